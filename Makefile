@@ -1,0 +1,106 @@
+# Waymark build: one binary (build/waymark), cmocka unit tests, store suite on
+# SQLite and PostgreSQL, API and browser tests. See README.md and docs/.
+.SUFFIXES:
+SHELL := /bin/bash
+BUILD ?= build
+CC ?= gcc
+PKGS := libmicrohttpd jansson sqlite3 libpq libsodium
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
+OPT ?= -O2
+CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -g $(OPT) -Isrc -I$(BUILD)/gen \
+  -DWAYMARK_VERSION='"$(VERSION)"' -MMD -MP
+ifdef SAN
+CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+CFLAGS := $(CFLAGS_BASE) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+
+SRCS := $(shell find src -name '*.c' | sort)
+MAIN_SRC := src/cli/main.c
+LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
+EMBED_FILES := $(sort $(wildcard sql/migrations/*.sql) $(shell find data -name '*.csv' 2>/dev/null))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+STORE_BIN := $(BUILD)/tests/store_suite
+
+.PHONY: all deps run test test-only unit store-test store-test-sqlite store-test-pg api-test browser-test \
+  check-sanitize clean bench fuzz assets
+all: $(BUILD)/waymark
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/gen/embed.c: $(BUILD)/tools/embed $(EMBED_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $(EMBED_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/embed.o: $(BUILD)/gen/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libwaymark.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/waymark: $(BUILD)/obj/$(MAIN_SRC:.c=.o) $(BUILD)/libwaymark.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libwaymark.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libwaymark.a $(PKG_LIBS) -lcmocka
+
+$(STORE_BIN): tests/store/store_suite.c $(BUILD)/libwaymark.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libwaymark.a $(PKG_LIBS) -lcmocka
+
+deps:
+	@[ -n "$$SKIP_DEPS" ] || scripts/setup-deps
+
+# make run: set-up, build, first-time init + demo, then serve.
+WAYMARK_DB ?= waymark.db
+PORT ?= 8080
+run: deps all
+	@if [ ! -e "$(WAYMARK_DB)" ]; then $(BUILD)/waymark init --db "$(WAYMARK_DB)" && $(BUILD)/waymark demo --db "$(WAYMARK_DB)"; \
+	 else $(BUILD)/waymark init --db "$(WAYMARK_DB)"; fi
+	$(BUILD)/waymark serve --db "$(WAYMARK_DB)" --port $(PORT)
+
+unit: $(UNIT_BINS)
+	@scripts/run-unit $(UNIT_BINS)
+
+store-test-sqlite: $(STORE_BIN)
+	WAYMARK_TEST_DB=sqlite $(STORE_BIN)
+
+store-test-pg: $(STORE_BIN)
+	scripts/with-postgres $(STORE_BIN)
+
+store-test: store-test-sqlite store-test-pg
+
+api-test: all
+	WAYMARK_BIN=$(abspath $(BUILD)/waymark) node --test --test-concurrency=1 tests/api/
+
+browser-test: all
+	WAYMARK_BIN=$(abspath $(BUILD)/waymark) node --test --test-concurrency=1 tests/browser/
+
+test-only: unit store-test api-test browser-test
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test-only
+
+check-sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 OPT=-O1 all
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(MAKE) --no-print-directory BUILD=build/san SAN=1 OPT=-O1 test-only
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,7 @@
+/* Route tables of the JSON API modules. */
+#ifndef WAYMARK_API_API_H
+#define WAYMARK_API_API_H
+#include "http/http.h"
+
+extern const struct route api_system_routes[];
+#endif

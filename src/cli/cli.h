@@ -1,0 +1,33 @@
+/* The `waymark` subcommands: one table, one option parser, one --help. */
+#ifndef WAYMARK_CLI_CLI_H
+#define WAYMARK_CLI_CLI_H
+#include "store/store.h"
+
+struct cli_opt {
+	const char *name;     /* long option without "--" */
+	const char *arg;      /* argument name shown in help, NULL for a flag */
+	const char *help;
+	const char *value;    /* filled: the argument, or "1" for a given flag */
+};
+
+struct cli_cmd {
+	const char *name;     /* "init", "user add", ... (words separated by one space) */
+	int (*run)(int argc, char **argv, struct cli_opt *opts);
+	const char *summary;
+	struct cli_opt *opts; /* ends with a NULL name; --db is added when has_db */
+	int has_db;
+	const char *usage;    /* positional arguments, or NULL */
+};
+
+extern const struct cli_cmd cli_cmds[];
+
+/* Value of an option by name (borrowed), or NULL / def. */
+const char *cli_get(const struct cli_opt *opts, const char *name);
+const char *cli_get_or(const struct cli_opt *opts, const char *name, const char *def);
+/* The --db argument given on the command line (set by main), or NULL. */
+extern const char *cli_db_arg;
+/* The database to use: --db, else WAYMARK_DB, else waymark.db. */
+const char *cli_db_url(const struct cli_opt *opts);
+/* Opens --db and checks its schema; prints the error and returns NULL. */
+struct store *cli_open_db(const struct cli_opt *opts, int check_schema);
+#endif

@@ -1,0 +1,47 @@
+/* Helpers shared by subcommands: option lookup and opening the database. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+
+const char *cli_get(const struct cli_opt *opts, const char *name)
+{
+	for (const struct cli_opt *o = opts; o && o->name; o++)
+		if (strcmp(o->name, name) == 0)
+			return o->value;
+	return NULL;
+}
+
+const char *cli_get_or(const struct cli_opt *opts, const char *name, const char *def)
+{
+	const char *v = cli_get(opts, name);
+	return v ? v : def;
+}
+
+struct store *cli_open_db(const struct cli_opt *opts, int check_schema)
+{
+	char err[512];
+	const char *url = cli_db_url(opts);
+	struct store *st = store_open(url, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "waymark: %s\n", err);
+		return NULL;
+	}
+	if (check_schema && store_check_schema(st, err, sizeof err)) {
+		fprintf(stderr, "waymark: %s\n", err);
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+const char *cli_db_arg;
+
+const char *cli_db_url(const struct cli_opt *opts)
+{
+	(void)opts;
+	if (cli_db_arg)
+		return cli_db_arg;
+	const char *env = getenv("WAYMARK_DB");
+	return env && *env ? env : "waymark.db";
+}

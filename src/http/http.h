@@ -1,0 +1,138 @@
+/* Requests, responses and routes of the HTTP layer (libmicrohttpd). Handlers
+ * see a parsed request with validated inputs and fill a response. */
+#ifndef WAYMARK_HTTP_HTTP_H
+#define WAYMARK_HTTP_HTTP_H
+#include <stdint.h>
+#include <sys/types.h>
+#include <jansson.h>
+#include "core/authz.h"
+#include "core/fielderr.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_HEADERS 12
+#define HTTP_MAX_FORM_FIELDS 256
+#define HTTP_MAX_FIELD_LEN (64u * 1024)
+
+struct MHD_Connection;
+struct http_req;
+struct http_resp;
+
+/* Who is making the request (filled by the session/token layer). */
+struct http_auth {
+	int64_t user_id;        /* 0 when signed out */
+	int64_t org_id;
+	enum role role;
+	char name[128];
+	char email[256];
+	char csrf[65];          /* the session's CSRF token ("" for bearer tokens) */
+	int via_cookie;         /* 1 when authenticated by session cookie */
+	int64_t session_id;
+	int64_t token_id;
+};
+
+struct http_form_field {
+	char *name;
+	char *value;
+};
+
+struct http_req {
+	const char *method;        /* "GET", "POST", ... (HEAD is served as GET) */
+	const char *path;          /* decoded path, borrowed from MHD */
+	struct MHD_Connection *conn;
+	struct buf body;
+	const char *params[HTTP_MAX_PARAMS]; /* path parameters in pattern order */
+	int nparams;
+	const struct route *route;
+	struct store *db;          /* this thread's connection */
+	char request_id[17];
+	char remote_addr[64];
+	int64_t now;               /* UTC seconds at arrival */
+	struct http_auth auth;
+	/* url-encoded form body, parsed on demand */
+	struct http_form_field *form;
+	int nform;
+	int form_parsed;
+};
+
+struct http_header {
+	char name[48];
+	char value[512];
+};
+
+struct http_resp {
+	unsigned status;
+	const char *content_type;  /* literal */
+	struct buf body;
+	struct http_header headers[HTTP_MAX_HEADERS];
+	int nheaders;
+	int fd;                    /* >= 0: send this file instead of body */
+	off_t fd_size;
+	int cacheable;             /* static assets: do not add no-store */
+};
+
+typedef int (*http_handler)(struct http_req *req, struct http_resp *resp);
+
+struct route {
+	const char *method;
+	const char *pattern;       /* "/api/v1/referrals/{id}" */
+	http_handler handler;
+	enum perm perm;
+	const char *summary;       /* one line for docs and the route test */
+};
+
+/* Each module's routes end with an entry whose method is NULL. */
+extern const struct route *const http_route_tables[];
+
+/* Finds the route for method and path; fills params. Returns NULL and sets
+ * *method_mismatch when the path exists for another method. */
+const struct route *http_route_match(const char *method, const char *path, const char **params,
+				     int *nparams, int *method_mismatch, char *scratch, size_t scratchlen);
+/* Checks every route declares a permission; returns the first bad one. */
+const struct route *http_routes_check(void);
+/* Position of a route across all tables (for metrics); -1 if unknown. */
+int http_route_index(const struct route *r);
+int http_route_total(void);
+
+/* Response helpers: each sets status, type and body; they return 0. */
+int http_reply_json(struct http_resp *resp, unsigned status, json_t *doc); /* steals doc */
+int http_reply_text(struct http_resp *resp, unsigned status, const char *type, const char *text);
+int http_problem(struct http_resp *resp, unsigned status, const char *title, const char *detail);
+int http_problem_fields(struct http_resp *resp, unsigned status, const char *title,
+			const struct field_errors *fe);
+int http_redirect(struct http_resp *resp, const char *location); /* 303 See Other */
+void http_header_add(struct http_resp *resp, const char *name, const char *value);
+
+/* Request helpers. Return borrowed values or NULL. */
+const char *http_header(const struct http_req *req, const char *name);
+const char *http_query(const struct http_req *req, const char *name);
+const char *http_cookie(const struct http_req *req, const char *name);
+/* Form field from an application/x-www-form-urlencoded body. */
+const char *http_form(struct http_req *req, const char *name);
+/* Parses the body as a JSON object; on failure replies 400/422 and returns NULL. */
+json_t *http_json_body_or_respond(struct http_req *req, struct http_resp *resp);
+const char *http_param(const struct http_req *req, int i);
+/* Parses path parameter i as a positive id, or replies 404 and returns -1. */
+int64_t http_param_id_or_respond(const struct http_req *req, struct http_resp *resp, int i);
+
+/* Server */
+struct http_config {
+	const char *db_url;
+	const char *bind;
+	unsigned port;
+	unsigned threads;
+	const char *static_dir;
+	size_t max_body;
+	unsigned max_headers;
+	int access_log;
+};
+
+/* Runs until SIGINT/SIGTERM. Returns 0 or -1 with a message on stderr. */
+int http_serve(const struct http_config *cfg);
+/* This thread's database connection (opened on first use), or NULL. */
+struct store *http_thread_db(void);
+
+/* Set by the server from its configuration; read-only afterwards. */
+extern const struct http_config *http_cfg;
+#endif

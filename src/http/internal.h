@@ -1,0 +1,24 @@
+/* Pieces of the HTTP layer shared between its own files. */
+#ifndef WAYMARK_HTTP_INTERNAL_H
+#define WAYMARK_HTTP_INTERNAL_H
+#include "http/http.h"
+
+int http_static_open(const char *dir);
+void http_static(struct http_req *req, struct http_resp *resp);
+void http_metrics_record(int route_index, unsigned status, double seconds);
+void http_metrics_write(struct buf *out);
+void http_form_free(struct http_req *req);
+
+/* Loads the session or bearer token into req->auth; replies 401 and returns
+ * 1 when credentials were given but are not valid. */
+int http_authenticate_or_respond(struct http_req *req, struct http_resp *resp);
+/* Replies to a request the matrix refuses: 401 (or the sign-in page) when
+ * signed out, 403 otherwise; the denial is audited. */
+void http_deny(struct http_req *req, struct http_resp *resp);
+/* Refuses a cookie-authenticated state change without the right token (403). */
+int http_csrf_or_respond(struct http_req *req, struct http_resp *resp);
+
+/* Application start-up and shutdown around the daemon (jobs thread, caches). */
+int http_app_start(struct store *st);
+void http_app_stop(void);
+#endif
