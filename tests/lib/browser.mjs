@@ -1,0 +1,79 @@
+// Debian's Chromium driven by playwright-core, and axe-core accessibility checks.
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { repoRoot } from './server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps trying to reach
+// Google's hosts, which this network refuses; --no-sandbox because CI runs as root.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Launches headless Chromium; the caller closes it. */
+export async function launchBrowser(options = {}) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/setup-deps)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...options });
+}
+
+const AXE_SOURCE_PATH = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+let axeSource;
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core on the page (WCAG 2.0/2.1 A and AA) and returns its violations.
+ * The script goes in through the DevTools protocol, so the page's CSP does
+ * not stop it.
+ */
+export async function checkAxe(page, { include, exclude, rules } = {}) {
+  axeSource ??= readFileSync(AXE_SOURCE_PATH, 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(axeSource);
+  }
+  const result = await page.evaluate(async ({ include, exclude, tags, rules }) => {
+    const context = include || exclude ? { include: include || [document], exclude: exclude || [] } : document;
+    const r = await window.axe.run(context, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, summary: n.failureSummary })),
+    }));
+  }, { include, exclude, tags: AXE_TAGS, rules });
+  return result;
+}
+
+/** Readable multi-line text for a list of axe violations (for assertion messages). */
+export function formatViolations(violations, pageLabel = '') {
+  if (!violations.length) return 'no axe violations';
+  const lines = [`${violations.length} axe violation(s)${pageLabel ? ` on ${pageLabel}` : ''}:`];
+  for (const v of violations) {
+    lines.push(`- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const n of v.nodes.slice(0, 5)) {
+      lines.push(`    at ${n.target.join(' ')}`);
+      lines.push(`       ${n.html.replace(/\s+/g, ' ').slice(0, 200)}`);
+      if (n.summary) lines.push(`       ${n.summary.replace(/\n\s*/g, ' / ')}`);
+    }
+    if (v.nodes.length > 5) lines.push(`    ... and ${v.nodes.length - 5} more`);
+  }
+  return lines.join('\n');
+}
+
+/** Fails with a readable list when axe finds any violation on the page. */
+export async function assertNoAxeViolations(page, label) {
+  const violations = await checkAxe(page);
+  if (violations.length) throw new Error(formatViolations(violations, label ?? page.url()));
+}
