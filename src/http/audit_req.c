@@ -1,0 +1,21 @@
+/* Audit events for the current request. */
+#include "http/audit_req.h"
+
+int http_audit(struct http_req *req, const char *action, const char *entity, int64_t entity_id,
+	       int64_t person_id, const char *detail)
+{
+	struct audit_event ev = {
+		.at = req->now,
+		.user_id = req->auth.user_id,
+		.role = role_code[req->auth.role],
+		.org_id = req->auth.org_id,
+		.action = action,
+		.entity = entity,
+		.entity_id = entity_id,
+		.person_id = person_id,
+		.addr = req->remote_addr,
+		.request_id = req->request_id,
+		.detail = detail,
+	};
+	return audit_append(req->db, &ev);
+}

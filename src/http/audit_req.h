@@ -1,0 +1,12 @@
+/* Audit events for the current request: who, role, organisation, address and
+ * request id come from the request. */
+#ifndef WAYMARK_HTTP_AUDIT_REQ_H
+#define WAYMARK_HTTP_AUDIT_REQ_H
+#include "http/http.h"
+#include "store/audit.h"
+
+/* Appends an event for req (inside the current transaction if one is open).
+ * person_id is the person whose record is touched (0 if none). Returns 0/-1. */
+int http_audit(struct http_req *req, const char *action, const char *entity, int64_t entity_id,
+	       int64_t person_id, const char *detail);
+#endif

@@ -1,0 +1,25 @@
+/* The follow-up clock's calendar read from the database: bank holidays and
+ * the bank-holiday setting, for core/workclock. */
+#ifndef WAYMARK_STORE_CALENDAR_H
+#define WAYMARK_STORE_CALENDAR_H
+#include "core/workclock.h"
+#include "store/store.h"
+
+#define CALENDAR_ALLOWANCE_SECONDS (24 * 3600)
+
+struct calendar {
+	struct workclock wc;
+	int64_t *days; /* owned */
+};
+
+/* Loads holidays and the "sla_bank_holidays" setting (default on). 0 / -1. */
+int calendar_load(struct store *st, struct calendar *cal);
+void calendar_free(struct calendar *cal);
+/* sla_due_at for a referral received at received_utc. */
+int64_t calendar_due(const struct calendar *cal, int64_t received_utc);
+
+/* The server's calendar, loaded once at start (read-only afterwards). */
+const struct calendar *calendar_app(void);
+int calendar_app_load(struct store *st);
+void calendar_app_free(void);
+#endif
