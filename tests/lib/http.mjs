@@ -72,10 +72,11 @@ function rawExchange(u, bytes, timeoutMs) {
  * POSTs a body of `size` bytes to `path`, a chunk at a time, and stops sending
  * as soon as the server answers (a server refusing an oversized body answers
  * early and may close the connection). Resolves with the parsed response, or
- * rejects if the connection fails before any status line arrived.
+ * rejects if the connection fails before any status line arrived. It waits
+ * up to earlyAnswerMs after the headers for an early refusal.
  * @param {'length'|'chunked'} framing  Content-Length, or Transfer-Encoding: chunked
  */
-export function postLargeBody(baseUrl, path, size, { framing = 'length', contentType = 'application/json', timeoutMs = 30_000 } = {}) {
+export function postLargeBody(baseUrl, path, size, { framing = 'length', contentType = 'application/json', timeoutMs = 30_000, earlyAnswerMs = 500 } = {}) {
   const u = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const chunks = [];
@@ -109,6 +110,13 @@ export function postLargeBody(baseUrl, path, size, { framing = 'length', content
         framing === 'chunked' ? 'Transfer-Encoding: chunked' : `Content-Length: ${size}`,
         'Connection: close', '', ''].join('\r\n');
       sock.write(head);
+      // Give the server a moment to refuse on the headers alone (as it may
+      // for a Content-Length over its limit), the way a client sending
+      // "Expect: 100-continue" would: once it has answered and closed, more
+      // body bytes only earn a reset that can swallow its answer.
+      for (let waited = 0; waited < earlyAnswerMs && !answered && !sock.destroyed; waited += 10) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
       const piece = Buffer.alloc(64 * 1024, 'a');
       let sent = 0;
       while (sent < size && !answered && !sock.destroyed) {
