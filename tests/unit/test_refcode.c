@@ -36,7 +36,7 @@ expect_reject(const char *s)
 	int64_t seq = -7;
 
 	if (refcode_parse(s, &year, &seq) != -1)
-		fail_msg("accepted \"%s\" as %d/%lld", s, year, (long long)seq);
+		fail_msg("accepted \"%s\" as %d/%lld", s != NULL ? s : "(null)", year, (long long)seq);
 	assert_int_equal(year, -7);
 	assert_int_equal(seq, -7);
 }
