@@ -4,4 +4,5 @@
 #include "http/http.h"
 
 extern const struct route api_system_routes[];
+extern const struct route api_session_routes[];
 #endif

@@ -5,6 +5,11 @@ int cmd_init(int argc, char **argv, struct cli_opt *opts);
 int cmd_serve(int argc, char **argv, struct cli_opt *opts);
 int cmd_version(int argc, char **argv, struct cli_opt *opts);
 int cmd_demo(int argc, char **argv, struct cli_opt *opts);
+int cmd_org_add(int argc, char **argv, struct cli_opt *opts);
+int cmd_user_add(int argc, char **argv, struct cli_opt *opts);
+int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts);
+int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
+int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
 
 static struct cli_opt no_opts[] = { { 0 } };
 
@@ -23,10 +28,42 @@ static struct cli_opt demo_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt org_add_opts[] = {
+	{ "name", "NAME", "organisation name", NULL },
+	{ "kind", "KIND", "lead_provider, provider, referrer_org or commissioner", NULL },
+	{ "area", "AREA", "Health and Wellbeing Partnership area code (optional)", NULL },
+	{ 0 },
+};
+
+static struct cli_opt user_add_opts[] = {
+	{ "email", "EMAIL", "sign-in email address", NULL },
+	{ "name", "NAME", "full name", NULL },
+	{ "role", "ROLE", "referrer, hub_coordinator, link_worker, support_worker, volunteer_coordinator, volunteer, provider_manager, programme_lead, commissioner or administrator", NULL },
+	{ "org", "ORG", "organisation name or id", NULL },
+	{ "password-stdin", NULL, "read the password (12+ characters) from standard input", NULL },
+	{ 0 },
+};
+
+static struct cli_opt user_passwd_opts[] = {
+	{ "email", "EMAIL", "the account's email address", NULL },
+	{ 0 },
+};
+
+static struct cli_opt token_opts[] = {
+	{ "user", "EMAIL", "the account the token acts as", NULL },
+	{ "name", "LABEL", "what the token is for", NULL },
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
 	{ "demo", cmd_demo, "load believable demo organisations, users and referrals (once)", demo_opts, 1, NULL },
+	{ "org add", cmd_org_add, "add an organisation", org_add_opts, 1, NULL },
+	{ "user add", cmd_user_add, "add a user account", user_add_opts, 1, NULL },
+	{ "user passwd", cmd_user_passwd, "set a user's password (read from standard input)", user_passwd_opts, 1, NULL },
+	{ "token create", cmd_token_create, "create an API token for a user (printed once)", token_opts, 1, NULL },
+	{ "audit verify", cmd_audit_verify, "check the audit trail's hash chain; names the first broken event", no_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
 	{ 0 },
 };

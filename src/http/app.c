@@ -4,8 +4,18 @@
 #include "http/internal.h"
 #include "store/calendar.h"
 
+struct http_settings http_settings = { 30 * 60, 12 * 3600 };
+
+static int64_t setting_int(struct store *st, const char *key, int64_t def)
+{
+	int64_t v = 0;
+	return store_get_int(st, STMT_SETTING_GET, &v, "s", key) == 1 && v > 0 ? v : def;
+}
+
 int http_app_start(struct store *st)
 {
+	http_settings.session_idle = setting_int(st, "session_idle_seconds", http_settings.session_idle);
+	http_settings.session_max = setting_int(st, "session_max_seconds", http_settings.session_max);
 	if (calendar_app_load(st)) {
 		fprintf(stderr, "waymark: cannot read the bank holidays: %s\n", store_errmsg(st));
 		return -1;

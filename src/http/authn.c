@@ -1,13 +1,57 @@
 /* Authentication front line: who is asking (session cookie or bearer token),
- * what happens when the matrix says no, and the CSRF check. */
+ * what happens when the matrix says no (audited), and the CSRF check. */
+#include <microhttpd.h>
+#include <stdio.h>
 #include <string.h>
+#include "http/audit_req.h"
 #include "http/internal.h"
+#include "store/account.h"
+
+static void auth_from_user(struct http_auth *a, const struct account_user *u)
+{
+	a->user_id = u->id;
+	a->org_id = u->org_id;
+	a->role = u->role;
+	snprintf(a->name, sizeof a->name, "%s", u->name);
+	snprintf(a->email, sizeof a->email, "%s", u->email);
+}
 
 int http_authenticate_or_respond(struct http_req *req, struct http_resp *resp)
 {
-	(void)resp;
 	memset(&req->auth, 0, sizeof req->auth);
 	req->auth.role = ROLE_NONE;
+	const char *authz = http_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (authz) {
+		struct account_user u;
+		int64_t tid = 0;
+		int r = -1;
+		if (strncmp(authz, "Bearer ", 7) == 0 && strlen(authz + 7) < 128)
+			r = account_token_load(req->db, authz + 7, req->now, &tid, &u);
+		if (r < 0 && store_errcode(req->db) != STORE_OK) {
+			http_problem(resp, 503, "Service unavailable", "The database cannot be reached; try again shortly.");
+			return 1;
+		}
+		if (r != 1) {
+			http_audit(req, "auth.token_invalid", "", 0, 0, req->path);
+			http_problem(resp, 401, "Invalid credentials", "The API token is not valid or has been revoked.");
+			http_header_add(resp, "WWW-Authenticate", "Bearer realm=\"waymark\", error=\"invalid_token\"");
+			return 1;
+		}
+		auth_from_user(&req->auth, &u);
+		req->auth.token_id = tid;
+		return 0;
+	}
+	const char *cookie = http_cookie(req, HTTP_SESSION_COOKIE);
+	if (cookie && strlen(cookie) == SECRET_TOKEN_HEX - 1) {
+		struct account_session s;
+		if (account_session_load(req->db, cookie, req->now, http_settings.session_idle,
+					 http_settings.session_max, &s) == 1) {
+			auth_from_user(&req->auth, &s.user);
+			req->auth.via_cookie = 1;
+			req->auth.session_id = s.id;
+			snprintf(req->auth.csrf, sizeof req->auth.csrf, "%s", s.csrf);
+		}
+	}
 	return 0;
 }
 
@@ -18,20 +62,45 @@ static int wants_html(const struct http_req *req)
 
 void http_deny(struct http_req *req, struct http_resp *resp)
 {
+	http_audit(req, "deny", "route", 0, 0, req->route ? req->route->pattern : req->path);
 	if (req->auth.role == ROLE_NONE) {
-		if (wants_html(req) && strcmp(req->method, "GET") == 0)
+		if (wants_html(req) && strcmp(req->method, "GET") == 0) {
 			http_redirect(resp, "/login");
-		else
+		} else {
 			http_problem(resp, 401, "Sign in required", "Sign in or send an API token to use this.");
-		http_header_add(resp, "WWW-Authenticate", "Bearer realm=\"waymark\"");
+			http_header_add(resp, "WWW-Authenticate", "Bearer realm=\"waymark\"");
+		}
 		return;
 	}
 	http_problem(resp, 403, "Forbidden", "Your role does not allow this.");
 }
 
+static int is_form(const struct http_req *req)
+{
+	const char *ct = http_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
+	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+}
+
 int http_csrf_or_respond(struct http_req *req, struct http_resp *resp)
 {
-	(void)req;
-	(void)resp;
-	return 0;
+	if (strcmp(req->method, "GET") == 0)
+		return 0;
+	const char *given = http_header(req, "X-CSRF-Token");
+	if (!given && is_form(req))
+		given = http_form(req, "csrf_token");
+	int ok;
+	if (req->auth.via_cookie)
+		ok = given && secret_equal(given, req->auth.csrf);
+	else if (is_form(req) || !req->auth.user_id)
+		/* Signed-out forms (sign-in, self-referral) carry a MACed token
+		 * made when the form was shown; JSON from signed-out clients needs
+		 * a CORS preflight cross-site, which this server never grants. */
+		ok = !is_form(req) || secret_form_token_check(given, req->now, 0, HTTP_FORM_TOKEN_MAX_AGE) == 0;
+	else
+		ok = 1; /* bearer tokens are not sent ambiently by browsers */
+	if (ok)
+		return 0;
+	http_audit(req, "deny.csrf", "route", 0, 0, req->route ? req->route->pattern : req->path);
+	http_problem(resp, 403, "Forbidden", "The form's security token is missing or out of date; go back, reload the page and try again.");
+	return 1;
 }

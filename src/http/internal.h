@@ -18,6 +18,16 @@ void http_deny(struct http_req *req, struct http_resp *resp);
 /* Refuses a cookie-authenticated state change without the right token (403). */
 int http_csrf_or_respond(struct http_req *req, struct http_resp *resp);
 
+#define HTTP_SESSION_COOKIE "wm_session"
+#define HTTP_FORM_TOKEN_MAX_AGE (4 * 3600)
+
+/* Settings read once at start-up (read-only afterwards). */
+struct http_settings {
+	int64_t session_idle; /* seconds of inactivity before a session ends */
+	int64_t session_max;  /* absolute session lifetime */
+};
+extern struct http_settings http_settings;
+
 /* Application start-up and shutdown around the daemon (jobs thread, caches). */
 int http_app_start(struct store *st);
 void http_app_stop(void);

@@ -4,6 +4,10 @@
 
 const struct route *const http_route_tables[] = {
 	api_system_routes,
+	api_session_routes,
 	web_home_routes,
+	web_login_routes,
+	web_admin_routes,
+	web_audit_routes,
 	NULL,
 };

@@ -1,11 +1,9 @@
-/* The home page: what Waymark is, and a way in for each kind of visitor. */
+/* The home page: what Waymark is for visitors; for a signed-in user, their
+ * role's starting points. */
 #include "web/web.h"
 
-static int home(struct http_req *req, struct http_resp *resp)
+static void home_public(struct html *h)
 {
-	struct web_page pg;
-	web_begin(&pg, req, resp, "Home");
-	struct html *h = &pg.h;
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-two-thirds", NULL);
 	html_elem(h, "h1", "Community support in Norfolk and Waveney", NULL);
@@ -24,11 +22,39 @@ static int home(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "a", "Refer yourself for support", "href", "/self-referral", NULL);
 	html_close(h);
 	html_close(h);
-	html_close_to(h, 0 + h->depth - 2);
+	html_close(h);
+	html_close(h);
+}
+
+static void home_signed_in(struct html *h, struct http_req *req)
+{
+	html_elem(h, "h1", req->auth.name, NULL);
+	html_open(h, "p", "class", "nhsuk-body-l", NULL);
+	html_textf(h, "Signed in as %s.", role_label[req->auth.role]);
+	html_close(h);
+	struct layout_nav nav[16];
+	web_nav_for(req->auth.role, nav, sizeof nav / sizeof nav[0]);
+	html_open(h, "ul", "class", "nhsuk-list nhsuk-list--bullet", NULL);
+	for (const struct layout_nav *n = nav + 1; n->label; n++) {
+		html_open(h, "li", NULL);
+		html_elem(h, "a", n->label, "href", n->href, NULL);
+		html_close(h);
+	}
+	html_close(h);
+}
+
+static int home(struct http_req *req, struct http_resp *resp)
+{
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Home");
+	if (req->auth.role == ROLE_NONE)
+		home_public(&pg.h);
+	else
+		home_signed_in(&pg.h, req);
 	return web_end(&pg, resp, 200);
 }
 
 const struct route web_home_routes[] = {
-	{ "GET", "/", home, PERM_PUBLIC, "Home page" },
+	{ "GET", "/", home, PERM_PUBLIC, "Home page (the role's starting points when signed in)" },
 	{ 0 },
 };

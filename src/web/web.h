@@ -6,14 +6,27 @@
 #include "web/layout.h"
 
 extern const struct route web_home_routes[];
+extern const struct route web_login_routes[];
+extern const struct route web_admin_routes[];
+extern const struct route web_audit_routes[];
+
+/* Writes the table of audit events about a person ("who has looked"). */
+int web_person_access(struct html *h, struct http_req *req, int64_t person_id);
 
 /* Renders a whole page around body(): layout, title, errors. */
 struct web_page {
 	struct html h;
 	struct layout_page meta;
+	struct layout_nav nav[16];
 };
+
+/* Fills out with the header links for role (NULL-terminated); returns how many. */
+size_t web_nav_for(enum role role, struct layout_nav *out, size_t max);
 /* Starts a page into resp's body with the user's name and navigation. */
 void web_begin(struct web_page *pg, struct http_req *req, struct http_resp *resp, const char *title);
+/* Same, with an error summary (and "Error:" in the title) when fe has any. */
+void web_begin_errors(struct web_page *pg, struct http_req *req, struct http_resp *resp, const char *title,
+		      const struct field_errors *fe);
 /* Finishes the page and sets status 200 (or the given status). */
 int web_end(struct web_page *pg, struct http_resp *resp, unsigned status);
 #endif

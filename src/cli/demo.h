@@ -1,0 +1,21 @@
+/* Demo data: the demo accounts, and the later steps each capability adds. */
+#ifndef WAYMARK_CLI_DEMO_H
+#define WAYMARK_CLI_DEMO_H
+#include <stdint.h>
+#include "core/authz.h"
+#include "store/store.h"
+
+struct demo_user {
+	const char *email, *name;
+	enum role role;
+	const char *org;
+};
+extern const struct demo_user demo_users[]; /* ends with a NULL email */
+
+/* Steps run in order inside the demo transaction, after the accounts. */
+struct demo_step {
+	const char *name;
+	int (*fn)(struct store *st, int64_t now);
+};
+extern const struct demo_step demo_steps[]; /* ends with a NULL name */
+#endif

@@ -1,0 +1,69 @@
+/* The sign-in page and sign-out. */
+#include <stdio.h>
+#include "http/internal.h"
+#include "http/session.h"
+#include "util/secret.h"
+#include "web/form.h"
+#include "web/web.h"
+
+static int login_page(struct http_req *req, struct http_resp *resp, const char *email,
+		      const struct field_errors *fe, unsigned status)
+{
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Sign in", fe);
+	struct html *h = &pg.h;
+	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-half", NULL);
+	html_elem(h, "h1", "Sign in to Waymark", NULL);
+	char token[128];
+	secret_form_token(req->now, token, sizeof token);
+	form_begin(h, "/login", req->auth.via_cookie ? req->auth.csrf : token);
+	form_input(h, &(struct form_field){ .name = "email", .label = "Email address", .value = email, .type = "email",
+					    .autocomplete = "username", .errors = fe });
+	form_input(h, &(struct form_field){ .name = "password", .label = "Password", .type = "password",
+					    .autocomplete = "current-password", .errors = fe });
+	form_button(h, "Sign in");
+	form_end(h);
+	return web_end(&pg, resp, status);
+}
+
+static int login_get(struct http_req *req, struct http_resp *resp)
+{
+	if (req->auth.role != ROLE_NONE)
+		return http_redirect(resp, "/");
+	return login_page(req, resp, NULL, NULL, 200);
+}
+
+static int login_post(struct http_req *req, struct http_resp *resp)
+{
+	const char *email = http_form(req, "email");
+	const char *password = http_form(req, "password");
+	struct field_errors fe;
+	fielderr_init(&fe);
+	if (!email || !*email)
+		fielderr_add(&fe, "email", "Enter your email address");
+	if (!password || !*password)
+		fielderr_add(&fe, "password", "Enter your password");
+	if (fe.n)
+		return login_page(req, resp, email, &fe, 422);
+	char csrf[80];
+	const char *msg = NULL;
+	unsigned status = http_sign_in(req, resp, email, password, csrf, sizeof csrf, &msg);
+	if (status == 0)
+		return http_redirect(resp, "/");
+	fielderr_add(&fe, "email", "%s", msg);
+	return login_page(req, resp, email, &fe, status);
+}
+
+static int logout_post(struct http_req *req, struct http_resp *resp)
+{
+	http_sign_out(req, resp);
+	return http_redirect(resp, "/");
+}
+
+const struct route web_login_routes[] = {
+	{ "GET", "/login", login_get, PERM_PUBLIC, "Sign-in page" },
+	{ "POST", "/login", login_post, PERM_PUBLIC, "Sign in (form)" },
+	{ "POST", "/logout", logout_post, PERM_SIGNED_IN, "Sign out (form)" },
+	{ 0 },
+};
