@@ -39,7 +39,8 @@ async function runCli(args, env) {
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (err) {
-    throw new Error(`waymark ${args.join(' ')} failed (${err.code ?? err.signal}):\n` +
+    const hint = err.code === 'ENOENT' ? ' (no such program: run make, or set WAYMARK_BIN)' : '';
+    throw new Error(`${waymarkBin()} ${args.join(' ')} failed (${err.code ?? err.signal})${hint}:\n` +
       `${err.stdout ?? ''}${err.stderr ?? ''}`);
   }
 }
@@ -75,6 +76,12 @@ export async function startServer({ demo = true, env = {}, args = [], dbUrl, ini
       clearTimeout(timer);
     }
     await rm(dir, { recursive: true, force: true });
+    // Under `make check-sanitize` a report on the way out (a leak at exit,
+    // say) must fail the test that started the server.
+    const m = /==\d+==ERROR: |runtime error: |ERROR: LeakSanitizer/.exec(err);
+    if (m) {
+      throw new Error(`waymark serve reported a sanitizer error:\n${err.slice(Math.max(0, m.index - 200), m.index + 4000)}`);
+    }
   };
 
   try {
@@ -128,7 +135,7 @@ export async function startServer({ demo = true, env = {}, args = [], dbUrl, ini
       }),
     };
   } catch (e) {
-    await stop();
+    await stop().catch((e2) => { e.message += `\n${e2.message}`; });
     const detail = [out && `stdout:\n${out}`, err && `stderr:\n${err}`].filter(Boolean).join('\n');
     e.message += detail ? `\n${detail}` : '';
     throw e;
