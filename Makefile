@@ -83,11 +83,13 @@ store-test-pg: $(STORE_BIN)
 
 store-test: store-test-sqlite store-test-pg
 
+# API tests run with a throwaway PostgreSQL too, so the server is also
+# checked against "db":"postgres" (WAYMARK_TEST_PG_URL).
 api-test: all
-	WAYMARK_BIN=$(abspath $(BUILD)/waymark) node --test --test-concurrency=1 tests/api/
+	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 scripts/with-postgres node --test --test-concurrency=1 tests/api/
 
 browser-test: all
-	WAYMARK_BIN=$(abspath $(BUILD)/waymark) node --test --test-concurrency=1 tests/browser/
+	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 node --test --test-concurrency=1 tests/browser/
 
 test-only: unit store-test api-test browser-test
 

@@ -9,5 +9,6 @@ const struct route *const http_route_tables[] = {
 	web_login_routes,
 	web_admin_routes,
 	web_audit_routes,
+	web_error_routes,
 	NULL,
 };

@@ -163,11 +163,10 @@ static void dispatch(struct conn_state *cs)
 	const struct route *rt = http_route_match(req->method, req->path, req->params, &req->nparams,
 						  &mismatch, scratch, sizeof scratch);
 	if (!rt) {
-		if (mismatch) {
+		if (mismatch)
 			http_problem(resp, 405, "Method not allowed", "This address does not accept that method.");
-		} else {
-			http_problem(resp, 404, "Not found", "There is nothing at this address.");
-		}
+		else
+			http_not_found(req, resp);
 		return;
 	}
 	req->route = rt;
@@ -329,6 +328,7 @@ int http_serve(const struct http_config *cfg)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, access_handler, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(cfg->threads ? cfg->threads : 1),
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
@@ -336,7 +336,6 @@ int http_serve(const struct http_config *cfg)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)4000,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "waymark: cannot listen on %s:%u (in use?)\n", cfg->bind, cfg->port);

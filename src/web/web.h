@@ -9,6 +9,7 @@ extern const struct route web_home_routes[];
 extern const struct route web_login_routes[];
 extern const struct route web_admin_routes[];
 extern const struct route web_audit_routes[];
+extern const struct route web_error_routes[];
 
 /* Writes the table of audit events about a person ("who has looked"). */
 int web_person_access(struct html *h, struct http_req *req, int64_t person_id);
