@@ -7,7 +7,7 @@ CC ?= gcc
 PKGS := libmicrohttpd jansson sqlite3 libpq libsodium
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 OPT ?= -O2
-CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -g $(OPT) -Isrc -I$(BUILD)/gen \
+CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-missing-field-initializers -g $(OPT) -Isrc -I$(BUILD)/gen \
   -DWAYMARK_VERSION='"$(VERSION)"' -MMD -MP
 ifdef SAN
 CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -10,6 +10,16 @@ static int session_create(struct http_req *req, struct http_resp *resp)
 		return 0;
 	const char *email = json_string_value(json_object_get(body, "email"));
 	const char *password = json_string_value(json_object_get(body, "password"));
+	struct field_errors fe;
+	fielderr_init(&fe);
+	if (!email || !*email)
+		fielderr_add(&fe, "email", "Give the account's email address as a string");
+	if (!password || !*password)
+		fielderr_add(&fe, "password", "Give the password as a string");
+	if (fe.n) {
+		json_decref(body);
+		return http_problem_fields(resp, 422, "Sign-in details are missing", &fe);
+	}
 	char csrf[80];
 	const char *msg = NULL;
 	unsigned status = http_sign_in(req, resp, email, password, csrf, sizeof csrf, &msg);

@@ -10,6 +10,7 @@ int cmd_user_add(int argc, char **argv, struct cli_opt *opts);
 int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts);
 int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
 int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
+int cmd_routes(int argc, char **argv, struct cli_opt *opts);
 
 static struct cli_opt no_opts[] = { { 0 } };
 
@@ -64,6 +65,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ "user passwd", cmd_user_passwd, "set a user's password (read from standard input)", user_passwd_opts, 1, NULL },
 	{ "token create", cmd_token_create, "create an API token for a user (printed once)", token_opts, 1, NULL },
 	{ "audit verify", cmd_audit_verify, "check the audit trail's hash chain; names the first broken event", no_opts, 1, NULL },
+	{ "routes", cmd_routes, "print the route table with permissions as JSON", no_opts, 0, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
 	{ 0 },
 };

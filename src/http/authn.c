@@ -91,13 +91,13 @@ int http_csrf_or_respond(struct http_req *req, struct http_resp *resp)
 	int ok;
 	if (req->auth.via_cookie)
 		ok = given && secret_equal(given, req->auth.csrf);
-	else if (is_form(req) || !req->auth.user_id)
+	else if (req->auth.user_id)
+		ok = 1; /* bearer tokens are not sent ambiently by browsers */
+	else
 		/* Signed-out forms (sign-in, self-referral) carry a MACed token
 		 * made when the form was shown; JSON from signed-out clients needs
 		 * a CORS preflight cross-site, which this server never grants. */
 		ok = !is_form(req) || secret_form_token_check(given, req->now, 0, HTTP_FORM_TOKEN_MAX_AGE) == 0;
-	else
-		ok = 1; /* bearer tokens are not sent ambiently by browsers */
 	if (ok)
 		return 0;
 	http_audit(req, "deny.csrf", "route", 0, 0, req->route ? req->route->pattern : req->path);

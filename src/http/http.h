@@ -80,6 +80,9 @@ struct route {
 	http_handler handler;
 	enum perm perm;
 	const char *summary;       /* one line for docs and the route test */
+	const char *rel;           /* what {id} names ("user", "referral", ...): the
+				      route test builds own/other-organisation cases
+				      from it; required when the pattern has {id} */
 };
 
 /* Each module's routes end with an entry whose method is NULL. */
@@ -89,7 +92,8 @@ extern const struct route *const http_route_tables[];
  * *method_mismatch when the path exists for another method. */
 const struct route *http_route_match(const char *method, const char *path, const char **params,
 				     int *nparams, int *method_mismatch, char *scratch, size_t scratchlen);
-/* Checks every route declares a permission; returns the first bad one. */
+/* Checks every route declares a permission (and what its {id} names);
+ * returns the first bad one. */
 const struct route *http_routes_check(void);
 /* Position of a route across all tables (for metrics); -1 if unknown. */
 int http_route_index(const struct route *r);

@@ -58,7 +58,8 @@ const struct route *http_routes_check(void)
 {
 	for (const struct route *const *t = http_route_tables; *t; t++)
 		for (const struct route *r = *t; r->method; r++)
-			if (r->perm <= PERM_UNSET || r->perm >= PERM__MAX || !r->handler)
+			if (r->perm <= PERM_UNSET || r->perm >= PERM__MAX || !r->handler ||
+			    (strstr(r->pattern, "{id}") && !r->rel))
 				return r;
 	return NULL;
 }

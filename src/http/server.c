@@ -282,7 +282,7 @@ int http_serve(const struct http_config *cfg)
 	http_cfg = cfg;
 	const struct route *bad = http_routes_check();
 	if (bad) {
-		fprintf(stderr, "waymark: route %s %s declares no permission; refusing to start\n", bad->method,
+		fprintf(stderr, "waymark: route %s %s declares no permission (or no rel for its {id}); refusing to start\n", bad->method,
 			bad->pattern);
 		return -1;
 	}

@@ -232,7 +232,7 @@ const struct route web_admin_routes[] = {
 	{ "GET", "/admin/users", users_list, PERM_ADMIN_USERS, "List accounts (own organisation for managers)" },
 	{ "GET", "/admin/users/new", users_new, PERM_ADMIN_USERS, "Form to add an account" },
 	{ "POST", "/admin/users", users_create, PERM_ADMIN_USERS, "Add an account" },
-	{ "POST", "/admin/users/{id}/deactivate", users_deactivate, PERM_ADMIN_USERS, "Deactivate an account (ends its sessions)" },
-	{ "POST", "/admin/users/{id}/activate", users_activate, PERM_ADMIN_USERS, "Reactivate an account" },
+	{ "POST", "/admin/users/{id}/deactivate", users_deactivate, PERM_ADMIN_USERS, "Deactivate an account (ends its sessions)", "user" },
+	{ "POST", "/admin/users/{id}/activate", users_activate, PERM_ADMIN_USERS, "Reactivate an account", "user" },
 	{ 0 },
 };

@@ -30,7 +30,7 @@ export function freePort() {
   });
 }
 
-async function runCli(args, env) {
+export async function runCli(args, env = process.env) {
   try {
     return await execFileP(waymarkBin(), args, {
       cwd: repoRoot,

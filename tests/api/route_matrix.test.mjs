@@ -1,0 +1,133 @@
+// Generated from the route table (`waymark routes`): every route x every role
+// x (own organisation, other organisation, no relationship) is requested with
+// a real bearer token, and the answer must be what the permission matrix and
+// the relationship rules say. A route whose {id} names a kind of record with
+// no fixture here fails the test, so no route can be left out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, runCli } from '../lib/server.mjs';
+
+const ROLES = ['none', 'referrer', 'hub_coordinator', 'link_worker', 'support_worker',
+  'volunteer_coordinator', 'volunteer', 'provider_manager', 'programme_lead', 'commissioner',
+  'administrator'];
+// The demo account acting for each role, and its organisation.
+const ACTOR = {
+  referrer: ['gp@demo.waymark.test', 'Thetford Healthy Living Centre'],
+  hub_coordinator: ['hub@demo.waymark.test', 'Community Action Norfolk'],
+  link_worker: ['lww@demo.waymark.test', 'Breckland Community Support'],
+  support_worker: ['support@demo.waymark.test', 'Breckland Community Support'],
+  volunteer_coordinator: ['volco@demo.waymark.test', 'Breckland Community Support'],
+  volunteer: ['volunteer@demo.waymark.test', 'Breckland Community Support'],
+  provider_manager: ['manager@demo.waymark.test', 'Breckland Community Support'],
+  programme_lead: ['lead@demo.waymark.test', 'Community Action Norfolk'],
+  commissioner: ['commissioner@demo.waymark.test', 'Norfolk and Waveney ICB'],
+  administrator: ['admin@demo.waymark.test', 'Community Action Norfolk'],
+};
+const OTHER_ORG = 'Waveney Care Connect';
+const MISSING_ID = 987654321;
+
+let srv;
+let routes;
+const tokens = {};
+const fixtureIds = {};
+
+async function cli(args) {
+  const { stdout } = await runCli([...args, '--db', srv.dbPath]);
+  return stdout.trim();
+}
+
+// Fixtures: for each kind of record, the id of one related to the actor's
+// organisation ("own") and one that is not ("other"), and who may see which.
+const FIXTURES = {
+  user: {
+    ids(made, role, rel) {
+      const own = ACTOR[role] ? ACTOR[role][1] : 'Community Action Norfolk';
+      return rel === 'own' ? made[own] : made[OTHER_ORG];
+    },
+    // Administrators manage every account; managers only their organisation's.
+    visible: (role, rel) => rel === 'own' || role === 'administrator',
+  },
+};
+
+before(async () => {
+  srv = await startServer({ env: { WAYMARK_PWHASH_FAST: '1' } });
+  routes = JSON.parse((await runCli(['routes'])).stdout);
+  for (const [role, [email]] of Object.entries(ACTOR)) {
+    tokens[role] = await cli(['token', 'create', '--user', email, '--name', `matrix-${role}`]);
+  }
+  for (const kind of new Set(routes.map((r) => r.rel).filter(Boolean))) {
+    assert.ok(FIXTURES[kind], `no fixture for records of kind "${kind}": add one to tests/api/route_matrix.test.mjs`);
+  }
+  // user add reads the password from stdin; runCli has none, so create fixtures by spawning with input.
+  const { spawnSync } = await import('node:child_process');
+  const { waymarkBin } = await import('../lib/server.mjs');
+  for (const kind of new Set(routes.map((r) => r.rel).filter(Boolean))) {
+    if (kind !== 'user') continue;
+    const ids = {};
+    for (const org of new Set([...Object.values(ACTOR).map((a) => a[1]), OTHER_ORG])) {
+      const email = `fixture.${org.replace(/\W+/g, '.').toLowerCase()}@example.org`;
+      const r = spawnSync(waymarkBin(), ['user', 'add', '--db', srv.dbPath, '--email', email, '--name', 'Fixture person',
+        '--role', 'volunteer', '--org', org, '--password-stdin'],
+      { input: 'fixture-password-1\n', env: { ...process.env, WAYMARK_PWHASH_FAST: '1' } });
+      assert.equal(r.status, 0, r.stderr?.toString());
+      ids[org] = r.stdout.toString().trim();
+    }
+    fixtureIds.user = ids;
+  }
+});
+
+after(async () => { await srv?.stop(); });
+
+async function formToken() {
+  const html = await (await fetch(`${srv.url}/login`)).text();
+  return html.match(/name="csrf_token" value="([^"]+)"/)[1];
+}
+
+function expected(route, role, rel) {
+  const allowed = route.roles.includes(role);
+  if (!allowed) {
+    if (role !== 'none') return { deny: 403 };
+    const page = !route.pattern.startsWith('/api/');
+    return { deny: page && route.method === 'GET' ? 303 : 401 };
+  }
+  if (!route.rel) return { allow: true };
+  if (rel === 'none') return { notFound: true };
+  return FIXTURES[route.rel].visible(role, rel) ? { allow: true } : { notFound: true };
+}
+
+test('every route answers every role as the matrix and relationships say', async () => {
+  const failures = [];
+  let checked = 0;
+  for (const route of routes) {
+    for (const role of ROLES) {
+      for (const rel of ['own', 'other', 'none']) {
+        let path = route.pattern;
+        if (route.rel) {
+          const id = rel === 'none' ? MISSING_ID : FIXTURES[route.rel].ids(fixtureIds[route.rel], role, rel);
+          path = path.replace('{id}', String(id));
+        }
+        const headers = { accept: route.pattern.startsWith('/api/') ? 'application/json' : 'text/html' };
+        if (role !== 'none') headers.authorization = `Bearer ${tokens[role]}`;
+        let body;
+        if (route.method !== 'GET') {
+          headers['content-type'] = route.pattern.startsWith('/api/') ? 'application/json' : 'application/x-www-form-urlencoded';
+          body = route.pattern.startsWith('/api/') ? '{}' : '';
+          // A signed-out browser posts a form with the token the page gave it.
+          if (role === 'none' && !route.pattern.startsWith('/api/')) body = `csrf_token=${encodeURIComponent(await formToken())}`;
+        }
+        const res = await fetch(srv.url + path, { method: route.method, headers, body, redirect: 'manual' });
+        await res.arrayBuffer();
+        const want = expected(route, role, rel);
+        const got = res.status;
+        let ok;
+        if (want.deny) ok = got === want.deny;
+        else if (want.notFound) ok = got === 404;
+        else ok = got !== 401 && got !== 403 && got < 500 && !(route.rel && got === 404);
+        checked++;
+        if (!ok) failures.push(`${route.method} ${route.pattern} as ${role} (${rel}): got ${got}, want ${JSON.stringify(want)}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, [], `${failures.length} of ${checked} cases wrong`);
+  assert.equal(checked, routes.length * ROLES.length * 3);
+});
