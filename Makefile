@@ -70,6 +70,7 @@ PORT ?= 8080
 run: deps all
 	@if [ ! -e "$(WAYMARK_DB)" ]; then $(BUILD)/waymark init --db "$(WAYMARK_DB)" && $(BUILD)/waymark demo --db "$(WAYMARK_DB)"; \
 	 else $(BUILD)/waymark init --db "$(WAYMARK_DB)"; fi
+	@echo "Open http://127.0.0.1:$(PORT)/ and sign in as hub@demo.waymark.test with password demo-password-1"
 	$(BUILD)/waymark serve --db "$(WAYMARK_DB)" --port $(PORT)
 
 unit: $(UNIT_BINS)
