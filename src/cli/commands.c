@@ -5,12 +5,15 @@ int cmd_init(int argc, char **argv, struct cli_opt *opts);
 int cmd_serve(int argc, char **argv, struct cli_opt *opts);
 int cmd_version(int argc, char **argv, struct cli_opt *opts);
 int cmd_demo(int argc, char **argv, struct cli_opt *opts);
+int cmd_sla_due(int argc, char **argv, struct cli_opt *opts);
+int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts);
 int cmd_org_add(int argc, char **argv, struct cli_opt *opts);
 int cmd_user_add(int argc, char **argv, struct cli_opt *opts);
 int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts);
 int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
 int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
 int cmd_routes(int argc, char **argv, struct cli_opt *opts);
+int cmd_score(int argc, char **argv, struct cli_opt *opts);
 
 static struct cli_opt no_opts[] = { { 0 } };
 
@@ -56,6 +59,21 @@ static struct cli_opt token_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt import_opts[] = {
+	{ "map", "FILE", "CSV of column renames: their column,our field path (our path - skips the column)", NULL },
+	{ "dry-run", NULL, "check every row and report problems without storing anything", NULL },
+	{ "errors", "FILE", "write the problems as CSV (line,field,message) to FILE instead of standard error", NULL },
+	{ "batch", "N", "rows per transaction (default 5000)", NULL },
+	{ "quiet", NULL, "no progress bar", NULL },
+	{ 0 },
+};
+
+static struct cli_opt sla_due_opts[] = {
+	{ "received", "TIME", "when the referral was received, ISO 8601 (e.g. 2026-12-24T16:00:00Z)", NULL },
+	{ "no-bank-holidays", NULL, "let the clock run on bank holidays (as with the setting off)", NULL },
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -65,7 +83,10 @@ const struct cli_cmd cli_cmds[] = {
 	{ "user passwd", cmd_user_passwd, "set a user's password (read from standard input)", user_passwd_opts, 1, NULL },
 	{ "token create", cmd_token_create, "create an API token for a user (printed once)", token_opts, 1, NULL },
 	{ "audit verify", cmd_audit_verify, "check the audit trail's hash chain; names the first broken event", no_opts, 1, NULL },
+	{ "score", cmd_score, "score an outcome measure from its answers (swemwbs, ons4, gse, eqvas)", no_opts, 0, "INSTRUMENT ANSWER..." },
 	{ "routes", cmd_routes, "print the route table with permissions as JSON", no_opts, 0, NULL },
+	{ "import referrals", cmd_import_referrals, "import referrals from a CSV file whose header names the fields (person.given_name, ...)", import_opts, 1, "FILE.csv" },
+	{ "sla due", cmd_sla_due, "print when the 24-hour follow-up is due for a referral received at --received (UTC)", sla_due_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
 	{ 0 },
 };
