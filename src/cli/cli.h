@@ -28,6 +28,11 @@ const char *cli_get_or(const struct cli_opt *opts, const char *name, const char 
 extern const char *cli_db_arg;
 /* The database to use: --db, else WAYMARK_DB, else waymark.db. */
 const char *cli_db_url(const struct cli_opt *opts);
-/* Opens --db and checks its schema; prints the error and returns NULL. */
+/* Ends a command that created a record: prints its id, or the error
+ * (constraint_msg for a uniqueness/foreign-key clash); closes st; returns
+ * the exit status. */
+int cli_report_created(struct store *st, const char *cmd, int r, int64_t id, const char *constraint_msg);
+/* Opens --db (after initialising libsodium) and checks its schema; prints
+ * the error and returns NULL. */
 struct store *cli_open_db(const struct cli_opt *opts, int check_schema);
 #endif

@@ -45,14 +45,8 @@ int cmd_org_add(int argc, char **argv, struct cli_opt *opts)
 		return 1;
 	int64_t id;
 	int r = account_org_add(st, cli_get(opts, "name"), kind, cli_get(opts, "area"), (int64_t)time(NULL), &id);
-	if (r)
-		fprintf(stderr, "waymark org add: %s\n", store_errcode(st) == STORE_CONSTRAINT
-								 ? "an organisation with that name already exists (or --area is unknown)"
-								 : store_errmsg(st));
-	else
-		printf("%lld\n", (long long)id);
-	store_close(st);
-	return r ? 1 : 0;
+	return cli_report_created(st, "org add", r, id,
+				  "an organisation with that name already exists (or --area is unknown)");
 }
 
 int cmd_user_add(int argc, char **argv, struct cli_opt *opts)
@@ -78,8 +72,6 @@ int cmd_user_add(int argc, char **argv, struct cli_opt *opts)
 		fprintf(stderr, "waymark user add: the password must be at least 12 characters\n");
 		return 2;
 	}
-	if (sodium_init() < 0)
-		return 1;
 	struct store *st = cli_open_db(opts, 1);
 	if (!st)
 		return 1;
@@ -93,14 +85,7 @@ int cmd_user_add(int argc, char **argv, struct cli_opt *opts)
 	}
 	r = account_user_add(st, cli_get(opts, "email"), cli_get(opts, "name"), role, org, pw, (int64_t)time(NULL), &id);
 	sodium_memzero(pw, sizeof pw);
-	if (r)
-		fprintf(stderr, "waymark user add: %s\n", store_errcode(st) == STORE_CONSTRAINT
-								  ? "an account with that email already exists"
-								  : store_errmsg(st));
-	else
-		printf("%lld\n", (long long)id);
-	store_close(st);
-	return r ? 1 : 0;
+	return cli_report_created(st, "user add", r, id, "an account with that email already exists");
 }
 
 int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts)
@@ -115,8 +100,6 @@ int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts)
 		fprintf(stderr, "waymark user passwd: the password must be at least 12 characters\n");
 		return 2;
 	}
-	if (sodium_init() < 0)
-		return 1;
 	struct store *st = cli_open_db(opts, 1);
 	if (!st)
 		return 1;
@@ -136,8 +119,6 @@ int cmd_token_create(int argc, char **argv, struct cli_opt *opts)
 	(void)argv;
 	if (need(opts, "token create", (const char *const[]){ "user", "name", NULL }))
 		return 2;
-	if (sodium_init() < 0)
-		return 1;
 	struct store *st = cli_open_db(opts, 1);
 	if (!st)
 		return 1;
@@ -164,8 +145,6 @@ int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts)
 {
 	(void)argc;
 	(void)argv;
-	if (sodium_init() < 0)
-		return 1;
 	struct store *st = cli_open_db(opts, 1);
 	if (!st)
 		return 1;

@@ -3,7 +3,6 @@
  * every role. Runs once per database. */
 #include <stdio.h>
 #include <time.h>
-#include <sodium.h>
 #include "cli/cli.h"
 #include "cli/demo.h"
 #include "store/account.h"
@@ -65,8 +64,6 @@ int cmd_demo(int argc, char **argv, struct cli_opt *opts)
 {
 	(void)argc;
 	(void)argv;
-	if (sodium_init() < 0)
-		return 1;
 	struct store *st = cli_open_db(opts, 1);
 	if (!st)
 		return 1;

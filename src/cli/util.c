@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 #include "cli/cli.h"
 
 const char *cli_get(const struct cli_opt *opts, const char *name)
@@ -21,6 +22,10 @@ const char *cli_get_or(const struct cli_opt *opts, const char *name, const char 
 struct store *cli_open_db(const struct cli_opt *opts, int check_schema)
 {
 	char err[512];
+	if (sodium_init() < 0) {
+		fprintf(stderr, "waymark: libsodium failed to initialise\n");
+		return NULL;
+	}
 	const char *url = cli_db_url(opts);
 	struct store *st = store_open(url, err, sizeof err);
 	if (!st) {
@@ -44,4 +49,15 @@ const char *cli_db_url(const struct cli_opt *opts)
 		return cli_db_arg;
 	const char *env = getenv("WAYMARK_DB");
 	return env && *env ? env : "waymark.db";
+}
+
+int cli_report_created(struct store *st, const char *cmd, int r, int64_t id, const char *constraint_msg)
+{
+	if (r)
+		fprintf(stderr, "waymark %s: %s\n", cmd,
+			store_errcode(st) == STORE_CONSTRAINT ? constraint_msg : store_errmsg(st));
+	else
+		printf("%lld\n", (long long)id);
+	store_close(st);
+	return r ? 1 : 0;
 }
