@@ -21,7 +21,7 @@ SRCS := $(shell find src -name '*.c' | sort)
 MAIN_SRC := src/cli/main.c
 LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
-EMBED_FILES := $(sort $(wildcard sql/migrations/*.sql) $(shell find data -name '*.csv' 2>/dev/null))
+EMBED_FILES := $(sort $(wildcard sql/migrations/*.sql) $(shell find data -name '*.csv' -o -name '*.json' 2>/dev/null))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 STORE_BIN := $(BUILD)/tests/store_suite

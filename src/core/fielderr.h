@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 #define FIELDERR_MAX 64
-#define FIELDERR_MSG 256
+#define FIELDERR_MSG 512
 
 struct field_error {
 	char field[64];           /* dotted path, e.g. "person.nhs_number" */
