@@ -5,4 +5,5 @@
 
 extern const struct route api_system_routes[];
 extern const struct route api_session_routes[];
+extern const struct route api_triage_routes[];
 #endif

@@ -1,6 +1,8 @@
 /* The list of demo-data steps, one line per capability. */
 #include "cli/demo.h"
 
+int demo_load_triage(struct store *st, int64_t now);
 const struct demo_step demo_steps[] = {
+	{ "triage", demo_load_triage },
 	{ NULL, NULL },
 };

@@ -2,6 +2,7 @@
  * and the background jobs thread. */
 #include <stdio.h>
 #include "http/internal.h"
+#include "jobs/jobs.h"
 #include "store/calendar.h"
 
 struct http_settings http_settings = { 30 * 60, 12 * 3600 };
@@ -20,10 +21,13 @@ int http_app_start(struct store *st)
 		fprintf(stderr, "waymark: cannot read the bank holidays: %s\n", store_errmsg(st));
 		return -1;
 	}
+	if (jobs_start(st, http_cfg->db_url))
+		return -1;
 	return 0;
 }
 
 void http_app_stop(void)
 {
+	jobs_stop();
 	calendar_app_free();
 }

@@ -5,10 +5,13 @@
 const struct route *const http_route_tables[] = {
 	api_system_routes,
 	api_session_routes,
+	api_triage_routes,
 	web_home_routes,
 	web_login_routes,
 	web_admin_routes,
 	web_audit_routes,
 	web_error_routes,
+	web_triage_routes,
+	web_rules_routes,
 	NULL,
 };

@@ -18,6 +18,7 @@ static const struct {
 	{ "/volunteers", "Volunteers", PERM_VOLUNTEER_MANAGE },
 	{ "/my-tasks", "My tasks", PERM_VOLUNTEER_SELF },
 	{ "/kpi/follow-up", "Follow-up KPI", PERM_KPI_READ },
+	{ "/triage-rules", "Triage rules", PERM_TRIAGE_RULES_EDIT },
 	{ "/admin/users", "Users", PERM_ADMIN_USERS },
 	{ "/audit", "Audit trail", PERM_AUDIT_READ },
 };

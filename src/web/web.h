@@ -10,9 +10,15 @@ extern const struct route web_login_routes[];
 extern const struct route web_admin_routes[];
 extern const struct route web_audit_routes[];
 extern const struct route web_error_routes[];
+extern const struct route web_triage_routes[];
+extern const struct route web_rules_routes[];
 
 /* Writes the table of audit events about a person ("who has looked"). */
 int web_person_access(struct html *h, struct http_req *req, int64_t person_id);
+
+/* Writes the 24-hour follow-up watch (breached and at-risk referrals) for a
+ * hub coordinator's home page. Returns 0 or -1. */
+int web_triage_watch(struct html *h, struct http_req *req);
 
 /* Renders a whole page around body(): layout, title, errors. */
 struct web_page {

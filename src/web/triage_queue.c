@@ -1,0 +1,977 @@
+/* The hub coordinator's pages: the triage queue (due soonest first, time left, at risk and breached), the triage
+ * page of one referral (suggestion, confirm / override / decline, allocation, contacts, reallocation), the
+ * follow-up KPI page and the breach watch on the home page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/triage.h"
+#include "core/datetime.h"
+#include "core/londontime.h"
+#include "http/audit_req.h"
+#include "http/internal.h"
+#include "jobs/jobs.h"
+#include "store/calendar.h"
+#include "store/worker.h"
+#include "web/form.h"
+#include "web/web.h"
+
+#define QUEUE_SHOWN 100 /* rows on the queue page */
+
+/* "3 h 20 min" of counted time (absolute value). */
+static void duration_text(int64_t secs, char *out, size_t outlen)
+{
+	if (secs < 0)
+		secs = -secs;
+	int64_t h = secs / 3600, m = (secs % 3600) / 60;
+	if (h)
+		snprintf(out, outlen, "%lld h %lld min", (long long)h, (long long)m);
+	else
+		snprintf(out, outlen, "%lld min", (long long)m);
+}
+
+static void tag(struct html *h, const char *text, const char *colour)
+{
+	char cls[64];
+	snprintf(cls, sizeof cls, "nhsuk-tag nhsuk-tag--%s", colour);
+	html_elem(h, "strong", text, "class", cls, NULL);
+}
+
+/* The follow-up state of a referral as a tag and the counted time left or over. */
+static void time_left(struct html *h, int64_t received_at, int64_t due, int64_t first_contact, int64_t now)
+{
+	const struct workclock *wc = &calendar_app()->wc;
+	struct kpi_referral k = { received_at, due, first_contact };
+	enum kpi_state s = kpi_state_of(wc, &k, now);
+	char d[48];
+	switch (s) {
+	case KPI_CONTACTED_WITHIN:
+		tag(h, "Contacted", "green");
+		return;
+	case KPI_CONTACTED_LATE:
+		tag(h, "Contacted late", "grey");
+		return;
+	case KPI_OVERDUE:
+		tag(h, "Breached", "red");
+		duration_text(workclock_remaining(wc, now, due), d, sizeof d);
+		html_textf(h, " %s over", d);
+		return;
+	case KPI_AT_RISK:
+		tag(h, "At risk", "orange");
+		html_text(h, " ");
+		break;
+	default:
+		break;
+	}
+	duration_text(workclock_remaining(wc, now, due), d, sizeof d);
+	html_textf(h, "%s left", d);
+}
+
+static void cell(struct html *h, const char *text)
+{
+	html_elem(h, "td", text, "class", "nhsuk-table__cell", NULL);
+}
+
+static void table_head(struct html *h, const char *caption, const char *const *cols, size_t n)
+{
+	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
+	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	for (size_t i = 0; i < n; i++)
+		html_elem(h, "th", cols[i], "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+}
+
+static int64_t page_id_or_404(struct http_req *req, struct http_resp *resp)
+{
+	const char *s = http_param(req, 0);
+	int64_t v = 0;
+	if (s && *s && strlen(s) <= 18) {
+		const char *p = s;
+		for (; *p >= '0' && *p <= '9'; p++)
+			v = v * 10 + (*p - '0');
+		if (*p == '\0' && v > 0)
+			return v;
+	}
+	http_not_found(req, resp);
+	return -1;
+}
+
+/* Options of a vocabulary from the database, for selects. */
+struct vocab_opts {
+	struct form_option opts[40];
+	char text[40][2][160];
+	int n;
+};
+
+static int vocab_opt_row(void *ctx, const struct store_row *r)
+{
+	struct vocab_opts *o = ctx;
+	if (o->n >= 39)
+		return 1;
+	snprintf(o->text[o->n][0], sizeof o->text[0][0], "%s", store_row_text(r, 0));
+	snprintf(o->text[o->n][1], sizeof o->text[0][1], "%s", store_row_text(r, 1));
+	o->opts[o->n] = (struct form_option){ o->text[o->n][0], o->text[o->n][1] };
+	o->n++;
+	return 0;
+}
+
+/* Fills o with a "" prompt (when prompt is not NULL) and the codes of vocab. */
+static int vocab_options(struct store *st, const char *vocab, const char *prompt, struct vocab_opts *o)
+{
+	o->n = 0;
+	if (prompt) {
+		o->opts[0] = (struct form_option){ "", prompt };
+		o->n = 1;
+	}
+	int r = store_exec(st, STMT_VOCAB_LIST, vocab_opt_row, o, "s", vocab);
+	o->opts[o->n] = (struct form_option){ NULL, NULL };
+	return r < 0 ? -1 : 0;
+}
+
+static void area_opt(void *ctx, const char *code, const char *name)
+{
+	struct vocab_opts *o = ctx;
+	if (o->n >= 39)
+		return;
+	snprintf(o->text[o->n][0], sizeof o->text[0][0], "%s", code);
+	snprintf(o->text[o->n][1], sizeof o->text[0][1], "%s", name);
+	o->opts[o->n] = (struct form_option){ o->text[o->n][0], o->text[o->n][1] };
+	o->n++;
+}
+
+static int area_options(struct store *st, const char *prompt, struct vocab_opts *o)
+{
+	o->opts[0] = (struct form_option){ "", prompt };
+	o->n = 1;
+	int r = triage_areas(st, area_opt, o);
+	o->opts[o->n] = (struct form_option){ NULL, NULL };
+	return r < 0 ? -1 : 0;
+}
+
+/* ---- The queue ---- */
+
+struct queue_page {
+	struct html *h;
+	const struct triage_rules *rules;
+	const char *tier;
+	int64_t now;
+	int shown;
+};
+
+static void queue_row(void *ctx, const struct triage_subject *s)
+{
+	struct queue_page *q = ctx;
+	struct html *h = q->h;
+	struct triage_suggestion sug;
+	int ok = triage_suggest_for(q->rules, s, &sug) == 0;
+	if (q->tier[0] && (!ok || strcmp(triage_tier_code(sug.tier), q->tier) != 0))
+		return;
+	if (q->shown >= QUEUE_SHOWN)
+		return;
+	q->shown++;
+	char href[48], name[820], when[LONDON_FORMAT_LEN];
+	snprintf(href, sizeof href, "/triage/%lld", (long long)s->id);
+	snprintf(name, sizeof name, "%s %s", s->given_name, s->family_name);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "a", s->reference, "href", href, NULL);
+	html_close(h);
+	cell(h, name);
+	int src = triage_source_from_code(s->source);
+	cell(h, src >= 0 ? triage_source_label(src) : s->source);
+	london_format(s->received_at, when);
+	cell(h, when);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	time_left(h, s->received_at, s->sla_due_at, s->first_contact_at, q->now);
+	html_close(h);
+	cell(h, ok ? triage_tier_label(sug.tier) : "No suggestion");
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	if (s->duplicate_of) {
+		char dup[64];
+		snprintf(dup, sizeof dup, "/triage/%lld", (long long)s->duplicate_of);
+		tag(h, "Possible duplicate", "yellow");
+		html_text(h, " of ");
+		html_elem(h, "a", s->duplicate_ref, "href", dup, NULL);
+	}
+	if (s->in.safeguarding) {
+		html_text(h, " ");
+		tag(h, "Safeguarding", "red");
+	}
+	if (s->attempts) {
+		html_textf(h, " %lld contact attempt%s", (long long)s->attempts, s->attempts == 1 ? "" : "s");
+	}
+	html_close(h);
+	html_close(h);
+}
+
+static int queue_page(struct http_req *req, struct http_resp *resp)
+{
+	const char *source = http_query(req, "source"), *area = http_query(req, "area"), *tier = http_query(req, "tier");
+	source = source && triage_source_from_code(source) >= 0 ? source : "";
+	tier = tier && triage_tier_from_code(tier) >= 0 ? tier : "";
+	area = area ? area : "";
+	if (area[0]) {
+		int has = triage_area_name(req->db, area, NULL, 0);
+		if (has < 0)
+			return triage_store_failed(req, resp);
+		if (!has)
+			area = "";
+	}
+	struct triage_rules *rules = malloc(sizeof *rules);
+	struct vocab_opts *opts = malloc(sizeof *opts);
+	if (!rules || !opts) {
+		free(rules);
+		free(opts);
+		return -1;
+	}
+	if (triage_rules_load(req->db, rules, NULL) < 0) {
+		free(rules);
+		free(opts);
+		return triage_store_failed(req, resp);
+	}
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Triage queue");
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "Triage queue", NULL);
+	html_elem(h, "p", "Referrals waiting for triage, due soonest first. The 24-hour follow-up clock stops at weekends "
+			  "and on bank holidays; at risk means under 4 counted hours left.",
+		  "class", "nhsuk-body", NULL);
+
+	/* Filters: a GET form, so they work without JavaScript and can be bookmarked. */
+	html_open(h, "form", "method", "get", "action", "/triage", "class", "waymark-filters", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
+	opts->opts[0] = (struct form_option){ "", "Any source" };
+	int n = 1;
+	for (int i = 0; i < TRIAGE_SOURCE__MAX; i++)
+		opts->opts[n++] = (struct form_option){ triage_source_code(i), triage_source_label(i) };
+	opts->opts[n] = (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = "source", .label = "Source", .value = source }, opts->opts);
+	html_close(h);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
+	if (area_options(req->db, "Any area", opts)) {
+		free(rules);
+		free(opts);
+		return triage_store_failed(req, resp);
+	}
+	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = area }, opts->opts);
+	html_close(h);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
+	opts->opts[0] = (struct form_option){ "", "Any suggested tier" };
+	n = 1;
+	for (int i = 0; i < TRIAGE_TIER__MAX; i++)
+		opts->opts[n++] = (struct form_option){ triage_tier_code(i), triage_tier_label(i) };
+	opts->opts[n] = (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = "tier", .label = "Suggested tier", .value = tier }, opts->opts);
+	html_close(h);
+	html_close(h);
+	html_elem(h, "button", "Apply filters", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
+	html_close(h);
+	free(opts);
+
+	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : QUEUE_SHOWN };
+	int64_t total = triage_queue_count(req->db, &qq);
+	if (total < 0) {
+		free(rules);
+		return triage_store_failed(req, resp);
+	}
+	html_open(h, "p", "class", "nhsuk-body", NULL);
+	html_textf(h, "%lld referral%s waiting%s.", (long long)total, total == 1 ? "" : "s",
+		   source[0] || area[0] ? " with these filters" : "");
+	html_close(h);
+	static const char *const cols[] = { "Reference", "Person", "Source", "Received", "Follow-up", "Suggested tier",
+					    "Notes" };
+	table_head(h, "Waiting for triage", cols, sizeof cols / sizeof cols[0]);
+	struct queue_page q = { h, rules, tier, req->now, 0 };
+	int rc = triage_queue(req->db, &qq, req->now, queue_row, &q);
+	free(rules);
+	if (rc < 0)
+		return triage_store_failed(req, resp);
+	html_close(h);
+	html_close(h);
+	if (!q.shown)
+		html_elem(h, "p", "Nothing is waiting.", "class", "nhsuk-body", NULL);
+	http_audit(req, "triage.queue.read", "referral", 0, 0, "");
+	return web_end(&pg, resp, 200);
+}
+
+/* ---- One referral ---- */
+
+static void summary_row(struct html *h, const char *key, const char *value)
+{
+	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+	html_elem(h, "dt", key, "class", "nhsuk-summary-list__key", NULL);
+	html_elem(h, "dd", value, "class", "nhsuk-summary-list__value", NULL);
+	html_close(h);
+}
+
+static void contact_row(void *ctx, const struct triage_contact *c)
+{
+	struct html *h = ctx;
+	char when[LONDON_FORMAT_LEN];
+	london_format(c->at, when);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	cell(h, when);
+	cell(h, c->mode);
+	cell(h, c->outcome);
+	cell(h, c->by);
+	cell(h, c->note);
+	html_close(h);
+}
+
+/* The reallocation form: workers of the kind the tier needs, with their load. */
+static int reallocate_form(struct html *h, struct http_req *req, int64_t id, const char *tier,
+			   const struct field_errors *fe)
+{
+	int t = triage_tier_from_code(tier);
+	if (t != TRIAGE_TIER_SOCIAL_PRESCRIBING && t != TRIAGE_TIER_COMPLEX_SUPPORT)
+		return 0;
+	enum allocate_kind kind = t == TRIAGE_TIER_SOCIAL_PRESCRIBING ? ALLOCATE_LINK_WORKER : ALLOCATE_SUPPORT_WORKER;
+	struct worker_pool pool;
+	if (worker_pool_load(req->db, req->now, 0, &pool))
+		return -1;
+	struct form_option *opts = calloc(pool.n + 2, sizeof *opts);
+	char (*labels)[300] = calloc(pool.n + 1, sizeof *labels);
+	char (*values)[24] = calloc(pool.n + 1, sizeof *values);
+	if (!opts || !labels || !values) {
+		free(opts);
+		free(labels);
+		free(values);
+		worker_pool_free(&pool);
+		return -1;
+	}
+	size_t n = 0;
+	opts[n++] = (struct form_option){ "", "Choose a worker" };
+	for (size_t i = 0; i < pool.n; i++) {
+		const struct allocate_worker *w = &pool.w[i];
+		if (w->kind != kind)
+			continue;
+		snprintf(values[i], sizeof values[i], "%lld", (long long)w->id);
+		snprintf(labels[i], sizeof labels[i], "%.100s, %.120s (%d of %d this year%s)", pool.info[i].name,
+			 pool.info[i].org_name, w->allocated_12m, allocate_capacity(&pool.policy, w),
+			 allocate_is_absent(w, req->now, 0) ? ", absent" : "");
+		opts[n++] = (struct form_option){ values[i], labels[i] };
+	}
+	opts[n] = (struct form_option){ NULL, NULL };
+	char action[64];
+	snprintf(action, sizeof action, "/triage/%lld/allocation", (long long)id);
+	html_elem(h, "h2", "Give the case to another worker", "class", "nhsuk-heading-m", NULL);
+	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	form_select(h, &(struct form_field){ .name = "worker_id", .label = "Worker", .value = http_form(req, "worker_id"),
+					     .errors = fe },
+		    opts);
+	form_textarea(h, &(struct form_field){ .name = "reason", .label = "Reason for the change", .errors = fe,
+					       .value = http_form(req, "reason") },
+		      3);
+	html_elem(h, "button", "Reallocate", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
+	form_end(h);
+	free(opts);
+	free(labels);
+	free(values);
+	worker_pool_free(&pool);
+	return 0;
+}
+
+/* Which form a page's errors belong to, so each form shows only its own. */
+enum page_form { FORM_NONE, FORM_TRIAGE, FORM_CONTACT, FORM_ALLOCATE };
+
+static int triage_page_render(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
+			      enum page_form which, unsigned status, const char *notice)
+{
+	struct triage_subject *s = malloc(sizeof *s);
+	struct triage_rules *rules = malloc(sizeof *rules);
+	struct triage_decision_view *d = malloc(sizeof *d);
+	struct triage_case *c = malloc(sizeof *c);
+	struct vocab_opts *opts = malloc(sizeof *opts);
+	int rc = -1;
+	if (!s || !rules || !d || !c || !opts)
+		goto done;
+	int n = triage_subject_get(req->db, id, req->now, s);
+	if (n < 0)
+		goto fail;
+	if (n == 0) {
+		http_not_found(req, resp);
+		rc = 0;
+		goto done;
+	}
+	int nd = triage_decision_get(req->db, id, d), nc = nd < 0 ? -1 : triage_case_get(req->db, id, c);
+	if (nc < 0 || triage_rules_load(req->db, rules, NULL) < 0)
+		goto fail;
+	char title[64];
+	snprintf(title, sizeof title, "Triage %s", s->reference);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, title, fe);
+	struct html *h = &pg.h;
+	const struct field_errors *tfe = which == FORM_TRIAGE ? fe : NULL, *cfe = which == FORM_CONTACT ? fe : NULL;
+	const struct field_errors *afe = which == FORM_ALLOCATE ? fe : NULL;
+	html_open(h, "a", "class", "nhsuk-back-link", "href", "/triage", NULL);
+	html_text(h, "Back to the triage queue");
+	html_close(h);
+	html_elem(h, "h1", title, NULL);
+	if (notice) {
+		html_open(h, "div", "class", "nhsuk-inset-text", NULL);
+		html_elem(h, "p", notice, NULL);
+		html_close(h);
+	}
+	char buf[900], when[LONDON_FORMAT_LEN];
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	snprintf(buf, sizeof buf, "%s %s", s->given_name, s->family_name);
+	summary_row(h, "Name", buf);
+	char dob[DT_DATE_LEN];
+	dt_format_date(s->date_of_birth, dob);
+	snprintf(buf, sizeof buf, "%s (age %d)", dob, s->in.age);
+	summary_row(h, "Date of birth", buf);
+	char area_name[96] = "";
+	if (s->area[0] && triage_area_name(req->db, s->area, area_name, sizeof area_name) < 0) {
+		layout_end(h);
+		goto fail;
+	}
+	snprintf(buf, sizeof buf, "%s%s%s", s->postcode, area_name[0] ? ", " : "", area_name);
+	summary_row(h, "Postcode and area", buf);
+	snprintf(buf, sizeof buf, "%s%s%s%s", s->practice[0] ? s->practice : "Not given", s->cluster[0] ? " (" : "",
+		 s->cluster, s->cluster[0] ? " cluster)" : "");
+	summary_row(h, "GP practice", buf);
+	int src = triage_source_from_code(s->source);
+	snprintf(buf, sizeof buf, "%s%s%s", src >= 0 ? triage_source_label(src) : s->source, s->referrer_org[0] ? ": " : "",
+		 s->referrer_org);
+	summary_row(h, "Referred by", buf);
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->nreasons; i++) {
+		int r = triage_reason_from_code(s->reasons[i]);
+		size_t used = strlen(buf);
+		snprintf(buf + used, sizeof buf - used, "%s%s", i ? "; " : "", r >= 0 ? triage_reason_label(r) : s->reasons[i]);
+	}
+	summary_row(h, "Reasons", buf);
+	snprintf(buf, sizeof buf, "%s%s%s", s->urgency[0] ? s->urgency : "not given", s->in.safeguarding ? "; safeguarding concern" : "",
+		 s->in.discharge ? "; discharge" : "");
+	summary_row(h, "Urgency and flags", buf);
+	london_format(s->received_at, when);
+	summary_row(h, "Received", when);
+	london_format(s->sla_due_at, when);
+	summary_row(h, "Follow-up due", when);
+	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+	html_elem(h, "dt", "Follow-up", "class", "nhsuk-summary-list__key", NULL);
+	html_open(h, "dd", "class", "nhsuk-summary-list__value", NULL);
+	time_left(h, s->received_at, s->sla_due_at, s->first_contact_at, req->now);
+	html_close(h);
+	html_close(h);
+	summary_row(h, "Status", s->status);
+	if (s->duplicate_of) {
+		html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+		html_elem(h, "dt", "Possible duplicate", "class", "nhsuk-summary-list__key", NULL);
+		html_open(h, "dd", "class", "nhsuk-summary-list__value", NULL);
+		char dup[48];
+		snprintf(dup, sizeof dup, "/triage/%lld", (long long)s->duplicate_of);
+		html_text(h, "An open referral for the same person: ");
+		html_elem(h, "a", s->duplicate_ref, "href", dup, NULL);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h); /* dl */
+
+	if (strcmp(s->status, "received") == 0) {
+		struct triage_suggestion sug;
+		int ok = triage_suggest_for(rules, s, &sug) == 0;
+		html_elem(h, "h2", "Suggested tier", "class", "nhsuk-heading-m", NULL);
+		html_open(h, "div", "class", "nhsuk-inset-text", NULL);
+		html_open(h, "p", NULL);
+		html_elem(h, "strong", ok ? triage_tier_label(sug.tier) : "No suggestion", NULL);
+		html_close(h);
+		if (ok) {
+			html_elem(h, "p", sug.reason, NULL);
+			html_open(h, "p", "class", "nhsuk-body-s", NULL);
+			html_textf(h, "Rule \"%s\", rules version %d.", sug.rule_name, sug.rules_version);
+			html_close(h);
+		}
+		html_close(h);
+		char action[48];
+		snprintf(action, sizeof action, "/triage/%lld", (long long)id);
+		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+		struct form_option tiers[TRIAGE_TIER__MAX + 1];
+		for (int i = 0; i < TRIAGE_TIER__MAX; i++)
+			tiers[i] = (struct form_option){ triage_tier_code(i), triage_tier_label(i) };
+		tiers[TRIAGE_TIER__MAX] = (struct form_option){ NULL, NULL };
+		const char *chosen = http_form(req, "tier");
+		form_radios(h, &(struct form_field){ .name = "tier", .label = "Tier", .value = chosen ? chosen : ok ? triage_tier_code(sug.tier) : NULL,
+						     .hint = "The suggestion is selected. Choose another tier to override it.", .errors = tfe },
+			    tiers);
+		form_textarea(h, &(struct form_field){ .name = "override_reason", .label = "Reason for overriding the suggestion",
+						       .hint = "Needed when you choose a tier other than the suggestion (not for declining).",
+						       .value = http_form(req, "override_reason"), .errors = tfe },
+			      3);
+		if (vocab_options(req->db, "rejection_reasons", "Not declining", opts)) {
+			layout_end(h);
+			goto fail;
+		}
+		form_select(h, &(struct form_field){ .name = "rejection_reason", .label = "Reason for declining",
+						     .hint = "Needed when you choose Decline.", .value = http_form(req, "rejection_reason"),
+						     .errors = tfe },
+			    opts->opts);
+		form_textarea(h, &(struct form_field){ .name = "information", .label = "Information given (signposting)",
+						       .hint = "What the person was told or sent, when you signpost.",
+						       .value = http_form(req, "information"), .errors = tfe },
+			      3);
+		form_button(h, "Save triage");
+		form_end(h);
+	} else {
+		html_elem(h, "h2", "Triage", "class", "nhsuk-heading-m", NULL);
+		html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+		if (nd > 0) {
+			int t = triage_tier_from_code(d->tier), st2 = triage_tier_from_code(d->suggested_tier);
+			summary_row(h, "Tier", t >= 0 ? triage_tier_label(t) : d->tier);
+			snprintf(buf, sizeof buf, "%s (rule \"%s\", version %lld)", st2 >= 0 ? triage_tier_label(st2) : d->suggested_tier,
+				 d->rule_name, (long long)d->rule_version);
+			summary_row(h, "Suggested", buf);
+			summary_row(h, "Decision", d->outcome);
+			if (d->override_reason[0])
+				summary_row(h, "Reason for overriding", d->override_reason);
+			if (d->rejection_reason[0])
+				summary_row(h, "Reason for declining", d->rejection_reason);
+			london_format(d->decided_at, when);
+			snprintf(buf, sizeof buf, "%s, %s", d->decided_by_name[0] ? d->decided_by_name : "unknown", when);
+			summary_row(h, "Triaged by", buf);
+		}
+		if (nc > 0) {
+			summary_row(h, "Organisation", c->org_name);
+			summary_row(h, "Worker", c->worker_id ? c->worker_name : "None (no worker for this tier)");
+			summary_row(h, "Allocation", c->reason);
+			summary_row(h, "Case", c->status);
+		} else if (strcmp(s->status, "triaged") == 0) {
+			summary_row(h, "Allocation", "Nobody was available: give the case to a worker below.");
+		}
+		html_close(h);
+		if (nd > 0 && authz_allows(req->auth.role, PERM_ALLOCATE) &&
+		    (strcmp(s->status, "triaged") == 0 || strcmp(s->status, "allocated") == 0 ||
+		     strcmp(s->status, "in_progress") == 0) &&
+		    reallocate_form(h, req, id, d->tier, afe)) {
+			layout_end(h);
+			goto fail;
+		}
+	}
+
+	html_elem(h, "h2", "Contacts", "class", "nhsuk-heading-m", "id", "contacts", NULL);
+	static const char *const cols[] = { "When", "How", "Outcome", "By", "Note" };
+	table_head(h, "Attempts to reach the person", cols, sizeof cols / sizeof cols[0]);
+	if (triage_contacts(req->db, id, contact_row, h) < 0) {
+		layout_end(h);
+		goto fail;
+	}
+	html_close(h);
+	html_close(h);
+	if (authz_allows(req->auth.role, PERM_CONTACT_RECORD)) {
+		char action[64], now_text[32];
+		snprintf(action, sizeof action, "/triage/%lld/contacts", (long long)id);
+		int64_t local = req->now + london_offset(req->now);
+		char date[DT_DATE_LEN];
+		dt_format_date(dt_day_of(local), date);
+		snprintf(now_text, sizeof now_text, "%s %02d:%02d", date, (int)((local % 86400) / 3600), (int)((local % 3600) / 60));
+		html_elem(h, "h3", "Record a contact", "class", "nhsuk-heading-s", NULL);
+		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+		const char *at = http_form(req, "at");
+		form_input(h, &(struct form_field){ .name = "at", .label = "When", .hint = "UK time, like 2026-03-02 14:30",
+						    .value = at ? at : now_text, .width = "nhsuk-input--width-10", .errors = cfe });
+		if (vocab_options(req->db, "session_modes", NULL, opts)) {
+			layout_end(h);
+			goto fail;
+		}
+		form_select(h, &(struct form_field){ .name = "mode", .label = "How", .value = http_form(req, "mode"), .errors = cfe },
+			    opts->opts);
+		if (vocab_options(req->db, "contact_outcomes", NULL, opts)) {
+			layout_end(h);
+			goto fail;
+		}
+		form_select(h, &(struct form_field){ .name = "outcome", .label = "Outcome", .value = http_form(req, "outcome"),
+						     .errors = cfe },
+			    opts->opts);
+		form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .value = http_form(req, "note"),
+						       .errors = cfe },
+			      2);
+		html_elem(h, "button", "Record contact", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
+		form_end(h);
+	}
+	http_audit(req, "referral.read", "referral", id, s->person_id, "triage page");
+	rc = web_end(&pg, resp, status);
+	goto done;
+fail:
+	rc = triage_store_failed(req, resp);
+done:
+	free(s);
+	free(rules);
+	free(d);
+	free(c);
+	free(opts);
+	return rc;
+}
+
+static int triage_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = page_id_or_404(req, resp);
+	if (id < 0)
+		return 0;
+	return triage_page_render(req, resp, id, NULL, FORM_NONE, 200, NULL);
+}
+
+static void redirect_to(struct http_resp *resp, int64_t id, const char *anchor)
+{
+	char loc[64];
+	snprintf(loc, sizeof loc, "/triage/%lld%s", (long long)id, anchor);
+	http_redirect(resp, loc);
+}
+
+static const char *conflict_text(const char *status)
+{
+	return strcmp(status, "received") == 0 ? "This referral is waiting for triage."
+						: "This referral has already been triaged; its current state is shown.";
+}
+
+static int triage_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = page_id_or_404(req, resp);
+	if (id < 0)
+		return 0;
+	const char *tier = http_form(req, "tier");
+	int decline = tier && strcmp(tier, "decline") == 0;
+	struct triage_request rq = {
+		.referral_id = id,
+		.tier = tier,
+		.reason = decline ? http_form(req, "rejection_reason") : http_form(req, "override_reason"),
+		.information = http_form(req, "information"),
+		.user_id = req->auth.user_id,
+		.org_id = req->auth.org_id,
+		.now = req->now,
+	};
+	struct field_errors fe, shown;
+	fielderr_init(&fe);
+	fielderr_init(&shown);
+	struct triage_outcome out;
+	if (store_begin(req->db))
+		return triage_store_failed(req, resp);
+	enum triage_result r = triage_apply(req->db, &rq, &out, &fe);
+	switch (r) {
+	case TRIAGE_OK:
+		break;
+	case TRIAGE_INVALID:
+		store_rollback(req->db);
+		/* The API's "reason" is one of two fields on the page. */
+		for (size_t i = 0; i < fe.n; i++)
+			fielderr_add(&shown,
+				     strcmp(fe.e[i].field, "reason") == 0 ? (decline ? "rejection_reason" : "override_reason")
+									   : fe.e[i].field,
+				     "%s", fe.e[i].message);
+		return triage_page_render(req, resp, id, &shown, FORM_TRIAGE, 422, NULL);
+	case TRIAGE_NOT_FOUND:
+		store_rollback(req->db);
+		http_not_found(req, resp);
+		return 0;
+	case TRIAGE_CONFLICT:
+		store_rollback(req->db);
+		return triage_page_render(req, resp, id, NULL, FORM_NONE, 409, conflict_text(out.status));
+	case TRIAGE_ERROR:
+		return triage_store_failed(req, resp);
+	}
+	char detail[128];
+	snprintf(detail, sizeof detail, "%s %s", out.outcome, out.tier);
+	if (http_audit(req, "referral.triage", "referral", id, out.person_id, detail) || store_commit(req->db))
+		return triage_store_failed(req, resp);
+	redirect_to(resp, id, "");
+	return 0;
+}
+
+/* "2026-03-02 14:30" in London time (or ISO 8601 with a zone) to UTC seconds. */
+static int parse_local_time(const char *s, int64_t *out)
+{
+	if (!s)
+		return -1;
+	if (dt_parse_iso8601(s, out) == 0)
+		return 0;
+	char date[11];
+	int hh, mm;
+	char tail;
+	if (strlen(s) < 16 || sscanf(s, "%10s %2d:%2d%c", date, &hh, &mm, &tail) != 3 || hh < 0 || hh > 23 || mm < 0 ||
+	    mm > 59)
+		return -1;
+	int64_t day;
+	if (dt_parse_date(date, &day))
+		return -1;
+	int64_t local = day * 86400 + hh * 3600 + mm * 60;
+	/* Try BST then GMT: the right one maps back to the same local time. */
+	for (int off = 3600; off >= 0; off -= 3600) {
+		int64_t utc = local - off;
+		if (london_offset(utc) == off) {
+			*out = utc;
+			return 0;
+		}
+	}
+	return -1; /* a time skipped when the clocks go forward */
+}
+
+static int contact_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = page_id_or_404(req, resp);
+	if (id < 0)
+		return 0;
+	int see = triage_staff_may_see(req, id);
+	if (see < 0)
+		return triage_store_failed(req, resp);
+	if (!see) {
+		http_not_found(req, resp);
+		return 0;
+	}
+	struct field_errors fe;
+	fielderr_init(&fe);
+	int64_t at = req->now;
+	if (parse_local_time(http_form(req, "at"), &at))
+		fielderr_add(&fe, "at", "Enter when the contact was made, like 2026-03-02 14:30");
+	struct triage_contact_request rq = {
+		.referral_id = id,
+		.at = at,
+		.mode = http_form(req, "mode"),
+		.outcome = http_form(req, "outcome"),
+		.note = http_form(req, "note"),
+		.user_id = req->auth.user_id,
+		.org_id = req->auth.org_id,
+		.now = req->now,
+	};
+	int64_t cid;
+	char status[24];
+	if (store_begin(req->db))
+		return triage_store_failed(req, resp);
+	struct field_errors fe2;
+	fielderr_init(&fe2);
+	enum triage_result r = triage_contact_add(req->db, &rq, &cid, status, &fe2);
+	if (r == TRIAGE_OK && fe.n)
+		r = TRIAGE_INVALID;
+	for (size_t i = 0; r == TRIAGE_INVALID && i < fe2.n; i++)
+		if (!fielderr_for(&fe, fe2.e[i].field))
+			fielderr_add(&fe, fe2.e[i].field, "%s", fe2.e[i].message);
+	switch (r) {
+	case TRIAGE_OK:
+		break;
+	case TRIAGE_INVALID:
+		store_rollback(req->db);
+		return triage_page_render(req, resp, id, &fe, FORM_CONTACT, 422, NULL);
+	case TRIAGE_NOT_FOUND:
+	case TRIAGE_CONFLICT:
+		store_rollback(req->db);
+		http_not_found(req, resp);
+		return 0;
+	case TRIAGE_ERROR:
+		return triage_store_failed(req, resp);
+	}
+	struct triage_subject *s = malloc(sizeof *s);
+	if (!s || triage_subject_get(req->db, id, req->now, s) != 1) {
+		free(s);
+		return triage_store_failed(req, resp);
+	}
+	char detail[64];
+	snprintf(detail, sizeof detail, "%.24s by %.24s", rq.outcome, rq.mode);
+	int bad = http_audit(req, "referral.contact", "referral", id, s->person_id, detail) || store_commit(req->db);
+	free(s);
+	if (bad)
+		return triage_store_failed(req, resp);
+	redirect_to(resp, id, "#contacts");
+	return 0;
+}
+
+static int allocation_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = page_id_or_404(req, resp);
+	if (id < 0)
+		return 0;
+	int see = triage_staff_may_see(req, id);
+	if (see < 0)
+		return triage_store_failed(req, resp);
+	if (!see) {
+		http_not_found(req, resp);
+		return 0;
+	}
+	const char *w = http_form(req, "worker_id");
+	struct triage_reassign rq = {
+		.referral_id = id,
+		.worker_id = w ? strtoll(w, NULL, 10) : 0,
+		.reason = http_form(req, "reason"),
+		.user_id = req->auth.user_id,
+		.org_id = req->auth.org_id,
+		.own_org_only = req->auth.role != ROLE_HUB_COORDINATOR && req->auth.role != ROLE_PROGRAMME_LEAD,
+		.now = req->now,
+	};
+	struct field_errors fe;
+	fielderr_init(&fe);
+	struct triage_outcome out;
+	if (store_begin(req->db))
+		return triage_store_failed(req, resp);
+	enum triage_result r = triage_reassign(req->db, &rq, &out, &fe);
+	switch (r) {
+	case TRIAGE_OK:
+		break;
+	case TRIAGE_INVALID:
+		store_rollback(req->db);
+		return triage_page_render(req, resp, id, &fe, FORM_ALLOCATE, 422, NULL);
+	case TRIAGE_NOT_FOUND:
+		store_rollback(req->db);
+		http_not_found(req, resp);
+		return 0;
+	case TRIAGE_CONFLICT:
+		store_rollback(req->db);
+		return triage_page_render(req, resp, id, NULL, FORM_NONE, 409,
+					  "This referral's case cannot be given to a worker in its current state.");
+	case TRIAGE_ERROR:
+		return triage_store_failed(req, resp);
+	}
+	char detail[64];
+	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
+	if (http_audit(req, "referral.allocate", "referral", id, out.person_id, detail) || store_commit(req->db))
+		return triage_store_failed(req, resp);
+	redirect_to(resp, id, "");
+	return 0;
+}
+
+/* ---- The follow-up KPI page ---- */
+
+static void kpi_row(struct html *h, const char *key, int64_t v)
+{
+	char s[32];
+	snprintf(s, sizeof s, "%lld", (long long)v);
+	summary_row(h, key, s);
+}
+
+static int kpi_page(struct http_req *req, struct http_resp *resp)
+{
+	struct field_errors fe;
+	fielderr_init(&fe);
+	int64_t from_day, to_day;
+	const char *area;
+	if (triage_kpi_query(req, &fe, &from_day, &to_day, &area))
+		return triage_store_failed(req, resp);
+	struct triage_kpi k;
+	if (!fe.n && triage_kpi_followup(req->db, &calendar_app()->wc, london_midnight_utc(from_day),
+					 london_midnight_utc(to_day + 1), area, req->now, &k))
+		return triage_store_failed(req, resp);
+	struct vocab_opts *opts = malloc(sizeof *opts);
+	if (!opts)
+		return -1;
+	if (area_options(req->db, "All areas", opts)) {
+		free(opts);
+		return triage_store_failed(req, resp);
+	}
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Follow-up KPI", &fe);
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "Follow-up within 24 hours", NULL);
+	html_elem(h, "p", "Referrals received in the period, and whether the first successful contact came within 24 "
+			  "counted hours (weekends and bank holidays do not count). Rejected or withdrawn referrals that "
+			  "were never reached are left out.",
+		  "class", "nhsuk-body", NULL);
+	char f[DT_DATE_LEN], t[DT_DATE_LEN];
+	dt_format_date(from_day, f);
+	dt_format_date(to_day, t);
+	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
+	html_open(h, "form", "method", "get", "action", "/kpi/follow-up", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
+	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "YYYY-MM-DD", .value = fe.n && qf ? qf : f,
+					    .width = "nhsuk-input--width-10", .errors = &fe });
+	html_close(h);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
+	form_input(h, &(struct form_field){ .name = "to", .label = "To", .hint = "YYYY-MM-DD", .value = fe.n && qt ? qt : t,
+					    .width = "nhsuk-input--width-10", .errors = &fe });
+	html_close(h);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
+	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = http_query(req, "area"), .errors = &fe },
+		    opts->opts);
+	html_close(h);
+	html_close(h);
+	html_elem(h, "button", "Show figures", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
+	html_close(h);
+	free(opts);
+	if (!fe.n) {
+		char s[64];
+		html_open(h, "dl", "class", "nhsuk-summary-list", "id", "kpi-figures", NULL);
+		kpi_row(h, "Received", k.f.received);
+		kpi_row(h, "Contacted within 24 counted hours", k.f.contacted_within);
+		if (k.f.pct_within_x100 >= 0)
+			snprintf(s, sizeof s, "%d.%02d%%", k.f.pct_within_x100 / 100, k.f.pct_within_x100 % 100);
+		else
+			snprintf(s, sizeof s, "No referrals");
+		summary_row(h, "Percentage within 24 counted hours", s);
+		if (k.f.median_hours_x100 >= 0)
+			snprintf(s, sizeof s, "%d.%02d hours", k.f.median_hours_x100 / 100, k.f.median_hours_x100 % 100);
+		else
+			snprintf(s, sizeof s, "No contacts");
+		summary_row(h, "Median counted time to first contact", s);
+		kpi_row(h, "Contacted late", k.f.contacted_late);
+		kpi_row(h, "Not contacted and overdue", k.f.overdue);
+		kpi_row(h, "Breaches", k.f.breaches);
+		kpi_row(h, "At risk now", k.f.at_risk);
+		kpi_row(h, "Not yet due", k.f.pending);
+		kpi_row(h, "Contact attempts recorded", k.attempts);
+		kpi_row(h, "Left out (rejected or withdrawn, never reached)", k.excluded);
+		html_close(h);
+	}
+	return web_end(&pg, resp, fe.n ? 422 : 200);
+}
+
+/* ---- The breach watch on the coordinator's home page ---- */
+
+static void watch_list(struct html *h, const struct triage_watch *w, enum kpi_state state, const char *heading)
+{
+	int64_t total = state == KPI_AT_RISK ? w->at_risk : w->overdue;
+	char title[96];
+	snprintf(title, sizeof title, "%s (%lld)", heading, (long long)total);
+	html_elem(h, "h3", title, "class", "nhsuk-heading-s", NULL);
+	if (!total) {
+		html_elem(h, "p", "None.", "class", "nhsuk-body", NULL);
+		return;
+	}
+	html_open(h, "ul", "class", "nhsuk-list nhsuk-list--bullet", "id", state == KPI_AT_RISK ? "watch-at-risk" : "watch-breached", NULL);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct triage_watch_item *it = &w->items[i];
+		if (it->state != state)
+			continue;
+		char href[48], d[48];
+		snprintf(href, sizeof href, "/triage/%lld", (long long)it->id);
+		duration_text(it->remaining, d, sizeof d);
+		html_open(h, "li", NULL);
+		html_elem(h, "a", it->reference, "href", href, NULL);
+		html_textf(h, " %s (%s): %s %s", it->name, it->status, d, state == KPI_AT_RISK ? "left" : "over");
+		html_close(h);
+	}
+	html_close(h);
+}
+
+int web_triage_watch(struct html *h, struct http_req *req)
+{
+	struct triage_watch *w = malloc(sizeof *w);
+	if (!w)
+		return -1;
+	if (jobs_watch_get(w) && triage_watch_scan(req->db, &calendar_app()->wc, req->now, w)) {
+		free(w);
+		return -1;
+	}
+	html_open(h, "section", "aria-labelledby", "watch-title", NULL);
+	html_elem(h, "h2", "24-hour follow-up watch", "class", "nhsuk-heading-m", "id", "watch-title", NULL);
+	char when[LONDON_FORMAT_LEN];
+	london_format(w->scanned_at, when);
+	html_open(h, "p", "class", "nhsuk-body-s", NULL);
+	html_textf(h, "Open referrals not yet reached, as at %s.", when);
+	html_close(h);
+	watch_list(h, w, KPI_OVERDUE, "Breached");
+	watch_list(h, w, KPI_AT_RISK, "At risk (under 4 counted hours left)");
+	html_close(h);
+	http_audit(req, "triage.watch.read", "referral", 0, 0, "home page");
+	free(w);
+	return 0;
+}
+
+const struct route web_triage_routes[] = {
+	{ "GET", "/triage", queue_page, PERM_TRIAGE, "Triage queue: due soonest first, filters by source, area and tier" },
+	{ "GET", "/triage/{id}", triage_page, PERM_TRIAGE, "Triage page of a referral: suggestion, decision, allocation, contacts", "referral" },
+	{ "POST", "/triage/{id}", triage_post, PERM_TRIAGE, "Triage a referral (confirm, override with a reason, decline with a reason code)", "referral" },
+	{ "POST", "/triage/{id}/contacts", contact_post, PERM_CONTACT_RECORD, "Record a contact attempt", "referral" },
+	{ "POST", "/triage/{id}/allocation", allocation_post, PERM_ALLOCATE, "Give a referral's case to another worker", "referral" },
+	{ "GET", "/kpi/follow-up", kpi_page, PERM_KPI_READ, "Follow-up KPI: received, within 24 counted hours, median, breaches" },
+	{ 0 },
+};
