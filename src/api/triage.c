@@ -328,14 +328,9 @@ static int referral_allocation(struct http_req *req, struct http_resp *resp)
 	return http_reply_json(resp, 200, outcome_json(id, &out));
 }
 
-static int contact_create(struct http_req *req, struct http_resp *resp)
+/* The strings in rq borrow from body, which the caller frees afterwards. */
+static int contact_create_body(struct http_req *req, struct http_resp *resp, int64_t id, json_t *body)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0 || !visible_or_respond(req, resp, id))
-		return 0;
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
 	struct field_errors fe;
 	fielderr_init(&fe);
 	const char *at_s = str_member(body, "at", &fe);
@@ -355,15 +350,12 @@ static int contact_create(struct http_req *req, struct http_resp *resp)
 	int64_t cid = 0;
 	char status[24] = "";
 	enum triage_result r = TRIAGE_INVALID;
-	if (store_begin(req->db)) {
-		json_decref(body);
+	if (store_begin(req->db))
 		return triage_store_failed(req, resp);
-	}
 	/* Field problems from parsing and from the store come back together. */
 	struct field_errors fe2;
 	fielderr_init(&fe2);
 	r = triage_contact_add(req->db, &rq, &cid, status, &fe2);
-	json_decref(body);
 	if (r == TRIAGE_OK && fe.n)
 		r = TRIAGE_INVALID;
 	for (size_t i = 0; r == TRIAGE_INVALID && i < fe2.n; i++)
@@ -403,6 +395,19 @@ static int contact_create(struct http_req *req, struct http_resp *resp)
 				(json_int_t)s->attempts);
 	free(s);
 	return http_reply_json(resp, 201, doc);
+}
+
+static int contact_create(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0 || !visible_or_respond(req, resp, id))
+		return 0;
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	int rc = contact_create_body(req, resp, id, body);
+	json_decref(body);
+	return rc;
 }
 
 static void contact_json(void *ctx, const struct triage_contact *c)
