@@ -1,0 +1,598 @@
+/* `waymark import referrals FILE.csv`: streams a CSV of referrals (columns
+ * named by the model's dotted paths) into the database, each row all or
+ * nothing, reporting every bad row's line and field. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "core/datetime.h"
+#include "core/referral_validate.h"
+#include "store/audit.h"
+#include "store/calendar.h"
+#include "store/referral.h"
+#include "util/buf.h"
+#include "util/csv.h"
+
+#define IMPORT_BATCH_DEFAULT 50000  /* good rows per transaction (one fsync each) */
+#define IMPORT_BATCH_MAX 100000
+#define IMPORT_COLUMNS_MAX 256
+#define IMPORT_MAP_MAX 256
+#define IMPORT_ROWBUF_MAX (32u * 1024 * 1024) /* the batch's rows are kept for a replay; commit early past this */
+
+enum { IMPORT_OK = 0, IMPORT_FATAL = 1, IMPORT_USAGE = 2, IMPORT_REJECTED = 3 };
+
+struct colmap {
+	char from[128];
+	char to[128]; /* "-" ignores the column */
+};
+
+struct importer {
+	struct store *st;
+	const struct referral_refs *refs;
+	struct calendar cal;
+	const char *file;
+	FILE *fp;
+	off_t size;
+	int dry_run, quiet, progress;
+	FILE *errors;            /* --errors FILE, or NULL (then stderr) */
+	long batch_max;
+	int col_field[IMPORT_COLUMNS_MAX]; /* field of each column, -1 ignored */
+	size_t ncols;
+	struct colmap map[IMPORT_MAP_MAX];
+	size_t nmap;
+	/* progress through the run */
+	int64_t now;
+	unsigned long rows, good, bad, new_people, duplicates, problems;
+	long in_batch;
+	unsigned long batch_first_line, batch_last_line;
+	int64_t batch_first_id, batch_last_id;
+	unsigned long batch_new_people, batch_duplicates;
+	struct referral_seq seq;
+	struct referral_ids ids;
+	struct buf rowbuf;       /* the batch's good rows, in case it must be replayed */
+	struct timespec t0, last_progress;
+	struct referral_raw raw;
+	struct referral_rec rec;
+	struct field_errors fe;
+};
+
+static double elapsed(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* Writes a CSV field, quoted when it needs to be. */
+static void csv_put(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void report(struct importer *im, unsigned long line, const char *field, const char *message)
+{
+	im->problems++;
+	if (im->errors) {
+		fprintf(im->errors, "%lu,", line);
+		csv_put(im->errors, field);
+		fputc(',', im->errors);
+		csv_put(im->errors, message);
+		fputc('\n', im->errors);
+	} else {
+		if (im->progress)
+			fputs("\r\033[K", stderr);
+		fprintf(stderr, "line %lu: %s: %s\n", line, field, message);
+	}
+}
+
+static void progress(struct importer *im, int final)
+{
+	if (!im->progress)
+		return;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if (!final && elapsed(&im->last_progress, &t) < 0.2)
+		return;
+	im->last_progress = t;
+	double frac = 1.0;
+	if (im->size > 0 && !final) {
+		off_t pos = ftello(im->fp);
+		frac = pos > 0 ? (double)pos / (double)im->size : 0;
+		if (frac > 1)
+			frac = 1;
+	}
+	char bar[31];
+	int fill = (int)(frac * 30);
+	for (int i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	double secs = elapsed(&im->t0, &t);
+	fprintf(stderr, "\r[%s] %3d%%  %lu rows  %lu bad  %.0f rows/s%s", bar, (int)(frac * 100), im->rows, im->bad,
+		secs > 0 ? (double)im->rows / secs : 0.0, final ? "\n" : "");
+	fflush(stderr);
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* --map FILE: lines "their column,our path" (a header row "from,to" is
+ * allowed); "-" as our path ignores their column. */
+static int load_map(struct importer *im, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "waymark import: cannot open --map %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	struct csv_reader *r = csv_open_file(f);
+	const struct csv_record *rec;
+	enum csv_status s;
+	int rc = 0;
+	while (r && (s = csv_next(r, &rec)) != CSV_END) {
+		if (s != CSV_RECORD || rec->nfields != 2) {
+			fprintf(stderr, "waymark import: --map %s line %lu: want two columns, their name and ours\n", path,
+				s == CSV_RECORD ? rec->line : rec->line);
+			rc = -1;
+			break;
+		}
+		char from[128], to[128];
+		snprintf(from, sizeof from, "%s", rec->fields[0].str);
+		snprintf(to, sizeof to, "%s", rec->fields[1].str);
+		if (rec->line == 1 && strcmp(trim(from), "from") == 0 && strcmp(trim(to), "to") == 0)
+			continue;
+		if (im->nmap == IMPORT_MAP_MAX) {
+			fprintf(stderr, "waymark import: --map %s has more than %d lines\n", path, IMPORT_MAP_MAX);
+			rc = -1;
+			break;
+		}
+		snprintf(im->map[im->nmap].from, sizeof im->map[im->nmap].from, "%s", trim(from));
+		snprintf(im->map[im->nmap].to, sizeof im->map[im->nmap].to, "%s", trim(to));
+		if (strcmp(im->map[im->nmap].to, "-") != 0 && referral_field_by_path(im->map[im->nmap].to) < 0) {
+			fprintf(stderr, "waymark import: --map %s line %lu: \"%s\" is not a referral field\n", path,
+				rec->line, im->map[im->nmap].to);
+			rc = -1;
+			break;
+		}
+		im->nmap++;
+	}
+	if (!r) {
+		fprintf(stderr, "waymark import: out of memory\n");
+		rc = -1;
+	}
+	csv_free(r);
+	fclose(f);
+	return rc;
+}
+
+static int read_header(struct importer *im, const struct csv_record *rec)
+{
+	int seen[RF__MAX];
+	int rc = 0;
+	for (int f = 0; f < RF__MAX; f++)
+		seen[f] = -1;
+	if (rec->nfields > IMPORT_COLUMNS_MAX) {
+		fprintf(stderr, "waymark import: %s: the header has %zu columns; at most %d are read\n", im->file,
+			rec->nfields, IMPORT_COLUMNS_MAX);
+		return -1;
+	}
+	im->ncols = rec->nfields;
+	for (size_t c = 0; c < rec->nfields; c++) {
+		char name[128];
+		snprintf(name, sizeof name, "%s", rec->fields[c].str);
+		const char *col = trim(name);
+		for (size_t m = 0; m < im->nmap; m++)
+			if (strcmp(im->map[m].from, col) == 0) {
+				col = im->map[m].to;
+				break;
+			}
+		im->col_field[c] = -1;
+		if (strcmp(col, "-") == 0)
+			continue;
+		int f = referral_field_by_path(col);
+		if (f < 0 || !(referral_fields[f].channels & CH_CSV)) {
+			fprintf(stderr, "waymark import: %s line 1, column %zu: \"%s\" is not a referral field "
+				"(rename it with --map, or map it to - to skip it)\n", im->file, c + 1, col);
+			rc = -1;
+			continue;
+		}
+		if (seen[f] >= 0) {
+			fprintf(stderr, "waymark import: %s line 1: columns %d and %zu are both %s\n", im->file, seen[f] + 1,
+				c + 1, referral_fields[f].path);
+			rc = -1;
+			continue;
+		}
+		seen[f] = (int)c;
+		im->col_field[c] = f;
+	}
+	for (int f = 0; f < RF__MAX; f++)
+		if (referral_fields[f].rule != Q_OPT && (referral_fields[f].channels & CH_CSV) && seen[f] < 0) {
+			fprintf(stderr, "waymark import: %s: no column for %s, which every referral needs\n", im->file,
+				referral_fields[f].path);
+			rc = -1;
+		}
+	return rc;
+}
+
+static int batch_begin(struct importer *im, unsigned long line)
+{
+	if (im->st->in_tx)
+		return 0;
+	if (store_begin(im->st)) {
+		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
+		return -1;
+	}
+	referral_seq_reset(&im->seq);
+	im->ids.active = 0;
+	if (store_kind(im->st) == STORE_SQLITE && referral_ids_start(im->st, &im->ids)) {
+		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
+		return -1;
+	}
+	im->in_batch = 0;
+	im->batch_new_people = im->batch_duplicates = 0;
+	im->batch_first_line = line;
+	im->batch_first_id = 0;
+	buf_reset(&im->rowbuf);
+	return 0;
+}
+
+static int batch_commit(struct importer *im)
+{
+	if (!im->st || !im->st->in_tx)
+		return 0;
+	if (im->in_batch) {
+		char detail[256];
+		snprintf(detail, sizeof detail, "file=%s lines=%lu-%lu referrals=%ld ids=%lld-%lld", im->file,
+			 im->batch_first_line, im->batch_last_line, im->in_batch, (long long)im->batch_first_id,
+			 (long long)im->batch_last_id);
+		struct audit_event ev = {
+			.at = im->now, .role = "cli", .action = "referral.import", .entity = "referral",
+			.entity_id = im->batch_first_id, .addr = "cli", .request_id = "", .detail = detail,
+		};
+		if (audit_append(im->st, &ev))
+			goto fail;
+	}
+	if (store_commit(im->st))
+		goto fail;
+	im->good += (unsigned long)im->in_batch;
+	im->new_people += im->batch_new_people;
+	im->duplicates += im->batch_duplicates;
+	im->in_batch = 0;
+	buf_reset(&im->rowbuf);
+	return 0;
+fail:
+	fprintf(stderr, "waymark import: cannot commit lines %lu-%lu: %s\n", im->batch_first_line, im->batch_last_line,
+		store_errmsg(im->st));
+	store_rollback(im->st);
+	return -1;
+}
+
+/* Stores the checked row in im->rec. With savepoint set, the row gets one,
+ * so a database refusal costs that row alone. 1 stored, 0 refused (a
+ * constraint), -1 other failure. */
+static int store_row(struct importer *im, unsigned long line, int savepoint)
+{
+	int64_t received = im->rec.v[RF_RECEIVED_AT].set ? im->rec.v[RF_RECEIVED_AT].i : im->now;
+	struct referral_meta m = {
+		.channel = "import",
+		.now = im->now,
+		.received_at = received,
+		.sla_due_at = calendar_due(&im->cal, received),
+	};
+	struct referral_created out;
+	if (savepoint && store_exec(im->st, STMT_REFERRAL_SAVEPOINT, NULL, NULL, "") < 0)
+		return -1;
+	if (referral_store_create(im->st, &im->rec, &m, &im->seq, im->batch_max, &im->ids, &out) == 0) {
+		if (savepoint && store_exec(im->st, STMT_REFERRAL_SAVEPOINT_RELEASE, NULL, NULL, "") < 0)
+			return -1;
+		if (!im->batch_first_id)
+			im->batch_first_id = out.id;
+		im->batch_last_id = out.id;
+		im->batch_last_line = line;
+		im->in_batch++;
+		im->batch_new_people += (unsigned long)out.new_person;
+		im->batch_duplicates += out.duplicate_of != 0;
+		return 1;
+	}
+	if (store_errcode(im->st) != STORE_CONSTRAINT || !savepoint)
+		return -1;
+	char msg[600];
+	snprintf(msg, sizeof msg, "the database refused the row: %s", store_errmsg(im->st));
+	if (store_exec(im->st, STMT_REFERRAL_SAVEPOINT_ROLLBACK, NULL, NULL, "") < 0 ||
+	    store_exec(im->st, STMT_REFERRAL_SAVEPOINT_RELEASE, NULL, NULL, "") < 0)
+		return -1;
+	/* The rollback may have returned numbers and ids this row took: take
+	 * them afresh for the next row. */
+	referral_seq_reset(&im->seq);
+	if (im->ids.active && referral_ids_start(im->st, &im->ids))
+		return -1;
+	report(im, line, "(row)", msg);
+	return 0;
+}
+
+/* Keeps a good row's fields for a possible replay of its batch. */
+static int keep_row(struct importer *im, const struct csv_record *rec)
+{
+	struct buf *b = &im->rowbuf;
+	buf_append(b, &rec->line, sizeof rec->line);
+	buf_append(b, &rec->nfields, sizeof rec->nfields);
+	for (size_t c = 0; c < rec->nfields; c++) {
+		buf_append(b, &rec->fields[c].len, sizeof rec->fields[c].len);
+		buf_append(b, rec->fields[c].str, rec->fields[c].len + 1);
+	}
+	return b->failed ? -1 : 0;
+}
+
+static int check_row(struct importer *im, const struct csv_field *fields, size_t nfields, unsigned long line,
+		     int quiet);
+
+/*
+ * The database refused a row that checking passed (which should not happen:
+ * checking covers every constraint). The batch is rolled back, so replay it
+ * from the kept rows with a savepoint per row: the refused row is reported
+ * and every other row of the batch is stored.
+ */
+static int replay_batch(struct importer *im)
+{
+	store_rollback(im->st);
+	struct buf kept = im->rowbuf;
+	buf_init(&im->rowbuf, IMPORT_ROWBUF_MAX + CSV_RECORD_MAX * 2);
+	if (store_kind(im->st) == STORE_SQLITE)
+		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_TEMP, NULL, NULL, "");
+	const char *p = kept.data, *end = kept.data + kept.len;
+	struct csv_field *fields = calloc(im->ncols ? im->ncols : 1, sizeof *fields);
+	int rc = fields ? 0 : -1;
+	int began = 0;
+	while (rc == 0 && p < end) {
+		unsigned long line;
+		size_t nfields;
+		memcpy(&line, p, sizeof line);
+		p += sizeof line;
+		memcpy(&nfields, p, sizeof nfields);
+		p += sizeof nfields;
+		for (size_t c = 0; c < nfields; c++) {
+			memcpy(&fields[c].len, p, sizeof fields[c].len);
+			p += sizeof fields[c].len;
+			fields[c].str = p;
+			p += fields[c].len + 1;
+		}
+		if (!began) {
+			if (batch_begin(im, line))
+				rc = -1;
+			began = 1;
+		}
+		if (rc == 0 && check_row(im, fields, nfields, line, 1) == 0) {
+			int r = store_row(im, line, 1);
+			if (r < 0)
+				rc = -1;
+			else if (r == 0)
+				im->bad++;
+		}
+	}
+	free(fields);
+	buf_free(&kept);
+	if (rc == 0)
+		rc = batch_commit(im);
+	else
+		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
+	return rc;
+}
+
+/* Maps and checks one row into im->rec. 0 good; 1 bad (reported unless quiet). */
+static int check_row(struct importer *im, const struct csv_field *fields, size_t nfields, unsigned long line,
+		     int quiet)
+{
+	memset(&im->raw, 0, sizeof im->raw);
+	fielderr_init(&im->fe);
+	for (size_t c = 0; c < nfields; c++) {
+		int f = im->col_field[c];
+		if (f < 0)
+			continue;
+		im->raw.v[f] = fields[c].str;
+		if (strlen(fields[c].str) != fields[c].len) {
+			im->raw.bad[f] = 1;
+			fielderr_add(&im->fe, referral_fields[f].path, "%s must not contain NUL bytes", referral_fields[f].label);
+		}
+	}
+	struct referral_check chk = { im->refs, im->now, CH_CSV, 1 };
+	if (referral_validate(&chk, &im->raw, &im->rec, &im->fe) == 0 && im->fe.n == 0)
+		return 0;
+	for (size_t i = 0; !quiet && i < im->fe.n; i++)
+		report(im, line, im->fe.e[i].field, im->fe.e[i].message);
+	return 1;
+}
+
+static int import_row(struct importer *im, const struct csv_record *rec)
+{
+	im->rows++;
+	if (rec->nfields != im->ncols) {
+		char msg[128];
+		snprintf(msg, sizeof msg, "the row has %zu fields but the header has %zu", rec->nfields, im->ncols);
+		report(im, rec->line, "(row)", msg);
+		im->bad++;
+		return 0;
+	}
+	if (check_row(im, rec->fields, rec->nfields, rec->line, 0)) {
+		im->bad++;
+		return 0;
+	}
+	if (im->dry_run) {
+		im->good++;
+		return 0;
+	}
+	if (batch_begin(im, rec->line))
+		return -1;
+	if (keep_row(im, rec)) {
+		fprintf(stderr, "waymark import: out of memory\n");
+		return -1;
+	}
+	int r = store_row(im, rec->line, 0);
+	if (r < 0) {
+		if (store_errcode(im->st) != STORE_CONSTRAINT) {
+			fprintf(stderr, "waymark import: line %lu: %s\n", rec->line, store_errmsg(im->st));
+			return -1;
+		}
+		return replay_batch(im);
+	}
+	if (im->in_batch >= im->batch_max || im->rowbuf.len >= IMPORT_ROWBUF_MAX)
+		return batch_commit(im);
+	return 0;
+}
+
+int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
+{
+	if (argc != 1) {
+		fprintf(stderr, "Usage: waymark import referrals [OPTIONS] FILE.csv (see --help)\n");
+		return IMPORT_USAGE;
+	}
+	struct importer *im = calloc(1, sizeof *im);
+	if (!im) {
+		fprintf(stderr, "waymark import: out of memory\n");
+		return IMPORT_FATAL;
+	}
+	int rc = IMPORT_FATAL;
+	struct csv_reader *r = NULL;
+	im->file = argv[0];
+	buf_init(&im->rowbuf, IMPORT_ROWBUF_MAX + CSV_RECORD_MAX * 2);
+	im->dry_run = cli_get(opts, "dry-run") != NULL;
+	im->quiet = cli_get(opts, "quiet") != NULL;
+	im->batch_max = strtol(cli_get_or(opts, "batch", "0"), NULL, 10);
+	if (im->batch_max <= 0)
+		im->batch_max = IMPORT_BATCH_DEFAULT;
+	if (im->batch_max > IMPORT_BATCH_MAX)
+		im->batch_max = IMPORT_BATCH_MAX;
+	const char *map = cli_get(opts, "map");
+	if (map && load_map(im, map)) {
+		free(im);
+		return IMPORT_USAGE;
+	}
+	im->fp = strcmp(im->file, "-") == 0 ? stdin : fopen(im->file, "rb");
+	if (!im->fp) {
+		fprintf(stderr, "waymark import: cannot open %s: %s\n", im->file, strerror(errno));
+		free(im);
+		return IMPORT_FATAL;
+	}
+	struct stat sb;
+	if (fstat(fileno(im->fp), &sb) == 0 && S_ISREG(sb.st_mode))
+		im->size = sb.st_size;
+	im->progress = !im->quiet && isatty(STDERR_FILENO);
+	const char *errpath = cli_get(opts, "errors");
+	if (errpath) {
+		im->errors = fopen(errpath, "w");
+		if (!im->errors) {
+			fprintf(stderr, "waymark import: cannot write %s: %s\n", errpath, strerror(errno));
+			goto out;
+		}
+		fputs("line,field,message\n", im->errors);
+	}
+	im->st = cli_open_db(opts, 1);
+	if (!im->st)
+		goto out;
+	struct referral_refs *refs = calloc(1, sizeof *refs);
+	if (!refs)
+		goto out;
+	referral_refs_init(refs);
+	im->refs = refs;
+	if (referral_refs_load(im->st, refs) || calendar_load(im->st, &im->cal)) {
+		fprintf(stderr, "waymark import: cannot read reference data: %s\n", store_errmsg(im->st));
+		goto out;
+	}
+	if (store_kind(im->st) == STORE_SQLITE)
+	{
+		/* A page cache that holds a batch's dirty pages, and fewer
+		 * checkpoints: hot index pages are then copied once per checkpoint
+		 * rather than once per batch. */
+		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CACHE, NULL, NULL, "");
+		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CHECKPOINT, NULL, NULL, "");
+	}
+	im->now = (int64_t)time(NULL);
+	clock_gettime(CLOCK_MONOTONIC, &im->t0);
+	r = csv_open_file(im->fp);
+	if (!r) {
+		fprintf(stderr, "waymark import: out of memory\n");
+		goto out;
+	}
+	const struct csv_record *rec;
+	enum csv_status s = csv_next(r, &rec);
+	if (s != CSV_RECORD) {
+		fprintf(stderr, "waymark import: %s: %s\n", im->file,
+			s == CSV_END ? "the file is empty; it needs a header row of field names" : csv_strerror(s));
+		goto out;
+	}
+	if (read_header(im, rec)) {
+		rc = IMPORT_USAGE;
+		goto out;
+	}
+	while ((s = csv_next(r, &rec)) != CSV_END) {
+		if (s == CSV_EIO) {
+			fprintf(stderr, "waymark import: reading %s: %s\n", im->file, strerror(errno));
+			goto out;
+		}
+		if (s != CSV_RECORD) {
+			im->rows++;
+			im->bad++;
+			const char *col = "(row)";
+			for (size_t c = 0; c < im->ncols; c++)
+				if (c == rec->err_field && im->col_field[c] >= 0)
+					col = referral_fields[im->col_field[c]].path;
+			report(im, rec->line, col, csv_strerror(s));
+			continue;
+		}
+		if (import_row(im, rec))
+			goto out;
+		if ((im->rows & 1023) == 0)
+			progress(im, 0);
+	}
+	if (batch_commit(im))
+		goto out;
+	progress(im, 1);
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = elapsed(&im->t0, &t1);
+	printf("%s %lu rows from %s in %.2f s (%.0f rows/s): %lu %s, %lu rejected (%lu problems)",
+	       im->dry_run ? "Checked" : "Read", im->rows, im->file, secs, secs > 0 ? (double)im->rows / secs : 0.0,
+	       im->good, im->dry_run ? "would be imported" : "imported", im->bad, im->problems);
+	if (!im->dry_run)
+		printf("; %lu new people, %lu possible duplicates", im->new_people, im->duplicates);
+	printf(".\n");
+	rc = im->bad ? IMPORT_REJECTED : IMPORT_OK;
+out:
+	if (im->st && im->st->in_tx) {
+		store_rollback(im->st);
+		if (!im->dry_run)
+			fprintf(stderr, "waymark import: stopped; the rows of the unfinished batch (from line %lu) were "
+				"not stored, %lu earlier rows were\n", im->batch_first_line, im->good);
+	}
+	csv_free(r);
+	buf_free(&im->rowbuf);
+	if (im->fp && im->fp != stdin)
+		fclose(im->fp);
+	if (im->errors)
+		fclose(im->errors);
+	if (im->refs) {
+		referral_refs_free((struct referral_refs *)im->refs);
+		free((void *)im->refs);
+	}
+	calendar_free(&im->cal);
+	store_close(im->st);
+	free(im);
+	return rc;
+}

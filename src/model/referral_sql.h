@@ -1,0 +1,37 @@
+/* SQL column lists of people and referrals built from model/referral.def at
+ * compile time, for the statements in store/stmt_referral.def. Each list
+ * ends with ", " so a statement appends its own fixed columns after it. */
+#ifndef WAYMARK_MODEL_REFERRAL_SQL_H
+#define WAYMARK_MODEL_REFERRAL_SQL_H
+#include "model/referral.def"
+
+#define REFERRAL_SQL_COL_P_P(col) #col ", "
+#define REFERRAL_SQL_COL_P_R(col)
+#define REFERRAL_SQL_COL_P_X(col)
+#define REFERRAL_SQL_COL_R_P(col)
+#define REFERRAL_SQL_COL_R_R(col) #col ", "
+#define REFERRAL_SQL_COL_R_X(col)
+#define REFERRAL_SQL_QM_P_P "?, "
+#define REFERRAL_SQL_QM_P_R
+#define REFERRAL_SQL_QM_P_X
+#define REFERRAL_SQL_QM_R_P
+#define REFERRAL_SQL_QM_R_R "?, "
+#define REFERRAL_SQL_QM_R_X
+#define REFERRAL_SQL_SET_P_P(col) #col " = COALESCE(?, " #col "), "
+#define REFERRAL_SQL_SET_P_R(col)
+#define REFERRAL_SQL_SET_P_X(col)
+
+#define REFERRAL_SQL_PCOL(id, path, where, col, ...) REFERRAL_SQL_COL_P_##where(col)
+#define REFERRAL_SQL_RCOL(id, path, where, col, ...) REFERRAL_SQL_COL_R_##where(col)
+#define REFERRAL_SQL_PQM(id, path, where, ...) REFERRAL_SQL_QM_P_##where
+#define REFERRAL_SQL_RQM(id, path, where, ...) REFERRAL_SQL_QM_R_##where
+#define REFERRAL_SQL_PSET(id, path, where, col, ...) REFERRAL_SQL_SET_P_##where(col)
+
+/* "given_name, family_name, ..., " in model order. */
+#define REFERRAL_SQL_PERSON_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_PCOL)
+#define REFERRAL_SQL_PERSON_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_PQM)
+/* "given_name = COALESCE(?, given_name), ..., ": newer answers replace older ones. */
+#define REFERRAL_SQL_PERSON_UPDATE REFERRAL_FIELDS(REFERRAL_SQL_PSET)
+#define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)
+#define REFERRAL_SQL_REFERRAL_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_RQM)
+#endif

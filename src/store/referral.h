@@ -1,0 +1,133 @@
+/* Storing and reading referrals: finding or creating the person, taking a
+ * reference number, flagging possible duplicates, reasons and events. */
+#ifndef WAYMARK_STORE_REFERRAL_H
+#define WAYMARK_STORE_REFERRAL_H
+#include <stdint.h>
+#include "core/referral_refs.h"
+#include "core/referral_validate.h"
+#include "core/refcode.h"
+#include "store/store.h"
+
+/* Loads vocabularies, practices and postcode districts into r (which the
+ * caller has initialised and frees). Returns 0 or -1. */
+int referral_refs_load(struct store *st, struct referral_refs *r);
+/* The server's copy, loaded on first use through st and kept for the life of
+ * the process (reference data changes only with `waymark init`). Borrowed;
+ * NULL if it cannot be read. Thread-safe. */
+const struct referral_refs *referral_refs_app(struct store *st);
+
+/* Reference numbers handed out a block at a time (an import takes a block
+ * per batch). The block is taken inside the caller's transaction, so a
+ * rollback returns it: call referral_seq_reset after one. */
+struct referral_seq {
+	int year;      /* 2000-2099 */
+	int64_t next;  /* next number to hand out */
+	int64_t end;   /* one past the last number of the block */
+};
+void referral_seq_reset(struct referral_seq *q);
+/* Writes the next reference; takes a new block of `block` numbers when the
+ * current one is used up. Returns 0 or -1. */
+int referral_seq_next(struct store *st, struct referral_seq *q, int year, int64_t block, char out[REFCODE_MAX]);
+
+/* Ids named by the caller instead of taken with RETURNING: only for SQLite
+ * inside a transaction that holds the write lock (a bulk import), where the
+ * next id is always one past the highest. */
+struct referral_ids {
+	int active;
+	int64_t next_person;
+	int64_t next_referral;
+};
+/* Reads the highest ids (call after BEGIN). Returns 0 or -1. */
+int referral_ids_start(struct store *st, struct referral_ids *ids);
+
+/* Who and how, for a new referral. */
+struct referral_meta {
+	const char *channel;         /* "form", "self", "api" or "import" */
+	int64_t referrer_user_id;    /* 0: none */
+	int64_t referrer_org_id;     /* 0: none */
+	int64_t created_by_user_id;  /* 0: none (self-referral, command line) */
+	int64_t now;                 /* UTC seconds */
+	int64_t received_at;         /* UTC seconds */
+	int64_t sla_due_at;          /* UTC seconds */
+};
+
+struct referral_created {
+	int64_t id;
+	int64_t person_id;
+	int64_t duplicate_of;        /* an open referral of the same person, or 0 */
+	int new_person;
+	char reference[REFCODE_MAX];
+};
+
+/*
+ * Stores a checked referral inside the caller's transaction: finds the
+ * person (NHS number, else match key) and updates their details with the
+ * new answers, or creates them; flags a possible duplicate of their latest
+ * open referral; takes a reference from seq; writes reasons and the
+ * 'received' event. ids is NULL except for a bulk import on SQLite (see
+ * struct referral_ids). Returns 0, or -1 with the store's error (the caller
+ * rolls back).
+ */
+int referral_store_create(struct store *st, const struct referral_rec *rec, const struct referral_meta *m,
+			  struct referral_seq *seq, int64_t seq_block, struct referral_ids *ids,
+			  struct referral_created *out);
+
+/* One referral as stored: the model's fields in rec, plus the bookkeeping. */
+struct referral_view {
+	int64_t id, person_id, received_at, sla_due_at, created_at, updated_at;
+	int64_t duplicate_of, referrer_user_id, referrer_org_id, created_by_user_id;
+	char reference[REFCODE_MAX];
+	char status[24];
+	char channel[8];
+	struct referral_rec rec; /* texts (and reasons, outcode, area) point into rec.scratch */
+};
+
+/* Reads referral id into v. Returns 1, 0 when there is none, -1 on error. */
+int referral_store_get(struct store *st, int64_t id, struct referral_view *v);
+
+/* Status and dates only (what a referrer may see of their own referrals). */
+struct referral_status {
+	int64_t id, received_at, sla_due_at, updated_at, referrer_user_id, person_id;
+	char reference[REFCODE_MAX];
+	char status[24];
+};
+/* Returns 1, 0 when there is none, -1 on error. */
+int referral_store_status(struct store *st, int64_t id, struct referral_status *s);
+
+struct referral_event {
+	int64_t at, user_id;
+	char kind[32];
+	char from_status[24];
+	char to_status[24];
+	char detail[128];
+};
+/* Calls fn for each event of referral id, oldest first. Returns the count or -1. */
+int referral_store_events(struct store *st, int64_t id, void (*fn)(void *ctx, const struct referral_event *e),
+			  void *ctx);
+
+/* A row of a referral list. Names are present only for lists that may show them. */
+struct referral_summary {
+	int64_t id, received_at, sla_due_at, updated_at, duplicate_of, person_id, date_of_birth;
+	char reference[REFCODE_MAX];
+	char status[24];
+	char source[40];
+	char urgency[16];
+	char channel[8];
+	char given_name[404];
+	char family_name[404];
+	char postcode[12];
+	char area[40];
+	int has_person;
+};
+
+struct referral_list_query {
+	int64_t before_id;    /* cursor: only ids below this (INT64_MAX for the first page) */
+	const char *status;   /* "" for any */
+	const char *source;   /* "" for any */
+	int limit;            /* 1-200 */
+	int64_t referrer_user_id; /* > 0: only this referrer's referrals, status and dates only */
+};
+/* Calls fn for each referral of the page, newest first. Returns the count or -1. */
+int referral_store_list(struct store *st, const struct referral_list_query *q,
+			void (*fn)(void *ctx, const struct referral_summary *s), void *ctx);
+#endif
