@@ -4,6 +4,8 @@
 #include "http/http.h"
 
 extern const struct route api_system_routes[];
+extern const struct route api_referrals_routes[];
+extern const struct route api_practices_routes[];
 extern const struct route api_session_routes[];
 extern const struct route api_triage_routes[];
 #endif

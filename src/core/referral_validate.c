@@ -278,13 +278,13 @@ static int check_field(const struct referral_check *chk, const struct referral_r
 	case K_PHONE:
 		if (chars > d->max || check_phone(s))
 			return fielderr_add(fe, d->path,
-					    "%s must be a phone number of 10 to 15 digits, like 01603 123 456 or +44 7700 900 982",
+					    "%s must have 10 to 15 digits, like 01603 123 456 or +44 7700 900 982",
 					    d->label);
 		out->s = s;
 		break;
 	case K_EMAIL:
 		if (chars > d->max || check_email(s))
-			return fielderr_add(fe, d->path, "%s must be an email address, like name@example.com", d->label);
+			return fielderr_add(fe, d->path, "%s must be in the correct format, like name@example.com", d->label);
 		out->s = s;
 		break;
 	case K_NHSNUM: {
@@ -531,7 +531,8 @@ int referral_validate(const struct referral_check *chk, const struct referral_ra
 		}
 		if (is_given) {
 			if (check_field(chk, raw, rec, fe, f, today) == 0 && d->rule == Q_TRUE && rec->v[f].i != 1)
-				fielderr_add(fe, d->path, "%s: the person must agree before the referral can be made", d->label);
+				fielderr_add(fe, d->path, "The person must agree to %s before the referral can be made",
+					     f == RF_CONSENT_REFERRAL ? "this referral" : "their information being shared");
 		} else if (d->rule != Q_OPT && (d->channels & chk->channel)) {
 			if (d->rule == Q_TRUE)
 				fielderr_add(fe, d->path, "Confirm that the person %s", f == RF_CONSENT_REFERRAL

@@ -5,6 +5,8 @@
 const struct route *const http_route_tables[] = {
 	api_system_routes,
 	api_session_routes,
+	api_referrals_routes,
+	api_practices_routes,
 	api_triage_routes,
 	web_home_routes,
 	web_login_routes,

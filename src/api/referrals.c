@@ -1,0 +1,586 @@
+/* Referral intake over JSON: POST /api/v1/referrals, one referral, a list,
+ * and the model's own description (fields and vocabularies) for clients. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/api.h"
+#include "api/referrals.h"
+#include "api/triage.h"
+#include "core/datetime.h"
+#include "core/referral_match.h"
+#include "http/audit_req.h"
+#include "store/calendar.h"
+
+#define LIST_LIMIT_DEFAULT 50
+#define LIST_LIMIT_MAX 200
+
+int referral_is_hub(const struct http_req *req)
+{
+	return req->auth.role == ROLE_HUB_COORDINATOR || req->auth.role == ROLE_PROGRAMME_LEAD;
+}
+
+/* ---- storing ---- */
+
+struct org_name {
+	char name[256];
+};
+
+static int org_row(void *ctx, const struct store_row *row)
+{
+	snprintf(((struct org_name *)ctx)->name, sizeof((struct org_name *)ctx)->name, "%s", store_row_text(row, 1));
+	return 1;
+}
+
+/* A referrer's own details stand in for referrer.* fields they left out. */
+static void referrer_defaults(struct http_req *req, struct referral_raw *raw, struct org_name *org)
+{
+	if (req->auth.user_id <= 0 || referral_is_hub(req))
+		return;
+	const char *src = raw->v[RF_SOURCE];
+	if (src && (strcmp(src, "self") == 0 || strcmp(src, "family_carer") == 0))
+		return;
+	if (!raw->v[RF_REFERRER_NAME] && !raw->bad[RF_REFERRER_NAME] && req->auth.name[0])
+		raw->v[RF_REFERRER_NAME] = req->auth.name;
+	if (!raw->v[RF_REFERRER_EMAIL] && !raw->bad[RF_REFERRER_EMAIL] && req->auth.email[0])
+		raw->v[RF_REFERRER_EMAIL] = req->auth.email;
+	if (!raw->v[RF_REFERRER_ORGANISATION] && !raw->bad[RF_REFERRER_ORGANISATION] &&
+	    store_exec(req->db, STMT_ORG_GET, org_row, org, "i", req->auth.org_id) == 1 && org->name[0])
+		raw->v[RF_REFERRER_ORGANISATION] = org->name;
+}
+
+enum referral_submit_result referral_submit(struct http_req *req, struct referral_raw *raw, unsigned channel,
+					    struct field_errors *fe, struct referral_created *out)
+{
+	const struct referral_refs *refs = referral_refs_app(req->db);
+	if (!refs)
+		return REFERRAL_SUBMIT_ERROR;
+	struct org_name org = { "" };
+	if (channel != CH_SELF)
+		referrer_defaults(req, raw, &org);
+	struct referral_rec *rec = malloc(sizeof *rec);
+	if (!rec) {
+		store_set_error(req->db, STORE_ERROR, "out of memory");
+		return REFERRAL_SUBMIT_ERROR;
+	}
+	struct referral_check chk = { refs, req->now, channel, channel == CH_API && referral_is_hub(req) };
+	enum referral_submit_result result = REFERRAL_SUBMIT_INVALID;
+	size_t before = fe->n + fe->dropped;
+	if (referral_validate(&chk, raw, rec, fe) || fe->n + fe->dropped != before)
+		goto done;
+	int64_t received = rec->v[RF_RECEIVED_AT].set ? rec->v[RF_RECEIVED_AT].i : req->now;
+	int acting_for_self = req->auth.user_id > 0 && !referral_is_hub(req) && channel != CH_SELF;
+	struct referral_meta m = {
+		.channel = channel == CH_SELF ? "self" : channel == CH_FORM ? "form" : "api",
+		.referrer_user_id = acting_for_self ? req->auth.user_id : 0,
+		.referrer_org_id = acting_for_self ? req->auth.org_id : 0,
+		.created_by_user_id = req->auth.user_id > 0 ? req->auth.user_id : 0,
+		.now = req->now,
+		.received_at = received,
+		.sla_due_at = calendar_due(calendar_app(), received),
+	};
+	struct referral_seq seq;
+	referral_seq_reset(&seq);
+	result = REFERRAL_SUBMIT_ERROR;
+	if (store_begin(req->db))
+		goto done;
+	if (referral_store_create(req->db, rec, &m, &seq, 1, NULL, out) ||
+	    http_audit(req, "referral.create", "referral", out->id, out->person_id, out->reference) ||
+	    store_commit(req->db)) {
+		store_rollback(req->db);
+		goto done;
+	}
+	result = REFERRAL_SUBMIT_OK;
+done:
+	free(rec);
+	return result;
+}
+
+int referral_access(struct http_req *req, int64_t id)
+{
+	struct referral_status s;
+	int n = referral_store_status(req->db, id, &s);
+	if (n <= 0)
+		return n < 0 ? -1 : REFERRAL_ACCESS_NONE;
+	if (req->auth.role != ROLE_REFERRER) {
+		int see = triage_staff_may_see(req, id);
+		if (see < 0)
+			return -1;
+		if (see)
+			return REFERRAL_ACCESS_FULL;
+	}
+	return s.referrer_user_id > 0 && s.referrer_user_id == req->auth.user_id ? REFERRAL_ACCESS_STATUS
+										     : REFERRAL_ACCESS_NONE;
+}
+
+/* ---- JSON in ---- */
+
+/* Reads one JSON value into raw for field f; type problems go to fe. */
+static void json_leaf(json_t *v, int f, struct referral_raw *raw, struct field_errors *fe)
+{
+	const struct referral_field_desc *d = &referral_fields[f];
+	if (json_is_null(v))
+		return;
+	if (d->kind == K_VOCABS) {
+		if (!json_is_array(v)) {
+			raw->bad[f] = 1;
+			fielderr_add(fe, d->path, "%s must be a list of codes, like [\"loneliness\", \"debt\"]", d->label);
+			return;
+		}
+		raw->has_list = 1;
+		if (json_array_size(v) > REFERRAL_REASONS_MAX) {
+			raw->bad[f] = 1;
+			fielderr_add(fe, d->path, "%s: give at most %d", d->label, REFERRAL_REASONS_MAX);
+			return;
+		}
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e)
+		{
+			if (!json_is_string(e)) {
+				raw->bad[f] = 1;
+				fielderr_add(fe, d->path, "%s must be a list of codes (text), like [\"loneliness\"]", d->label);
+				return;
+			}
+			raw->list[raw->nlist++] = json_string_value(e);
+		}
+		return;
+	}
+	if (d->kind == K_BOOL) {
+		if (json_is_boolean(v)) {
+			raw->v[f] = json_is_true(v) ? "yes" : "no";
+			return;
+		}
+		if (!json_is_string(v)) {
+			raw->bad[f] = 1;
+			fielderr_add(fe, d->path, "%s must be true or false", d->label);
+			return;
+		}
+	} else if (!json_is_string(v)) {
+		raw->bad[f] = 1;
+		fielderr_add(fe, d->path, "%s must be text (a JSON string)%s", d->label,
+			     d->kind == K_NHSNUM ? ", like \"943 476 5919\"" : "");
+		return;
+	}
+	/* jansson refuses \u0000 unless asked, so the text is whole. */
+	raw->v[f] = json_string_value(v);
+}
+
+/* Walks the body: top-level fields and the groups person, consent,
+ * referrer and discharge. Unknown names are problems, not ignored: a
+ * misspelt field would otherwise vanish silently. */
+static void json_to_raw(json_t *body, struct referral_raw *raw, struct field_errors *fe)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(body, key, v)
+	{
+		int f = referral_field_by_path(key);
+		if (f >= 0) {
+			json_leaf(v, f, raw, fe);
+			continue;
+		}
+		size_t klen = strlen(key);
+		int group = 0;
+		for (int i = 0; i < RF__MAX && !group; i++)
+			group = strncmp(referral_fields[i].path, key, klen) == 0 && referral_fields[i].path[klen] == '.';
+		if (!group) {
+			fielderr_add(fe, key, "\"%.40s\" is not a field of a referral (see /api/v1/referral-fields)", key);
+			continue;
+		}
+		if (!json_is_object(v)) {
+			if (!json_is_null(v))
+				fielderr_add(fe, key, "%s must be an object, like {\"%s\": ...}", key,
+					     strcmp(key, "person") == 0 ? "given_name" : "...");
+			continue;
+		}
+		const char *k2;
+		json_t *v2;
+		json_object_foreach(v, k2, v2)
+		{
+			char path[96];
+			snprintf(path, sizeof path, "%s.%s", key, k2);
+			int g = strlen(k2) < 48 ? referral_field_by_path(path) : -1;
+			if (g < 0)
+				fielderr_add(fe, path, "\"%.60s\" is not a field of a referral (see /api/v1/referral-fields)", path);
+			else
+				json_leaf(v2, g, raw, fe);
+		}
+	}
+}
+
+/* ---- JSON out ---- */
+
+static json_t *iso(int64_t t)
+{
+	char s[DT_UTC_LEN];
+	dt_format_utc(t, s);
+	return json_string(s);
+}
+
+static json_t *day(int64_t d)
+{
+	char s[DT_DATE_LEN];
+	dt_format_date(d, s);
+	return json_string(s);
+}
+
+/* Sets doc.a.b = v for the path "a.b" (steals v). */
+static void put_path(json_t *doc, const char *path, json_t *v)
+{
+	const char *dot = strchr(path, '.');
+	if (!dot) {
+		json_object_set_new(doc, path, v);
+		return;
+	}
+	char group[32];
+	snprintf(group, sizeof group, "%.*s", (int)(dot - path), path);
+	json_t *g = json_object_get(doc, group);
+	if (!g) {
+		g = json_object();
+		json_object_set_new(doc, group, g);
+	}
+	json_object_set_new(g, dot + 1, v);
+}
+
+static json_t *field_json(const struct referral_rec *rec, int f)
+{
+	const struct referral_value *v = &rec->v[f];
+	switch (referral_fields[f].kind) {
+	case K_BOOL:
+		return json_boolean(v->i);
+	case K_DOB:
+	case K_DAY:
+		return day(v->i);
+	case K_INSTANT:
+		return iso(v->i);
+	case K_VOCABS: {
+		json_t *a = json_array();
+		for (size_t i = 0; i < rec->nreasons; i++)
+			json_array_append_new(a, json_string(rec->reasons[i]));
+		return a;
+	}
+	default:
+		return json_string(v->s ? v->s : "");
+	}
+}
+
+static void event_json(void *ctx, const struct referral_event *e)
+{
+	json_t *a = ctx;
+	json_t *o = json_pack("{s:o,s:s}", "at", iso(e->at), "kind", e->kind);
+	if (e->from_status[0])
+		json_object_set_new(o, "from_status", json_string(e->from_status));
+	if (e->to_status[0])
+		json_object_set_new(o, "to_status", json_string(e->to_status));
+	json_array_append_new(a, o);
+}
+
+/* What a referrer sees of an event: its time and the status it led to. */
+static void event_status_json(void *ctx, const struct referral_event *e)
+{
+	if (e->to_status[0])
+		json_array_append_new(ctx, json_pack("{s:o,s:s}", "at", iso(e->at), "status", e->to_status));
+}
+
+static json_t *view_json(const struct referral_view *v)
+{
+	json_t *doc = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)v->id, "reference", v->reference,
+				"status", v->status, "channel", v->channel, "received_at", iso(v->received_at),
+				"sla_due_at", iso(v->sla_due_at), "created_at", iso(v->created_at), "updated_at",
+				iso(v->updated_at));
+	json_object_set_new(doc, "person", json_pack("{s:I}", "id", (json_int_t)v->person_id));
+	for (int f = 0; f < RF__MAX; f++)
+		if (v->rec.v[f].set && f != RF_RECEIVED_AT)
+			put_path(doc, referral_fields[f].path, field_json(&v->rec, f));
+	/* The home-check answer defaults to no; alone it says nothing. */
+	json_t *dis = json_object_get(doc, "discharge");
+	if (dis && json_object_size(dis) == 1 && json_is_false(json_object_get(dis, "home_check_needed")))
+		json_object_del(doc, "discharge");
+	json_t *person = json_object_get(doc, "person");
+	json_object_set_new(person, "outcode", json_string(v->rec.outcode ? v->rec.outcode : ""));
+	json_object_set_new(person, "area", v->rec.area ? json_string(v->rec.area) : json_null());
+	json_object_set_new(doc, "possible_duplicate_of", v->duplicate_of ? json_integer(v->duplicate_of) : json_null());
+	return doc;
+}
+
+static json_t *status_json(const struct referral_status *s)
+{
+	return json_pack("{s:I,s:s,s:s,s:o,s:o,s:o}", "id", (json_int_t)s->id, "reference", s->reference, "status",
+			 s->status, "received_at", iso(s->received_at), "sla_due_at", iso(s->sla_due_at), "updated_at",
+			 iso(s->updated_at));
+}
+
+/* ---- handlers ---- */
+
+/* problem+json like http_problem_fields, plus the allowed codes of each
+ * vocabulary field, so a client can correct itself. */
+static int problem_with_allowed(struct http_req *req, struct http_resp *resp, const struct field_errors *fe)
+{
+	const struct referral_refs *refs = referral_refs_app(req->db);
+	json_t *errors = json_array();
+	for (size_t i = 0; i < fe->n; i++) {
+		json_t *e = json_pack("{s:s,s:s}", "field", fe->e[i].field, "message", fe->e[i].message);
+		int f = referral_field_by_path(fe->e[i].field);
+		if (refs && f >= 0 && referral_fields[f].vocab != RV_NONE && strstr(fe->e[i].message, "is not allowed")) {
+			json_t *a = json_array();
+			const struct referral_vocab_list *l = &refs->vocab[referral_fields[f].vocab];
+			for (size_t k = 0; k < l->n; k++)
+				json_array_append_new(a, json_string(l->e[k].code));
+			json_object_set_new(e, "allowed", a);
+		}
+		json_array_append_new(errors, e);
+	}
+	size_t n = fe->n + fe->dropped;
+	char detail[96];
+	snprintf(detail, sizeof detail, "%zu field%s need%s correcting; nothing was stored.", n, n == 1 ? "" : "s",
+		 n == 1 ? "s" : "");
+	json_t *doc = json_pack("{s:s,s:s,s:i,s:s,s:o}", "type", "about:blank", "title", "The referral has problems",
+				"status", 422, "detail", detail, "errors", errors);
+	http_reply_json(resp, 422, doc);
+	resp->content_type = "application/problem+json";
+	return 0;
+}
+
+static int referral_create(struct http_req *req, struct http_resp *resp)
+{
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct referral_raw raw;
+	memset(&raw, 0, sizeof raw);
+	struct field_errors *fe = malloc(sizeof *fe);
+	if (!fe) {
+		json_decref(body);
+		return -1;
+	}
+	fielderr_init(fe);
+	json_to_raw(body, &raw, fe);
+	struct referral_created out;
+	enum referral_submit_result r = referral_submit(req, &raw, CH_API, fe, &out);
+	json_decref(body);
+	if (r == REFERRAL_SUBMIT_INVALID || (r == REFERRAL_SUBMIT_OK && fe->n)) {
+		problem_with_allowed(req, resp, fe);
+		free(fe);
+		return 0;
+	}
+	free(fe);
+	if (r == REFERRAL_SUBMIT_ERROR)
+		return triage_store_failed(req, resp);
+	struct referral_status s;
+	if (referral_store_status(req->db, out.id, &s) != 1)
+		return triage_store_failed(req, resp);
+	json_t *doc = status_json(&s);
+	json_object_set_new(doc, "person_id", json_integer(out.person_id));
+	json_object_set_new(doc, "possible_duplicate_of", out.duplicate_of ? json_integer(out.duplicate_of) : json_null());
+	char loc[64];
+	snprintf(loc, sizeof loc, "/api/v1/referrals/%lld", (long long)out.id);
+	http_header_add(resp, "Location", loc);
+	return http_reply_json(resp, 201, doc);
+}
+
+static int referral_get(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	int access = referral_access(req, id);
+	if (access < 0)
+		return triage_store_failed(req, resp);
+	if (access == REFERRAL_ACCESS_NONE)
+		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
+	if (access == REFERRAL_ACCESS_STATUS) {
+		struct referral_status s;
+		if (referral_store_status(req->db, id, &s) != 1)
+			return triage_store_failed(req, resp);
+		json_t *doc = status_json(&s);
+		json_t *events = json_array();
+		if (referral_store_events(req->db, id, event_status_json, events) < 0) {
+			json_decref(events);
+			json_decref(doc);
+			return triage_store_failed(req, resp);
+		}
+		json_object_set_new(doc, "events", events);
+		return http_reply_json(resp, 200, doc);
+	}
+	struct referral_view *v = malloc(sizeof *v);
+	if (!v)
+		return -1;
+	int n = referral_store_get(req->db, id, v);
+	if (n != 1) {
+		free(v);
+		return n == 0 ? http_problem(resp, 404, "Not found", "There is no referral with that id.")
+			      : triage_store_failed(req, resp);
+	}
+	json_t *doc = view_json(v);
+	json_t *events = json_array();
+	int64_t person = v->person_id;
+	free(v);
+	json_object_set_new(doc, "events", events);
+	if (referral_store_events(req->db, id, event_json, events) < 0 || triage_referral_json(req, id, doc) < 0 ||
+	    http_audit(req, "referral.read", "referral", id, person, "")) {
+		json_decref(doc);
+		return triage_store_failed(req, resp);
+	}
+	return http_reply_json(resp, 200, doc);
+}
+
+struct list_ctx {
+	json_t *items;
+	int64_t last_id;
+	int n;
+};
+
+static void list_item(void *ctx, const struct referral_summary *s)
+{
+	struct list_ctx *c = ctx;
+	json_t *o = json_pack("{s:I,s:s,s:s,s:o,s:o,s:o}", "id", (json_int_t)s->id, "reference", s->reference, "status",
+			      s->status, "received_at", iso(s->received_at), "sla_due_at", iso(s->sla_due_at),
+			      "updated_at", iso(s->updated_at));
+	if (s->has_person) {
+		json_object_set_new(o, "source", json_string(s->source));
+		json_object_set_new(o, "urgency", json_string(s->urgency));
+		json_object_set_new(o, "channel", json_string(s->channel));
+		json_object_set_new(o, "person",
+				    json_pack("{s:I,s:s,s:s,s:o,s:s,s:o}", "id", (json_int_t)s->person_id, "given_name",
+					      s->given_name, "family_name", s->family_name, "date_of_birth",
+					      day(s->date_of_birth), "postcode", s->postcode, "area",
+					      s->area[0] ? json_string(s->area) : json_null()));
+		json_object_set_new(o, "possible_duplicate_of", s->duplicate_of ? json_integer(s->duplicate_of) : json_null());
+	}
+	json_array_append_new(c->items, o);
+	c->last_id = s->id;
+	c->n++;
+}
+
+/* Parses a whole positive decimal number; -1 when it is not one. */
+static int64_t parse_positive(const char *s, int64_t max)
+{
+	int64_t v = 0;
+	if (!s || !*s || strlen(s) > 18)
+		return -1;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return v >= 1 && v <= max ? v : -1;
+}
+
+static int referral_list(struct http_req *req, struct http_resp *resp)
+{
+	struct field_errors fe;
+	fielderr_init(&fe);
+	struct referral_list_query q = { INT64_MAX, "", "", LIST_LIMIT_DEFAULT, 0 };
+	const char *limit = http_query(req, "limit"), *cursor = http_query(req, "cursor");
+	const char *status = http_query(req, "status"), *source = http_query(req, "source");
+	if (limit && (q.limit = (int)parse_positive(limit, LIST_LIMIT_MAX)) < 0)
+		fielderr_add(&fe, "limit", "limit must be a whole number from 1 to %d", LIST_LIMIT_MAX);
+	if (cursor && (q.before_id = parse_positive(cursor, INT64_MAX / 2)) < 0)
+		fielderr_add(&fe, "cursor", "cursor must be the next_cursor of an earlier page");
+	if (status && *status) {
+		if (!referral_status_is_known(status))
+			fielderr_add(&fe, "status", "status must be one of received, triaged, allocated, in_progress, closed, "
+				     "rejected, withdrawn");
+		q.status = status;
+	}
+	if (source && *source) {
+		const struct referral_refs *refs = referral_refs_app(req->db);
+		const struct referral_vocab_entry *e = refs ? referral_refs_vocab(refs, RV_REFERRAL_SOURCES, source) : NULL;
+		if (!e)
+			fielderr_add(&fe, "source", "source must be a referral source code (see /api/v1/vocabularies/referral_sources)");
+		q.source = e ? e->code : "";
+	}
+	if (fe.n)
+		return http_problem_fields(resp, 422, "The query has problems", &fe);
+	/* The hub lists everything; everyone else lists the referrals they made
+	 * (status and dates). Cases held by other staff are listed by triage. */
+	if (!referral_is_hub(req))
+		q.referrer_user_id = req->auth.user_id;
+	struct list_ctx c = { json_array(), 0, 0 };
+	if (referral_store_list(req->db, &q, list_item, &c) < 0) {
+		json_decref(c.items);
+		return triage_store_failed(req, resp);
+	}
+	if (referral_is_hub(req) && c.n) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "listed=%d", c.n);
+		if (http_audit(req, "referral.list", "referral", 0, 0, detail)) {
+			json_decref(c.items);
+			return triage_store_failed(req, resp);
+		}
+	}
+	char next[24];
+	snprintf(next, sizeof next, "%lld", (long long)c.last_id);
+	json_t *doc = json_pack("{s:o,s:o}", "items", c.items, "next_cursor",
+				c.n == q.limit ? json_string(next) : json_null());
+	return http_reply_json(resp, 200, doc);
+}
+
+static const char *kind_name(enum referral_kind k)
+{
+	static const char *const names[] = { "text", "long_text", "nhs_number", "postcode", "phone", "email",
+					     "date_of_birth", "date", "date_time", "boolean", "code", "codes",
+					     "practice" };
+	return names[k];
+}
+
+/* The model, for clients: every field with its kind, limits and rules. */
+static int referral_fields_get(struct http_req *req, struct http_resp *resp)
+{
+	(void)req;
+	json_t *a = json_array();
+	for (int f = 0; f < RF__MAX; f++) {
+		const struct referral_field_desc *d = &referral_fields[f];
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "path", d->path, "kind", kind_name(d->kind), "label", d->label,
+				      "required", d->rule == Q_OPT ? "no" : d->rule == Q_REQ ? "yes" : "must_be_true");
+		if (d->max)
+			json_object_set_new(o, "max_length", json_integer(d->max));
+		if (d->vocab != RV_NONE)
+			json_object_set_new(o, "vocabulary", json_string(referral_vocab_name[d->vocab]));
+		if (d->hint)
+			json_object_set_new(o, "hint", json_string(d->hint));
+		json_t *ch = json_array();
+		static const struct {
+			unsigned bit;
+			const char *name;
+		} chans[] = { { CH_FORM, "form" }, { CH_SELF, "self" }, { CH_API, "api" }, { CH_CSV, "import" } };
+		for (size_t i = 0; i < sizeof chans / sizeof chans[0]; i++)
+			if (d->channels & chans[i].bit)
+				json_array_append_new(ch, json_string(chans[i].name));
+		json_object_set_new(o, "channels", ch);
+		json_array_append_new(a, o);
+	}
+	return http_reply_json(resp, 200, json_pack("{s:o}", "fields", a));
+}
+
+static int vocabulary_get(struct http_req *req, struct http_resp *resp)
+{
+	const char *name = http_param(req, 0);
+	int v = 0;
+	while (v < RV__MAX && (!name || strcmp(referral_vocab_name[v], name) != 0))
+		v++;
+	if (v == RV__MAX)
+		return http_problem(resp, 404, "Not found", "There is no vocabulary with that name.");
+	const struct referral_refs *refs = referral_refs_app(req->db);
+	if (!refs)
+		return triage_store_failed(req, resp);
+	json_t *a = json_array();
+	const struct referral_vocab_list *l = &refs->vocab[v];
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, json_pack("{s:s,s:s}", "code", l->e[i].code, "label", l->e[i].label));
+	return http_reply_json(resp, 200, json_pack("{s:s,s:o}", "name", referral_vocab_name[v], "codes", a));
+}
+
+const struct route api_referrals_routes[] = {
+	{ "POST", "/api/v1/referrals", referral_create, PERM_REFERRAL_CREATE,
+	  "Make a referral (JSON, fields in /api/v1/referral-fields) -> 201 {id, reference, status, received_at, sla_due_at}" },
+	{ "GET", "/api/v1/referrals", referral_list, PERM_REFERRAL_READ,
+	  "Referrals, newest first (?limit, cursor, status, source): the hub sees all, others their own (status only)" },
+	{ "GET", "/api/v1/referrals/{id}", referral_get, PERM_REFERRAL_READ,
+	  "One referral: in full for the hub and the case holder, status and dates for its referrer", "referral" },
+	{ "GET", "/api/v1/referral-fields", referral_fields_get, PERM_PUBLIC,
+	  "The fields of a referral: paths, kinds, limits, vocabularies, which are required" },
+	{ "GET", "/api/v1/vocabularies/{name}", vocabulary_get, PERM_PUBLIC,
+	  "The codes of a referral vocabulary (genders, ethnic_categories, referral_reasons, ...)" },
+	{ 0 },
+};
