@@ -64,8 +64,9 @@ enum referral_submit_result referral_submit(struct http_req *req, struct referra
 	}
 	struct referral_check chk = { refs, req->now, channel, channel == CH_API && referral_is_hub(req) };
 	enum referral_submit_result result = REFERRAL_SUBMIT_INVALID;
-	size_t before = fe->n + fe->dropped;
-	if (referral_validate(&chk, raw, rec, fe) || fe->n + fe->dropped != before)
+	/* Problems the caller's reading of the input found (a JSON type, an
+	 * unknown field) refuse the referral as surely as the checks do. */
+	if (referral_validate(&chk, raw, rec, fe) || fe->n + fe->dropped)
 		goto done;
 	int64_t received = rec->v[RF_RECEIVED_AT].set ? rec->v[RF_RECEIVED_AT].i : req->now;
 	int acting_for_self = req->auth.user_id > 0 && !referral_is_hub(req) && channel != CH_SELF;

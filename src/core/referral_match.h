@@ -4,6 +4,7 @@
 #define WAYMARK_CORE_REFERRAL_MATCH_H
 #include <stddef.h>
 #include <stdint.h>
+#include "model/referral_sql.h"
 
 /* Longest key with its NUL (two 100-character names of up to 4 bytes each). */
 #define REFERRAL_MATCH_KEY_MAX 840
@@ -26,7 +27,6 @@ int referral_match_key(const char *given, const char *family, int64_t dob_days, 
  * REFERRAL_OPEN_STATUSES_SQL.
  */
 int referral_status_is_open(const char *status);
-#define REFERRAL_OPEN_STATUSES_SQL "('received', 'triaged', 'allocated', 'in_progress')"
 
 /* 1 if the status is one the lifecycle knows. */
 int referral_status_is_known(const char *status);

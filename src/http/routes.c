@@ -9,6 +9,8 @@ const struct route *const http_route_tables[] = {
 	api_practices_routes,
 	api_triage_routes,
 	web_home_routes,
+	web_referral_routes,
+	web_self_referral_routes,
 	web_login_routes,
 	web_admin_routes,
 	web_audit_routes,

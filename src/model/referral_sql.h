@@ -34,4 +34,6 @@
 #define REFERRAL_SQL_PERSON_UPDATE REFERRAL_FIELDS(REFERRAL_SQL_PSET)
 #define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)
 #define REFERRAL_SQL_REFERRAL_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_RQM)
+/* Statuses of open referrals (core/referral_match.c says the same). */
+#define REFERRAL_OPEN_STATUSES_SQL "('received', 'triaged', 'allocated', 'in_progress')"
 #endif

@@ -6,6 +6,8 @@
 #include "web/layout.h"
 
 extern const struct route web_home_routes[];
+extern const struct route web_referral_routes[];
+extern const struct route web_self_referral_routes[];
 extern const struct route web_login_routes[];
 extern const struct route web_admin_routes[];
 extern const struct route web_audit_routes[];

@@ -1,0 +1,552 @@
+/* The professional referral form (GET /referrals/new, POST /referrals), its
+ * confirmation and the list of referrals, and the form renderer shared with
+ * the self-referral page: every field comes from the model. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/referrals.h"
+#include "api/triage.h"
+#include "core/datetime.h"
+#include "core/londontime.h"
+#include "http/audit_req.h"
+#include "web/form.h"
+#include "web/referral_form.h"
+#include "web/web.h"
+
+#define RADIOS_MAX 6 /* vocabularies longer than this are a select */
+
+static const char *const section_title_pro[S__MAX] = {
+	"The person you are referring", "How to contact them", "About them", "The referral",
+	"Hospital or community bed discharge", "About you, the referrer", "Consent", "Other",
+};
+static const char *const section_title_self[S__MAX] = {
+	"About you", "How we can contact you", "More about you", "What you would like help with",
+	"", "", "Your agreement", "",
+};
+
+static const char *const date_parts[] = { "day", "month", "year" };
+static const char *const date_labels[] = { "Day", "Month", "Year" };
+
+/* The posted value of name (or NULL). */
+static const char *posted(struct http_req *req, const char *name)
+{
+	return strcmp(req->method, "POST") == 0 ? http_form(req, name) : NULL;
+}
+
+static void date_input(struct html *h, struct http_req *req, const struct referral_field_desc *d, const char *err,
+		       int self)
+{
+	char id[96], hint[104], errid[104], described[210];
+	layout_field_id(d->path, id, sizeof id);
+	snprintf(hint, sizeof hint, "%s-hint", id);
+	snprintf(errid, sizeof errid, "%s-error", id);
+	snprintf(described, sizeof described, "%s%s%s", d->hint ? hint : "", d->hint && err ? " " : "", err ? errid : "");
+	html_open(h, "div", "class", err ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group", NULL);
+	html_open(h, "fieldset", "class", "nhsuk-fieldset", "role", "group", "aria-describedby",
+		  described[0] ? described : NULL, NULL);
+	html_elem(h, "legend", d->label, "class", "nhsuk-fieldset__legend nhsuk-fieldset__legend--s", NULL);
+	if (d->hint)
+		html_elem(h, "div", d->hint, "class", "nhsuk-hint", "id", hint, NULL);
+	if (err) {
+		html_open(h, "span", "class", "nhsuk-error-message", "id", errid, NULL);
+		html_elem(h, "span", "Error:", "class", "nhsuk-u-visually-hidden", NULL);
+		html_text(h, " ");
+		html_text(h, err);
+		html_close(h);
+	}
+	html_open(h, "div", "class", "nhsuk-date-input", NULL);
+	for (int i = 0; i < 3; i++) {
+		char name[96], pid[112], ac[24];
+		snprintf(name, sizeof name, "%s.%s", d->path, date_parts[i]);
+		/* The day box takes the field's own id, so the error summary lands on it. */
+		if (i == 0)
+			snprintf(pid, sizeof pid, "%s", id);
+		else
+			snprintf(pid, sizeof pid, "%s-%s", id, date_parts[i]);
+		snprintf(ac, sizeof ac, "bday-%s", date_parts[i]);
+		char cls[128];
+		snprintf(cls, sizeof cls, "nhsuk-input nhsuk-date-input__input nhsuk-input--width-%d%s", i == 2 ? 4 : 2,
+			 err ? " nhsuk-input--error" : "");
+		const char *v = posted(req, name);
+		html_open(h, "div", "class", "nhsuk-date-input__item", NULL);
+		html_open(h, "div", "class", "nhsuk-form-group", NULL);
+		html_elem(h, "label", date_labels[i], "class", "nhsuk-label nhsuk-date-input__label", "for", pid, NULL);
+		html_void(h, "input", "class", cls, "id", pid, "name", name, "type", "text", "inputmode", "numeric",
+			  "value", v ? v : "", "autocomplete",
+			  self && strcmp(d->autocomplete, "bday") == 0 ? ac : "off", NULL);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h); /* date-input */
+	html_close(h); /* fieldset */
+	html_close(h); /* group */
+}
+
+static int by_name(const void *a, const void *b)
+{
+	const struct referral_practice *const *x = a, *const *y = b;
+	return strcmp((*x)->name, (*y)->name);
+}
+
+static void practice_select(struct html *h, struct http_req *req, const struct referral_refs *refs,
+			    const struct form_field *ff)
+{
+	size_t n = refs->npractices;
+	const struct referral_practice **sorted = malloc((n ? n : 1) * sizeof *sorted);
+	struct form_option *opts = calloc(n + 2, sizeof *opts);
+	if (!sorted || !opts) {
+		free(sorted);
+		free(opts);
+		form_input(h, ff);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = &refs->practices[i];
+	qsort(sorted, n, sizeof *sorted, by_name);
+	opts[0] = (struct form_option){ "", "Not known or not listed" };
+	for (size_t i = 0; i < n; i++)
+		opts[i + 1] = (struct form_option){ sorted[i]->code, sorted[i]->name };
+	/* A practice typed by name elsewhere (the API) shows as its code here. */
+	struct form_field f = *ff;
+	const struct referral_practice *p = f.value ? referral_refs_practice(refs, f.value) : NULL;
+	if (p)
+		f.value = p->code;
+	(void)req;
+	form_select(h, &f, opts);
+	free(sorted);
+	free(opts);
+}
+
+static void vocab_field(struct html *h, const struct referral_refs *refs, const struct referral_field_desc *d,
+			const struct form_field *ff)
+{
+	const struct referral_vocab_list *l = &refs->vocab[d->vocab];
+	struct form_option *opts = calloc(l->n + 2, sizeof *opts);
+	if (!opts)
+		return;
+	size_t k = 0;
+	int radios = l->n <= RADIOS_MAX;
+	if (!radios)
+		opts[k++] = (struct form_option){ "", "Choose one" };
+	for (size_t i = 0; i < l->n; i++)
+		opts[k++] = (struct form_option){ l->e[i].code, l->e[i].label };
+	if (radios)
+		form_radios(h, ff, opts);
+	else
+		form_select(h, ff, opts);
+	free(opts);
+}
+
+static void reasons_field(struct html *h, struct http_req *req, const struct referral_refs *refs,
+			  const struct referral_field_desc *d, const struct form_field *ff)
+{
+	const struct referral_vocab_list *l = &refs->vocab[d->vocab];
+	struct form_option *opts = calloc(l->n + 1, sizeof *opts);
+	const char **checked = calloc((size_t)(req->nform > 0 ? req->nform : 0) + 1, sizeof *checked);
+	if (!opts || !checked) {
+		free(opts);
+		free(checked);
+		return;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		opts[i] = (struct form_option){ l->e[i].code, l->e[i].label };
+	size_t nc = 0;
+	if (strcmp(req->method, "POST") == 0) {
+		http_form(req, "reasons"); /* parses the form */
+		for (int i = 0; i < req->nform; i++)
+			if (strcmp(req->form[i].name, d->path) == 0)
+				checked[nc++] = req->form[i].value;
+	}
+	form_checkboxes(h, ff, opts, checked);
+	free(opts);
+	free(checked);
+}
+
+static const char *width_for(enum referral_kind k)
+{
+	switch (k) {
+	case K_NHSNUM:
+	case K_POSTCODE:
+		return "nhsuk-input--width-10";
+	case K_PHONE:
+		return "nhsuk-input--width-20";
+	default:
+		return NULL;
+	}
+}
+
+static void one_field(struct html *h, struct http_req *req, unsigned channel, const struct referral_refs *refs,
+		      int f, const struct field_errors *fe)
+{
+	const struct referral_field_desc *d = &referral_fields[f];
+	int self = channel == CH_SELF;
+	const char *err = fe ? fielderr_for(fe, d->path) : NULL;
+	struct form_field ff = {
+		.name = d->path,
+		.label = d->label,
+		.hint = d->hint,
+		.value = posted(req, d->path),
+		.autocomplete = self ? d->autocomplete : "off",
+		.width = width_for(d->kind),
+		.errors = fe,
+		.required = d->rule != Q_OPT,
+	};
+	static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
+	switch (d->kind) {
+	case K_DOB:
+	case K_DAY:
+		date_input(h, req, d, err, self);
+		break;
+	case K_LONGTEXT:
+		form_textarea(h, &ff, 5);
+		break;
+	case K_EMAIL:
+		ff.type = "email";
+		form_input(h, &ff);
+		break;
+	case K_PHONE:
+		ff.type = "tel";
+		form_input(h, &ff);
+		break;
+	case K_PRACTICE:
+		practice_select(h, req, refs, &ff);
+		break;
+	case K_VOCAB:
+		vocab_field(h, refs, d, &ff);
+		break;
+	case K_VOCABS:
+		reasons_field(h, req, refs, d, &ff);
+		break;
+	case K_BOOL:
+		if (d->rule == Q_TRUE) {
+			/* One box to tick, worded for who is filling in the form. */
+			const char *text = d->hint;
+			if (self)
+				text = f == RF_CONSENT_REFERRAL
+					       ? "I agree to be referred for support"
+					       : "I agree that my information can be shared with the organisations that support me";
+			struct form_option one[] = { { "yes", text }, { NULL, NULL } };
+			const char *checked[] = { ff.value, NULL };
+			ff.hint = NULL;
+			form_checkboxes(h, &ff, one, ff.value ? checked : NULL);
+		} else {
+			form_radios(h, &ff, yes_no);
+		}
+		break;
+	default:
+		form_input(h, &ff);
+		break;
+	}
+}
+
+void referral_form_fields(struct html *h, struct http_req *req, unsigned channel, const struct referral_refs *refs,
+			  const struct field_errors *fe)
+{
+	for (int s = 0; s < S__MAX; s++) {
+		int any = 0;
+		for (int f = 0; f < RF__MAX; f++)
+			any |= referral_fields[f].section == (enum referral_section)s && (referral_fields[f].channels & channel);
+		if (!any)
+			continue;
+		html_elem(h, "h2", channel == CH_SELF ? section_title_self[s] : section_title_pro[s], "class",
+			  "nhsuk-heading-m", NULL);
+		if (s == S_DISCHARGE)
+			html_elem(h, "p", "Only for referrals from a hospital or community bed discharge team.", "class",
+				  "nhsuk-body", NULL);
+		if (s == S_REFERRER && channel == CH_FORM)
+			html_elem(h, "p", "Leave these empty to use the details of your account.", "class", "nhsuk-body",
+				  NULL);
+		for (int f = 0; f < RF__MAX; f++)
+			if (referral_fields[f].section == (enum referral_section)s && (referral_fields[f].channels & channel))
+				one_field(h, req, channel, refs, f, fe);
+	}
+}
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+static const char *trimmed(const char *s, char *buf, size_t len)
+{
+	while (*s == ' ')
+		s++;
+	snprintf(buf, len, "%s", s);
+	size_t n = strlen(buf);
+	while (n && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+	return buf;
+}
+
+void referral_form_read(struct http_req *req, unsigned channel, struct referral_raw *raw,
+			struct referral_form_dates *dates, struct field_errors *fe)
+{
+	memset(raw, 0, sizeof *raw);
+	http_form(req, "csrf_token"); /* parses the form */
+	for (int f = 0; f < RF__MAX; f++) {
+		const struct referral_field_desc *d = &referral_fields[f];
+		if (!(d->channels & channel))
+			continue;
+		if (d->kind == K_VOCABS) {
+			raw->has_list = 1;
+			for (int i = 0; i < req->nform && raw->nlist < REFERRAL_REASONS_MAX; i++)
+				if (strcmp(req->form[i].name, d->path) == 0)
+					raw->list[raw->nlist++] = req->form[i].value;
+			continue;
+		}
+		if (d->kind != K_DOB && d->kind != K_DAY) {
+			raw->v[f] = http_form(req, d->path);
+			continue;
+		}
+		char part[3][8];
+		int given = 0, numeric = 1;
+		for (int i = 0; i < 3; i++) {
+			char name[96];
+			snprintf(name, sizeof name, "%s.%s", d->path, date_parts[i]);
+			const char *v = http_form(req, name);
+			trimmed(v ? v : "", part[i], sizeof part[i]);
+			given += part[i][0] != '\0';
+			numeric &= all_digits(part[i]) && strlen(part[i]) <= (i == 2 ? 4u : 2u);
+		}
+		if (given == 0)
+			continue;
+		if (given < 3) {
+			raw->bad[f] = 1;
+			fielderr_add(fe, d->path, "%s must include a day, a month and a year", d->label);
+		} else if (!numeric || strlen(part[2]) != 4) {
+			raw->bad[f] = 1;
+			fielderr_add(fe, d->path, "%s must be a real date, with the year in four digits, like 15 3 1984",
+				     d->label);
+		} else {
+			snprintf(dates->text[f], sizeof dates->text[f], "%s-%02d-%02d", part[2], atoi(part[1]), atoi(part[0]));
+			raw->v[f] = dates->text[f];
+		}
+	}
+}
+
+void referral_form_confirmation(struct html *h, const char *reference, int64_t sla_due_at, int self)
+{
+	char due[LONDON_FORMAT_LEN];
+	london_format(sla_due_at, due);
+	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-column-two-thirds", NULL);
+	html_open(h, "div", "class", "nhsuk-panel", NULL);
+	html_elem(h, "h1", self ? "Request sent" : "Referral sent", "class", "nhsuk-panel__title", NULL);
+	html_open(h, "div", "class", "nhsuk-panel__body", NULL);
+	html_text(h, self ? "Your reference number" : "Reference number");
+	html_void(h, "br", NULL);
+	html_elem(h, "strong", reference, "class", "waymark-reference", NULL);
+	html_close(h);
+	html_close(h);
+	html_elem(h, "h2", "What happens next", "class", "nhsuk-heading-m", NULL);
+	html_open(h, "p", NULL);
+	if (self)
+		html_textf(h, "Someone from the hub will contact you by %s (UK time). Weekends and bank holidays are not "
+			      "counted. Quote your reference number if you call us.", due);
+	else
+		html_textf(h, "The hub will contact the person by %s (UK time); weekends and bank holidays are not counted. "
+			      "You can follow the referral's progress under Referrals.", due);
+	html_close(h);
+	html_elem(h, "p", "If someone is in immediate danger, call 999.", NULL);
+	html_close(h);
+	html_close(h);
+}
+
+/* ---- professional pages ---- */
+
+static int form_page(struct http_req *req, struct http_resp *resp, const struct field_errors *fe, unsigned status)
+{
+	const struct referral_refs *refs = referral_refs_app(req->db);
+	if (!refs)
+		return triage_store_failed(req, resp);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Make a referral", fe);
+	struct html *h = &pg.h;
+	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-column-two-thirds", NULL);
+	html_elem(h, "h1", "Make a referral", NULL);
+	html_elem(h, "p", "For social prescribing with a Living Well Worker, and for community crisis and discharge "
+			  "support. The hub reads every referral and contacts the person within 24 hours, not counting "
+			  "weekends and bank holidays.",
+		  "class", "nhsuk-body-l", NULL);
+	form_begin(h, "/referrals", req->auth.csrf[0] ? req->auth.csrf : NULL);
+	referral_form_fields(h, req, CH_FORM, refs, fe);
+	form_button(h, "Send referral");
+	form_end(h);
+	html_close(h);
+	html_close(h);
+	return web_end(&pg, resp, status);
+}
+
+static int referral_new(struct http_req *req, struct http_resp *resp)
+{
+	return form_page(req, resp, NULL, 200);
+}
+
+static int referral_post(struct http_req *req, struct http_resp *resp)
+{
+	struct field_errors *fe = malloc(sizeof *fe);
+	struct referral_form_dates *dates = malloc(sizeof *dates);
+	struct referral_raw *raw = malloc(sizeof *raw);
+	int rc = -1;
+	if (!fe || !dates || !raw)
+		goto out;
+	fielderr_init(fe);
+	referral_form_read(req, CH_FORM, raw, dates, fe);
+	struct referral_created out;
+	enum referral_submit_result r = referral_submit(req, raw, CH_FORM, fe, &out);
+	if (r == REFERRAL_SUBMIT_ERROR) {
+		rc = triage_store_failed(req, resp);
+	} else if (r == REFERRAL_SUBMIT_INVALID || fe->n) {
+		rc = form_page(req, resp, fe, 422);
+	} else {
+		char loc[64];
+		snprintf(loc, sizeof loc, "/referrals/%lld/sent", (long long)out.id);
+		rc = http_redirect(resp, loc);
+	}
+out:
+	free(fe);
+	free(dates);
+	free(raw);
+	return rc;
+}
+
+static int referral_sent(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	int access = referral_access(req, id);
+	if (access < 0)
+		return triage_store_failed(req, resp);
+	struct referral_status s;
+	if (access == REFERRAL_ACCESS_NONE || referral_store_status(req->db, id, &s) != 1)
+		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Referral sent");
+	referral_form_confirmation(&pg.h, s.reference, s.sla_due_at, 0);
+	return web_end(&pg, resp, 200);
+}
+
+static const char *status_label(const char *status)
+{
+	static const char *const map[][2] = {
+		{ "received", "Received" },   { "triaged", "Triaged" }, { "allocated", "Allocated" },
+		{ "in_progress", "In progress" }, { "closed", "Closed" }, { "rejected", "Not accepted" },
+		{ "withdrawn", "Withdrawn" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i][0], status) == 0)
+			return map[i][1];
+	return status;
+}
+
+struct list_page {
+	struct html *h;
+	int hub;
+	int n;
+	int64_t last;
+};
+
+static void list_row(void *ctx, const struct referral_summary *s)
+{
+	struct list_page *lp = ctx;
+	struct html *h = lp->h;
+	char when[LONDON_FORMAT_LEN], due[LONDON_FORMAT_LEN];
+	london_format(s->received_at, when);
+	london_format(s->sla_due_at, due);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell waymark-nowrap", NULL);
+	if (lp->hub) {
+		char href[48];
+		snprintf(href, sizeof href, "/triage/%lld", (long long)s->id);
+		html_elem(h, "a", s->reference, "href", href, NULL);
+	} else {
+		html_text(h, s->reference);
+	}
+	html_close(h);
+	if (lp->hub) {
+		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+		html_textf(h, "%s %s", s->given_name, s->family_name);
+		html_close(h);
+	}
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "strong", status_label(s->status), "class", "nhsuk-tag nhsuk-tag--blue waymark-nowrap", NULL);
+	html_close(h);
+	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", due, "class", "nhsuk-table__cell", NULL);
+	html_close(h);
+	lp->n++;
+	lp->last = s->id;
+}
+
+static int referral_list_page(struct http_req *req, struct http_resp *resp)
+{
+	int hub = referral_is_hub(req);
+	struct referral_list_query q = { INT64_MAX, "", "", 50, hub ? 0 : req->auth.user_id };
+	const char *cursor = http_query(req, "cursor");
+	if (cursor) {
+		char *end;
+		long long c = strtoll(cursor, &end, 10);
+		if (*end == '\0' && c > 0)
+			q.before_id = c;
+	}
+	struct web_page pg;
+	web_begin(&pg, req, resp, hub ? "Referrals" : "Your referrals");
+	struct html *h = &pg.h;
+	html_elem(h, "h1", hub ? "Referrals" : "Your referrals", NULL);
+	if (!hub)
+		html_elem(h, "p", "The referrals you have made and where each has got to.", NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Make a referral", "href", "/referrals/new", "class", "nhsuk-button nhsuk-button--secondary",
+		  NULL);
+	html_close(h);
+	int depth = h->depth;
+	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_elem(h, "caption", hub ? "Referrals, newest first" : "Your referrals, newest first", "class",
+		  "nhsuk-table__caption", NULL);
+	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	html_elem(h, "th", "Reference", "class", "nhsuk-table__header", "scope", "col", NULL);
+	if (hub)
+		html_elem(h, "th", "Person", "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_elem(h, "th", "Status", "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_elem(h, "th", "Received", "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_elem(h, "th", "Contact due by", "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+	struct list_page lp = { h, hub, 0, 0 };
+	if (referral_store_list(req->db, &q, list_row, &lp) < 0) {
+		return triage_store_failed(req, resp);
+	}
+	html_close_to(h, depth);
+	if (lp.n == 0)
+		html_elem(h, "p", "There are no referrals to show.", NULL);
+	if (lp.n == q.limit) {
+		char href[64];
+		snprintf(href, sizeof href, "/referrals?cursor=%lld", (long long)lp.last);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Older referrals", "href", href, NULL);
+		html_close(h);
+	}
+	if (hub && lp.n) {
+		char detail[32];
+		snprintf(detail, sizeof detail, "listed=%d", lp.n);
+		http_audit(req, "referral.list", "referral", 0, 0, detail);
+	}
+	return web_end(&pg, resp, 200);
+}
+
+const struct route web_referral_routes[] = {
+	{ "GET", "/referrals/new", referral_new, PERM_REFERRAL_CREATE, "The referral form (works without JavaScript)" },
+	{ "POST", "/referrals", referral_post, PERM_REFERRAL_CREATE, "Send a referral (form): the reference, or the form with its errors" },
+	{ "GET", "/referrals/{id}/sent", referral_sent, PERM_REFERRAL_READ, "Confirmation of a referral with its reference", "referral" },
+	{ "GET", "/referrals", referral_list_page, PERM_REFERRAL_READ, "Referrals: the referrer's own with their status; all for the hub" },
+	{ 0 },
+};

@@ -1,0 +1,172 @@
+/* The public self-referral form: no sign-in, so it is rate-limited per
+ * client address and guarded against bots without third parties (a field
+ * only bots fill, and a signed time stamp that must be a few seconds old). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/referrals.h"
+#include "api/triage.h"
+#include "util/secret.h"
+#include "web/form.h"
+#include "web/referral_form.h"
+#include "web/web.h"
+
+#define SELF_HONEYPOT "website"             /* the field only bots fill */
+#define SELF_STAMP "form_started"           /* the signed time the form was shown */
+#define SELF_WINDOW_SECONDS 3600            /* rate limit window */
+#define SELF_LIMIT_DEFAULT 10               /* submissions per address per window */
+#define SELF_MIN_SECONDS_DEFAULT 3          /* a person takes longer than this */
+#define SELF_MAX_AGE_SECONDS (24 * 3600)    /* a form older than this is shown again */
+
+/* Limits from the environment (read-only configuration), for tests and
+ * deployments behind many people sharing one address. */
+static long env_long(const char *name, long def, long min, long max)
+{
+	const char *s = getenv(name);
+	if (!s || !*s)
+		return def;
+	char *end;
+	long v = strtol(s, &end, 10);
+	return *end == '\0' && v >= min && v <= max ? v : def;
+}
+
+static int form_page(struct http_req *req, struct http_resp *resp, const struct field_errors *fe, unsigned status)
+{
+	const struct referral_refs *refs = referral_refs_app(req->db);
+	if (!refs)
+		return triage_store_failed(req, resp);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Refer yourself for support", fe);
+	struct html *h = &pg.h;
+	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-column-two-thirds", NULL);
+	html_elem(h, "h1", "Refer yourself for support", NULL);
+	html_elem(h, "p", "Tell us a little about yourself and what would help. Someone from the hub will contact you "
+			  "within 24 hours, not counting weekends and bank holidays.",
+		  "class", "nhsuk-body-l", NULL);
+	html_open(h, "div", "class", "nhsuk-inset-text", NULL);
+	html_elem(h, "span", "Important: ", "class", "nhsuk-u-visually-hidden", NULL);
+	html_elem(h, "p", "This is not an emergency service. If someone is in immediate danger, call 999. For urgent "
+			  "medical help, call 111.", NULL);
+	html_close(h);
+	char stamp[128];
+	secret_form_token(req->now, stamp, sizeof stamp);
+	/* Signed-in visitors post with their session's token; others with a
+	 * signed one made now. */
+	form_begin(h, "/self-referral", req->auth.via_cookie ? req->auth.csrf : stamp);
+	html_void(h, "input", "type", "hidden", "name", SELF_STAMP, "value", stamp, NULL);
+	referral_form_fields(h, req, CH_SELF, refs, fe);
+	/* People never see or reach this field; bots that fill every field do. */
+	html_open(h, "div", "class", "nhsuk-u-visually-hidden", "aria-hidden", "true", NULL);
+	html_elem(h, "label", "Leave this field empty", "for", SELF_HONEYPOT, NULL);
+	html_void(h, "input", "type", "text", "id", SELF_HONEYPOT, "name", SELF_HONEYPOT, "tabindex", "-1",
+		  "autocomplete", "off", "value", "", NULL);
+	html_close(h);
+	form_button(h, "Send");
+	form_end(h);
+	html_close(h);
+	html_close(h);
+	return web_end(&pg, resp, status);
+}
+
+static int self_get(struct http_req *req, struct http_resp *resp)
+{
+	return form_page(req, resp, NULL, 200);
+}
+
+static int refuse(struct http_req *req, struct http_resp *resp, unsigned status, const char *title, const char *text)
+{
+	struct web_page pg;
+	web_begin(&pg, req, resp, title);
+	html_elem(&pg.h, "h1", title, NULL);
+	html_elem(&pg.h, "p", text, NULL);
+	html_open(&pg.h, "p", NULL);
+	html_text(&pg.h, "You can also ask your GP practice to refer you. ");
+	html_elem(&pg.h, "a", "Back to the form", "href", "/self-referral", NULL);
+	html_close(&pg.h);
+	return web_end(&pg, resp, status);
+}
+
+/* Counts this submission against the address; 1 when over the limit, -1 on
+ * a store error. Each address's old attempts are cleared as it goes. */
+static int over_limit(struct http_req *req)
+{
+	long limit = env_long("WAYMARK_SELF_REFERRAL_LIMIT", SELF_LIMIT_DEFAULT, 1, 1000000);
+	int64_t since = req->now - SELF_WINDOW_SECONDS;
+	int64_t n = 0;
+	if (store_begin(req->db))
+		return -1;
+	if (store_exec(req->db, STMT_SELF_REFERRAL_ATTEMPT_PRUNE, NULL, NULL, "i", since) < 0 ||
+	    store_get_int(req->db, STMT_SELF_REFERRAL_ATTEMPTS, &n, "si", req->remote_addr, since) < 0 ||
+	    store_exec(req->db, STMT_SELF_REFERRAL_ATTEMPT_ADD, NULL, NULL, "si", req->remote_addr, req->now) < 0 ||
+	    store_commit(req->db)) {
+		store_rollback(req->db);
+		return -1;
+	}
+	return n >= limit;
+}
+
+static int self_post(struct http_req *req, struct http_resp *resp)
+{
+	int over = over_limit(req);
+	if (over < 0)
+		return triage_store_failed(req, resp);
+	if (over) {
+		http_header_add(resp, "Retry-After", "3600");
+		return refuse(req, resp, 429, "Too many requests",
+			      "We have had too many requests from your connection in the last hour. Please try again later, "
+			      "or call the hub.");
+	}
+	const char *trap = http_form(req, SELF_HONEYPOT);
+	if (trap && *trap)
+		return refuse(req, resp, 422, "We could not accept this request",
+			      "The form was filled in in a way that people do not. If you are a person, go back to the form "
+			      "and send it again.");
+	const char *stamp = http_form(req, SELF_STAMP);
+	long min_secs = env_long("WAYMARK_SELF_REFERRAL_MIN_SECONDS", SELF_MIN_SECONDS_DEFAULT, 0, 3600);
+	if (secret_form_token_check(stamp, req->now, 0, SELF_MAX_AGE_SECONDS) != 0)
+		return refuse(req, resp, 422, "This form has expired",
+			      "The form was open for too long or was not ours. Go back to the form and fill it in again.");
+	struct field_errors *fe = malloc(sizeof *fe);
+	struct referral_form_dates *dates = malloc(sizeof *dates);
+	struct referral_raw *raw = malloc(sizeof *raw);
+	int rc = -1;
+	if (!fe || !dates || !raw)
+		goto out;
+	fielderr_init(fe);
+	if (secret_form_token_check(stamp, req->now, min_secs, SELF_MAX_AGE_SECONDS) != 0) {
+		/* Too quick for a person: show the form again to be sent once more. */
+		fielderr_add(fe, "person.given_name", "Please check your answers, then send the form again");
+		rc = form_page(req, resp, fe, 422);
+		goto out;
+	}
+	referral_form_read(req, CH_SELF, raw, dates, fe);
+	struct referral_created made;
+	enum referral_submit_result r = referral_submit(req, raw, CH_SELF, fe, &made);
+	if (r == REFERRAL_SUBMIT_ERROR) {
+		rc = triage_store_failed(req, resp);
+	} else if (r == REFERRAL_SUBMIT_INVALID || fe->n) {
+		rc = form_page(req, resp, fe, 422);
+	} else {
+		struct referral_status s;
+		if (referral_store_status(req->db, made.id, &s) != 1) {
+			rc = triage_store_failed(req, resp);
+		} else {
+			struct web_page pg;
+			web_begin(&pg, req, resp, "Request sent");
+			referral_form_confirmation(&pg.h, s.reference, s.sla_due_at, 1);
+			rc = web_end(&pg, resp, 200);
+		}
+	}
+out:
+	free(fe);
+	free(dates);
+	free(raw);
+	return rc;
+}
+
+const struct route web_self_referral_routes[] = {
+	{ "GET", "/self-referral", self_get, PERM_PUBLIC, "Refer yourself: the public form (no sign-in, works without JavaScript)" },
+	{ "POST", "/self-referral", self_post, PERM_PUBLIC, "Send a self-referral (rate-limited per address; bot checks)" },
+	{ 0 },
+};
