@@ -31,6 +31,15 @@ static int org_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	return *s == '\0';
+}
+
 /* A referrer's own details stand in for referrer.* fields they left out. */
 static void referrer_defaults(struct http_req *req, struct referral_raw *raw, struct org_name *org)
 {
@@ -39,11 +48,11 @@ static void referrer_defaults(struct http_req *req, struct referral_raw *raw, st
 	const char *src = raw->v[RF_SOURCE];
 	if (src && (strcmp(src, "self") == 0 || strcmp(src, "family_carer") == 0))
 		return;
-	if (!raw->v[RF_REFERRER_NAME] && !raw->bad[RF_REFERRER_NAME] && req->auth.name[0])
+	if (blank(raw->v[RF_REFERRER_NAME]) && !raw->bad[RF_REFERRER_NAME] && req->auth.name[0])
 		raw->v[RF_REFERRER_NAME] = req->auth.name;
-	if (!raw->v[RF_REFERRER_EMAIL] && !raw->bad[RF_REFERRER_EMAIL] && req->auth.email[0])
+	if (blank(raw->v[RF_REFERRER_EMAIL]) && !raw->bad[RF_REFERRER_EMAIL] && req->auth.email[0])
 		raw->v[RF_REFERRER_EMAIL] = req->auth.email;
-	if (!raw->v[RF_REFERRER_ORGANISATION] && !raw->bad[RF_REFERRER_ORGANISATION] &&
+	if (blank(raw->v[RF_REFERRER_ORGANISATION]) && !raw->bad[RF_REFERRER_ORGANISATION] &&
 	    store_exec(req->db, STMT_ORG_GET, org_row, org, "i", req->auth.org_id) == 1 && org->name[0])
 		raw->v[RF_REFERRER_ORGANISATION] = org->name;
 }
