@@ -124,7 +124,7 @@ test('the CLI agrees with the sla_due_at the server stores', async (t) => {
       body: JSON.stringify({
         person: {
           given_name: 'Ada', family_name: 'Clockwell', date_of_birth: '1948-05-17',
-          postcode: 'IP24 1JD', practice: 'SPBRK01',
+          postcode: 'IP24 1JD', practice: 'SPBRK01', phone: '01842 123456',
         },
         source: 'gp_practice',
         reasons: ['loneliness'],
