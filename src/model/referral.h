@@ -21,7 +21,8 @@ enum referral_vocab {
 };
 
 /* Where a field is kept (see referral.def). */
-enum referral_where { W_P, W_R, W_X };
+enum referral_where { W_P, W_PI, W_R, W_X };
+#define REFERRAL_WHERE_PERSON(w) ((w) == W_P || (w) == W_PI)
 
 enum referral_kind {
 	K_TEXT,      /* one line of text */

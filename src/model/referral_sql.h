@@ -6,18 +6,23 @@
 #include "model/referral.def"
 
 #define REFERRAL_SQL_COL_P_P(col) #col ", "
+#define REFERRAL_SQL_COL_P_PI(col) #col ", "
+#define REFERRAL_SQL_COL_R_PI(col)
 #define REFERRAL_SQL_COL_P_R(col)
 #define REFERRAL_SQL_COL_P_X(col)
 #define REFERRAL_SQL_COL_R_P(col)
 #define REFERRAL_SQL_COL_R_R(col) #col ", "
 #define REFERRAL_SQL_COL_R_X(col)
 #define REFERRAL_SQL_QM_P_P "?, "
+#define REFERRAL_SQL_QM_P_PI "?, "
+#define REFERRAL_SQL_QM_R_PI
 #define REFERRAL_SQL_QM_P_R
 #define REFERRAL_SQL_QM_P_X
 #define REFERRAL_SQL_QM_R_P
 #define REFERRAL_SQL_QM_R_R "?, "
 #define REFERRAL_SQL_QM_R_X
 #define REFERRAL_SQL_SET_P_P(col) #col " = COALESCE(?, " #col "), "
+#define REFERRAL_SQL_SET_P_PI(col) #col " = COALESCE(" #col ", ?), "
 #define REFERRAL_SQL_SET_P_R(col)
 #define REFERRAL_SQL_SET_P_X(col)
 
@@ -30,7 +35,9 @@
 /* "given_name, family_name, ..., " in model order. */
 #define REFERRAL_SQL_PERSON_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_PCOL)
 #define REFERRAL_SQL_PERSON_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_PQM)
-/* "given_name = COALESCE(?, given_name), ..., ": newer answers replace older ones. */
+/* "phone = COALESCE(?, phone), ...": a newer answer replaces an older one,
+ * except for what identifies the person ("nhs_number = COALESCE(nhs_number, ?)"),
+ * which is only filled in when it was not known. */
 #define REFERRAL_SQL_PERSON_UPDATE REFERRAL_FIELDS(REFERRAL_SQL_PSET)
 #define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)
 #define REFERRAL_SQL_REFERRAL_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_RQM)

@@ -51,11 +51,14 @@ static void p_field(struct store_param *p, int *n, const struct referral_rec *re
 	(*n)++;
 }
 
+/* The person's fields (W_P and W_PI) or the referral's (W_R), in model order. */
 static void p_fields(struct store_param *p, int *n, const struct referral_rec *rec, enum referral_where w)
 {
-	for (int f = 0; f < RF__MAX; f++)
-		if (referral_fields[f].where == w)
+	for (int f = 0; f < RF__MAX; f++) {
+		enum referral_where fw = referral_fields[f].where;
+		if (w == W_R ? fw == W_R : REFERRAL_WHERE_PERSON(fw))
 			p_field(p, n, rec, f);
+	}
 }
 
 static int first_int(void *ctx, const struct store_row *row)
@@ -223,7 +226,6 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 		p_fields(p, &n, rec, W_P);
 		p_str(p, &n, rec->outcode);
 		p_str(p, &n, rec->area);
-		p_str(p, &n, rec->match_key);
 		p_int(p, &n, m->now);
 		p_int(p, &n, out->person_id);
 		if (exec_params(st, STMT_REFERRAL_PERSON_UPDATE, NULL, NULL, p, n) < 0)
@@ -311,9 +313,9 @@ static int view_row(void *ctx, const struct store_row *row)
 	int col = 0;
 	/* People's columns, then referrals', in model order (as in REFERRAL_GET). */
 	for (int pass = 0; pass < 2; pass++) {
-		enum referral_where w = pass == 0 ? W_P : W_R;
 		for (int f = 0; f < RF__MAX; f++) {
-			if (referral_fields[f].where != w)
+			enum referral_where fw = referral_fields[f].where;
+			if (pass == 0 ? !REFERRAL_WHERE_PERSON(fw) : fw != W_R)
 				continue;
 			struct referral_value *val = &rec->v[f];
 			if (!store_row_isnull(row, col)) {

@@ -403,7 +403,7 @@ static void test_model(void **state)
 	}
 	char want[2048] = "";
 	for (int i = 0; i < RF__MAX; i++)
-		if (referral_fields[i].where == W_P) {
+		if (REFERRAL_WHERE_PERSON(referral_fields[i].where)) {
 			strcat(want, referral_fields[i].column);
 			strcat(want, ", ");
 		}
