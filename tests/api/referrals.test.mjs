@@ -331,3 +331,25 @@ test('practices and the model are published for clients', async () => {
   assert.equal(v.body.codes.length, 18);
   assert.equal((await api(srv, null, 'GET', '/api/v1/vocabularies/passwords')).status, 404);
 });
+
+test('docs/openapi.json describes every field the API takes, as the model says', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { repoRoot } = await import('../lib/server.mjs');
+  const doc = JSON.parse(await readFile(`${repoRoot}/docs/openapi.json`, 'utf8'));
+  const schema = doc.components.schemas.ReferralRequest;
+  const model = (await api(srv, null, 'GET', '/api/v1/referral-fields')).body.fields.filter((f) => f.channels.includes('api'));
+  const documented = [];
+  for (const [k, v] of Object.entries(schema.properties)) {
+    if (v.type === 'object') for (const k2 of Object.keys(v.properties)) documented.push(`${k}.${k2}`);
+    else documented.push(k);
+  }
+  assert.deepEqual(documented.sort(), model.map((f) => f.path).sort());
+  for (const f of model) {
+    const [a, b] = f.path.split('.');
+    const required = b ? (schema.properties[a].required || []).includes(b) : schema.required.includes(a);
+    assert.equal(required, f.required !== 'no', `${f.path} required`);
+  }
+  for (const p of ['/api/v1/referrals', '/api/v1/referrals/{id}', '/api/v1/practices', '/api/v1/referral-fields', '/api/v1/vocabularies/{name}']) {
+    assert.ok(doc.paths[p], `${p} documented`);
+  }
+});
