@@ -92,7 +92,7 @@ api-test: all
 browser-test: all
 	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 node --test --test-concurrency=1 tests/browser/
 
-test-only: unit store-test api-test browser-test
+test-only: unit fuzz-replay store-test api-test browser-test
 
 test: deps
 	@$(MAKE) --no-print-directory all
@@ -107,3 +107,64 @@ clean:
 	rm -rf build
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------------------
+# Fuzzing (see fuzz/README.md). Harnesses are fuzz/fuzz_<target>.c, seed
+# corpora fuzz/corpus/<target>/.
+#   make fuzz-replay   builds each harness with $(CC) and fuzz/replay_main.c
+#                      (no clang needed) and feeds it every file of its corpus;
+#                      part of `make test`, and of `make check-sanitize`.
+#   make fuzz          builds the harnesses with clang's libFuzzer under
+#                      ASan+UBSan and runs each for FUZZ_SECONDS (default 60);
+#                      FUZZ_TARGETS picks some, FUZZ_JOBS runs several at once.
+# ---------------------------------------------------------------------------
+# A harness whose code under test is not in the tree yet is left out.
+FUZZ_TARGETS ?= nhsnum postcode datetime refcode csv form url triage_rules \
+  $(if $(wildcard src/core/match_instance.c),match_instance) \
+  $(if $(wildcard src/core/mcf_dimacs.c),dimacs) \
+  $(if $(and $(wildcard src/core/referral_validate.c),$(wildcard src/core/referral_refs.c),$(wildcard src/model/referral.c)),referral_json referral_csv)
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_CLANG ?= clang
+FUZZ_DIR := $(BUILD)/fuzz
+FUZZ_REPLAY_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/replay_%)
+FUZZ_REPLAY_OBJS := $(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.o) $(BUILD)/obj/fuzz/replay_main.o
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -Isrc -I$(BUILD)/gen -DWAYMARK_VERSION='"$(VERSION)"' -MMD -MP \
+  -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(PKG_CFLAGS)
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_DIR)/clang/%.o) $(FUZZ_DIR)/clang/gen/embed.o
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+
+.PHONY: fuzz-replay fuzz-build
+.SECONDARY: $(FUZZ_REPLAY_OBJS) $(FUZZ_TARGETS:%=$(FUZZ_DIR)/clang/fuzz/fuzz_%.o)
+
+$(FUZZ_DIR)/replay_%: $(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/replay_main.o $(BUILD)/libwaymark.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+fuzz-replay: $(FUZZ_REPLAY_BINS)
+	@for t in $(FUZZ_TARGETS); do $(FUZZ_DIR)/replay_$$t fuzz/corpus/$$t || exit 1; done
+
+$(FUZZ_DIR)/clang/gen/embed.o: $(BUILD)/gen/embed.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_DIR)/clang/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CLANG) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_DIR)/libwaymark-fuzz.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/clang/fuzz/fuzz_%.o $(FUZZ_DIR)/libwaymark-fuzz.a
+	$(FUZZ_CLANG) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz:
+	@[ -n "$$SKIP_DEPS" ] || scripts/setup-fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@fuzz/run-fuzz $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
+
+-include $(shell find $(FUZZ_DIR)/clang -name '*.d' 2>/dev/null)
