@@ -141,6 +141,9 @@ static void reasons_field(struct html *h, struct http_req *req, const struct ref
 			  const struct referral_field_desc *d, const struct form_field *ff)
 {
 	const struct referral_vocab_list *l = &refs->vocab[d->vocab];
+	int post = strcmp(req->method, "POST") == 0;
+	if (post)
+		http_form(req, d->path); /* parses the form, so nform is known */
 	struct form_option *opts = calloc(l->n + 1, sizeof *opts);
 	const char **checked = calloc((size_t)(req->nform > 0 ? req->nform : 0) + 1, sizeof *checked);
 	if (!opts || !checked) {
@@ -151,8 +154,7 @@ static void reasons_field(struct html *h, struct http_req *req, const struct ref
 	for (size_t i = 0; i < l->n; i++)
 		opts[i] = (struct form_option){ l->e[i].code, l->e[i].label };
 	size_t nc = 0;
-	if (strcmp(req->method, "POST") == 0) {
-		http_form(req, "reasons"); /* parses the form */
+	if (post) {
 		for (int i = 0; i < req->nform; i++)
 			if (strcmp(req->form[i].name, d->path) == 0)
 				checked[nc++] = req->form[i].value;

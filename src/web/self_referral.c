@@ -6,6 +6,7 @@
 #include <string.h>
 #include "api/referrals.h"
 #include "api/triage.h"
+#include "http/internal.h"
 #include "util/secret.h"
 #include "web/form.h"
 #include "web/referral_form.h"
@@ -16,7 +17,7 @@
 #define SELF_WINDOW_SECONDS 3600            /* rate limit window */
 #define SELF_LIMIT_DEFAULT 10               /* submissions per address per window */
 #define SELF_MIN_SECONDS_DEFAULT 3          /* a person takes longer than this */
-#define SELF_MAX_AGE_SECONDS (24 * 3600)    /* a form older than this is shown again */
+#define SELF_MAX_AGE_SECONDS HTTP_FORM_TOKEN_MAX_AGE /* as for the form's CSRF token */
 
 /* Limits from the environment (read-only configuration), for tests and
  * deployments behind many people sharing one address. */
