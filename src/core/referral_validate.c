@@ -133,6 +133,21 @@ static long text_chars(const char *s, size_t n, int multiline)
 	return chars;
 }
 
+int referral_utf8_ok(const char *s)
+{
+	/* Control characters are allowed here; only the encoding matters. */
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t run = 0;
+		while (p[run] >= 0x80)
+			run++;
+		if (run && text_chars((const char *)p, run, 1) == -1)
+			return 0;
+		p += run ? run : 1;
+	}
+	return 1;
+}
+
 static int check_email(const char *s)
 {
 	const char *at = strchr(s, '@');

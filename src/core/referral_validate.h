@@ -70,6 +70,9 @@ int referral_validate(const struct referral_check *chk, const struct referral_ra
  * Returns 1 or 0, or -1 for anything else. */
 int referral_parse_bool(const char *s);
 
+/* 1 if s is well-formed UTF-8 (what a page may echo back), else 0. */
+int referral_utf8_ok(const char *s);
+
 /* "Enter first name": the label with a lower-case first letter unless it
  * starts an abbreviation ("NHS number"). Writes into out. */
 void referral_label_lower(const char *label, char *out, size_t outlen);

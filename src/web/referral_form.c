@@ -27,10 +27,12 @@ static const char *const section_title_self[S__MAX] = {
 static const char *const date_parts[] = { "day", "month", "year" };
 static const char *const date_labels[] = { "Day", "Month", "Year" };
 
-/* The posted value of name (or NULL). */
+/* The posted value of name, to show again (NULL when none; "" when it is
+ * not UTF-8, which a page must not echo). */
 static const char *posted(struct http_req *req, const char *name)
 {
-	return strcmp(req->method, "POST") == 0 ? http_form(req, name) : NULL;
+	const char *v = strcmp(req->method, "POST") == 0 ? http_form(req, name) : NULL;
+	return v && !referral_utf8_ok(v) ? "" : v;
 }
 
 static void date_input(struct html *h, struct http_req *req, const struct referral_field_desc *d, const char *err,

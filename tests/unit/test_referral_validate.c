@@ -377,6 +377,11 @@ static void test_parse_bool_and_label(void **state)
 	assert_int_equal(referral_parse_bool(""), -1);
 	assert_int_equal(referral_parse_bool("yess"), -1);
 	assert_int_equal(referral_parse_bool(NULL), -1);
+	assert_true(referral_utf8_ok("plain"));
+	assert_true(referral_utf8_ok("Se\xc3\xa1n \xe2\x80\xae bidi is encoded fine"));
+	assert_false(referral_utf8_ok("bad \xc3\x28"));
+	assert_false(referral_utf8_ok("\xff"));
+	assert_false(referral_utf8_ok("cut \xe2\x82"));
 	char out[64];
 	referral_label_lower("First name", out, sizeof out);
 	assert_string_equal(out, "first name");
