@@ -148,3 +148,21 @@ test('a broken CSV record is reported by line and the rows around it still impor
   assert.match(r.stderr, /^line 4: person\.family_name: /m);
   assert.equal(sql(db, "SELECT group_concat(given_name) FROM (SELECT given_name FROM people ORDER BY id)"), 'Ann,Di');
 });
+
+test('a row the database refuses after checking costs that row alone (the batch is replayed with savepoints)', async () => {
+  const db = freshDb('replay');
+  // A trigger stands in for a constraint the checks do not know about.
+  sql(db, "CREATE TRIGGER refuse_boom BEFORE INSERT ON people WHEN NEW.family_name = 'Boom' BEGIN SELECT RAISE(ABORT, 'no Booms here'); END;");
+  const csv = path.join(dir, 'replay.csv');
+  const head = 'person.given_name,person.family_name,person.date_of_birth,person.postcode,person.phone,source,reasons,consent.referral,consent.data_sharing';
+  const row = (g, f) => `${g},${f},1950-01-01,NR1 1AA,01603 555 001,self,loneliness,yes,yes`;
+  await writeFile(csv, [head, row('Ann', 'Balls'), row('Bob', 'Bugg'), row('Cy', 'Boom'), row('Di', 'Howlett'), row('Ed', 'Nobbs'), ''].join('\n'));
+  const r = waymark(['import', 'referrals', '--db', db, '--batch', '3', csv]);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /^line 4: \(row\): the database refused the row: .*no Booms here/m);
+  assert.match(r.stdout, /4 imported, 1 rejected/);
+  assert.equal(sql(db, 'SELECT group_concat(given_name) FROM (SELECT given_name FROM people ORDER BY id)'), 'Ann,Bob,Di,Ed');
+  assert.equal(sql(db, 'SELECT COUNT(DISTINCT reference) FROM referrals'), '4');
+  assert.equal(sql(db, "SELECT COUNT(*) FROM referral_events WHERE kind = 'received'"), '4');
+  assert.equal(waymark(['audit', 'verify', '--db', db]).status, 0);
+});
