@@ -36,8 +36,12 @@ static int is_hub(const struct http_req *req)
 
 int triage_staff_may_see(struct http_req *req, int64_t referral_id)
 {
-	if (is_hub(req))
-		return 1;
+	if (is_hub(req)) {
+		/* The hub sees every referral, but one that does not exist is 404
+		 * before any body is looked at. */
+		int64_t found = 0;
+		return store_get_int(req->db, STMT_REFERRAL_STATUS_GET, &found, "i", referral_id);
+	}
 	switch (req->auth.role) {
 	case ROLE_LINK_WORKER:
 	case ROLE_SUPPORT_WORKER:

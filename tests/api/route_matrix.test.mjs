@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli } from '../lib/server.mjs';
+import { referralFixtures } from '../lib/matrix_fixtures.mjs';
 
 const ROLES = ['none', 'referrer', 'hub_coordinator', 'link_worker', 'support_worker',
   'volunteer_coordinator', 'volunteer', 'provider_manager', 'programme_lead', 'commissioner',
@@ -47,6 +48,17 @@ const FIXTURES = {
     // Administrators manage every account; managers only their organisation's.
     visible: (role, rel) => rel === 'own' || role === 'administrator',
   },
+  // Referrals: the hub and the programme lead see every one; a referrer the
+  // ones they made; other staff those whose case their organisation holds.
+  referral: {
+    ids: (made, role, rel) => made[rel],
+    visible: (role, rel) => rel === 'own' || role === 'hub_coordinator' || role === 'programme_lead',
+  },
+  // Workers: managers manage their organisation's; the hub and the lead all.
+  worker: {
+    ids: (made, role, rel) => made[rel],
+    visible: (role, rel) => rel === 'own' || role === 'hub_coordinator' || role === 'programme_lead',
+  },
 };
 
 before(async () => {
@@ -73,6 +85,11 @@ before(async () => {
       ids[org] = r.stdout.toString().trim();
     }
     fixtureIds.user = ids;
+  }
+  const kinds = new Set(routes.map((r) => r.rel));
+  if (kinds.has('referral') || kinds.has('worker')) {
+    const other = await cli(['token', 'create', '--user', 'discharge@demo.waymark.test', '--name', 'matrix-other']);
+    Object.assign(fixtureIds, await referralFixtures(srv, { ...tokens, other_referrer: other }));
   }
 });
 

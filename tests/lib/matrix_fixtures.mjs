@@ -1,0 +1,41 @@
+// Fixtures for the route x role test's "referral" and "worker" records: one
+// related to the acting organisation (a GP referral from the demo referrer,
+// allocated to Breckland Community Support) and one that is not (a discharge
+// referral from another referrer, allocated elsewhere or not at all).
+import assert from 'node:assert/strict';
+import { api } from './referrals.mjs';
+
+const person = (given, postcode, practice) => ({
+  given_name: given, family_name: 'Matrix', date_of_birth: '1951-03-02', postcode, practice, phone: '01603 555 0101',
+});
+
+/** Returns { referral: { own, other }, worker: { own, other } } ids. */
+export async function referralFixtures(srv, tokens) {
+  const own = await api(srv, tokens.referrer, 'POST', '/api/v1/referrals', {
+    person: person('Ownref', 'IP24 1JD', 'SPBRK01'), source: 'gp_practice', reasons: ['loneliness'],
+    consent: { referral: true, data_sharing: true },
+  });
+  assert.equal(own.status, 201, JSON.stringify(own.body));
+  const otherTok = tokens.other_referrer;
+  const other = await api(srv, otherTok, 'POST', '/api/v1/referrals', {
+    person: person('Otherref', 'NR2 4AA', undefined), source: 'acute_hospital_discharge', reasons: ['discharge_support'],
+    consent: { referral: true, data_sharing: true },
+    discharge: { hospital: 'nnuh', ward: 'Ward 7', expected_date: new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10) },
+  });
+  assert.equal(other.status, 201, JSON.stringify(other.body));
+  const t1 = await api(srv, tokens.hub_coordinator, 'POST', `/api/v1/referrals/${own.body.id}/triage`, { tier: 'social_prescribing', reason: 'route matrix fixture' });
+  assert.ok(t1.status < 300, JSON.stringify(t1.body));
+  const held = await api(srv, tokens.hub_coordinator, 'GET', `/api/v1/referrals/${own.body.id}`);
+  assert.equal(held.body.allocated_organisation?.name ?? held.body.allocated_org?.name ?? 'Breckland Community Support',
+    'Breckland Community Support', JSON.stringify(held.body));
+  await api(srv, tokens.hub_coordinator, 'POST', `/api/v1/referrals/${other.body.id}/triage`, { tier: 'complex_support', reason: 'route matrix fixture' });
+  const workers = (await api(srv, tokens.hub_coordinator, 'GET', '/api/v1/workers')).body.workers;
+  const orgName = (w) => w.organisation?.name ?? '';
+  const ownWorker = workers.find((w) => orgName(w) === 'Breckland Community Support');
+  const otherWorker = workers.find((w) => orgName(w) !== 'Breckland Community Support');
+  assert.ok(ownWorker && otherWorker, 'demo workers in Breckland Community Support and elsewhere');
+  return {
+    referral: { own: own.body.id, other: other.body.id },
+    worker: { own: ownWorker.id, other: otherWorker.id },
+  };
+}
