@@ -85,6 +85,12 @@ export async function startServer({ demo = true, env = {}, args = [], dbUrl, ini
   };
 
   try {
+    // A PostgreSQL database is shared by every test file of a run: start each
+    // server on an empty schema so no file sees another's records.
+    if (dbUrl && init) {
+      await execFileP('psql', ['-q', '-v', 'ON_ERROR_STOP=1', dbUrl, '-c',
+        'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'], { env: fullEnv });
+    }
     if (init) await runCli(['init', '--db', dbPath], fullEnv);
     if (demo) await runCli(['demo', '--db', dbPath], fullEnv);
 
