@@ -33,7 +33,16 @@ static int audit_row(void *ctx, const struct store_row *r)
 	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", who, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", store_row_text(r, 5), "class", "nhsuk-table__cell", NULL);
-	html_elem(h, "td", entity, "class", "nhsuk-table__cell", NULL);
+	if (store_row_int(r, 8)) {
+		char href[48], label[160];
+		snprintf(href, sizeof href, "/audit/people/%lld", (long long)store_row_int(r, 8));
+		snprintf(label, sizeof label, "%s (person %lld)", entity, (long long)store_row_int(r, 8));
+		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+		html_elem(h, "a", label, "href", href, NULL);
+		html_close(h);
+	} else {
+		html_elem(h, "td", entity, "class", "nhsuk-table__cell", NULL);
+	}
 	html_elem(h, "td", store_row_text(r, 9), "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", store_row_text(r, 11), "class", "nhsuk-table__cell", NULL);
 	html_close(h);
@@ -120,7 +129,32 @@ static int audit_page(struct http_req *req, struct http_resp *resp)
 	return web_end(&pg, resp, 200);
 }
 
+/* "Who has looked at this person's record": every audited read and change
+ * of one person's record. It shows the person's id only, so administrators
+ * (who manage accounts, not records) can answer the question too. */
+static int person_access_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	int64_t found = 0;
+	if (store_get_int(req->db, STMT_AUDIT_PERSON_EXISTS, &found, "i", id) < 0)
+		return -1;
+	if (!found)
+		return http_problem(resp, 404, "Not found", "There is no person with that id.");
+	char title[64];
+	snprintf(title, sizeof title, "Person %lld: who has looked", (long long)id);
+	struct web_page pg;
+	web_begin(&pg, req, resp, title);
+	html_elem(&pg.h, "h1", title, NULL);
+	if (web_person_access(&pg.h, req, id))
+		return -1;
+	http_audit(req, "audit.person", "person", id, id, "");
+	return web_end(&pg, resp, 200);
+}
+
 const struct route web_audit_routes[] = {
 	{ "GET", "/audit", audit_page, PERM_AUDIT_READ, "Audit trail with filters" },
+	{ "GET", "/audit/people/{id}", person_access_page, PERM_AUDIT_READ, "Who has looked at this person's record", "person" },
 	{ 0 },
 };

@@ -54,6 +54,12 @@ const FIXTURES = {
     ids: (made, role, rel) => made[rel],
     visible: (role, rel) => rel === 'own' || role === 'hub_coordinator' || role === 'programme_lead',
   },
+  // People, in the audit's "who has looked" page: every person for the
+  // roles allowed to read the audit trail.
+  person: {
+    ids: (made, role, rel) => made[rel],
+    visible: () => true,
+  },
   // Workers: managers manage their organisation's; the hub and the lead all.
   worker: {
     ids: (made, role, rel) => made[rel],
@@ -87,7 +93,7 @@ before(async () => {
     fixtureIds.user = ids;
   }
   const kinds = new Set(routes.map((r) => r.rel));
-  if (kinds.has('referral') || kinds.has('worker')) {
+  if (kinds.has('referral') || kinds.has('worker') || kinds.has('person')) {
     const other = await cli(['token', 'create', '--user', 'discharge@demo.waymark.test', '--name', 'matrix-other']);
     Object.assign(fixtureIds, await referralFixtures(srv, { ...tokens, other_referrer: other }));
   }
