@@ -308,15 +308,30 @@ static void summary_row(struct html *h, const char *key, const char *value)
 	html_close(h);
 }
 
+/* The label of code among opts, or the code itself. */
+static const char *label_of(const struct vocab_opts *o, const char *code)
+{
+	for (int i = 0; i < o->n; i++)
+		if (strcmp(o->opts[i].value, code) == 0)
+			return o->opts[i].label;
+	return code;
+}
+
+struct contact_table {
+	struct html *h;
+	struct vocab_opts *modes, *outcomes;
+};
+
 static void contact_row(void *ctx, const struct triage_contact *c)
 {
-	struct html *h = ctx;
+	struct contact_table *t = ctx;
+	struct html *h = t->h;
 	char when[LONDON_FORMAT_LEN];
 	london_format(c->at, when);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 	cell(h, when);
-	cell(h, c->mode);
-	cell(h, c->outcome);
+	cell(h, label_of(t->modes, c->mode));
+	cell(h, label_of(t->outcomes, c->outcome));
 	cell(h, c->by);
 	cell(h, c->note);
 	html_close(h);
@@ -555,7 +570,13 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_elem(h, "h2", "Contacts", "class", "nhsuk-heading-m", "id", "contacts", NULL);
 	static const char *const cols[] = { "When", "How", "Outcome", "By", "Note" };
 	table_head(h, "Attempts to reach the person", cols, sizeof cols / sizeof cols[0]);
-	if (triage_contacts(req->db, id, contact_row, h) < 0) {
+	struct contact_table ct = { h, malloc(sizeof *ct.modes), malloc(sizeof *ct.outcomes) };
+	int bad = !ct.modes || !ct.outcomes || vocab_options(req->db, "session_modes", NULL, ct.modes) ||
+		  vocab_options(req->db, "contact_outcomes", NULL, ct.outcomes) ||
+		  triage_contacts(req->db, id, contact_row, &ct) < 0;
+	free(ct.modes);
+	free(ct.outcomes);
+	if (bad) {
 		layout_end(h);
 		goto fail;
 	}
