@@ -168,3 +168,11 @@ fuzz:
 	@fuzz/run-fuzz $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
 -include $(shell find $(FUZZ_DIR)/clang -name '*.d' 2>/dev/null)
+
+# Benchmarks: each script prints one `BENCH name value unit anchor=... ratio=...`
+# line with its anchor measured in the same run. Quick sizes by default;
+# BENCH_FULL=1 for the sizes the issues name.
+.PHONY: bench
+bench: all
+	@set -e; [ -n "$$BENCH_FULL" ] || export ROWS=100000; \
+	for b in bench/import bench/match; do echo "== $$b"; WAYMARK_BIN=$(abspath $(BUILD)/waymark) $$b; done
