@@ -57,7 +57,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libwaymark.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libwaymark.a $(PKG_LIBS) -lcmocka
 
-$(STORE_BIN): tests/store/store_suite.c $(BUILD)/libwaymark.a
+$(STORE_BIN): tests/store/store_suite.c $(wildcard tests/store/*.inc) $(BUILD)/libwaymark.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libwaymark.a $(PKG_LIBS) -lcmocka
 

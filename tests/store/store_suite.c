@@ -57,6 +57,7 @@ static int teardown(void **state)
 	store_close(*state);
 	return 0;
 }
+#include "store_triage.inc"
 
 static void test_schema_current(void **state)
 {
@@ -266,6 +267,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sessions_and_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_tail_deletion, setup, teardown),
+		STORE_TRIAGE_TESTS
 	};
 	char group[64];
 	snprintf(group, sizeof group, "store suite (%s)", sqlite_path[0] ? "sqlite" : "postgres");
