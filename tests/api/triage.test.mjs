@@ -52,6 +52,13 @@ test('confirming a GP referral allocates it to the least-loaded Living Well Work
     { given: 'Confirm', family: 'Gp', received_at: hoursAgo(2), fields: { source: 'gp_practice', 'person.practice': 'SPBRK04', reasons: 'social_isolation;physical_activity', 'person.postcode': 'IP24 2AA' } },
   ]);
   const id = ids['Confirm Gp'];
+  // Before triage the referral shows the suggestion and its reason; staff of other organisations cannot see it.
+  const before = await api(srv, tok.hub, 'GET', `/api/v1/referrals/${id}`);
+  assert.equal(before.status, 200);
+  assert.equal(before.body.suggested_tier, 'social_prescribing');
+  assert.match(before.body.suggestion_reason, /Living Well Worker/);
+  assert.equal(before.body.case_id, null);
+  assert.equal((await api(srv, tok.lww, 'GET', `/api/v1/referrals/${id}`)).status, 404);
   const r = await triage(id, { tier: 'social_prescribing' });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.equal(r.body.outcome, 'confirmed');
@@ -62,6 +69,18 @@ test('confirming a GP referral allocates it to the least-loaded Living Well Work
   assert.equal(r.body.allocated_organisation.name, 'Breckland Community Support');
   assert.match(r.body.allocation.reason, /^Breckland cluster, \d+ of 100 this year$/);
   assert.equal(typeof r.body.case_id, 'number');
+  // From now on the referral shows its case, organisation and worker, and the
+  // staff of the organisation holding it can read it; others still cannot.
+  const held = await api(srv, tok.lww, 'GET', `/api/v1/referrals/${id}`);
+  assert.equal(held.status, 200, JSON.stringify(held.body));
+  assert.equal(held.body.case_id, r.body.case_id);
+  assert.equal(held.body.allocated_worker.name, 'Lucy Walker');
+  assert.equal(held.body.allocated_organisation.name, 'Breckland Community Support');
+  assert.equal(held.body.status, 'allocated');
+  assert.equal(held.body.triage.outcome, 'confirmed');
+  assert.equal(held.body.suggested_tier, 'social_prescribing');
+  assert.ok(held.body.events.some((e) => e.to_status === 'allocated'));
+  assert.equal((await api(srv, tok.lww3, 'GET', `/api/v1/referrals/${id}`)).status, 404);
   // Only a received referral can be triaged.
   const again = await triage(id, { tier: 'social_prescribing' });
   assert.equal(again.status, 409);
