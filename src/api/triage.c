@@ -269,6 +269,7 @@ static int referral_triage(struct http_req *req, struct http_resp *resp)
 	snprintf(detail, sizeof detail, "%s %s; %s", out.outcome, out.tier, alloc_code(out.alloc.status));
 	if (http_audit(req, "referral.triage", "referral", id, out.person_id, detail) || store_commit(req->db))
 		return triage_store_failed(req, resp);
+	jobs_wake();
 	return http_reply_json(resp, 200, outcome_json(id, &out));
 }
 
@@ -329,6 +330,7 @@ static int referral_allocation(struct http_req *req, struct http_resp *resp)
 	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
 	if (http_audit(req, "referral.allocate", "referral", id, out.person_id, detail) || store_commit(req->db))
 		return triage_store_failed(req, resp);
+	jobs_wake();
 	return http_reply_json(resp, 200, outcome_json(id, &out));
 }
 
@@ -391,6 +393,7 @@ static int contact_create_body(struct http_req *req, struct http_resp *resp, int
 		free(s);
 		return triage_store_failed(req, resp);
 	}
+	jobs_wake();
 	char at_out[DT_UTC_LEN];
 	dt_format_utc(at, at_out);
 	json_t *doc = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:I}", "id", (json_int_t)cid, "referral_id", (json_int_t)id,

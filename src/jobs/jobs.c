@@ -14,7 +14,7 @@ static struct {
 	pthread_mutex_t lock;      /* guards everything below */
 	pthread_cond_t wake;
 	pthread_t thread;
-	int running, stop;
+	int running, stop, rescan;
 	char *db_url;
 	int64_t interval;
 	struct triage_watch *watch; /* latest scan; NULL until the first */
@@ -88,11 +88,12 @@ static void *jobs_main(void *arg)
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += jobs.interval;
-		while (!jobs.stop) {
+		while (!jobs.stop && !jobs.rescan) {
 			int rc = pthread_cond_timedwait(&jobs.wake, &jobs.lock, &until);
 			if (rc == ETIMEDOUT)
 				break;
 		}
+		jobs.rescan = 0;
 	}
 	pthread_mutex_unlock(&jobs.lock);
 	store_close(st);
@@ -139,6 +140,16 @@ int jobs_start(struct store *st, const char *db_url)
 	jobs.running = 1;
 	pthread_mutex_unlock(&jobs.lock);
 	return 0;
+}
+
+void jobs_wake(void)
+{
+	pthread_mutex_lock(&jobs.lock);
+	if (jobs.running) {
+		jobs.rescan = 1;
+		pthread_cond_broadcast(&jobs.wake);
+	}
+	pthread_mutex_unlock(&jobs.lock);
 }
 
 void jobs_stop(void)

@@ -20,6 +20,9 @@ int jobs_start(struct store *st, const char *db_url);
  * when it was never started. */
 void jobs_stop(void);
 
+/* Asks for a scan now (after a triage or a contact), without waiting for it. */
+void jobs_wake(void);
+
 /* Copies the latest breach-watch scan into out. Returns 0, or -1 if there
  * has been none yet (the thread is not running or has not finished its
  * first scan). */

@@ -151,6 +151,32 @@ static int area_options(struct store *st, const char *prompt, struct vocab_opts 
 	return r < 0 ? -1 : 0;
 }
 
+/* A referral status as people read it. */
+static const char *status_label(const char *status)
+{
+	static const char *const labels[][2] = {
+		{ "received", "Received, waiting for triage" },
+		{ "triaged", "Triaged, waiting for a worker" },
+		{ "allocated", "Allocated" },
+		{ "in_progress", "In progress" },
+		{ "closed", "Closed" },
+		{ "rejected", "Declined" },
+		{ "withdrawn", "Withdrawn" },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], status) == 0)
+			return labels[i][1];
+	return status;
+}
+
+static const char *outcome_label(const char *outcome)
+{
+	return strcmp(outcome, "confirmed") == 0    ? "Suggestion confirmed"
+	       : strcmp(outcome, "overridden") == 0 ? "Suggestion overridden"
+	       : strcmp(outcome, "rejected") == 0   ? "Declined"
+						    : outcome;
+}
+
 /* ---- The queue ---- */
 
 struct queue_page {
@@ -473,7 +499,7 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	time_left(h, s->received_at, s->sla_due_at, s->first_contact_at, req->now);
 	html_close(h);
 	html_close(h);
-	summary_row(h, "Status", s->status);
+	summary_row(h, "Status", status_label(s->status));
 	if (s->duplicate_of) {
 		html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
 		html_elem(h, "dt", "Possible duplicate", "class", "nhsuk-summary-list__key", NULL);
@@ -540,7 +566,7 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 			snprintf(buf, sizeof buf, "%s (rule \"%s\", version %lld)", st2 >= 0 ? triage_tier_label(st2) : d->suggested_tier,
 				 d->rule_name, (long long)d->rule_version);
 			summary_row(h, "Suggested", buf);
-			summary_row(h, "Decision", d->outcome);
+			summary_row(h, "Decision", outcome_label(d->outcome));
 			if (d->override_reason[0])
 				summary_row(h, "Reason for overriding", d->override_reason);
 			if (d->rejection_reason[0])
@@ -697,6 +723,7 @@ static int triage_post(struct http_req *req, struct http_resp *resp)
 	snprintf(detail, sizeof detail, "%s %s", out.outcome, out.tier);
 	if (http_audit(req, "referral.triage", "referral", id, out.person_id, detail) || store_commit(req->db))
 		return triage_store_failed(req, resp);
+	jobs_wake();
 	redirect_to(resp, id, "");
 	return 0;
 }
@@ -793,6 +820,7 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 	free(s);
 	if (bad)
 		return triage_store_failed(req, resp);
+	jobs_wake();
 	redirect_to(resp, id, "#contacts");
 	return 0;
 }
@@ -846,6 +874,7 @@ static int allocation_post(struct http_req *req, struct http_resp *resp)
 	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
 	if (http_audit(req, "referral.allocate", "referral", id, out.person_id, detail) || store_commit(req->db))
 		return triage_store_failed(req, resp);
+	jobs_wake();
 	redirect_to(resp, id, "");
 	return 0;
 }
@@ -957,7 +986,7 @@ static void watch_list(struct html *h, const struct triage_watch *w, enum kpi_st
 		duration_text(it->remaining, d, sizeof d);
 		html_open(h, "li", NULL);
 		html_elem(h, "a", it->reference, "href", href, NULL);
-		html_textf(h, " %s (%s): %s %s", it->name, it->status, d, state == KPI_AT_RISK ? "left" : "over");
+		html_textf(h, " %s (%s): %s %s", it->name, status_label(it->status), d, state == KPI_AT_RISK ? "left" : "over");
 		html_close(h);
 	}
 	html_close(h);

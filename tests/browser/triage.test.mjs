@@ -66,11 +66,11 @@ test('a coordinator triages the oldest referral, overriding the suggestion, and 
   await page.getByLabel('Reason for overriding the suggestion').fill('Lonely and isolated since a fall; needs a Living Well Worker, not a leaflet.');
   await page.getByRole('button', { name: 'Save triage' }).click();
   const summary = await page.locator('main').innerText();
-  assert.match(summary, /Decision\s+overridden/);
+  assert.match(summary, /Decision\s+Suggestion overridden/);
   assert.match(summary, /Reason for overriding\s+Lonely and isolated since a fall/);
   assert.match(summary, /Worker\s+Lucy Walker/);
   assert.match(summary, /Organisation\s+Breckland Community Support/);
-  assert.match(summary, /Status\s+allocated/);
+  assert.match(summary, /Status\s+Allocated/);
   await assertNoAxeViolations(page, 'triaged and allocated referral');
 
   // The first contact is recorded on the same page.
@@ -96,7 +96,7 @@ test('the same without JavaScript: the next oldest referral is triaged and a con
   await page.getByLabel('Reason for overriding the suggestion').fill('Needs regular support to rebuild contacts.');
   await page.getByRole('button', { name: 'Save triage' }).click();
   const summary = await page.locator('main').innerText();
-  assert.match(summary, /Decision\s+overridden/);
+  assert.match(summary, /Decision\s+Suggestion overridden/);
   assert.match(summary, /Worker\s+Lucy Walker/);
   await page.getByLabel('Outcome').selectOption('successful');
   await page.getByLabel('How').selectOption('telephone');
