@@ -8,6 +8,7 @@
 #include "core/compliance.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
+#include "core/match.h"
 
 static int64_t day(int y, int m, int d)
 {
@@ -217,6 +218,49 @@ static void test_problems_as_entered(void **state)
 	assert_null(compliance_dbs_problem(&d, today, &field));
 }
 
+/*
+ * The matching engine is given compliance_home_visit_until_at() as the
+ * volunteer's cover; for every pairing of check, now and window it must make
+ * the same decision as compliance_home_visit_ok(). Fixed seed, so failures
+ * repeat.
+ */
+static void test_agrees_with_matching(void **state)
+{
+	(void)state;
+	uint64_t x = 0x9e3779b97f4a7c15u;
+	int64_t base = day(2026, 1, 1);
+	struct match_params p;
+	int ok_count = 0;
+	for (int i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		struct dbs_check d = { (enum dbs_level)(x % DBS__MAX), base + (int64_t)(x >> 8) % 400 - 200,
+				       (int)(x >> 20) & 1, base + (int64_t)(x >> 30) % 800 - 200 };
+		if ((x >> 40) % 9 == 0)
+			d.renewal_day = COMPLIANCE_NO_DAY;
+		int64_t now = london_midnight_utc(base + (int64_t)(x >> 12) % 500 - 100) + (int64_t)(x >> 4) % 86400;
+		int64_t start = now + (int64_t)(x >> 24) % (20 * 86400);
+		int64_t end = start + 3600 + (int64_t)(x >> 36) % (5 * 86400);
+		struct match_task t = { .id = 1, .priority = 3, .home_visit = 1, .lat = 52.6, .lon = 1.3,
+					.window_start = start, .window_end = end, .duration = 3600 };
+		struct match_volunteer v = { .id = 2, .lat = 52.6, .lon = 1.3, .radius_m = 1000, .capacity = 1,
+					     .avail = { { 0, MATCH_WEEK_SECONDS } }, .n_avail = 1,
+					     .dbs_enhanced_valid_until = compliance_home_visit_until_at(&d, now) };
+		match_params_default(&p, now);
+		unsigned fail = match_check(&t, &v, &p, NULL);
+		int ok = compliance_home_visit_ok(&d, now, end);
+		if (ok != !(fail & (1u << MATCH_FAIL_DBS)))
+			fail_msg("case %d: compliance says %d, matching says %d", i, ok, !(fail & (1u << MATCH_FAIL_DBS)));
+		/* A lapsed check never passes. */
+		if (compliance_stage_on(&d, london_local_days(now)) == COMPLIANCE_LAPSED)
+			assert_false(ok);
+		ok_count += ok;
+	}
+	/* Both answers occur often enough for the comparison to mean something. */
+	assert_true(ok_count > 1000 && ok_count < 19000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_stages),
 		cmocka_unit_test(test_reminders_fall_due_once_each),
 		cmocka_unit_test(test_problems_as_entered),
+		cmocka_unit_test(test_agrees_with_matching),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

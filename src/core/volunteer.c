@@ -1,0 +1,610 @@
+/* Checking a volunteer's record as entered, weekly availability as text, and dates. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "core/datetime.h"
+#include "core/volunteer.h"
+
+static const char *const status_codes[VOLUNTEER__STATUS_MAX] = { "applicant", "active", "paused", "left" };
+static const char *const status_labels[VOLUNTEER__STATUS_MAX] = { "Applicant", "Active", "Paused", "Left" };
+const char *const volunteer_day_code[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+const char *const volunteer_day_name[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+					    "Sunday" };
+
+const char *volunteer_status_code(enum volunteer_status s)
+{
+	return (unsigned)s < VOLUNTEER__STATUS_MAX ? status_codes[s] : "";
+}
+
+const char *volunteer_status_label(enum volunteer_status s)
+{
+	return (unsigned)s < VOLUNTEER__STATUS_MAX ? status_labels[s] : "";
+}
+
+int volunteer_status_from_code(const char *code)
+{
+	for (int i = 0; code && i < VOLUNTEER__STATUS_MAX; i++)
+		if (strcmp(code, status_codes[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Copies s trimmed into out (size n); returns its length, or -1 if it does not fit. */
+static int trim_copy(const char *s, char *out, size_t n)
+{
+	while (is_space((unsigned char)*s))
+		s++;
+	size_t len = strlen(s);
+	while (len && is_space((unsigned char)s[len - 1]))
+		len--;
+	if (len + 1 > n)
+		return -1;
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return (int)len;
+}
+
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	while (is_space((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
+/* Characters (not bytes) of valid UTF-8 text without control characters
+ * other than line breaks and tabs (when multiline); -1 if invalid. */
+static long text_chars(const char *s, int multiline)
+{
+	long n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		int extra = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : -1;
+		if (extra < 0 || (c >= 0xc0 && c < 0xc2) || c > 0xf4)
+			return -1;
+		if (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+			return -1;
+		if (c == 0x7f)
+			return -1;
+		p++;
+		for (int i = 0; i < extra; i++, p++)
+			if ((*p & 0xc0) != 0x80)
+				return -1;
+		n++;
+	}
+	return n;
+}
+
+static int check_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || at - s > 64 || !strchr(at, '.'))
+		return -1;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= ' ' || c >= 0x7f || strchr("\"(),:;<>[\\]", c))
+			return -1;
+	}
+	const char *dot = strrchr(at, '.');
+	return at[1] == '.' || dot[1] == '\0' || strlen(dot + 1) < 2 ? -1 : 0;
+}
+
+static int check_phone(const char *s)
+{
+	int digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!(*p == '+' && p == s) && !strchr(" -.()", *p))
+			return -1;
+	}
+	return digits >= 10 && digits <= 15 ? 0 : -1;
+}
+
+/* yes/no answers: 1, 0, or -1 when neither. Absent or blank is no. */
+static int parse_bool(const char *s)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+	char t[8];
+	if (blank(s))
+		return 0;
+	if (trim_copy(s, t, sizeof t) < 0)
+		return -1;
+	for (size_t i = 0; i < 4; i++) {
+		if (strcasecmp(t, yes[i]) == 0)
+			return 1;
+		if (strcasecmp(t, no[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/* A whole number in lo..hi written with digits only; 0 or -1. */
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+	char t[16];
+	if (blank(s) || trim_copy(s, t, sizeof t) < 0)
+		return -1;
+	long v = 0;
+	for (const char *p = t; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (*p - '0');
+		if (v > 1000000000L)
+			return -1;
+	}
+	if (v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Kilometres with at most one decimal place ("7", "7.5", "12.0"), as metres. */
+static int parse_km(const char *s, long *metres)
+{
+	char t[16];
+	if (blank(s) || trim_copy(s, t, sizeof t) < 0)
+		return -1;
+	long whole = 0, tenths = 0;
+	const char *p = t;
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	for (; isdigit((unsigned char)*p); p++) {
+		whole = whole * 10 + (*p - '0');
+		if (whole > 100000)
+			return -1;
+	}
+	if (*p == '.') {
+		p++;
+		if (!isdigit((unsigned char)*p))
+			return -1;
+		tenths = *p++ - '0';
+	}
+	if (*p)
+		return -1;
+	*metres = whole * 1000 + tenths * 100;
+	return 0;
+}
+
+int volunteer_parse_date(const char *s, int64_t *day)
+{
+	char t[16];
+	if (blank(s) || trim_copy(s, t, sizeof t) < 0)
+		return -1;
+	if (dt_parse_date(t, day) == 0)
+		return 0;
+	/* D/M/YYYY or D M YYYY (the NHS.UK date pattern), one separator kind. */
+	int part[3] = { 0, 0, 0 }, digits[3] = { 0, 0, 0 }, k = 0;
+	char sep = 0;
+	for (const char *p = t; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (++digits[k] > 4)
+				return -1;
+			part[k] = part[k] * 10 + (*p - '0');
+		} else if ((*p == '/' || *p == ' ' || *p == '-') && digits[k] && k < 2 && (!sep || sep == *p)) {
+			sep = *p;
+			k++;
+		} else {
+			return -1;
+		}
+	}
+	if (k != 2 || digits[0] > 2 || digits[1] > 2 || digits[2] != 4)
+		return -1;
+	char iso[16];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", part[2], part[1], part[0]);
+	return dt_parse_date(iso, day);
+}
+
+/* Reads a clock time at *pp: H, HH, H:MM, H.MM, optionally followed by am/pm. */
+static int parse_clock(const char **pp, int *minute)
+{
+	const char *p = *pp;
+	int h = 0, m = 0, hd = 0;
+	while (is_space((unsigned char)*p))
+		p++;
+	if (strncasecmp(p, "midnight", 8) == 0) {
+		*pp = p + 8;
+		*minute = 1440;
+		return 0;
+	}
+	if (strncasecmp(p, "noon", 4) == 0 || strncasecmp(p, "midday", 6) == 0) {
+		*pp = p + (tolower((unsigned char)*p) == 'n' ? 4 : 6);
+		*minute = 720;
+		return 0;
+	}
+	for (; isdigit((unsigned char)*p) && hd < 2; p++, hd++)
+		h = h * 10 + (*p - '0');
+	if (!hd || isdigit((unsigned char)*p))
+		return -1;
+	if ((*p == ':' || *p == '.') && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
+		m = (p[1] - '0') * 10 + (p[2] - '0');
+		p += 3;
+		if (isdigit((unsigned char)*p) || m > 59)
+			return -1;
+	}
+	const char *q = p;
+	while (*q == ' ')
+		q++;
+	if ((tolower((unsigned char)q[0]) == 'a' || tolower((unsigned char)q[0]) == 'p') &&
+	    tolower((unsigned char)q[1]) == 'm' && !isalpha((unsigned char)q[2])) {
+		if (h < 1 || h > 12)
+			return -1;
+		int pm = tolower((unsigned char)q[0]) == 'p';
+		h = h % 12 + (pm ? 12 : 0);
+		p = q + 2;
+	}
+	if (h > 24 || (h == 24 && m))
+		return -1;
+	*minute = h * 60 + m;
+	*pp = p;
+	return 0;
+}
+
+/* Skips a range separator: "-", an en dash, or "to". */
+static int skip_dash(const char **pp)
+{
+	const char *p = *pp;
+	while (is_space((unsigned char)*p))
+		p++;
+	if (*p == '-')
+		p++;
+	else if (strncmp(p, "\xe2\x80\x93", 3) == 0)
+		p += 3;
+	else if (strncasecmp(p, "to", 2) == 0 && !isalpha((unsigned char)p[2]))
+		p += 2;
+	else
+		return -1;
+	*pp = p;
+	return 0;
+}
+
+static int slot_cmp(const void *a, const void *b)
+{
+	const struct volunteer_slot *x = a, *y = b;
+	if (x->weekday != y->weekday)
+		return x->weekday < y->weekday ? -1 : 1;
+	return x->start_minute < y->start_minute ? -1 : x->start_minute > y->start_minute;
+}
+
+int volunteer_parse_day(const char *text, int weekday, struct volunteer_slot *out, char *msg, size_t msglen)
+{
+	static const char example[] = "like 10:00-12:00 or 9:30-12:00, 14:00-16:00";
+	char t[256];
+	if (blank(text))
+		return 0;
+	if (trim_copy(text, t, sizeof t) < 0) {
+		snprintf(msg, msglen, "%s: too long; write up to %d time ranges, %s", volunteer_day_name[weekday],
+			 VOLUNTEER_SLOTS_PER_DAY, example);
+		return -1;
+	}
+	if (strcasecmp(t, "none") == 0 || strcasecmp(t, "no") == 0)
+		return 0;
+	if (strcasecmp(t, "all day") == 0 || strcasecmp(t, "any time") == 0) {
+		out[0] = (struct volunteer_slot){ weekday, 0, 1440 };
+		return 1;
+	}
+	int n = 0;
+	const char *p = t;
+	for (;;) {
+		int a, b;
+		if (parse_clock(&p, &a) || skip_dash(&p) || parse_clock(&p, &b)) {
+			snprintf(msg, msglen, "%s: write each time range as start and end, %s", volunteer_day_name[weekday],
+				 example);
+			return -1;
+		}
+		if (a >= 1440 || b <= a) {
+			snprintf(msg, msglen, "%s: each time range must end after it starts, on the same day, %s",
+				 volunteer_day_name[weekday], example);
+			return -1;
+		}
+		if (n == VOLUNTEER_SLOTS_PER_DAY) {
+			snprintf(msg, msglen, "%s: write up to %d time ranges", volunteer_day_name[weekday],
+				 VOLUNTEER_SLOTS_PER_DAY);
+			return -1;
+		}
+		out[n++] = (struct volunteer_slot){ weekday, a, b };
+		while (is_space((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == ',' || *p == ';')
+			p++;
+		else if (strncasecmp(p, "and", 3) == 0 && !isalpha((unsigned char)p[3]))
+			p += 3;
+		else {
+			snprintf(msg, msglen, "%s: separate time ranges with commas, %s", volunteer_day_name[weekday],
+				 example);
+			return -1;
+		}
+	}
+	qsort(out, (size_t)n, sizeof *out, slot_cmp);
+	for (int i = 1; i < n; i++)
+		if (out[i].start_minute < out[i - 1].end_minute) {
+			snprintf(msg, msglen, "%s: the time ranges overlap; write each free time once",
+				 volunteer_day_name[weekday]);
+			return -1;
+		}
+	return n;
+}
+
+static size_t put_clock(char *out, size_t n, int minute)
+{
+	return (size_t)snprintf(out, n, "%02d:%02d", minute / 60, minute % 60);
+}
+
+void volunteer_format_day(const struct volunteer_rec *r, int weekday, char out[VOLUNTEER_DAY_TEXT_MAX])
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < r->n_slots; i++) {
+		const struct volunteer_slot *s = &r->slots[i];
+		if (s->weekday != weekday || len + 16 > VOLUNTEER_DAY_TEXT_MAX)
+			continue;
+		if (len)
+			len += (size_t)snprintf(out + len, VOLUNTEER_DAY_TEXT_MAX - len, ", ");
+		len += put_clock(out + len, VOLUNTEER_DAY_TEXT_MAX - len, s->start_minute);
+		out[len++] = '-';
+		out[len] = '\0';
+		len += put_clock(out + len, VOLUNTEER_DAY_TEXT_MAX - len, s->end_minute);
+	}
+}
+
+static int day_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void check_days_off(const char *text, struct volunteer_rec *out, struct field_errors *fe)
+{
+	if (blank(text))
+		return;
+	char *copy = strdup(text);
+	if (!copy) {
+		fielderr_add(fe, "days_off", "Days not available could not be read");
+		return;
+	}
+	char *save = NULL;
+	for (char *tok = strtok_r(copy, ",;\n", &save); tok; tok = strtok_r(NULL, ",;\n", &save)) {
+		if (blank(tok))
+			continue;
+		int64_t d;
+		if (volunteer_parse_date(tok, &d)) {
+			char shown[40];
+			if (trim_copy(tok, shown, sizeof shown) < 0)
+				snprintf(shown, sizeof shown, "one of them");
+			fielderr_add(fe, "days_off",
+				     "Days not available must be dates like 2026-12-24 or 24/12/2026, separated by commas (\"%s\" is not)",
+				     shown);
+			break;
+		}
+		if (out->n_days_off == VOLUNTEER_DAYS_OFF_MAX) {
+			fielderr_add(fe, "days_off", "Enter up to %d days not available", VOLUNTEER_DAYS_OFF_MAX);
+			break;
+		}
+		out->days_off[out->n_days_off++] = d;
+	}
+	free(copy);
+	qsort(out->days_off, (size_t)out->n_days_off, sizeof out->days_off[0], day_cmp);
+	int k = 0;
+	for (int i = 0; i < out->n_days_off; i++)
+		if (k == 0 || out->days_off[k - 1] != out->days_off[i])
+			out->days_off[k++] = out->days_off[i];
+	out->n_days_off = k;
+}
+
+/* A one-line text field within max characters; required or not. */
+static int check_text(struct field_errors *fe, const char *field, const char *label, const char *s, int required,
+		      long max, int multiline, char *out, size_t outlen)
+{
+	out[0] = '\0';
+	if (blank(s)) {
+		if (required)
+			fielderr_add(fe, field, "Enter %s", label);
+		return required ? -1 : 0;
+	}
+	long chars = text_chars(s, multiline);
+	if (chars < 0)
+		return fielderr_add(fe, field, "%c%s contains characters that cannot be stored", toupper((unsigned char)label[0]),
+				    label + 1);
+	if (trim_copy(s, out, outlen) < 0 || text_chars(out, multiline) > max)
+		return fielderr_add(fe, field, "%c%s must be %ld characters or fewer", toupper((unsigned char)label[0]),
+				    label + 1, max);
+	return 0;
+}
+
+static void check_skills(const struct volunteer_input *in, struct volunteer_rec *out, struct field_errors *fe)
+{
+	if (in->n_skills > VOLUNTEER_SKILLS_MAX) {
+		fielderr_add(fe, "skills", "Choose each skill at most once");
+		return;
+	}
+	for (size_t i = 0; i < in->n_skills; i++) {
+		int found = -1;
+		for (int s = 0; s < MATCH_SKILL__MAX && in->skills[i]; s++)
+			if (strcmp(in->skills[i], match_skill_code((enum match_skill)s)) == 0)
+				found = s;
+		if (found < 0) {
+			char list[400];
+			size_t len = 0;
+			for (int s = 0; s < MATCH_SKILL__MAX; s++)
+				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", s ? ", " : "",
+							match_skill_code((enum match_skill)s));
+			fielderr_add(fe, "skills", "Skills must be codes from the list: %s", list);
+			return;
+		}
+		out->skills |= 1u << found;
+	}
+}
+
+static void check_dbs(const struct volunteer_input *in, int64_t today, struct volunteer_rec *out,
+		      struct field_errors *fe)
+{
+	struct dbs_check *d = &out->dbs;
+	*d = (struct dbs_check){ DBS_NONE, COMPLIANCE_NO_DAY, 0, COMPLIANCE_NO_DAY };
+	int level = blank(in->dbs_level) ? DBS_NONE : dbs_level_from_code(in->dbs_level);
+	if (level < 0) {
+		fielderr_add(fe, "dbs.level", "DBS check level must be basic, standard or enhanced (or none)");
+		return;
+	}
+	d->level = (enum dbs_level)level;
+	int bad = 0;
+	if (!blank(in->dbs_certificate_date) && volunteer_parse_date(in->dbs_certificate_date, &d->certificate_day)) {
+		fielderr_add(fe, "dbs.certificate_date", "DBS certificate date must be a real date, like 2024-03-15 or 15/3/2024");
+		bad = 1;
+	}
+	if (!blank(in->dbs_renewal_date) && volunteer_parse_date(in->dbs_renewal_date, &d->renewal_day)) {
+		fielderr_add(fe, "dbs.renewal_date", "DBS renewal date must be a real date, like 2027-03-15 or 15/3/2027");
+		bad = 1;
+	}
+	int us = parse_bool(in->dbs_update_service);
+	if (us < 0)
+		fielderr_add(fe, "dbs.update_service", "DBS Update Service must be yes or no");
+	d->update_service = us > 0;
+	if (level == DBS_NONE) {
+		if (!bad && (d->certificate_day != COMPLIANCE_NO_DAY || d->renewal_day != COMPLIANCE_NO_DAY))
+			fielderr_add(fe, "dbs.level", "Choose the level of the DBS check these dates belong to");
+		return;
+	}
+	const char *field;
+	const char *problem = bad ? NULL : compliance_dbs_problem(d, today, &field);
+	if (problem) {
+		char path[40];
+		snprintf(path, sizeof path, "dbs.%s", field);
+		fielderr_add(fe, path, "%s", problem);
+	}
+}
+
+static void check_training(const struct volunteer_input *in, int64_t today, struct volunteer_rec *out,
+			   struct field_errors *fe)
+{
+	if (in->n_training > VOLUNTEER_TRAINING_MAX) {
+		fielderr_add(fe, "training", "Enter up to %d training modules", VOLUNTEER_TRAINING_MAX);
+		return;
+	}
+	for (size_t i = 0; i < in->n_training; i++) {
+		const char *m = in->training[i].module, *c = in->training[i].completed;
+		if (blank(m) && blank(c))
+			continue;
+		char fm[32], fc[32];
+		snprintf(fm, sizeof fm, "training[%zu].module", i);
+		snprintf(fc, sizeof fc, "training[%zu].completed", i);
+		struct volunteer_training *t = &out->training[out->n_training];
+		int ok = check_text(fe, fm, "the name of the training module", m, 1, VOLUNTEER_MODULE_MAX, 0, t->module,
+				    sizeof t->module) == 0;
+		if (blank(c)) {
+			fielderr_add(fe, fc, "Enter the date the training module was completed");
+			ok = 0;
+		} else if (volunteer_parse_date(c, &t->completed_day)) {
+			fielderr_add(fe, fc, "Date completed must be a real date, like 2025-03-15 or 15/3/2025");
+			ok = 0;
+		} else if (t->completed_day > today) {
+			fielderr_add(fe, fc, "Date completed must be today or in the past");
+			ok = 0;
+		}
+		if (ok)
+			out->n_training++;
+	}
+}
+
+int volunteer_validate(const struct volunteer_input *in, int64_t today, struct volunteer_rec *out,
+		       struct field_errors *fe)
+{
+	size_t before = fe->n + fe->dropped;
+	memset(out, 0, sizeof *out);
+	check_text(fe, "name", "the volunteer's full name", in->name, 1, VOLUNTEER_NAME_MAX, 0, out->name,
+		   sizeof out->name);
+	if (check_text(fe, "email", "an email address", in->email, 0, VOLUNTEER_EMAIL_MAX, 0, out->email,
+		       sizeof out->email) == 0 &&
+	    out->email[0] && check_email(out->email))
+		fielderr_add(fe, "email", "Email address must be in the correct format, like name@example.org");
+	if (check_text(fe, "phone", "a phone number", in->phone, 0, VOLUNTEER_PHONE_MAX, 0, out->phone,
+		       sizeof out->phone) == 0 &&
+	    out->phone[0] && check_phone(out->phone))
+		fielderr_add(fe, "phone", "Phone number must have 10 to 15 digits, like 01603 123 456 or 07700 900 982");
+	if (blank(in->postcode)) {
+		fielderr_add(fe, "postcode", "Enter the volunteer's home postcode");
+	} else {
+		const char *problem = postcode_problem(in->postcode);
+		if (problem)
+			fielderr_add(fe, "postcode", "Home postcode %s", problem);
+		else if (postcode_normalise(in->postcode, out->postcode) || postcode_outcode(out->postcode, out->outcode))
+			fielderr_add(fe, "postcode", "Home postcode must be a full UK postcode, like NR1 3SR");
+	}
+	long v;
+	if (blank(in->travel_radius_km))
+		fielderr_add(fe, "travel_radius_km", "Enter how far the volunteer will travel, in kilometres");
+	else if (parse_km(in->travel_radius_km, &v) || v < VOLUNTEER_RADIUS_MIN_M || v > VOLUNTEER_RADIUS_MAX_M)
+		fielderr_add(fe, "travel_radius_km",
+			     "How far they will travel must be a number of kilometres from 0.5 to 100, like 8 or 7.5");
+	else
+		out->travel_radius_m = (int)v;
+	int b = parse_bool(in->car);
+	if (b < 0)
+		fielderr_add(fe, "car", "Has a car must be yes or no");
+	out->has_car = b > 0;
+	if (blank(in->max_tasks_per_week))
+		fielderr_add(fe, "max_tasks_per_week", "Enter the most tasks a week the volunteer wants");
+	else if (parse_int(in->max_tasks_per_week, 0, VOLUNTEER_TASKS_WEEK_MAX, &v))
+		fielderr_add(fe, "max_tasks_per_week", "Most tasks a week must be a whole number from 0 to %d",
+			     VOLUNTEER_TASKS_WEEK_MAX);
+	else
+		out->max_tasks_per_week = (int)v;
+	b = parse_bool(in->consent_to_share);
+	if (b < 0)
+		fielderr_add(fe, "consent_to_share", "Consent to share must be yes or no");
+	out->consent_to_share = b > 0;
+	int st = blank(in->status) ? VOLUNTEER_APPLICANT : volunteer_status_from_code(in->status);
+	if (st < 0)
+		fielderr_add(fe, "status", "Status must be applicant, active, paused or left");
+	else
+		out->status = (enum volunteer_status)st;
+	check_skills(in, out, fe);
+	for (int d = 0; d < 7; d++) {
+		char msg[256], field[24];
+		int n = volunteer_parse_day(in->availability[d], d, out->slots + out->n_slots, msg, sizeof msg);
+		snprintf(field, sizeof field, "availability.%s", volunteer_day_code[d]);
+		if (n < 0)
+			fielderr_add(fe, field, "%s", msg);
+		else
+			out->n_slots += n;
+	}
+	check_days_off(in->days_off, out, fe);
+	check_dbs(in, today, out, fe);
+	check_training(in, today, out, fe);
+	if (check_text(fe, "account_email", "the email address of their Waymark account", in->account_email, 0,
+		       VOLUNTEER_EMAIL_MAX, 0, out->account_email, sizeof out->account_email) == 0 &&
+	    out->account_email[0] && check_email(out->account_email))
+		fielderr_add(fe, "account_email", "Waymark account email must be in the correct format, like name@example.org");
+	check_text(fe, "notes", "notes", in->notes, 0, VOLUNTEER_NOTES_MAX, 1, out->notes, sizeof out->notes);
+	return fe->n + fe->dropped > before ? -1 : 0;
+}
+
+int volunteer_match_avail(const struct volunteer_rec *r, int64_t from_day, int64_t to_day,
+			  struct match_interval out[VOLUNTEER_SLOTS_MAX])
+{
+	int off[7] = { 0 };
+	for (int i = 0; i < r->n_days_off; i++)
+		if (r->days_off[i] >= from_day && r->days_off[i] <= to_day)
+			off[dt_weekday(r->days_off[i])] = 1;
+	int n = 0;
+	for (int i = 0; i < r->n_slots && n < VOLUNTEER_SLOTS_MAX; i++) {
+		const struct volunteer_slot *s = &r->slots[i];
+		if (s->weekday < 0 || s->weekday > 6 || off[s->weekday])
+			continue;
+		out[n].start = (int32_t)(s->weekday * 86400 + s->start_minute * 60);
+		out[n].end = (int32_t)(s->weekday * 86400 + s->end_minute * 60);
+		n++;
+	}
+	return n;
+}

@@ -1,0 +1,995 @@
+/* Storing volunteers and their tasks, and loading a matching run's input. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/londontime.h"
+#include "store/volunteer.h"
+
+const char *const task_status_codes[TASK_STATUS_COUNT + 1] = { "open", "offered", "accepted", "done", "missed",
+							       "cancelled", NULL };
+static const char *const task_status_labels[TASK_STATUS_COUNT] = { "Open", "Offered", "Accepted", "Done", "Missed",
+								   "Cancelled" };
+
+const char *task_status_label(const char *code)
+{
+	for (int i = 0; code && i < TASK_STATUS_COUNT; i++)
+		if (strcmp(code, task_status_codes[i]) == 0)
+			return task_status_labels[i];
+	return "";
+}
+
+static void copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+static int skill_index(const char *code)
+{
+	for (int s = 0; s < MATCH_SKILL__MAX; s++)
+		if (strcmp(code, match_skill_code((enum match_skill)s)) == 0)
+			return s;
+	return -1;
+}
+
+static int64_t opt_day(const struct store_row *r, int col)
+{
+	return store_row_isnull(r, col) ? COMPLIANCE_NO_DAY : store_row_int(r, col);
+}
+
+static int64_t bind_day(int64_t d)
+{
+	return d == COMPLIANCE_NO_DAY ? INT64_MIN : d;
+}
+
+static int64_t e6(double deg)
+{
+	return (int64_t)(deg * 1e6 + (deg < 0 ? -0.5 : 0.5));
+}
+
+struct district_row {
+	int found;
+	double lat, lon;
+	char *area;
+};
+
+static int district_row(void *ctx, const struct store_row *r)
+{
+	struct district_row *d = ctx;
+	d->found = 1;
+	d->lat = (double)store_row_int(r, 0) / 1e6;
+	d->lon = (double)store_row_int(r, 1) / 1e6;
+	if (d->area)
+		copy(d->area, 40, store_row_text(r, 2));
+	return 1;
+}
+
+int volunteer_district(struct store *st, const char *outcode, double *lat, double *lon, char area[40])
+{
+	struct district_row d = { 0, 0, 0, area };
+	if (store_exec(st, STMT_VOLUNTEER_DISTRICT, district_row, &d, "s", outcode) < 0)
+		return -1;
+	if (d.found) {
+		*lat = d.lat;
+		*lon = d.lon;
+	}
+	return d.found;
+}
+
+struct account_row {
+	int found;
+	int64_t id, org_id, volunteer_id;
+	char role[32];
+};
+
+static int account_row(void *ctx, const struct store_row *r)
+{
+	struct account_row *a = ctx;
+	a->found = 1;
+	a->id = store_row_int(r, 0);
+	copy(a->role, sizeof a->role, store_row_text(r, 1));
+	a->org_id = store_row_int(r, 2);
+	a->volunteer_id = store_row_int(r, 3);
+	return 1;
+}
+
+int volunteer_check_refs(struct store *st, const struct volunteer_rec *r, int64_t org_id, int64_t self_id,
+			 int64_t *user_id, double *lat, double *lon, struct field_errors *fe)
+{
+	size_t before = fe->n;
+	*user_id = 0;
+	if (r->outcode[0]) {
+		int f = volunteer_district(st, r->outcode, lat, lon, NULL);
+		if (f < 0)
+			return -1;
+		if (!f)
+			fielderr_add(fe, "postcode",
+				     "Home postcode must be in Norfolk or Waveney (we have no location for %s)", r->outcode);
+	}
+	if (r->account_email[0]) {
+		struct account_row a = { 0 };
+		if (store_exec(st, STMT_VOLUNTEER_ACCOUNT_FIND, account_row, &a, "s", r->account_email) < 0)
+			return -1;
+		if (!a.found || a.org_id != org_id)
+			fielderr_add(fe, "account_email", "There is no account with this email address in your organisation");
+		else if (strcmp(a.role, "volunteer") != 0)
+			fielderr_add(fe, "account_email", "This account is not a volunteer's; give the volunteer's own account");
+		else if (a.volunteer_id && a.volunteer_id != self_id)
+			fielderr_add(fe, "account_email", "This account is already linked to another volunteer");
+		else
+			*user_id = a.id;
+	}
+	return fe->n > before ? 1 : 0;
+}
+
+struct id_ctx {
+	int64_t *id;
+};
+
+static int id_row(void *ctx, const struct store_row *row)
+{
+	*((struct id_ctx *)ctx)->id = store_row_int(row, 0);
+	return 1;
+}
+
+static int write_children(struct store *st, int64_t id, const struct volunteer_rec *r)
+{
+	if (store_exec(st, STMT_VOLUNTEER_SKILLS_CLEAR, NULL, NULL, "i", id) < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_AVAIL_CLEAR, NULL, NULL, "i", id) < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_DAYS_OFF_CLEAR, NULL, NULL, "i", id) < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_TRAINING_CLEAR, NULL, NULL, "i", id) < 0)
+		return -1;
+	for (int s = 0; s < MATCH_SKILL__MAX; s++)
+		if ((r->skills & (1u << s)) &&
+		    store_exec(st, STMT_VOLUNTEER_SKILL_ADD, NULL, NULL, "is", id, match_skill_code((enum match_skill)s)) < 0)
+			return -1;
+	for (int i = 0; i < r->n_slots; i++)
+		if (store_exec(st, STMT_VOLUNTEER_AVAIL_ADD, NULL, NULL, "iddd", id, r->slots[i].weekday,
+			       r->slots[i].start_minute, r->slots[i].end_minute) < 0)
+			return -1;
+	for (int i = 0; i < r->n_days_off; i++)
+		if (store_exec(st, STMT_VOLUNTEER_DAY_OFF_ADD, NULL, NULL, "ii", id, r->days_off[i]) < 0)
+			return -1;
+	for (int i = 0; i < r->n_training; i++)
+		if (store_exec(st, STMT_VOLUNTEER_TRAINING_ADD, NULL, NULL, "isi", id, r->training[i].module,
+			       r->training[i].completed_day) < 0)
+			return -1;
+	return 0;
+}
+
+static const char *or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+int volunteer_create(struct store *st, int64_t org_id, int64_t user_id, double lat, double lon,
+		     const struct volunteer_rec *r, int64_t now, int64_t *id)
+{
+	struct id_ctx c = { id };
+	int n = store_exec(st, STMT_VOLUNTEER_INSERT, id_row, &c, "Iisssdssiiddds" "IdIssii", user_id ? user_id : INT64_MIN,
+			   org_id, r->name, or_null(r->email), or_null(r->phone), r->consent_to_share, r->postcode,
+			   r->outcode, e6(lat), e6(lon), r->travel_radius_m, r->has_car, r->max_tasks_per_week,
+			   or_null(dbs_level_code(r->dbs.level)), bind_day(r->dbs.certificate_day), r->dbs.update_service,
+			   bind_day(r->dbs.renewal_day), volunteer_status_code(r->status), or_null(r->notes), now, now);
+	if (n != 1)
+		return -1;
+	return write_children(st, *id, r);
+}
+
+int volunteer_update(struct store *st, int64_t id, int64_t user_id, double lat, double lon,
+		     const struct volunteer_rec *r, int64_t now)
+{
+	int n = store_exec(st, STMT_VOLUNTEER_UPDATE, NULL, NULL, "Isssdssiiddds" "IdIssii", user_id ? user_id : INT64_MIN,
+			   r->name, or_null(r->email), or_null(r->phone), r->consent_to_share, r->postcode, r->outcode,
+			   e6(lat), e6(lon), r->travel_radius_m, r->has_car, r->max_tasks_per_week,
+			   or_null(dbs_level_code(r->dbs.level)), bind_day(r->dbs.certificate_day), r->dbs.update_service,
+			   bind_day(r->dbs.renewal_day), volunteer_status_code(r->status), or_null(r->notes), now, id);
+	if (n != 1) {
+		if (n == 0)
+			store_set_error(st, STORE_ERROR, "volunteer %lld is not there", (long long)id);
+		return -1;
+	}
+	return write_children(st, id, r);
+}
+
+static struct dbs_check row_dbs(const struct store_row *r, int level, int cert, int us, int renew)
+{
+	int l = dbs_level_from_code(store_row_text(r, level));
+	return (struct dbs_check){ l < 0 ? DBS_NONE : (enum dbs_level)l, opt_day(r, cert), (int)store_row_int(r, us),
+				   opt_day(r, renew) };
+}
+
+struct get_ctx {
+	struct volunteer_view *v;
+	int found;
+};
+
+static int get_row(void *ctx, const struct store_row *r)
+{
+	struct get_ctx *g = ctx;
+	struct volunteer_view *v = g->v;
+	g->found = 1;
+	v->id = store_row_int(r, 0);
+	v->user_id = store_row_int(r, 1);
+	v->org_id = store_row_int(r, 2);
+	copy(v->org_name, sizeof v->org_name, store_row_text(r, 3));
+	copy(v->rec.name, sizeof v->rec.name, store_row_text(r, 4));
+	copy(v->rec.email, sizeof v->rec.email, store_row_text(r, 5));
+	copy(v->rec.phone, sizeof v->rec.phone, store_row_text(r, 6));
+	v->rec.consent_to_share = (int)store_row_int(r, 7);
+	copy(v->rec.postcode, sizeof v->rec.postcode, store_row_text(r, 8));
+	copy(v->rec.outcode, sizeof v->rec.outcode, store_row_text(r, 9));
+	v->lat = (double)store_row_int(r, 10) / 1e6;
+	v->lon = (double)store_row_int(r, 11) / 1e6;
+	v->rec.travel_radius_m = (int)store_row_int(r, 12);
+	v->rec.has_car = (int)store_row_int(r, 13);
+	v->rec.max_tasks_per_week = (int)store_row_int(r, 14);
+	v->rec.dbs = row_dbs(r, 15, 16, 17, 18);
+	int s = volunteer_status_from_code(store_row_text(r, 19));
+	v->rec.status = s < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)s;
+	copy(v->rec.notes, sizeof v->rec.notes, store_row_text(r, 20));
+	copy(v->rec.account_email, sizeof v->rec.account_email, store_row_text(r, 21));
+	v->created_at = store_row_int(r, 22);
+	v->updated_at = store_row_int(r, 23);
+	copy(v->area, sizeof v->area, store_row_text(r, 24));
+	return 1;
+}
+
+static int skill_row(void *ctx, const struct store_row *r)
+{
+	int s = skill_index(store_row_text(r, 1));
+	if (s >= 0)
+		*(uint32_t *)ctx |= 1u << s;
+	return 0;
+}
+
+static int avail_row(void *ctx, const struct store_row *r)
+{
+	struct volunteer_rec *v = ctx;
+	if (v->n_slots < VOLUNTEER_SLOTS_MAX)
+		v->slots[v->n_slots++] = (struct volunteer_slot){ (int)store_row_int(r, 1), (int)store_row_int(r, 2),
+								  (int)store_row_int(r, 3) };
+	return 0;
+}
+
+static int day_off_row(void *ctx, const struct store_row *r)
+{
+	struct volunteer_rec *v = ctx;
+	if (v->n_days_off < VOLUNTEER_DAYS_OFF_MAX)
+		v->days_off[v->n_days_off++] = store_row_int(r, 1);
+	return 0;
+}
+
+static int training_row(void *ctx, const struct store_row *r)
+{
+	struct volunteer_rec *v = ctx;
+	if (v->n_training < VOLUNTEER_TRAINING_MAX) {
+		struct volunteer_training *t = &v->training[v->n_training++];
+		copy(t->module, sizeof t->module, store_row_text(r, 1));
+		t->completed_day = store_row_int(r, 2);
+	}
+	return 0;
+}
+
+int volunteer_get(struct store *st, int64_t id, struct volunteer_view *v)
+{
+	memset(v, 0, sizeof *v);
+	struct get_ctx g = { v, 0 };
+	if (store_exec(st, STMT_VOLUNTEER_GET, get_row, &g, "i", id) < 0)
+		return -1;
+	if (!g.found)
+		return 0;
+	if (store_exec(st, STMT_VOLUNTEER_SKILLS_OF, skill_row, &v->rec.skills, "i", id) < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_AVAIL_OF, avail_row, &v->rec, "i", id) < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_DAYS_OFF_OF, day_off_row, &v->rec, "i", id) < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_TRAINING_OF, training_row, &v->rec, "i", id) < 0)
+		return -1;
+	return 1;
+}
+
+int volunteer_for_user(struct store *st, int64_t user_id, int64_t *id)
+{
+	return store_get_int(st, STMT_VOLUNTEER_BY_USER, id, "i", user_id);
+}
+
+struct list_ctx {
+	void (*fn)(void *ctx, const struct volunteer_summary *s);
+	void *ctx;
+	struct volunteer_summary *rows;
+	size_t n, cap;
+	int renewals;
+};
+
+static int list_row(void *ctx, const struct store_row *r)
+{
+	struct list_ctx *l = ctx;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct volunteer_summary *g = realloc(l->rows, cap * sizeof *g);
+		if (!g)
+			return 1;
+		l->rows = g;
+		l->cap = cap;
+	}
+	struct volunteer_summary *s = &l->rows[l->n++];
+	memset(s, 0, sizeof *s);
+	s->id = store_row_int(r, 0);
+	copy(s->name, sizeof s->name, store_row_text(r, 1));
+	int st = volunteer_status_from_code(store_row_text(r, 2));
+	s->status = st < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)st;
+	if (l->renewals) {
+		s->dbs = row_dbs(r, 3, 4, 5, 6);
+		return 0;
+	}
+	copy(s->postcode, sizeof s->postcode, store_row_text(r, 3));
+	copy(s->area, sizeof s->area, store_row_text(r, 4));
+	s->dbs = row_dbs(r, 5, 6, 7, 8);
+	s->consent_to_share = (int)store_row_int(r, 9);
+	s->max_tasks_per_week = (int)store_row_int(r, 10);
+	s->tasks_this_week = (int)store_row_int(r, 11);
+	s->has_car = (int)store_row_int(r, 12);
+	s->travel_radius_m = (int)store_row_int(r, 13);
+	s->user_id = store_row_int(r, 14);
+	return 0;
+}
+
+struct skills_merge {
+	struct volunteer_summary *rows;
+	size_t n;
+};
+
+static int skills_merge_row(void *ctx, const struct store_row *r)
+{
+	struct skills_merge *m = ctx;
+	int64_t id = store_row_int(r, 0);
+	int s = skill_index(store_row_text(r, 1));
+	for (size_t i = 0; s >= 0 && i < m->n; i++)
+		if (m->rows[i].id == id)
+			m->rows[i].skills |= 1u << s;
+	return 0;
+}
+
+int volunteer_list(struct store *st, int64_t org_id, const char *status, int limit, int64_t week_from,
+		   int64_t week_to, void (*fn)(void *ctx, const struct volunteer_summary *s), void *ctx)
+{
+	struct list_ctx l = { fn, ctx, NULL, 0, 0, 0 };
+	const char *s = status ? status : "";
+	if (store_exec(st, STMT_VOLUNTEER_LIST, list_row, &l, "iiissd", week_from, week_to, org_id, s, s, limit) < 0) {
+		free(l.rows);
+		return -1;
+	}
+	struct skills_merge m = { l.rows, l.n };
+	int r = store_exec(st, STMT_VOLUNTEER_SKILLS_ORG, skills_merge_row, &m, "i", org_id);
+	for (size_t i = 0; r >= 0 && i < l.n; i++)
+		fn(ctx, &l.rows[i]);
+	free(l.rows);
+	return r < 0 ? -1 : (int)l.n;
+}
+
+int volunteer_renewals(struct store *st, int64_t org_id, int64_t today,
+		       void (*fn)(void *ctx, const struct volunteer_summary *s), void *ctx)
+{
+	struct list_ctx l = { fn, ctx, NULL, 0, 0, 1 };
+	if (store_exec(st, STMT_VOLUNTEER_RENEWALS, list_row, &l, "ii", org_id, today + 60) < 0) {
+		free(l.rows);
+		return -1;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		fn(ctx, &l.rows[i]);
+	free(l.rows);
+	return (int)l.n;
+}
+
+/* Tasks */
+
+static void fill_task(const struct store_row *r, struct task_view *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = store_row_int(r, 0);
+	t->referral_id = store_row_int(r, 1);
+	t->case_id = store_row_int(r, 2);
+	t->person_id = store_row_int(r, 3);
+	t->org_id = store_row_int(r, 4);
+	copy(t->reference, sizeof t->reference, store_row_text(r, 5));
+	copy(t->type, sizeof t->type, store_row_text(r, 6));
+	int s = skill_index(t->type);
+	if (s >= 0)
+		t->skills = 1u << s;
+	copy(t->postcode, sizeof t->postcode, store_row_text(r, 7));
+	t->window_from = store_row_int(r, 8);
+	t->window_to = store_row_int(r, 9);
+	t->duration_minutes = (int)store_row_int(r, 10);
+	t->priority = (int)store_row_int(r, 11);
+	t->home_visit = (int)store_row_int(r, 12);
+	copy(t->status, sizeof t->status, store_row_text(r, 13));
+	t->volunteer_id = store_row_int(r, 14);
+	copy(t->volunteer_name, sizeof t->volunteer_name, store_row_text(r, 15));
+	copy(t->match_reason, sizeof t->match_reason, store_row_text(r, 16));
+	t->offered_at = store_row_int(r, 17);
+	t->answered_at = store_row_int(r, 18);
+	t->minutes_logged = (int)store_row_int(r, 19);
+	copy(t->outcome_note, sizeof t->outcome_note, store_row_text(r, 20));
+	copy(t->details, sizeof t->details, store_row_text(r, 21));
+	int64_t base = store_row_int(r, 22), ext = store_row_int(r, 23);
+	t->support_until = ext > base ? ext : base;
+	copy(t->given_name, sizeof t->given_name, store_row_text(r, 24));
+	copy(t->family_name, sizeof t->family_name, store_row_text(r, 25));
+	copy(t->address, sizeof t->address, store_row_text(r, 26));
+	copy(t->phone, sizeof t->phone, store_row_text(r, 27));
+	t->created_at = store_row_int(r, 28);
+	t->previous_volunteer_id = store_row_int(r, 29);
+	copy(t->tier, sizeof t->tier, store_row_text(r, 30));
+	t->volunteer_org_id = store_row_int(r, 31);
+	t->closed_at = store_row_int(r, 32);
+}
+
+struct task_one {
+	struct task_view *t;
+	int found;
+};
+
+static int task_one_row(void *ctx, const struct store_row *r)
+{
+	struct task_one *o = ctx;
+	fill_task(r, o->t);
+	o->found = 1;
+	return 1;
+}
+
+int task_get(struct store *st, int64_t id, struct task_view *t)
+{
+	struct task_one o = { t, 0 };
+	if (store_exec(st, STMT_VTASK_GET, task_one_row, &o, "i", id) < 0)
+		return -1;
+	if (!o.found)
+		return 0;
+	return store_exec(st, STMT_VTASK_SKILLS_OF, skill_row, &t->skills, "i", id) < 0 ? -1 : 1;
+}
+
+struct task_many {
+	struct task_view *rows;
+	size_t n, cap;
+};
+
+static int task_many_row(void *ctx, const struct store_row *r)
+{
+	struct task_many *m = ctx;
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 32;
+		struct task_view *g = realloc(m->rows, cap * sizeof *g);
+		if (!g)
+			return 1;
+		m->rows = g;
+		m->cap = cap;
+	}
+	fill_task(r, &m->rows[m->n++]);
+	return 0;
+}
+
+static int task_emit(struct store *st, struct task_many *m, void (*fn)(void *ctx, const struct task_view *t), void *ctx)
+{
+	int r = 0;
+	for (size_t i = 0; i < m->n && r == 0; i++) {
+		if (store_exec(st, STMT_VTASK_SKILLS_OF, skill_row, &m->rows[i].skills, "i", m->rows[i].id) < 0)
+			r = -1;
+		else
+			fn(ctx, &m->rows[i]);
+	}
+	free(m->rows);
+	return r ? -1 : (int)m->n;
+}
+
+int task_list(struct store *st, int64_t org_id, const char *status, int limit,
+	      void (*fn)(void *ctx, const struct task_view *t), void *ctx)
+{
+	struct task_many m = { 0 };
+	const char *s = status ? status : "";
+	if (store_exec(st, STMT_VTASK_LIST, task_many_row, &m, "issd", org_id, s, s, limit) < 0) {
+		free(m.rows);
+		return -1;
+	}
+	return task_emit(st, &m, fn, ctx);
+}
+
+int task_list_volunteer(struct store *st, int64_t volunteer_id, int limit,
+			void (*fn)(void *ctx, const struct task_view *t), void *ctx)
+{
+	struct task_many m = { 0 };
+	if (store_exec(st, STMT_VTASK_OF_VOLUNTEER, task_many_row, &m, "id", volunteer_id, limit) < 0) {
+		free(m.rows);
+		return -1;
+	}
+	return task_emit(st, &m, fn, ctx);
+}
+
+static int write_task_skills(struct store *st, int64_t id, uint32_t skills)
+{
+	if (store_exec(st, STMT_VTASK_SKILLS_CLEAR, NULL, NULL, "i", id) < 0)
+		return -1;
+	for (int s = 0; s < MATCH_SKILL__MAX; s++)
+		if ((skills & (1u << s)) &&
+		    store_exec(st, STMT_VTASK_SKILL_ADD, NULL, NULL, "is", id, match_skill_code((enum match_skill)s)) < 0)
+			return -1;
+	return 0;
+}
+
+int task_create(struct store *st, const struct task_new *n, int64_t now, int64_t *id)
+{
+	struct id_ctx c = { id };
+	if (store_exec(st, STMT_VTASK_INSERT, id_row, &c, "iIssiiidddsi", n->referral_id,
+		       n->case_id ? n->case_id : INT64_MIN, n->type, n->postcode, n->window_from, n->window_to, now,
+		       n->home_visit, n->duration_minutes, n->priority, or_null(n->details), now) != 1)
+		return -1;
+	return write_task_skills(st, *id, n->extra_skills);
+}
+
+int task_update(struct store *st, int64_t id, const struct task_new *n, int64_t now)
+{
+	int r = store_exec(st, STMT_VTASK_UPDATE, NULL, NULL, "ssiidddsii", n->type, n->postcode, n->window_from,
+			   n->window_to, n->home_visit, n->duration_minutes, n->priority, or_null(n->details), now, id);
+	if (r <= 0)
+		return r;
+	return write_task_skills(st, id, n->extra_skills) ? -1 : 1;
+}
+
+struct referral_ctx {
+	struct task_referral *r;
+	int found;
+};
+
+static int referral_row(void *ctx, const struct store_row *row)
+{
+	struct referral_ctx *c = ctx;
+	struct task_referral *r = c->r;
+	c->found = 1;
+	r->id = store_row_int(row, 0);
+	r->person_id = store_row_int(row, 1);
+	copy(r->postcode, sizeof r->postcode, store_row_text(row, 2));
+	r->case_id = store_row_int(row, 3);
+	r->org_id = store_row_int(row, 4);
+	copy(r->tier, sizeof r->tier, store_row_text(row, 5));
+	r->case_opened_at = store_row_int(row, 6);
+	r->extended_until = store_row_int(row, 7);
+	copy(r->reference, sizeof r->reference, store_row_text(row, 8));
+	copy(r->status, sizeof r->status, store_row_text(row, 9));
+	return 1;
+}
+
+int task_referral_get(struct store *st, int64_t referral_id, struct task_referral *r)
+{
+	memset(r, 0, sizeof *r);
+	struct referral_ctx c = { r, 0 };
+	if (store_exec(st, STMT_VTASK_REFERRAL, referral_row, &c, "i", referral_id) < 0)
+		return -1;
+	return c.found;
+}
+
+int64_t task_referral_support_until(const struct task_referral *r, int64_t now)
+{
+	int64_t base = (r->case_opened_at ? r->case_opened_at : now) + (int64_t)SUPPORT_DAYS * 86400;
+	return r->extended_until > base ? r->extended_until : base;
+}
+
+int task_offer(struct store *st, int64_t task_id, int64_t volunteer_id, const char *reason, int64_t by_user,
+	       int64_t now)
+{
+	return store_exec(st, STMT_VTASK_OFFER, NULL, NULL, "isiIii", volunteer_id, reason, now,
+			  by_user ? by_user : INT64_MIN, now, task_id);
+}
+
+int task_accept(struct store *st, int64_t task_id, int64_t volunteer_id, int64_t now)
+{
+	return store_exec(st, STMT_VTASK_ACCEPT, NULL, NULL, "iiii", now, now, task_id, volunteer_id);
+}
+
+int task_decline(struct store *st, int64_t task_id, int64_t volunteer_id, int64_t now)
+{
+	int r = store_exec(st, STMT_VTASK_REOPEN, NULL, NULL, "iiisi", now, now, task_id, "offered", volunteer_id);
+	if (r != 1)
+		return r;
+	return store_exec(st, STMT_VTASK_DECLINE_RECORD, NULL, NULL, "iii", task_id, volunteer_id, now) < 0 ? -1 : 1;
+}
+
+int task_reopen(struct store *st, int64_t task_id, const char *from_status, int64_t volunteer_id, int64_t now)
+{
+	return store_exec(st, STMT_VTASK_REOPEN, NULL, NULL, "iiisi", now, now, task_id, from_status, volunteer_id);
+}
+
+int task_log(struct store *st, int64_t task_id, int64_t volunteer_id, int done, int minutes, const char *note,
+	     int64_t now)
+{
+	return store_exec(st, STMT_VTASK_LOG, NULL, NULL, "sdsiiii", done ? "done" : "missed", minutes, or_null(note), now,
+			  now, task_id, volunteer_id);
+}
+
+int task_cancel(struct store *st, int64_t task_id, const char *note, int64_t now)
+{
+	return store_exec(st, STMT_VTASK_CANCEL, NULL, NULL, "siii", or_null(note), now, now, task_id);
+}
+
+int task_person_decline(struct store *st, int64_t person_id, int64_t volunteer_id, const char *reason, int64_t by_user,
+			int64_t now)
+{
+	return store_exec(st, STMT_PERSON_DECLINE_ADD, NULL, NULL, "iisIi", person_id, volunteer_id, reason ? reason : "",
+			  by_user ? by_user : INT64_MIN, now) < 0
+		       ? -1
+		       : 0;
+}
+
+int task_support_extend(struct store *st, int64_t referral_id, int64_t until, const char *reason, int64_t by_user,
+			int64_t now, int64_t *id)
+{
+	struct id_ctx c = { id };
+	return store_exec(st, STMT_SUPPORT_EXTENSION_ADD, id_row, &c, "iisIi", referral_id, until, reason,
+			  by_user ? by_user : INT64_MIN, now) == 1
+		       ? 0
+		       : -1;
+}
+
+/* Matching runs */
+
+struct district {
+	char outcode[POSTCODE_OUTCODE_LEN];
+	double lat, lon;
+};
+
+struct districts {
+	struct district *d;
+	size_t n, cap;
+};
+
+static int district_all_row(void *ctx, const struct store_row *r)
+{
+	struct districts *ds = ctx;
+	if (ds->n == ds->cap) {
+		size_t cap = ds->cap ? ds->cap * 2 : 64;
+		struct district *g = realloc(ds->d, cap * sizeof *g);
+		if (!g)
+			return 1;
+		ds->d = g;
+		ds->cap = cap;
+	}
+	struct district *d = &ds->d[ds->n++];
+	copy(d->outcode, sizeof d->outcode, store_row_text(r, 0));
+	d->lat = (double)store_row_int(r, 1) / 1e6;
+	d->lon = (double)store_row_int(r, 2) / 1e6;
+	return 0;
+}
+
+static const struct district *district_find(const struct districts *ds, const char *postcode)
+{
+	char out[POSTCODE_OUTCODE_LEN];
+	if (postcode_outcode(postcode, out))
+		return NULL;
+	for (size_t i = 0; i < ds->n; i++)
+		if (strcmp(ds->d[i].outcode, out) == 0)
+			return &ds->d[i];
+	return NULL;
+}
+
+struct vol_load {
+	struct match_plan *p;
+	size_t cap;
+	int64_t now;
+};
+
+static int pool_row(void *ctx, const struct store_row *r)
+{
+	struct vol_load *l = ctx;
+	struct match_plan *p = l->p;
+	if (p->n_vols == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct match_volunteer *g = realloc(p->vols, cap * sizeof *g);
+		if (!g)
+			return 1;
+		p->vols = g;
+		struct match_vol_info *gi = realloc(p->vol_info, cap * sizeof *gi);
+		if (!gi)
+			return 1;
+		p->vol_info = gi;
+		l->cap = cap;
+	}
+	struct match_volunteer *v = &p->vols[p->n_vols];
+	struct match_vol_info *vi = &p->vol_info[p->n_vols];
+	p->n_vols++;
+	memset(v, 0, sizeof *v);
+	memset(vi, 0, sizeof *vi);
+	v->id = vi->id = store_row_int(r, 0);
+	vi->org_id = store_row_int(r, 1);
+	copy(vi->org_name, sizeof vi->org_name, store_row_text(r, 2));
+	copy(vi->name, sizeof vi->name, store_row_text(r, 3));
+	v->lat = (double)store_row_int(r, 4) / 1e6;
+	v->lon = (double)store_row_int(r, 5) / 1e6;
+	v->radius_m = (int32_t)store_row_int(r, 6);
+	v->car = (int)store_row_int(r, 7);
+	int max = (int)store_row_int(r, 8);
+	struct dbs_check d = row_dbs(r, 9, 10, 11, 12);
+	v->dbs_enhanced_valid_until = compliance_home_visit_until_at(&d, l->now);
+	vi->user_id = store_row_int(r, 13);
+	vi->taken = (int)store_row_int(r, 14);
+	v->capacity = max > vi->taken ? max - vi->taken : 0;
+	if (v->capacity > MATCH_CAPACITY_MAX)
+		v->capacity = MATCH_CAPACITY_MAX;
+	copy(vi->outcode, sizeof vi->outcode, store_row_text(r, 15));
+	return 0;
+}
+
+long match_plan_vol(const struct match_plan *p, int64_t volunteer_id)
+{
+	/* Volunteers are loaded in id order. */
+	size_t lo = 0, hi = p->n_vols;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->vols[mid].id < volunteer_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->n_vols && p->vols[lo].id == volunteer_id ? (long)lo : -1;
+}
+
+long match_plan_task(const struct match_plan *p, int64_t task_id)
+{
+	for (size_t i = 0; i < p->n_tasks; i++)
+		if (p->tasks[i].id == task_id)
+			return (long)i;
+	return -1;
+}
+
+static int pool_skill_row(void *ctx, const struct store_row *r)
+{
+	struct match_plan *p = ctx;
+	long i = match_plan_vol(p, store_row_int(r, 0));
+	int s = skill_index(store_row_text(r, 1));
+	if (i >= 0 && s >= 0)
+		p->vols[i].skills |= 1u << s;
+	return 0;
+}
+
+/* Availability rows are read into a volunteer_rec per volunteer so days off
+ * are applied the same way as for one volunteer (core/volunteer.c). */
+struct avail_load {
+	struct match_plan *p;
+	struct volunteer_rec *recs; /* parallel to p->vols, slots and days off only */
+};
+
+static int pool_avail_row(void *ctx, const struct store_row *r)
+{
+	struct avail_load *a = ctx;
+	long i = match_plan_vol(a->p, store_row_int(r, 0));
+	if (i >= 0)
+		avail_row(&a->recs[i], r);
+	return 0;
+}
+
+static int pool_day_off_row(void *ctx, const struct store_row *r)
+{
+	struct avail_load *a = ctx;
+	long i = match_plan_vol(a->p, store_row_int(r, 0));
+	if (i >= 0)
+		day_off_row(&a->recs[i], r);
+	return 0;
+}
+
+struct task_load {
+	struct match_plan *p;
+	struct task_many m;
+};
+
+static int task_skill_merge_row(void *ctx, const struct store_row *r)
+{
+	struct match_plan *p = ctx;
+	long i = match_plan_task(p, store_row_int(r, 0));
+	int s = skill_index(store_row_text(r, 1));
+	if (i >= 0 && s >= 0) {
+		p->task_info[i].skills |= 1u << s;
+		p->tasks[i].skills |= 1u << s;
+	}
+	return 0;
+}
+
+static int task_declined_row(void *ctx, const struct store_row *r)
+{
+	struct match_plan *p = ctx;
+	long i = match_plan_task(p, store_row_int(r, 0));
+	if (i >= 0 && p->tasks[i].n_declined < MATCH_DECLINED_MAX)
+		p->tasks[i].declined[p->tasks[i].n_declined++] = store_row_int(r, 1);
+	return 0;
+}
+
+static int oom(struct store *st)
+{
+	store_set_error(st, STORE_ERROR, "out of memory");
+	return -1;
+}
+
+void match_plan_free(struct match_plan *p)
+{
+	free(p->tasks);
+	free(p->task_info);
+	free(p->vols);
+	free(p->vol_info);
+	free(p->results);
+	memset(p, 0, sizeof *p);
+}
+
+int match_plan_load(struct store *st, int64_t org_id, int64_t now, int64_t only_task, int64_t only_volunteer,
+		    struct match_plan *p)
+{
+	memset(p, 0, sizeof *p);
+	p->org_id = org_id;
+	p->now = now;
+	match_params_default(&p->params, now);
+	int64_t horizon = now + MATCH_HORIZON_SECONDS;
+	struct districts ds = { 0 };
+	struct task_many m = { 0 };
+	struct volunteer_rec *recs = NULL;
+	if (store_exec(st, STMT_VOLUNTEER_DISTRICTS, district_all_row, &ds, "") < 0)
+		goto fail;
+
+	/* Tasks: open, live in the horizon, within their support period. */
+	if (only_task) {
+		struct task_view one;
+		int f = task_get(st, only_task, &one);
+		if (f < 0)
+			goto fail;
+		if (f && strcmp(one.status, "open") == 0 && (org_id == 0 || one.org_id == org_id)) {
+			m.rows = malloc(sizeof *m.rows);
+			if (!m.rows)
+				goto nomem;
+			m.rows[0] = one;
+			m.n = m.cap = 1;
+		}
+	} else if (store_exec(st, STMT_VTASK_OPEN, task_many_row, &m, "iiii", org_id, org_id, now, horizon) < 0) {
+		goto fail;
+	}
+	p->tasks = calloc(m.n + 1, sizeof *p->tasks);
+	p->task_info = calloc(m.n + 1, sizeof *p->task_info);
+	if (!p->tasks || !p->task_info)
+		goto nomem;
+	for (size_t i = 0; i < m.n; i++) {
+		struct task_view *t = &m.rows[i];
+		if (t->window_from >= t->support_until) {
+			p->n_stopped++;
+			continue;
+		}
+		struct match_task *mt = &p->tasks[p->n_tasks];
+		const struct district *d = district_find(&ds, t->postcode);
+		mt->id = t->id;
+		mt->priority = t->priority < MATCH_PRIORITY_MIN   ? MATCH_PRIORITY_MIN
+			       : t->priority > MATCH_PRIORITY_MAX ? MATCH_PRIORITY_MAX
+								  : t->priority;
+		mt->skills = t->skills;
+		mt->home_visit = t->home_visit;
+		/* An unknown district leaves the position invalid: every volunteer is "too far". */
+		mt->lat = d ? d->lat : 1000.0;
+		mt->lon = d ? d->lon : 1000.0;
+		if (!d)
+			p->n_unlocated++;
+		/* What is left of the window: nobody can help in the past. */
+		mt->window_start = t->window_from > now ? t->window_from : now;
+		mt->window_end = t->window_to > mt->window_start ? t->window_to : mt->window_start + 1;
+		if (mt->window_end - mt->window_start > MATCH_WINDOW_MAX_SECONDS)
+			mt->window_end = mt->window_start + MATCH_WINDOW_MAX_SECONDS;
+		mt->duration = (int64_t)t->duration_minutes * 60;
+		if (mt->duration > mt->window_end - mt->window_start)
+			mt->duration = mt->window_end - mt->window_start;
+		mt->person_id = t->person_id;
+		mt->previous_volunteer_id = t->previous_volunteer_id;
+		p->task_info[p->n_tasks++] = *t;
+	}
+	free(m.rows);
+	m.rows = NULL;
+	if (store_exec(st, STMT_VTASK_SKILLS_OPEN, task_skill_merge_row, p, "") < 0 ||
+	    store_exec(st, STMT_VTASK_DECLINED_OPEN, task_declined_row, p, "") < 0)
+		goto fail;
+
+	/* Volunteers. */
+	struct vol_load vl = { p, 0, now };
+	if (store_exec(st, STMT_VOLUNTEER_POOL, pool_row, &vl, "iiiiii", now, horizon, org_id, org_id, only_volunteer,
+		       only_volunteer) < 0)
+		goto fail;
+	recs = calloc(p->n_vols + 1, sizeof *recs);
+	if (!recs)
+		goto nomem;
+	struct avail_load al = { p, recs };
+	int64_t from_day = london_local_days(now), to_day = london_local_days(horizon);
+	for (size_t i = 0; i < p->n_tasks; i++)
+		if (london_local_days(p->tasks[i].window_end - 1) > to_day)
+			to_day = london_local_days(p->tasks[i].window_end - 1);
+	if (store_exec(st, STMT_VOLUNTEER_POOL_SKILLS, pool_skill_row, p, "") < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_POOL_AVAIL, pool_avail_row, &al, "") < 0 ||
+	    store_exec(st, STMT_VOLUNTEER_POOL_DAYS_OFF, pool_day_off_row, &al, "ii", from_day, to_day) < 0)
+		goto fail;
+	for (size_t i = 0; i < p->n_vols; i++)
+		p->vols[i].n_avail = volunteer_match_avail(&recs[i], from_day, to_day, p->vols[i].avail);
+	free(recs);
+	free(ds.d);
+	return 0;
+nomem:
+	oom(st);
+fail:
+	free(recs);
+	free(m.rows);
+	free(ds.d);
+	match_plan_free(p);
+	return -1;
+}
+
+int match_plan_run(struct store *st, struct match_plan *p)
+{
+	free(p->results);
+	p->results = calloc(p->n_tasks + 1, sizeof *p->results);
+	if (!p->results)
+		return oom(st);
+	if (match_run(p->tasks, p->n_tasks, p->vols, p->n_vols, &p->params, p->results, &p->total_cost) < 0) {
+		store_set_error(st, STORE_ERROR, "matching failed: %s", strerror(errno));
+		return -1;
+	}
+	p->n_assigned = 0;
+	for (size_t i = 0; i < p->n_tasks; i++)
+		if (p->results[i].volunteer >= 0)
+			p->n_assigned++;
+	return 0;
+}
+
+static int declined_of_row(void *ctx, const struct store_row *r)
+{
+	int64_t *want = ctx; /* want[0]: the volunteer; want[1] set to 1 when seen */
+	if (store_row_int(r, 0) == want[0])
+		want[1] = 1;
+	return 0;
+}
+
+int match_offer_check(struct store *st, int64_t org_id, int64_t task_id, int64_t volunteer_id, int64_t now,
+		      char *reason, size_t reason_len)
+{
+	struct task_view t;
+	int f = task_get(st, task_id, &t);
+	if (f <= 0)
+		return f < 0 ? -1 : (snprintf(reason, reason_len, "there is no such task"), 0);
+	if (strcmp(t.status, "open") != 0) {
+		snprintf(reason, reason_len, "the task is %s, not open", task_status_label(t.status));
+		return 0;
+	}
+	if (t.window_from >= t.support_until) {
+		char when[LONDON_FORMAT_LEN];
+		london_format(t.support_until, when);
+		snprintf(reason, reason_len, "community support for this person stopped on %s; extend it first", when);
+		return 0;
+	}
+	if (t.window_to <= now) {
+		snprintf(reason, reason_len, "the task's time window has passed");
+		return 0;
+	}
+	/* Declines straight from the database: the plan keeps only MATCH_DECLINED_MAX. */
+	int64_t seen[2] = { volunteer_id, 0 };
+	if (store_exec(st, STMT_VTASK_DECLINED_OF, declined_of_row, seen, "ii", task_id, t.person_id) < 0)
+		return -1;
+	if (seen[1]) {
+		snprintf(reason, reason_len, "not eligible: declined (by the volunteer for this task, or by the person)");
+		return 0;
+	}
+	struct match_plan p;
+	if (match_plan_load(st, org_id, now, task_id, volunteer_id, &p))
+		return -1;
+	long ti = match_plan_task(&p, task_id), vi = match_plan_vol(&p, volunteer_id);
+	int r;
+	if (ti < 0) {
+		snprintf(reason, reason_len, "the task is not one of yours to offer");
+		r = 0;
+	} else if (vi < 0) {
+		snprintf(reason, reason_len, "not eligible: the volunteer is not active in your pool");
+		r = 0;
+	} else {
+		char buf[MATCH_EXPLAIN_MAX];
+		int e = match_explain(&p.tasks[ti], &p.vols[vi], &p.params, buf, sizeof buf);
+		const char *text = buf;
+		if (e == 0 && strncmp(text, "eligible: ", 10) == 0)
+			text += 10;
+		snprintf(reason, reason_len, "%s", text);
+		r = e == 0;
+	}
+	match_plan_free(&p);
+	return r;
+}
