@@ -14,6 +14,7 @@ int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
 int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
 int cmd_routes(int argc, char **argv, struct cli_opt *opts);
 int cmd_score(int argc, char **argv, struct cli_opt *opts);
+int cmd_match(int argc, char **argv, struct cli_opt *opts);
 
 static struct cli_opt no_opts[] = { { 0 } };
 
@@ -74,6 +75,17 @@ static struct cli_opt sla_due_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt match_opts[] = {
+	{ "dry-run", NULL, "match the database's open tasks and print each proposed offer with its reason (nothing is stored)", NULL },
+	{ "org", "ORG", "with --dry-run: only this organisation's tasks (name or id; default: each in turn)", NULL },
+	{ "at", "TIME", "with --dry-run: match as at this UTC time, ISO 8601 (default: now)", NULL },
+	{ "json", NULL, "with --dry-run: print the proposals as JSON", NULL },
+	{ "instance", "FILE", "solve a matching instance file (docs/MATCHING.md) instead of the database", NULL },
+	{ "dimacs", "OUT", "with --instance: write the flow network in DIMACS min-cost-flow format to OUT (- for stdout)", NULL },
+	{ "cost-only", NULL, "with --instance: print only the optimal total cost", NULL },
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -87,6 +99,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ "routes", cmd_routes, "print the route table with permissions as JSON", no_opts, 0, NULL },
 	{ "import referrals", cmd_import_referrals, "import referrals from a CSV file whose header names the fields (person.given_name, ...)", import_opts, 1, "FILE.csv" },
 	{ "sla due", cmd_sla_due, "print when the 24-hour follow-up is due for a referral received at --received (UTC)", sla_due_opts, 1, NULL },
+	{ "match", cmd_match, "match volunteers to open tasks (--dry-run), or solve / export a matching instance", match_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
 	{ 0 },
 };
