@@ -8,4 +8,5 @@ extern const struct route api_referrals_routes[];
 extern const struct route api_practices_routes[];
 extern const struct route api_session_routes[];
 extern const struct route api_triage_routes[];
+extern const struct route api_volunteer_routes[];
 #endif

@@ -8,6 +8,7 @@ const struct route *const http_route_tables[] = {
 	api_referrals_routes,
 	api_practices_routes,
 	api_triage_routes,
+	api_volunteer_routes,
 	web_home_routes,
 	web_referral_routes,
 	web_self_referral_routes,
@@ -17,5 +18,7 @@ const struct route *const http_route_tables[] = {
 	web_error_routes,
 	web_triage_routes,
 	web_rules_routes,
+	web_volunteer_routes,
+	web_my_tasks_routes,
 	NULL,
 };

@@ -1,0 +1,1447 @@
+/* Volunteers JSON API: volunteers (coordinators), the volunteer side of
+ * community support tasks, matching (dry run and confirmed offers), the
+ * 14-day stop's extensions, and a volunteer's own tasks. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/api.h"
+#include "api/volunteers.h"
+#include "core/datetime.h"
+#include "core/londontime.h"
+#include "http/audit_req.h"
+
+#define TASK_DETAILS_MAX 500
+#define TASK_NOTE_MAX 2000
+#define TASK_WEEKS_MAX 4
+#define OFFERS_MAX 500
+#define LIST_LIMIT_MAX 500
+
+/* Shared operations */
+
+int volunteers_store_failed(struct http_req *req, struct http_resp *resp)
+{
+	store_rollback(req->db);
+	int busy = store_errcode(req->db) == STORE_BUSY;
+	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "level", "error", "msg", "database", "detail", store_errmsg(req->db),
+			      "request_id", req->request_id);
+	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	if (s)
+		fprintf(stderr, "%s\n", s);
+	free(s);
+	json_decref(j);
+	return http_problem(resp, busy ? 503 : 500, busy ? "Service busy" : "Internal server error",
+			    busy ? "The database is busy; try again." : "Something went wrong; nothing was changed.");
+}
+
+const char *volunteers_stage_code(enum compliance_stage s)
+{
+	static const char *const codes[COMPLIANCE__MAX] = { "ok", "due_60", "due_30", "due_7", "lapsed" };
+	return (unsigned)s < COMPLIANCE__MAX ? codes[s] : "ok";
+}
+
+static enum vol_result failed(struct http_req *req)
+{
+	store_rollback(req->db);
+	return VOL_ERROR;
+}
+
+enum vol_result volunteers_save(struct http_req *req, int64_t id, const struct volunteer_input *in,
+				struct field_errors *fe, int64_t *out_id)
+{
+	struct volunteer_rec *rec = malloc(sizeof *rec);
+	if (!rec)
+		return VOL_ERROR;
+	enum vol_result res = VOL_INVALID;
+	int creating = id == 0;
+	int64_t today = london_local_days(req->now), user_id = 0;
+	double lat = 0, lon = 0;
+	if (volunteer_validate(in, today, rec, fe)) {
+		/* The database's checks too (district, account), so one answer names every problem. */
+		if (volunteer_check_refs(req->db, rec, req->auth.org_id, id, &user_id, &lat, &lon, fe) < 0)
+			res = VOL_ERROR;
+		goto done;
+	}
+	if (store_begin(req->db)) {
+		res = VOL_ERROR;
+		goto done;
+	}
+	if (id) {
+		int64_t org = 0;
+		int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
+		if (f < 0) {
+			res = failed(req);
+			goto done;
+		}
+		if (f == 0 || org != req->auth.org_id) {
+			store_rollback(req->db);
+			res = VOL_NOT_FOUND;
+			goto done;
+		}
+	}
+	int c = volunteer_check_refs(req->db, rec, req->auth.org_id, id, &user_id, &lat, &lon, fe);
+	if (c) {
+		res = c < 0 ? failed(req) : VOL_INVALID;
+		if (c > 0)
+			store_rollback(req->db);
+		goto done;
+	}
+	int r = id ? volunteer_update(req->db, id, user_id, lat, lon, rec, req->now)
+		   : volunteer_create(req->db, req->auth.org_id, user_id, lat, lon, rec, req->now, &id);
+	if (r || http_audit(req, creating ? "volunteer.create" : "volunteer.update", "volunteer", id, 0,
+			    volunteer_status_code(rec->status)) ||
+	    store_commit(req->db)) {
+		res = failed(req);
+		goto done;
+	}
+	*out_id = id;
+	res = VOL_OK;
+done:
+	free(rec);
+	return res;
+}
+
+enum vol_result volunteers_get_managed(struct http_req *req, int64_t id, struct volunteer_view *v)
+{
+	int f = volunteer_get(req->db, id, v);
+	if (f < 0)
+		return VOL_ERROR;
+	/* Another organisation's volunteer gets the same answer as a missing one. */
+	if (f == 0 || v->org_id != req->auth.org_id)
+		return VOL_NOT_FOUND;
+	return VOL_OK;
+}
+
+enum vol_result volunteers_task_managed(struct http_req *req, int64_t id, struct task_view *t)
+{
+	int f = task_get(req->db, id, t);
+	if (f < 0)
+		return VOL_ERROR;
+	if (f == 0 || t->org_id != req->auth.org_id)
+		return VOL_NOT_FOUND;
+	return VOL_OK;
+}
+
+int volunteers_self_id(struct http_req *req, int64_t *volunteer_id)
+{
+	*volunteer_id = 0;
+	return volunteer_for_user(req->db, req->auth.user_id, volunteer_id);
+}
+
+enum vol_result volunteers_task_self(struct http_req *req, int64_t id, struct task_view *t)
+{
+	int64_t me = 0;
+	int f = volunteers_self_id(req, &me);
+	if (f < 0)
+		return VOL_ERROR;
+	if (f == 0)
+		return VOL_NOT_FOUND;
+	f = task_get(req->db, id, t);
+	if (f < 0)
+		return VOL_ERROR;
+	if (f == 0 || t->volunteer_id != me)
+		return VOL_NOT_FOUND;
+	return VOL_OK;
+}
+
+enum vol_result volunteers_offer(struct http_req *req, const int64_t *task_ids, const int64_t *vol_ids, size_t n,
+				 const char *const *fields, struct field_errors *fe, size_t *offered)
+{
+	*offered = 0;
+	if (store_begin(req->db))
+		return VOL_ERROR;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < i; k++)
+			if (task_ids[k] == task_ids[i]) {
+				fielderr_add(fe, fields[i], "Task %lld is listed twice; offer each task once",
+					     (long long)task_ids[i]);
+				goto next;
+			}
+		char reason[MATCH_EXPLAIN_MAX];
+		int ok = match_offer_check(req->db, req->auth.org_id, task_ids[i], vol_ids[i], req->now, reason,
+					   sizeof reason);
+		if (ok < 0)
+			return failed(req);
+		if (!ok) {
+			fielderr_add(fe, fields[i], "Task %lld cannot be offered to volunteer %lld: %s", (long long)task_ids[i],
+				     (long long)vol_ids[i], reason);
+			continue;
+		}
+		if (fe->n)
+			continue; /* nothing will be stored; keep checking the rest */
+		struct task_view t;
+		int r = task_get(req->db, task_ids[i], &t);
+		char detail[96];
+		snprintf(detail, sizeof detail, "volunteer %lld", (long long)vol_ids[i]);
+		if (r != 1 || task_offer(req->db, task_ids[i], vol_ids[i], reason, req->auth.user_id, req->now) != 1 ||
+		    http_audit(req, "task.offer", "task", task_ids[i], t.person_id, detail))
+			return failed(req);
+		(*offered)++;
+	next:;
+	}
+	if (fe->n || fe->dropped) {
+		store_rollback(req->db);
+		*offered = 0;
+		return VOL_INVALID;
+	}
+	if (store_commit(req->db))
+		return failed(req);
+	return VOL_OK;
+}
+
+enum vol_result volunteers_self_answer(struct http_req *req, int64_t task_id, int accept, struct field_errors *fe)
+{
+	struct task_view t;
+	enum vol_result r = volunteers_task_self(req, task_id, &t);
+	if (r != VOL_OK)
+		return r;
+	if (strcmp(t.status, "offered") != 0) {
+		fielderr_add(fe, "status", "This task is %s, so it cannot be %s now",
+			     task_status_label(t.status), accept ? "accepted" : "declined");
+		return VOL_CONFLICT;
+	}
+	if (store_begin(req->db))
+		return VOL_ERROR;
+	int n = accept ? task_accept(req->db, task_id, t.volunteer_id, req->now)
+		       : task_decline(req->db, task_id, t.volunteer_id, req->now);
+	if (n < 0)
+		return failed(req);
+	if (n == 0) {
+		store_rollback(req->db);
+		fielderr_add(fe, "status", "This task changed while you were answering; look at it again");
+		return VOL_CONFLICT;
+	}
+	if (http_audit(req, accept ? "task.accept" : "task.decline", "task", task_id, t.person_id, "") ||
+	    store_commit(req->db))
+		return failed(req);
+	return VOL_OK;
+}
+
+int volunteers_parse_hours(const char *s, int *minutes)
+{
+	char t[24];
+	if (!s)
+		return -1;
+	while (isspace((unsigned char)*s))
+		s++;
+	snprintf(t, sizeof t, "%s", s);
+	size_t len = strlen(t);
+	while (len && isspace((unsigned char)t[len - 1]))
+		t[--len] = '\0';
+	if (!len || len >= sizeof t - 1)
+		return -1;
+	long h = 0, m = 0;
+	const char *p = t;
+	int digits = 0;
+	for (; isdigit((unsigned char)*p) && digits < 4; p++, digits++)
+		h = h * 10 + (*p - '0');
+	if (!digits)
+		return -1;
+	while (*p == ' ')
+		p++;
+	if (strcmp(p, "min") == 0 || strcmp(p, "mins") == 0 || strcmp(p, "minutes") == 0) {
+		m = h;
+		h = 0;
+	} else if (*p == ':') {
+		if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) || p[3])
+			return -1;
+		m = (p[1] - '0') * 10 + (p[2] - '0');
+		if (m > 59)
+			return -1;
+	} else if (*p == '.') {
+		/* Decimal hours to the nearest minute: up to two places. */
+		p++;
+		int places = 0;
+		long frac = 0;
+		for (; isdigit((unsigned char)*p) && places < 2; p++, places++)
+			frac = frac * 10 + (*p - '0');
+		if (!places || *p)
+			return -1;
+		m = places == 1 ? frac * 6 : (frac * 60 + 50) / 100;
+	} else if (*p && strcmp(p, "h") != 0 && strcmp(p, "hours") != 0 && strcmp(p, "hour") != 0) {
+		return -1;
+	}
+	long total = h * 60 + m;
+	if (total < 0 || total > 1440)
+		return -1;
+	*minutes = (int)total;
+	return 0;
+}
+
+enum vol_result volunteers_self_log(struct http_req *req, int64_t task_id, const char *outcome, const char *hours,
+				    const char *note, struct field_errors *fe)
+{
+	struct task_view t;
+	enum vol_result r = volunteers_task_self(req, task_id, &t);
+	if (r != VOL_OK)
+		return r;
+	int done = outcome && strcmp(outcome, "done") == 0, missed = outcome && strcmp(outcome, "missed") == 0;
+	int minutes = 0;
+	if (!done && !missed)
+		fielderr_add(fe, "outcome", "Choose whether the task was done or missed");
+	if (done && volunteers_parse_hours(hours, &minutes))
+		fielderr_add(fe, "hours", "Enter the time it took in hours, like 1.5 or 1:30 (up to 24)");
+	else if (missed && hours && *hours && volunteers_parse_hours(hours, &minutes))
+		fielderr_add(fe, "hours", "Enter the time spent in hours, like 0.5, or leave it blank");
+	if (note && strlen(note) > TASK_NOTE_MAX)
+		fielderr_add(fe, "note", "What happened must be %d characters or fewer", TASK_NOTE_MAX);
+	if (missed && (!note || !*note))
+		fielderr_add(fe, "note", "Say what happened, so the coordinator can arrange help another way");
+	if (fe->n)
+		return VOL_INVALID;
+	if (strcmp(t.status, "accepted") != 0) {
+		fielderr_add(fe, "status", "This task is %s; only an accepted task can be logged", task_status_label(t.status));
+		return VOL_CONFLICT;
+	}
+	if (store_begin(req->db))
+		return VOL_ERROR;
+	int n = task_log(req->db, task_id, t.volunteer_id, done, minutes, note, req->now);
+	if (n < 0)
+		return failed(req);
+	if (n == 0) {
+		store_rollback(req->db);
+		fielderr_add(fe, "status", "This task changed while you were logging it; look at it again");
+		return VOL_CONFLICT;
+	}
+	if (http_audit(req, "task.log", "task", task_id, t.person_id, done ? "done" : "missed") || store_commit(req->db))
+		return failed(req);
+	return VOL_OK;
+}
+
+/* JSON helpers */
+
+static json_t *utc_or_null(int64_t t)
+{
+	if (t <= 0)
+		return json_null();
+	char s[DT_UTC_LEN];
+	dt_format_utc(t, s);
+	return json_string(s);
+}
+
+static json_t *day_or_null(int64_t d)
+{
+	if (d == COMPLIANCE_NO_DAY)
+		return json_null();
+	char s[DT_DATE_LEN];
+	dt_format_date(d, s);
+	return json_string(s);
+}
+
+static json_t *skills_json(uint32_t mask)
+{
+	json_t *a = json_array();
+	for (int s = 0; s < MATCH_SKILL__MAX; s++)
+		if (mask & (1u << s))
+			json_array_append_new(a, json_string(match_skill_code((enum match_skill)s)));
+	return a;
+}
+
+static json_t *compliance_json(const struct dbs_check *d, int64_t now)
+{
+	int64_t today = london_local_days(now);
+	enum compliance_stage s = compliance_stage_on(d, today);
+	int64_t until = compliance_home_visit_until_at(d, now);
+	int64_t left = compliance_days_left(d, today);
+	json_t *j = json_pack("{s:b,s:s}", "home_visits", until > now, "stage", volunteers_stage_code(s));
+	json_object_set_new(j, "home_visits_until", until > 0 ? utc_or_null(until) : json_null());
+	json_object_set_new(j, "days_left", left == INT64_MIN ? json_null() : json_integer(left));
+	json_object_set_new(j, "reminder_due_on", day_or_null(compliance_reminder_day(d, s)));
+	return j;
+}
+
+static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
+{
+	const struct volunteer_rec *r = &v->rec;
+	json_t *avail = json_object();
+	for (int d = 0; d < 7; d++) {
+		char text[VOLUNTEER_DAY_TEXT_MAX];
+		volunteer_format_day(r, d, text);
+		json_object_set_new(avail, volunteer_day_code[d], json_string(text));
+	}
+	json_t *off = json_array();
+	for (int i = 0; i < r->n_days_off; i++)
+		json_array_append_new(off, day_or_null(r->days_off[i]));
+	json_t *training = json_array();
+	for (int i = 0; i < r->n_training; i++)
+		json_array_append_new(training, json_pack("{s:s,s:o}", "module", r->training[i].module, "completed",
+							  day_or_null(r->training[i].completed_day)));
+	json_t *dbs = json_pack("{s:o,s:o,s:b,s:o}", "level",
+				r->dbs.level == DBS_NONE ? json_null() : json_string(dbs_level_code(r->dbs.level)),
+				"certificate_date", day_or_null(r->dbs.certificate_day), "update_service",
+				r->dbs.update_service, "renewal_date", day_or_null(r->dbs.renewal_day));
+	json_t *j = json_pack("{s:I,s:{s:I,s:s},s:s,s:s,s:s,s:s,s:s,s:f,s:b,s:i,s:b,s:s,s:o,s:o,s:o,s:o,s:o}", "id",
+			      (json_int_t)v->id, "organisation", "id", (json_int_t)v->org_id, "name", v->org_name, "name",
+			      r->name, "email", r->email, "phone", r->phone, "postcode", r->postcode, "area", v->area,
+			      "travel_radius_km", r->travel_radius_m / 1000.0, "car", r->has_car, "max_tasks_per_week",
+			      r->max_tasks_per_week, "consent_to_share", r->consent_to_share, "status",
+			      volunteer_status_code(r->status), "skills", skills_json(r->skills), "availability", avail,
+			      "days_off", off, "dbs", dbs, "training", training);
+	json_object_set_new(j, "account_email", r->account_email[0] ? json_string(r->account_email) : json_null());
+	json_object_set_new(j, "notes", json_string(r->notes));
+	json_object_set_new(j, "compliance", compliance_json(&r->dbs, now));
+	json_object_set_new(j, "created_at", utc_or_null(v->created_at));
+	json_object_set_new(j, "updated_at", utc_or_null(v->updated_at));
+	return j;
+}
+
+/* Reads JSON into the text form the validator takes. Numbers and booleans
+ * become text in the scratch space; strings are borrowed from the document. */
+struct json_vin {
+	struct volunteer_input in;
+	char scratch[16][32];
+	int used;
+	char days_off[2048];
+};
+
+static const char *scalar(struct json_vin *v, json_t *j, const char *path, struct field_errors *fe)
+{
+	if (!j || json_is_null(j))
+		return NULL;
+	if (json_is_string(j))
+		return json_string_value(j);
+	if (v->used >= 16) {
+		fielderr_add(fe, path, "could not be read");
+		return NULL;
+	}
+	char *s = v->scratch[v->used++];
+	if (json_is_true(j) || json_is_false(j))
+		snprintf(s, 32, "%s", json_is_true(j) ? "yes" : "no");
+	else if (json_is_integer(j))
+		snprintf(s, 32, "%lld", (long long)json_integer_value(j));
+	else if (json_is_real(j))
+		snprintf(s, 32, "%g", json_real_value(j));
+	else {
+		fielderr_add(fe, path, "must be a string, a number or true/false, not a list or object");
+		return NULL;
+	}
+	return s;
+}
+
+static int volunteer_from_json(json_t *doc, struct json_vin *v, struct field_errors *fe)
+{
+	static const char *const known[] = { "name", "email", "phone", "postcode", "travel_radius_km", "car",
+					     "max_tasks_per_week", "consent_to_share", "status", "skills", "availability",
+					     "days_off", "dbs", "training", "account_email", "notes", NULL };
+	memset(v, 0, sizeof *v);
+	struct volunteer_input *in = &v->in;
+	const char *key;
+	json_t *val;
+	json_object_foreach(doc, key, val) {
+		int ok = 0;
+		for (const char *const *k = known; *k && !ok; k++)
+			ok = strcmp(*k, key) == 0;
+		/* Read-only fields a client may send back unchanged. */
+		if (!ok && strcmp(key, "id") && strcmp(key, "organisation") && strcmp(key, "area") &&
+		    strcmp(key, "compliance") && strcmp(key, "created_at") && strcmp(key, "updated_at"))
+			fielderr_add(fe, key, "is not a field of a volunteer");
+	}
+	in->name = scalar(v, json_object_get(doc, "name"), "name", fe);
+	in->email = scalar(v, json_object_get(doc, "email"), "email", fe);
+	in->phone = scalar(v, json_object_get(doc, "phone"), "phone", fe);
+	in->postcode = scalar(v, json_object_get(doc, "postcode"), "postcode", fe);
+	in->travel_radius_km = scalar(v, json_object_get(doc, "travel_radius_km"), "travel_radius_km", fe);
+	in->car = scalar(v, json_object_get(doc, "car"), "car", fe);
+	in->max_tasks_per_week = scalar(v, json_object_get(doc, "max_tasks_per_week"), "max_tasks_per_week", fe);
+	in->consent_to_share = scalar(v, json_object_get(doc, "consent_to_share"), "consent_to_share", fe);
+	in->status = scalar(v, json_object_get(doc, "status"), "status", fe);
+	in->account_email = scalar(v, json_object_get(doc, "account_email"), "account_email", fe);
+	in->notes = scalar(v, json_object_get(doc, "notes"), "notes", fe);
+	json_t *a = json_object_get(doc, "skills");
+	if (a && !json_is_null(a)) {
+		if (!json_is_array(a)) {
+			fielderr_add(fe, "skills", "must be a list of skill codes");
+		} else {
+			size_t i;
+			json_t *s;
+			json_array_foreach(a, i, s) {
+				if (in->n_skills > VOLUNTEER_SKILLS_MAX)
+					break;
+				in->skills[in->n_skills++] = json_is_string(s) ? json_string_value(s) : "";
+			}
+		}
+	}
+	json_t *av = json_object_get(doc, "availability");
+	if (av && !json_is_null(av)) {
+		if (!json_is_object(av)) {
+			fielderr_add(fe, "availability", "must be an object of days (mon..sun) and times, like {\"tue\": \"10:00-12:00\"}");
+		} else {
+			json_object_foreach(av, key, val) {
+				int d = -1;
+				for (int k = 0; k < 7; k++)
+					if (strcmp(key, volunteer_day_code[k]) == 0)
+						d = k;
+				char path[64];
+				snprintf(path, sizeof path, "availability.%.40s", key);
+				if (d < 0)
+					fielderr_add(fe, path, "is not a day: use mon, tue, wed, thu, fri, sat or sun");
+				else
+					in->availability[d] = scalar(v, val, path, fe);
+			}
+		}
+	}
+	json_t *off = json_object_get(doc, "days_off");
+	if (off && !json_is_null(off)) {
+		size_t len = 0, i;
+		json_t *s;
+		if (!json_is_array(off))
+			fielderr_add(fe, "days_off", "must be a list of dates like \"2026-12-24\"");
+		else
+			json_array_foreach(off, i, s) {
+				const char *t = json_is_string(s) ? json_string_value(s) : "?";
+				if (strchr(t, ',') || strchr(t, ';') || strchr(t, '\n'))
+					t = "?";
+				int w = snprintf(v->days_off + len, sizeof v->days_off - len, "%s%s", len ? "," : "", t);
+				if (w < 0 || (size_t)w >= sizeof v->days_off - len) {
+					fielderr_add(fe, "days_off", "Enter up to %d days not available", VOLUNTEER_DAYS_OFF_MAX);
+					break;
+				}
+				len += (size_t)w;
+			}
+		in->days_off = v->days_off;
+	}
+	json_t *dbs = json_object_get(doc, "dbs");
+	if (dbs && !json_is_null(dbs)) {
+		if (!json_is_object(dbs)) {
+			fielderr_add(fe, "dbs", "must be an object: {level, certificate_date, update_service, renewal_date}");
+		} else {
+			json_object_foreach(dbs, key, val) if (strcmp(key, "level") && strcmp(key, "certificate_date") &&
+							       strcmp(key, "update_service") && strcmp(key, "renewal_date"))
+			{
+				char path[64];
+				snprintf(path, sizeof path, "dbs.%.40s", key);
+				fielderr_add(fe, path, "is not a field of a DBS check");
+			}
+			in->dbs_level = scalar(v, json_object_get(dbs, "level"), "dbs.level", fe);
+			in->dbs_certificate_date = scalar(v, json_object_get(dbs, "certificate_date"), "dbs.certificate_date", fe);
+			in->dbs_update_service = scalar(v, json_object_get(dbs, "update_service"), "dbs.update_service", fe);
+			in->dbs_renewal_date = scalar(v, json_object_get(dbs, "renewal_date"), "dbs.renewal_date", fe);
+		}
+	}
+	json_t *tr = json_object_get(doc, "training");
+	if (tr && !json_is_null(tr)) {
+		size_t i;
+		json_t *item;
+		if (!json_is_array(tr))
+			fielderr_add(fe, "training", "must be a list of {module, completed}");
+		else
+			json_array_foreach(tr, i, item) {
+				if (in->n_training > VOLUNTEER_TRAINING_MAX)
+					break;
+				char pm[48], pc[48];
+				snprintf(pm, sizeof pm, "training[%zu].module", i);
+				snprintf(pc, sizeof pc, "training[%zu].completed", i);
+				if (!json_is_object(item)) {
+					fielderr_add(fe, pm, "must be an object {module, completed}");
+					continue;
+				}
+				in->training[in->n_training].module = scalar(v, json_object_get(item, "module"), pm, fe);
+				in->training[in->n_training].completed = scalar(v, json_object_get(item, "completed"), pc, fe);
+				/* Both blank would be skipped; in JSON that is a mistake. */
+				if (!in->training[in->n_training].module && !in->training[in->n_training].completed)
+					fielderr_add(fe, pm, "Enter the name of the training module");
+				in->n_training++;
+			}
+	}
+	return fe->n ? -1 : 0;
+}
+
+/* Answers a vol_result that is not VOL_OK. */
+static int vol_reply(struct http_req *req, struct http_resp *resp, enum vol_result r, const struct field_errors *fe,
+		     const char *what)
+{
+	switch (r) {
+	case VOL_INVALID:
+		return http_problem_fields(resp, 422, what, fe);
+	case VOL_NOT_FOUND:
+		return http_problem(resp, 404, "Not found", "There is no such record that you can see.");
+	case VOL_CONFLICT:
+		return http_problem_fields(resp, 409, what, fe);
+	default:
+		return volunteers_store_failed(req, resp);
+	}
+}
+
+/* Volunteers */
+
+struct list_json {
+	json_t *items;
+	int64_t now;
+};
+
+static void list_item(void *ctx, const struct volunteer_summary *s)
+{
+	struct list_json *l = ctx;
+	int64_t now = l->now;
+	json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:i,s:i,s:b,s:b,s:f,s:o}", "id", (json_int_t)s->id, "name",
+			      s->name, "status", volunteer_status_code(s->status), "postcode", s->postcode, "area",
+			      s->area, "dbs_level", s->dbs.level ? json_string(dbs_level_code(s->dbs.level)) : json_null(),
+			      "max_tasks_per_week", s->max_tasks_per_week, "tasks_next_7_days", s->tasks_this_week,
+			      "consent_to_share", s->consent_to_share, "car", s->has_car, "travel_radius_km",
+			      s->travel_radius_m / 1000.0, "skills", skills_json(s->skills));
+	json_object_set_new(j, "has_account", json_boolean(s->user_id != 0));
+	json_object_set_new(j, "compliance", compliance_json(&s->dbs, now));
+	json_array_append_new(l->items, j);
+}
+
+static int query_limit(struct http_req *req, int def)
+{
+	const char *l = http_query(req, "limit");
+	int n = l ? atoi(l) : def;
+	return n < 1 ? 1 : n > LIST_LIMIT_MAX ? LIST_LIMIT_MAX : n;
+}
+
+static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
+{
+	const char *status = http_query(req, "status");
+	if (status && *status && volunteer_status_from_code(status) < 0) {
+		struct field_errors fe;
+		fielderr_init(&fe);
+		fielderr_add(&fe, "status", "Status must be applicant, active, paused or left");
+		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
+	}
+	json_t *items = json_array();
+	struct list_json ctx = { items, req->now };
+	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", query_limit(req, LIST_LIMIT_MAX), req->now,
+			       req->now + MATCH_HORIZON_SECONDS, list_item, &ctx);
+	if (n < 0) {
+		json_decref(items);
+		return volunteers_store_failed(req, resp);
+	}
+	http_audit(req, "volunteer.list", "volunteer", 0, 0, "");
+	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "volunteers", items, "count", n));
+}
+
+static void renewal_item(void *ctx, const struct volunteer_summary *s)
+{
+	struct list_json *l = ctx;
+	int64_t now = l->now;
+	json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:o}", "id", (json_int_t)s->id, "name", s->name, "status",
+			      volunteer_status_code(s->status), "dbs_level", dbs_level_code(s->dbs.level), "renewal_date",
+			      day_or_null(s->dbs.renewal_day));
+	json_object_set_new(j, "compliance", compliance_json(&s->dbs, now));
+	json_array_append_new(l->items, j);
+}
+
+static int volunteers_reminders(struct http_req *req, struct http_resp *resp)
+{
+	json_t *items = json_array();
+	struct list_json ctx = { items, req->now };
+	int n = volunteer_renewals(req->db, req->auth.org_id, london_local_days(req->now), renewal_item, &ctx);
+	if (n < 0) {
+		json_decref(items);
+		return volunteers_store_failed(req, resp);
+	}
+	http_audit(req, "volunteer.reminders", "volunteer", 0, 0, "");
+	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "reminders", items, "count", n));
+}
+
+static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t id, unsigned status)
+{
+	struct volunteer_view *v = malloc(sizeof *v);
+	if (!v)
+		return -1;
+	enum vol_result r = volunteers_get_managed(req, id, v);
+	if (r != VOL_OK) {
+		free(v);
+		return vol_reply(req, resp, r, NULL, "");
+	}
+	json_t *j = volunteer_json(v, req->now);
+	free(v);
+	if (status == 200)
+		http_audit(req, "volunteer.read", "volunteer", id, 0, "");
+	return http_reply_json(resp, status, j);
+}
+
+static int volunteer_write(struct http_req *req, struct http_resp *resp, int64_t id)
+{
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct json_vin *v = malloc(sizeof *v);
+	struct field_errors *fe = malloc(sizeof *fe);
+	if (!v || !fe) {
+		free(v);
+		free(fe);
+		json_decref(body);
+		return -1;
+	}
+	fielderr_init(fe);
+	int64_t out = 0;
+	enum vol_result r = VOL_INVALID;
+	if (volunteer_from_json(body, v, fe) == 0) {
+		r = volunteers_save(req, id, &v->in, fe, &out);
+	} else {
+		/* Report the fields' own problems too, in one answer. */
+		struct volunteer_rec *rec = malloc(sizeof *rec);
+		int64_t user_id;
+		double lat, lon;
+		if (rec) {
+			volunteer_validate(&v->in, london_local_days(req->now), rec, fe);
+			if (volunteer_check_refs(req->db, rec, req->auth.org_id, id, &user_id, &lat, &lon, fe) < 0)
+				r = VOL_ERROR;
+		}
+		free(rec);
+	}
+	json_decref(body);
+	free(v);
+	int rc = r == VOL_OK ? volunteer_reply(req, resp, out, id ? 200 : 201)
+			     : vol_reply(req, resp, r, fe, "The volunteer's details need correcting");
+	if (r == VOL_OK && !id) {
+		char loc[64];
+		snprintf(loc, sizeof loc, "/api/v1/volunteers/%lld", (long long)out);
+		http_header_add(resp, "Location", loc);
+	}
+	free(fe);
+	return rc;
+}
+
+static int volunteer_create_h(struct http_req *req, struct http_resp *resp)
+{
+	return volunteer_write(req, resp, 0);
+}
+
+static int volunteer_get_h(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : volunteer_reply(req, resp, id, 200);
+}
+
+static int volunteer_put_h(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	/* Not ours: 404 before reading the body, as for a missing record. */
+	int64_t org = 0;
+	int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
+	if (f < 0)
+		return volunteers_store_failed(req, resp);
+	if (f == 0 || org != req->auth.org_id)
+		return vol_reply(req, resp, VOL_NOT_FOUND, NULL, "");
+	return volunteer_write(req, resp, id);
+}
+
+/* Tasks */
+
+static json_t *task_json(const struct task_view *t, int for_volunteer)
+{
+	json_t *j = json_pack("{s:I,s:I,s:s,s:s,s:o,s:b,s:s,s:o,s:o,s:i,s:i,s:s}", "id", (json_int_t)t->id, "referral_id",
+			      (json_int_t)t->referral_id, "reference", t->reference, "type", t->type, "skills",
+			      skills_json(t->skills), "home_visit", t->home_visit, "postcode", t->postcode, "window_start",
+			      utc_or_null(t->window_from), "window_end", utc_or_null(t->window_to), "duration_minutes",
+			      t->duration_minutes, "priority", t->priority, "status", t->status);
+	json_object_set_new(j, "volunteer", t->volunteer_id ? json_pack("{s:I,s:s}", "id", (json_int_t)t->volunteer_id,
+									 "name", t->volunteer_name)
+							    : json_null());
+	json_object_set_new(j, "match_reason", t->match_reason[0] ? json_string(t->match_reason) : json_null());
+	json_object_set_new(j, "offered_at", utc_or_null(t->offered_at));
+	json_object_set_new(j, "answered_at", utc_or_null(t->answered_at));
+	json_object_set_new(j, "hours_logged", t->minutes_logged >= 0 ? json_real(t->minutes_logged / 60.0) : json_null());
+	json_object_set_new(j, "outcome_note", t->outcome_note[0] ? json_string(t->outcome_note) : json_null());
+	json_object_set_new(j, "details", t->details[0] ? json_string(t->details) : json_null());
+	json_object_set_new(j, "support_until", utc_or_null(t->support_until));
+	json_t *person = json_pack("{s:s}", "given_name", t->given_name);
+	/* A volunteer learns who and where only once they have taken the task on. */
+	if (!for_volunteer || strcmp(t->status, "offered") != 0) {
+		json_object_set_new(person, "family_name", json_string(t->family_name));
+		json_object_set_new(person, "address", json_string(t->address));
+		json_object_set_new(person, "phone", json_string(t->phone));
+	}
+	json_object_set_new(j, "person", person);
+	if (!for_volunteer) {
+		json_object_set_new(j, "organisation_id", json_integer(t->org_id));
+		json_object_set_new(j, "previous_volunteer_id",
+				    t->previous_volunteer_id ? json_integer(t->previous_volunteer_id) : json_null());
+	}
+	return j;
+}
+
+static void task_item(void *ctx, const struct task_view *t)
+{
+	json_t **a = ctx;
+	json_array_append_new(a[0], task_json(t, a[1] != NULL));
+}
+
+static int tasks_list_get(struct http_req *req, struct http_resp *resp)
+{
+	const char *status = http_query(req, "status");
+	int ok = !status || !*status;
+	for (const char *const *s = task_status_codes; !ok && *s; s++)
+		ok = strcmp(*s, status) == 0;
+	if (!ok) {
+		struct field_errors fe;
+		fielderr_init(&fe);
+		fielderr_add(&fe, "status", "Status must be open, offered, accepted, done, missed or cancelled");
+		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
+	}
+	json_t *items = json_array();
+	json_t *ctx[2] = { items, NULL };
+	int n = task_list(req->db, req->auth.org_id, status ? status : "", query_limit(req, 200), task_item, ctx);
+	if (n < 0) {
+		json_decref(items);
+		return volunteers_store_failed(req, resp);
+	}
+	http_audit(req, "task.list", "task", 0, 0, "");
+	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "tasks", items, "count", n));
+}
+
+static int task_reply(struct http_req *req, struct http_resp *resp, int64_t id, unsigned status)
+{
+	struct task_view *t = malloc(sizeof *t);
+	if (!t)
+		return -1;
+	enum vol_result r = volunteers_task_managed(req, id, t);
+	if (r != VOL_OK) {
+		free(t);
+		return vol_reply(req, resp, r, NULL, "");
+	}
+	json_t *j = task_json(t, 0);
+	if (status == 200)
+		http_audit(req, "task.read", "task", id, t->person_id, "");
+	free(t);
+	return http_reply_json(resp, status, j);
+}
+
+static int task_get_h(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : task_reply(req, resp, id, 200);
+}
+
+/* Reads a skill code; -1 if it is not one. */
+static int skill_of(const char *code)
+{
+	for (int s = 0; code && s < MATCH_SKILL__MAX; s++)
+		if (strcmp(code, match_skill_code((enum match_skill)s)) == 0)
+			return s;
+	return -1;
+}
+
+static const char *json_text(json_t *doc, const char *key, const char *path, struct field_errors *fe)
+{
+	json_t *j = json_object_get(doc, key);
+	if (!j || json_is_null(j))
+		return NULL;
+	if (!json_is_string(j)) {
+		fielderr_add(fe, path, "must be a string");
+		return NULL;
+	}
+	return json_string_value(j);
+}
+
+static int json_int(json_t *doc, const char *key, int64_t lo, int64_t hi, int64_t def, int64_t *out,
+		    struct field_errors *fe, const char *msg)
+{
+	json_t *j = json_object_get(doc, key);
+	if (!j || json_is_null(j)) {
+		*out = def;
+		if (def == INT64_MIN)
+			fielderr_add(fe, key, "%s", msg);
+		return def == INT64_MIN ? -1 : 0;
+	}
+	if (!json_is_integer(j) || json_integer_value(j) < lo || json_integer_value(j) > hi) {
+		fielderr_add(fe, key, "%s", msg);
+		return -1;
+	}
+	*out = (int64_t)json_integer_value(j);
+	return 0;
+}
+
+static int json_bool(json_t *doc, const char *key, int *out, struct field_errors *fe)
+{
+	json_t *j = json_object_get(doc, key);
+	*out = 0;
+	if (!j || json_is_null(j))
+		return 0;
+	if (!json_is_boolean(j)) {
+		fielderr_add(fe, key, "must be true or false");
+		return -1;
+	}
+	*out = json_is_true(j);
+	return 0;
+}
+
+static int json_time(json_t *doc, const char *key, int64_t *out, struct field_errors *fe, const char *label)
+{
+	const char *s = json_text(doc, key, key, fe);
+	if (!s) {
+		if (!json_object_get(doc, key))
+			fielderr_add(fe, key, "Enter %s as an ISO 8601 time, like 2026-12-01T10:00:00Z", label);
+		return -1;
+	}
+	if (dt_parse_iso8601(s, out)) {
+		fielderr_add(fe, key, "%c%s must be an ISO 8601 time, like 2026-12-01T10:00:00Z", toupper((unsigned char)label[0]),
+			     label + 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the details of a task from JSON (create and update share them). */
+static void task_fields(json_t *doc, struct task_new *n, struct field_errors *fe, int64_t now)
+{
+	char skill_list[400];
+	size_t len = 0;
+	for (int s = 0; s < MATCH_SKILL__MAX; s++)
+		len += (size_t)snprintf(skill_list + len, sizeof skill_list - len, "%s%s", s ? ", " : "",
+					match_skill_code((enum match_skill)s));
+	n->type = json_text(doc, "type", "type", fe);
+	if (!n->type || skill_of(n->type) < 0)
+		fielderr_add(fe, "type", "Type must be the main activity, one of: %s", skill_list);
+	json_t *sk = json_object_get(doc, "skills");
+	n->extra_skills = 0;
+	if (sk && !json_is_null(sk)) {
+		size_t i;
+		json_t *s;
+		if (!json_is_array(sk))
+			fielderr_add(fe, "skills", "must be a list of skill codes");
+		else
+			json_array_foreach(sk, i, s) {
+				int k = skill_of(json_is_string(s) ? json_string_value(s) : NULL);
+				if (k < 0) {
+					fielderr_add(fe, "skills", "Skills must be codes from the list: %s", skill_list);
+					break;
+				}
+				n->extra_skills |= 1u << k;
+			}
+	}
+	json_bool(doc, "home_visit", &n->home_visit, fe);
+	int a = json_time(doc, "window_start", &n->window_from, fe, "the start of the time window");
+	int b = json_time(doc, "window_end", &n->window_to, fe, "the end of the time window");
+	if (!a && !b) {
+		if (n->window_to <= n->window_from)
+			fielderr_add(fe, "window_end", "The end of the time window must be after its start");
+		else if (n->window_to - n->window_from > MATCH_WINDOW_MAX_SECONDS)
+			fielderr_add(fe, "window_end", "The time window must be 31 days or shorter");
+		else if (n->window_to <= now)
+			fielderr_add(fe, "window_end", "The time window must end in the future");
+	}
+	int64_t v;
+	if (!json_int(doc, "duration_minutes", 0, 1440, 60, &v, fe, "Duration must be a whole number of minutes, 0 to 1440"))
+		n->duration_minutes = (int)v;
+	if (!a && !b && n->window_to > n->window_from && (int64_t)n->duration_minutes * 60 > n->window_to - n->window_from)
+		fielderr_add(fe, "duration_minutes", "The task must fit in its time window");
+	if (!json_int(doc, "priority", 1, 5, 3, &v, fe, "Priority must be a whole number from 1 (least urgent) to 5 (most)"))
+		n->priority = (int)v;
+	n->details = json_text(doc, "details", "details", fe);
+	if (n->details && strlen(n->details) > TASK_DETAILS_MAX)
+		fielderr_add(fe, "details", "Details must be %d characters or fewer", TASK_DETAILS_MAX);
+}
+
+static void support_stop_error(struct field_errors *fe, const char *field, int64_t until)
+{
+	char when[LONDON_FORMAT_LEN];
+	london_format(until, when);
+	fielderr_add(fe, field,
+		     "Community support stops on %s (%d days after it started); a coordinator can extend it with POST "
+		     "/api/v1/support-extensions",
+		     when, SUPPORT_DAYS);
+}
+
+static int task_create_h(struct http_req *req, struct http_resp *resp)
+{
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct field_errors *fe = malloc(sizeof *fe);
+	if (!fe) {
+		json_decref(body);
+		return -1;
+	}
+	fielderr_init(fe);
+	int rc = 0;
+	struct task_new n = { 0 };
+	int64_t referral_id = 0, weeks = 1;
+	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, fe, "Give the referral's id (a whole number)");
+	json_int(body, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, fe, "Weeks must be a whole number from 1 to 4");
+	task_fields(body, &n, fe, req->now);
+	struct task_referral ref;
+	if (referral_id > 0) {
+		int f = task_referral_get(req->db, referral_id, &ref);
+		if (f < 0) {
+			rc = volunteers_store_failed(req, resp);
+			goto done;
+		}
+		if (f == 0 || ref.org_id != req->auth.org_id)
+			fielderr_add(fe, "referral_id", "There is no referral with this id whose case your organisation holds");
+		else if (strcmp(ref.tier, "community_support") != 0)
+			fielderr_add(fe, "referral_id", "Volunteer tasks are for community support; this referral's tier is %s",
+				     ref.tier[0] ? ref.tier : "not decided");
+	}
+	if (fe->n) {
+		rc = http_problem_fields(resp, 422, "The task's details need correcting", fe);
+		goto done;
+	}
+	int64_t until = task_referral_support_until(&ref, req->now);
+	if (n.window_from + (weeks - 1) * 7 * 86400 >= until) {
+		support_stop_error(fe, weeks > 1 ? "weeks" : "window_start", until);
+		rc = http_problem_fields(resp, 422, "The task is after community support stops", fe);
+		goto done;
+	}
+	n.referral_id = referral_id;
+	n.case_id = ref.case_id;
+	n.postcode = ref.postcode;
+	if (store_begin(req->db)) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	json_t *ids = json_array();
+	struct task_new w = n;
+	for (int64_t k = 0; k < weeks; k++) {
+		int64_t id = 0;
+		w.window_from = n.window_from + k * 7 * 86400;
+		w.window_to = n.window_to + k * 7 * 86400;
+		if (task_create(req->db, &w, req->now, &id) || http_audit(req, "task.create", "task", id, ref.person_id, n.type)) {
+			json_decref(ids);
+			rc = volunteers_store_failed(req, resp);
+			goto done;
+		}
+		json_array_append_new(ids, json_integer(id));
+	}
+	if (store_commit(req->db)) {
+		json_decref(ids);
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	rc = http_reply_json(resp, 201, json_pack("{s:o,s:o}", "task_ids", ids, "support_until", utc_or_null(until)));
+done:
+	free(fe);
+	json_decref(body);
+	return rc;
+}
+
+static int task_put_h(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct task_view *t = malloc(sizeof *t);
+	struct field_errors *fe = malloc(sizeof *fe);
+	json_t *body = NULL;
+	int rc = -1;
+	if (!t || !fe)
+		goto done;
+	fielderr_init(fe);
+	enum vol_result r = volunteers_task_managed(req, id, t);
+	if (r != VOL_OK) {
+		rc = vol_reply(req, resp, r, fe, "");
+		goto done;
+	}
+	body = http_json_body_or_respond(req, resp);
+	if (!body) {
+		rc = 0;
+		goto done;
+	}
+	struct task_new n = { 0 };
+	task_fields(body, &n, fe, req->now);
+	if (fe->n) {
+		rc = http_problem_fields(resp, 422, "The task's details need correcting", fe);
+		goto done;
+	}
+	if (n.window_from >= t->support_until) {
+		support_stop_error(fe, "window_start", t->support_until);
+		rc = http_problem_fields(resp, 422, "The task is after community support stops", fe);
+		goto done;
+	}
+	n.postcode = t->postcode;
+	if (store_begin(req->db)) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	int u = task_update(req->db, id, &n, req->now);
+	if (u < 0) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	if (u == 0) {
+		store_rollback(req->db);
+		fielderr_add(fe, "status", "Only an open task can be changed; this one is %s", task_status_label(t->status));
+		rc = http_problem_fields(resp, 409, "The task cannot be changed now", fe);
+		goto done;
+	}
+	if (http_audit(req, "task.update", "task", id, t->person_id, "") || store_commit(req->db)) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	rc = task_reply(req, resp, id, 201 /* not audited twice */);
+	resp->status = 200;
+done:
+	json_decref(body);
+	free(t);
+	free(fe);
+	return rc;
+}
+
+/* The coordinator's actions on a task: cancel, take an offer back, record a person's refusal. */
+static int task_action(struct http_req *req, struct http_resp *resp, const char *action)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct task_view *t = malloc(sizeof *t);
+	struct field_errors fe;
+	fielderr_init(&fe);
+	json_t *body = NULL;
+	int rc = -1;
+	if (!t)
+		goto done;
+	enum vol_result r = volunteers_task_managed(req, id, t);
+	if (r != VOL_OK) {
+		rc = vol_reply(req, resp, r, &fe, "");
+		goto done;
+	}
+	body = http_json_body_or_respond(req, resp);
+	if (!body) {
+		rc = 0;
+		goto done;
+	}
+	const char *reason = json_text(body, "reason", "reason", &fe);
+	int64_t vol = 0;
+	int cancel = strcmp(action, "cancel") == 0, withdraw = strcmp(action, "withdraw") == 0;
+	if (!reason || !*reason)
+		fielderr_add(&fe, "reason", "Say why, in a few words");
+	else if (strlen(reason) > TASK_NOTE_MAX)
+		fielderr_add(&fe, "reason", "The reason must be %d characters or fewer", TASK_NOTE_MAX);
+	if (!cancel && !withdraw)
+		json_int(body, "volunteer_id", 1, INT64_MAX, INT64_MIN, &vol, &fe, "Give the volunteer's id");
+	if (fe.n) {
+		rc = http_problem_fields(resp, 422, "The request needs correcting", &fe);
+		goto done;
+	}
+	if (store_begin(req->db)) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	int n;
+	if (cancel) {
+		n = task_cancel(req->db, id, reason, req->now);
+	} else if (withdraw) {
+		/* Taken back from this volunteer: not offered to them again. */
+		n = strcmp(t->status, "offered") && strcmp(t->status, "accepted")
+			    ? 0
+			    : task_reopen(req->db, id, t->status, t->volunteer_id, req->now);
+		if (n == 1 &&
+		    store_exec(req->db, STMT_VTASK_DECLINE_RECORD, NULL, NULL, "iii", id, t->volunteer_id, req->now) < 0)
+			n = -1;
+	} else {
+		/* The person does not want this volunteer: never matched again; a live offer goes back. */
+		int64_t org = 0;
+		int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", vol);
+		if (f == 0) {
+			store_rollback(req->db);
+			fielderr_add(&fe, "volunteer_id", "There is no volunteer with this id");
+			rc = http_problem_fields(resp, 422, "The request needs correcting", &fe);
+			goto done;
+		}
+		n = f < 0 ? -1 : task_person_decline(req->db, t->person_id, vol, reason, req->auth.user_id, req->now) ? -1 : 1;
+		if (n == 1 && t->volunteer_id == vol &&
+		    (!strcmp(t->status, "offered") || !strcmp(t->status, "accepted")) &&
+		    task_reopen(req->db, id, t->status, vol, req->now) < 0)
+			n = -1;
+	}
+	if (n < 0) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	if (n == 0) {
+		store_rollback(req->db);
+		fielderr_add(&fe, "status", "This task is %s, so it cannot be %s", task_status_label(t->status),
+			     cancel ? "cancelled" : "taken back (only offered or accepted tasks can)");
+		rc = http_problem_fields(resp, 409, "The task cannot be changed now", &fe);
+		goto done;
+	}
+	char audit_action[40];
+	snprintf(audit_action, sizeof audit_action, "task.%s", action);
+	if (http_audit(req, audit_action, "task", id, t->person_id, reason) || store_commit(req->db)) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	rc = task_reply(req, resp, id, 201);
+	resp->status = 200;
+done:
+	json_decref(body);
+	free(t);
+	return rc;
+}
+
+static int task_cancel_h(struct http_req *req, struct http_resp *resp)
+{
+	return task_action(req, resp, "cancel");
+}
+
+static int task_withdraw_h(struct http_req *req, struct http_resp *resp)
+{
+	return task_action(req, resp, "withdraw");
+}
+
+static int task_person_declined_h(struct http_req *req, struct http_resp *resp)
+{
+	return task_action(req, resp, "person_declined");
+}
+
+static int support_extension_h(struct http_req *req, struct http_resp *resp)
+{
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	int64_t referral_id = 0, until = 0;
+	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, &fe, "Give the referral's id (a whole number)");
+	const char *u = json_text(body, "until", "until", &fe);
+	int64_t day;
+	if (!u || volunteer_parse_date(u, &day))
+		fielderr_add(&fe, "until", "Give the last day of support as a date, like 2026-12-24");
+	else
+		until = london_midnight_utc(day + 1);
+	const char *reason = json_text(body, "reason", "reason", &fe);
+	if (!reason || !*reason || strlen(reason) > TASK_NOTE_MAX)
+		fielderr_add(&fe, "reason", "Say why support continues past %d days (up to %d characters)", SUPPORT_DAYS,
+			     TASK_NOTE_MAX);
+	struct task_referral ref;
+	int rc;
+	if (referral_id > 0) {
+		int f = task_referral_get(req->db, referral_id, &ref);
+		if (f < 0) {
+			json_decref(body);
+			return volunteers_store_failed(req, resp);
+		}
+		if (f == 0 || ref.org_id != req->auth.org_id || strcmp(ref.tier, "community_support") != 0)
+			fielderr_add(&fe, "referral_id", "There is no community support referral with this id whose case your organisation holds");
+		else if (until && until <= task_referral_support_until(&ref, req->now))
+			fielderr_add(&fe, "until", "Support already runs to then; give a later day");
+		else if (until && until > req->now + 90 * 86400)
+			fielderr_add(&fe, "until", "Extend by up to 90 days at a time");
+	}
+	if (fe.n) {
+		json_decref(body);
+		return http_problem_fields(resp, 422, "The extension needs correcting", &fe);
+	}
+	int64_t id = 0;
+	if (store_begin(req->db) || task_support_extend(req->db, referral_id, until, reason, req->auth.user_id, req->now, &id) ||
+	    http_audit(req, "support.extend", "referral", referral_id, ref.person_id, reason) || store_commit(req->db))
+		rc = volunteers_store_failed(req, resp);
+	else
+		rc = http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
+							  (json_int_t)referral_id, "support_until", utc_or_null(until)));
+	json_decref(body);
+	return rc;
+}
+
+/* Matching */
+
+static int match_proposals(struct http_req *req, struct http_resp *resp)
+{
+	struct match_plan p;
+	if (match_plan_load(req->db, req->auth.org_id, req->now, 0, 0, &p) || match_plan_run(req->db, &p))
+		return volunteers_store_failed(req, resp);
+	json_t *items = json_array();
+	for (size_t i = 0; i < p.n_tasks; i++) {
+		const struct match_result *r = &p.results[i];
+		const struct task_view *t = &p.task_info[i];
+		json_t *o = json_pack("{s:I,s:s,s:s,s:i,s:b,s:o,s:o,s:s,s:I}", "task_id", (json_int_t)t->id, "reference",
+				      t->reference, "type", t->type, "priority", t->priority, "home_visit", t->home_visit,
+				      "window_start", utc_or_null(t->window_from), "window_end", utc_or_null(t->window_to),
+				      "reason", r->reason, "cost", (json_int_t)r->cost);
+		if (r->volunteer >= 0) {
+			const struct match_vol_info *v = &p.vol_info[r->volunteer];
+			json_object_set_new(o, "volunteer", json_pack("{s:I,s:s,s:s}", "id", (json_int_t)v->id, "name", v->name,
+								      "organisation", v->org_name));
+			json_object_set_new(o, "distance_m", json_integer(r->distance_m));
+		} else {
+			json_object_set_new(o, "volunteer", json_null());
+			json_object_set_new(o, "distance_m", json_null());
+		}
+		json_array_append_new(items, o);
+	}
+	json_t *doc = json_pack("{s:o,s:I,s:i,s:i,s:i,s:i,s:b}", "proposals", items, "total_cost", (json_int_t)p.total_cost,
+				"tasks", (int)p.n_tasks, "assigned", (int)p.n_assigned, "volunteers", (int)p.n_vols,
+				"stopped", (int)p.n_stopped, "dry_run", 1);
+	match_plan_free(&p);
+	http_audit(req, "match.dry_run", "task", 0, 0, "");
+	return http_reply_json(resp, 200, doc);
+}
+
+static int match_offers(struct http_req *req, struct http_resp *resp)
+{
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct field_errors *fe = malloc(sizeof *fe);
+	int64_t *tasks = calloc(OFFERS_MAX, sizeof *tasks), *vols = calloc(OFFERS_MAX, sizeof *vols);
+	char (*names)[40] = calloc(OFFERS_MAX, sizeof *names);
+	const char **fields = calloc(OFFERS_MAX, sizeof *fields);
+	int rc = -1;
+	if (!fe || !tasks || !vols || !names || !fields)
+		goto done;
+	fielderr_init(fe);
+	json_t *offers = json_object_get(body, "offers");
+	size_t n = 0, i;
+	json_t *o;
+	if (!json_is_array(offers) || json_array_size(offers) == 0)
+		fielderr_add(fe, "offers", "Give the offers to make as a list of {task_id, volunteer_id}");
+	else if (json_array_size(offers) > OFFERS_MAX)
+		fielderr_add(fe, "offers", "Give up to %d offers at a time", OFFERS_MAX);
+	else
+		json_array_foreach(offers, i, o) {
+			snprintf(names[i], sizeof names[i], "offers[%zu]", i);
+			json_t *t = json_object_get(o, "task_id"), *v = json_object_get(o, "volunteer_id");
+			if (!json_is_integer(t) || !json_is_integer(v) || json_integer_value(t) < 1 ||
+			    json_integer_value(v) < 1) {
+				fielderr_add(fe, names[i], "Each offer needs a task_id and a volunteer_id (whole numbers)");
+				continue;
+			}
+			tasks[n] = (int64_t)json_integer_value(t);
+			vols[n] = (int64_t)json_integer_value(v);
+			fields[n++] = names[i];
+		}
+	if (fe->n) {
+		rc = http_problem_fields(resp, 422, "The offers need correcting", fe);
+		goto done;
+	}
+	size_t offered = 0;
+	enum vol_result r = volunteers_offer(req, tasks, vols, n, fields, fe, &offered);
+	if (r != VOL_OK) {
+		rc = vol_reply(req, resp, r, fe, "Some offers cannot be made; none were");
+		goto done;
+	}
+	rc = http_reply_json(resp, 201, json_pack("{s:i}", "offered", (int)offered));
+done:
+	json_decref(body);
+	free(fe);
+	free(tasks);
+	free(vols);
+	free(names);
+	free(fields);
+	return rc;
+}
+
+/* A volunteer's own tasks */
+
+static int my_tasks(struct http_req *req, struct http_resp *resp)
+{
+	int64_t me = 0;
+	int f = volunteers_self_id(req, &me);
+	if (f < 0)
+		return volunteers_store_failed(req, resp);
+	json_t *items = json_array();
+	json_t *ctx[2] = { items, items };
+	int n = f ? task_list_volunteer(req->db, me, 200, task_item, ctx) : 0;
+	if (n < 0) {
+		json_decref(items);
+		return volunteers_store_failed(req, resp);
+	}
+	http_audit(req, "task.list_own", "task", 0, 0, "");
+	return http_reply_json(resp, 200, json_pack("{s:o,s:i,s:o}", "tasks", items, "count", n, "volunteer_id",
+						    f ? json_integer(me) : json_null()));
+}
+
+static int my_task_reply(struct http_req *req, struct http_resp *resp, int64_t id)
+{
+	struct task_view *t = malloc(sizeof *t);
+	if (!t)
+		return -1;
+	enum vol_result r = volunteers_task_self(req, id, t);
+	int rc = r == VOL_OK ? http_reply_json(resp, 200, task_json(t, 1)) : vol_reply(req, resp, r, NULL, "");
+	free(t);
+	return rc;
+}
+
+static int my_answer(struct http_req *req, struct http_resp *resp, int accept)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	enum vol_result r = volunteers_self_answer(req, id, accept, &fe);
+	if (r != VOL_OK)
+		return vol_reply(req, resp, r, &fe, accept ? "The task cannot be accepted" : "The task cannot be declined");
+	if (!accept) {
+		resp->status = 204;
+		return 0;
+	}
+	return my_task_reply(req, resp, id);
+}
+
+static int my_accept(struct http_req *req, struct http_resp *resp)
+{
+	return my_answer(req, resp, 1);
+}
+
+static int my_decline(struct http_req *req, struct http_resp *resp)
+{
+	return my_answer(req, resp, 0);
+}
+
+static int my_log(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct task_view t;
+	enum vol_result r = volunteers_task_self(req, id, &t);
+	if (r != VOL_OK)
+		return vol_reply(req, resp, r, NULL, "");
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	const char *outcome = json_text(body, "outcome", "outcome", &fe);
+	const char *note = json_text(body, "note", "note", &fe);
+	const char *hours = NULL;
+	char hbuf[32];
+	json_t *h = json_object_get(body, "hours");
+	if (json_is_string(h))
+		hours = json_string_value(h);
+	else if (json_is_number(h)) {
+		snprintf(hbuf, sizeof hbuf, "%.2f", json_number_value(h));
+		hours = hbuf;
+	} else if (h && !json_is_null(h))
+		fielderr_add(&fe, "hours", "must be a number of hours, like 1.5");
+	if (fe.n) {
+		json_decref(body);
+		return http_problem_fields(resp, 422, "The log needs correcting", &fe);
+	}
+	r = volunteers_self_log(req, id, outcome, hours, note, &fe);
+	json_decref(body);
+	if (r != VOL_OK)
+		return vol_reply(req, resp, r, &fe, "The log needs correcting");
+	return my_task_reply(req, resp, id);
+}
+
+const struct route api_volunteer_routes[] = {
+	{ "GET", "/api/v1/volunteers", volunteers_list_get, PERM_VOLUNTEER_MANAGE,
+	  "Your organisation's volunteers with DBS compliance (?status, limit)" },
+	{ "POST", "/api/v1/volunteers", volunteer_create_h, PERM_VOLUNTEER_MANAGE, "Add a volunteer (fields in docs/VOLUNTEERS.md)" },
+	{ "GET", "/api/v1/volunteers/reminders", volunteers_reminders, PERM_VOLUNTEER_MANAGE,
+	  "DBS renewals due within 60 days (reminders at 60, 30 and 7 days) and lapsed checks" },
+	{ "GET", "/api/v1/volunteers/{id}", volunteer_get_h, PERM_VOLUNTEER_MANAGE, "A volunteer of your organisation", "volunteer" },
+	{ "PUT", "/api/v1/volunteers/{id}", volunteer_put_h, PERM_VOLUNTEER_MANAGE, "Replace a volunteer's details", "volunteer" },
+	{ "GET", "/api/v1/tasks", tasks_list_get, PERM_VOLUNTEER_MANAGE,
+	  "Community support tasks of your organisation's cases (?status, limit)" },
+	{ "POST", "/api/v1/tasks", task_create_h, PERM_VOLUNTEER_MANAGE,
+	  "Plan tasks for a community support referral: {referral_id, type, skills, home_visit, window_start, window_end, "
+	  "duration_minutes, priority, details, weeks}" },
+	{ "GET", "/api/v1/tasks/{id}", task_get_h, PERM_VOLUNTEER_MANAGE, "A task of your organisation", "task" },
+	{ "PUT", "/api/v1/tasks/{id}", task_put_h, PERM_VOLUNTEER_MANAGE, "Change an open task's details", "task" },
+	{ "POST", "/api/v1/tasks/{id}/cancel", task_cancel_h, PERM_VOLUNTEER_MANAGE, "Cancel a task: {reason}", "task" },
+	{ "POST", "/api/v1/tasks/{id}/withdraw", task_withdraw_h, PERM_VOLUNTEER_MANAGE,
+	  "Take an offer (or an accepted task) back from its volunteer: {reason}", "task" },
+	{ "POST", "/api/v1/tasks/{id}/person-declined", task_person_declined_h, PERM_VOLUNTEER_MANAGE,
+	  "The person does not want this volunteer again: {volunteer_id, reason}", "task" },
+	{ "POST", "/api/v1/support-extensions", support_extension_h, PERM_VOLUNTEER_MANAGE,
+	  "Extend community support past 14 days: {referral_id, until (last day), reason}" },
+	{ "GET", "/api/v1/match/proposals", match_proposals, PERM_MATCH_RUN,
+	  "Dry run of matching on your open tasks: each proposed offer with its reason (nothing stored)" },
+	{ "POST", "/api/v1/match/offers", match_offers, PERM_MATCH_RUN,
+	  "Confirm offers: {offers: [{task_id, volunteer_id}]}, each checked again; all or none" },
+	{ "GET", "/api/v1/my/tasks", my_tasks, PERM_VOLUNTEER_SELF, "The signed-in volunteer's offered, accepted and past tasks" },
+	{ "POST", "/api/v1/my/tasks/{id}/accept", my_accept, PERM_VOLUNTEER_SELF, "Accept an offered task", "task" },
+	{ "POST", "/api/v1/my/tasks/{id}/decline", my_decline, PERM_VOLUNTEER_SELF, "Decline an offered task", "task" },
+	{ "POST", "/api/v1/my/tasks/{id}/log", my_log, PERM_VOLUNTEER_SELF,
+	  "Log an accepted task: {outcome: done|missed, hours, note}", "task" },
+	{ 0 },
+};

@@ -1,0 +1,333 @@
+/* A volunteer's own pages: the tasks offered to them (accept or decline),
+ * the tasks they have taken on (log the hours and what happened), and what
+ * they have done. Who and where is shown only once they accept. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/volunteers.h"
+#include "core/londontime.h"
+#include "http/audit_req.h"
+#include "web/form.h"
+#include "web/web.h"
+
+static void type_label(const char *type, char *out, size_t n)
+{
+	snprintf(out, n, "%s", type);
+	for (char *c = out; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+static void when_text(const struct task_view *t, char *out, size_t n)
+{
+	char a[LONDON_FORMAT_LEN], b[LONDON_FORMAT_LEN];
+	london_format(t->window_from, a);
+	london_format(t->window_to, b);
+	snprintf(out, n, "Between %s and %s (about %d minutes)", a, b, t->duration_minutes);
+}
+
+static void row(struct html *h, const char *key, const char *value)
+{
+	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+	html_elem(h, "dt", key, "class", "nhsuk-summary-list__key", NULL);
+	html_elem(h, "dd", value, "class", "nhsuk-summary-list__value", NULL);
+	html_close(h);
+}
+
+static void task_details(struct html *h, const struct task_view *t)
+{
+	char buf[1800];
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	when_text(t, buf, sizeof buf);
+	row(h, "When", buf);
+	int known = strcmp(t->status, "offered") != 0;
+	if (known) {
+		snprintf(buf, sizeof buf, "%s %s", t->given_name, t->family_name);
+		row(h, "Who", buf);
+		snprintf(buf, sizeof buf, "%s%s%s", t->address, t->address[0] ? ", " : "", t->postcode);
+		row(h, "Where", buf);
+		if (t->phone[0])
+			row(h, "Phone", t->phone);
+	} else {
+		snprintf(buf, sizeof buf, "%s, near %s", t->given_name, t->postcode);
+		row(h, "Who and where", buf);
+	}
+	if (t->home_visit)
+		row(h, "Home visit", "Yes: you will go into their home");
+	if (t->details[0])
+		row(h, "Details", t->details);
+	if (t->match_reason[0])
+		row(h, "Why you", t->match_reason);
+	row(h, "Status", task_status_label(t->status));
+	if (t->minutes_logged >= 0) {
+		snprintf(buf, sizeof buf, "%d h %02d min", t->minutes_logged / 60, t->minutes_logged % 60);
+		row(h, "Time logged", buf);
+	}
+	if (t->outcome_note[0])
+		row(h, "What happened", t->outcome_note);
+	html_close(h);
+}
+
+static void answer_buttons(struct html *h, struct http_req *req, const struct task_view *t)
+{
+	char action[64], label[160], type[48];
+	type_label(t->type, type, sizeof type);
+	html_open(h, "div", "class", "nhsuk-button-group", NULL);
+	snprintf(action, sizeof action, "/my-tasks/%lld/accept", (long long)t->id);
+	form_begin(h, action, req->auth.csrf);
+	snprintf(label, sizeof label, "Accept task %lld: %s", (long long)t->id, type);
+	html_elem(h, "button", "Accept", "class", "nhsuk-button nhsuk-u-margin-right-3", "type", "submit", "aria-label",
+		  label, NULL);
+	form_end(h);
+	snprintf(action, sizeof action, "/my-tasks/%lld/decline", (long long)t->id);
+	form_begin(h, action, req->auth.csrf);
+	snprintf(label, sizeof label, "Decline task %lld: %s", (long long)t->id, type);
+	html_elem(h, "button", "Decline", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", "aria-label",
+		  label, NULL);
+	form_end(h);
+	html_close(h);
+}
+
+struct my_list {
+	struct html *h;
+	struct http_req *req;
+	int offered, accepted, past;
+	int pass; /* 0 offered, 1 accepted, 2 finished */
+};
+
+static void card(void *ctx, const struct task_view *t)
+{
+	struct my_list *l = ctx;
+	struct html *h = l->h;
+	int offered = strcmp(t->status, "offered") == 0, accepted = strcmp(t->status, "accepted") == 0;
+	int pass = offered ? 0 : accepted ? 1 : 2;
+	if (pass != l->pass)
+		return;
+	char title[512], type[48], href[48];
+	type_label(t->type, type, sizeof type);
+	snprintf(title, sizeof title, "%s for %s", type, t->given_name);
+	snprintf(href, sizeof href, "/my-tasks/%lld", (long long)t->id);
+	if (pass == 2) {
+		char when[LONDON_FORMAT_LEN], time[32] = "";
+		london_format(t->window_from, when);
+		if (t->minutes_logged >= 0)
+			snprintf(time, sizeof time, "%d h %02d min", t->minutes_logged / 60, t->minutes_logged % 60);
+		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+		html_elem(h, "a", title, "href", href, NULL);
+		html_close(h);
+		html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
+		html_elem(h, "td", task_status_label(t->status), "class", "nhsuk-table__cell", NULL);
+		html_elem(h, "td", time, "class", "nhsuk-table__cell", NULL);
+		html_close(h);
+		l->past++;
+		return;
+	}
+	html_open(h, "div", "class", "nhsuk-card", NULL);
+	html_open(h, "div", "class", "nhsuk-card__content", NULL);
+	html_open(h, "h3", "class", "nhsuk-card__heading", NULL);
+	html_elem(h, "a", title, "href", href, NULL);
+	html_close(h);
+	task_details(h, t);
+	if (offered) {
+		answer_buttons(h, l->req, t);
+		l->offered++;
+	} else {
+		char label[160];
+		snprintf(label, sizeof label, "Log the time and what happened: %.120s", title);
+		html_elem(h, "a", "Log the time and what happened", "href", href, "aria-label", label, NULL);
+		l->accepted++;
+	}
+	html_close(h);
+	html_close(h);
+}
+
+static int list_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t me = 0;
+	int f = volunteers_self_id(req, &me);
+	if (f < 0)
+		return volunteers_store_failed(req, resp);
+	struct web_page pg;
+	web_begin(&pg, req, resp, "My tasks");
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "My tasks", NULL);
+	const char *done = http_query(req, "done");
+	static const struct {
+		const char *code, *text;
+	} notes[] = { { "accepted", "You accepted the task. Thank you." },
+		      { "declined", "You declined the task. Your coordinator will offer it to someone else." },
+		      { "logged", "Your log was saved. Thank you." } };
+	for (size_t i = 0; done && i < sizeof notes / sizeof notes[0]; i++)
+		if (strcmp(done, notes[i].code) == 0) {
+			html_open(h, "div", "class", "nhsuk-inset-text", NULL);
+			html_elem(h, "p", notes[i].text, NULL);
+			html_close(h);
+		}
+	if (!f) {
+		html_elem(h, "p", "Your account is not linked to a volunteer record yet. Ask your volunteer coordinator to add "
+				  "your account's email address to your record.", NULL);
+		return web_end(&pg, resp, 200);
+	}
+	struct my_list l = { h, req, 0, 0, 0, 0 };
+	static const char *const heads[] = { "Offered to you", "Taken on", "Finished" };
+	for (l.pass = 0; l.pass < 3; l.pass++) {
+		html_elem(h, "h2", heads[l.pass], NULL);
+		if (l.pass == 2) {
+			html_open(h, "table", "class", "nhsuk-table", NULL);
+			html_elem(h, "caption", "Tasks you have finished", "class", "nhsuk-table__caption nhsuk-u-visually-hidden",
+				  NULL);
+			html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+			static const char *const cols[] = { "Task", "When", "Status", "Time" };
+			for (size_t i = 0; i < 4; i++)
+				html_elem(h, "th", cols[i], "class", "nhsuk-table__header", "scope", "col", NULL);
+			html_close(h);
+			html_close(h);
+			html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+		}
+		if (task_list_volunteer(req->db, me, 200, card, &l) < 0)
+			return volunteers_store_failed(req, resp);
+		if (l.pass == 2) {
+			html_close(h);
+			html_close(h);
+		}
+		int count = l.pass == 0 ? l.offered : l.pass == 1 ? l.accepted : l.past;
+		if (!count)
+			html_elem(h, "p", l.pass == 0 ? "Nothing is waiting for your answer."
+					  : l.pass == 1 ? "You have no tasks to do at the moment."
+							: "Nothing yet.",
+				  NULL);
+	}
+	http_audit(req, "task.list_own", "task", 0, 0, "");
+	return web_end(&pg, resp, 200);
+}
+
+static int task_page_render(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
+			    unsigned status)
+{
+	struct task_view *t = malloc(sizeof *t);
+	if (!t)
+		return -1;
+	enum vol_result r = volunteers_task_self(req, id, t);
+	if (r != VOL_OK) {
+		free(t);
+		return r == VOL_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such task of yours.")
+					  : volunteers_store_failed(req, resp);
+	}
+	char title[512], type[48];
+	type_label(t->type, type, sizeof type);
+	snprintf(title, sizeof title, "%s for %s", type, t->given_name);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, title, fe);
+	struct html *h = &pg.h;
+	html_elem(h, "a", "Back to my tasks", "class", "nhsuk-back-link", "href", "/my-tasks", NULL);
+	html_elem(h, "h1", title, NULL);
+	task_details(h, t);
+	if (strcmp(t->status, "offered") == 0) {
+		answer_buttons(h, req, t);
+	} else if (strcmp(t->status, "accepted") == 0) {
+		html_elem(h, "h2", "Log the time and what happened", NULL);
+		char action[64];
+		snprintf(action, sizeof action, "/my-tasks/%lld/log", (long long)id);
+		form_begin(h, action, req->auth.csrf);
+		static const struct form_option outcomes[] = { { "done", "I did it" },
+							       { "missed", "It did not happen" },
+							       { NULL, NULL } };
+		form_radios(h, &(struct form_field){ .name = "outcome", .label = "Did the task happen?",
+						     .value = fe ? http_form(req, "outcome") : NULL, .errors = fe },
+			    outcomes);
+		form_input(h, &(struct form_field){ .name = "hours", .label = "How long did it take, in hours?",
+						    .hint = "Including travel. For example, 1.5 or 1:30",
+						    .value = fe ? http_form(req, "hours") : NULL,
+						    .width = "nhsuk-input--width-5", .errors = fe });
+		form_textarea(h, &(struct form_field){ .name = "note", .label = "What happened",
+						       .hint = "Anything the coordinator should know, such as how the "
+							       "person is or help they still need",
+						       .value = fe ? http_form(req, "note") : NULL, .errors = fe },
+			      5);
+		form_button(h, "Save log");
+		form_end(h);
+	}
+	http_audit(req, "task.read_own", "task", id, t->person_id, "");
+	free(t);
+	return web_end(&pg, resp, status);
+}
+
+static int task_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : task_page_render(req, resp, id, NULL, 200);
+}
+
+static int answer(struct http_req *req, struct http_resp *resp, int accept)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	enum vol_result r = volunteers_self_answer(req, id, accept, &fe);
+	switch (r) {
+	case VOL_OK:
+		return http_redirect(resp, accept ? "/my-tasks?done=accepted" : "/my-tasks?done=declined");
+	case VOL_NOT_FOUND:
+		return http_problem(resp, 404, "Not found", "There is no such task of yours.");
+	case VOL_CONFLICT:
+		return task_page_render(req, resp, id, &fe, 409);
+	default:
+		return volunteers_store_failed(req, resp);
+	}
+}
+
+static int accept_post(struct http_req *req, struct http_resp *resp)
+{
+	return answer(req, resp, 1);
+}
+
+static int decline_post(struct http_req *req, struct http_resp *resp)
+{
+	return answer(req, resp, 0);
+}
+
+static int log_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors *fe = malloc(sizeof *fe);
+	if (!fe)
+		return -1;
+	fielderr_init(fe);
+	enum vol_result r =
+		volunteers_self_log(req, id, http_form(req, "outcome"), http_form(req, "hours"), http_form(req, "note"), fe);
+	int rc;
+	switch (r) {
+	case VOL_OK:
+		rc = http_redirect(resp, "/my-tasks?done=logged");
+		break;
+	case VOL_NOT_FOUND:
+		rc = http_problem(resp, 404, "Not found", "There is no such task of yours.");
+		break;
+	case VOL_INVALID:
+	case VOL_CONFLICT:
+		rc = task_page_render(req, resp, id, fe, r == VOL_INVALID ? 422 : 409);
+		break;
+	default:
+		rc = volunteers_store_failed(req, resp);
+	}
+	free(fe);
+	return rc;
+}
+
+const struct route web_my_tasks_routes[] = {
+	{ "GET", "/my-tasks", list_page, PERM_VOLUNTEER_SELF, "A volunteer's tasks: offered, taken on and finished" },
+	{ "GET", "/my-tasks/{id}", task_page, PERM_VOLUNTEER_SELF, "One of the volunteer's tasks (log it once accepted)", "task" },
+	{ "POST", "/my-tasks/{id}/accept", accept_post, PERM_VOLUNTEER_SELF, "Accept an offered task", "task" },
+	{ "POST", "/my-tasks/{id}/decline", decline_post, PERM_VOLUNTEER_SELF, "Decline an offered task", "task" },
+	{ "POST", "/my-tasks/{id}/log", log_post, PERM_VOLUNTEER_SELF, "Log an accepted task: done or missed, hours, what happened",
+	  "task" },
+	{ 0 },
+};

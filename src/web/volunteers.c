@@ -1,0 +1,820 @@
+/* Volunteer coordinators' pages: the volunteers of their organisation with
+ * DBS compliance flags and renewal reminders (60, 30, 7 days), adding and
+ * editing a volunteer, and matching: a dry run whose proposed offers, each
+ * with its reason, the coordinator reviews, adjusts and confirms. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/volunteers.h"
+#include "core/datetime.h"
+#include "core/londontime.h"
+#include "http/audit_req.h"
+#include "web/form.h"
+#include "web/web.h"
+
+#define ALTERNATIVES_MAX 8 /* eligible volunteers offered in each task's list */
+
+static void tag(struct html *h, const char *text, const char *colour)
+{
+	char cls[64];
+	snprintf(cls, sizeof cls, "nhsuk-tag nhsuk-tag--%s", colour);
+	html_elem(h, "strong", text, "class", cls, NULL);
+}
+
+static void day_text(int64_t day, char *out, size_t n)
+{
+	int y, m, d;
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	if (day == COMPLIANCE_NO_DAY || dt_civil_from_days(day, &y, &m, &d))
+		snprintf(out, n, "not known");
+	else
+		snprintf(out, n, "%d %s %d", d, months[m - 1], y);
+}
+
+/* The DBS flag a coordinator needs at a glance, and its reminder. */
+static void compliance_cell(struct html *h, const struct dbs_check *d, int64_t now)
+{
+	int64_t today = london_local_days(now);
+	enum compliance_stage s = compliance_stage_on(d, today);
+	int64_t until = compliance_home_visit_until_at(d, now);
+	char date[32], text[96];
+	day_text(d->renewal_day, date, sizeof date);
+	if (d->level == DBS_NONE) {
+		tag(h, "No DBS check", "grey");
+		return;
+	}
+	if (s == COMPLIANCE_LAPSED) {
+		snprintf(text, sizeof text, "%s DBS lapsed %s", dbs_level_label(d->level), date);
+		tag(h, text, "red");
+		return;
+	}
+	if (until > now) {
+		snprintf(text, sizeof text, "Home visits until %s", date);
+		tag(h, text, "green");
+	} else {
+		snprintf(text, sizeof text, "%s DBS: no home visits", dbs_level_label(d->level));
+		tag(h, text, "grey");
+	}
+	if (s != COMPLIANCE_OK) {
+		int64_t left = compliance_days_left(d, today);
+		snprintf(text, sizeof text, "Renew in %lld day%s (%d-day reminder)", (long long)left, left == 1 ? "" : "s",
+			 compliance_stage_days(s));
+		html_text(h, " ");
+		tag(h, text, s == COMPLIANCE_DUE_60 ? "yellow" : "orange");
+	}
+}
+
+static void skills_text(uint32_t mask, char *out, size_t n)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int s = 0; s < MATCH_SKILL__MAX && len < n; s++)
+		if (mask & (1u << s))
+			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? ", " : "", match_skill_label((enum match_skill)s));
+	if (!len)
+		snprintf(out, n, "none recorded");
+}
+
+static void th(struct html *h, const char *text)
+{
+	html_elem(h, "th", text, "class", "nhsuk-table__header", "scope", "col", NULL);
+}
+
+struct list_page {
+	struct html *h;
+	int64_t now;
+	int n;
+};
+
+static void renewal_row(void *ctx, const struct volunteer_summary *s)
+{
+	struct list_page *l = ctx;
+	struct html *h = l->h;
+	char href[48], date[32];
+	if (l->n++ == 0) {
+		html_open(h, "table", "class", "nhsuk-table", NULL);
+		html_elem(h, "caption", "DBS renewals due within 60 days, and lapsed checks", "class",
+			  "nhsuk-table__caption", NULL);
+		html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+		th(h, "Volunteer");
+		th(h, "Check");
+		th(h, "Renewal date");
+		th(h, "Reminder");
+		html_close(h);
+		html_close(h);
+		html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+	}
+	snprintf(href, sizeof href, "/volunteers/%lld", (long long)s->id);
+	day_text(s->dbs.renewal_day, date, sizeof date);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "a", s->name, "href", href, NULL);
+	html_close(h);
+	html_elem(h, "td", dbs_level_label(s->dbs.level), "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", date, "class", "nhsuk-table__cell", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	compliance_cell(h, &s->dbs, l->now);
+	html_close(h);
+	html_close(h);
+}
+
+static void volunteer_row(void *ctx, const struct volunteer_summary *s)
+{
+	struct list_page *l = ctx;
+	struct html *h = l->h;
+	char href[48], skills[400], load[32];
+	l->n++;
+	snprintf(href, sizeof href, "/volunteers/%lld", (long long)s->id);
+	skills_text(s->skills, skills, sizeof skills);
+	snprintf(load, sizeof load, "%d of %d", s->tasks_this_week, s->max_tasks_per_week);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "a", s->name, "href", href, NULL);
+	if (s->consent_to_share) {
+		html_void(h, "br", NULL);
+		html_elem(h, "span", "In the shared pool", "class", "nhsuk-body-s", NULL);
+	}
+	html_close(h);
+	html_elem(h, "td", volunteer_status_label(s->status), "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", s->postcode, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", skills, "class", "nhsuk-table__cell", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	compliance_cell(h, &s->dbs, l->now);
+	html_close(h);
+	html_elem(h, "td", load, "class", "nhsuk-table__cell", NULL);
+	html_close(h);
+}
+
+static int list_page(struct http_req *req, struct http_resp *resp)
+{
+	const char *status = http_query(req, "status");
+	if (status && *status && volunteer_status_from_code(status) < 0)
+		status = "";
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Volunteers");
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "Volunteers", NULL);
+	const char *saved = http_query(req, "saved");
+	if (saved && *saved) {
+		html_open(h, "div", "class", "nhsuk-inset-text", NULL);
+		html_elem(h, "p", "The volunteer's details were saved.", NULL);
+		html_close(h);
+	}
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Add a volunteer", "class", "nhsuk-button nhsuk-u-margin-right-3", "href", "/volunteers/new", NULL);
+	if (authz_allows(req->auth.role, PERM_MATCH_RUN))
+		html_elem(h, "a", "Match volunteers to tasks", "class", "nhsuk-button nhsuk-button--secondary", "href",
+			  "/volunteers/match", NULL);
+	html_close(h);
+
+	html_elem(h, "h2", "DBS renewals", NULL);
+	struct list_page l = { h, req->now, 0 };
+	int n = volunteer_renewals(req->db, req->auth.org_id, london_local_days(req->now), renewal_row, &l);
+	if (n < 0)
+		return volunteers_store_failed(req, resp);
+	if (l.n) {
+		html_close(h);
+		html_close(h);
+		html_elem(h, "p", "Reminders fall due 60, 30 and 7 days before the renewal date. A lapsed enhanced check "
+				  "means no home visits until it is renewed.", "class", "nhsuk-body-s", NULL);
+	} else {
+		html_elem(h, "p", "No DBS check is due for renewal in the next 60 days.", NULL);
+	}
+
+	html_elem(h, "h2", "Everyone", NULL);
+	html_open(h, "form", "method", "get", "action", "/volunteers", "novalidate", "", NULL);
+	static const struct form_option statuses[] = { { "", "Any status" }, { "applicant", "Applicant" },
+						       { "active", "Active" }, { "paused", "Paused" },
+						       { "left", "Left" }, { NULL, NULL } };
+	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, statuses);
+	html_elem(h, "button", "Show volunteers", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
+	html_close(h);
+	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", NULL);
+	html_elem(h, "caption", "Volunteers of your organisation", "class", "nhsuk-table__caption", NULL);
+	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	static const char *const cols[] = { "Name", "Status", "Home postcode", "Skills", "DBS", "Tasks next 7 days" };
+	for (size_t i = 0; i < 6; i++)
+		th(h, cols[i]);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+	l.n = 0;
+	if (volunteer_list(req->db, req->auth.org_id, status ? status : "", 1000, req->now, req->now + MATCH_HORIZON_SECONDS,
+			   volunteer_row, &l) < 0)
+		return volunteers_store_failed(req, resp);
+	html_close(h);
+	html_close(h);
+	if (!l.n)
+		html_elem(h, "p", "There are no volunteers to show.", NULL);
+	http_audit(req, "volunteer.list", "volunteer", 0, 0, "");
+	return web_end(&pg, resp, 200);
+}
+
+/* The form's values: as posted, or from the stored record. */
+struct form_values {
+	const char *v[32];
+	char buf[24][VOLUNTEER_DAY_TEXT_MAX * 2];
+	int used;
+	const char *skills[MATCH_SKILL__MAX + 1];
+	char days_off[VOLUNTEER_DAYS_OFF_MAX * 12];
+	const char *train_module[VOLUNTEER_TRAINING_MAX + 2], *train_done[VOLUNTEER_TRAINING_MAX + 2];
+	char train_date[VOLUNTEER_TRAINING_MAX][DT_DATE_LEN];
+	int n_train;
+};
+
+enum { FV_NAME, FV_EMAIL, FV_PHONE, FV_POSTCODE, FV_RADIUS, FV_CAR, FV_MAX, FV_CONSENT, FV_STATUS, FV_DBS_LEVEL,
+       FV_DBS_CERT, FV_DBS_US, FV_DBS_RENEW, FV_ACCOUNT, FV_NOTES, FV_DAY0 /* .. FV_DAY0 + 6 */ };
+
+static const char *const fv_names[FV_DAY0 + 7] = {
+	"name", "email", "phone", "postcode", "travel_radius_km", "car", "max_tasks_per_week", "consent_to_share",
+	"status", "dbs.level", "dbs.certificate_date", "dbs.update_service", "dbs.renewal_date", "account_email", "notes",
+	"availability.mon", "availability.tue", "availability.wed", "availability.thu", "availability.fri",
+	"availability.sat", "availability.sun",
+};
+
+static char *fv_buf(struct form_values *f)
+{
+	return f->used < 24 ? f->buf[f->used++] : f->buf[23];
+}
+
+static void values_from_rec(struct form_values *f, const struct volunteer_view *view)
+{
+	const struct volunteer_rec *r = &view->rec;
+	memset(f, 0, sizeof *f);
+	f->v[FV_NAME] = r->name;
+	f->v[FV_EMAIL] = r->email;
+	f->v[FV_PHONE] = r->phone;
+	f->v[FV_POSTCODE] = r->postcode;
+	char *b = fv_buf(f);
+	snprintf(b, sizeof f->buf[0], "%g", r->travel_radius_m / 1000.0);
+	f->v[FV_RADIUS] = b;
+	f->v[FV_CAR] = r->has_car ? "yes" : "no";
+	b = fv_buf(f);
+	snprintf(b, sizeof f->buf[0], "%d", r->max_tasks_per_week);
+	f->v[FV_MAX] = b;
+	f->v[FV_CONSENT] = r->consent_to_share ? "yes" : "no";
+	f->v[FV_STATUS] = volunteer_status_code(r->status);
+	f->v[FV_DBS_LEVEL] = dbs_level_code(r->dbs.level);
+	if (r->dbs.certificate_day != COMPLIANCE_NO_DAY) {
+		b = fv_buf(f);
+		dt_format_date(r->dbs.certificate_day, b);
+		f->v[FV_DBS_CERT] = b;
+	}
+	f->v[FV_DBS_US] = r->dbs.update_service ? "yes" : "no";
+	if (r->dbs.renewal_day != COMPLIANCE_NO_DAY) {
+		b = fv_buf(f);
+		dt_format_date(r->dbs.renewal_day, b);
+		f->v[FV_DBS_RENEW] = b;
+	}
+	f->v[FV_ACCOUNT] = r->account_email;
+	f->v[FV_NOTES] = r->notes;
+	for (int d = 0; d < 7; d++) {
+		b = fv_buf(f);
+		volunteer_format_day(r, d, b);
+		f->v[FV_DAY0 + d] = b;
+	}
+	int k = 0;
+	for (int s = 0; s < MATCH_SKILL__MAX; s++)
+		if (r->skills & (1u << s))
+			f->skills[k++] = match_skill_code((enum match_skill)s);
+	size_t len = 0;
+	for (int i = 0; i < r->n_days_off; i++) {
+		char d[DT_DATE_LEN];
+		dt_format_date(r->days_off[i], d);
+		len += (size_t)snprintf(f->days_off + len, sizeof f->days_off - len, "%s%s", i ? ", " : "", d);
+	}
+	for (int i = 0; i < r->n_training; i++) {
+		f->train_module[i] = r->training[i].module;
+		dt_format_date(r->training[i].completed_day, f->train_date[i]);
+		f->train_done[i] = f->train_date[i];
+	}
+	f->n_train = r->n_training;
+}
+
+/* Reads the posted form into the validator's input. */
+static void input_from_form(struct http_req *req, struct volunteer_input *in, struct form_values *f)
+{
+	memset(in, 0, sizeof *in);
+	memset(f, 0, sizeof *f);
+	for (int i = 0; i < FV_DAY0 + 7; i++)
+		f->v[i] = http_form(req, fv_names[i]);
+	in->name = f->v[FV_NAME];
+	in->email = f->v[FV_EMAIL];
+	in->phone = f->v[FV_PHONE];
+	in->postcode = f->v[FV_POSTCODE];
+	in->travel_radius_km = f->v[FV_RADIUS];
+	in->car = f->v[FV_CAR];
+	in->max_tasks_per_week = f->v[FV_MAX];
+	in->consent_to_share = f->v[FV_CONSENT];
+	in->status = f->v[FV_STATUS];
+	in->dbs_level = f->v[FV_DBS_LEVEL];
+	in->dbs_certificate_date = f->v[FV_DBS_CERT];
+	in->dbs_update_service = f->v[FV_DBS_US];
+	in->dbs_renewal_date = f->v[FV_DBS_RENEW];
+	in->account_email = f->v[FV_ACCOUNT];
+	in->notes = f->v[FV_NOTES];
+	for (int d = 0; d < 7; d++)
+		in->availability[d] = f->v[FV_DAY0 + d];
+	const char *off = http_form(req, "days_off");
+	in->days_off = off;
+	snprintf(f->days_off, sizeof f->days_off, "%s", off ? off : "");
+	/* Checkboxes come as one field per ticked box. */
+	int k = 0;
+	for (int i = 0; i < req->nform; i++)
+		if (strcmp(req->form[i].name, "skills") == 0) {
+			if (in->n_skills <= VOLUNTEER_SKILLS_MAX)
+				in->skills[in->n_skills++] = req->form[i].value;
+			if (k < MATCH_SKILL__MAX)
+				f->skills[k++] = req->form[i].value;
+		}
+	for (int i = 0; i < VOLUNTEER_TRAINING_MAX + 2; i++) {
+		char nm[40], nd[40];
+		snprintf(nm, sizeof nm, "training[%d].module", i);
+		snprintf(nd, sizeof nd, "training[%d].completed", i);
+		const char *m = http_form(req, nm), *d = http_form(req, nd);
+		if (!m && !d)
+			continue;
+		f->train_module[i] = m;
+		f->train_done[i] = d;
+		f->n_train = i + 1;
+		if (in->n_training <= VOLUNTEER_TRAINING_MAX) {
+			in->training[in->n_training].module = m;
+			in->training[in->n_training].completed = d;
+			in->n_training++;
+		}
+	}
+}
+
+static void section(struct html *h, const char *title)
+{
+	html_elem(h, "h2", title, "class", "nhsuk-u-margin-top-5", NULL);
+}
+
+static int volunteer_form(struct http_req *req, struct http_resp *resp, int64_t id, const struct form_values *f,
+			  const struct field_errors *fe, unsigned status)
+{
+	const char *title = id ? "Edit a volunteer" : "Add a volunteer";
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, title, fe);
+	struct html *h = &pg.h;
+	html_open(h, "a", "class", "nhsuk-back-link", "href", "/volunteers", NULL);
+	html_text(h, "Back to volunteers");
+	html_close(h);
+	html_elem(h, "h1", id && f->v[FV_NAME] && *f->v[FV_NAME] ? f->v[FV_NAME] : title, NULL);
+	char action[48];
+	snprintf(action, sizeof action, id ? "/volunteers/%lld" : "/volunteers", (long long)id);
+	form_begin(h, action, req->auth.csrf);
+
+	section(h, "About them");
+	form_input(h, &(struct form_field){ .name = "name", .label = "Full name", .value = f->v[FV_NAME], .errors = fe });
+	form_input(h, &(struct form_field){ .name = "email", .label = "Email address (optional)", .type = "email",
+					    .value = f->v[FV_EMAIL], .errors = fe });
+	form_input(h, &(struct form_field){ .name = "phone", .label = "Phone number (optional)", .type = "tel",
+					    .value = f->v[FV_PHONE], .width = "nhsuk-input--width-20", .errors = fe });
+	form_input(h, &(struct form_field){ .name = "postcode", .label = "Home postcode",
+					    .hint = "Travel to tasks is measured from the centre of its postcode district",
+					    .value = f->v[FV_POSTCODE], .width = "nhsuk-input--width-10", .errors = fe });
+	static const struct form_option statuses[] = { { "applicant", "Applicant (not matched yet)" },
+						       { "active", "Active" },
+						       { "paused", "Paused (not matched for now)" },
+						       { "left", "Left" },
+						       { NULL, NULL } };
+	form_radios(h, &(struct form_field){ .name = "status", .label = "Status", .value = f->v[FV_STATUS] ? f->v[FV_STATUS] : "applicant", .errors = fe },
+		    statuses);
+	static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
+	form_radios(h, &(struct form_field){ .name = "consent_to_share",
+					     .label = "Have they agreed to be in the pool shared with other providers?",
+					     .hint = "Coordinators in other organisations can then offer them tasks",
+					     .value = f->v[FV_CONSENT] ? f->v[FV_CONSENT] : "no", .errors = fe },
+		    yes_no);
+	form_input(h, &(struct form_field){ .name = "account_email", .label = "Their Waymark account (optional)",
+					    .hint = "The email address of their volunteer account in your organisation, so "
+						    "they can see, accept and log their tasks",
+					    .type = "email", .value = f->v[FV_ACCOUNT], .errors = fe });
+
+	section(h, "What they do");
+	struct form_option skills[MATCH_SKILL__MAX + 1];
+	for (int s = 0; s < MATCH_SKILL__MAX; s++) {
+		skills[s].value = match_skill_code((enum match_skill)s);
+		skills[s].label = match_skill_label((enum match_skill)s);
+	}
+	skills[MATCH_SKILL__MAX] = (struct form_option){ NULL, NULL };
+	/* Capitalised labels for the checkboxes. */
+	char labels[MATCH_SKILL__MAX][48];
+	for (int s = 0; s < MATCH_SKILL__MAX; s++) {
+		snprintf(labels[s], sizeof labels[s], "%s", skills[s].label);
+		if (labels[s][0] >= 'a' && labels[s][0] <= 'z')
+			labels[s][0] = (char)(labels[s][0] - 'a' + 'A');
+		skills[s].label = labels[s];
+	}
+	form_checkboxes(h, &(struct form_field){ .name = "skills", .label = "Skills", .hint = "Select all that apply", .errors = fe },
+			skills, f->skills);
+	form_radios(h, &(struct form_field){ .name = "car", .label = "Do they have a car they can use?",
+					     .value = f->v[FV_CAR] ? f->v[FV_CAR] : "no", .errors = fe },
+		    yes_no);
+	form_input(h, &(struct form_field){ .name = "travel_radius_km", .label = "How far will they travel, in kilometres?",
+					    .hint = "For example, 8 or 7.5", .value = f->v[FV_RADIUS],
+					    .width = "nhsuk-input--width-4", .errors = fe });
+	form_input(h, &(struct form_field){ .name = "max_tasks_per_week", .label = "Most tasks a week",
+					    .value = f->v[FV_MAX], .width = "nhsuk-input--width-2", .errors = fe });
+
+	section(h, "When they are free");
+	html_elem(h, "p", "Write the times they are usually free each week, like 10:00-12:00 or 9:30-12:00, 14:00-16:00, "
+			  "or \"all day\". Leave a day blank if they are not free.", NULL);
+	for (int d = 0; d < 7; d++)
+		form_input(h, &(struct form_field){ .name = fv_names[FV_DAY0 + d], .label = volunteer_day_name[d],
+						    .value = f->v[FV_DAY0 + d], .width = "nhsuk-input--width-20", .errors = fe });
+	form_input(h, &(struct form_field){ .name = "days_off", .label = "Days they are not available (optional)",
+					    .hint = "Dates separated by commas, like 24/12/2026, 25/12/2026",
+					    .value = f->days_off, .errors = fe });
+
+	section(h, "DBS check");
+	static const struct form_option levels[] = { { "", "None" }, { "basic", "Basic" }, { "standard", "Standard" },
+						     { "enhanced", "Enhanced (needed for home visits)" }, { NULL, NULL } };
+	form_radios(h, &(struct form_field){ .name = "dbs.level", .label = "Level of check",
+					     .value = f->v[FV_DBS_LEVEL] ? f->v[FV_DBS_LEVEL] : "", .errors = fe },
+		    levels);
+	form_input(h, &(struct form_field){ .name = "dbs.certificate_date", .label = "Certificate date",
+					    .hint = "For example, 15/3/2024", .value = f->v[FV_DBS_CERT],
+					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_input(h, &(struct form_field){ .name = "dbs.renewal_date", .label = "Renew by",
+					    .hint = "Home visits stop on this date until the check is renewed. For example, 15/3/2027",
+					    .value = f->v[FV_DBS_RENEW], .width = "nhsuk-input--width-10", .errors = fe });
+	form_radios(h, &(struct form_field){ .name = "dbs.update_service", .label = "Are they on the DBS Update Service?",
+					     .value = f->v[FV_DBS_US] ? f->v[FV_DBS_US] : "no", .errors = fe },
+		    yes_no);
+
+	section(h, "Training passport");
+	html_elem(h, "p", "Modules they have completed. Leave both boxes of a row blank to remove it.", NULL);
+	int rows = f->n_train + 2;
+	if (rows > VOLUNTEER_TRAINING_MAX)
+		rows = VOLUNTEER_TRAINING_MAX;
+	for (int i = 0; i < rows; i++) {
+		char nm[40], nd[40], lm[48], ld[64];
+		snprintf(nm, sizeof nm, "training[%d].module", i);
+		snprintf(nd, sizeof nd, "training[%d].completed", i);
+		snprintf(lm, sizeof lm, "Training module %d", i + 1);
+		snprintf(ld, sizeof ld, "Date module %d was completed", i + 1);
+		form_input(h, &(struct form_field){ .name = nm, .label = lm, .value = f->train_module[i], .errors = fe });
+		form_input(h, &(struct form_field){ .name = nd, .label = ld, .value = f->train_done[i],
+						    .width = "nhsuk-input--width-10", .errors = fe });
+	}
+	section(h, "Notes");
+	form_textarea(h, &(struct form_field){ .name = "notes", .label = "Notes (optional)", .value = f->v[FV_NOTES], .errors = fe },
+		      4);
+	form_button(h, "Save volunteer");
+	form_end(h);
+	return web_end(&pg, resp, status);
+}
+
+static int new_page(struct http_req *req, struct http_resp *resp)
+{
+	struct form_values *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	f->v[FV_STATUS] = "applicant";
+	f->v[FV_MAX] = "2";
+	f->v[FV_RADIUS] = "8";
+	int r = volunteer_form(req, resp, 0, f, NULL, 200);
+	free(f);
+	return r;
+}
+
+static int save(struct http_req *req, struct http_resp *resp, int64_t id)
+{
+	struct volunteer_input *in = malloc(sizeof *in);
+	struct form_values *f = malloc(sizeof *f);
+	struct field_errors *fe = malloc(sizeof *fe);
+	int rc = -1;
+	if (!in || !f || !fe)
+		goto done;
+	fielderr_init(fe);
+	input_from_form(req, in, f);
+	int64_t out = 0;
+	enum vol_result r = volunteers_save(req, id, in, fe, &out);
+	if (r == VOL_OK)
+		rc = http_redirect(resp, "/volunteers?saved=1");
+	else if (r == VOL_INVALID)
+		rc = volunteer_form(req, resp, id, f, fe, 422);
+	else if (r == VOL_NOT_FOUND)
+		rc = http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
+	else
+		rc = volunteers_store_failed(req, resp);
+done:
+	free(in);
+	free(f);
+	free(fe);
+	return rc;
+}
+
+static int create_post(struct http_req *req, struct http_resp *resp)
+{
+	return save(req, resp, 0);
+}
+
+static int edit_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct volunteer_view *v = malloc(sizeof *v);
+	struct form_values *f = malloc(sizeof *f);
+	int rc = -1;
+	if (!v || !f)
+		goto done;
+	enum vol_result r = volunteers_get_managed(req, id, v);
+	if (r == VOL_NOT_FOUND) {
+		rc = http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
+		goto done;
+	}
+	if (r != VOL_OK) {
+		rc = volunteers_store_failed(req, resp);
+		goto done;
+	}
+	values_from_rec(f, v);
+	http_audit(req, "volunteer.read", "volunteer", id, 0, "");
+	rc = volunteer_form(req, resp, id, f, NULL, 200);
+done:
+	free(v);
+	free(f);
+	return rc;
+}
+
+static int edit_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	/* Another organisation's volunteer: 404 before looking at the form, as for a missing one. */
+	int64_t org = 0;
+	int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
+	if (f < 0)
+		return volunteers_store_failed(req, resp);
+	if (f == 0 || org != req->auth.org_id)
+		return http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
+	return save(req, resp, id);
+}
+
+/* Matching */
+
+static void when_text(const struct task_view *t, char *out, size_t n)
+{
+	char a[LONDON_FORMAT_LEN], b[LONDON_FORMAT_LEN];
+	london_format(t->window_from, a);
+	london_format(t->window_to, b);
+	snprintf(out, n, "%s to %s", a, b);
+}
+
+static void summary_row(struct html *h, const char *key, const char *value)
+{
+	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+	html_elem(h, "dt", key, "class", "nhsuk-summary-list__key", NULL);
+	html_elem(h, "dd", value, "class", "nhsuk-summary-list__value", NULL);
+	html_close(h);
+}
+
+static void task_summary(struct html *h, const struct task_view *t)
+{
+	char buf[300], text[400];
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	skills_text(t->skills, text, sizeof text);
+	summary_row(h, "Needs", text);
+	snprintf(text, sizeof text, "%s (referral %s)", t->postcode, t->reference);
+	summary_row(h, "Where", text);
+	when_text(t, buf, sizeof buf);
+	snprintf(text, sizeof text, "%s, %d minutes", buf, t->duration_minutes);
+	summary_row(h, "When", text);
+	snprintf(text, sizeof text, "%d of 5%s", t->priority, t->home_visit ? "; home visit (enhanced DBS needed)" : "");
+	summary_row(h, "Priority", text);
+	html_close(h);
+}
+
+struct candidate {
+	int32_t vol;
+	int64_t dist;
+};
+
+static int candidate_cmp(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	if (x->dist != y->dist)
+		return x->dist < y->dist ? -1 : 1;
+	return x->vol < y->vol ? -1 : x->vol > y->vol;
+}
+
+/* The eligible volunteers for task i: the proposal first, then the nearest others. */
+static size_t alternatives(const struct match_plan *p, size_t i, int32_t *out, int64_t *dist, size_t max)
+{
+	size_t n = 0, m = 0;
+	int32_t chosen = p->results[i].volunteer;
+	struct candidate *c = calloc(p->n_vols + 1, sizeof *c);
+	if (chosen >= 0) {
+		out[n] = chosen;
+		dist[n++] = p->results[i].distance_m;
+	}
+	if (!c)
+		return n;
+	for (size_t v = 0; v < p->n_vols; v++) {
+		struct match_fit fit;
+		if ((int32_t)v != chosen && match_check(&p->tasks[i], &p->vols[v], &p->params, &fit) == 0)
+			c[m++] = (struct candidate){ (int32_t)v, fit.distance_m };
+	}
+	qsort(c, m, sizeof *c, candidate_cmp);
+	for (size_t k = 0; k < m && n < max; k++) {
+		out[n] = c[k].vol;
+		dist[n++] = c[k].dist;
+	}
+	free(c);
+	return n;
+}
+
+static void km(int64_t m, char *out, size_t n)
+{
+	snprintf(out, n, "%lld.%lld km", (long long)(m / 1000), (long long)(m % 1000 / 100));
+}
+
+static int match_page_render(struct http_req *req, struct http_resp *resp, int run, const struct field_errors *fe,
+			     unsigned status)
+{
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Match volunteers to tasks", fe);
+	struct html *h = &pg.h;
+	html_open(h, "a", "class", "nhsuk-back-link", "href", "/volunteers", NULL);
+	html_text(h, "Back to volunteers");
+	html_close(h);
+	html_elem(h, "h1", "Match volunteers to tasks", NULL);
+	const char *offered = http_query(req, "offered");
+	if (offered && *offered && !fe) {
+		html_open(h, "div", "class", "nhsuk-inset-text", NULL);
+		html_open(h, "p", NULL);
+		html_textf(h, "%d offer%s made. Volunteers see them on their My tasks page.", atoi(offered),
+			   atoi(offered) == 1 ? " was" : "s were");
+		html_close(h);
+		html_close(h);
+	}
+	html_elem(h, "p", "Matching looks at your organisation's open tasks that start within the next 7 days and the "
+			  "active volunteers of your organisation and of the shared pool. It keeps to every rule (skills, "
+			  "enhanced DBS for home visits, free times, travel distance, tasks a week, people's wishes) and "
+			  "then finds the least total travel, favouring the volunteer who helped the person last time.",
+		  NULL);
+	html_open(h, "form", "method", "get", "action", "/volunteers/match", NULL);
+	html_void(h, "input", "type", "hidden", "name", "run", "value", "1", NULL);
+	html_elem(h, "button", run ? "Run matching again (dry run)" : "Run matching (dry run)", "class",
+		  run ? "nhsuk-button nhsuk-button--secondary" : "nhsuk-button", "type", "submit", NULL);
+	html_close(h);
+	if (!run) {
+		http_audit(req, "match.page", "task", 0, 0, "");
+		return web_end(&pg, resp, status);
+	}
+	struct match_plan p;
+	if (match_plan_load(req->db, req->auth.org_id, req->now, 0, 0, &p) || match_plan_run(req->db, &p))
+		return volunteers_store_failed(req, resp);
+	html_elem(h, "h2", "Proposed offers", NULL);
+	html_open(h, "p", NULL);
+	html_textf(h, "%zu of %zu open task%s %s a proposed volunteer, from %zu volunteer%s. Nothing is offered until you "
+		      "confirm.", p.n_assigned, p.n_tasks, p.n_tasks == 1 ? "" : "s", p.n_tasks == 1 ? "has" : "have",
+		   p.n_vols, p.n_vols == 1 ? "" : "s");
+	if (p.n_stopped)
+		html_textf(h, " %zu task%s past the 14-day stop %s left out: extend support to match %s.", p.n_stopped,
+			   p.n_stopped == 1 ? "" : "s", p.n_stopped == 1 ? "is" : "are", p.n_stopped == 1 ? "it" : "them");
+	html_close(h);
+	if (p.n_tasks == 0) {
+		html_elem(h, "p", "There are no open tasks to match.", NULL);
+		match_plan_free(&p);
+		http_audit(req, "match.dry_run", "task", 0, 0, "");
+		return web_end(&pg, resp, status);
+	}
+	form_begin(h, "/volunteers/match", req->auth.csrf);
+	for (size_t i = 0; i < p.n_tasks; i++) {
+		const struct task_view *t = &p.task_info[i];
+		const struct match_result *r = &p.results[i];
+		char title[600], field[32];
+		snprintf(title, sizeof title, "Task %lld: %s for %s", (long long)t->id, t->type, t->given_name);
+		for (char *c = title; *c; c++)
+			if (*c == '_')
+				*c = ' ';
+		snprintf(field, sizeof field, "offer.%lld", (long long)t->id);
+		html_open(h, "div", "class", "nhsuk-card", NULL);
+		html_open(h, "div", "class", "nhsuk-card__content", NULL);
+		html_elem(h, "h3", title, "class", "nhsuk-card__heading", NULL);
+		task_summary(h, t);
+		html_open(h, "p", "class", "waymark-reason", NULL);
+		html_elem(h, "strong", r->volunteer >= 0 ? "Proposed: " : "No offer: ", NULL);
+		if (r->volunteer >= 0) {
+			html_text(h, p.vol_info[r->volunteer].name);
+			html_text(h, " – ");
+		}
+		html_text(h, r->reason);
+		html_close(h);
+		int32_t alt[ALTERNATIVES_MAX];
+		int64_t dist[ALTERNATIVES_MAX];
+		size_t na = alternatives(&p, i, alt, dist, ALTERNATIVES_MAX);
+		if (na) {
+			struct form_option opts[ALTERNATIVES_MAX + 2];
+			char val[ALTERNATIVES_MAX][24], lab[ALTERNATIVES_MAX][VOLUNTEER_NAME_MAX * 4 + 300];
+			for (size_t k = 0; k < na; k++) {
+				const struct match_vol_info *v = &p.vol_info[alt[k]];
+				char d[32];
+				km(dist[k], d, sizeof d);
+				snprintf(val[k], sizeof val[k], "%lld", (long long)v->id);
+				snprintf(lab[k], sizeof lab[k], "%s (%s%s%s)", v->name, d,
+					 v->org_id != req->auth.org_id ? ", " : "", v->org_id != req->auth.org_id ? v->org_name : "");
+				opts[k] = (struct form_option){ val[k], lab[k] };
+			}
+			opts[na] = (struct form_option){ "", "Do not offer now" };
+			opts[na + 1] = (struct form_option){ NULL, NULL };
+			/* A re-shown form keeps the coordinator's choices. */
+			const char *chosen = fe ? http_form(req, field) : NULL;
+			char proposed[24] = "";
+			if (!chosen && r->volunteer >= 0)
+				snprintf(proposed, sizeof proposed, "%lld", (long long)p.vol_info[r->volunteer].id);
+			char label[200];
+			snprintf(label, sizeof label, "Offer task %lld to", (long long)t->id);
+			form_select(h, &(struct form_field){ .name = field, .label = label,
+							     .hint = "Eligible volunteers, nearest first",
+							     .value = chosen ? chosen : proposed, .errors = fe },
+				    opts);
+		}
+		html_close(h);
+		html_close(h);
+	}
+	form_button(h, "Confirm offers");
+	form_end(h);
+	match_plan_free(&p);
+	http_audit(req, "match.dry_run", "task", 0, 0, "");
+	return web_end(&pg, resp, status);
+}
+
+static int match_page(struct http_req *req, struct http_resp *resp)
+{
+	const char *run = http_query(req, "run");
+	return match_page_render(req, resp, run && *run, NULL, 200);
+}
+
+#define OFFERS_MAX 500
+
+static int match_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t *tasks = calloc(OFFERS_MAX, sizeof *tasks), *vols = calloc(OFFERS_MAX, sizeof *vols);
+	char (*names)[32] = calloc(OFFERS_MAX, sizeof *names);
+	const char **fields = calloc(OFFERS_MAX, sizeof *fields);
+	struct field_errors *fe = malloc(sizeof *fe);
+	size_t n = 0;
+	int rc = -1;
+	if (!tasks || !vols || !names || !fields || !fe)
+		goto done;
+	fielderr_init(fe);
+	http_form(req, "csrf_token"); /* parses the body */
+	for (int i = 0; i < req->nform && n < OFFERS_MAX; i++) {
+		const char *name = req->form[i].name, *value = req->form[i].value;
+		if (strncmp(name, "offer.", 6) != 0 || !*value)
+			continue;
+		char *end1, *end2;
+		long long t = strtoll(name + 6, &end1, 10), v = strtoll(value, &end2, 10);
+		snprintf(names[n], sizeof names[n], "%.31s", name);
+		if (t <= 0 || v <= 0 || *end1 || *end2) {
+			fielderr_add(fe, names[n], "Choose a volunteer from the list");
+			continue;
+		}
+		tasks[n] = t;
+		vols[n] = v;
+		fields[n] = names[n];
+		n++;
+	}
+	if (!fe->n && n == 0)
+		fielderr_add(fe, "offers", "Choose a volunteer for at least one task, or go back without offering");
+	size_t offered = 0;
+	enum vol_result r = fe->n ? VOL_INVALID : volunteers_offer(req, tasks, vols, n, fields, fe, &offered);
+	if (r == VOL_OK) {
+		char loc[64];
+		snprintf(loc, sizeof loc, "/volunteers/match?offered=%zu", offered);
+		rc = http_redirect(resp, loc);
+	} else if (r == VOL_INVALID) {
+		rc = match_page_render(req, resp, 1, fe, 422);
+	} else {
+		rc = volunteers_store_failed(req, resp);
+	}
+done:
+	free(tasks);
+	free(vols);
+	free(names);
+	free(fields);
+	free(fe);
+	return rc;
+}
+
+const struct route web_volunteer_routes[] = {
+	{ "GET", "/volunteers", list_page, PERM_VOLUNTEER_MANAGE,
+	  "Volunteers of your organisation with DBS flags, and renewals due (60, 30, 7 days)" },
+	{ "GET", "/volunteers/new", new_page, PERM_VOLUNTEER_MANAGE, "Form to add a volunteer" },
+	{ "POST", "/volunteers", create_post, PERM_VOLUNTEER_MANAGE, "Add a volunteer" },
+	{ "GET", "/volunteers/match", match_page, PERM_MATCH_RUN,
+	  "Run matching (dry run) and review each proposed offer with its reason" },
+	{ "POST", "/volunteers/match", match_post, PERM_MATCH_RUN, "Confirm the chosen offers (each checked again)" },
+	{ "GET", "/volunteers/{id}", edit_page, PERM_VOLUNTEER_MANAGE, "A volunteer's details, to edit", "volunteer" },
+	{ "POST", "/volunteers/{id}", edit_post, PERM_VOLUNTEER_MANAGE, "Save a volunteer's details", "volunteer" },
+	{ 0 },
+};
