@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli } from '../lib/server.mjs';
+import { volunteerFixtures } from '../lib/volunteers.mjs';
 import { referralFixtures } from '../lib/matrix_fixtures.mjs';
 
 const ROLES = ['none', 'referrer', 'hub_coordinator', 'link_worker', 'support_worker',
@@ -65,6 +66,17 @@ const FIXTURES = {
     ids: (made, role, rel) => made[rel],
     visible: (role, rel) => rel === 'own' || role === 'hub_coordinator' || role === 'programme_lead',
   },
+  // Volunteers: coordinators and managers see their organisation's only.
+  volunteer: {
+    ids: (made, role, rel) => made[rel],
+    visible: (role, rel) => rel === 'own',
+  },
+  // Tasks: staff see those of their organisation's cases; a volunteer sees
+  // only tasks offered to them (the own task is offered to the demo volunteer).
+  task: {
+    ids: (made, role, rel) => made[rel],
+    visible: (role, rel) => rel === 'own',
+  },
 };
 
 before(async () => {
@@ -97,6 +109,7 @@ before(async () => {
     const other = await cli(['token', 'create', '--user', 'discharge@demo.waymark.test', '--name', 'matrix-other']);
     Object.assign(fixtureIds, await referralFixtures(srv, { ...tokens, other_referrer: other }));
   }
+  if (kinds.has('volunteer') || kinds.has('task')) Object.assign(fixtureIds, await volunteerFixtures(srv, tokens.hub_coordinator));
 });
 
 after(async () => { await srv?.stop(); });
