@@ -2,6 +2,7 @@
  * community support tasks, matching (dry run and confirmed offers), the
  * 14-day stop's extensions, and a volunteer's own tasks. */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
+#include "store/recruit.h"
 
 #define TASK_DETAILS_MAX 500
 #define TASK_NOTE_MAX 2000
@@ -1412,12 +1414,60 @@ static int my_log(struct http_req *req, struct http_resp *resp)
 	return my_task_reply(req, resp, id);
 }
 
+/* Where to recruit */
+
+static json_t *two_places(double v)
+{
+	return json_real(floor(v * 100.0 + 0.5) / 100.0);
+}
+
+static json_t *recruit_line_json(const struct recruit_line *l, size_t rank)
+{
+	const struct recruit_group *g = &l->g;
+	json_t *j = json_pack("{s:s,s:s,s:I,s:o,s:o,s:I,s:I,s:o,s:o,s:o,s:I,s:I}", "code", l->code, "name", l->name, "tasks",
+			      (json_int_t)g->tasks, "tasks_per_week", two_places(g->tasks_per_week), "hours_per_week",
+			      two_places(g->hours_per_week), "unmatched", (json_int_t)g->unmatched, "volunteers",
+			      (json_int_t)g->volunteers, "supply_hours_per_week", two_places(g->supply_hours_per_week),
+			      "tasks_per_volunteer_week", two_places(g->per_volunteer), "answered_within_target",
+			      two_places(g->answered_now), "needed", (json_int_t)g->needed, "gap", (json_int_t)g->gap);
+	if (rank)
+		json_object_set_new(j, "rank", json_integer((json_int_t)rank));
+	if (l->parent[0])
+		json_object_set_new(j, "area", json_string(l->parent));
+	return j;
+}
+
+static int recruit_get(struct http_req *req, struct http_resp *resp)
+{
+	struct recruit_report *r = malloc(sizeof *r);
+	if (!r)
+		return -1;
+	if (recruit_report_load(req->db, req->now, r)) {
+		free(r);
+		return volunteers_store_failed(req, resp);
+	}
+	json_t *areas = json_array(), *clusters = json_array();
+	for (size_t i = 0; i < r->n_areas; i++)
+		json_array_append_new(areas, recruit_line_json(&r->areas[r->area_order[i]], i + 1));
+	for (size_t i = 0; i <= r->n_clusters; i++)
+		json_array_append_new(clusters, recruit_line_json(&r->clusters[r->cluster_order[i]], i + 1));
+	json_t *doc = json_pack("{s:{s:o,s:o,s:i},s:{s:f,s:f},s:o,s:o,s:o}", "period", "from", utc_or_null(r->from), "to",
+				utc_or_null(r->to), "weeks", r->params.weeks, "target", "share", r->params.target_share,
+				"hours", r->params.target_hours, "areas", areas, "clusters", clusters, "total",
+				recruit_line_json(&r->total, 0));
+	free(r);
+	http_audit(req, "recruit.read", "report", 0, 0, "");
+	return http_reply_json(resp, 200, doc);
+}
+
 const struct route api_volunteer_routes[] = {
 	{ "GET", "/api/v1/volunteers", volunteers_list_get, PERM_VOLUNTEER_MANAGE,
 	  "Your organisation's volunteers with DBS compliance (?status, limit)" },
 	{ "POST", "/api/v1/volunteers", volunteer_create_h, PERM_VOLUNTEER_MANAGE, "Add a volunteer (fields in docs/VOLUNTEERS.md)" },
 	{ "GET", "/api/v1/volunteers/reminders", volunteers_reminders, PERM_VOLUNTEER_MANAGE,
 	  "DBS renewals due within 60 days (reminders at 60, 30 and 7 days) and lapsed checks" },
+	{ "GET", "/api/v1/volunteers/recruit", recruit_get, PERM_RECRUIT_READ,
+	  "Where to recruit: demand, compliant supply, unmatched tasks and volunteers needed per area and GP cluster, ranked" },
 	{ "GET", "/api/v1/volunteers/{id}", volunteer_get_h, PERM_VOLUNTEER_MANAGE, "A volunteer of your organisation", "volunteer" },
 	{ "PUT", "/api/v1/volunteers/{id}", volunteer_put_h, PERM_VOLUNTEER_MANAGE, "Replace a volunteer's details", "volunteer" },
 	{ "GET", "/api/v1/tasks", tasks_list_get, PERM_VOLUNTEER_MANAGE,

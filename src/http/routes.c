@@ -18,6 +18,7 @@ const struct route *const http_route_tables[] = {
 	web_error_routes,
 	web_triage_routes,
 	web_rules_routes,
+	web_recruit_routes,
 	web_volunteer_routes,
 	web_my_tasks_routes,
 	NULL,

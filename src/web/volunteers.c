@@ -631,9 +631,13 @@ static size_t alternatives(const struct match_plan *p, size_t i, int32_t *out, i
 	return n;
 }
 
+/* As the reasons write distances (core/match.c): metres under a kilometre, else tenths of a km. */
 static void km(int64_t m, char *out, size_t n)
 {
-	snprintf(out, n, "%lld.%lld km", (long long)(m / 1000), (long long)(m % 1000 / 100));
+	if (m < 1000)
+		snprintf(out, n, "%lld m", (long long)m);
+	else
+		snprintf(out, n, "%lld.%lld km", (long long)((m + 50) / 1000), (long long)((m + 50) % 1000 / 100));
 }
 
 static int match_page_render(struct http_req *req, struct http_resp *resp, int run, const struct field_errors *fe,

@@ -14,6 +14,7 @@ extern const struct route web_audit_routes[];
 extern const struct route web_error_routes[];
 extern const struct route web_triage_routes[];
 extern const struct route web_rules_routes[];
+extern const struct route web_recruit_routes[];
 extern const struct route web_volunteer_routes[];
 extern const struct route web_my_tasks_routes[];
 

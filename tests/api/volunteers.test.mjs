@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
-import { addVolunteer, communitySupportReferral, dateIn, dayAt, volunteerBody } from '../lib/volunteers.mjs';
+import { addVolunteer, communitySupportReferral, dateIn, dayAt, hoursAgo as hoursAgoIso, volunteerBody } from '../lib/volunteers.mjs';
 
 let srv;
 const tok = {};
@@ -239,4 +239,50 @@ test('a person who declines a volunteer is never matched with them again', async
   assert.equal(byHand.status, 422);
   assert.match(byHand.body.errors[0].message, /declined/);
   assert.deepEqual(fieldsOf(await api(srv, tok.volco, 'POST', `/api/v1/tasks/${task}/person-declined`, { reason: 'x' })), ['volunteer_id']);
+});
+
+test('where to recruit: demand, compliant supply and volunteers needed per area, ranked; CSV export', async () => {
+  const commissioner = await tokenFor(srv, 'commissioner@demo.waymark.test');
+  const before = await api(srv, commissioner, 'GET', '/api/v1/volunteers/recruit');
+  assert.equal(before.status, 200, JSON.stringify(before.body));
+  assert.equal(before.body.period.weeks, 8);
+  assert.deepEqual(before.body.target, { share: 0.95, hours: 24 });
+  const breck = (d) => d.areas.find((a) => a.code === 'breckland');
+  // Twenty-four requests that started yesterday in Breckland: three a week over the 8 weeks.
+  const ref = await communitySupportReferral(srv, tok.hub, { postcode: 'NR16 2AA' });
+  for (let i = 0; i < 2; i++) {
+    const r = await api(srv, tok.volco, 'POST', '/api/v1/tasks', { referral_id: ref, type: 'shopping', weeks: 2,
+      window_start: hoursAgoIso(30 + i), window_end: dayAt(1, 17), duration_minutes: 120 });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  const after = await api(srv, commissioner, 'GET', '/api/v1/volunteers/recruit');
+  const a = breck(after.body);
+  // The two new tasks started in the period (their second weeks have not), plus the triage task.
+  assert.equal(a.tasks - breck(before.body).tasks, 3);
+  assert.ok(a.needed >= 1);
+  assert.equal(a.gap, Math.max(0, a.needed - a.volunteers));
+  for (const list of [after.body.areas, after.body.clusters]) {
+    assert.deepEqual(list.map((x) => x.rank), list.map((_, i) => i + 1));
+    for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].gap >= list[i].gap, JSON.stringify(list));
+  }
+  assert.ok(after.body.clusters.some((c) => c.name === 'Not in a GP cluster'));
+  assert.equal(after.body.total.volunteers, after.body.areas.reduce((s, x) => s + x.volunteers, 0));
+
+  const csv = await fetch(`${srv.url}/volunteers/recruit.csv`, { headers: { authorization: `Bearer ${commissioner}` } });
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /^text\/csv/);
+  assert.match(csv.headers.get('content-disposition'), /attachment; filename="where-to-recruit.csv"/);
+  const lines = (await csv.text()).trim().split('\r\n');
+  assert.equal(lines[0], 'level,rank,name,area,tasks_8_weeks,tasks_per_week,hours_per_week,tasks_unmatched,'
+    + 'compliant_volunteers,supply_hours_per_week,answered_within_24h_percent,volunteers_needed,volunteers_to_recruit');
+  assert.equal(lines.length, 1 + after.body.areas.length + after.body.clusters.length + 1);
+  const row = lines.find((l) => l.startsWith('area,') && l.includes(',Breckland,')).split(',');
+  assert.equal(Number(row[4]), a.tasks);
+  assert.equal(Number(row[11]), a.needed);
+  // No cell can start a formula.
+  assert.ok(lines.every((l) => l.split(',').every((c) => !/^[=+\-@]/.test(c))));
+  // Aggregates only, for those who plan recruiting; not for a volunteer or a link worker.
+  assert.equal((await api(srv, tok.volunteer, 'GET', '/api/v1/volunteers/recruit')).status, 403);
+  assert.equal((await api(srv, tok.lww, 'GET', '/api/v1/volunteers/recruit')).status, 403);
+  assert.equal((await api(srv, tok.volco, 'GET', '/api/v1/volunteers/recruit')).status, 200);
 });

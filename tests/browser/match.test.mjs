@@ -74,7 +74,7 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
 
   // Confirm only this offer: every other task is left for now.
   const select = page.getByLabel(`Offer task ${taskId} to`);
-  assert.match(await select.locator('option:checked').innerText(), /^Val Turner \(0\.0 km\)$/);
+  assert.match(await select.locator('option:checked').innerText(), /^Val Turner \(0 m\)$/);
   for (const other of await page.locator('select[name^="offer."]').all()) {
     if ((await other.getAttribute('name')) !== `offer.${taskId}`) await other.selectOption('');
   }
@@ -161,5 +161,21 @@ test('adding a volunteer: the error summary names each field (axe), then without
   assert.equal(await page.getByLabel('Tuesday').inputValue(), '10:00-12:00');
   assert.equal(await page.getByLabel('Renew by').inputValue(), '2028-03-01');
   await axeAt(context, page.url(), 'edit a volunteer');
+  await context.close();
+});
+
+test('where to recruit: a commissioner sees the ranked areas with a chart and a CSV link (axe)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'commissioner@demo.waymark.test');
+  await page.getByRole('link', { name: 'Where to recruit' }).first().click();
+  assert.equal(await page.locator('h1').innerText(), 'Where to recruit volunteers');
+  const chart = page.getByRole('img', { name: /Volunteers needed and compliant volunteers by area/ });
+  assert.equal(await chart.count(), 1);
+  const areas = page.locator('table', { hasText: 'Health and Wellbeing Partnership areas, ranked' });
+  assert.equal(await areas.locator('tbody tr').count(), 8);
+  assert.match(await areas.locator('tbody tr').first().innerText(), /^1\s/);
+  assert.equal(await page.getByRole('link', { name: 'Download these figures (CSV)' }).getAttribute('href'), '/volunteers/recruit.csv');
+  await assertNoAxeViolations(page, 'where to recruit');
   await context.close();
 });
