@@ -496,7 +496,7 @@ static void check_training(const struct volunteer_input *in, int64_t today, stru
 		const char *m = in->training[i].module, *c = in->training[i].completed;
 		if (blank(m) && blank(c))
 			continue;
-		char fm[48], fc[48];
+		char fm[64], fc[64];
 		snprintf(fm, sizeof fm, "training[%zu].module", i);
 		snprintf(fc, sizeof fc, "training[%zu].completed", i);
 		struct volunteer_training *t = &out->training[out->n_training];
