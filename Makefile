@@ -122,6 +122,7 @@ clean:
 FUZZ_TARGETS ?= nhsnum postcode datetime refcode csv form url triage_rules \
   $(if $(wildcard src/core/match_instance.c),match_instance) \
   $(if $(wildcard src/core/mcf_dimacs.c),dimacs) \
+  $(if $(wildcard src/core/volunteer.c),volunteer) \
   $(if $(and $(wildcard src/core/referral_validate.c),$(wildcard src/core/referral_refs.c),$(wildcard src/model/referral.c)),referral_json referral_csv)
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
