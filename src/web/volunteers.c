@@ -165,8 +165,10 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	html_open(h, "p", NULL);
 	html_elem(h, "a", "Add a volunteer", "class", "nhsuk-button nhsuk-u-margin-right-3", "href", "/volunteers/new", NULL);
 	if (authz_allows(req->auth.role, PERM_MATCH_RUN))
-		html_elem(h, "a", "Match volunteers to tasks", "class", "nhsuk-button nhsuk-button--secondary", "href",
-			  "/volunteers/match", NULL);
+		html_elem(h, "a", "Match volunteers to tasks", "class", "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3",
+			  "href", "/volunteers/match", NULL);
+	html_elem(h, "a", "Tasks and what happened", "class", "nhsuk-button nhsuk-button--secondary", "href",
+		  "/volunteers/tasks", NULL);
 	html_close(h);
 
 	html_elem(h, "h2", "DBS renewals", NULL);
@@ -810,11 +812,92 @@ done:
 	return rc;
 }
 
+/* Tasks */
+
+struct task_rows {
+	struct html *h;
+	int n;
+};
+
+static void task_row(void *ctx, const struct task_view *t)
+{
+	struct task_rows *l = ctx;
+	struct html *h = l->h;
+	char when[LONDON_FORMAT_LEN], who[900], what[100], logged[32] = "";
+	l->n++;
+	london_format(t->window_from, when);
+	snprintf(what, sizeof what, "%s%s", t->type, t->home_visit ? " (home visit)" : "");
+	for (char *c = what; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+	snprintf(who, sizeof who, "%s %s, %s", t->given_name, t->family_name, t->postcode);
+	if (t->minutes_logged >= 0)
+		snprintf(logged, sizeof logged, "%d h %02d min", t->minutes_logged / 60, t->minutes_logged % 60);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", what, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", who, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", task_status_label(t->status), "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", t->volunteer_name, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", logged, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", t->outcome_note, "class", "nhsuk-table__cell", NULL);
+	html_close(h);
+}
+
+static int tasks_page(struct http_req *req, struct http_resp *resp)
+{
+	const char *status = http_query(req, "status");
+	int ok = !status || !*status;
+	for (const char *const *c = task_status_codes; !ok && *c; c++)
+		ok = strcmp(*c, status) == 0;
+	if (!ok)
+		status = "";
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Tasks");
+	struct html *h = &pg.h;
+	html_open(h, "a", "class", "nhsuk-back-link", "href", "/volunteers", NULL);
+	html_text(h, "Back to volunteers");
+	html_close(h);
+	html_elem(h, "h1", "Tasks and what happened", NULL);
+	html_elem(h, "p", "Community support tasks of the referrals your organisation holds, latest first, with the "
+			  "volunteer's log.", NULL);
+	html_open(h, "form", "method", "get", "action", "/volunteers/tasks", "novalidate", "", NULL);
+	struct form_option opts[TASK_STATUS_COUNT + 2];
+	opts[0] = (struct form_option){ "", "Any status" };
+	for (int i = 0; i < TASK_STATUS_COUNT; i++)
+		opts[i + 1] = (struct form_option){ task_status_codes[i], task_status_label(task_status_codes[i]) };
+	opts[TASK_STATUS_COUNT + 1] = (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, opts);
+	html_elem(h, "button", "Show tasks", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
+	html_close(h);
+	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", NULL);
+	html_elem(h, "caption", "Tasks", "class", "nhsuk-table__caption", NULL);
+	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	static const char *const cols[] = { "From", "Task", "Person", "Status", "Volunteer", "Time logged", "What happened" };
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		th(h, cols[i]);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+	struct task_rows l = { h, 0 };
+	if (task_list(req->db, req->auth.org_id, status ? status : "", 200, task_row, &l) < 0)
+		return volunteers_store_failed(req, resp);
+	html_close(h);
+	html_close(h);
+	if (!l.n)
+		html_elem(h, "p", "There are no tasks to show.", NULL);
+	http_audit(req, "task.list", "task", 0, 0, "");
+	return web_end(&pg, resp, 200);
+}
+
 const struct route web_volunteer_routes[] = {
 	{ "GET", "/volunteers", list_page, PERM_VOLUNTEER_MANAGE,
 	  "Volunteers of your organisation with DBS flags, and renewals due (60, 30, 7 days)" },
 	{ "GET", "/volunteers/new", new_page, PERM_VOLUNTEER_MANAGE, "Form to add a volunteer" },
 	{ "POST", "/volunteers", create_post, PERM_VOLUNTEER_MANAGE, "Add a volunteer" },
+	{ "GET", "/volunteers/tasks", tasks_page, PERM_VOLUNTEER_MANAGE,
+	  "Your organisation's community support tasks with status, volunteer, hours and what happened" },
 	{ "GET", "/volunteers/match", match_page, PERM_MATCH_RUN,
 	  "Run matching (dry run) and review each proposed offer with its reason" },
 	{ "POST", "/volunteers/match", match_post, PERM_MATCH_RUN, "Confirm the chosen offers (each checked again)" },

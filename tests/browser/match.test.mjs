@@ -114,6 +114,19 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
   assert.match(finished, new RegExp(`Shopping for ${given}\\s+.*\\s+Done\\s+1 h 30 min`));
   await assertNoAxeViolations(vpage, 'my tasks after logging');
   await volunteer.close();
+
+  // The coordinator reads what happened.
+  const back = await browser.newContext();
+  const cpage = await back.newPage();
+  await signIn(cpage, 'volco@demo.waymark.test');
+  await cpage.goto(`${server.url}/volunteers`);
+  await cpage.getByRole('link', { name: 'Tasks and what happened' }).click();
+  await cpage.getByLabel('Status').selectOption('done');
+  await cpage.getByRole('button', { name: 'Show tasks' }).click();
+  const done = await cpage.locator('tr', { hasText: 'Winifred Browne' }).innerText();
+  assert.match(done, /Done\s+Val Turner\s+1 h 30 min\s+Weekly shop done; she asked about a lunch club\./);
+  await assertNoAxeViolations(cpage, 'tasks and what happened');
+  await back.close();
 });
 
 test('adding a volunteer: the error summary names each field (axe), then without JavaScript it is saved', async () => {
