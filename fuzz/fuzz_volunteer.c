@@ -122,8 +122,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(compliance_dbs_problem(&r->dbs, today, &field) == NULL);
 		}
 		struct match_interval iv[VOLUNTEER_SLOTS_MAX];
-		int na = volunteer_match_avail(r, today, today + 7, iv);
-		FUZZ_CHECK(na >= 0 && na <= r->n_slots);
+		int na = volunteer_match_avail(r, iv);
+		FUZZ_CHECK(na == r->n_slots);
+		int64_t off[VOLUNTEER_DAYS_OFF_MAX];
+		int no = volunteer_match_days_off(r, today, today + 7, off, VOLUNTEER_DAYS_OFF_MAX);
+		FUZZ_CHECK(no >= 0 && no <= r->n_days_off);
+		for (int i = 0; i < no; i++)
+			FUZZ_CHECK(off[i] >= today && off[i] <= today + 7);
 		for (int i = 0; i < na; i++)
 			FUZZ_CHECK(iv[i].start >= 0 && iv[i].start < iv[i].end && iv[i].end <= MATCH_WEEK_SECONDS);
 	}

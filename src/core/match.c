@@ -102,6 +102,8 @@ int match_volunteer_valid(const struct match_volunteer *v)
 		return -1;
 	if (v->n_avail < 0 || v->n_avail > MATCH_AVAIL_MAX)
 		return -1;
+	if (v->n_days_off < 0 || v->n_days_off > MATCH_DAYS_OFF_MAX || (v->n_days_off > 0 && !v->days_off))
+		return -1;
 	for (int i = 0; i < v->n_avail; i++)
 		if (v->avail[i].start < 0 || v->avail[i].end <= v->avail[i].start ||
 		    v->avail[i].end > MATCH_WEEK_SECONDS)
@@ -123,11 +125,40 @@ int match_params_valid(const struct match_params *p)
 	return 0;
 }
 
+static int day_off(const struct match_volunteer *v, int64_t day)
+{
+	for (int i = 0; i < v->n_days_off; i++)
+		if (v->days_off[i] == day)
+			return 1;
+	return 0;
+}
+
+/*
+ * The start of the earliest part of [lo, hi) (London wall-clock seconds) at
+ * least need long that touches none of the volunteer's days off, or -1.
+ * Without days off that is lo when the interval is long enough.
+ */
+static int64_t first_clear(const struct match_volunteer *v, int64_t lo, int64_t hi, int64_t need)
+{
+	int64_t seg = lo;
+
+	for (int64_t d = dt_day_of(lo); v->n_days_off && d * 86400 < hi; d++) {
+		if (!day_off(v, d))
+			continue;
+		if (d * 86400 - seg >= need)
+			return seg;
+		if ((d + 1) * 86400 > seg)
+			seg = (d + 1) * 86400;
+	}
+	return hi - seg >= need ? seg : -1;
+}
+
 /*
  * The first slot (by local start time) of the volunteer's week that overlaps
  * the task's window for at least its duration, or -1. The window is turned
  * into London wall-clock time because volunteers give availability that way
  * ("Tuesdays 10 to 12"), and a window longer than a week repeats the week.
+ * Days off (exceptions to the week) cut slots: the part used must miss them.
  */
 static int avail_fit(const struct match_task *t, const struct match_volunteer *v)
 {
@@ -146,8 +177,10 @@ static int avail_fit(const struct match_task *t, const struct match_volunteer *v
 				lo = ls;
 			if (hi > le)
 				hi = le;
-			if (hi - lo >= need && lo < best_lo) {
-				best_lo = lo;
+			int64_t at = hi - lo >= need ? first_clear(v, lo, hi, need) : -1;
+
+			if (at >= 0 && at < best_lo) {
+				best_lo = at;
 				best = i;
 			}
 		}

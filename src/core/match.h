@@ -40,6 +40,7 @@ enum match_fail {
 #define MATCH_PRIORITY_MAX 5
 #define MATCH_DECLINED_MAX 16
 #define MATCH_AVAIL_MAX 28
+#define MATCH_DAYS_OFF_MAX 400
 #define MATCH_WEEK_SECONDS (7 * 86400)
 #define MATCH_WINDOW_MAX_SECONDS (31 * 86400)
 #define MATCH_RADIUS_MAX_M 500000
@@ -74,8 +75,10 @@ struct match_volunteer {
 	double lat, lon;
 	int32_t radius_m;
 	int car;
-	struct match_interval avail[MATCH_AVAIL_MAX];	/* weekly; exceptions are applied by the caller */
+	struct match_interval avail[MATCH_AVAIL_MAX];	/* weekly */
 	int n_avail;
+	const int64_t *days_off;		/* London local day numbers the volunteer is away: no slot on them counts (borrowed, may be NULL) */
+	int n_days_off;				/* 0..MATCH_DAYS_OFF_MAX */
 	int capacity;				/* tasks still open to this volunteer this week */
 };
 

@@ -590,21 +590,25 @@ int volunteer_validate(const struct volunteer_input *in, int64_t today, struct v
 	return fe->n + fe->dropped > before ? -1 : 0;
 }
 
-int volunteer_match_avail(const struct volunteer_rec *r, int64_t from_day, int64_t to_day,
-			  struct match_interval out[VOLUNTEER_SLOTS_MAX])
+int volunteer_match_avail(const struct volunteer_rec *r, struct match_interval out[VOLUNTEER_SLOTS_MAX])
 {
-	int off[7] = { 0 };
-	for (int i = 0; i < r->n_days_off; i++)
-		if (r->days_off[i] >= from_day && r->days_off[i] <= to_day)
-			off[dt_weekday(r->days_off[i])] = 1;
 	int n = 0;
 	for (int i = 0; i < r->n_slots && n < VOLUNTEER_SLOTS_MAX; i++) {
 		const struct volunteer_slot *s = &r->slots[i];
-		if (s->weekday < 0 || s->weekday > 6 || off[s->weekday])
+		if (s->weekday < 0 || s->weekday > 6)
 			continue;
 		out[n].start = (int32_t)(s->weekday * 86400 + s->start_minute * 60);
 		out[n].end = (int32_t)(s->weekday * 86400 + s->end_minute * 60);
 		n++;
 	}
+	return n;
+}
+
+int volunteer_match_days_off(const struct volunteer_rec *r, int64_t from_day, int64_t to_day, int64_t *out, int max)
+{
+	int n = 0;
+	for (int i = 0; i < r->n_days_off && n < max; i++)
+		if (r->days_off[i] >= from_day && r->days_off[i] <= to_day)
+			out[n++] = r->days_off[i];
 	return n;
 }

@@ -118,9 +118,10 @@ void volunteer_format_day(const struct volunteer_rec *r, int weekday, char out[V
 int volunteer_parse_date(const char *s, int64_t *day);
 
 /* The weekly availability as match.h wants it (seconds since Monday 00:00
- * local), leaving out the weekdays of days off between from_day and to_day
- * inclusive (see docs/VOLUNTEERS.md: days off are applied conservatively).
- * Returns the number of intervals written (at most VOLUNTEER_SLOTS_MAX). */
-int volunteer_match_avail(const struct volunteer_rec *r, int64_t from_day, int64_t to_day,
-			  struct match_interval out[VOLUNTEER_SLOTS_MAX]);
+ * local). Returns the number of intervals written (at most VOLUNTEER_SLOTS_MAX). */
+int volunteer_match_avail(const struct volunteer_rec *r, struct match_interval out[VOLUNTEER_SLOTS_MAX]);
+
+/* The days off between from_day and to_day inclusive (London local day
+ * numbers), for match.h's days_off. Returns how many were written (<= max). */
+int volunteer_match_days_off(const struct volunteer_rec *r, int64_t from_day, int64_t to_day, int64_t *out, int max);
 #endif

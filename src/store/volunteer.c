@@ -746,8 +746,8 @@ static int pool_skill_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* Availability rows are read into a volunteer_rec per volunteer so days off
- * are applied the same way as for one volunteer (core/volunteer.c). */
+/* Availability and days off are read into a volunteer_rec per volunteer, then
+ * turned into match.h's form the same way as for one volunteer (core/volunteer.c). */
 struct avail_load {
 	struct match_plan *p;
 	struct volunteer_rec *recs; /* parallel to p->vols, slots and days off only */
@@ -809,6 +809,7 @@ void match_plan_free(struct match_plan *p)
 	free(p->task_info);
 	free(p->vols);
 	free(p->vol_info);
+	free(p->days_off);
 	free(p->results);
 	memset(p, 0, sizeof *p);
 }
@@ -901,8 +902,15 @@ int match_plan_load(struct store *st, int64_t org_id, int64_t now, int64_t only_
 	    store_exec(st, STMT_VOLUNTEER_POOL_AVAIL, pool_avail_row, &al, "") < 0 ||
 	    store_exec(st, STMT_VOLUNTEER_POOL_DAYS_OFF, pool_day_off_row, &al, "ii", from_day, to_day) < 0)
 		goto fail;
-	for (size_t i = 0; i < p->n_vols; i++)
-		p->vols[i].n_avail = volunteer_match_avail(&recs[i], from_day, to_day, p->vols[i].avail);
+	p->days_off = calloc(p->n_vols * VOLUNTEER_DAYS_OFF_MAX + 1, sizeof *p->days_off);
+	if (!p->days_off)
+		goto nomem;
+	for (size_t i = 0; i < p->n_vols; i++) {
+		int64_t *off = p->days_off + i * VOLUNTEER_DAYS_OFF_MAX;
+		p->vols[i].n_avail = volunteer_match_avail(&recs[i], p->vols[i].avail);
+		p->vols[i].n_days_off = volunteer_match_days_off(&recs[i], from_day, to_day, off, VOLUNTEER_DAYS_OFF_MAX);
+		p->vols[i].days_off = p->vols[i].n_days_off ? off : NULL;
+	}
 	free(recs);
 	free(ds.d);
 	return 0;

@@ -157,8 +157,8 @@ int task_support_extend(struct store *st, int64_t referral_id, int64_t until, co
  * and within their 14-day support period (later ones are left out and
  * counted in n_stopped); volunteers are org_id's active volunteers and
  * other organisations' who consented to share, each with their capacity:
- * most tasks a week less tasks offered, accepted or done that start in the
- * horizon. results[i] is task i's outcome once run.
+ * most tasks a week less tasks offered, accepted or done live in the
+ * horizon, and their days off in the run. results[i] is task i's outcome once run.
  */
 struct match_vol_info {
 	int64_t id, org_id, user_id;
@@ -177,6 +177,7 @@ struct match_plan {
 	struct match_volunteer *vols;
 	struct match_vol_info *vol_info;
 	size_t n_vols;
+	int64_t *days_off;             /* n_vols x VOLUNTEER_DAYS_OFF_MAX: what vols[i].days_off points into */
 	struct match_result *results;  /* n_tasks, after match_plan_run */
 	int64_t total_cost;
 	size_t n_assigned;

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
-import { addVolunteer, communitySupportReferral, dateIn, dayAt, hoursAgo as hoursAgoIso, volunteerBody } from '../lib/volunteers.mjs';
+import { accountToken, addVolunteer, communitySupportReferral, dateIn, dayAt, hoursAgo as hoursAgoIso, volunteerBody } from '../lib/volunteers.mjs';
 
 let srv;
 const tok = {};
@@ -285,4 +285,22 @@ test('where to recruit: demand, compliant supply and volunteers needed per area,
   assert.equal((await api(srv, tok.volunteer, 'GET', '/api/v1/volunteers/recruit')).status, 403);
   assert.equal((await api(srv, tok.lww, 'GET', '/api/v1/volunteers/recruit')).status, 403);
   assert.equal((await api(srv, tok.volco, 'GET', '/api/v1/volunteers/recruit')).status, 200);
+});
+
+test('a day off: the volunteer is not offered a task that day, and is the day after', async () => {
+  const coord = await accountToken(srv, 'volco.westnorfolk@example.org', 'volunteer_coordinator', 'West Norfolk Befriending');
+  const ref = await communitySupportReferral(srv, tok.hub, { postcode: 'PE36 5AA' });
+  const dan = await addVolunteer(srv, coord, { name: 'Dayoff Dan', postcode: 'PE36 6AB', travel_radius_km: 5, days_off: [dateIn(1)] });
+  assert.deepEqual(dan.days_off, [dateIn(1)]);
+  const mk = async (d) => {
+    const r = await api(srv, coord, 'POST', '/api/v1/tasks', { referral_id: ref, type: 'gardening', skills: ['languages', 'dog_walking', 'form_filling'],
+      window_start: dayAt(d, 9), window_end: dayAt(d, 17) });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body.task_ids[0];
+  };
+  const [t1, t2] = [await mk(1), await mk(2)];
+  const props = Object.fromEntries((await api(srv, coord, 'GET', '/api/v1/match/proposals')).body.proposals.map((p) => [p.task_id, p]));
+  assert.equal(props[t1].volunteer, null, JSON.stringify(props[t1]));
+  assert.match(props[t1].reason, /not free/);
+  assert.equal(props[t2].volunteer?.id, dan.id, JSON.stringify(props[t2]));
 });

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/datetime.h"
+#include "core/londontime.h"
 #include "core/volunteer.h"
 
 static int64_t day(int y, int m, int d)
@@ -286,28 +287,79 @@ static void test_text_limits(void **state)
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), 0);
 }
 
-/* Days off within the run's days take their weekday out of the week given to matching. */
+/* The week and the days off as matching takes them: a day off rules out that date only. */
 static void test_match_avail(void **state)
 {
 	(void)state;
 	struct volunteer_input in = good_input();
 	in.availability[0] = "9-12";
-	in.days_off = "2026-11-24"; /* a Tuesday */
+	in.days_off = "2026-11-24, 2027-03-01"; /* a Tuesday, and one outside the run */
 	struct volunteer_rec r;
 	struct field_errors fe;
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), 0);
 	struct match_interval iv[VOLUNTEER_SLOTS_MAX];
 	/* Monday 9-12, Tuesday 10-12, Friday 9-17. */
-	assert_int_equal(volunteer_match_avail(&r, day(2026, 12, 1), day(2026, 12, 7), iv), 3);
+	assert_int_equal(volunteer_match_avail(&r, iv), 3);
 	assert_int_equal(iv[0].start, 9 * 3600);
 	assert_int_equal(iv[0].end, 12 * 3600);
 	assert_int_equal(iv[1].start, 86400 + 10 * 3600);
 	assert_int_equal(iv[2].start, 4 * 86400 + 9 * 3600);
 	assert_int_equal(iv[2].end, 4 * 86400 + 17 * 3600);
-	/* The Tuesday off falls in this run: no Tuesday. */
-	assert_int_equal(volunteer_match_avail(&r, day(2026, 11, 22), day(2026, 11, 29), iv), 2);
-	assert_int_equal(iv[1].start, 4 * 86400 + 9 * 3600);
+	int64_t off[VOLUNTEER_DAYS_OFF_MAX];
+	assert_int_equal(volunteer_match_days_off(&r, day(2026, 11, 22), day(2026, 12, 6), off, VOLUNTEER_DAYS_OFF_MAX), 1);
+	assert_int_equal(off[0], day(2026, 11, 24));
+	assert_int_equal(volunteer_match_days_off(&r, day(2026, 11, 22), day(2027, 3, 1), off, 1), 1);
+
+	/* Through the engine: not free on Tuesday 24 November, free the Tuesday after. */
+	struct match_volunteer v = { .id = 7, .skills = r.skills, .lat = 52.42, .lon = 0.77, .radius_m = 5000,
+				     .capacity = 1, .days_off = off, .n_days_off = 1 };
+	v.n_avail = volunteer_match_avail(&r, v.avail);
+	off[0] = day(2026, 11, 24);
+	struct match_params p;
+	match_params_default(&p, london_midnight_utc(day(2026, 11, 22)));
+	struct match_task t = { .id = 1, .priority = 3, .skills = 1u << MATCH_SKILL_SHOPPING, .lat = 52.42, .lon = 0.77,
+				.window_start = london_midnight_utc(day(2026, 11, 24)) + 10 * 3600,
+				.window_end = london_midnight_utc(day(2026, 11, 24)) + 12 * 3600, .duration = 3600 };
+	assert_int_equal(match_check(&t, &v, &p, NULL), 1u << MATCH_FAIL_AVAILABILITY);
+	t.window_start += 7 * 86400;
+	t.window_end += 7 * 86400;
+	assert_int_equal(match_check(&t, &v, &p, NULL), 0);
+	/* A window from that Tuesday to the next fits first on the Friday between (slot 2), not the Tuesday off. */
+	t.window_start -= 7 * 86400;
+	struct match_fit fit;
+	assert_int_equal(match_check(&t, &v, &p, &fit), 0);
+	assert_int_equal(fit.avail_index, 2);
+	/* Over the Tuesday alone and the Monday after: Monday 30th's slot (0). */
+	t.window_end = t.window_start + 6 * 86400;
+	v.avail[2] = v.avail[0];
+	v.n_avail = 2;
+	assert_int_equal(match_check(&t, &v, &p, &fit), 0);
+	assert_int_equal(fit.avail_index, 0);
+	/* Without the day off, the first Tuesday would do: the engine is unchanged otherwise. */
+	v.n_days_off = 0;
+	t.window_end = t.window_start + 2 * 3600;
+	assert_int_equal(match_check(&t, &v, &p, NULL), 0);
+	/* A day off partly inside a slot that runs past midnight leaves the part after it. */
+	struct match_volunteer night = v;
+	night.n_avail = 1;
+	night.avail[0] = (struct match_interval){ 22 * 3600, 86400 + 4 * 3600 }; /* Mon 22:00 to Tue 04:00 */
+	int64_t mon = day(2026, 11, 23);
+	night.days_off = &mon;
+	night.n_days_off = 1;
+	struct match_task late = t;
+	late.window_start = london_midnight_utc(mon) + 20 * 3600;
+	late.window_end = london_midnight_utc(mon + 1) + 6 * 3600;
+	late.duration = 3 * 3600;
+	assert_int_equal(match_check(&late, &night, &p, NULL), 0); /* Tue 00:00-04:00 is clear */
+	late.duration = 5 * 3600;
+	assert_int_equal(match_check(&late, &night, &p, NULL), 1u << MATCH_FAIL_AVAILABILITY);
+	night.n_days_off = 0;
+	assert_int_equal(match_check(&late, &night, &p, NULL), 0);
+	/* An invalid list is refused. */
+	night.n_days_off = 1;
+	night.days_off = NULL;
+	assert_int_equal(match_volunteer_valid(&night), -1);
 }
 
 static void test_status_codes(void **state)
