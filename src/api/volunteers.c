@@ -175,8 +175,14 @@ enum vol_result volunteers_offer(struct http_req *req, const int64_t *task_ids, 
 		int r = task_get(req->db, task_ids[i], &t);
 		char detail[96];
 		snprintf(detail, sizeof detail, "volunteer %lld", (long long)vol_ids[i]);
-		if (r != 1 || task_offer(req->db, task_ids[i], vol_ids[i], reason, req->auth.user_id, req->now) != 1 ||
-		    http_audit(req, "task.offer", "task", task_ids[i], t.person_id, detail))
+		int n = r == 1 ? task_offer(req->db, task_ids[i], vol_ids[i], reason, req->auth.user_id, req->now) : -1;
+		if (n == 0) {
+			/* Someone else offered it between the check and now (PostgreSQL's row lock re-checks the status). */
+			fielderr_add(fe, fields[i], "Task %lld was offered by someone else a moment ago; run matching again",
+				     (long long)task_ids[i]);
+			continue;
+		}
+		if (n < 0 || http_audit(req, "task.offer", "task", task_ids[i], t.person_id, detail))
 			return failed(req);
 		(*offered)++;
 	next:;
@@ -970,6 +976,10 @@ static int task_create_h(struct http_req *req, struct http_resp *resp)
 		else if (strcmp(ref.tier, "community_support") != 0)
 			fielderr_add(fe, "referral_id", "Volunteer tasks are for community support; this referral's tier is %s",
 				     ref.tier[0] ? ref.tier : "not decided");
+		else if (strcmp(ref.status, "closed") == 0 || strcmp(ref.status, "rejected") == 0 ||
+			 strcmp(ref.status, "withdrawn") == 0)
+			fielderr_add(fe, "referral_id", "This referral is %s; open it again before planning more support",
+				     ref.status);
 	}
 	if (fe->n) {
 		rc = http_problem_fields(resp, 422, "The task's details need correcting", fe);
