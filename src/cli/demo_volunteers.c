@@ -1,7 +1,8 @@
 /* Demo data for volunteering: about thirty volunteers across Norfolk and
  * Waveney with the four providers (some sharing into the pool, some with a
  * lapsed or soon-to-expire DBS check), the demo volunteer account linked to
- * one of them, and details on any community support tasks earlier steps made. */
+ * one of them, and a befriending home visit for each community support
+ * referral earlier steps made, the first offered to the demo volunteer. */
 #include <stdio.h>
 #include <string.h>
 #include "cli/demo.h"
@@ -197,6 +198,32 @@ static void collect_task(void *ctx, const struct task_view *t)
 		d->t[d->n++] = *t;
 }
 
+struct account_ids {
+	int64_t user_id, volunteer_id;
+};
+
+static int account_ids_row(void *ctx, const struct store_row *r)
+{
+	struct account_ids *a = ctx;
+	a->user_id = store_row_int(r, 0);
+	a->volunteer_id = store_row_int(r, 3);
+	return 1;
+}
+
+static int offer_to_demo_volunteer(struct store *st, int64_t org_id, int64_t task_id, int64_t now)
+{
+	struct account_ids a = { 0, 0 };
+	char reason[MATCH_EXPLAIN_MAX];
+	if (store_exec(st, STMT_VOLUNTEER_ACCOUNT_FIND, account_ids_row, &a, "s", "volunteer@demo.waymark.test") < 0)
+		return -1;
+	if (!a.volunteer_id)
+		return 0;
+	int ok = match_offer_check(st, org_id, task_id, a.volunteer_id, now, reason, sizeof reason);
+	if (ok < 0)
+		return -1;
+	return ok && task_offer(st, task_id, a.volunteer_id, reason, 0, now) < 0 ? -1 : 0;
+}
+
 /* Each community support referral with an open task also gets a befriending
  * home visit tomorrow, so matching has a home visit to place. */
 static int add_tasks(struct store *st, int64_t now)
@@ -223,6 +250,9 @@ static int add_tasks(struct store *st, int64_t now)
 				      .window_to = tomorrow + 16 * 3600, .duration_minutes = 60, .priority = 4,
 				      .home_visit = 1, .details = "A chat and a cup of tea; she has not been out for a week." };
 		if (n.window_from < t->support_until && task_create(st, &n, now, &id))
+			return -1;
+		/* The first one is offered to the demo volunteer, so their page has something to answer. */
+		if (i == 0 && offer_to_demo_volunteer(st, t->org_id, id, now))
 			return -1;
 	}
 	return 0;
