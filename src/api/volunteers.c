@@ -734,9 +734,15 @@ static int volunteer_put_h(struct http_req *req, struct http_resp *resp)
 
 static json_t *task_json(const struct task_view *t, int for_volunteer)
 {
+	/* A volunteer learns who and where only once they have taken the task on: until then the district. */
+	int hidden = for_volunteer && strcmp(t->status, "offered") == 0;
+	char outcode[POSTCODE_OUTCODE_LEN] = "";
+	if (hidden)
+		postcode_outcode(t->postcode, outcode);
 	json_t *j = json_pack("{s:I,s:I,s:s,s:s,s:o,s:b,s:s,s:o,s:o,s:i,s:i,s:s}", "id", (json_int_t)t->id, "referral_id",
 			      (json_int_t)t->referral_id, "reference", t->reference, "type", t->type, "skills",
-			      skills_json(t->skills), "home_visit", t->home_visit, "postcode", t->postcode, "window_start",
+			      skills_json(t->skills), "home_visit", t->home_visit, "postcode", hidden ? outcode : t->postcode,
+			      "window_start",
 			      utc_or_null(t->window_from), "window_end", utc_or_null(t->window_to), "duration_minutes",
 			      t->duration_minutes, "priority", t->priority, "status", t->status);
 	json_object_set_new(j, "volunteer", t->volunteer_id ? json_pack("{s:I,s:s}", "id", (json_int_t)t->volunteer_id,
@@ -750,8 +756,7 @@ static json_t *task_json(const struct task_view *t, int for_volunteer)
 	json_object_set_new(j, "details", t->details[0] ? json_string(t->details) : json_null());
 	json_object_set_new(j, "support_until", utc_or_null(t->support_until));
 	json_t *person = json_pack("{s:s}", "given_name", t->given_name);
-	/* A volunteer learns who and where only once they have taken the task on. */
-	if (!for_volunteer || strcmp(t->status, "offered") != 0) {
+	if (!hidden) {
 		json_object_set_new(person, "family_name", json_string(t->family_name));
 		json_object_set_new(person, "address", json_string(t->address));
 		json_object_set_new(person, "phone", json_string(t->phone));

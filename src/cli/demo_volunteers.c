@@ -248,7 +248,7 @@ static int add_tasks(struct store *st, int64_t now)
 		struct task_new n = { .referral_id = t->referral_id, .case_id = t->case_id, .type = "befriending_visits",
 				      .postcode = t->postcode, .window_from = tomorrow + 10 * 3600,
 				      .window_to = tomorrow + 16 * 3600, .duration_minutes = 60, .priority = 4,
-				      .home_visit = 1, .details = "A chat and a cup of tea; she has not been out for a week." };
+				      .home_visit = 1, .details = "A chat and a cup of tea; they have not been out for a week." };
 		if (n.window_from < t->support_until && task_create(st, &n, now, &id))
 			return -1;
 		/* The first one is offered to the demo volunteer, so their page has something to answer. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "api/volunteers.h"
 #include "core/londontime.h"
+#include "core/postcode.h"
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
@@ -51,7 +52,11 @@ static void task_details(struct html *h, const struct task_view *t)
 		if (t->phone[0])
 			row(h, "Phone", t->phone);
 	} else {
-		snprintf(buf, sizeof buf, "%s, near %s", t->given_name, t->postcode);
+		/* Before accepting: the first name and the postcode district only. */
+		char outcode[POSTCODE_OUTCODE_LEN];
+		if (postcode_outcode(t->postcode, outcode))
+			snprintf(outcode, sizeof outcode, "?");
+		snprintf(buf, sizeof buf, "%s, near %s", t->given_name, outcode);
 		row(h, "Who and where", buf);
 	}
 	if (t->home_visit)
@@ -97,6 +102,17 @@ struct my_list {
 	int pass; /* 0 offered, 1 accepted, 2 finished */
 };
 
+static void count(void *ctx, const struct task_view *t)
+{
+	struct my_list *l = ctx;
+	if (strcmp(t->status, "offered") == 0)
+		l->offered++;
+	else if (strcmp(t->status, "accepted") == 0)
+		l->accepted++;
+	else
+		l->past++;
+}
+
 static void card(void *ctx, const struct task_view *t)
 {
 	struct my_list *l = ctx;
@@ -122,7 +138,6 @@ static void card(void *ctx, const struct task_view *t)
 		html_elem(h, "td", task_status_label(t->status), "class", "nhsuk-table__cell", NULL);
 		html_elem(h, "td", time, "class", "nhsuk-table__cell", NULL);
 		html_close(h);
-		l->past++;
 		return;
 	}
 	html_open(h, "div", "class", "nhsuk-card", NULL);
@@ -133,12 +148,10 @@ static void card(void *ctx, const struct task_view *t)
 	task_details(h, t);
 	if (offered) {
 		answer_buttons(h, l->req, t);
-		l->offered++;
 	} else {
 		char label[160];
 		snprintf(label, sizeof label, "Log the time and what happened: %.120s", title);
 		html_elem(h, "a", "Log the time and what happened", "href", href, "aria-label", label, NULL);
-		l->accepted++;
 	}
 	html_close(h);
 	html_close(h);
@@ -171,10 +184,21 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 				  "your account's email address to your record.", NULL);
 		return web_end(&pg, resp, 200);
 	}
-	struct my_list l = { h, req, 0, 0, 0, 0 };
+	struct my_list l = { NULL, req, 0, 0, 0, -1 };
+	if (task_list_volunteer(req->db, me, 200, count, &l) < 0)
+		return volunteers_store_failed(req, resp);
+	int counts[3] = { l.offered, l.accepted, l.past };
+	l.h = h;
 	static const char *const heads[] = { "Offered to you", "Taken on", "Finished" };
 	for (l.pass = 0; l.pass < 3; l.pass++) {
 		html_elem(h, "h2", heads[l.pass], NULL);
+		if (!counts[l.pass]) {
+			html_elem(h, "p", l.pass == 0 ? "Nothing is waiting for your answer."
+					  : l.pass == 1 ? "You have no tasks to do at the moment."
+							: "Nothing yet.",
+				  NULL);
+			continue;
+		}
 		if (l.pass == 2) {
 			html_open(h, "table", "class", "nhsuk-table", NULL);
 			html_elem(h, "caption", "Tasks you have finished", "class", "nhsuk-table__caption nhsuk-u-visually-hidden",
@@ -194,12 +218,6 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 			html_close(h);
 			html_close(h);
 		}
-		int count = l.pass == 0 ? l.offered : l.pass == 1 ? l.accepted : l.past;
-		if (!count)
-			html_elem(h, "p", l.pass == 0 ? "Nothing is waiting for your answer."
-					  : l.pass == 1 ? "You have no tasks to do at the moment."
-							: "Nothing yet.",
-				  NULL);
 	}
 	http_audit(req, "task.list_own", "task", 0, 0, "");
 	return web_end(&pg, resp, 200);

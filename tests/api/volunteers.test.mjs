@@ -192,11 +192,13 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal(offered.status, 'offered');
       assert.match(offered.match_reason, /shopping/);
       assert.deepEqual(Object.keys(offered.person), ['given_name']);
+      assert.equal(offered.postcode, 'IP24');
 
       const acc = await api(srv, tok.volunteer, 'POST', `/api/v1/my/tasks/${t1}/accept`);
       assert.equal(acc.status, 200, JSON.stringify(acc.body));
       assert.equal(acc.body.status, 'accepted');
       assert.ok('address' in acc.body.person && 'family_name' in acc.body.person);
+      assert.equal(acc.body.postcode, 'IP24 1AB');
       assert.equal((await api(srv, tok.volunteer, 'POST', `/api/v1/my/tasks/${t1}/accept`)).status, 409);
 
       const badLog = await api(srv, tok.volunteer, 'POST', `/api/v1/my/tasks/${t1}/log`, { outcome: 'maybe', hours: 'lots' });

@@ -91,7 +91,8 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
   const offered = vpage.locator('.nhsuk-card', { hasText: `Shopping for ${given}` });
   assert.match(await offered.innerText(), /Why you\s+0 m, shopping/);
   // Before accepting they see the first name and the district only.
-  assert.doesNotMatch(await offered.innerText(), /Browne/);
+  assert.doesNotMatch(await offered.innerText(), /Browne|IP24 1AB/);
+  assert.match(await offered.innerText(), /Winifred, near IP24/);
   await assertNoAxeViolations(vpage, 'my tasks with an offer');
   await offered.getByRole('button', { name: `Accept task ${taskId}: Shopping` }).click();
   assert.match(await vpage.locator('.nhsuk-inset-text').innerText(), /You accepted the task/);
