@@ -57,6 +57,7 @@ static int teardown(void **state)
 	store_close(*state);
 	return 0;
 }
+
 #include "store_triage.inc"
 
 static void test_schema_current(void **state)
