@@ -221,6 +221,23 @@ static int conflict(struct http_resp *resp, const char *what, const char *status
 	return http_problem(resp, 409, "Conflict", detail);
 }
 
+/* Answers a triage or reallocation that did not succeed (rolling back the
+ * transaction when one is open): 422 with the field errors, 404, 409 with
+ * the referral's status, or 503 for the store's error. */
+static int failure_or_respond(struct http_req *req, struct http_resp *resp, enum triage_result r,
+			      const struct field_errors *fe, const char *invalid_title, const char *conflict_what,
+			      const char *status)
+{
+	if (r == TRIAGE_ERROR)
+		return triage_store_failed(req, resp);
+	store_rollback(req->db);
+	if (r == TRIAGE_INVALID)
+		return http_problem_fields(resp, 422, invalid_title, fe);
+	if (r == TRIAGE_NOT_FOUND)
+		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
+	return conflict(resp, conflict_what, status);
+}
+
 static int referral_triage(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
@@ -250,21 +267,9 @@ static int referral_triage(struct http_req *req, struct http_resp *resp)
 		r = triage_apply(req->db, &rq, &out, &fe);
 	}
 	json_decref(body);
-	switch (r) {
-	case TRIAGE_OK:
-		break;
-	case TRIAGE_INVALID:
-		store_rollback(req->db);
-		return http_problem_fields(resp, 422, "The triage cannot be recorded", &fe);
-	case TRIAGE_NOT_FOUND:
-		store_rollback(req->db);
-		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
-	case TRIAGE_CONFLICT:
-		store_rollback(req->db);
-		return conflict(resp, "Only a received referral can be triaged", out.status);
-	case TRIAGE_ERROR:
-		return triage_store_failed(req, resp);
-	}
+	if (r != TRIAGE_OK)
+		return failure_or_respond(req, resp, r, &fe, "The triage cannot be recorded",
+					  "Only a received referral can be triaged", out.status);
 	char detail[128];
 	snprintf(detail, sizeof detail, "%s %s; %s", out.outcome, out.tier, alloc_code(out.alloc.status));
 	if (http_audit(req, "referral.triage", "referral", id, out.person_id, detail) || store_commit(req->db))
@@ -310,22 +315,10 @@ static int referral_allocation(struct http_req *req, struct http_resp *resp)
 		r = triage_reassign(req->db, &rq, &out, &fe);
 	}
 	json_decref(body);
-	switch (r) {
-	case TRIAGE_OK:
-		break;
-	case TRIAGE_INVALID:
-		store_rollback(req->db);
-		return http_problem_fields(resp, 422, "The case cannot be reallocated", &fe);
-	case TRIAGE_NOT_FOUND:
-		store_rollback(req->db);
-		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
-	case TRIAGE_CONFLICT:
-		store_rollback(req->db);
-		return conflict(resp, "Only an open social prescribing or complex support referral can be given to a worker",
-				out.status);
-	case TRIAGE_ERROR:
-		return triage_store_failed(req, resp);
-	}
+	if (r != TRIAGE_OK)
+		return failure_or_respond(req, resp, r, &fe, "The case cannot be reallocated",
+					  "Only an open social prescribing or complex support referral can be given to a worker",
+					  out.status);
 	char detail[64];
 	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
 	if (http_audit(req, "referral.allocate", "referral", id, out.person_id, detail) || store_commit(req->db))
