@@ -1,0 +1,365 @@
+/* Case work in the database (docs/CASEWORK.md): a case with everything
+ * recorded on it, a worker's caseload, and each thing a worker records
+ * (sessions, goals, assessment, onward referrals, unmet needs, safeguarding
+ * concerns, consents, case studies, outcome measures, closure, drop-out).
+ * Each write checks its input (field errors named as the JSON API names
+ * them) and runs inside the caller's transaction, so the caller adds its
+ * audit event and commits; nothing is written when a check fails. Who may
+ * touch a case (its organisation's staff) is the caller's check, with
+ * casework_case_org. */
+#ifndef WAYMARK_STORE_CASEWORK_H
+#define WAYMARK_STORE_CASEWORK_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/fielderr.h"
+#include "core/instrument.h"
+#include "core/refcode.h"
+#include "store/store.h"
+
+#define CASEWORK_TEXT_MAX 4000       /* notes, what matters, a concern, a story (characters) */
+#define CASEWORK_LINE_MAX 1000       /* next step, goal, action, purpose, a need, a note */
+#define CASEWORK_NAME_MAX 200        /* a service, escalated to, a third party */
+#define CASEWORK_PLANNED_SESSIONS 5  /* the prospectus's "average of five" */
+#define CASEWORK_DUE_DAYS 14         /* an open case with nothing recorded for this long is overdue */
+#define CASEWORK_DROPOUT_DEFAULT 3   /* setting dropout_attempts */
+#define CASEWORK_TIME_SKEW 300       /* seconds a recorded time may run ahead of our clock */
+#define CASEWORK_LIST_MAX 200        /* rows of each kind read for one case */
+
+/* SNOMED CT codes on referral events (docs/CASEWORK.md). */
+#define CASEWORK_SNOMED_SP_ACCEPTED "871731000000106" /* referral to social prescribing service */
+#define CASEWORK_SNOMED_SP_DECLINED "871711000000103" /* social prescribing declined */
+
+enum casework_result {
+	CASEWORK_OK,
+	CASEWORK_NOT_FOUND, /* no such case (or goal, onward referral of the case) */
+	CASEWORK_CONFLICT,  /* the case is closed, a measure's phase is already recorded, ... (message in conflict) */
+	CASEWORK_INVALID,   /* field errors */
+	CASEWORK_ERROR,     /* the store's error */
+};
+
+/* What conflicted, for a 409 (set by the write functions). */
+struct casework_conflict {
+	char message[200];
+};
+
+/* ---- Reading ---- */
+
+/* The organisation holding case id: 1 (*org_id set), 0 no such case, -1 error. */
+int casework_case_org(struct store *st, int64_t case_id, int64_t *org_id);
+/* The case of a referral: 1 (*case_id set), 0 none, -1 error. */
+int casework_case_of_referral(struct store *st, int64_t referral_id, int64_t *case_id);
+/* The worker record of a user: 1 (*worker_id set), 0 none, -1 error. */
+int casework_worker_of_user(struct store *st, int64_t user_id, int64_t *worker_id);
+/* The setting dropout_attempts (default CASEWORK_DROPOUT_DEFAULT). */
+int casework_dropout_attempts(struct store *st);
+
+struct casework_flags {
+	int safeguarding; /* a concern recorded, or the referrer flagged safeguarding */
+	int discharge;    /* hospital discharge support (a discharge on the referral) */
+	int overdue;      /* open, and what is due is past due_at */
+};
+
+/* One case as the caseload lists it. */
+struct casework_summary {
+	int64_t id, referral_id, person_id, org_id, worker_id;
+	int64_t opened_at, closed_at;     /* closed_at 0 while open */
+	int64_t last_contact_at;          /* latest successful contact or session; 0 none */
+	int64_t due_at;                   /* when what is due is due; 0 nothing */
+	int sessions, planned_sessions;
+	int attempts_since_contact;       /* unsuccessful contact attempts since the last successful contact or session */
+	int dropout, continuing_support;  /* continuing_support -1 until closed */
+	int has_baseline, has_follow_up;  /* some instrument has a baseline / follow-up */
+	struct casework_flags flags;
+	char reference[REFCODE_MAX], referral_status[24];
+	char tier[24], status[8], closure_reason[40];
+	char person_name[404], org_name[200], worker_name[128];
+	char due[64];                     /* "first contact", "first session", "baseline measures", "session",
+					     "follow-up measures and closure", "" when closed */
+};
+
+/* Reads one case: 1, 0 none, -1 error. */
+int casework_summary_get(struct store *st, int64_t case_id, int64_t now, struct casework_summary *out);
+
+struct casework_query {
+	int64_t worker_id;  /* > 0: this worker's cases */
+	int64_t org_id;     /* > 0: this organisation's cases */
+	const char *status; /* "open" (default when NULL or ""), "closed" or "all" */
+	const char *tier;   /* NULL or "": any */
+	const char *flag;   /* NULL, "", "safeguarding", "discharge" or "overdue" */
+	int limit;          /* 1..1000 */
+};
+/* Calls fn for each case matching q (due soonest first for open cases;
+ * s borrowed for the call). Returns the number listed, or -1. */
+int casework_caseload(struct store *st, const struct casework_query *q, int64_t now,
+		      void (*fn)(void *ctx, const struct casework_summary *s), void *ctx);
+/* Drop-outs (cases closed as drop-outs) of an organisation (0: all). -1 on error. */
+int64_t casework_dropout_count(struct store *st, int64_t org_id);
+
+struct casework_need {
+	char domain[40], level[24];
+	char *note;
+};
+struct casework_assessment {
+	int64_t id, at, by_user_id;
+	int version;                 /* 0: never assessed */
+	char *what_matters, *strengths;
+	char by[128];
+	struct casework_need needs[16];
+	size_t nneeds;
+};
+struct casework_goal_update {
+	int64_t id, goal_id, at;
+	int progress;
+	char status[24], by[128];
+	char *note;
+};
+struct casework_goal {
+	int64_t id, created_at, updated_at;
+	int progress;
+	char domain[40], status[24], by[128];
+	char *goal;
+	struct casework_goal_update *updates; /* oldest first */
+	size_t nupdates;
+};
+struct casework_session {
+	int64_t id, at, by_user_id, recorded_at;
+	int duration_minutes;
+	char mode[24], by[128];
+	char *notes, *next_step;
+};
+struct casework_onward_update {
+	int64_t id, at;
+	char from_status[24], to_status[24], by[128];
+	char *note;
+};
+struct casework_onward {
+	int64_t id, service_id, made_at, updated_at; /* service_id 0: none */
+	char domain[40], status[24], by[128];
+	char *service_name, *note;
+	struct casework_onward_update *history; /* oldest first */
+	size_t nhistory;
+};
+struct casework_unmet {
+	int64_t id, at;
+	char domain[40], area[40], by[128];
+	char *need, *note;
+};
+struct casework_concern {
+	int64_t id, raised_at, recorded_at, by_user_id;
+	char category[40], by[128];
+	char *concern, *action, *escalated_to;
+};
+struct casework_consent {
+	int64_t id, given_at, recorded_at;
+	char by[128];
+	char *third_party, *purpose;
+};
+struct casework_study {
+	int64_t id, at;
+	int consent;
+	char by[128];
+	char *story, *unexpected_outcomes;
+};
+struct casework_measure {
+	int64_t id, at, recorded_at;
+	enum instrument_id instrument;
+	char instrument_code[16], phase[16], by[128];
+	int answers[INSTRUMENT_ITEMS_MAX];
+	size_t nanswers;
+	struct instrument_score score; /* raw, score_x100 (ONS4: INSTRUMENT_NO_TOTAL and ons4[]) */
+};
+/* Baseline and follow-up of one instrument, and the change between them. */
+struct casework_pair {
+	enum instrument_id instrument;
+	const struct casework_measure *baseline, *follow_up; /* into measures[]; follow_up NULL when not yet taken */
+	int paired;                        /* both taken: change is set */
+	struct instrument_change change;
+	enum instrument_direction direction; /* SWEMWBS only: beyond the meaningful change */
+};
+struct casework_event {
+	int64_t at, user_id;
+	char kind[40], from_status[24], to_status[24], snomed[24];
+	char *detail;
+};
+
+/* A case with everything recorded on it. Strings are owned by the struct:
+ * free with casework_case_free. */
+struct casework_case {
+	struct casework_summary s;
+	struct casework_assessment assessment; /* the latest; version 0 when none */
+	int assessments;                        /* versions saved */
+	struct casework_goal *goals;
+	size_t ngoals;
+	struct casework_session *sessions; /* oldest first */
+	size_t nsessions;
+	struct casework_onward *onward;
+	size_t nonward;
+	struct casework_unmet *unmet;
+	size_t nunmet;
+	struct casework_concern *concerns;
+	size_t nconcerns;
+	struct casework_consent *consents;
+	size_t nconsents;
+	struct casework_study *studies;
+	size_t nstudies;
+	struct casework_measure *measures; /* by instrument, baseline first */
+	size_t nmeasures;
+	struct casework_pair pairs[INSTRUMENT__MAX]; /* one per instrument with a baseline */
+	size_t npairs;
+	struct casework_event *events; /* the referral's events, oldest first */
+	size_t nevents;
+	char **owned; /* every string above, freed by casework_case_free */
+	size_t nowned, capowned;
+};
+
+/* Reads case id with everything: 1, 0 none, -1 error. Free with casework_case_free (also after 0 or -1). */
+int casework_case_get(struct store *st, int64_t case_id, int64_t now, struct casework_case *out);
+void casework_case_free(struct casework_case *c);
+
+/* ---- Writing (inside the caller's transaction) ---- */
+
+/* Common to every write: which case, who, when it happened and now. */
+struct casework_who {
+	int64_t case_id, user_id, now;
+};
+
+struct casework_session_rq {
+	int64_t at;            /* when the session was; 0: now */
+	const char *mode;      /* a session_modes code */
+	int duration_minutes;  /* 1..600 */
+	const char *notes, *next_step; /* optional */
+};
+/* Records a session (field errors at, mode, duration_minutes, notes,
+ * next_step). The first session of an allocated referral starts the work
+ * (in_progress); the first session of a social prescribing case records the
+ * SNOMED "accepted" event. */
+enum casework_result casework_session_add(struct store *st, const struct casework_who *w,
+					  const struct casework_session_rq *rq, int64_t *id, struct field_errors *fe,
+					  struct casework_conflict *cf);
+
+struct casework_goal_rq {
+	const char *goal;     /* required */
+	const char *domain;   /* a need_domains code, optional */
+	int progress;         /* 0..10 (default 0 given by the caller) */
+	const char *status;   /* a goal_statuses code; NULL: active */
+};
+enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct casework_goal_rq *rq,
+				       int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+
+struct casework_goal_progress_rq {
+	int64_t goal_id;
+	int progress;       /* 0..10 */
+	const char *status; /* a goal_statuses code; NULL: unchanged */
+	const char *note;   /* optional */
+};
+/* Field errors progress, status, note; CASEWORK_NOT_FOUND when the goal is not the case's. */
+enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w,
+					    const struct casework_goal_progress_rq *rq, int64_t *id,
+					    struct field_errors *fe, struct casework_conflict *cf);
+
+struct casework_need_rq {
+	const char *domain, *level, *note; /* need_domains, need_levels codes; note optional */
+};
+struct casework_assessment_rq {
+	const char *what_matters;          /* required */
+	const char *strengths;             /* optional */
+	const struct casework_need_rq *needs; /* each domain at most once; field errors "needs[i].domain" ... */
+	size_t nneeds;
+};
+/* Saves a new version of the assessment; *version gets its number. */
+enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w,
+					     const struct casework_assessment_rq *rq, int64_t *id, int *version,
+					     struct field_errors *fe, struct casework_conflict *cf);
+
+struct casework_onward_rq {
+	int64_t service_id;       /* 0: none (a service outside the directory) */
+	const char *service_name; /* required */
+	const char *domain;       /* a need_domains code, optional */
+	const char *note;         /* optional */
+};
+/* Records an onward referral, status "made". */
+enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct casework_onward_rq *rq,
+					 int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+/* Moves onward referral onward_id to status (field "status": only the moves
+ * onward_referral_statuses allows; "note"). Allowed on a closed case too, so
+ * the loop can be closed after the case. */
+enum casework_result casework_onward_status(struct store *st, const struct casework_who *w, int64_t onward_id,
+					    const char *status, const char *note, struct field_errors *fe,
+					    struct casework_conflict *cf);
+
+struct casework_unmet_rq {
+	const char *need;   /* required */
+	const char *domain; /* a need_domains code, optional */
+	const char *area;   /* an area code; NULL or "": the person's area */
+	const char *note;
+};
+enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct casework_unmet_rq *rq,
+					int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+
+struct casework_concern_rq {
+	const char *category;     /* a safeguarding_categories code */
+	const char *concern;      /* what was seen or said: required */
+	const char *action;       /* what was done: required */
+	const char *escalated_to; /* optional */
+	int64_t raised_at;        /* 0: now */
+};
+/* Records a safeguarding concern and seals it (it can never be changed or
+ * deleted; there is no function to do either). Allowed on a closed case. */
+enum casework_result casework_concern_add(struct store *st, const struct casework_who *w,
+					  const struct casework_concern_rq *rq, int64_t *id, struct field_errors *fe,
+					  struct casework_conflict *cf);
+/* Always refuses (CASEWORK_CONFLICT with the reason): safeguarding concerns
+ * are never deleted. Exists so callers and tests can say so through the store. */
+enum casework_result casework_concern_delete(struct store *st, const struct casework_who *w, int64_t concern_id,
+					     struct casework_conflict *cf);
+
+struct casework_consent_rq {
+	const char *third_party, *purpose; /* both required */
+	int64_t given_at;                  /* 0: now */
+};
+enum casework_result casework_consent_add(struct store *st, const struct casework_who *w,
+					  const struct casework_consent_rq *rq, int64_t *id, struct field_errors *fe,
+					  struct casework_conflict *cf);
+
+struct casework_study_rq {
+	const char *story;               /* required */
+	const char *unexpected_outcomes; /* optional */
+	int consent;                     /* must be 1 (field "consent") */
+};
+enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct casework_study_rq *rq,
+					int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+
+struct casework_measure_rq {
+	const char *instrument; /* "swemwbs", "ons4", "gse", "eqvas" */
+	const char *phase;      /* "baseline" or "follow_up" */
+	const int *answers;     /* in item order */
+	size_t nanswers;
+	int64_t at;             /* 0: now */
+};
+/* Scores (core/instrument) and records a measure: field errors
+ * "instrument", "phase", "answers" (count) and "answers[i]" (0-based, a
+ * value out of range). A second baseline (or follow-up) of an instrument
+ * on a case, or a follow-up before its baseline, is CASEWORK_CONFLICT. */
+enum casework_result casework_measure_add(struct store *st, const struct casework_who *w,
+					  const struct casework_measure_rq *rq, int64_t *id,
+					  struct instrument_score *score, struct field_errors *fe,
+					  struct casework_conflict *cf);
+
+struct casework_close_rq {
+	const char *reason;         /* a closure_reasons code other than unable_to_contact (use casework_dropout) */
+	int continuing_support;     /* 0 or 1; -1: not given (field error) */
+	const char *note;           /* optional */
+};
+/* Closes the case and its referral (triage_close): fields "reason",
+ * "continuing_support", "note". A social prescribing case closed as
+ * declined_by_person records the SNOMED "declined" event. */
+enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct casework_close_rq *rq,
+				    struct field_errors *fe, struct casework_conflict *cf);
+/* Closes an open case as a drop-out (reason unable_to_contact, dropout 1)
+ * once the setting dropout_attempts unsuccessful contact attempts have been
+ * recorded since the last successful contact or session; otherwise
+ * CASEWORK_CONFLICT saying how many there are and how many are needed.
+ * *attempts gets the count. */
+enum casework_result casework_dropout(struct store *st, const struct casework_who *w, int *attempts,
+				      struct casework_conflict *cf);
+#endif
