@@ -27,7 +27,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 STORE_BIN := $(BUILD)/tests/store_suite
 
 .PHONY: all deps run test test-only unit store-test store-test-sqlite store-test-pg api-test browser-test \
-  check-sanitize clean bench fuzz assets
+  check-sanitize clean bench fuzz assets crash-test crash
 all: $(BUILD)/waymark
 
 $(BUILD)/tools/embed: tools/embed.c
@@ -92,7 +92,16 @@ api-test: all
 browser-test: all
 	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 node --test --test-concurrency=1 tests/browser/
 
-test-only: unit fuzz-replay store-test api-test browser-test
+# Crash safety (tests/crash, docs/RELIABILITY.md): SIGKILL under write load,
+# CRASH_CYCLES per backend (10 in make test, 200 in make crash).
+CRASH_CYCLES ?= 10
+crash-test: all
+	CRASH_CYCLES=$(CRASH_CYCLES) WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 scripts/with-postgres node --test --test-concurrency=1 tests/crash/
+
+crash:
+	@$(MAKE) --no-print-directory CRASH_CYCLES=200 crash-test
+
+test-only: unit fuzz-replay store-test api-test crash-test browser-test
 
 test: deps
 	@$(MAKE) --no-print-directory all

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../lib/server.mjs';
-import { api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
+import { api, tokenFor, fieldsOf, nhsNumbers } from '../lib/referrals.mjs';
 
 let srv;
 const tok = {};
@@ -24,18 +24,8 @@ after(async () => { await srv?.stop(); });
 const sql = (q) => execFileSync('sqlite3', [srv.dbPath, q], { encoding: 'utf8' }).trim();
 const counts = () => sql('SELECT (SELECT COUNT(*) FROM referrals) || \'/\' || (SELECT COUNT(*) FROM people) || \'/\' || (SELECT COUNT(*) FROM referral_reasons)');
 
-let nhsSeq = 600000000;
 /** A fresh valid NHS number (modulus 11). */
-function nhs() {
-  for (;;) {
-    const nine = String(nhsSeq++);
-    let sum = 0;
-    for (let i = 0; i < 9; i++) sum += Number(nine[i]) * (10 - i);
-    const c = 11 - (sum % 11);
-    if (c === 10) continue;
-    return `${nine.slice(0, 3)} ${nine.slice(3, 6)} ${nine.slice(6)}${c === 11 ? 0 : c}`;
-  }
-}
+const nhs = nhsNumbers(600000000);
 
 const dateIn = (days) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 

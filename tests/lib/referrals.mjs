@@ -1,6 +1,6 @@
 // Helpers for tests that need referrals at known times: import them with
 // `waymark import referrals` (the hub gives received_at), find their ids in
-// the triage queue, and call the API with a bearer token.
+// the triage queue, call the API with a bearer token, and make NHS numbers.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from './server.mjs';
@@ -63,3 +63,18 @@ export async function tokenFor(srv, email) {
 
 /** The field paths of a 422 problem. */
 export const fieldsOf = (res) => (res.body.errors || []).map((e) => e.field);
+
+/** A fresh valid NHS number (modulus 11), from `start` on; unique within one generator. */
+export function nhsNumbers(start) {
+  let seq = start;
+  return () => {
+    for (;;) {
+      const nine = String(seq++);
+      let sum = 0;
+      for (let i = 0; i < 9; i++) sum += Number(nine[i]) * (10 - i);
+      const c = 11 - (sum % 11);
+      if (c === 10) continue;
+      return `${nine.slice(0, 3)} ${nine.slice(3, 6)} ${nine.slice(6)}${c === 11 ? 0 : c}`;
+    }
+  };
+}
