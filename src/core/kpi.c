@@ -42,6 +42,22 @@ static int64_t ratio_half_up(int64_t num, int64_t scale, int64_t den)
 	return (num * scale * 2 + den) / (den * 2);
 }
 
+void kpi_followup_finish(struct kpi_followup *out, int64_t mid_lo, int64_t mid_hi)
+{
+	out->contacted = out->contacted_within + out->contacted_late;
+	out->breaches = out->contacted_late + out->overdue;
+	out->pct_within_x100 = out->received ? (int)ratio_half_up(out->contacted_within, 10000, out->received) : -1;
+	if (out->contacted && mid_lo >= 0 && mid_hi >= 0) {
+		int64_t a = mid_lo, b = mid_hi;
+		out->median_seconds = a / 2 + b / 2 + (a % 2 + b % 2 + 1) / 2;
+		int64_t h = ratio_half_up(out->median_seconds, 100, 3600);
+		out->median_hours_x100 = h > INT32_MAX ? INT32_MAX : (int)h; /* only for nonsense dates */
+	} else {
+		out->median_seconds = -1;
+		out->median_hours_x100 = -1;
+	}
+}
+
 int kpi_followup(const struct workclock *wc, const struct kpi_referral *refs, size_t n, int64_t now,
 		 struct kpi_followup *out)
 {
@@ -75,23 +91,13 @@ int kpi_followup(const struct workclock *wc, const struct kpi_referral *refs, si
 		if (contacted_by(r, now))
 			elapsed[ne++] = workclock_elapsed(wc, r->received_at, r->first_contact_at);
 	}
-	out->contacted = out->contacted_within + out->contacted_late;
-	out->breaches = out->contacted_late + out->overdue;
-	out->pct_within_x100 = out->received ? (int)ratio_half_up(out->contacted_within, 10000, out->received) : -1;
+	int64_t lo = -1, hi = -1;
 	if (ne) {
 		qsort(elapsed, ne, sizeof *elapsed, cmp_i64);
-		if (ne % 2) {
-			out->median_seconds = elapsed[ne / 2];
-		} else {
-			int64_t a = elapsed[ne / 2 - 1], b = elapsed[ne / 2];
-			out->median_seconds = a / 2 + b / 2 + (a % 2 + b % 2 + 1) / 2;
-		}
-		int64_t h = ratio_half_up(out->median_seconds, 100, 3600);
-		out->median_hours_x100 = h > INT32_MAX ? INT32_MAX : (int)h; /* only for nonsense dates */
-	} else {
-		out->median_seconds = -1;
-		out->median_hours_x100 = -1;
+		lo = elapsed[(ne - 1) / 2];
+		hi = elapsed[ne / 2];
 	}
+	kpi_followup_finish(out, lo, hi);
 	free(elapsed);
 	return 0;
 }

@@ -57,4 +57,11 @@ struct kpi_followup {
  */
 int kpi_followup(const struct workclock *wc, const struct kpi_referral *refs, size_t n, int64_t now_utc,
 		 struct kpi_followup *out);
+
+/*
+ * Fills the derived figures (contacted, breaches, percentage, median) of an
+ * *out whose counts are set, from the two middle counted times of the
+ * contacted (the same value twice for an odd count; -1 when none).
+ */
+void kpi_followup_finish(struct kpi_followup *out, int64_t mid_lo, int64_t mid_hi);
 #endif

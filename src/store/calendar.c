@@ -64,6 +64,7 @@ int64_t calendar_due(const struct calendar *cal, int64_t received_utc)
 }
 
 static struct calendar app_calendar;
+static int app_loaded;
 
 const struct calendar *calendar_app(void)
 {
@@ -72,10 +73,20 @@ const struct calendar *calendar_app(void)
 
 int calendar_app_load(struct store *st)
 {
-	return calendar_load(st, &app_calendar);
+	calendar_free(&app_calendar);
+	app_loaded = calendar_load(st, &app_calendar) == 0;
+	return app_loaded ? 0 : -1;
+}
+
+const struct calendar *calendar_app_ensure(struct store *st)
+{
+	if (!app_loaded && calendar_app_load(st))
+		return NULL;
+	return &app_calendar;
 }
 
 void calendar_app_free(void)
 {
 	calendar_free(&app_calendar);
+	app_loaded = 0;
 }

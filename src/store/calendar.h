@@ -21,5 +21,8 @@ int64_t calendar_due(const struct calendar *cal, int64_t received_utc);
 /* The server's calendar, loaded once at start (read-only afterwards). */
 const struct calendar *calendar_app(void);
 int calendar_app_load(struct store *st);
+/* The server's calendar, loaded from st on first use by a process that did
+ * not load it at start (the command-line tools); NULL if it cannot be read. */
+const struct calendar *calendar_app_ensure(struct store *st);
 void calendar_app_free(void);
 #endif
