@@ -12,6 +12,8 @@ int cmd_user_add(int argc, char **argv, struct cli_opt *opts);
 int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts);
 int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
 int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
+int cmd_backup(int argc, char **argv, struct cli_opt *opts);
+int cmd_restore(int argc, char **argv, struct cli_opt *opts);
 int cmd_routes(int argc, char **argv, struct cli_opt *opts);
 int cmd_score(int argc, char **argv, struct cli_opt *opts);
 int cmd_match(int argc, char **argv, struct cli_opt *opts);
@@ -60,6 +62,11 @@ static struct cli_opt token_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt backup_opts[] = {
+	{ "quiet", NULL, "no progress on standard error", NULL },
+	{ 0 },
+};
+
 static struct cli_opt import_opts[] = {
 	{ "map", "FILE", "CSV of column renames: their column,our field path (our path - skips the column)", NULL },
 	{ "dry-run", NULL, "check every row and report problems without storing anything", NULL },
@@ -95,6 +102,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "user passwd", cmd_user_passwd, "set a user's password (read from standard input)", user_passwd_opts, 1, NULL },
 	{ "token create", cmd_token_create, "create an API token for a user (printed once)", token_opts, 1, NULL },
 	{ "audit verify", cmd_audit_verify, "check the audit trail's hash chain; names the first broken event", no_opts, 1, NULL },
+	{ "backup", cmd_backup, "copy the database, while it is in use, into a new SQLite file (one consistent snapshot) that serve or restore can use", backup_opts, 1, "FILE" },
+	{ "restore", cmd_restore, "restore a backup FILE into --db: a new SQLite file, or an unused PostgreSQL database", backup_opts, 1, "FILE" },
 	{ "score", cmd_score, "score an outcome measure from its answers (swemwbs, ons4, gse, eqvas)", no_opts, 0, "INSTRUMENT ANSWER..." },
 	{ "routes", cmd_routes, "print the route table with permissions as JSON", no_opts, 0, NULL },
 	{ "import referrals", cmd_import_referrals, "import referrals from a CSV file whose header names the fields (person.given_name, ...)", import_opts, 1, "FILE.csv" },
