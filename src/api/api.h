@@ -9,4 +9,5 @@ extern const struct route api_practices_routes[];
 extern const struct route api_session_routes[];
 extern const struct route api_triage_routes[];
 extern const struct route api_volunteer_routes[];
+extern const struct route api_directory_routes[];
 #endif

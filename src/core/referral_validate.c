@@ -585,3 +585,18 @@ int referral_validate(const struct referral_check *chk, const struct referral_ra
 		return fielderr_add(fe, FD(RF_PERSON_FAMILY_NAME)->path, "Names are too long");
 	return 0;
 }
+
+long referral_text_chars(const char *s, size_t n, int multiline)
+{
+	return text_chars(s, n, multiline);
+}
+
+int referral_phone_ok(const char *s)
+{
+	return check_phone(s) == 0;
+}
+
+int referral_email_ok(const char *s)
+{
+	return check_email(s) == 0;
+}

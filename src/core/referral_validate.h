@@ -76,4 +76,11 @@ int referral_utf8_ok(const char *s);
 /* "Enter first name": the label with a lower-case first letter unless it
  * starts an abbreviation ("NHS number"). Writes into out. */
 void referral_label_lower(const char *label, char *out, size_t outlen);
+/* The checks the referral's fields use, for other records (the directory):
+ * characters in s[0..n) as UTF-8 text (-1 bad UTF-8, -2 a control
+ * character; tab and line breaks allowed when multiline), and 1 when a
+ * phone number (10 to 15 digits) or an email address is well formed. */
+long referral_text_chars(const char *s, size_t n, int multiline);
+int referral_phone_ok(const char *s);
+int referral_email_ok(const char *s);
 #endif

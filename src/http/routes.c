@@ -9,6 +9,7 @@ const struct route *const http_route_tables[] = {
 	api_practices_routes,
 	api_triage_routes,
 	api_volunteer_routes,
+	api_directory_routes,
 	web_home_routes,
 	web_referral_routes,
 	web_self_referral_routes,
@@ -21,5 +22,6 @@ const struct route *const http_route_tables[] = {
 	web_recruit_routes,
 	web_volunteer_routes,
 	web_my_tasks_routes,
+	web_directory_routes,
 	NULL,
 };

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli } from '../lib/server.mjs';
 import { volunteerFixtures } from '../lib/volunteers.mjs';
-import { referralFixtures } from '../lib/matrix_fixtures.mjs';
+import { referralFixtures, serviceFixtures } from '../lib/matrix_fixtures.mjs';
 
 const ROLES = ['none', 'referrer', 'hub_coordinator', 'link_worker', 'support_worker',
   'volunteer_coordinator', 'volunteer', 'provider_manager', 'programme_lead', 'commissioner',
@@ -77,6 +77,11 @@ const FIXTURES = {
     ids: (made, role, rel) => made[rel],
     visible: (role, rel) => rel === 'own',
   },
+  // Directory services: one directory for everyone allowed to read it.
+  service: {
+    ids: (made, role, rel) => made[rel],
+    visible: () => true,
+  },
 };
 
 before(async () => {
@@ -110,6 +115,7 @@ before(async () => {
     Object.assign(fixtureIds, await referralFixtures(srv, { ...tokens, other_referrer: other }));
   }
   if (kinds.has('volunteer') || kinds.has('task')) Object.assign(fixtureIds, await volunteerFixtures(srv, tokens.hub_coordinator));
+  if (kinds.has('service')) Object.assign(fixtureIds, await serviceFixtures(srv, tokens.hub_coordinator));
 });
 
 after(async () => { await srv?.stop(); });

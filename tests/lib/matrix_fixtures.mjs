@@ -41,3 +41,11 @@ export async function referralFixtures(srv, tokens) {
     worker: { own: ownWorker.id, other: otherWorker.id },
   };
 }
+
+/** Directory services are not held by an organisation: any two demo services. */
+export async function serviceFixtures(srv, token) {
+  const list = await api(srv, token, 'GET', '/api/v1/services?limit=2');
+  assert.equal(list.status, 200, JSON.stringify(list.body));
+  const [own, other] = list.body.contents.map((s) => s.id);
+  return { service: { own, other } };
+}

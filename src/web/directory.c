@@ -1,0 +1,474 @@
+/* Community service directory pages: search (a GET form that works without
+ * JavaScript), a service's page, and the add and edit forms for editors;
+ * with ?case=ID each service gets a "Refer on" button for that case. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/directory.h"
+#include "api/triage.h"
+#include "web/form.h"
+#include "web/web.h"
+
+static void summary_row(struct html *h, const char *key, const char *value)
+{
+	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+	html_elem(h, "dt", key, "class", "nhsuk-summary-list__key", NULL);
+	html_elem(h, "dd", value && *value ? value : "Not given", "class", "nhsuk-summary-list__value", NULL);
+	html_close(h);
+}
+
+static const char *capacity_colour(const char *code)
+{
+	return !strcmp(code, "open")	       ? "nhsuk-tag nhsuk-tag--green"
+	       : !strcmp(code, "limited")      ? "nhsuk-tag nhsuk-tag--yellow"
+	       : !strcmp(code, "waiting_list") ? "nhsuk-tag nhsuk-tag--orange"
+					       : "nhsuk-tag nhsuk-tag--red";
+}
+
+static void capacity_tag(struct html *h, const struct directory_refs *refs, const struct service_record *r)
+{
+	const char *code = r->v[SF_CAPACITY_STATUS], *label = directory_vocab_label(&refs->capacity, code);
+	html_elem(h, "strong", label ? label : code, "class", capacity_colour(code), NULL);
+}
+
+/* "Befriending, Social groups" from a list of codes. */
+static void join_labels(const struct service_record *r, int which, const struct directory_vocab *v, char *out,
+			size_t n)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < r->nlist[which] && len < n; i++) {
+		const char *l = directory_vocab_label(v, r->list[which][i]);
+		len += (size_t)snprintf(out + len, n - len, "%s%s", i ? ", " : "", l ? l : r->list[which][i]);
+	}
+}
+
+/* The case a service is being chosen for (?case=ID), or 0. */
+static int64_t case_param(struct http_req *req)
+{
+	const char *c = http_query(req, "case");
+	if (!c || !*c || strlen(c) > 18)
+		return 0;
+	char *end;
+	long long v = strtoll(c, &end, 10);
+	return *end || v <= 0 ? 0 : (int64_t)v;
+}
+
+static void refer_on_button(struct http_req *req, struct html *h, int64_t case_id, const struct directory_service *s)
+{
+	char action[64], sid[24], label[300];
+	snprintf(action, sizeof action, "/cases/%lld/onward", (long long)case_id);
+	snprintf(sid, sizeof sid, "%lld", (long long)s->id);
+	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	html_void(h, "input", "type", "hidden", "name", "service_id", "value", sid, NULL);
+	snprintf(label, sizeof label, "Refer on to %s", s->rec.v[SF_NAME]);
+	html_open(h, "button", "class", "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0", "type", "submit",
+		  "aria-label", label, NULL);
+	html_text(h, "Refer on");
+	html_close(h);
+	form_end(h);
+}
+
+static void service_href(char *out, size_t n, int64_t id, int64_t case_id)
+{
+	if (case_id)
+		snprintf(out, n, "/directory/services/%lld?case=%lld", (long long)id, (long long)case_id);
+	else
+		snprintf(out, n, "/directory/services/%lld", (long long)id);
+}
+
+struct results {
+	struct http_req *req;
+	struct html *h;
+	const struct directory_refs *refs;
+	int64_t case_id;
+};
+
+static void result_item(void *ctx, const struct directory_service *s)
+{
+	struct results *rs = ctx;
+	struct html *h = rs->h;
+	const struct service_record *r = &s->rec;
+	char href[96], text[DIRECTORY_LIST_MAX * DIRECTORY_LABEL_MAX];
+	html_open(h, "li", "class", "waymark-result nhsuk-u-margin-bottom-5", NULL);
+	html_open(h, "h3", "class", "nhsuk-heading-s nhsuk-u-margin-bottom-1", NULL);
+	service_href(href, sizeof href, s->id, rs->case_id);
+	html_elem(h, "a", r->v[SF_NAME], "href", href, NULL);
+	html_close(h);
+	html_open(h, "p", "class", "nhsuk-body-s nhsuk-u-margin-bottom-1", NULL);
+	html_text(h, r->v[SF_ORGANIZATION_NAME]);
+	html_text(h, " ");
+	capacity_tag(h, rs->refs, r);
+	if (s->demo) {
+		html_text(h, " ");
+		html_elem(h, "strong", "Demo listing (fictional)", "class", "nhsuk-tag nhsuk-tag--grey", NULL);
+	}
+	html_close(h);
+	html_elem(h, "p", r->v[SF_DESCRIPTION], "class", "nhsuk-u-margin-bottom-1", NULL);
+	join_labels(r, SERVICE_LIST_AREAS, &rs->refs->areas, text, sizeof text);
+	html_open(h, "p", "class", "nhsuk-body-s nhsuk-u-margin-bottom-2", NULL);
+	html_textf(h, "Areas: %s", text);
+	if (*r->v[SF_PHONE])
+		html_textf(h, ". Phone: %s", r->v[SF_PHONE]);
+	html_close(h);
+	if (rs->case_id)
+		refer_on_button(rs->req, h, rs->case_id, s);
+	html_close(h);
+}
+
+static void select_of(struct html *h, const char *name, const char *label, const struct directory_vocab *v,
+		      const char *value, const char *any, const struct field_errors *fe)
+{
+	struct form_option opts[DIRECTORY_LIST_MAX + 2];
+	size_t n = 0;
+	opts[n++] = (struct form_option){ "", any };
+	for (size_t i = 0; i < v->n; i++)
+		opts[n++] = (struct form_option){ v->code[i], v->label[i] };
+	opts[n] = (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = name, .label = label, .value = value, .errors = fe }, opts);
+}
+
+static int directory_page(struct http_req *req, struct http_resp *resp)
+{
+	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	if (!b)
+		return 0;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	struct directory_query q;
+	directory_query_read(req, &b->refs, &q, &fe);
+	int64_t case_id = case_param(req);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, case_id ? "Refer on: choose a service" : "Community services", &fe);
+	struct html *h = &pg.h;
+	html_elem(h, "h1", case_id ? "Refer on: choose a service" : "Community services", NULL);
+	if (case_id) {
+		char back[64];
+		snprintf(back, sizeof back, "/cases/%lld", (long long)case_id);
+		html_open(h, "p", NULL);
+		html_text(h, "Find a service for this person, then choose Refer on. ");
+		html_elem(h, "a", "Back to the case", "href", back, NULL);
+		html_close(h);
+	} else {
+		html_elem(h, "p", "Groups, advice and support across Norfolk and Waveney that people can be referred or "
+				  "signposted to.", "class", "nhsuk-body-l", NULL);
+	}
+	if (authz_allows(req->auth.role, PERM_DIRECTORY_EDIT)) {
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Add a service", "href", "/directory/services/new", NULL);
+		html_close(h);
+	}
+	/* The search form: GET, so a search is a link and works without JavaScript. */
+	html_open(h, "form", "method", "get", "action", "/directory", "role", "search", "aria-label", "Search services",
+		  NULL);
+	if (case_id) {
+		char c[24];
+		snprintf(c, sizeof c, "%lld", (long long)case_id);
+		html_void(h, "input", "type", "hidden", "name", "case", "value", c, NULL);
+	}
+	form_input(h, &(struct form_field){ .name = "q", .label = "Search words", .hint = "For example, lunch club or debt",
+					    .value = http_query(req, "q"), .errors = &fe, .width = "nhsuk-input--width-30" });
+	select_of(h, "category", "Category", &b->refs.categories, q.category, "Any category", &fe);
+	select_of(h, "area", "Area served", &b->refs.areas, q.area, "Any area", &fe);
+	select_of(h, "capacity", "Capacity", &b->refs.capacity, q.capacity, "Any", &fe);
+	form_button(h, "Search");
+	html_close(h);
+	if (!fe.n) {
+		/* Results go to their own buffer so the count can come first. */
+		int64_t total = 0;
+		struct buf list;
+		struct html lh;
+		buf_init(&list, BUF_MAX_HTML);
+		html_init(&lh, &list);
+		html_open(&lh, "ul", "class", "nhsuk-list waymark-results", NULL);
+		struct results rs = { req, &lh, &b->refs, case_id };
+		if (directory_search(req->db, &q, result_item, &rs, &total)) {
+			buf_free(&list);
+			free(b);
+			return triage_store_failed(req, resp);
+		}
+		html_close(&lh);
+		char count[128];
+		if (total == 0)
+			snprintf(count, sizeof count, "No services match. Try fewer words or another area.");
+		else if (total > q.limit)
+			snprintf(count, sizeof count, "%lld services found; the first %d are shown. Narrow the search to see others.",
+				 (long long)total, q.limit);
+		else
+			snprintf(count, sizeof count, "%lld service%s found.", (long long)total, total == 1 ? "" : "s");
+		html_open(h, "div", "id", "results", NULL);
+		html_elem(h, "h2", "Results", NULL);
+		html_elem(h, "p", count, "class", "nhsuk-body waymark-count", NULL);
+		buf_append(h->out, list.data ? list.data : "", list.len);
+		buf_free(&list);
+		html_close(h);
+	}
+	free(b);
+	return web_end(&pg, resp, fe.n ? 422 : 200);
+}
+
+static int not_found(struct http_req *req, struct http_resp *resp)
+{
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Service not found");
+	html_elem(&pg.h, "h1", "Service not found", NULL);
+	html_open(&pg.h, "p", NULL);
+	html_text(&pg.h, "There is no service with this id. ");
+	html_elem(&pg.h, "a", "Search the directory", "href", "/directory", NULL);
+	html_close(&pg.h);
+	return web_end(&pg, resp, 404);
+}
+
+static int service_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	if (!b)
+		return 0;
+	struct directory_service *s = malloc(sizeof *s);
+	int f = s ? directory_service_get(req->db, id, s) : -1;
+	if (f <= 0) {
+		free(s);
+		free(b);
+		return f < 0 ? triage_store_failed(req, resp) : not_found(req, resp);
+	}
+	const struct service_record *r = &s->rec;
+	int64_t case_id = case_param(req);
+	struct web_page pg;
+	web_begin(&pg, req, resp, r->v[SF_NAME]);
+	struct html *h = &pg.h;
+	char back[64], text[DIRECTORY_LIST_MAX * DIRECTORY_LABEL_MAX];
+	if (case_id)
+		snprintf(back, sizeof back, "/directory?case=%lld", (long long)case_id);
+	else
+		snprintf(back, sizeof back, "/directory");
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Back to the search", "href", back, NULL);
+	html_close(h);
+	html_open(h, "h1", NULL);
+	html_elem(h, "span", r->v[SF_ORGANIZATION_NAME], "class", "nhsuk-caption-l", NULL);
+	html_text(h, r->v[SF_NAME]);
+	html_close(h);
+	html_open(h, "p", NULL);
+	capacity_tag(h, &b->refs, r);
+	if (*r->v[SF_CAPACITY_NOTE])
+		html_textf(h, " %s", r->v[SF_CAPACITY_NOTE]);
+	if (!strcmp(r->v[SF_STATUS], "inactive")) {
+		html_text(h, " ");
+		html_elem(h, "strong", "No longer listed", "class", "nhsuk-tag nhsuk-tag--grey", NULL);
+	}
+	html_close(h);
+	if (s->demo)
+		html_elem(h, "p", "This is a demo listing: the organisation, service and contact details are fictional.",
+			  "class", "nhsuk-inset-text", NULL);
+	html_elem(h, "p", r->v[SF_DESCRIPTION], NULL);
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	join_labels(r, SERVICE_LIST_CATEGORIES, &b->refs.categories, text, sizeof text);
+	summary_row(h, "Categories", text);
+	join_labels(r, SERVICE_LIST_AREAS, &b->refs.areas, text, sizeof text);
+	summary_row(h, "Areas served", text);
+	summary_row(h, "Who can use it", r->v[SF_ELIGIBILITY]);
+	summary_row(h, "Phone", r->v[SF_PHONE]);
+	summary_row(h, "Email", r->v[SF_EMAIL]);
+	summary_row(h, "Website", r->v[SF_WEBSITE]);
+	snprintf(text, sizeof text, "%s%s%s", r->v[SF_ADDRESS], *r->v[SF_ADDRESS] && *r->v[SF_POSTCODE] ? ", " : "",
+		 r->v[SF_POSTCODE]);
+	summary_row(h, "Address", text);
+	html_close(h);
+	if (case_id)
+		refer_on_button(req, h, case_id, s);
+	if (authz_allows(req->auth.role, PERM_DIRECTORY_EDIT)) {
+		char edit[64];
+		snprintf(edit, sizeof edit, "/directory/services/%lld/edit", (long long)id);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Change this service's details or capacity", "href", edit, NULL);
+		html_close(h);
+	}
+	free(s);
+	free(b);
+	return web_end(&pg, resp, 200);
+}
+
+/* The add/edit form, filled from in, with fe's problems. */
+static int edit_form(struct http_req *req, struct http_resp *resp, int64_t id, const struct service_input *in,
+		     const struct directory_refs *refs, const struct field_errors *fe)
+{
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, id ? "Change a service" : "Add a service", fe);
+	struct html *h = &pg.h;
+	char action[64];
+	if (id)
+		snprintf(action, sizeof action, "/directory/services/%lld/edit", (long long)id);
+	else
+		snprintf(action, sizeof action, "/directory/services");
+	html_elem(h, "h1", id ? "Change a service" : "Add a service", NULL);
+	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	for (int f = 0; f < SF__MAX; f++) {
+		const struct service_field_desc *d = &service_fields[f];
+		struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = in->v[f], .errors = fe,
+					 .required = d->required };
+		struct form_option opts[DIRECTORY_LIST_MAX + 1];
+		const char *checked[DIRECTORY_LIST_MAX + 1];
+		const struct directory_vocab *v = d->kind == SK_CATEGORIES ? &refs->categories
+						  : d->kind == SK_AREAS	     ? &refs->areas
+						  : d->kind == SK_CAPACITY   ? &refs->capacity
+									     : NULL;
+		size_t n = 0;
+		for (size_t i = 0; v && i < v->n; i++)
+			opts[n++] = (struct form_option){ v->code[i], v->label[i] };
+		opts[n] = (struct form_option){ NULL, NULL };
+		switch (d->kind) {
+		case SK_CATEGORIES:
+		case SK_AREAS:
+			for (n = 0; n < in->nitems[f]; n++)
+				checked[n] = in->items[f][n];
+			checked[n] = NULL;
+			form_checkboxes(h, &ff, opts, checked);
+			break;
+		case SK_CAPACITY:
+			form_radios(h, &ff, opts);
+			break;
+		case SK_STATUS: {
+			static const struct form_option st[] = { { "active", "Listed: shown in searches" },
+								 { "inactive", "Not listed: hidden from searches" },
+								 { NULL, NULL } };
+			ff.value = in->v[f] && *in->v[f] ? in->v[f] : "active";
+			form_radios(h, &ff, st);
+			break;
+		}
+		case SK_LONGTEXT:
+			form_textarea(h, &ff, 4);
+			break;
+		default:
+			ff.type = d->kind == SK_EMAIL ? "email" : d->kind == SK_PHONE ? "tel" : d->kind == SK_URL ? "url" : "text";
+			ff.width = d->kind == SK_POSTCODE ? "nhsuk-input--width-10" : d->kind == SK_PHONE ? "nhsuk-input--width-20" : NULL;
+			form_input(h, &ff);
+			break;
+		}
+	}
+	form_button(h, id ? "Save changes" : "Add the service");
+	form_end(h);
+	return web_end(&pg, resp, fe && fe->n ? 422 : 200);
+}
+
+static int new_page(struct http_req *req, struct http_resp *resp)
+{
+	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	struct service_input *in = malloc(sizeof *in);
+	int rc = 0;
+	if (b && in) {
+		memset(in, 0, sizeof *in);
+		in->v[SF_CAPACITY_STATUS] = "open";
+		rc = edit_form(req, resp, 0, in, &b->refs, NULL);
+	}
+	free(in);
+	free(b);
+	return rc;
+}
+
+static int edit_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	struct directory_service *s = malloc(sizeof *s);
+	struct service_input *in = malloc(sizeof *in);
+	int rc = 0;
+	if (b && s && in) {
+		int f = directory_service_get(req->db, id, s);
+		if (f <= 0) {
+			rc = f < 0 ? triage_store_failed(req, resp) : not_found(req, resp);
+		} else {
+			directory_input_from(&s->rec, in);
+			rc = edit_form(req, resp, id, in, &b->refs, NULL);
+		}
+	}
+	free(in);
+	free(s);
+	free(b);
+	return rc;
+}
+
+/* Reads the posted form: text fields by name, checkboxes as repeated names. */
+static void input_from_form(struct http_req *req, struct service_input *in)
+{
+	memset(in, 0, sizeof *in);
+	http_form(req, "csrf_token"); /* parses the body */
+	for (int f = 0; f < SF__MAX; f++) {
+		if (!service_field_is_list(f)) {
+			in->v[f] = http_form(req, service_fields[f].key);
+			continue;
+		}
+		for (int i = 0; i < req->nform; i++) {
+			if (strcmp(req->form[i].name, service_fields[f].key) != 0)
+				continue;
+			if (in->nitems[f] == DIRECTORY_LIST_MAX) {
+				in->too_many[f] = 1;
+				break;
+			}
+			in->items[f][in->nitems[f]++] = req->form[i].value;
+		}
+	}
+}
+
+static int save_post(struct http_req *req, struct http_resp *resp, int64_t id)
+{
+	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	struct service_input *in = malloc(sizeof *in);
+	struct field_errors *fe = malloc(sizeof *fe);
+	int rc = 0;
+	if (!b || !in || !fe)
+		goto done;
+	fielderr_init(fe);
+	input_from_form(req, in);
+	int64_t out = id;
+	switch (directory_save(req, id, in, &b->refs, fe, &out)) {
+	case DIR_OK: {
+		char loc[64];
+		snprintf(loc, sizeof loc, "/directory/services/%lld", (long long)out);
+		rc = http_redirect(resp, loc);
+		break;
+	}
+	case DIR_INVALID:
+		rc = edit_form(req, resp, id, in, &b->refs, fe);
+		break;
+	case DIR_NOT_FOUND:
+		rc = not_found(req, resp);
+		break;
+	case DIR_ERROR:
+		rc = triage_store_failed(req, resp);
+		break;
+	}
+done:
+	free(fe);
+	free(in);
+	free(b);
+	return rc;
+}
+
+static int create_post(struct http_req *req, struct http_resp *resp)
+{
+	return save_post(req, resp, 0);
+}
+
+static int edit_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : save_post(req, resp, id);
+}
+
+const struct route web_directory_routes[] = {
+	{ "GET", "/directory", directory_page, PERM_DIRECTORY_READ,
+	  "Search community services (?q, category, area, capacity; ?case=ID adds Refer on buttons)" },
+	{ "GET", "/directory/services/new", new_page, PERM_DIRECTORY_EDIT, "Form to add a directory service" },
+	{ "POST", "/directory/services", create_post, PERM_DIRECTORY_EDIT, "Add a directory service (form)" },
+	{ "GET", "/directory/services/{id}", service_page, PERM_DIRECTORY_READ, "A directory service's page", "service" },
+	{ "GET", "/directory/services/{id}/edit", edit_page, PERM_DIRECTORY_EDIT, "Form to change a directory service",
+	  "service" },
+	{ "POST", "/directory/services/{id}/edit", edit_post, PERM_DIRECTORY_EDIT, "Change a directory service (form)",
+	  "service" },
+	{ 0 },
+};
