@@ -27,7 +27,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 STORE_BIN := $(BUILD)/tests/store_suite
 
 .PHONY: all deps run test test-only unit store-test store-test-sqlite store-test-pg api-test browser-test \
-  check-sanitize clean bench fuzz assets crash-test crash
+  check-sanitize clean bench fuzz assets hostile-test crash-test crash
 all: $(BUILD)/waymark
 
 $(BUILD)/tools/embed: tools/embed.c
@@ -89,6 +89,10 @@ store-test: store-test-sqlite store-test-pg
 api-test: all
 	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 scripts/with-postgres node --test --test-concurrency=1 tests/api/
 
+# Hostile input (tests/hostile/cases/*.jsonl) against a real server: 4xx, never 5xx, nothing stored.
+hostile-test: all
+	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 node --test tests/hostile/
+
 browser-test: all
 	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 node --test --test-concurrency=1 tests/browser/
 
@@ -101,7 +105,7 @@ crash-test: all
 crash:
 	@$(MAKE) --no-print-directory CRASH_CYCLES=200 crash-test
 
-test-only: unit fuzz-replay store-test api-test crash-test browser-test
+test-only: unit fuzz-replay store-test api-test hostile-test crash-test browser-test
 
 test: deps
 	@$(MAKE) --no-print-directory all

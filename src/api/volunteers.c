@@ -592,25 +592,35 @@ static void list_item(void *ctx, const struct volunteer_summary *s)
 	json_array_append_new(l->items, j);
 }
 
-static int query_limit(struct http_req *req, int def)
+/* ?limit: a whole number from 1 to LIST_LIMIT_MAX, else def when absent;
+ * -1 (with the problem in fe) when it is something else. */
+static int query_limit(struct http_req *req, int def, struct field_errors *fe)
 {
 	const char *l = http_query(req, "limit");
-	int n = l ? atoi(l) : def;
-	return n < 1 ? 1 : n > LIST_LIMIT_MAX ? LIST_LIMIT_MAX : n;
+	if (!l)
+		return def;
+	int n = 0;
+	const char *p = l;
+	for (; *p >= '0' && *p <= '9' && n <= LIST_LIMIT_MAX; p++)
+		n = n * 10 + (*p - '0');
+	if (p == l || *p || n < 1 || n > LIST_LIMIT_MAX)
+		return fielderr_add(fe, "limit", "limit must be a whole number from 1 to %d", LIST_LIMIT_MAX);
+	return n;
 }
 
 static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 {
 	const char *status = http_query(req, "status");
-	if (status && *status && volunteer_status_from_code(status) < 0) {
-		struct field_errors fe;
-		fielderr_init(&fe);
+	struct field_errors fe;
+	fielderr_init(&fe);
+	if (status && *status && volunteer_status_from_code(status) < 0)
 		fielderr_add(&fe, "status", "Status must be applicant, active, paused or left");
+	int limit = query_limit(req, LIST_LIMIT_MAX, &fe);
+	if (fe.n)
 		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
-	}
 	json_t *items = json_array();
 	struct list_json ctx = { items, req->now };
-	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", query_limit(req, LIST_LIMIT_MAX), req->now,
+	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", limit, req->now,
 			       req->now + MATCH_HORIZON_SECONDS, list_item, &ctx);
 	if (n < 0) {
 		json_decref(items);
@@ -782,15 +792,16 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	int ok = !status || !*status;
 	for (const char *const *s = task_status_codes; !ok && *s; s++)
 		ok = strcmp(*s, status) == 0;
-	if (!ok) {
-		struct field_errors fe;
-		fielderr_init(&fe);
+	struct field_errors fe;
+	fielderr_init(&fe);
+	if (!ok)
 		fielderr_add(&fe, "status", "Status must be open, offered, accepted, done, missed or cancelled");
+	int limit = query_limit(req, 200, &fe);
+	if (fe.n)
 		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
-	}
 	json_t *items = json_array();
 	json_t *ctx[2] = { items, NULL };
-	int n = task_list(req->db, req->auth.org_id, status ? status : "", query_limit(req, 200), task_item, ctx);
+	int n = task_list(req->db, req->auth.org_id, status ? status : "", limit, task_item, ctx);
 	if (n < 0) {
 		json_decref(items);
 		return volunteers_store_failed(req, resp);

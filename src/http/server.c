@@ -2,6 +2,7 @@
  * the route table with authentication and authorisation in one place,
  * security headers on every response, access log and metrics. */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -261,6 +262,32 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* Decodes %XX in the path and query like libmicrohttpd's own unescaping, but
+ * leaves an encoded NUL as the three characters "%00": decoded, it would cut
+ * the string short, so "/x/1%00junk" would reach the route for "/x/1". */
+static size_t unescape_keep_nul(void *cls, struct MHD_Connection *conn, char *s)
+{
+	(void)cls;
+	(void)conn;
+	if (!strstr(s, "%00"))
+		return MHD_http_unescape(s);
+	size_t r = 0, w = 0;
+	while (s[r]) {
+		char hex[3] = { s[r + 1], s[r + 1] ? s[r + 2] : 0, 0 };
+		long v = s[r] == '%' && isxdigit((unsigned char)hex[0]) && isxdigit((unsigned char)hex[1])
+				 ? strtol(hex, NULL, 16)
+				 : -1;
+		if (v > 0) {
+			s[w++] = (char)v;
+			r += 3;
+		} else {
+			s[w++] = s[r++];
+		}
+	}
+	s[w] = '\0';
+	return w;
+}
+
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
@@ -329,6 +356,7 @@ int http_serve(const struct http_config *cfg)
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, access_handler, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape_keep_nul, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(cfg->threads ? cfg->threads : 1),
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
