@@ -152,19 +152,19 @@ int referral_seq_next(struct store *st, struct referral_seq *q, int year, int64_
 
 /* ---- creating ---- */
 
+/* The person with the referral's NHS number; else the oldest with its match
+ * key whose NHS number is unknown or the same (a different NHS number is a
+ * different person). */
 struct person_match {
 	const char *nhs;  /* the referral's NHS number, NULL when not given */
 	int64_t id;
 };
 
-/* Rows come with the NHS number's match first: take it; else the oldest
- * person with the key whose NHS number is unknown or the same (a different
- * NHS number is a different person). */
-static int person_row(void *ctx, const struct store_row *row)
+static int person_key_row(void *ctx, const struct store_row *row)
 {
 	struct person_match *m = ctx;
 	const char *nhs = store_row_text(row, 1);
-	if (store_row_int(row, 2) == 0 || !m->nhs || !nhs[0] || strcmp(nhs, m->nhs) == 0) {
+	if (!m->nhs || !nhs[0] || strcmp(nhs, m->nhs) == 0) {
 		m->id = store_row_int(row, 0);
 		return 1;
 	}
@@ -175,7 +175,9 @@ static int find_person(struct store *st, const struct referral_rec *rec, int64_t
 {
 	const char *nhs = rec->v[RF_PERSON_NHS_NUMBER].set ? rec->v[RF_PERSON_NHS_NUMBER].s : NULL;
 	struct person_match m = { nhs, 0 };
-	if (store_exec(st, STMT_REFERRAL_PERSON_FIND, person_row, &m, "ss", nhs, rec->match_key) < 0)
+	if (nhs && store_exec(st, STMT_REFERRAL_PERSON_FIND_NHS, first_int, &m.id, "s", nhs) < 0)
+		return -1;
+	if (!m.id && store_exec(st, STMT_REFERRAL_PERSON_FIND_KEY, person_key_row, &m, "s", rec->match_key) < 0)
 		return -1;
 	*id = m.id;
 	return 0;
