@@ -9,5 +9,7 @@ extern const struct route api_practices_routes[];
 extern const struct route api_session_routes[];
 extern const struct route api_triage_routes[];
 extern const struct route api_volunteer_routes[];
+extern const struct route api_cases_routes[];
+extern const struct route api_case_write_routes[];
 extern const struct route api_directory_routes[];
 #endif

@@ -16,6 +16,7 @@
 #include "store/referral.h"
 #include "util/buf.h"
 #include "util/csv.h"
+#include "util/csv_cell.h"
 
 #define IMPORT_BATCH_DEFAULT 50000  /* good rows per transaction (one fsync each) */
 #define IMPORT_BATCH_MAX 100000
@@ -65,30 +66,14 @@ static double elapsed(const struct timespec *a, const struct timespec *b)
 	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
-/* Writes a CSV field, quoted when it needs to be. */
-static void csv_put(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static void report(struct importer *im, unsigned long line, const char *field, const char *message)
 {
 	im->problems++;
 	if (im->errors) {
 		fprintf(im->errors, "%lu,", line);
-		csv_put(im->errors, field);
+		csv_cell_write(im->errors, field);
 		fputc(',', im->errors);
-		csv_put(im->errors, message);
+		csv_cell_write(im->errors, message);
 		fputc('\n', im->errors);
 	} else {
 		if (im->progress)

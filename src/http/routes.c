@@ -9,6 +9,8 @@ const struct route *const http_route_tables[] = {
 	api_practices_routes,
 	api_triage_routes,
 	api_volunteer_routes,
+	api_cases_routes,
+	api_case_write_routes,
 	api_directory_routes,
 	web_home_routes,
 	web_referral_routes,

@@ -23,7 +23,8 @@
 #define CASEWORK_DUE_DAYS 14         /* an open case with nothing recorded for this long is overdue */
 #define CASEWORK_DROPOUT_DEFAULT 3   /* setting dropout_attempts */
 #define CASEWORK_TIME_SKEW 300       /* seconds a recorded time may run ahead of our clock */
-#define CASEWORK_LIST_MAX 200        /* rows of each kind read for one case */
+#define CASEWORK_NEEDS_MAX 16        /* needs in one assessment */
+#define CASEWORK_SESSION_MINUTES_MAX 600 /* the longest session (minutes) */
 
 /* SNOMED CT codes on referral events (docs/CASEWORK.md). */
 #define CASEWORK_SNOMED_SP_ACCEPTED "871731000000106" /* referral to social prescribing service */
@@ -104,7 +105,7 @@ struct casework_assessment {
 	int version;                 /* 0: never assessed */
 	char *what_matters, *strengths;
 	char by[128];
-	struct casework_need needs[16];
+	struct casework_need needs[CASEWORK_NEEDS_MAX];
 	size_t nneeds;
 };
 struct casework_goal_update {

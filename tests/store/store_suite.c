@@ -59,6 +59,7 @@ static int teardown(void **state)
 }
 
 #include "store_triage.inc"
+#include "store_casework.inc"
 
 static void test_schema_current(void **state)
 {
@@ -269,6 +270,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_tail_deletion, setup, teardown),
 		STORE_TRIAGE_TESTS
+		STORE_CASEWORK_TESTS
 	};
 	char group[64];
 	snprintf(group, sizeof group, "store suite (%s)", sqlite_path[0] ? "sqlite" : "postgres");

@@ -1,0 +1,418 @@
+/* Case work JSON API, reading: the caseload (GET /api/v1/cases), a case with everything recorded on it and its
+ * paired outcome changes (GET /api/v1/cases/{id}), one safeguarding concern; the route table of every case
+ * read route (the writes are in cases_write.c, with their own table). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/api.h"
+#include "api/cases.h"
+#include "api/triage.h"
+#include "core/datetime.h"
+#include "http/audit_req.h"
+
+int64_t cases_id_or_respond(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return -1;
+	int64_t org = 0;
+	int n = casework_case_org(req->db, id, &org);
+	if (n < 0) {
+		triage_store_failed(req, resp);
+		return -1;
+	}
+	if (n == 0 || org != req->auth.org_id) {
+		http_problem(resp, 404, "Not found", "There is no case with that id in your organisation.");
+		return -1;
+	}
+	return id;
+}
+
+json_t *cases_time(int64_t t)
+{
+	if (t <= 0)
+		return json_null();
+	char s[DT_UTC_LEN];
+	dt_format_utc(t, s);
+	return json_string(s);
+}
+
+json_t *cases_points(int x100)
+{
+	return x100 == INSTRUMENT_NO_TOTAL ? json_null() : json_real(x100 / 100.0);
+}
+
+static const char *const ons4_keys[INSTRUMENT_ONS4__MAX] = { "life_satisfaction", "worthwhile", "happiness", "anxiety" };
+
+void cases_score_json(json_t *obj, const struct instrument_score *s)
+{
+	if (s->id == INSTRUMENT_ONS4) {
+		json_t *o = json_object();
+		for (int i = 0; i < INSTRUMENT_ONS4__MAX; i++)
+			json_object_set_new(o, ons4_keys[i], json_integer(s->ons4[i]));
+		json_object_set_new(obj, "raw", json_null());
+		json_object_set_new(obj, "score", o);
+		return;
+	}
+	json_object_set_new(obj, "raw", s->raw == INSTRUMENT_NO_TOTAL ? json_null() : json_integer(s->raw));
+	json_object_set_new(obj, "score", cases_points(s->score_x100));
+}
+
+static json_t *id_name(int64_t id, const char *name)
+{
+	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
+}
+
+static json_t *code_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+json_t *cases_summary_json(const struct casework_summary *s)
+{
+	json_t *o = json_pack("{s:I,s:{s:I,s:s,s:s},s:{s:I,s:s},s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:b}", "id", (json_int_t)s->id,
+			      "referral", "id", (json_int_t)s->referral_id, "reference", s->reference, "status",
+			      s->referral_status, "person", "id", (json_int_t)s->person_id, "name", s->person_name, "tier",
+			      s->tier, "status", s->status, "organisation", id_name(s->org_id, s->org_name), "worker",
+			      id_name(s->worker_id, s->worker_name), "opened_at", cases_time(s->opened_at), "closed_at",
+			      cases_time(s->closed_at), "closure_reason", code_or_null(s->closure_reason), "dropout",
+			      s->dropout);
+	json_object_set_new(o, "continuing_support",
+			    s->continuing_support < 0 ? json_null() : json_boolean(s->continuing_support));
+	json_object_set_new(o, "sessions", json_integer(s->sessions));
+	json_object_set_new(o, "planned_sessions", json_integer(s->planned_sessions));
+	json_object_set_new(o, "last_contact_at", cases_time(s->last_contact_at));
+	json_object_set_new(o, "unsuccessful_attempts_since_contact", json_integer(s->attempts_since_contact));
+	json_object_set_new(o, "due", s->due[0] ? json_pack("{s:s,s:o}", "what", s->due, "at", cases_time(s->due_at))
+						 : json_null());
+	json_object_set_new(o, "flags", json_pack("{s:b,s:b,s:b}", "safeguarding", s->flags.safeguarding, "discharge",
+						  s->flags.discharge, "overdue", s->flags.overdue));
+	json_object_set_new(o, "measures", json_pack("{s:b,s:b}", "baseline", s->has_baseline, "follow_up", s->has_follow_up));
+	return o;
+}
+
+static json_t *assessment_json(const struct casework_case *c)
+{
+	const struct casework_assessment *a = &c->assessment;
+	if (!a->version)
+		return json_null();
+	json_t *needs = json_array();
+	for (size_t i = 0; i < a->nneeds; i++)
+		json_array_append_new(needs, json_pack("{s:s,s:s,s:s}", "domain", a->needs[i].domain, "level",
+						       a->needs[i].level, "note", a->needs[i].note));
+	return json_pack("{s:I,s:i,s:i,s:s,s:s,s:o,s:s,s:o}", "id", (json_int_t)a->id, "version", a->version, "versions",
+			 c->assessments, "what_matters", a->what_matters, "strengths", a->strengths, "needs", needs, "by",
+			 a->by, "at", cases_time(a->at));
+}
+
+static json_t *goals_json(const struct casework_case *c)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < c->ngoals; i++) {
+		const struct casework_goal *g = &c->goals[i];
+		json_t *ups = json_array();
+		for (size_t k = 0; k < g->nupdates; k++) {
+			const struct casework_goal_update *u = &g->updates[k];
+			json_array_append_new(ups, json_pack("{s:I,s:i,s:s,s:s,s:s,s:o}", "id", (json_int_t)u->id, "progress",
+							     u->progress, "status", u->status, "note", u->note, "by", u->by,
+							     "at", cases_time(u->at)));
+		}
+		json_array_append_new(list, json_pack("{s:I,s:s,s:o,s:s,s:i,s:s,s:o,s:o,s:o}", "id", (json_int_t)g->id, "goal",
+						      g->goal, "domain", code_or_null(g->domain), "status", g->status,
+						      "progress", g->progress, "by", g->by, "created_at",
+						      cases_time(g->created_at), "updated_at", cases_time(g->updated_at),
+						      "updates", ups));
+	}
+	return list;
+}
+
+static json_t *sessions_json(const struct casework_case *c)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < c->nsessions; i++) {
+		const struct casework_session *s = &c->sessions[i];
+		json_array_append_new(list, json_pack("{s:I,s:i,s:o,s:s,s:i,s:s,s:s,s:s}", "id", (json_int_t)s->id, "number",
+						      (int)i + 1, "at", cases_time(s->at), "mode", s->mode,
+						      "duration_minutes", s->duration_minutes, "notes", s->notes, "next_step",
+						      s->next_step, "by", s->by));
+	}
+	return list;
+}
+
+static json_t *onward_json(const struct casework_case *c)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < c->nonward; i++) {
+		const struct casework_onward *o = &c->onward[i];
+		json_t *hist = json_array();
+		for (size_t k = 0; k < o->nhistory; k++) {
+			const struct casework_onward_update *u = &o->history[k];
+			json_array_append_new(hist, json_pack("{s:o,s:s,s:s,s:s,s:o}", "from", code_or_null(u->from_status),
+							      "to", u->to_status, "note", u->note, "by", u->by, "at",
+							      cases_time(u->at)));
+		}
+		json_array_append_new(list, json_pack("{s:I,s:o,s:s,s:o,s:s,s:s,s:s,s:o,s:o,s:o}", "id", (json_int_t)o->id,
+						      "service_id", o->service_id ? json_integer(o->service_id) : json_null(),
+						      "service_name", o->service_name, "domain", code_or_null(o->domain),
+						      "note", o->note, "status", o->status, "by", o->by, "made_at",
+						      cases_time(o->made_at), "updated_at", cases_time(o->updated_at),
+						      "history", hist));
+	}
+	return list;
+}
+
+static json_t *concern_json(const struct casework_concern *g)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s,s:o}", "id", (json_int_t)g->id, "category", g->category, "concern",
+			 g->concern, "action", g->action, "escalated_to", g->escalated_to, "raised_at",
+			 cases_time(g->raised_at), "by", g->by, "recorded_at", cases_time(g->recorded_at));
+}
+
+static json_t *others_json(const struct casework_case *c, json_t *doc)
+{
+	json_t *unmet = json_array(), *concerns = json_array(), *consents = json_array(), *studies = json_array();
+	for (size_t i = 0; i < c->nunmet; i++) {
+		const struct casework_unmet *u = &c->unmet[i];
+		json_array_append_new(unmet, json_pack("{s:I,s:s,s:o,s:o,s:s,s:s,s:o}", "id", (json_int_t)u->id, "need",
+						       u->need, "domain", code_or_null(u->domain), "area",
+						       code_or_null(u->area), "note", u->note, "by", u->by, "at",
+						       cases_time(u->at)));
+	}
+	for (size_t i = 0; i < c->nconcerns; i++)
+		json_array_append_new(concerns, concern_json(&c->concerns[i]));
+	for (size_t i = 0; i < c->nconsents; i++) {
+		const struct casework_consent *k = &c->consents[i];
+		json_array_append_new(consents, json_pack("{s:I,s:s,s:s,s:o,s:s,s:o}", "id", (json_int_t)k->id, "third_party",
+							  k->third_party, "purpose", k->purpose, "given_at",
+							  cases_time(k->given_at), "by", k->by, "recorded_at",
+							  cases_time(k->recorded_at)));
+	}
+	for (size_t i = 0; i < c->nstudies; i++) {
+		const struct casework_study *t = &c->studies[i];
+		json_array_append_new(studies, json_pack("{s:I,s:s,s:s,s:b,s:s,s:o}", "id", (json_int_t)t->id, "story",
+							 t->story, "unexpected_outcomes", t->unexpected_outcomes, "consent",
+							 t->consent, "by", t->by, "at", cases_time(t->at)));
+	}
+	json_object_set_new(doc, "unmet_needs", unmet);
+	json_object_set_new(doc, "safeguarding", concerns);
+	json_object_set_new(doc, "consents", consents);
+	json_object_set_new(doc, "case_studies", studies);
+	return doc;
+}
+
+static json_t *measure_json(const struct casework_measure *m)
+{
+	json_t *answers = json_array();
+	for (size_t i = 0; i < m->nanswers; i++)
+		json_array_append_new(answers, json_integer(m->answers[i]));
+	json_t *o = json_pack("{s:I,s:s,s:s,s:o,s:o,s:s}", "id", (json_int_t)m->id, "instrument", m->instrument_code,
+			      "phase", m->phase, "answers", answers, "at", cases_time(m->at), "by", m->by);
+	cases_score_json(o, &m->score);
+	return o;
+}
+
+static const char *direction_code(enum instrument_direction d)
+{
+	return d == INSTRUMENT_BETTER ? "better" : d == INSTRUMENT_WORSE ? "worse" : "no_meaningful_change";
+}
+
+static json_t *pair_json(const struct casework_pair *p)
+{
+	const struct instrument_def *def = instrument_get(p->instrument);
+	json_t *o = json_pack("{s:s,s:s}", "instrument", def->code, "label", def->label);
+	json_t *b = json_pack("{s:I,s:o}", "id", (json_int_t)p->baseline->id, "at", cases_time(p->baseline->at));
+	cases_score_json(b, &p->baseline->score);
+	json_object_set_new(o, "baseline", b);
+	if (!p->follow_up) {
+		json_object_set_new(o, "follow_up", json_null());
+		json_object_set_new(o, "change", json_null());
+		return o;
+	}
+	json_t *f = json_pack("{s:I,s:o}", "id", (json_int_t)p->follow_up->id, "at", cases_time(p->follow_up->at));
+	cases_score_json(f, &p->follow_up->score);
+	json_object_set_new(o, "follow_up", f);
+	if (!p->paired) {
+		json_object_set_new(o, "change", json_null());
+	} else if (p->instrument == INSTRUMENT_ONS4) {
+		json_t *ch = json_object();
+		for (int i = 0; i < INSTRUMENT_ONS4__MAX; i++)
+			json_object_set_new(ch, ons4_keys[i], cases_points(p->change.ons4_x100[i]));
+		json_object_set_new(o, "change", ch);
+	} else {
+		json_object_set_new(o, "change", cases_points(p->change.change_x100));
+	}
+	if (p->paired && p->instrument == INSTRUMENT_SWEMWBS)
+		json_object_set_new(o, "meaningful", json_string(direction_code(p->direction)));
+	return o;
+}
+
+static json_t *events_json(const struct casework_case *c)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < c->nevents; i++) {
+		const struct casework_event *e = &c->events[i];
+		json_array_append_new(list, json_pack("{s:o,s:s,s:o,s:o,s:s,s:o}", "at", cases_time(e->at), "kind", e->kind,
+						      "from", code_or_null(e->from_status), "to", code_or_null(e->to_status),
+						      "detail", e->detail, "snomed", code_or_null(e->snomed)));
+	}
+	return list;
+}
+
+json_t *cases_case_json(const struct casework_case *c)
+{
+	json_t *doc = cases_summary_json(&c->s);
+	json_object_set_new(doc, "assessment", assessment_json(c));
+	json_object_set_new(doc, "goals", goals_json(c));
+	json_object_set_new(doc, "sessions_list", sessions_json(c));
+	json_object_set_new(doc, "onward_referrals", onward_json(c));
+	others_json(c, doc);
+	json_t *measures = json_array(), *changes = json_array();
+	for (size_t i = 0; i < c->nmeasures; i++)
+		json_array_append_new(measures, measure_json(&c->measures[i]));
+	for (size_t i = 0; i < c->npairs; i++)
+		json_array_append_new(changes, pair_json(&c->pairs[i]));
+	json_object_set_new(doc, "measures", measures);
+	json_object_set_new(doc, "changes", changes);
+	json_object_set_new(doc, "events", events_json(c));
+	return doc;
+}
+
+/* ---- Handlers ---- */
+
+static int is_worker(const struct http_req *req)
+{
+	return req->auth.role == ROLE_LINK_WORKER || req->auth.role == ROLE_SUPPORT_WORKER;
+}
+
+static void list_row(void *ctx, const struct casework_summary *s)
+{
+	json_array_append_new(ctx, cases_summary_json(s));
+}
+
+static int cases_list(struct http_req *req, struct http_resp *resp)
+{
+	struct field_errors fe;
+	fielderr_init(&fe);
+	const char *status = http_query(req, "status"), *tier = http_query(req, "tier"), *flag = http_query(req, "flag");
+	const char *wid = http_query(req, "worker_id"), *lim = http_query(req, "limit");
+	if (status && *status && strcmp(status, "open") && strcmp(status, "closed") && strcmp(status, "all"))
+		fielderr_add(&fe, "status", "status must be open, closed or all");
+	if (flag && *flag && strcmp(flag, "safeguarding") && strcmp(flag, "discharge") && strcmp(flag, "overdue"))
+		fielderr_add(&fe, "flag", "flag must be safeguarding, discharge or overdue");
+	if (tier && *tier) {
+		int has = triage_vocab_has(req->db, "tiers", tier, NULL, 0);
+		if (has < 0)
+			return triage_store_failed(req, resp);
+		if (!has)
+			fielderr_add(&fe, "tier", "Choose a tier by its code, like social_prescribing");
+	}
+	long limit = 200, worker = 0;
+	char *end = NULL;
+	if (lim && *lim && ((limit = strtol(lim, &end, 10)) < 1 || limit > 1000 || *end))
+		fielderr_add(&fe, "limit", "limit must be a whole number from 1 to 1000");
+	if (wid && *wid && ((worker = strtol(wid, &end, 10)) < 1 || *end))
+		fielderr_add(&fe, "worker_id", "worker_id must be a worker's id (a whole number)");
+	if (fe.n)
+		return http_problem_fields(resp, 422, "The caseload filters are not valid", &fe);
+	struct casework_query q = { .worker_id = worker, .org_id = req->auth.org_id, .status = status, .tier = tier,
+				    .flag = flag, .limit = (int)limit };
+	int64_t own = 0;
+	/* A worker's caseload is their own cases (a worker without a worker record has none). */
+	if (is_worker(req)) {
+		int n = casework_worker_of_user(req->db, req->auth.user_id, &own);
+		if (n < 0)
+			return triage_store_failed(req, resp);
+		q.worker_id = n ? own : -1;
+	}
+	json_t *list = json_array();
+	int n = casework_caseload(req->db, &q, req->now, list_row, list);
+	int64_t dropouts = n < 0 ? -1 : casework_dropout_count(req->db, req->auth.org_id);
+	if (n < 0 || dropouts < 0) {
+		json_decref(list);
+		return triage_store_failed(req, resp);
+	}
+	http_audit(req, "case.list", "case", 0, 0, is_worker(req) ? "caseload" : "organisation");
+	return http_reply_json(resp, 200,
+			       json_pack("{s:o,s:i,s:o,s:I,s:i}", "worker_id", own ? json_integer(own) : json_null(), "count",
+					 n, "cases", list, "dropouts", (json_int_t)dropouts, "dropout_attempts",
+					 casework_dropout_attempts(req->db)));
+}
+
+static int case_get(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = cases_id_or_respond(req, resp);
+	if (id < 0)
+		return 0;
+	struct casework_case *c = malloc(sizeof *c);
+	if (!c)
+		return -1;
+	int n = casework_case_get(req->db, id, req->now, c);
+	if (n <= 0) {
+		casework_case_free(c);
+		free(c);
+		return n < 0 ? triage_store_failed(req, resp) : http_problem(resp, 404, "Not found", "There is no such case.");
+	}
+	http_audit(req, "case.read", "case", id, c->s.person_id, "");
+	json_t *doc = cases_case_json(c);
+	json_object_set_new(doc, "dropout_attempts", json_integer(casework_dropout_attempts(req->db)));
+	casework_case_free(c);
+	free(c);
+	return http_reply_json(resp, 200, doc);
+}
+
+/* Parses a second id in the path: the id, or -1 after answering 400 when it is not one. */
+int64_t cases_sub_id_or_respond(struct http_req *req, struct http_resp *resp, int i, const char *what)
+{
+	const char *s = http_param(req, i);
+	int64_t v = 0;
+	if (s && *s && strlen(s) <= 18) {
+		const char *p = s;
+		for (; *p >= '0' && *p <= '9'; p++)
+			v = v * 10 + (*p - '0');
+		if (*p == '\0' && v > 0)
+			return v;
+	}
+	char detail[120];
+	snprintf(detail, sizeof detail, "The %s id in the address must be a whole number.", what);
+	http_problem(resp, 400, "Bad request", detail);
+	return -1;
+}
+
+static int concern_get(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = cases_id_or_respond(req, resp);
+	if (id < 0)
+		return 0;
+	int64_t sid = cases_sub_id_or_respond(req, resp, 1, "safeguarding concern");
+	if (sid < 0)
+		return 0;
+	struct casework_case *c = malloc(sizeof *c);
+	if (!c)
+		return -1;
+	int n = casework_case_get(req->db, id, req->now, c);
+	json_t *doc = NULL;
+	for (size_t i = 0; n > 0 && i < c->nconcerns; i++)
+		if (c->concerns[i].id == sid)
+			doc = concern_json(&c->concerns[i]);
+	int64_t person = c->s.person_id;
+	casework_case_free(c);
+	free(c);
+	if (n < 0)
+		return triage_store_failed(req, resp);
+	if (!doc)
+		return http_problem(resp, 404, "Not found", "There is no such safeguarding concern on this case.");
+	http_audit(req, "case.safeguarding.read", "case", id, person, "");
+	return http_reply_json(resp, 200, doc);
+}
+
+const struct route api_cases_routes[] = {
+	{ "GET", "/api/v1/cases", cases_list, PERM_CASE_READ,
+	  "A worker's caseload, or the organisation's cases (?status=open|closed|all, tier, flag, worker_id, limit)" },
+	{ "GET", "/api/v1/cases/{id}", case_get, PERM_CASE_READ,
+	  "A case with its assessment, goals, sessions, onward referrals, unmet needs, safeguarding, consents, case "
+	  "studies, measures, paired changes and events",
+	  "case" },
+	{ "GET", "/api/v1/cases/{id}/safeguarding/{sid}", concern_get, PERM_CASE_READ,
+	  "One safeguarding concern (never deletable: any other method is 405)", "case" },
+	{ 0 },
+};

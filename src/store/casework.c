@@ -1,0 +1,816 @@
+/* Case work in the database: the caseload, a case with everything recorded on it (store/casework_get.c reads
+ * the sections), and each record a worker adds, checked field by field (store/casework.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/casework.h"
+#include "store/casework.h"
+#include "store/casework_int.h"
+#include "store/triage.h"
+
+#define NO_USER(id) ((id) > 0 ? (id) : INT64_MIN)
+
+void casework_copy(char *dst, size_t n, const char *src)
+{
+	size_t len = strlen(src);
+	if (len >= n) {
+		len = n - 1;
+		/* never cut a UTF-8 sequence in two */
+		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+static size_t utf8_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
+static const char *or_empty(const char *s)
+{
+	return blank(s) ? "" : s;
+}
+
+static int first_int(void *ctx, const struct store_row *r)
+{
+	*(int64_t *)ctx = store_row_int(r, 0);
+	return 1;
+}
+
+static int first_text(void *ctx, const struct store_row *r)
+{
+	casework_copy(ctx, 64, store_row_text(r, 0));
+	return 1;
+}
+
+/* ---- Reading ---- */
+
+int casework_case_org(struct store *st, int64_t case_id, int64_t *org_id)
+{
+	return store_get_int(st, STMT_CASEWORK_CASE_ORG, org_id, "i", case_id);
+}
+
+int casework_case_of_referral(struct store *st, int64_t referral_id, int64_t *case_id)
+{
+	return store_get_int(st, STMT_CASEWORK_CASE_OF_REFERRAL, case_id, "i", referral_id);
+}
+
+int casework_worker_of_user(struct store *st, int64_t user_id, int64_t *worker_id)
+{
+	return store_get_int(st, STMT_CASEWORK_WORKER_OF_USER, worker_id, "i", user_id);
+}
+
+int casework_dropout_attempts(struct store *st)
+{
+	int64_t v = 0;
+	if (store_get_int(st, STMT_SETTING_GET, &v, "s", "dropout_attempts") == 1 && v > 0 && v <= 100)
+		return (int)v;
+	return CASEWORK_DROPOUT_DEFAULT;
+}
+
+struct summary_ctx {
+	int64_t now;
+	struct casework_summary *s; /* one row (get) */
+	struct casework_summary *list; /* or many (caseload) */
+	size_t n, cap;
+	int failed;
+};
+
+static void summary_fill(const struct store_row *r, int64_t now, struct casework_summary *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = store_row_int(r, 0);
+	s->referral_id = store_row_int(r, 1);
+	s->person_id = store_row_int(r, 2);
+	s->org_id = store_row_int(r, 3);
+	s->worker_id = store_row_int(r, 4);
+	s->opened_at = store_row_int(r, 5);
+	s->closed_at = store_row_int(r, 6);
+	s->planned_sessions = (int)store_row_int(r, 7);
+	s->dropout = (int)store_row_int(r, 8);
+	s->continuing_support = (int)store_row_int(r, 9);
+	casework_copy(s->tier, sizeof s->tier, store_row_text(r, 10));
+	casework_copy(s->status, sizeof s->status, store_row_text(r, 11));
+	casework_copy(s->closure_reason, sizeof s->closure_reason, store_row_text(r, 12));
+	casework_copy(s->reference, sizeof s->reference, store_row_text(r, 13));
+	casework_copy(s->referral_status, sizeof s->referral_status, store_row_text(r, 14));
+	snprintf(s->person_name, sizeof s->person_name, "%.200s %.200s", store_row_text(r, 15), store_row_text(r, 16));
+	casework_copy(s->org_name, sizeof s->org_name, store_row_text(r, 17));
+	casework_copy(s->worker_name, sizeof s->worker_name, store_row_text(r, 18));
+	s->sessions = (int)store_row_int(r, 19);
+	int64_t last_session = store_row_int(r, 20), last_contact = store_row_int(r, 21);
+	s->last_contact_at = last_session > last_contact ? last_session : last_contact;
+	s->attempts_since_contact = (int)store_row_int(r, 22);
+	s->flags.safeguarding = store_row_int(r, 23) != 0 || store_row_int(r, 24) > 0;
+	s->flags.discharge = store_row_int(r, 25) != 0;
+	s->has_baseline = store_row_int(r, 26) > 0;
+	s->has_follow_up = store_row_int(r, 27) > 0;
+	struct casework_due_in in = {
+		.open = strcmp(s->status, "open") == 0,
+		.sla_due_at = store_row_int(r, 28),
+		.last_contact_at = s->last_contact_at,
+		.sessions = s->sessions,
+		.planned_sessions = s->planned_sessions,
+		.has_baseline = s->has_baseline,
+		.due_days = CASEWORK_DUE_DAYS,
+	};
+	casework_copy(s->due, sizeof s->due, casework_due(&in, &s->due_at));
+	s->flags.overdue = s->due_at > 0 && now > s->due_at;
+}
+
+static int summary_row(void *ctx, const struct store_row *r)
+{
+	struct summary_ctx *c = ctx;
+	if (c->s) {
+		summary_fill(r, c->now, c->s);
+		return 1;
+	}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct casework_summary *l = realloc(c->list, cap * sizeof *l);
+		if (!l) {
+			c->failed = 1;
+			return 1;
+		}
+		c->list = l;
+		c->cap = cap;
+	}
+	summary_fill(r, c->now, &c->list[c->n++]);
+	return 0;
+}
+
+int casework_summary_get(struct store *st, int64_t case_id, int64_t now, struct casework_summary *out)
+{
+	struct summary_ctx c = { .now = now, .s = out };
+	int n = store_exec(st, STMT_CASEWORK_SUMMARY_GET, summary_row, &c, "i", case_id);
+	return n < 0 ? -1 : n > 0;
+}
+
+/* Open cases first, due soonest first (nothing due last); then closed, latest first. */
+static int summary_cmp(const void *a, const void *b)
+{
+	const struct casework_summary *x = a, *y = b;
+	int xo = x->closed_at == 0, yo = y->closed_at == 0;
+	if (xo != yo)
+		return yo - xo;
+	if (xo) {
+		int64_t dx = x->due_at ? x->due_at : INT64_MAX, dy = y->due_at ? y->due_at : INT64_MAX;
+		if (dx != dy)
+			return dx < dy ? -1 : 1;
+	} else if (x->closed_at != y->closed_at) {
+		return x->closed_at > y->closed_at ? -1 : 1;
+	}
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int flag_fits(const char *flag, const struct casework_summary *s)
+{
+	if (!flag || !*flag)
+		return 1;
+	if (strcmp(flag, "safeguarding") == 0)
+		return s->flags.safeguarding;
+	if (strcmp(flag, "discharge") == 0)
+		return s->flags.discharge;
+	if (strcmp(flag, "overdue") == 0)
+		return s->flags.overdue;
+	return 0;
+}
+
+int casework_caseload(struct store *st, const struct casework_query *q, int64_t now,
+		      void (*fn)(void *ctx, const struct casework_summary *s), void *ctx)
+{
+	const char *status = q->status && *q->status ? q->status : "open";
+	const char *tier = q->tier ? q->tier : "";
+	struct summary_ctx c = { .now = now };
+	if (store_exec(st, STMT_CASEWORK_CASELOAD, summary_row, &c, "iiiissssd", q->worker_id, q->worker_id, q->org_id,
+		       q->org_id, status, status, tier, tier, CASEWORK_SCAN_MAX) < 0 ||
+	    c.failed) {
+		if (c.failed)
+			store_set_error(st, STORE_ERROR, "out of memory");
+		free(c.list);
+		return -1;
+	}
+	if (c.n)
+		qsort(c.list, c.n, sizeof *c.list, summary_cmp);
+	int listed = 0;
+	for (size_t i = 0; i < c.n && listed < q->limit; i++) {
+		if (!flag_fits(q->flag, &c.list[i]))
+			continue;
+		fn(ctx, &c.list[i]);
+		listed++;
+	}
+	free(c.list);
+	return listed;
+}
+
+int64_t casework_dropout_count(struct store *st, int64_t org_id)
+{
+	int64_t n = 0;
+	return store_get_int(st, STMT_CASEWORK_DROPOUT_COUNT, &n, "ii", org_id, org_id) < 0 ? -1 : n;
+}
+
+/* ---- Checks shared by the writes ---- */
+
+static void conflict(struct casework_conflict *cf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void conflict(struct casework_conflict *cf, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cf->message, sizeof cf->message, fmt, ap);
+	va_end(ap);
+}
+
+/* Reads the case into s; NOT_FOUND, or CONFLICT when it is closed and must be open. */
+static enum casework_result load_case(struct store *st, const struct casework_who *w, int must_be_open,
+				      struct casework_summary *s, struct casework_conflict *cf)
+{
+	int n = casework_summary_get(st, w->case_id, w->now, s);
+	if (n < 0)
+		return CASEWORK_ERROR;
+	if (n == 0)
+		return CASEWORK_NOT_FOUND;
+	if (must_be_open && strcmp(s->status, "open") != 0) {
+		conflict(cf, "The case is closed (%s): nothing more can be recorded on it", s->closure_reason);
+		return CASEWORK_CONFLICT;
+	}
+	return CASEWORK_OK;
+}
+
+/* A text: required or not, at most max characters. */
+static void check_text(struct field_errors *fe, const char *field, const char *s, int required, size_t max,
+		       const char *what)
+{
+	if (blank(s)) {
+		if (required)
+			fielderr_add(fe, field, "Give %s", what);
+	} else if (utf8_len(s) > max) {
+		fielderr_add(fe, field, "%s must be %zu characters or fewer", field, max);
+	}
+}
+
+/* A code of vocab (optional unless required). 0, or -1 on the store's error. */
+static int check_code(struct store *st, struct field_errors *fe, const char *field, const char *vocab,
+		      const char *code, int required, const char *what)
+{
+	if (blank(code) && !required)
+		return 0;
+	int has = triage_vocab_has(st, vocab, code, NULL, 0);
+	if (has < 0)
+		return -1;
+	if (!has) {
+		char codes[600];
+		triage_vocab_codes(st, vocab, codes, sizeof codes);
+		fielderr_add(fe, field, "Choose %s: one of %s", what, codes);
+	}
+	return 0;
+}
+
+/* A time: not further ahead than the clock allows; 0 means now. */
+static int64_t check_time(struct field_errors *fe, const char *field, int64_t at, int64_t now)
+{
+	if (at == 0)
+		return now;
+	if (at > now + CASEWORK_TIME_SKEW)
+		fielderr_add(fe, field, "%s cannot be in the future", field);
+	return at;
+}
+
+/* An event on the case's referral, with a SNOMED CT code or NULL. */
+static int add_event(struct store *st, const struct casework_summary *s, int64_t at, int64_t user_id, const char *kind,
+		     const char *from, const char *to, const char *detail, const char *snomed)
+{
+	return store_exec(st, STMT_CASEWORK_EVENT_INSERT, NULL, NULL, "iiIsssss", s->referral_id, at, NO_USER(user_id),
+			  kind, from, to, detail, snomed) < 0
+		       ? -1
+		       : 0;
+}
+
+/* An event with code once per referral (1 added, 0 already there, -1 error). */
+static int add_coded_once(struct store *st, const struct casework_summary *s, int64_t at, int64_t user_id,
+			  const char *kind, const char *detail, const char *snomed)
+{
+	int64_t have = 0;
+	if (store_get_int(st, STMT_CASEWORK_EVENT_CODED, &have, "is", s->referral_id, snomed) < 0)
+		return -1;
+	if (have)
+		return 0;
+	return add_event(st, s, at, user_id, kind, NULL, NULL, detail, snomed) ? -1 : 1;
+}
+
+/* ---- Sessions ---- */
+
+enum casework_result casework_session_add(struct store *st, const struct casework_who *w,
+					  const struct casework_session_rq *rq, int64_t *id, struct field_errors *fe,
+					  struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	int64_t at = check_time(fe, "at", rq->at, w->now);
+	if (!fielderr_for(fe, "at") && at < s.opened_at)
+		fielderr_add(fe, "at", "The session cannot be before the case was opened");
+	if (check_code(st, fe, "mode", "session_modes", rq->mode, 1, "how the session was held"))
+		return CASEWORK_ERROR;
+	if (rq->duration_minutes < 1 || rq->duration_minutes > CASEWORK_SESSION_MINUTES_MAX)
+		fielderr_add(fe, "duration_minutes", "Give the length of the session in minutes, 1 to %d",
+			     CASEWORK_SESSION_MINUTES_MAX);
+	check_text(fe, "notes", rq->notes, 0, CASEWORK_TEXT_MAX, "notes");
+	check_text(fe, "next_step", rq->next_step, 0, CASEWORK_LINE_MAX, "the next step");
+	if (fe->n)
+		return CASEWORK_INVALID;
+	if (store_exec(st, STMT_CASEWORK_SESSION_INSERT, first_int, id, "iisdssIi", s.id, at, rq->mode,
+		       rq->duration_minutes, or_empty(rq->notes), or_empty(rq->next_step), NO_USER(w->user_id),
+		       w->now) != 1)
+		return CASEWORK_ERROR;
+	if (strcmp(s.referral_status, "allocated") == 0) {
+		int n = store_exec(st, STMT_TRIAGE_REFERRAL_SET_STATUS, NULL, NULL, "siis", "in_progress", w->now,
+				   s.referral_id, "allocated");
+		if (n < 0 || (n == 1 && add_event(st, &s, w->now, w->user_id, "in_progress", "allocated", "in_progress",
+						 "first session", NULL)))
+			return CASEWORK_ERROR;
+	}
+	if (strcmp(s.tier, "social_prescribing") == 0 &&
+	    add_coded_once(st, &s, at, w->user_id, "social_prescribing_accepted", "first session",
+			   CASEWORK_SNOMED_SP_ACCEPTED) < 0)
+		return CASEWORK_ERROR;
+	return CASEWORK_OK;
+}
+
+/* ---- Goals ---- */
+
+static void check_progress(struct field_errors *fe, int progress)
+{
+	if (progress < 0 || progress > 10)
+		fielderr_add(fe, "progress", "Give progress as a whole number from 0 (not started) to 10 (done)");
+}
+
+enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct casework_goal_rq *rq,
+				       int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	const char *status = blank(rq->status) ? "active" : rq->status;
+	check_text(fe, "goal", rq->goal, 1, CASEWORK_LINE_MAX, "the goal, in the person's words");
+	if (check_code(st, fe, "domain", "need_domains", rq->domain, 0, "the area of need") ||
+	    check_code(st, fe, "status", "goal_statuses", status, 1, "the goal's status"))
+		return CASEWORK_ERROR;
+	check_progress(fe, rq->progress);
+	if (fe->n)
+		return CASEWORK_INVALID;
+	return store_exec(st, STMT_CASEWORK_GOAL_INSERT, first_int, id, "isssdIii", s.id, blank(rq->domain) ? NULL : rq->domain,
+			  rq->goal, status, rq->progress, NO_USER(w->user_id), w->now, w->now) == 1
+		       ? CASEWORK_OK
+		       : CASEWORK_ERROR;
+}
+
+enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w,
+					    const struct casework_goal_progress_rq *rq, int64_t *id,
+					    struct field_errors *fe, struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	char current[64] = "";
+	int n = store_exec(st, STMT_CASEWORK_GOAL_OF_CASE, first_text, current, "ii", rq->goal_id, s.id);
+	if (n < 0)
+		return CASEWORK_ERROR;
+	if (n == 0)
+		return CASEWORK_NOT_FOUND;
+	const char *status = blank(rq->status) ? current : rq->status;
+	if (check_code(st, fe, "status", "goal_statuses", status, 1, "the goal's status"))
+		return CASEWORK_ERROR;
+	check_progress(fe, rq->progress);
+	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
+	if (fe->n)
+		return CASEWORK_INVALID;
+	if (store_exec(st, STMT_CASEWORK_GOAL_SET, NULL, NULL, "dsii", rq->progress, status, w->now, rq->goal_id) != 1 ||
+	    store_exec(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, first_int, id, "idssIi", rq->goal_id, rq->progress, status,
+		       or_empty(rq->note), NO_USER(w->user_id), w->now) != 1)
+		return CASEWORK_ERROR;
+	return CASEWORK_OK;
+}
+
+/* ---- Assessment ---- */
+
+enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w,
+					     const struct casework_assessment_rq *rq, int64_t *id, int *version,
+					     struct field_errors *fe, struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	check_text(fe, "what_matters", rq->what_matters, 1, CASEWORK_TEXT_MAX, "what matters to the person");
+	check_text(fe, "strengths", rq->strengths, 0, CASEWORK_TEXT_MAX, "strengths");
+	if (rq->nneeds > CASEWORK_NEEDS_MAX)
+		fielderr_add(fe, "needs", "Give at most %d needs, one per area", CASEWORK_NEEDS_MAX);
+	for (size_t i = 0; i < rq->nneeds && i < CASEWORK_NEEDS_MAX; i++) {
+		const struct casework_need_rq *nd = &rq->needs[i];
+		char f[48];
+		snprintf(f, sizeof f, "needs[%zu].domain", i);
+		if (check_code(st, fe, f, "need_domains", nd->domain, 1, "the area of need"))
+			return CASEWORK_ERROR;
+		for (size_t k = 0; k < i && !blank(nd->domain); k++)
+			if (rq->needs[k].domain && strcmp(rq->needs[k].domain, nd->domain) == 0) {
+				fielderr_add(fe, f, "%s is assessed twice; give each area once", nd->domain);
+				break;
+			}
+		snprintf(f, sizeof f, "needs[%zu].level", i);
+		if (check_code(st, fe, f, "need_levels", nd->level, 1, "how much of a need it is"))
+			return CASEWORK_ERROR;
+		snprintf(f, sizeof f, "needs[%zu].note", i);
+		check_text(fe, f, nd->note, 0, CASEWORK_LINE_MAX, "a note");
+	}
+	if (fe->n)
+		return CASEWORK_INVALID;
+	int64_t v = 0;
+	if (store_get_int(st, STMT_CASEWORK_ASSESSMENT_NEXT, &v, "i", s.id) != 1 ||
+	    store_exec(st, STMT_CASEWORK_ASSESSMENT_INSERT, first_int, id, "idssIi", s.id, (int)v, rq->what_matters,
+		       or_empty(rq->strengths), NO_USER(w->user_id), w->now) != 1)
+		return CASEWORK_ERROR;
+	for (size_t i = 0; i < rq->nneeds; i++)
+		if (store_exec(st, STMT_CASEWORK_NEED_INSERT, NULL, NULL, "isss", *id, rq->needs[i].domain,
+			       rq->needs[i].level, or_empty(rq->needs[i].note)) != 1)
+			return CASEWORK_ERROR;
+	*version = (int)v;
+	return CASEWORK_OK;
+}
+
+/* ---- Onward referrals ---- */
+
+enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct casework_onward_rq *rq,
+					 int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	check_text(fe, "service_name", rq->service_name, 1, CASEWORK_NAME_MAX, "the name of the service referred to");
+	if (rq->service_id < 0)
+		fielderr_add(fe, "service_id", "service_id must be the id of a service in the directory");
+	if (check_code(st, fe, "domain", "need_domains", rq->domain, 0, "the area of need"))
+		return CASEWORK_ERROR;
+	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
+	if (fe->n)
+		return CASEWORK_INVALID;
+	if (store_exec(st, STMT_CASEWORK_ONWARD_INSERT, first_int, id, "iIsssIii", s.id,
+		       rq->service_id > 0 ? rq->service_id : INT64_MIN, rq->service_name,
+		       blank(rq->domain) ? NULL : rq->domain, or_empty(rq->note), NO_USER(w->user_id), w->now,
+		       w->now) != 1 ||
+	    store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", *id, NULL, "made",
+		       or_empty(rq->note), NO_USER(w->user_id), w->now) != 1)
+		return CASEWORK_ERROR;
+	return CASEWORK_OK;
+}
+
+struct extra_ctx {
+	const char *code;
+	char extra[200];
+	int found;
+};
+
+static int extra_row(void *ctx, const struct store_row *r)
+{
+	struct extra_ctx *e = ctx;
+	if (strcmp(store_row_text(r, 0), e->code) != 0)
+		return 0;
+	e->found = 1;
+	casework_copy(e->extra, sizeof e->extra, store_row_text(r, 2));
+	return 1;
+}
+
+/* 1 if the statuses data allows from -> to (the "extra" column of from lists where it may go). */
+static int onward_move_allowed(const char *moves, const char *to)
+{
+	size_t n = strlen(to);
+	for (const char *p = moves; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (len == n && strncmp(p, to, n) == 0)
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
+enum casework_result casework_onward_status(struct store *st, const struct casework_who *w, int64_t onward_id,
+					    const char *status, const char *note, struct field_errors *fe,
+					    struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 0, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	char current[64] = "";
+	int n = store_exec(st, STMT_CASEWORK_ONWARD_OF_CASE, first_text, current, "ii", onward_id, s.id);
+	if (n < 0)
+		return CASEWORK_ERROR;
+	if (n == 0)
+		return CASEWORK_NOT_FOUND;
+	if (check_code(st, fe, "status", "onward_referral_statuses", status, 1, "the referral's status"))
+		return CASEWORK_ERROR;
+	check_text(fe, "note", note, 0, CASEWORK_LINE_MAX, "a note");
+	if (!fielderr_for(fe, "status")) {
+		struct extra_ctx e = { .code = current };
+		if (store_exec(st, STMT_VOCAB_LIST, extra_row, &e, "s", "onward_referral_statuses") < 0)
+			return CASEWORK_ERROR;
+		if (!onward_move_allowed(e.extra, status)) {
+			if (e.extra[0])
+				fielderr_add(fe, "status", "A referral that is %s can only become: %s", current, e.extra);
+			else
+				fielderr_add(fe, "status", "A referral that is %s is finished; its status cannot change", current);
+		}
+	}
+	if (fe->n)
+		return CASEWORK_INVALID;
+	n = store_exec(st, STMT_CASEWORK_ONWARD_SET, NULL, NULL, "siis", status, w->now, onward_id, current);
+	if (n < 0)
+		return CASEWORK_ERROR;
+	if (n == 0) {
+		conflict(cf, "The referral's status changed meanwhile (it was %s); look again", current);
+		return CASEWORK_CONFLICT;
+	}
+	return store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", onward_id, current, status,
+			  or_empty(note), NO_USER(w->user_id), w->now) == 1
+		       ? CASEWORK_OK
+		       : CASEWORK_ERROR;
+}
+
+/* ---- Unmet needs ---- */
+
+enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct casework_unmet_rq *rq,
+					int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 0, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	check_text(fe, "need", rq->need, 1, CASEWORK_LINE_MAX, "the need that could not be met");
+	if (check_code(st, fe, "domain", "need_domains", rq->domain, 0, "the area of need"))
+		return CASEWORK_ERROR;
+	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
+	char area[64] = "";
+	if (!blank(rq->area)) {
+		int has = triage_area_name(st, rq->area, NULL, 0);
+		if (has < 0)
+			return CASEWORK_ERROR;
+		if (!has)
+			fielderr_add(fe, "area", "Choose an area by its code, like breckland or norwich");
+		else
+			casework_copy(area, sizeof area, rq->area);
+	} else if (store_exec(st, STMT_CASEWORK_PERSON_AREA, first_text, area, "i", s.id) < 0) {
+		return CASEWORK_ERROR;
+	}
+	if (fe->n)
+		return CASEWORK_INVALID;
+	return store_exec(st, STMT_CASEWORK_UNMET_INSERT, first_int, id, "issssIi", s.id,
+			  blank(rq->domain) ? NULL : rq->domain, rq->need, area[0] ? area : NULL, or_empty(rq->note),
+			  NO_USER(w->user_id), w->now) == 1
+		       ? CASEWORK_OK
+		       : CASEWORK_ERROR;
+}
+
+/* ---- Safeguarding ---- */
+
+enum casework_result casework_concern_add(struct store *st, const struct casework_who *w,
+					  const struct casework_concern_rq *rq, int64_t *id, struct field_errors *fe,
+					  struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 0, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	if (check_code(st, fe, "category", "safeguarding_categories", rq->category, 1, "the kind of concern"))
+		return CASEWORK_ERROR;
+	check_text(fe, "concern", rq->concern, 1, CASEWORK_TEXT_MAX, "what was seen, heard or said");
+	check_text(fe, "action", rq->action, 1, CASEWORK_LINE_MAX, "the action taken");
+	check_text(fe, "escalated_to", rq->escalated_to, 0, CASEWORK_NAME_MAX, "who it was escalated to");
+	int64_t at = check_time(fe, "raised_at", rq->raised_at, w->now);
+	if (fe->n)
+		return CASEWORK_INVALID;
+	if (store_exec(st, STMT_CASEWORK_CONCERN_INSERT, first_int, id, "issssiIi", s.id, rq->category, rq->concern,
+		       rq->action, or_empty(rq->escalated_to), at, NO_USER(w->user_id), w->now) != 1 ||
+	    store_exec(st, STMT_CASEWORK_CONCERN_SEAL, NULL, NULL, "ii", *id, w->now) != 1)
+		return CASEWORK_ERROR;
+	return CASEWORK_OK;
+}
+
+enum casework_result casework_concern_delete(struct store *st, const struct casework_who *w, int64_t concern_id,
+					     struct casework_conflict *cf)
+{
+	int64_t n = 0;
+	if (store_get_int(st, STMT_CASEWORK_CONCERN_OF_CASE, &n, "ii", concern_id, w->case_id) < 0)
+		return CASEWORK_ERROR;
+	if (!n)
+		return CASEWORK_NOT_FOUND;
+	conflict(cf, "Safeguarding concerns are kept for good: they cannot be deleted or changed");
+	return CASEWORK_CONFLICT;
+}
+
+/* ---- Consents and case studies ---- */
+
+enum casework_result casework_consent_add(struct store *st, const struct casework_who *w,
+					  const struct casework_consent_rq *rq, int64_t *id, struct field_errors *fe,
+					  struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	check_text(fe, "third_party", rq->third_party, 1, CASEWORK_NAME_MAX, "who the person agreed you may speak to");
+	check_text(fe, "purpose", rq->purpose, 1, CASEWORK_LINE_MAX, "what the person agreed you may speak about");
+	int64_t at = check_time(fe, "given_at", rq->given_at, w->now);
+	if (fe->n)
+		return CASEWORK_INVALID;
+	return store_exec(st, STMT_CASEWORK_CONSENT_INSERT, first_int, id, "issiIi", s.id, rq->third_party, rq->purpose, at,
+			  NO_USER(w->user_id), w->now) == 1
+		       ? CASEWORK_OK
+		       : CASEWORK_ERROR;
+}
+
+enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct casework_study_rq *rq,
+					int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 0, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	check_text(fe, "story", rq->story, 1, CASEWORK_TEXT_MAX, "the case study");
+	check_text(fe, "unexpected_outcomes", rq->unexpected_outcomes, 0, CASEWORK_TEXT_MAX, "unexpected outcomes");
+	if (rq->consent != 1)
+		fielderr_add(fe, "consent", "Record a case study only with the person's consent to its use");
+	if (fe->n)
+		return CASEWORK_INVALID;
+	return store_exec(st, STMT_CASEWORK_STUDY_INSERT, first_int, id, "issdIi", s.id, rq->story,
+			  or_empty(rq->unexpected_outcomes), 1, NO_USER(w->user_id), w->now) == 1
+		       ? CASEWORK_OK
+		       : CASEWORK_ERROR;
+}
+
+/* ---- Outcome measures ---- */
+
+enum casework_result casework_measure_add(struct store *st, const struct casework_who *w,
+					  const struct casework_measure_rq *rq, int64_t *id,
+					  struct instrument_score *score, struct field_errors *fe,
+					  struct casework_conflict *cf)
+{
+	int baseline = rq->phase && strcmp(rq->phase, "baseline") == 0;
+	int follow_up = rq->phase && strcmp(rq->phase, "follow_up") == 0;
+	struct casework_summary s;
+	/* A follow-up may come after the case is closed; a baseline may not. */
+	enum casework_result res = load_case(st, w, !follow_up, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	enum instrument_id iid = rq->instrument ? instrument_lookup(rq->instrument) : INSTRUMENT_UNKNOWN;
+	const struct instrument_def *def = instrument_get(iid);
+	if (!def)
+		fielderr_add(fe, "instrument", "Choose the instrument: swemwbs, ons4, gse or eqvas");
+	if (!baseline && !follow_up)
+		fielderr_add(fe, "phase", "Choose the phase: baseline (first session) or follow_up (at closure)");
+	if (def && rq->nanswers != def->nitems) {
+		fielderr_add(fe, "answers", "%s needs %zu answer%s, one per item, got %zu", def->label, def->nitems,
+			     def->nitems == 1 ? "" : "s", rq->nanswers);
+	} else if (def) {
+		for (size_t i = 0; i < rq->nanswers; i++)
+			if (rq->answers[i] < def->min || rq->answers[i] > def->max) {
+				char f[40];
+				snprintf(f, sizeof f, "answers[%zu]", i);
+				fielderr_add(fe, f, "Answer %zu (%s) is %d; %s answers are %d to %d", i + 1, def->items[i],
+					     rq->answers[i], def->label, def->min, def->max);
+			}
+	}
+	int64_t at = check_time(fe, "at", rq->at, w->now);
+	if (fe->n)
+		return CASEWORK_INVALID;
+	char err[160];
+	if (instrument_score(iid, rq->answers, rq->nanswers, score, err, sizeof err)) {
+		fielderr_add(fe, "answers", "%s", err);
+		return CASEWORK_INVALID;
+	}
+	int64_t have = 0;
+	if (store_get_int(st, STMT_CASEWORK_MEASURE_HAS, &have, "iss", s.id, def->code, rq->phase) < 0)
+		return CASEWORK_ERROR;
+	if (have) {
+		conflict(cf, "A %s %s is already recorded on this case", def->label, baseline ? "baseline" : "follow-up");
+		return CASEWORK_CONFLICT;
+	}
+	if (follow_up) {
+		if (store_get_int(st, STMT_CASEWORK_MEASURE_HAS, &have, "iss", s.id, def->code, "baseline") < 0)
+			return CASEWORK_ERROR;
+		if (!have) {
+			conflict(cf, "Record the %s baseline before its follow-up", def->label);
+			return CASEWORK_CONFLICT;
+		}
+	}
+	char answers[INSTRUMENT_ITEMS_MAX * 12] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < rq->nanswers; i++)
+		used += (size_t)snprintf(answers + used, sizeof answers - used, "%s%d", i ? "," : "", rq->answers[i]);
+	int64_t raw = score->raw == INSTRUMENT_NO_TOTAL ? INT64_MIN : score->raw;
+	int64_t x100 = score->score_x100 == INSTRUMENT_NO_TOTAL ? INT64_MIN : score->score_x100;
+	return store_exec(st, STMT_CASEWORK_MEASURE_INSERT, first_int, id, "iisssIIiIi", s.id, s.person_id, def->code,
+			  rq->phase, answers, raw, x100, at, NO_USER(w->user_id), w->now) == 1
+		       ? CASEWORK_OK
+		       : CASEWORK_ERROR;
+}
+
+/* ---- Closure and drop-out ---- */
+
+static enum casework_result from_triage(enum triage_result r, const struct casework_summary *s,
+					struct casework_conflict *cf)
+{
+	switch (r) {
+	case TRIAGE_OK:
+		return CASEWORK_OK;
+	case TRIAGE_NOT_FOUND:
+		return CASEWORK_NOT_FOUND;
+	case TRIAGE_CONFLICT:
+		conflict(cf, "The referral is %s, so its case cannot be closed here", s->referral_status);
+		return CASEWORK_CONFLICT;
+	case TRIAGE_INVALID:
+		return CASEWORK_INVALID;
+	default:
+		return CASEWORK_ERROR;
+	}
+}
+
+enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct casework_close_rq *rq,
+				    struct field_errors *fe, struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	if (rq->reason && strcmp(rq->reason, "unable_to_contact") == 0)
+		fielderr_add(fe, "reason", "Close as unable to contact with a drop-out, after %d unsuccessful contact attempts",
+			     casework_dropout_attempts(st));
+	else if (check_code(st, fe, "reason", "closure_reasons", rq->reason, 1, "the reason for closing"))
+		return CASEWORK_ERROR;
+	if (rq->continuing_support != 0 && rq->continuing_support != 1)
+		fielderr_add(fe, "continuing_support", "Say whether continuing support is arranged (true or false)");
+	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
+	if (fe->n)
+		return CASEWORK_INVALID;
+	res = from_triage(triage_close(st, s.referral_id, rq->reason, w->user_id, w->now), &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	int dropout = strcmp(rq->reason, "dropped_out") == 0;
+	if (store_exec(st, STMT_CASEWORK_CLOSE_DETAILS, NULL, NULL, "ddIi", rq->continuing_support, dropout,
+		       NO_USER(w->user_id), s.id) != 1)
+		return CASEWORK_ERROR;
+	if (!blank(rq->note) && add_event(st, &s, w->now, w->user_id, "closure_note", NULL, NULL, rq->note, NULL))
+		return CASEWORK_ERROR;
+	if (strcmp(s.tier, "social_prescribing") == 0 && strcmp(rq->reason, "declined_by_person") == 0 &&
+	    add_coded_once(st, &s, w->now, w->user_id, "social_prescribing_declined", "declined by the person",
+			   CASEWORK_SNOMED_SP_DECLINED) < 0)
+		return CASEWORK_ERROR;
+	return CASEWORK_OK;
+}
+
+enum casework_result casework_dropout(struct store *st, const struct casework_who *w, int *attempts,
+				      struct casework_conflict *cf)
+{
+	struct casework_summary s;
+	enum casework_result res = load_case(st, w, 1, &s, cf);
+	*attempts = res == CASEWORK_OK ? s.attempts_since_contact : 0;
+	if (res != CASEWORK_OK)
+		return res;
+	int need = casework_dropout_attempts(st);
+	if (s.attempts_since_contact < need) {
+		conflict(cf, "%d unsuccessful contact attempt%s since the last contact; %d are needed before closing as unable "
+			 "to contact",
+			 s.attempts_since_contact, s.attempts_since_contact == 1 ? "" : "s", need);
+		return CASEWORK_CONFLICT;
+	}
+	res = from_triage(triage_close(st, s.referral_id, "unable_to_contact", w->user_id, w->now), &s, cf);
+	if (res != CASEWORK_OK)
+		return res;
+	char detail[96];
+	snprintf(detail, sizeof detail, "after %d unsuccessful contact attempts", s.attempts_since_contact);
+	if (store_exec(st, STMT_CASEWORK_CLOSE_DETAILS, NULL, NULL, "ddIi", 0, 1, NO_USER(w->user_id), s.id) != 1 ||
+	    add_event(st, &s, w->now, w->user_id, "dropout", NULL, NULL, detail, NULL))
+		return CASEWORK_ERROR;
+	return CASEWORK_OK;
+}
