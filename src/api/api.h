@@ -12,4 +12,5 @@ extern const struct route api_volunteer_routes[];
 extern const struct route api_cases_routes[];
 extern const struct route api_case_write_routes[];
 extern const struct route api_directory_routes[];
+extern const struct route api_discharge_routes[];
 #endif

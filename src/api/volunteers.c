@@ -11,6 +11,7 @@
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
+#include "store/discharge.h"
 #include "store/recruit.h"
 
 #define TASK_DETAILS_MAX 500
@@ -207,6 +208,17 @@ enum vol_result volunteers_self_answer(struct http_req *req, int64_t task_id, in
 		fielderr_add(fe, "status", "This task is %s, so it cannot be %s now",
 			     task_status_label(t.status), accept ? "accepted" : "declined");
 		return VOL_CONFLICT;
+	}
+	/* A DBS check can lapse between the offer and the answer: a home visit is checked again. */
+	if (accept && t.home_visit) {
+		int ok = discharge_volunteer_dbs_ok(req->db, t.volunteer_id, req->now, t.window_to);
+		if (ok < 0)
+			return VOL_ERROR;
+		if (!ok) {
+			fielderr_add(fe, "dbs", "This is a home visit and your DBS check does not cover it (an enhanced check, "
+						"valid until after the visit, is needed); talk to your volunteer coordinator");
+			return VOL_CONFLICT;
+		}
 	}
 	if (store_begin(req->db))
 		return VOL_ERROR;
@@ -931,6 +943,11 @@ static void task_fields(json_t *doc, struct task_new *n, struct field_errors *fe
 			}
 	}
 	json_bool(doc, "home_visit", &n->home_visit, fe);
+	/* A home check (before discharge) is always a home visit, so matching and offers need a valid enhanced DBS. */
+	if (!n->home_visit && ((n->type && strcmp(n->type, "home_check") == 0) ||
+			       (n->extra_skills & (1u << MATCH_SKILL_HOME_CHECK))))
+		fielderr_add(fe, "home_visit", "A home check is a home visit: set home_visit to true (the volunteer then "
+					       "needs a valid enhanced DBS check)");
 	int a = json_time(doc, "window_start", &n->window_from, fe, "the start of the time window");
 	int b = json_time(doc, "window_end", &n->window_to, fe, "the end of the time window");
 	if (!a && !b) {

@@ -12,6 +12,7 @@ const struct route *const http_route_tables[] = {
 	api_cases_routes,
 	api_case_write_routes,
 	api_directory_routes,
+	api_discharge_routes,
 	web_home_routes,
 	web_referral_routes,
 	web_self_referral_routes,
@@ -25,5 +26,6 @@ const struct route *const http_route_tables[] = {
 	web_volunteer_routes,
 	web_my_tasks_routes,
 	web_directory_routes,
+	web_discharge_routes,
 	NULL,
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/datetime.h"
 #include "core/londontime.h"
+#include "store/discharge.h"
 #include "store/triage.h"
 #include "store/worker.h"
 #include "util/embed.h"
@@ -464,11 +465,12 @@ static int insert_case(struct store *st, const struct triage_subject *s, const c
 		       const char *status, const char *closure, int64_t *case_id)
 {
 	*case_id = 0;
-	return store_exec(st, STMT_CASE_INSERT, first_int, case_id, "iisiIsiiisIs", s->id, s->person_id, tier, org_id,
-			  worker_id > 0 ? worker_id : INT64_MIN, reason, (int64_t)overflowed, (int64_t)home_check, now,
-			  status, closure ? now : INT64_MIN, closure) == 1
-		       ? 0
-		       : -1;
+	if (store_exec(st, STMT_CASE_INSERT, first_int, case_id, "iisiIsiiisIs", s->id, s->person_id, tier, org_id,
+		       worker_id > 0 ? worker_id : INT64_MIN, reason, (int64_t)overflowed, (int64_t)home_check, now, status,
+		       closure ? now : INT64_MIN, closure) != 1)
+		return -1;
+	/* The pre-discharge home check becomes a task only a DBS-checked worker or volunteer can take. */
+	return home_check ? discharge_home_check_open(st, *case_id, now) : 0;
 }
 
 

@@ -17,6 +17,7 @@ static const struct {
 	{ "/caseload", "Caseload", PERM_CASE_READ },
 	{ "/volunteers", "Volunteers", PERM_VOLUNTEER_MANAGE },
 	{ "/my-tasks", "My tasks", PERM_VOLUNTEER_SELF },
+	{ "/discharge", "Discharge board", PERM_DISCHARGE_BOARD },
 	{ "/directory", "Services", PERM_DIRECTORY_READ },
 	{ "/volunteers/recruit", "Where to recruit", PERM_RECRUIT_READ },
 	{ "/kpi/follow-up", "Follow-up KPI", PERM_KPI_READ },

@@ -18,6 +18,7 @@ extern const struct route web_recruit_routes[];
 extern const struct route web_volunteer_routes[];
 extern const struct route web_my_tasks_routes[];
 extern const struct route web_directory_routes[];
+extern const struct route web_discharge_routes[];
 
 /* Writes the table of audit events about a person ("who has looked"). */
 int web_person_access(struct html *h, struct http_req *req, int64_t person_id);

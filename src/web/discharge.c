@@ -1,0 +1,346 @@
+/* The discharge board for discharge teams and the hub (where each person
+ * stands: expected discharge, hospital and ward, status, worker, first
+ * contact, home check), and the home check page where a DBS-checked worker
+ * takes the check and records what it found. Works without JavaScript. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/discharge.h"
+#include "api/triage.h"
+#include "core/datetime.h"
+#include "core/londontime.h"
+#include "http/audit_req.h"
+#include "http/internal.h"
+#include "web/form.h"
+#include "web/web.h"
+
+#define HOSPITALS_MAX 32
+
+struct hospitals {
+	struct form_option opt[HOSPITALS_MAX + 2];
+	char code[HOSPITALS_MAX][64], name[HOSPITALS_MAX][200];
+	size_t n;
+};
+
+static void hospital_item(void *ctx, const char *code, const char *name)
+{
+	struct hospitals *h = ctx;
+	if (h->n >= HOSPITALS_MAX)
+		return;
+	snprintf(h->code[h->n], sizeof h->code[0], "%s", code);
+	snprintf(h->name[h->n], sizeof h->name[0], "%s", name);
+	h->opt[h->n + 1] = (struct form_option){ h->code[h->n], h->name[h->n] };
+	h->n++;
+}
+
+static void cell(struct html *h, const char *text)
+{
+	html_elem(h, "td", text, "class", "nhsuk-table__cell", NULL);
+}
+
+static const char *state_colour(const char *state)
+{
+	return !strcmp(state, "needed") || !strcmp(state, "missed")	? "nhsuk-tag nhsuk-tag--red"
+	       : !strcmp(state, "requested") || !strcmp(state, "offered") ? "nhsuk-tag nhsuk-tag--yellow"
+	       : !strcmp(state, "taken")				? "nhsuk-tag nhsuk-tag--blue"
+	       : !strcmp(state, "done")				? "nhsuk-tag nhsuk-tag--green"
+									: "nhsuk-tag nhsuk-tag--grey";
+}
+
+static void when(int64_t t, char *out, size_t n)
+{
+	char s[LONDON_FORMAT_LEN];
+	if (t <= 0) {
+		snprintf(out, n, "Not yet");
+		return;
+	}
+	london_format(t, s);
+	snprintf(out, n, "%s", s);
+}
+
+struct board_page {
+	struct http_req *req;
+	struct html *h;
+	struct discharge_home_check *hc;
+	int can_take;
+	int rows, failed;
+};
+
+static void board_row(void *ctx, const struct discharge_row *r)
+{
+	struct board_page *b = ctx;
+	struct html *h = b->h;
+	int f = r->home_check_id ? discharge_home_check_get(b->req->db, r->home_check_id, b->hc) : 0;
+	if (f < 0)
+		b->failed = 1;
+	const struct discharge_home_check *hc = f > 0 ? b->hc : NULL;
+	char text[1024], href[80];
+	b->rows++;
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	html_textf(h, "%s %s", r->given_name, r->family_name);
+	html_elem(h, "span", r->reference, "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+	html_close(h);
+	snprintf(text, sizeof text, "%s%s%s", r->hospital_name[0] ? r->hospital_name : "Not given", r->ward[0] ? ", " : "",
+		 r->ward);
+	cell(h, text);
+	if (r->expected_day == DISCHARGE_NO_DAY) {
+		cell(h, "Not given");
+	} else {
+		char day[DT_DATE_LEN];
+		dt_format_date(r->expected_day, day);
+		int64_t d = discharge_days_to(r, b->req->now);
+		snprintf(text, sizeof text, "%s (%s)", day,
+			 d == 0 ? "today" : d == 1 ? "tomorrow" : d < 0 ? "past" : "");
+		if (d > 1)
+			snprintf(text, sizeof text, "%s (in %lld days)", day, (long long)d);
+		cell(h, text);
+	}
+	cell(h, discharge_status_label(r->status));
+	snprintf(text, sizeof text, "%s%s%s", r->org_name[0] ? r->org_name : "Not yet allocated",
+		 r->worker_name[0] ? ": " : "", r->worker_name);
+	cell(h, text);
+	when(r->first_contact_at, text, sizeof text);
+	cell(h, text);
+	const char *state = discharge_state_code(r, hc);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "strong", discharge_state_label(state), "class", state_colour(state), NULL);
+	if (hc && hc->worker_name[0])
+		html_elem(h, "span", hc->worker_name, "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+	if (hc && hc->outcome[0])
+		html_elem(h, "span", hc->outcome, "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+	if (hc && b->can_take) {
+		snprintf(href, sizeof href, "/discharge/referrals/%lld/home-check", (long long)r->referral_id);
+		snprintf(text, sizeof text, "Home check for %s %s", r->given_name, r->family_name);
+		html_elem(h, "a", "Home check", "href", href, "aria-label", text, NULL);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+static int board_page(struct http_req *req, struct http_resp *resp)
+{
+	struct hospitals *hs = calloc(1, sizeof *hs);
+	struct discharge_home_check *hc = malloc(sizeof *hc);
+	int rc = -1;
+	if (!hs || !hc)
+		goto done;
+	hs->opt[0] = (struct form_option){ "", "Any hospital" };
+	if (discharge_hospitals(req->db, hospital_item, hs)) {
+		rc = triage_store_failed(req, resp);
+		goto done;
+	}
+	hs->opt[hs->n + 1] = (struct form_option){ NULL, NULL };
+	struct discharge_query q;
+	discharge_query_for(req, &q);
+	q.hospital = http_query(req, "hospital");
+	const char *all = http_query(req, "include_closed");
+	q.include_closed = all && !strcmp(all, "yes");
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Discharge board");
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "Discharge board", NULL);
+	html_elem(h, "p",
+		  q.scope == DISCHARGE_REFERRER ? "The people you referred for discharge support, soonest discharge first."
+		  : q.scope == DISCHARGE_ORG   ? "People leaving hospital whose support your organisation holds, soonest "
+						 "discharge first."
+					       : "Everyone referred for discharge support, soonest discharge first.",
+		  "class", "nhsuk-body-l", NULL);
+	html_open(h, "form", "method", "get", "action", "/discharge", "aria-label", "Filter the board", NULL);
+	form_select(h, &(struct form_field){ .name = "hospital", .label = "Hospital", .value = q.hospital }, hs->opt);
+	static const struct form_option closed[] = { { "yes", "Include closed and withdrawn referrals" }, { NULL, NULL } };
+	const char *checked[] = { q.include_closed ? "yes" : NULL, NULL };
+	form_checkboxes(h, &(struct form_field){ .name = "include_closed", .label = "Closed referrals" }, closed, checked);
+	form_button(h, "Show");
+	html_close(h);
+	struct buf rows;
+	struct html rh;
+	buf_init(&rows, BUF_MAX_HTML);
+	html_init(&rh, &rows);
+	struct board_page b = { req, &rh, hc, authz_allows(req->auth.role, PERM_CASE_WRITE), 0, 0 };
+	if (discharge_board(req->db, &q, board_row, &b) || b.failed) {
+		buf_free(&rows);
+		rc = triage_store_failed(req, resp);
+		goto done;
+	}
+	if (b.rows == 0) {
+		html_elem(h, "p", "Nobody is on the board.", "class", "waymark-count", NULL);
+	} else {
+		html_open(h, "table", "class", "nhsuk-table", NULL);
+		char caption[64];
+		snprintf(caption, sizeof caption, "%d %s", b.rows, b.rows == 1 ? "person" : "people");
+		html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
+		html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+		static const char *const cols[] = { "Person", "Hospital and ward", "Expected discharge", "Status",
+						    "Allocated to", "First contact", "Home check" };
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+			html_elem(h, "th", cols[i], "class", "nhsuk-table__header", "scope", "col", NULL);
+		html_close(h);
+		html_close(h);
+		html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+		buf_append(h->out, rows.data ? rows.data : "", rows.len);
+		html_close(h);
+		html_close(h);
+	}
+	buf_free(&rows);
+	char detail[48];
+	snprintf(detail, sizeof detail, "%d referrals", b.rows);
+	http_audit(req, "discharge.board", "board", 0, 0, detail);
+	rc = web_end(&pg, resp, 200);
+done:
+	free(hs);
+	free(hc);
+	return rc;
+}
+
+static void summary_row(struct html *h, const char *key, const char *value)
+{
+	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+	html_elem(h, "dt", key, "class", "nhsuk-summary-list__key", NULL);
+	html_elem(h, "dd", value, "class", "nhsuk-summary-list__value", NULL);
+	html_close(h);
+}
+
+/* The home check page: its state, Take (when open) or the outcome form (for
+ * the worker who took it). fe: problems to show; status: the page's status. */
+static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
+		      unsigned status)
+{
+	int see = triage_staff_may_see(req, id);
+	if (see < 0)
+		return triage_store_failed(req, resp);
+	if (!see) {
+		http_not_found(req, resp);
+		return 0;
+	}
+	struct discharge_home_check *hc = malloc(sizeof *hc);
+	if (!hc)
+		return -1;
+	int f = discharge_home_check_of(req->db, id, hc);
+	struct discharge_worker w;
+	int fw = f < 0 ? -1 : discharge_worker_of_user(req->db, req->auth.user_id, &w);
+	if (fw < 0) {
+		free(hc);
+		return triage_store_failed(req, resp);
+	}
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Home check before discharge", fe);
+	struct html *h = &pg.h;
+	char text[200], action[96];
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Back to the discharge board", "href", "/discharge", NULL);
+	html_close(h);
+	html_elem(h, "h1", "Home check before discharge", NULL);
+	if (!f) {
+		html_elem(h, "p", "This referral has no home check. One is made when a complex support case that needs it "
+				  "is allocated.", NULL);
+		free(hc);
+		return web_end(&pg, resp, status);
+	}
+	const char *state = discharge_state_code(NULL, hc);
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	summary_row(h, "State", discharge_state_label(state));
+	when(hc->due_at, text, sizeof text);
+	summary_row(h, "Due by", text);
+	summary_row(h, "Organisation", hc->org_name);
+	summary_row(h, "Taken by", hc->worker_name[0] ? hc->worker_name : hc->volunteer_name[0] ? hc->volunteer_name : "Nobody yet");
+	if (hc->outcome[0])
+		summary_row(h, "Found", hc->outcome);
+	if (hc->note[0])
+		summary_row(h, "Note", hc->note);
+	html_close(h);
+	html_elem(h, "p", "Only a worker whose DBS check is recorded can take a home check.", "class", "nhsuk-inset-text",
+		  NULL);
+	if (!strcmp(hc->status, "open")) {
+		snprintf(action, sizeof action, "/discharge/referrals/%lld/home-check/take", (long long)id);
+		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+		form_button(h, "Take this home check");
+		form_end(h);
+	} else if (!strcmp(hc->status, "accepted") && fw > 0 && hc->worker_id == w.id) {
+		static const struct form_option outcomes[] = {
+			{ "ready", "Home ready for discharge" },
+			{ "ready_with_actions", "Ready once the actions in the note are done" },
+			{ "not_ready", "Not safe to return yet: discharge team told" },
+			{ NULL, NULL },
+		};
+		snprintf(action, sizeof action, "/discharge/referrals/%lld/home-check", (long long)id);
+		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+		form_radios(h, &(struct form_field){ .name = "outcome", .label = "What did the home check find?",
+						     .value = http_form(req, "outcome"), .errors = fe }, outcomes);
+		form_textarea(h, &(struct form_field){ .name = "note", .label = "Note",
+						       .hint = "What needs doing before the person can go home",
+						       .value = http_form(req, "note"), .errors = fe }, 4);
+		form_button(h, "Record the home check");
+		form_end(h);
+	}
+	http_audit(req, "home_check.read", "task", hc->id, hc->person_id, "");
+	free(hc);
+	return web_end(&pg, resp, status);
+}
+
+static int check_get(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : check_page(req, resp, id, NULL, 200);
+}
+
+static int after(struct http_req *req, struct http_resp *resp, int64_t id, enum dis_result r,
+		 const struct field_errors *fe)
+{
+	char loc[80];
+	switch (r) {
+	case DIS_OK:
+		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check", (long long)id);
+		return http_redirect(resp, loc);
+	case DIS_INVALID:
+		return check_page(req, resp, id, fe, 422);
+	case DIS_CONFLICT:
+		return check_page(req, resp, id, fe, 409);
+	case DIS_NOT_FOUND:
+		http_not_found(req, resp);
+		return 0;
+	default:
+		return triage_store_failed(req, resp);
+	}
+}
+
+static int take_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors *fe = malloc(sizeof *fe);
+	if (!fe)
+		return -1;
+	fielderr_init(fe);
+	int rc = after(req, resp, id, discharge_take(req, id, fe), fe);
+	free(fe);
+	return rc;
+}
+
+static int complete_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors *fe = malloc(sizeof *fe);
+	if (!fe)
+		return -1;
+	fielderr_init(fe);
+	int rc = after(req, resp, id, discharge_complete(req, id, http_form(req, "outcome"), http_form(req, "note"), fe), fe);
+	free(fe);
+	return rc;
+}
+
+const struct route web_discharge_routes[] = {
+	{ "GET", "/discharge", board_page, PERM_DISCHARGE_BOARD,
+	  "Discharge board: where each person leaving hospital stands (?hospital, include_closed)" },
+	{ "GET", "/discharge/referrals/{id}/home-check", check_get, PERM_CASE_WRITE,
+	  "A referral's home check: take it, or record what it found", "referral" },
+	{ "POST", "/discharge/referrals/{id}/home-check/take", take_post, PERM_CASE_WRITE,
+	  "Take a home check (DBS-checked workers only)", "referral" },
+	{ "POST", "/discharge/referrals/{id}/home-check", complete_post, PERM_CASE_WRITE,
+	  "Record what a home check found (form)", "referral" },
+	{ 0 },
+};
