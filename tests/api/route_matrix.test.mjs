@@ -77,6 +77,12 @@ const FIXTURES = {
     ids: (made, role, rel) => made[rel],
     visible: (role, rel) => rel === 'own',
   },
+  // Cases: only staff of the organisation holding the case (Breckland
+  // Community Support holds the own one); not the hub or the programme lead.
+  case: {
+    ids: (made, role, rel) => made[rel],
+    visible: (role, rel) => rel === 'own' && ACTOR[role]?.[1] === 'Breckland Community Support',
+  },
   // Directory services: one directory for everyone allowed to read it.
   service: {
     ids: (made, role, rel) => made[rel],
@@ -110,7 +116,7 @@ before(async () => {
     fixtureIds.user = ids;
   }
   const kinds = new Set(routes.map((r) => r.rel));
-  if (kinds.has('referral') || kinds.has('worker') || kinds.has('person')) {
+  if (kinds.has('referral') || kinds.has('worker') || kinds.has('person') || kinds.has('case')) {
     const other = await cli(['token', 'create', '--user', 'discharge@demo.waymark.test', '--name', 'matrix-other']);
     Object.assign(fixtureIds, await referralFixtures(srv, { ...tokens, other_referrer: other }));
   }

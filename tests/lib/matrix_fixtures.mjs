@@ -9,7 +9,7 @@ const person = (given, postcode, practice) => ({
   given_name: given, family_name: 'Matrix', date_of_birth: '1951-03-02', postcode, practice, phone: '01603 555 0101',
 });
 
-/** Returns { referral, person, worker: { own, other } } ids. */
+/** Returns { referral, person, worker, case: { own, other } } ids. */
 export async function referralFixtures(srv, tokens) {
   const own = await api(srv, tokens.referrer, 'POST', '/api/v1/referrals', {
     person: person('Ownref', 'IP24 1JD', 'SPBRK01'), source: 'gp_practice', reasons: ['loneliness'],
@@ -35,10 +35,16 @@ export async function referralFixtures(srv, tokens) {
   const otherWorker = workers.find((w) => orgName(w) !== 'Breckland Community Support');
   assert.ok(ownWorker && otherWorker, 'demo workers in Breckland Community Support and elsewhere');
   const personOf = async (id) => (await api(srv, tokens.hub_coordinator, 'GET', `/api/v1/referrals/${id}`)).body.person.id;
+  // Cases: the own referral's (Breckland Community Support) and the other's, held elsewhere.
+  const caseOf = async (id) => (await api(srv, tokens.hub_coordinator, 'GET', `/api/v1/referrals/${id}`)).body;
+  const ownCase = await caseOf(own.body.id), otherCase = await caseOf(other.body.id);
+  assert.ok(ownCase.case_id && otherCase.case_id, JSON.stringify([ownCase, otherCase]));
+  assert.notEqual(otherCase.allocated_organisation?.name, 'Breckland Community Support');
   return {
     referral: { own: own.body.id, other: other.body.id },
     person: { own: await personOf(own.body.id), other: await personOf(other.body.id) },
     worker: { own: ownWorker.id, other: otherWorker.id },
+    case: { own: ownCase.case_id, other: otherCase.case_id },
   };
 }
 
