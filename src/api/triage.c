@@ -9,6 +9,7 @@
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "jobs/jobs.h"
+#include "store/kpisum.h"
 #include "store/calendar.h"
 #include "store/worker.h"
 
@@ -805,8 +806,7 @@ static int kpi_get(struct http_req *req, struct http_resp *resp)
 	if (fe.n)
 		return http_problem_fields(resp, 422, "The period or area is not valid", &fe);
 	struct triage_kpi k;
-	if (triage_kpi_followup(req->db, &calendar_app()->wc, london_midnight_utc(from_day), london_midnight_utc(to_day + 1),
-				area, req->now, &k))
+	if (kpisum_followup(req->db, &calendar_app()->wc, from_day, to_day, area, req->now, &k))
 		return triage_store_failed(req, resp);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN], now[DT_UTC_LEN];
 	dt_format_date(from_day, f);

@@ -17,6 +17,10 @@ int cmd_restore(int argc, char **argv, struct cli_opt *opts);
 int cmd_routes(int argc, char **argv, struct cli_opt *opts);
 int cmd_score(int argc, char **argv, struct cli_opt *opts);
 int cmd_match(int argc, char **argv, struct cli_opt *opts);
+int cmd_gen(int argc, char **argv, struct cli_opt *opts);
+int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
+int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
+int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
 
 static struct cli_opt no_opts[] = { { 0 } };
 
@@ -93,6 +97,25 @@ static struct cli_opt match_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt gen_opts[] = {
+	{ "referrals", "N", "how many synthetic referrals (1 to 10,000,000)", NULL },
+	{ "seed", "S", "the random seed: the same seed gives the same rows (default 1)", NULL },
+	{ "days", "D", "spread over this many London days (default 365)", NULL },
+	{ "until", "DATE", "the last day (default: yesterday); nothing happens after its end", NULL },
+	{ "quiet", NULL, "no progress bar", NULL },
+	{ 0 },
+};
+
+static struct cli_opt kpi_opts[] = {
+	{ "from", "DATE", "first London day counted (default: 29 days before --to)", NULL },
+	{ "to", "DATE", "last London day counted (default: today)", NULL },
+	{ "area", "AREA", "only people in this area (default: all)", NULL },
+	{ "at", "TIME", "figures as at this UTC time, ISO 8601 (default: now)", NULL },
+	{ "raw", NULL, "count from the raw rows instead of the summaries", NULL },
+	{ "repeat", "N", "ask N times and report the best and mean time (default 1)", NULL },
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -109,6 +132,10 @@ const struct cli_cmd cli_cmds[] = {
 	{ "import referrals", cmd_import_referrals, "import referrals from a CSV file whose header names the fields (person.given_name, ...)", import_opts, 1, "FILE.csv" },
 	{ "sla due", cmd_sla_due, "print when the 24-hour follow-up is due for a referral received at --received (UTC)", sla_due_opts, 1, NULL },
 	{ "match", cmd_match, "match volunteers to open tasks (--dry-run), or solve / export a matching instance", match_opts, 1, NULL },
+	{ "gen", cmd_gen, "fill a fresh database with a deterministic synthetic dataset, marked synthetic", gen_opts, 1, NULL },
+	{ "kpi followup", cmd_kpi_followup, "the follow-up KPI as JSON, from the summaries (or --raw rows), with the time taken", kpi_opts, 1, NULL },
+	{ "kpi check", cmd_kpi_check, "recount the follow-up KPI summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
+	{ "kpi rebuild", cmd_kpi_rebuild, "compute the follow-up KPI summaries again from raw rows", no_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
 	{ 0 },
 };

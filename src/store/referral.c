@@ -8,6 +8,7 @@
 #include "core/datetime.h"
 #include "core/referral_match.h"
 #include "store/referral.h"
+#include "store/kpisum.h"
 
 #define MAX_PARAMS 64
 
@@ -224,6 +225,9 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	memset(out, 0, sizeof *out);
 	if (find_person(st, rec, &out->person_id))
 		return -1;
+	int moved = 0;
+	if (out->person_id && kpisum_person_leave(st, out->person_id, rec->area, &moved))
+		return -1;
 	if (out->person_id) {
 		p_fields(p, &n, rec, W_P);
 		p_str(p, &n, rec->outcode);
@@ -231,6 +235,8 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 		p_int(p, &n, m->now);
 		p_int(p, &n, out->person_id);
 		if (exec_params(st, STMT_REFERRAL_PERSON_UPDATE, NULL, NULL, p, n) < 0)
+			return -1;
+		if (moved && kpisum_person(st, out->person_id, 1))
 			return -1;
 		if (store_exec(st, STMT_REFERRAL_OPEN_FOR_PERSON, first_int, &out->duplicate_of, "i", out->person_id) < 0)
 			return -1;
@@ -287,7 +293,7 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 		       m->created_by_user_id ? m->created_by_user_id : INT64_MIN, "received", NULL, "received",
 		       detail) < 0)
 		return -1;
-	return 0;
+	return kpisum_after(st, out->id, NULL);
 }
 
 /* ---- reading ---- */

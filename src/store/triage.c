@@ -6,6 +6,7 @@
 #include "core/londontime.h"
 #include "store/discharge.h"
 #include "store/triage.h"
+#include "store/kpisum.h"
 #include "store/worker.h"
 #include "util/embed.h"
 
@@ -436,11 +437,18 @@ int triage_areas(struct store *st, void (*fn)(void *ctx, const char *code, const
 static enum triage_result set_status(struct store *st, int64_t id, const char *from, const char *to, const char *kind,
 				     const char *detail, int64_t user_id, int64_t now)
 {
+	/* Rejected or withdrawn without a successful contact leaves the KPI. */
+	int ends = strcmp(to, "rejected") == 0 || strcmp(to, "withdrawn") == 0;
+	struct kpisum_contrib kb;
+	if (ends && kpisum_before(st, id, &kb))
+		return TRIAGE_ERROR;
 	int n = store_exec(st, STMT_TRIAGE_REFERRAL_SET_STATUS, NULL, NULL, "siis", to, now, id, from);
 	if (n < 0)
 		return TRIAGE_ERROR;
 	if (n == 0)
 		return TRIAGE_CONFLICT;
+	if (ends && kpisum_after(st, id, &kb))
+		return TRIAGE_ERROR;
 	char d[128];
 	copy(d, sizeof d, detail ? detail : "");
 	if (store_exec(st, STMT_REFERRAL_EVENT_INSERT, NULL, NULL, "iiIssss", id, now, NO_USER(user_id), kind, from, to, d) < 0)
@@ -957,8 +965,13 @@ enum triage_result triage_contact_add(struct store *st, const struct triage_cont
 		res = TRIAGE_INVALID;
 		goto done;
 	}
+	struct kpisum_contrib kb;
+	if (kpisum_before(st, s->id, &kb))
+		goto done;
 	if (store_exec(st, STMT_CONTACT_INSERT, first_int, id, "iisssIi", s->id, rq->at, rq->mode, rq->outcome,
 		       blank(rq->note) ? NULL : rq->note, NO_USER(rq->user_id), rq->now) != 1)
+		goto done;
+	if (kpisum_after(st, s->id, &kb))
 		goto done;
 	res = TRIAGE_OK;
 	if (strcmp(rq->outcome, "successful") == 0 && strcmp(s->status, "allocated") == 0) {

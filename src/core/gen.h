@@ -1,0 +1,64 @@
+/* The synthetic dataset of `waymark gen`: a seeded random stream and, for each referral number, the same person, referral, triage and contacts every time. */
+#ifndef WAYMARK_CORE_GEN_H
+#define WAYMARK_CORE_GEN_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/workclock.h"
+
+/* splitmix64: a tiny, well-mixed generator; the whole dataset follows from the seed. */
+struct gen_rng {
+	uint64_t s;
+};
+uint64_t gen_next(struct gen_rng *r);
+/* Uniform in [0, n) (n > 0). */
+uint64_t gen_below(struct gen_rng *r, uint64_t n);
+
+/* A practice the referrals are spread over, in proportion to its list size. */
+struct gen_practice {
+	const char *code, *postcode, *outcode, *area;
+	int64_t list_size;
+};
+
+struct gen_world {
+	const struct gen_practice *practices;
+	size_t n_practices;
+	int64_t *cumulative;       /* running totals of list sizes (owned; gen_world_init) */
+	int64_t first_day, days;   /* referrals are received on London days first_day .. first_day + days - 1 */
+	int64_t n_referrals;
+	int64_t now;               /* nothing happens after this instant (contacts, triage, closures) */
+	uint64_t seed;
+	const struct workclock *wc;
+};
+/* 0, or -1 when out of memory or no practice has a list size. */
+int gen_world_init(struct gen_world *w);
+void gen_world_free(struct gen_world *w);
+
+#define GEN_MAX_CONTACTS 4
+
+struct gen_contact {
+	int64_t at;
+	const char *mode, *outcome;
+};
+
+/* One synthetic referral with its person and what happened to it. */
+struct gen_referral {
+	const struct gen_practice *practice;
+	int repeat_of;             /* 1: the same person as referral i - 1 (a re-referral) */
+	char given[24], family[24], phone[16], postcode[10];
+	int64_t dob_day;
+	const char *gender, *source, *urgency, *reason1, *reason2; /* reason2 NULL when one reason */
+	int safeguarding, lives_alone;
+	int64_t received_at, sla_due_at;
+	const char *status;        /* received, rejected, withdrawn, closed, allocated, in_progress */
+	const char *tier;          /* NULL when not triaged */
+	const char *outcome;       /* confirmed, overridden, rejected (with tier) */
+	int64_t triaged_at;
+	int has_case;
+	int64_t case_closed_at;    /* 0 when open */
+	struct gen_contact contacts[GEN_MAX_CONTACTS];
+	int n_contacts;
+};
+
+/* Referral number i (0-based) of the world: the same for the same seed, whatever the order asked. */
+void gen_referral_make(const struct gen_world *w, int64_t i, struct gen_referral *out);
+#endif
