@@ -219,6 +219,11 @@ enum dis_result discharge_complete(struct http_req *req, int64_t referral_id, co
 	enum dis_result r = DIS_ERROR;
 	if (!hc)
 		return DIS_ERROR;
+	/* Who may see the referral first: 404 before anything about the body. */
+	r = check_for(req, referral_id, hc, fe);
+	if (r != DIS_OK)
+		goto done;
+	r = DIS_ERROR;
 	char label[128], codes[256];
 	int known = outcome && *outcome ? triage_vocab_has(req->db, "home_check_outcomes", outcome, label, sizeof label) : 0;
 	if (known < 0)
@@ -238,9 +243,6 @@ enum dis_result discharge_complete(struct http_req *req, int64_t referral_id, co
 		r = DIS_INVALID;
 		goto done;
 	}
-	r = check_for(req, referral_id, hc, fe);
-	if (r != DIS_OK)
-		goto done;
 	struct discharge_worker w;
 	int f = discharge_worker_of_user(req->db, req->auth.user_id, &w);
 	if (f < 0)
