@@ -1,0 +1,164 @@
+/* Demo data for case work: the demo Living Well Worker's open cases get an assessment, goals, sessions, SWEMWBS
+ * and ONS4 measures, an onward referral round the loop, an unmet need and a safeguarding concern, made through
+ * the same store functions the server uses. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/demo.h"
+#include "store/casework.h"
+
+#define D 86400
+
+struct ids {
+	int64_t v[8], opened[8];
+	size_t n;
+};
+
+/* Social prescribing cases, longest open first. */
+static void case_row(void *ctx, const struct casework_summary *s)
+{
+	struct ids *c = ctx;
+	if (c->n >= 8 || strcmp(s->tier, "social_prescribing") != 0)
+		return;
+	size_t i = c->n++;
+	for (; i > 0 && c->opened[i - 1] > s->opened_at; i--) {
+		c->v[i] = c->v[i - 1];
+		c->opened[i] = c->opened[i - 1];
+	}
+	c->v[i] = s->id;
+	c->opened[i] = s->opened_at;
+}
+
+static int first_int(void *ctx, const struct store_row *r)
+{
+	*(int64_t *)ctx = store_row_int(r, 0);
+	return 1;
+}
+
+/* Fails the step with the first field problem (demo data must always be valid). */
+static int check(struct store *st, enum casework_result r, const struct field_errors *fe,
+		 const struct casework_conflict *cf, const char *what)
+{
+	if (r == CASEWORK_OK)
+		return 0;
+	if (r != CASEWORK_ERROR)
+		store_set_error(st, STORE_ERROR, "demo %s: %s %s", what, fe->n ? fe->e[0].field : "",
+				fe->n ? fe->e[0].message : cf->message);
+	return -1;
+}
+
+static const char *const modes[] = { "face_to_face", "telephone", "face_to_face", "video" };
+static const char *const notes[] = {
+	"Talked about what matters: getting out more and feeling less alone since moving.",
+	"Looked at local groups together; keen on the walking group and the community café.",
+	"Went to the café with a neighbour. Worried about the heating bill.",
+	"Feeling more settled; plans to keep going to the walking group without support.",
+};
+
+/* A case with `sessions` sessions from its opening (one every three days, each before now). */
+static int fill_case(struct store *st, int64_t case_id, int64_t user_id, int sessions, int with_follow_up, int64_t now)
+{
+	struct casework_summary s;
+	if (casework_summary_get(st, case_id, now, &s) != 1)
+		return -1;
+	struct field_errors fe;
+	struct casework_conflict cf = { "" };
+	int64_t id, at = s.opened_at + D;
+	struct casework_who w = { case_id, user_id, now };
+	for (int i = 0; i < sessions && at + i * 3 * D < now; i++) {
+		fielderr_init(&fe);
+		struct casework_session_rq rq = { at + i * 3 * D, modes[i % 4], 40 + 5 * (i % 3), notes[i % 4],
+						  i + 1 < sessions ? "Meet again next week" : "Follow-up and closing" };
+		if (check(st, casework_session_add(st, &w, &rq, &id, &fe, &cf), &fe, &cf, "session"))
+			return -1;
+		if (i == 0) {
+			static const int sw[] = { 2, 3, 2, 3, 3, 2, 3 }, ons[] = { 4, 6, 5, 7 };
+			struct instrument_score sc;
+			struct casework_measure_rq m = { "swemwbs", "baseline", sw, 7, at };
+			fielderr_init(&fe);
+			if (check(st, casework_measure_add(st, &w, &m, &id, &sc, &fe, &cf), &fe, &cf, "SWEMWBS baseline"))
+				return -1;
+			m = (struct casework_measure_rq){ "ons4", "baseline", ons, 4, at };
+			if (check(st, casework_measure_add(st, &w, &m, &id, &sc, &fe, &cf), &fe, &cf, "ONS4 baseline"))
+				return -1;
+		}
+	}
+	if (with_follow_up) {
+		static const int sw[] = { 3, 4, 3, 4, 4, 3, 4 };
+		struct instrument_score sc;
+		struct casework_measure_rq m = { "swemwbs", "follow_up", sw, 7, now - D };
+		fielderr_init(&fe);
+		if (check(st, casework_measure_add(st, &w, &m, &id, &sc, &fe, &cf), &fe, &cf, "SWEMWBS follow-up"))
+			return -1;
+	}
+	return 0;
+}
+
+/* The assessment, a goal with progress, an onward referral accepted and attended, an unmet need, a concern. */
+static int fill_records(struct store *st, int64_t case_id, int64_t user_id, int64_t now)
+{
+	struct field_errors fe;
+	fielderr_init(&fe);
+	struct casework_conflict cf = { "" };
+	struct casework_who w = { case_id, user_id, now };
+	int64_t id, onward;
+	int version;
+	struct casework_need_rq needs[] = { { "social_connection", "significant", "Moved here last year; knows nobody" },
+					    { "money", "some", "Heating bill" },
+					    { "physical_health", "some", "Knee pain on long walks" } };
+	struct casework_assessment_rq a = { "Getting out of the house and making friends nearby", "Loves walking; good with people",
+					    needs, 3 };
+	if (check(st, casework_assessment_add(st, &w, &a, &id, &version, &fe, &cf), &fe, &cf, "assessment"))
+		return -1;
+	struct casework_goal_rq g = { "Go to the walking group every week", "social_connection", 2, NULL };
+	int64_t goal;
+	if (check(st, casework_goal_add(st, &w, &g, &goal, &fe, &cf), &fe, &cf, "goal"))
+		return -1;
+	struct casework_goal_progress_rq gp = { goal, 6, NULL, "Three weeks running" };
+	if (check(st, casework_goal_progress(st, &w, &gp, &id, &fe, &cf), &fe, &cf, "goal progress"))
+		return -1;
+	struct casework_onward_rq o = { 0, "Thetford Walking for Health", "social_connection", "Tuesdays 10am from the library" };
+	if (check(st, casework_onward_add(st, &w, &o, &onward, &fe, &cf), &fe, &cf, "onward referral") ||
+	    check(st, casework_onward_status(st, &w, onward, "accepted", NULL, &fe, &cf), &fe, &cf, "onward accepted") ||
+	    check(st, casework_onward_status(st, &w, onward, "attended", "Went with a neighbour", &fe, &cf), &fe, &cf,
+		  "onward attended"))
+		return -1;
+	struct casework_unmet_rq u = { "Transport to evening groups", "practical_help", NULL, "No bus after 6pm" };
+	if (check(st, casework_unmet_add(st, &w, &u, &id, &fe, &cf), &fe, &cf, "unmet need"))
+		return -1;
+	struct casework_consent_rq k = { "Anglian Water", "Setting up a payment plan for the water bill", now - 2 * D };
+	return check(st, casework_consent_add(st, &w, &k, &id, &fe, &cf), &fe, &cf, "consent");
+}
+
+int demo_load_cases(struct store *st, int64_t now)
+{
+	int64_t user = 0, worker = 0;
+	if (store_exec(st, STMT_USER_BY_EMAIL, first_int, &user, "s", "lww@demo.waymark.test") != 1 ||
+	    casework_worker_of_user(st, user, &worker) != 1) {
+		store_set_error(st, STORE_ERROR, "demo cases: the demo Living Well Worker has no worker record");
+		return -1;
+	}
+	struct ids c = { { 0 }, { 0 }, 0 };
+	struct casework_query q = { .worker_id = worker, .status = "open", .limit = 8 };
+	if (casework_caseload(st, &q, now, case_row, &c) < 0)
+		return -1;
+	for (size_t i = 0; i < c.n; i++) {
+		/* The longest-open case: several sessions, the records, a follow-up; the others one or two sessions. */
+		if (fill_case(st, c.v[i], user, i == 0 ? 4 : 1 + (int)(i % 2), i == 0, now) ||
+		    (i == 0 && fill_records(st, c.v[i], user, now)))
+			return -1;
+	}
+	if (c.n > 1) {
+		struct field_errors fe;
+		fielderr_init(&fe);
+		struct casework_conflict cf = { "" };
+		struct casework_who w = { c.v[1], user, now };
+		struct casework_concern_rq g = { "self_neglect", "Very little food in the house; the heating was off.",
+						 "Talked with him about it; he agreed to a referral to the GP surgery",
+						 "GP surgery duty doctor", now - D };
+		int64_t id;
+		if (check(st, casework_concern_add(st, &w, &g, &id, &fe, &cf), &fe, &cf, "safeguarding concern"))
+			return -1;
+	}
+	return 0;
+}
