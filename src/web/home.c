@@ -43,6 +43,8 @@ static void home_signed_in(struct html *h, struct http_req *req)
 	html_close(h);
 	if (authz_allows(req->auth.role, PERM_TRIAGE))
 		web_triage_watch(h, req);
+	if (authz_allows(req->auth.role, PERM_CASE_READ))
+		web_caseload_summary(h, req);
 }
 
 static int home(struct http_req *req, struct http_resp *resp)

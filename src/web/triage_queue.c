@@ -10,7 +10,6 @@
 #include "http/audit_req.h"
 #include "http/internal.h"
 #include "jobs/jobs.h"
-#include "store/kpisum.h"
 #include "store/calendar.h"
 #include "store/worker.h"
 #include "web/form.h"
@@ -580,7 +579,20 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 			summary_row(h, "Organisation", c->org_name);
 			summary_row(h, "Worker", c->worker_id ? c->worker_name : "None (no worker for this tier)");
 			summary_row(h, "Allocation", c->reason);
-			summary_row(h, "Case", c->status);
+			if (c->org_id == req->auth.org_id) {
+				/* Staff of the organisation holding the case can open it. */
+				char href[48];
+				snprintf(href, sizeof href, "/cases/%lld", (long long)c->id);
+				html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+				html_elem(h, "dt", "Case", "class", "nhsuk-summary-list__key", NULL);
+				html_open(h, "dd", "class", "nhsuk-summary-list__value", NULL);
+				html_textf(h, "%s: ", c->status);
+				html_elem(h, "a", "Open the case", "href", href, NULL);
+				html_close(h);
+				html_close(h);
+			} else {
+				summary_row(h, "Case", c->status);
+			}
 		} else if (strcmp(s->status, "triaged") == 0) {
 			summary_row(h, "Allocation", "Nobody was available: give the case to a worker below.");
 		}
@@ -898,7 +910,8 @@ static int kpi_page(struct http_req *req, struct http_resp *resp)
 	if (triage_kpi_query(req, &fe, &from_day, &to_day, &area))
 		return triage_store_failed(req, resp);
 	struct triage_kpi k;
-	if (!fe.n && kpisum_followup(req->db, &calendar_app()->wc, from_day, to_day, area, req->now, &k))
+	if (!fe.n && triage_kpi_followup(req->db, &calendar_app()->wc, london_midnight_utc(from_day),
+					 london_midnight_utc(to_day + 1), area, req->now, &k))
 		return triage_store_failed(req, resp);
 	struct vocab_opts *opts = malloc(sizeof *opts);
 	if (!opts)

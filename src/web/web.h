@@ -17,6 +17,9 @@ extern const struct route web_rules_routes[];
 extern const struct route web_recruit_routes[];
 extern const struct route web_volunteer_routes[];
 extern const struct route web_my_tasks_routes[];
+extern const struct route web_caseload_routes[];
+extern const struct route web_case_routes[];
+extern const struct route web_case_form_routes[];
 extern const struct route web_directory_routes[];
 extern const struct route web_discharge_routes[];
 
@@ -26,6 +29,11 @@ int web_person_access(struct html *h, struct http_req *req, int64_t person_id);
 /* Writes the 24-hour follow-up watch (breached and at-risk referrals) for a
  * hub coordinator's home page. Returns 0 or -1. */
 int web_triage_watch(struct html *h, struct http_req *req);
+
+/* Writes a worker's open cases in brief (overdue, no contact, safeguarding)
+ * with a link to the caseload, for their home page; nothing for a user with
+ * no worker record. Returns 0 or -1. */
+int web_caseload_summary(struct html *h, struct http_req *req);
 
 /* Renders a whole page around body(): layout, title, errors. */
 struct web_page {

@@ -1,0 +1,200 @@
+/* The forms of a case, each its own page at /cases/{id}/<form> (GET shows
+ * it, POST saves it): one table says each form's title, fields and save;
+ * two handlers serve them all. A save is one transaction with its audit
+ * event; a problem shows the form again with an error summary and nothing
+ * stored. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api/triage.h"
+#include "http/audit_req.h"
+#include "http/internal.h"
+#include "web/case_forms.h"
+#include "web/widgets.h"
+
+#define CASE_PATH_PREFIX "/cases/{id}/"
+
+static const struct case_form *const case_forms[] = {
+	&case_form_session, &case_form_measure, &case_form_assessment, &case_form_goal, &case_form_goal_progress,
+	&case_form_onward, &case_form_onward_status, &case_form_unmet, &case_form_safeguarding, &case_form_consent,
+	&case_form_study, &case_form_close, &case_form_dropout,
+};
+
+/* The form a route serves, by the end of its path. */
+static const struct case_form *form_of(const struct http_req *req)
+{
+	const char *slug = req->route->pattern + strlen(CASE_PATH_PREFIX);
+	for (size_t i = 0; i < sizeof case_forms / sizeof case_forms[0]; i++)
+		if (strcmp(case_forms[i]->slug, slug) == 0)
+			return case_forms[i];
+	return NULL;
+}
+
+int64_t case_record_id(struct http_req *req, const char *field, const char *param)
+{
+	const char *v = http_form(req, field);
+	if (!v)
+		v = http_query(req, param);
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+int case_pre_record(struct http_req *req, struct http_resp *resp, const struct casework_summary *s, int *rc,
+		    int64_t id, int (*has)(const struct casework_case *c, int64_t id))
+{
+	if (!id)
+		return 0; /* the form asks which */
+	struct casework_case *c = case_full_load(req, s->id);
+	int found = c && has(c, id);
+	*rc = 0;
+	if (!c)
+		*rc = triage_store_failed(req, resp);
+	else if (!found)
+		http_not_found(req, resp);
+	case_full_free(c);
+	return !found;
+}
+
+/* The form's page, with fe's problems and an optional notice. */
+static int form_page(struct http_req *req, struct http_resp *resp, const struct case_form *f,
+		     const struct casework_summary *s, const struct field_errors *fe, unsigned status, const char *notice)
+{
+	char back[48], action[80];
+	snprintf(back, sizeof back, "/cases/%lld", (long long)s->id);
+	snprintf(action, sizeof action, "/cases/%lld/%s", (long long)s->id, f->slug);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, f->title, fe);
+	struct html *h = &pg.h;
+	html_elem(h, "a", "Back to the case", "class", "nhsuk-back-link", "href", back, NULL);
+	html_open(h, "h1", NULL);
+	html_elem(h, "span", s->person_name, "class", "nhsuk-caption-l", NULL);
+	html_text(h, f->title);
+	html_close(h);
+	if (notice)
+		widget_inset(h, notice);
+	int offered = 0;
+	if (f->fields) {
+		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+		int r = f->fields(h, req, s, fe);
+		if (r < 0) {
+			layout_end(h);
+			return triage_store_failed(req, resp);
+		}
+		offered = r == 0;
+		if (offered)
+			form_button(h, f->button);
+		form_end(h);
+	}
+	html_open(h, "p", "class", "nhsuk-body", NULL);
+	html_elem(h, "a", offered ? "Cancel and go back to the case" : "Go back to the case", "href", back, NULL);
+	html_close(h);
+	return web_end(&pg, resp, status);
+}
+
+static int closed_notice(const struct case_form *f, const struct casework_summary *s)
+{
+	return s->closed_at && !f->closed_ok;
+}
+
+static int case_form_get(struct http_req *req, struct http_resp *resp)
+{
+	const struct case_form *f = form_of(req);
+	struct casework_summary *s = malloc(sizeof *s);
+	if (!f || !s) {
+		free(s);
+		return -1;
+	}
+	int rc = 0;
+	if (case_page_summary(req, resp, s)) {
+		if (f->pre && f->pre(req, resp, s, &rc))
+			;
+		else if (closed_notice(f, s))
+			rc = form_page(req, resp, &(struct case_form){ .slug = f->slug, .title = f->title }, s, NULL, 200,
+				       "This case is closed.");
+		else
+			rc = form_page(req, resp, f, s, NULL, 200, NULL);
+	}
+	free(s);
+	return rc;
+}
+
+static int case_form_post(struct http_req *req, struct http_resp *resp)
+{
+	const struct case_form *f = form_of(req);
+	struct casework_summary *s = malloc(sizeof *s);
+	struct field_errors *fe = malloc(sizeof *fe);
+	if (!f || !s || !fe) {
+		free(s);
+		free(fe);
+		return -1;
+	}
+	int rc = 0;
+	if (!case_page_summary(req, resp, s))
+		goto done;
+	if (closed_notice(f, s)) {
+		rc = form_page(req, resp, &(struct case_form){ .slug = f->slug, .title = f->title }, s, NULL, 409,
+			       "This case is closed: nothing was saved.");
+		goto done;
+	}
+	fielderr_init(fe);
+	struct casework_conflict cf = { "" };
+	struct case_saved out = { .anchor = f->anchor };
+	if (store_begin(req->db)) {
+		rc = triage_store_failed(req, resp);
+		goto done;
+	}
+	struct casework_who w = { s->id, req->auth.user_id, req->now };
+	enum casework_result r = f->save(req, &w, fe, &cf, &out);
+	switch (r) {
+	case CASEWORK_OK:
+		if (http_audit(req, f->audit, "case", s->id, s->person_id, out.detail) || store_commit(req->db)) {
+			rc = triage_store_failed(req, resp);
+		} else {
+			char loc[96];
+			snprintf(loc, sizeof loc, "/cases/%lld%s%s", (long long)s->id, out.anchor ? "#" : "",
+				 out.anchor ? out.anchor : "");
+			rc = http_redirect(resp, loc);
+		}
+		break;
+	case CASEWORK_INVALID:
+		store_rollback(req->db);
+		rc = form_page(req, resp, f, s, fe, 422, NULL);
+		break;
+	case CASEWORK_CONFLICT:
+		store_rollback(req->db);
+		/* A conflict about what was typed is shown like any problem. */
+		if (f->conflict_field) {
+			fielderr_add(fe, f->conflict_field, "%s", cf.message);
+			rc = form_page(req, resp, f, s, fe, 409, NULL);
+		} else {
+			rc = form_page(req, resp, f, s, NULL, 409, cf.message);
+		}
+		break;
+	default:
+		rc = case_write_failed(req, resp, r);
+	}
+done:
+	free(s);
+	free(fe);
+	return rc;
+}
+
+const struct route web_case_form_routes[] = {
+#define CASE_FORM_ROUTES(slug, what)                                                                                \
+	{ "GET", CASE_PATH_PREFIX slug, case_form_get, PERM_CASE_WRITE, "Case form: " what, "case" },               \
+	{ "POST", CASE_PATH_PREFIX slug, case_form_post, PERM_CASE_WRITE, "Case form, saved: " what, "case" },
+	CASE_FORM_ROUTES("session", "add a session (date, mode, duration, notes, next step)")
+	CASE_FORM_ROUTES("measure", "record an outcome measure (SWEMWBS, ONS4, GSE, EQ-VAS; baseline or follow-up)")
+	CASE_FORM_ROUTES("assessment", "the holistic assessment (what matters, needs per domain, strengths)")
+	CASE_FORM_ROUTES("goal", "add a goal")
+	CASE_FORM_ROUTES("goal-progress", "record progress on a goal")
+	CASE_FORM_ROUTES("onward", "refer on to a directory service or another service")
+	CASE_FORM_ROUTES("onward-status", "update an onward referral's status (closing the loop)")
+	CASE_FORM_ROUTES("unmet-need", "record a need that could not be met, and where")
+	CASE_FORM_ROUTES("safeguarding", "record a safeguarding concern (never changed or deleted)")
+	CASE_FORM_ROUTES("consent", "record consent to represent the person to a third party")
+	CASE_FORM_ROUTES("case-study", "add a case study or unexpected outcome, with consent")
+	CASE_FORM_ROUTES("close", "close the case with a reason and whether continuing support is arranged")
+	CASE_FORM_ROUTES("drop-out", "close as unable to contact after repeated unsuccessful attempts")
+#undef CASE_FORM_ROUTES
+	{ 0 },
+};
