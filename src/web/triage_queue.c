@@ -10,6 +10,7 @@
 #include "http/audit_req.h"
 #include "http/internal.h"
 #include "jobs/jobs.h"
+#include "store/kpisum.h"
 #include "store/calendar.h"
 #include "store/worker.h"
 #include "web/form.h"
@@ -910,8 +911,7 @@ static int kpi_page(struct http_req *req, struct http_resp *resp)
 	if (triage_kpi_query(req, &fe, &from_day, &to_day, &area))
 		return triage_store_failed(req, resp);
 	struct triage_kpi k;
-	if (!fe.n && triage_kpi_followup(req->db, &calendar_app()->wc, london_midnight_utc(from_day),
-					 london_midnight_utc(to_day + 1), area, req->now, &k))
+	if (!fe.n && kpisum_followup(req->db, &calendar_app()->wc, from_day, to_day, area, req->now, &k))
 		return triage_store_failed(req, resp);
 	struct vocab_opts *opts = malloc(sizeof *opts);
 	if (!opts)
