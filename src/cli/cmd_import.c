@@ -1,7 +1,9 @@
 /* `waymark import referrals FILE.csv`: streams a CSV of referrals (columns
  * named by the model's dotted paths) into the database, each row all or
- * nothing, reporting every bad row's line and field. */
+ * nothing, reporting every bad row's line and field. One thread reads and
+ * checks rows while another stores them (cli/import_pipe.h). */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +11,9 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "cli/import_pipe.h"
 #include "core/datetime.h"
+#include "core/referral_pack.h"
 #include "core/referral_validate.h"
 #include "store/audit.h"
 #include "store/calendar.h"
@@ -31,6 +35,13 @@ struct colmap {
 	char to[128]; /* "-" ignores the column */
 };
 
+/* What checking a row needs; the reader has one, the storer another (for a replay). */
+struct checker {
+	struct referral_raw raw;
+	struct referral_rec rec;
+	struct field_errors fe;
+};
+
 struct importer {
 	struct store *st;
 	const struct referral_refs *refs;
@@ -48,6 +59,7 @@ struct importer {
 	/* progress through the run */
 	int64_t now;
 	unsigned long rows, good, bad, new_people, duplicates, problems;
+	unsigned long refused;   /* rows the database refused (counted by the storer) */
 	long in_batch;
 	unsigned long batch_first_line, batch_last_line;
 	int64_t batch_first_id, batch_last_id;
@@ -56,9 +68,12 @@ struct importer {
 	struct referral_ids ids;
 	struct buf rowbuf;       /* the batch's good rows, in case it must be replayed */
 	struct timespec t0, last_progress;
-	struct referral_raw raw;
-	struct referral_rec rec;
-	struct field_errors fe;
+	struct checker rd, wr;   /* the reader's and the storer's */
+	pthread_mutex_t report_mu;
+	struct import_pipe pipe;
+	struct import_chunk *chunk; /* being filled by the reader */
+	pthread_t storer;
+	int storer_started, storer_rc, abandon;
 };
 
 static double elapsed(const struct timespec *a, const struct timespec *b)
@@ -68,6 +83,7 @@ static double elapsed(const struct timespec *a, const struct timespec *b)
 
 static void report(struct importer *im, unsigned long line, const char *field, const char *message)
 {
+	pthread_mutex_lock(&im->report_mu);
 	im->problems++;
 	if (im->errors) {
 		fprintf(im->errors, "%lu,", line);
@@ -80,6 +96,7 @@ static void report(struct importer *im, unsigned long line, const char *field, c
 			fputs("\r\033[K", stderr);
 		fprintf(stderr, "line %lu: %s: %s\n", line, field, message);
 	}
+	pthread_mutex_unlock(&im->report_mu);
 }
 
 static void progress(struct importer *im, int final)
@@ -273,9 +290,9 @@ fail:
 /* Stores the checked row in im->rec. With savepoint set, the row gets one,
  * so a database refusal costs that row alone. 1 stored, 0 refused (a
  * constraint), -1 other failure. */
-static int store_row(struct importer *im, unsigned long line, int savepoint)
+static int store_row(struct importer *im, const struct referral_rec *rec, unsigned long line, int savepoint)
 {
-	int64_t received = im->rec.v[RF_RECEIVED_AT].set ? im->rec.v[RF_RECEIVED_AT].i : im->now;
+	int64_t received = rec->v[RF_RECEIVED_AT].set ? rec->v[RF_RECEIVED_AT].i : im->now;
 	struct referral_meta m = {
 		.channel = "import",
 		.now = im->now,
@@ -285,7 +302,7 @@ static int store_row(struct importer *im, unsigned long line, int savepoint)
 	struct referral_created out;
 	if (savepoint && store_exec(im->st, STMT_REFERRAL_SAVEPOINT, NULL, NULL, "") < 0)
 		return -1;
-	if (referral_store_create(im->st, &im->rec, &m, &im->seq, im->batch_max, &im->ids, &out) == 0) {
+	if (referral_store_create(im->st, rec, &m, &im->seq, im->batch_max, &im->ids, &out) == 0) {
 		if (savepoint && store_exec(im->st, STMT_REFERRAL_SAVEPOINT_RELEASE, NULL, NULL, "") < 0)
 			return -1;
 		if (!im->batch_first_id)
@@ -313,10 +330,9 @@ static int store_row(struct importer *im, unsigned long line, int savepoint)
 	return 0;
 }
 
-/* Keeps a good row's fields for a possible replay of its batch. */
-static int keep_row(struct importer *im, const struct csv_record *rec)
+/* Appends a good row's fields to b, as kept for a possible replay of its batch. */
+static int pack_raw(struct buf *b, const struct csv_record *rec)
 {
-	struct buf *b = &im->rowbuf;
 	buf_append(b, &rec->line, sizeof rec->line);
 	buf_append(b, &rec->nfields, sizeof rec->nfields);
 	for (size_t c = 0; c < rec->nfields; c++) {
@@ -326,8 +342,8 @@ static int keep_row(struct importer *im, const struct csv_record *rec)
 	return b->failed ? -1 : 0;
 }
 
-static int check_row(struct importer *im, const struct csv_field *fields, size_t nfields, unsigned long line,
-		     int quiet);
+static int check_row(struct importer *im, struct checker *ck, const struct csv_field *fields, size_t nfields,
+		     unsigned long line, int quiet);
 
 /*
  * The database refused a row that checking passed (which should not happen:
@@ -364,12 +380,12 @@ static int replay_batch(struct importer *im)
 				rc = -1;
 			began = 1;
 		}
-		if (rc == 0 && check_row(im, fields, nfields, line, 1) == 0) {
-			int r = store_row(im, line, 1);
+		if (rc == 0 && check_row(im, &im->wr, fields, nfields, line, 1) == 0) {
+			int r = store_row(im, &im->wr.rec, line, 1);
 			if (r < 0)
 				rc = -1;
 			else if (r == 0)
-				im->bad++;
+				im->refused++;
 		}
 	}
 	free(fields);
@@ -381,28 +397,159 @@ static int replay_batch(struct importer *im)
 	return rc;
 }
 
-/* Maps and checks one row into im->rec. 0 good; 1 bad (reported unless quiet). */
-static int check_row(struct importer *im, const struct csv_field *fields, size_t nfields, unsigned long line,
-		     int quiet)
+/* Maps and checks one row into ck->rec. 0 good; 1 bad (reported unless quiet). */
+static int check_row(struct importer *im, struct checker *ck, const struct csv_field *fields, size_t nfields,
+		     unsigned long line, int quiet)
 {
-	memset(&im->raw, 0, sizeof im->raw);
-	fielderr_init(&im->fe);
+	memset(&ck->raw, 0, sizeof ck->raw);
+	fielderr_init(&ck->fe);
 	for (size_t c = 0; c < nfields; c++) {
 		int f = im->col_field[c];
 		if (f < 0)
 			continue;
-		im->raw.v[f] = fields[c].str;
+		ck->raw.v[f] = fields[c].str;
 		if (strlen(fields[c].str) != fields[c].len) {
-			im->raw.bad[f] = 1;
-			fielderr_add(&im->fe, referral_fields[f].path, "%s must not contain NUL bytes", referral_fields[f].label);
+			ck->raw.bad[f] = 1;
+			fielderr_add(&ck->fe, referral_fields[f].path, "%s must not contain NUL bytes", referral_fields[f].label);
 		}
 	}
 	struct referral_check chk = { im->refs, im->now, CH_CSV, 1 };
-	if (referral_validate(&chk, &im->raw, &im->rec, &im->fe) == 0 && im->fe.n == 0)
+	if (referral_validate(&chk, &ck->raw, &ck->rec, &ck->fe) == 0 && ck->fe.n == 0)
 		return 0;
-	for (size_t i = 0; !quiet && i < im->fe.n; i++)
-		report(im, line, im->fe.e[i].field, im->fe.e[i].message);
+	for (size_t i = 0; !quiet && i < ck->fe.n; i++)
+		report(im, line, ck->fe.e[i].field, ck->fe.e[i].message);
 	return 1;
+}
+
+/* The storer's part for one row: into the open batch (kept for a replay),
+ * committed when the batch is full. 0, or -1 to stop. */
+static int store_checked(struct importer *im, const struct referral_rec *rec, const char *raw, size_t raw_len,
+			 unsigned long line)
+{
+	if (batch_begin(im, line))
+		return -1;
+	if (buf_append(&im->rowbuf, raw, raw_len)) {
+		fprintf(stderr, "waymark import: out of memory\n");
+		return -1;
+	}
+	int r = store_row(im, rec, line, 0);
+	if (r < 0) {
+		if (store_errcode(im->st) != STORE_CONSTRAINT) {
+			fprintf(stderr, "waymark import: line %lu: %s\n", line, store_errmsg(im->st));
+			return -1;
+		}
+		return replay_batch(im);
+	}
+	if (im->in_batch >= im->batch_max || im->rowbuf.len >= IMPORT_ROWBUF_MAX)
+		return batch_commit(im);
+	return 0;
+}
+
+/* The storing thread: stores every chunk the reader hands over, then commits
+ * the last batch (unless the reader gave up). */
+static void *storer_main(void *arg)
+{
+	struct importer *im = arg;
+	struct import_chunk *c;
+	int rc = 0;
+	while (rc == 0 && (c = import_pipe_get(&im->pipe))) {
+		for (size_t i = 0; rc == 0 && i < c->n; i++) {
+			const struct import_row *row = &c->rows[i];
+			rc = store_checked(im, (const struct referral_rec *)(c->data.data + row->rec_off),
+					   c->data.data + row->raw_off, row->raw_len, row->line);
+		}
+		import_pipe_done(&im->pipe, c);
+	}
+	if (rc == 0 && !im->abandon)
+		rc = batch_commit(im);
+	if (rc)
+		import_pipe_stop(&im->pipe);
+	im->storer_rc = rc;
+	return NULL;
+}
+
+/* Hands the chunk being filled to the storer. 0, or -1 when it stopped. */
+static int hand_over(struct importer *im)
+{
+	struct import_chunk *c = im->chunk;
+	im->chunk = NULL;
+	if (!c || c->n == 0) {
+		if (c)
+			import_pipe_done(&im->pipe, c);
+		return 0;
+	}
+	return import_pipe_put(&im->pipe, c);
+}
+
+/* The reader's part for a checked row: its raw fields and packed record go
+ * into the chunk being filled. 0, or -1 to stop. */
+static int queue_checked(struct importer *im, const struct csv_record *rec)
+{
+	size_t raw_len = sizeof rec->line + sizeof rec->nfields;
+	for (size_t f = 0; f < rec->nfields; f++)
+		raw_len += sizeof rec->fields[f].len + rec->fields[f].len + 1;
+	size_t need = raw_len + REFERRAL_PACK_ALIGN + referral_packed_size(&im->rd.rec) + 1;
+	if (im->chunk && im->chunk->data.cap - im->chunk->data.len < need && hand_over(im))
+		return -1;
+	if (!im->chunk && !(im->chunk = import_pipe_chunk(&im->pipe)))
+		goto oom;
+	struct import_chunk *c = im->chunk;
+	const char *base = c->data.data;
+	struct import_row *row = &c->rows[c->n];
+	row->line = rec->line;
+	row->raw_off = c->data.len;
+	if (pack_raw(&c->data, rec))
+		goto oom;
+	row->raw_len = c->data.len - row->raw_off;
+	static const char pad[REFERRAL_PACK_ALIGN];
+	size_t misalign = c->data.len % REFERRAL_PACK_ALIGN;
+	if (misalign && buf_append(&c->data, pad, REFERRAL_PACK_ALIGN - misalign))
+		goto oom;
+	row->rec_off = c->data.len;
+	/* Room for the packed record (its bytes copied, then packed in place:
+	 * its texts must point into the chunk). */
+	size_t used = offsetof(struct referral_rec, scratch) + im->rd.rec.used;
+	size_t n = referral_packed_size(&im->rd.rec);
+	if (buf_append(&c->data, &im->rd.rec, used) || buf_append(&c->data, pad, n - used))
+		goto oom;
+	if (c->data.data != base) {
+		fprintf(stderr, "waymark import: internal error: a chunk's data moved\n");
+		return -1;
+	}
+	referral_pack(c->data.data + row->rec_off, &im->rd.rec);
+	if (++c->n == IMPORT_CHUNK_ROWS)
+		return hand_over(im);
+	return 0;
+oom:
+	fprintf(stderr, "waymark import: out of memory\n");
+	return -1;
+}
+
+static int start_storer(struct importer *im)
+{
+	if (pthread_create(&im->storer, NULL, storer_main, im)) {
+		fprintf(stderr, "waymark import: cannot start the storing thread\n");
+		return -1;
+	}
+	im->storer_started = 1;
+	return 0;
+}
+
+/* Waits for the storer to finish (abandon: without committing what it has). 0, or -1 when it failed. */
+static int finish_storer(struct importer *im, int abandon)
+{
+	if (!im->storer_started)
+		return 0;
+	im->abandon = abandon;
+	if (!abandon && hand_over(im))
+		abandon = 1;
+	im->abandon = abandon;
+	import_pipe_close(&im->pipe);
+	pthread_join(im->storer, NULL);
+	im->storer_started = 0;
+	im->bad += im->refused;
+	im->refused = 0;
+	return im->storer_rc;
 }
 
 static int import_row(struct importer *im, const struct csv_record *rec)
@@ -415,7 +562,7 @@ static int import_row(struct importer *im, const struct csv_record *rec)
 		im->bad++;
 		return 0;
 	}
-	if (check_row(im, rec->fields, rec->nfields, rec->line, 0)) {
+	if (check_row(im, &im->rd, rec->fields, rec->nfields, rec->line, 0)) {
 		im->bad++;
 		return 0;
 	}
@@ -423,23 +570,7 @@ static int import_row(struct importer *im, const struct csv_record *rec)
 		im->good++;
 		return 0;
 	}
-	if (batch_begin(im, rec->line))
-		return -1;
-	if (keep_row(im, rec)) {
-		fprintf(stderr, "waymark import: out of memory\n");
-		return -1;
-	}
-	int r = store_row(im, rec->line, 0);
-	if (r < 0) {
-		if (store_errcode(im->st) != STORE_CONSTRAINT) {
-			fprintf(stderr, "waymark import: line %lu: %s\n", rec->line, store_errmsg(im->st));
-			return -1;
-		}
-		return replay_batch(im);
-	}
-	if (im->in_batch >= im->batch_max || im->rowbuf.len >= IMPORT_ROWBUF_MAX)
-		return batch_commit(im);
-	return 0;
+	return queue_checked(im, rec);
 }
 
 int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
@@ -455,6 +586,8 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 	}
 	int rc = IMPORT_FATAL;
 	struct csv_reader *r = NULL;
+	pthread_mutex_init(&im->report_mu, NULL);
+	import_pipe_init(&im->pipe);
 	im->file = argv[0];
 	buf_init(&im->rowbuf, IMPORT_ROWBUF_MAX + CSV_RECORD_MAX * 2);
 	im->dry_run = cli_get(opts, "dry-run") != NULL;
@@ -526,6 +659,8 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 		rc = IMPORT_USAGE;
 		goto out;
 	}
+	if (!im->dry_run && start_storer(im))
+		goto out;
 	while ((s = csv_next(r, &rec)) != CSV_END) {
 		if (s == CSV_EIO) {
 			fprintf(stderr, "waymark import: reading %s: %s\n", im->file, strerror(errno));
@@ -546,7 +681,7 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 		if ((im->rows & 1023) == 0)
 			progress(im, 0);
 	}
-	if (batch_commit(im))
+	if (finish_storer(im, 0))
 		goto out;
 	progress(im, 1);
 	struct timespec t1;
@@ -560,6 +695,7 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 	printf(".\n");
 	rc = im->bad ? IMPORT_REJECTED : IMPORT_OK;
 out:
+	finish_storer(im, 1);
 	if (im->st && im->st->in_tx) {
 		store_rollback(im->st);
 		if (!im->dry_run)
@@ -568,6 +704,10 @@ out:
 	}
 	csv_free(r);
 	buf_free(&im->rowbuf);
+	if (im->chunk)
+		import_pipe_done(&im->pipe, im->chunk);
+	import_pipe_free(&im->pipe);
+	pthread_mutex_destroy(&im->report_mu);
 	if (im->fp && im->fp != stdin)
 		fclose(im->fp);
 	if (im->errors)

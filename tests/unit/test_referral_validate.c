@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/datetime.h"
+#include "core/referral_pack.h"
 #include "core/referral_validate.h"
 #include "model/referral_sql.h"
 #include "util/csv.h"
@@ -423,6 +424,54 @@ static void test_model(void **state)
 	assert_int_equal(referral_field_by_path("person.nickname"), -1);
 }
 
+/* A packed copy reads the same as the record it came from after that record
+ * and the raw input are overwritten, and points into nothing of theirs. */
+static void test_pack(void **state)
+{
+	(void)state;
+	struct referral_raw raw;
+	good(&raw);
+	char details[] = "  Lives alone; would like company  ";
+	raw.v[RF_DETAILS] = details;
+	raw.v[RF_PERSON_ADDRESS] = "1 Well Street, Thetford";
+	assert_int_equal(check(&raw, CH_API, 0), 0);
+	size_t n = referral_packed_size(rec);
+	assert_int_equal(n % REFERRAL_PACK_ALIGN, 0);
+	assert_true(n < sizeof *rec);
+	void *buf = aligned_alloc(REFERRAL_PACK_ALIGN, n);
+	assert_non_null(buf);
+	const struct referral_rec *p = referral_pack(buf, rec);
+	struct referral_rec *orig = malloc(sizeof *orig);
+	assert_non_null(orig);
+	memcpy(orig, rec, sizeof *rec);
+	memset(rec, 0x5a, sizeof *rec);
+	memset(details, 'x', sizeof details - 1);
+	uintptr_t lo = (uintptr_t)rec, hi = lo + sizeof *rec;
+	for (int f = 0; f < RF__MAX; f++) {
+		assert_int_equal(p->v[f].set, orig->v[f].set);
+		assert_true(p->v[f].i == orig->v[f].i);
+		if (!orig->v[f].s) {
+			assert_null(p->v[f].s);
+			continue;
+		}
+		assert_false((uintptr_t)p->v[f].s >= lo && (uintptr_t)p->v[f].s < hi);
+		/* orig's own pointers went into rec's scratch: read them from orig's copy. */
+		uintptr_t a = (uintptr_t)orig->v[f].s;
+		const char *want = a >= lo && a < hi ? (const char *)orig + (a - lo) : orig->v[f].s;
+		assert_string_equal(p->v[f].s, want);
+	}
+	assert_string_equal(p->v[RF_DETAILS].s, "Lives alone; would like company");
+	assert_int_equal(p->nreasons, 2);
+	assert_string_equal(p->reasons[0], "loneliness");
+	assert_string_equal(p->reasons[1], "debt");
+	assert_string_equal(p->outcode, "IP24");
+	assert_string_equal(p->area, "breckland");
+	assert_ptr_equal(p->practice, orig->practice);
+	assert_non_null(p->match_key);
+	free(orig);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -438,6 +487,7 @@ int main(void)
 		cmocka_unit_test(test_bad_marked_by_adapter),
 		cmocka_unit_test(test_parse_bool_and_label),
 		cmocka_unit_test(test_model),
+		cmocka_unit_test(test_pack),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
