@@ -51,8 +51,8 @@ export async function checkDatabase(db, { sinceReferral = 0 } = {}) {
   const orphans = sqlRows(db, `SELECT
     (SELECT COUNT(*) FROM referrals r WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = r.person_id)),
     (SELECT COUNT(*) FROM referrals r WHERE NOT EXISTS (SELECT 1 FROM referral_reasons x WHERE x.referral_id = r.id)),
-    (SELECT COUNT(*) FROM referrals r WHERE r.id > ${sinceReferral} AND r.channel = 'api' AND NOT EXISTS
-      (SELECT 1 FROM audit_events a WHERE a.action = 'referral.create' AND a.entity_id = r.id)),
+    (SELECT COUNT(*) FROM (SELECT id FROM referrals WHERE id > ${sinceReferral} AND channel = 'api'
+      EXCEPT SELECT entity_id FROM audit_events WHERE action = 'referral.create') x),
     (SELECT COUNT(*) FROM contacts c WHERE c.referral_id > ${sinceReferral}),
     (SELECT COUNT(*) FROM audit_events a WHERE a.action = 'referral.contact' AND a.entity_id > ${sinceReferral})`)[0].map(Number);
   if (orphans[0]) problems.push(`${orphans[0]} referrals without their person`);
