@@ -189,4 +189,4 @@ fuzz:
 .PHONY: bench
 bench: all
 	@set -e; [ -n "$$BENCH_FULL" ] || export ROWS=100000; \
-	for b in bench/import bench/match bench/http-read bench/intake bench/memory; do echo "== $$b"; WAYMARK_BIN=$(abspath $(BUILD)/waymark) $$b; done
+	for b in bench/import bench/match bench/http-read bench/intake bench/memory bench/gen bench/report; do echo "== $$b"; WAYMARK_BIN=$(abspath $(BUILD)/waymark) $$b; done

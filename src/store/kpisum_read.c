@@ -154,8 +154,10 @@ static int oom(struct store *st)
  * days' exact values in that hour, then the second from the exact values in
  * that minute.
  */
-static int nth_elapsed(struct store *st, const struct scope *s, const struct counts *hours, int64_t k, int64_t *out)
+static int nth_elapsed(struct store *st, const struct scope *s, const struct counts *hours, int64_t k, int64_t *out,
+		       int64_t *next)
 {
+	*next = -1; /* the (k+1)-th too, when it is in the same minute */
 	int64_t rank, rank2;
 	int64_t h = counts_find(hours, k, &rank);
 	if (h < 0) {
@@ -203,6 +205,8 @@ static int nth_elapsed(struct store *st, const struct scope *s, const struct cou
 	}
 	qsort(exact.v, exact.len, sizeof *exact.v, cmp_i64);
 	*out = exact.v[rank2];
+	if ((size_t)rank2 + 1 < exact.len)
+		*next = exact.v[rank2 + 1];
 	rc = 0;
 	goto done;
 fail_oom:
@@ -278,10 +282,15 @@ int kpisum_followup(struct store *st, const struct workclock *wc, int64_t from_d
 						a) < 0;
 		if (rc == 0 && hours.failed)
 			rc = oom(st);
+		int64_t next = -1, unused;
 		if (rc == 0)
-			rc = nth_elapsed(st, &s, &hours, (contacted - 1) / 2, &lo);
-		if (rc == 0)
-			rc = contacted % 2 ? (hi = lo, 0) : nth_elapsed(st, &s, &hours, contacted / 2, &hi);
+			rc = nth_elapsed(st, &s, &hours, (contacted - 1) / 2, &lo, &next);
+		if (rc == 0 && contacted % 2)
+			hi = lo;
+		else if (rc == 0 && next >= 0)
+			hi = next;
+		else if (rc == 0)
+			rc = nth_elapsed(st, &s, &hours, contacted / 2, &hi, &unused);
 		counts_free(&hours);
 		if (rc)
 			return -1;
