@@ -33,6 +33,9 @@ int volunteers_store_failed(struct http_req *req, struct http_resp *resp)
 		fprintf(stderr, "%s\n", s);
 	free(s);
 	json_decref(j);
+	if (store_errcode(req->db) == STORE_FULL)
+		return http_problem(resp, 503, "Storage full",
+				    "The server's storage is full; nothing was stored. Try again later.");
 	return http_problem(resp, busy ? 503 : 500, busy ? "Service busy" : "Internal server error",
 			    busy ? "The database is busy; try again." : "Something went wrong; nothing was changed.");
 }

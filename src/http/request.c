@@ -146,6 +146,10 @@ json_t *http_json_body_or_respond(struct http_req *req, struct http_resp *resp)
 	/* REJECT_DUPLICATES: {"a":1,"a":2} is ambiguous, so it is refused. */
 	json_t *doc = json_loadb(req->body.data ? req->body.data : "", req->body.len,
 				 JSON_REJECT_DUPLICATES, &err);
+	if (!doc && json_error_code(&err) == json_error_out_of_memory) {
+		http_problem(resp, 503, "Service unavailable", "The server is short of memory; try again.");
+		return NULL;
+	}
 	if (!doc) {
 		char detail[256];
 		snprintf(detail, sizeof detail, "The body is not valid JSON: %s (line %d, column %d).", err.text,
