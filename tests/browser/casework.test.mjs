@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer, repoRoot } from '../lib/server.mjs';
 import { launchBrowser, assertNoAxeViolations } from '../lib/browser.mjs';
+import { api, importReferrals, tokenFor } from '../lib/referrals.mjs';
 
 let server;
 let browser;
@@ -70,6 +71,23 @@ async function backOnCase(page) {
   if (/^\/cases\/\d+$/.test(path)) return;
   const problems = await page.locator('.nhsuk-error-summary, .nhsuk-inset-text').allInnerTexts();
   assert.fail(`still on ${path}: ${problems.join(' / ')}`);
+}
+
+// A new case of Lucy Walker's: a GP referral imported and triaged through the API.
+async function freshCase(given, family) {
+  const hub = await tokenFor(server, 'hub@demo.waymark.test');
+  const ids = await importReferrals(server, hub, [{
+    given, family, received_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    fields: { source: 'gp_practice', reasons: 'loneliness', 'person.practice': 'SPBRK01', 'person.postcode': 'IP24 1AB' },
+  }]);
+  const referralId = ids[`${given} ${family}`];
+  const t = await api(server, hub, 'POST', `/api/v1/referrals/${referralId}/triage`, { tier: 'social_prescribing', reason: 'test' });
+  assert.ok(t.status < 300, JSON.stringify(t.body));
+  const row = sql(`SELECT c.id || ' ' || u.email FROM cases c JOIN workers w ON w.id = c.worker_id JOIN users u ON u.id = w.user_id
+    WHERE c.referral_id = ${referralId}`);
+  const [id, email] = row.split(' ');
+  assert.equal(email, 'lww@demo.waymark.test', row);
+  return Number(id);
 }
 
 async function addSession(page, n, withError = false) {
@@ -206,6 +224,53 @@ test('referral, triage, allocation, five sessions with baseline and follow-up SW
     assert.doesNotMatch(await page.locator('#open-cases').innerText(), /Winifred Journey/);
   });
   assert.equal(sql(`SELECT status FROM cases WHERE id = ${caseId}`), 'closed');
+});
+
+test('without JavaScript: a worker records an ONS4 baseline, a goal with progress and a session', async () => {
+  const caseId = await freshCase('Nora', 'Noscript');
+  await asUser('lww@demo.waymark.test', async (page) => {
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('link', { name: 'Record a measure' }).click();
+    // The choice of questionnaire is a GET form: no script needed.
+    await page.getByLabel('ONS4', { exact: false }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    assert.match(new URL(page.url()).search, /instrument=ons4/);
+    await page.getByLabel('Baseline', { exact: true }).check();
+    const boxes = page.locator('input[name^="answer_"]');
+    assert.equal(await boxes.count(), 4);
+    await boxes.nth(0).fill('6');
+    await boxes.nth(1).fill('11');
+    await page.getByRole('button', { name: 'Save measure' }).click();
+    const summary = await page.locator('.nhsuk-error-summary').innerText();
+    assert.match(summary, /Question 2 needs a whole number from 0 to 10/);
+    assert.match(summary, /Answer question 3/);
+    assert.match(summary, /Answer question 4/);
+    assert.equal(await boxes.nth(0).inputValue(), '6', 'what was typed is kept');
+    await boxes.nth(1).fill('7');
+    await boxes.nth(2).fill('5');
+    await boxes.nth(3).fill('4');
+    await page.getByRole('button', { name: 'Save measure' }).click();
+    await backOnCase(page);
+    assert.match(await page.locator('#measures-section').innerText(), /ONS4\s+Baseline.*6, 7, 5, 4/s);
+
+    await page.getByRole('link', { name: 'Add a goal' }).click();
+    await page.getByLabel('Goal', { exact: true }).fill('Go to the lunch club every week');
+    await page.getByLabel('Area of need (optional)').selectOption('social_connection');
+    await page.getByRole('button', { name: 'Save goal' }).click();
+    await backOnCase(page);
+    await page.getByRole('link', { name: /^Record progress/ }).first().click();
+    await page.getByLabel('Progress, from 0 to 10').selectOption('6');
+    await page.getByRole('button', { name: 'Save progress' }).click();
+    await backOnCase(page);
+    assert.match(await page.locator('#goals + table').innerText(), /Go to the lunch club every week\s+Social connection\s+6 of 10/);
+
+    await page.getByRole('link', { name: 'Add a session' }).click();
+    await page.getByLabel('Video call', { exact: true }).check();
+    await page.getByLabel('Duration in minutes').fill('30');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await backOnCase(page);
+    assert.match(await page.locator('#sessions + table').innerText(), /Video call\s+30/);
+  }, { javaScriptEnabled: false });
 });
 
 test('a safeguarding concern is flagged and cannot be deleted through the pages by any role', async () => {
