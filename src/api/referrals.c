@@ -9,6 +9,7 @@
 #include "core/datetime.h"
 #include "core/referral_match.h"
 #include "http/audit_req.h"
+#include "http/defer.h"
 #include "store/calendar.h"
 
 #define LIST_LIMIT_DEFAULT 50
@@ -57,29 +58,40 @@ static void referrer_defaults(struct http_req *req, struct referral_raw *raw, st
 		raw->v[RF_REFERRER_ORGANISATION] = org->name;
 }
 
-enum referral_submit_result referral_submit(struct http_req *req, struct referral_raw *raw, unsigned channel,
-					    struct field_errors *fe, struct referral_created *out)
+/* A checked referral ready to store: the record and its bookkeeping. */
+struct referral_prepared {
+	struct referral_rec rec;
+	struct referral_meta meta;
+	struct org_name org;
+};
+
+/* Checks raw; REFERRAL_SUBMIT_OK with *out a new prepared referral (free
+ * it), or INVALID (fe says why) or ERROR. */
+static enum referral_submit_result referral_prepare(struct http_req *req, struct referral_raw *raw, unsigned channel,
+						    struct field_errors *fe, struct referral_prepared **out)
 {
+	*out = NULL;
 	const struct referral_refs *refs = referral_refs_app(req->db);
 	if (!refs)
 		return REFERRAL_SUBMIT_ERROR;
-	struct org_name org = { "" };
-	if (channel != CH_SELF)
-		referrer_defaults(req, raw, &org);
-	struct referral_rec *rec = malloc(sizeof *rec);
-	if (!rec) {
+	struct referral_prepared *p = malloc(sizeof *p);
+	if (!p) {
 		store_set_error(req->db, STORE_ERROR, "out of memory");
 		return REFERRAL_SUBMIT_ERROR;
 	}
+	p->org.name[0] = '\0';
+	if (channel != CH_SELF)
+		referrer_defaults(req, raw, &p->org);
 	struct referral_check chk = { refs, req->now, channel, channel == CH_API && referral_is_hub(req) };
-	enum referral_submit_result result = REFERRAL_SUBMIT_INVALID;
 	/* Problems the caller's reading of the input found (a JSON type, an
 	 * unknown field) refuse the referral as surely as the checks do. */
-	if (referral_validate(&chk, raw, rec, fe) || fe->n + fe->dropped)
-		goto done;
-	int64_t received = rec->v[RF_RECEIVED_AT].set ? rec->v[RF_RECEIVED_AT].i : req->now;
+	if (referral_validate(&chk, raw, &p->rec, fe) || fe->n + fe->dropped) {
+		free(p);
+		return REFERRAL_SUBMIT_INVALID;
+	}
+	int64_t received = p->rec.v[RF_RECEIVED_AT].set ? p->rec.v[RF_RECEIVED_AT].i : req->now;
 	int acting_for_self = req->auth.user_id > 0 && !referral_is_hub(req) && channel != CH_SELF;
-	struct referral_meta m = {
+	p->meta = (struct referral_meta){
 		.channel = channel == CH_SELF ? "self" : channel == CH_FORM ? "form" : "api",
 		.referrer_user_id = acting_for_self ? req->auth.user_id : 0,
 		.referrer_org_id = acting_for_self ? req->auth.org_id : 0,
@@ -88,20 +100,40 @@ enum referral_submit_result referral_submit(struct http_req *req, struct referra
 		.received_at = received,
 		.sla_due_at = calendar_due(calendar_app(), received),
 	};
+	*out = p;
+	return REFERRAL_SUBMIT_OK;
+}
+
+/* Stores a prepared referral and its audit event on st, inside the caller's
+ * transaction. Returns 0 or -1. */
+static int referral_store_prepared(struct store *st, const struct http_req *req, const struct referral_prepared *p,
+				   struct referral_created *out)
+{
 	struct referral_seq seq;
 	referral_seq_reset(&seq);
+	return referral_store_create(st, &p->rec, &p->meta, &seq, 1, NULL, out) ||
+			       http_audit_on(st, req, "referral.create", "referral", out->id, out->person_id, out->reference)
+		       ? -1
+		       : 0;
+}
+
+enum referral_submit_result referral_submit(struct http_req *req, struct referral_raw *raw, unsigned channel,
+					    struct field_errors *fe, struct referral_created *out)
+{
+	struct referral_prepared *p;
+	enum referral_submit_result result = referral_prepare(req, raw, channel, fe, &p);
+	if (result != REFERRAL_SUBMIT_OK)
+		return result;
 	result = REFERRAL_SUBMIT_ERROR;
 	if (store_begin(req->db))
 		goto done;
-	if (referral_store_create(req->db, rec, &m, &seq, 1, NULL, out) ||
-	    http_audit(req, "referral.create", "referral", out->id, out->person_id, out->reference) ||
-	    store_commit(req->db)) {
+	if (referral_store_prepared(req->db, req, p, out) || store_commit(req->db)) {
 		store_rollback(req->db);
 		goto done;
 	}
 	result = REFERRAL_SUBMIT_OK;
 done:
-	free(rec);
+	free(p);
 	return result;
 }
 
@@ -351,6 +383,46 @@ static int problem_with_allowed(struct http_req *req, struct http_resp *resp, co
 	return 0;
 }
 
+/* A referral on its way through the group commit writer. */
+struct create_job {
+	struct referral_prepared *p;
+	const struct http_req *req;
+	struct referral_created out;
+};
+
+static int create_run(struct store *st, void *ctx)
+{
+	struct create_job *c = ctx;
+	return referral_store_prepared(st, c->req, c->p, &c->out);
+}
+
+static void create_free(void *ctx)
+{
+	struct create_job *c = ctx;
+	free(c->p);
+	free(c);
+}
+
+/* After the shared commit: 201 with the stored referral's status. */
+static int create_finish(struct http_req *req, struct http_resp *resp, const struct gc_job *job, void *ctx)
+{
+	struct create_job *c = ctx;
+	if (job->result)
+		return http_defer_failed(req, resp, job);
+	struct referral_status s;
+	if (referral_store_status(req->db, c->out.id, &s) != 1)
+		return triage_store_failed(req, resp);
+	json_t *doc = status_json(&s);
+	json_object_set_new(doc, "person_id", json_integer(c->out.person_id));
+	json_object_set_new(doc, "possible_duplicate_of", c->out.duplicate_of ? json_integer(c->out.duplicate_of) : json_null());
+	char loc[64];
+	snprintf(loc, sizeof loc, "/api/v1/referrals/%lld", (long long)c->out.id);
+	http_header_add(resp, "Location", loc);
+	return http_reply_json(resp, 201, doc);
+}
+
+/* Checked here; stored by the group commit writer with other requests'
+ * writes, each in its own savepoint; 201 once the commit is on disk. */
 static int referral_create(struct http_req *req, struct http_resp *resp)
 {
 	json_t *body = http_json_body_or_respond(req, resp);
@@ -359,40 +431,51 @@ static int referral_create(struct http_req *req, struct http_resp *resp)
 	struct referral_raw raw;
 	memset(&raw, 0, sizeof raw);
 	struct field_errors *fe = malloc(sizeof *fe);
-	if (!fe) {
+	struct create_job *c = calloc(1, sizeof *c);
+	if (!fe || !c) {
+		free(fe);
+		free(c);
 		json_decref(body);
 		return -1;
 	}
 	fielderr_init(fe);
 	json_to_raw(body, &raw, fe);
-	struct referral_created out;
-	enum referral_submit_result r = referral_submit(req, &raw, CH_API, fe, &out);
+	enum referral_submit_result r = referral_prepare(req, &raw, CH_API, fe, &c->p);
 	json_decref(body);
-	if (r == REFERRAL_SUBMIT_INVALID || (r == REFERRAL_SUBMIT_OK && fe->n)) {
+	if (r == REFERRAL_SUBMIT_INVALID)
 		problem_with_allowed(req, resp, fe);
-		free(fe);
-		return 0;
-	}
 	free(fe);
-	if (r == REFERRAL_SUBMIT_ERROR)
-		return triage_store_failed(req, resp);
-	struct referral_status s;
-	if (referral_store_status(req->db, out.id, &s) != 1)
-		return triage_store_failed(req, resp);
-	json_t *doc = status_json(&s);
-	json_object_set_new(doc, "person_id", json_integer(out.person_id));
-	json_object_set_new(doc, "possible_duplicate_of", out.duplicate_of ? json_integer(out.duplicate_of) : json_null());
-	char loc[64];
-	snprintf(loc, sizeof loc, "/api/v1/referrals/%lld", (long long)out.id);
-	http_header_add(resp, "Location", loc);
-	return http_reply_json(resp, 201, doc);
+	if (r != REFERRAL_SUBMIT_OK) {
+		free(c);
+		return r == REFERRAL_SUBMIT_INVALID ? 0 : triage_store_failed(req, resp);
+	}
+	c->req = req;
+	if (http_defer(req, create_run, create_finish, c, create_free)) {
+		create_free(c);
+		return -1;
+	}
+	return 0;
 }
 
+static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t id);
+
+/* Every query of the read sees one snapshot; the audit event is written
+ * after it, by the group commit writer. */
 static int referral_get(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
+	if (store_begin_read(req->db))
+		return triage_store_failed(req, resp);
+	int rc = referral_get_in(req, resp, id);
+	if (req->db->in_tx)
+		store_commit(req->db);
+	return rc;
+}
+
+static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t id)
+{
 	int access = referral_access(req, id);
 	if (access < 0)
 		return triage_store_failed(req, resp);
@@ -426,10 +509,15 @@ static int referral_get(struct http_req *req, struct http_resp *resp)
 	int64_t person = v->person_id;
 	free(v);
 	json_object_set_new(doc, "events", events);
-	if (referral_store_events(req->db, id, event_json, events) < 0 || triage_referral_json(req, id, doc) < 0 ||
-	    http_audit(req, "referral.read", "referral", id, person, "")) {
+	if (referral_store_events(req->db, id, event_json, events) < 0 || triage_referral_json(req, id, doc) < 0) {
 		json_decref(doc);
 		return triage_store_failed(req, resp);
+	}
+	/* The read is audited by the group commit writer; the answer leaves
+	 * only once its event is on disk. */
+	if (http_audit_deferred(req, "referral.read", "referral", id, person, "")) {
+		json_decref(doc);
+		return -1;
 	}
 	return http_reply_json(resp, 200, doc);
 }

@@ -1,9 +1,10 @@
-/* Application start-up around the daemon: caches read once (bank holidays)
- * and the background jobs thread. */
+/* Application start-up around the daemon: caches read once (bank holidays),
+ * the background jobs thread and the group commit writer. */
 #include <stdio.h>
 #include "http/internal.h"
 #include "jobs/jobs.h"
 #include "store/calendar.h"
+#include "store/gcommit.h"
 
 struct http_settings http_settings = { 30 * 60, 12 * 3600 };
 
@@ -23,11 +24,16 @@ int http_app_start(struct store *st)
 	}
 	if (jobs_start(st, http_cfg->db_url))
 		return -1;
+	if (gcommit_start(http_cfg->db_url)) {
+		jobs_stop();
+		return -1;
+	}
 	return 0;
 }
 
 void http_app_stop(void)
 {
+	gcommit_stop();
 	jobs_stop();
 	calendar_app_free();
 }

@@ -1,8 +1,8 @@
 /* Audit events for the current request. */
 #include "http/audit_req.h"
 
-int http_audit(struct http_req *req, const char *action, const char *entity, int64_t entity_id,
-	       int64_t person_id, const char *detail)
+int http_audit_on(struct store *st, const struct http_req *req, const char *action, const char *entity,
+		  int64_t entity_id, int64_t person_id, const char *detail)
 {
 	struct audit_event ev = {
 		.at = req->now,
@@ -17,5 +17,11 @@ int http_audit(struct http_req *req, const char *action, const char *entity, int
 		.request_id = req->request_id,
 		.detail = detail,
 	};
-	return audit_append(req->db, &ev);
+	return audit_append(st, &ev);
+}
+
+int http_audit(struct http_req *req, const char *action, const char *entity, int64_t entity_id,
+	       int64_t person_id, const char *detail)
+{
+	return http_audit_on(req->db, req, action, entity, entity_id, person_id, detail);
 }

@@ -18,6 +18,7 @@
 struct MHD_Connection;
 struct http_req;
 struct http_resp;
+struct http_defer;
 
 /* Who is making the request (filled by the session/token layer). */
 struct http_auth {
@@ -54,6 +55,7 @@ struct http_req {
 	struct http_form_field *form;
 	int nform;
 	int form_parsed;
+	struct http_defer *defer;  /* a write handed to the group commit writer (http/defer.h) */
 };
 
 struct http_header {

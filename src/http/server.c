@@ -2,6 +2,7 @@
  * the route table with authentication and authorisation in one place,
  * security headers on every response, access log and metrics. */
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <ctype.h>
 #include <microhttpd.h>
 #include <pthread.h>
@@ -9,11 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 #include <sodium.h>
 #include "http/http.h"
-#include "http/fault_req.h"
+#include "http/defer.h"
 #include "http/internal.h"
 
 const struct http_config *http_cfg;
@@ -46,6 +48,10 @@ struct store *http_thread_db(void)
 		fprintf(stderr, "{\"level\":\"error\",\"msg\":\"database: %s\"}\n", err);
 		return NULL;
 	}
+	/* A worker's page cache is emptied whenever another connection commits
+	 * (WAL), which the audit of reads does all the time: keep it small. */
+	if (store_kind(st) == STORE_SQLITE)
+		store_exec_script(st, "PRAGMA cache_size=-512");
 	pthread_setspecific(db_key, st);
 	return st;
 }
@@ -186,7 +192,10 @@ static void dispatch(struct conn_state *cs)
 	}
 	if (http_csrf_or_respond(req, resp))
 		return;
-	if (rt->handler(req, resp) != 0 && resp->status == 0)
+	int rc = rt->handler(req, resp);
+	if (req->defer)
+		return; /* the response is completed after the group commit */
+	if (rc != 0 && resp->status == 0)
 		http_problem(resp, 500, "Internal server error", "Something went wrong; the request was not completed.");
 	if (resp->status == 0)
 		http_problem(resp, 500, "Internal server error", "The handler produced no response.");
@@ -211,8 +220,13 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 		}
 		return MHD_YES;
 	}
-	if (cs->started)
+	if (cs->started) {
+		if (http_defer_ready(&cs->req)) { /* resumed after the group commit */
+			http_defer_finish(&cs->req, &cs->resp);
+			return send_resp(conn, cs);
+		}
 		return MHD_YES; /* response already queued (limits); discard the rest */
+	}
 	if (*upload_data_size) {
 		if (!cs->too_large && buf_append(&cs->req.body, upload_data, *upload_data_size))
 			cs->too_large = 1;
@@ -222,11 +236,10 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 	cs->started = 1;
 	if (cs->too_large)
 		http_problem(&cs->resp, 413, "Content too large", "The request body is larger than this server accepts.");
-	else {
-		fault_request_begin(&cs->req);
+	else
 		dispatch(cs);
-		fault_request_end(&cs->req, &cs->resp);
-	}
+	if (http_defer_start(&cs->req))
+		return MHD_YES; /* suspended until the write is on disk */
 	return send_resp(conn, cs);
 }
 
@@ -259,6 +272,7 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
 	}
 	if (cs->resp.fd >= 0)
 		close(cs->resp.fd);
+	http_defer_free(&cs->req);
 	buf_free(&cs->resp.body);
 	buf_free(&cs->req.body);
 	http_form_free(&cs->req);
@@ -356,7 +370,14 @@ int http_serve(const struct http_config *cfg)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	/* Thousands of keep-alive connections need as many descriptors: take
+	 * the hard limit (a shell's soft limit is often 1024). */
+	struct rlimit nofile;
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
+		nofile.rlim_cur = nofile.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &nofile);
+	}
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, access_handler, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
@@ -365,7 +386,9 @@ int http_serve(const struct http_config *cfg)
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(cfg->threads ? cfg->threads : 1),
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		/* Per connection, held while it is open: room for 8 KiB header
+		 * fields (larger ones are refused with 431 anyway). */
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)4000,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
 		MHD_OPTION_END);
@@ -380,8 +403,13 @@ int http_serve(const struct http_config *cfg)
 	       di ? di->port : cfg->port, store_kind_name(st));
 	fflush(stdout);
 	int sig = 0;
-	sigwait(&sigs, &sig);
+	/* While waiting for the signal to stop, hand memory the threads freed
+	 * back to the system every few seconds (an idle server stays small). */
+	const struct timespec trim_every = { 5, 0 };
+	while ((sig = sigtimedwait(&sigs, NULL, &trim_every)) < 0)
+		malloc_trim(0);
 	fprintf(stderr, "{\"level\":\"info\",\"msg\":\"stopping on signal %d\"}\n", sig);
+	gcommit_stop(); /* answers every suspended write first: MHD may not stop with them */
 	MHD_stop_daemon(d);
 	http_app_stop();
 	store_close(st);

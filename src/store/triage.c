@@ -6,6 +6,7 @@
 #include "core/londontime.h"
 #include "store/discharge.h"
 #include "store/triage.h"
+#include "store/rules_cache.h"
 #include "store/kpisum.h"
 #include "store/worker.h"
 #include "util/embed.h"
@@ -102,21 +103,23 @@ int triage_rules_load(struct store *st, struct triage_rules *out, char **json_ou
 		store_set_error(st, STORE_ERROR, "no triage rules stored and none built in");
 		return -1;
 	}
-	struct field_errors *fe = malloc(sizeof *fe);
-	if (!fe) {
+	struct field_errors *fe = triage_rules_cache_get(text, out) ? NULL : malloc(sizeof *fe);
+	if (fe) {
+		fielderr_init(fe);
+		if (triage_rules_parse(text, out, fe)) {
+			store_set_error(st, STORE_ERROR, "the %s triage rules do not parse: %s: %s", stored ? "stored" : "built-in",
+					fe->n ? fe->e[0].field : "?", fe->n ? fe->e[0].message : "?");
+			free(fe);
+			free(rr.json);
+			return -1;
+		}
+		free(fe);
+		triage_rules_cache_put(text, out);
+	} else if (out->n == 0) { /* neither cached nor memory to parse */
 		free(rr.json);
 		store_set_error(st, STORE_ERROR, "out of memory");
 		return -1;
 	}
-	fielderr_init(fe);
-	if (triage_rules_parse(text, out, fe)) {
-		store_set_error(st, STORE_ERROR, "the %s triage rules do not parse: %s: %s", stored ? "stored" : "built-in",
-				fe->n ? fe->e[0].field : "?", fe->n ? fe->e[0].message : "?");
-		free(fe);
-		free(rr.json);
-		return -1;
-	}
-	free(fe);
 	if (json_out) {
 		*json_out = stored ? rr.json : strdup(text);
 		if (!*json_out) {
