@@ -13,6 +13,11 @@ ifdef SAN
 CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif
+# FAULT=1: allocation fault injection (src/util/fault.c, make fault-test).
+ifdef FAULT
+CFLAGS_BASE += -DWAYMARK_FAULT
+LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 CFLAGS := $(CFLAGS_BASE) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
@@ -27,7 +32,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 STORE_BIN := $(BUILD)/tests/store_suite
 
 .PHONY: all deps run test test-only unit store-test store-test-sqlite store-test-pg api-test browser-test \
-  check-sanitize clean bench fuzz assets hostile-test crash-test crash
+  check-sanitize clean bench fuzz assets hostile-test fault-test crash-test crash
 all: $(BUILD)/waymark
 
 $(BUILD)/tools/embed: tools/embed.c
@@ -92,6 +97,13 @@ api-test: all
 # Hostile input (tests/hostile/cases/*.jsonl) against a real server: 4xx, never 5xx, nothing stored.
 hostile-test: all
 	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 node --test tests/hostile/
+
+# Fault injection (tests/fault): the Nth allocation of a request or an import
+# fails (ASan build with FAULT=1 in build/fault), and a full disk (tmpfs).
+fault-test: deps
+	@$(MAKE) --no-print-directory BUILD=build/fault SAN=1 FAULT=1 OPT=-O1 all
+	WAYMARK_BIN=$(abspath build/fault/waymark) WAYMARK_PWHASH_FAST=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 node --test --test-concurrency=1 tests/fault/
 
 browser-test: all
 	WAYMARK_BIN=$(abspath $(BUILD)/waymark) WAYMARK_PWHASH_FAST=1 node --test --test-concurrency=1 tests/browser/
@@ -189,7 +201,7 @@ fuzz:
 .PHONY: bench
 bench: all
 	@set -e; [ -n "$$BENCH_FULL" ] || export ROWS=100000; \
-	for b in bench/import bench/match bench/http-read bench/intake bench/memory; do echo "== $$b"; WAYMARK_BIN=$(abspath $(BUILD)/waymark) $$b; done
+	for b in bench/import bench/match bench/http-read bench/intake bench/memory bench/gen bench/report; do echo "== $$b"; WAYMARK_BIN=$(abspath $(BUILD)/waymark) $$b; done
 
 # Soak (not in make test): SOAK_SECONDS (default 600) of mixed reads and
 # writes at half the peak rate; fails on any error or 5% memory growth.

@@ -16,6 +16,7 @@
 #include <sodium.h>
 #include "http/http.h"
 #include "http/defer.h"
+#include "http/fault_req.h"
 #include "http/internal.h"
 
 const struct http_config *http_cfg;
@@ -236,8 +237,11 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 	cs->started = 1;
 	if (cs->too_large)
 		http_problem(&cs->resp, 413, "Content too large", "The request body is larger than this server accepts.");
-	else
+	else {
+		fault_request_begin(&cs->req);
 		dispatch(cs);
+		fault_request_end(&cs->req, &cs->resp);
+	}
 	if (http_defer_start(&cs->req))
 		return MHD_YES; /* suspended until the write is on disk */
 	return send_resp(conn, cs);

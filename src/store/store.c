@@ -94,6 +94,17 @@ int store_begin_read(struct store *st)
 int store_commit(struct store *st)
 {
 	int r = st->ops->tx(st, "COMMIT");
+	if (r) {
+		/* A failed COMMIT can leave the transaction open (SQLite, when out
+		 * of memory or busy): end it now, or every later BEGIN on this
+		 * connection fails. The COMMIT's error is the one kept. */
+		enum store_err code = st->errcode;
+		char msg[sizeof st->errmsg];
+		snprintf(msg, sizeof msg, "%s", st->errmsg);
+		st->ops->tx(st, "ROLLBACK");
+		st->errcode = code;
+		snprintf(st->errmsg, sizeof st->errmsg, "%s", msg);
+	}
 	st->in_tx = 0;
 	return r;
 }
