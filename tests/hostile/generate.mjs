@@ -251,6 +251,19 @@ const FORM_FIELDS = {
   'POST /volunteers/{id}': ['given_name', 'postcode', 'days_off'],
   'POST /volunteers/match': ['offer', 'confirm'],
   'POST /my-tasks/{id}/log': ['outcome', 'hours', 'note'],
+  // Case forms: fields that are never enough alone, so every case is refused.
+  'POST /cases/{id}/session': ['notes', 'next_step', 'at', 'mode', 'duration_minutes'],
+  'POST /cases/{id}/measure': ['instrument', 'phase', 'answer_1'],
+  'POST /cases/{id}/assessment': ['strengths', 'need_money', 'need_money_note'],
+  'POST /cases/{id}/goal': ['domain', 'progress'],
+  'POST /cases/{id}/goal-progress': ['goal_id', 'progress', 'status', 'note'],
+  'POST /cases/{id}/onward': ['domain', 'note', 'service_id'],
+  'POST /cases/{id}/onward-status': ['onward_id', 'status', 'note'],
+  'POST /cases/{id}/unmet-need': ['domain', 'area', 'note'],
+  'POST /cases/{id}/safeguarding': ['concern', 'action', 'escalated_to', 'category', 'raised_at'],
+  'POST /cases/{id}/consent': ['third_party', 'given_at'],
+  'POST /cases/{id}/case-study': ['story', 'unexpected_outcomes', 'consent'],
+  'POST /cases/{id}/close': ['reason', 'continuing_support', 'note'],
 };
 const enc = (s) => encodeURIComponent(s);
 const FORM_VALUES = [
