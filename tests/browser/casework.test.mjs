@@ -273,6 +273,24 @@ test('without JavaScript: a worker records an ONS4 baseline, a goal with progres
   }, { javaScriptEnabled: false });
 });
 
+test('a provider manager picks a worker of their organisation on the caseload page', async () => {
+  await asUser('manager@demo.waymark.test', async (page) => {
+    await page.getByRole('link', { name: 'Caseload' }).first().click();
+    assert.equal(await page.locator('h1').innerText(), "Your organisation's cases");
+    assert.match(await page.locator('#open-cases thead').innerText(), /Worker/);
+    await page.getByLabel('Whose cases').selectOption({ label: 'Lucy Walker' });
+    await page.getByRole('button', { name: 'Show cases' }).click();
+    assert.equal(await page.locator('h1').innerText(), 'Caseload of Lucy Walker');
+    const rows = await page.locator('#open-cases tbody tr').count();
+    assert.ok(rows > 0, 'Lucy Walker has open cases');
+    await assertNoAxeViolations(page, "a worker's caseload seen by their manager");
+    // A worker of another organisation is not offered and not shown.
+    const other = sql(`SELECT w.id FROM workers w JOIN orgs o ON o.id = w.org_id WHERE o.name <> 'Breckland Community Support' LIMIT 1`);
+    await page.goto(`${server.url}/caseload?worker=${other}`);
+    assert.equal(await page.locator('h1').innerText(), "Your organisation's cases");
+  });
+});
+
 test('a safeguarding concern is flagged and cannot be deleted through the pages by any role', async () => {
   const caseId = Number(sql(`SELECT c.id FROM cases c JOIN workers w ON w.id = c.worker_id JOIN users u ON u.id = w.user_id
     WHERE u.email = 'lww@demo.waymark.test' AND c.status = 'open' ORDER BY c.id LIMIT 1`));
