@@ -15,8 +15,10 @@ import { api, importReferrals, tokenFor } from '../lib/referrals.mjs';
 
 let server;
 let browser;
+// On PostgreSQL when WAYMARK_TEST_PG_URL is set (run under scripts/with-postgres), else SQLite.
+const dbUrl = process.env.WAYMARK_TEST_PG_URL;
 before(async () => {
-  server = await startServer({ env: { WAYMARK_PWHASH_FAST: '1' } });
+  server = await startServer({ env: { WAYMARK_PWHASH_FAST: '1' }, dbUrl });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -24,7 +26,8 @@ after(async () => {
   await server?.stop();
 });
 
-const sql = (q) => execFileSync('sqlite3', [server.dbPath, q], { encoding: 'utf8' }).trim();
+const sql = (q) => (dbUrl ? execFileSync('psql', ['-At', '-v', 'ON_ERROR_STOP=1', dbUrl, '-c', q], { encoding: 'utf8' })
+  : execFileSync('sqlite3', [server.dbPath, q], { encoding: 'utf8' })).trim();
 
 async function signIn(page, email) {
   await page.goto(`${server.url}/login`);
