@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/triage.h"
+#include "store/triage.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/internal.h"
@@ -65,16 +66,22 @@ static int vocab_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-int case_vocab_load(struct store *st, const char *name, const char *prompt, struct case_vocab *v)
+/* Fills v's options: an optional "" prompt, then every code. */
+static void vocab_options(struct case_vocab *v, const char *prompt)
 {
-	v->n = 0;
-	int r = store_exec(st, STMT_VOCAB_LIST, vocab_row, v, "s", name);
 	size_t k = 0;
 	if (prompt)
 		v->opts[k++] = (struct form_option){ "", prompt };
 	for (int i = 0; i < v->n; i++)
 		v->opts[k++] = (struct form_option){ v->code[i], v->label[i] };
 	v->opts[k] = (struct form_option){ NULL, NULL };
+}
+
+int case_vocab_load(struct store *st, const char *name, const char *prompt, struct case_vocab *v)
+{
+	v->n = 0;
+	int r = store_exec(st, STMT_VOCAB_LIST, vocab_row, v, "s", name);
+	vocab_options(v, prompt);
 	return r < 0 ? -1 : 0;
 }
 
@@ -101,6 +108,28 @@ struct case_vocab *case_vocab_new(struct store *st, const char *name, const char
 		free(v);
 		return NULL;
 	}
+	return v;
+}
+
+static void area_opt(void *ctx, const char *code, const char *name)
+{
+	struct case_vocab *v = ctx;
+	if (v->n >= CASE_VOCAB_MAX)
+		return;
+	snprintf(v->code[v->n], sizeof v->code[0], "%s", code);
+	snprintf(v->label[v->n], sizeof v->label[0], "%s", name);
+	v->extra[v->n][0] = '\0';
+	v->n++;
+}
+
+struct case_vocab *case_areas_new(struct store *st, const char *prompt)
+{
+	struct case_vocab *v = calloc(1, sizeof *v);
+	if (!v || triage_areas(st, area_opt, v) < 0) {
+		free(v);
+		return NULL;
+	}
+	vocab_options(v, prompt);
 	return v;
 }
 

@@ -7,7 +7,6 @@
 #include "api/triage.h"
 #include "http/internal.h"
 #include "store/directory.h"
-#include "store/triage.h"
 #include "web/case_forms.h"
 #include "web/widgets.h"
 
@@ -203,29 +202,15 @@ static enum casework_result status_save(struct http_req *req, const struct casew
 
 /* ---- Unmet need ---- */
 
-static void area_opt(void *ctx, const char *code, const char *name)
-{
-	struct case_vocab *v = ctx;
-	if (v->n >= CASE_VOCAB_MAX)
-		return;
-	snprintf(v->code[v->n], sizeof v->code[0], "%s", code);
-	snprintf(v->label[v->n], sizeof v->label[0], "%s", name);
-	v->n++;
-}
-
 static int unmet_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
 			const struct field_errors *fe)
 {
 	(void)s;
 	struct case_vocab *domains = case_vocab_new(req->db, "need_domains", "Not given");
-	struct case_vocab *areas = calloc(1, sizeof *areas);
+	struct case_vocab *areas = case_areas_new(req->db, "The person's area");
 	int rc = -1;
-	if (!domains || !areas || triage_areas(req->db, area_opt, areas) < 0)
+	if (!domains || !areas)
 		goto done;
-	areas->opts[0] = (struct form_option){ "", "The person's area" };
-	for (int i = 0; i < areas->n; i++)
-		areas->opts[i + 1] = (struct form_option){ areas->code[i], areas->label[i] };
-	areas->opts[areas->n + 1] = (struct form_option){ NULL, NULL };
 	form_input(h, &(struct form_field){ .name = "need", .label = "What could not be met",
 					    .hint = "For example, no befriending group within reach",
 					    .value = http_form(req, "need"), .errors = fe });

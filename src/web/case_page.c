@@ -213,6 +213,9 @@ static int view_load(struct case_view *v, struct http_req *req)
 		if (!*slot)
 			return -1;
 	}
+	v->areas = case_areas_new(req->db, NULL);
+	if (!v->areas)
+		return -1;
 	v->dropout_attempts = casework_dropout_attempts(req->db);
 	return 0;
 }
@@ -221,6 +224,7 @@ static void view_free(struct case_view *v)
 {
 	for (size_t i = 0; i < NVOCABS; i++)
 		free(*(struct case_vocab **)((char *)v + vocabs[i].offset));
+	free(v->areas);
 }
 
 static int case_page(struct http_req *req, struct http_resp *resp)

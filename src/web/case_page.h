@@ -8,7 +8,7 @@ struct case_view {
 	struct html *h;
 	struct http_req *req;
 	const struct casework_case *c;
-	struct case_vocab *tiers, *closure, *modes, *domains, *levels, *goal_statuses, *onward_statuses, *categories;
+	struct case_vocab *tiers, *closure, *modes, *domains, *levels, *goal_statuses, *onward_statuses, *categories, *areas;
 	int dropout_attempts;
 };
 

@@ -155,7 +155,7 @@ static void unmet(struct case_view *v)
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 		widget_cell(h, u->need);
 		widget_cell(h, u->domain[0] ? case_vocab_label(v->domains, u->domain) : "");
-		widget_cell(h, u->area);
+		widget_cell(h, u->area[0] ? case_vocab_label(v->areas, u->area) : "");
 		widget_cell(h, when);
 		html_close(h);
 	}

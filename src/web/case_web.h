@@ -35,6 +35,8 @@ struct case_vocab {
 int case_vocab_load(struct store *st, const char *name, const char *prompt, struct case_vocab *v);
 /* Allocated and loaded (free it), or NULL. */
 struct case_vocab *case_vocab_new(struct store *st, const char *name, const char *prompt);
+/* The Health and Wellbeing Partnership areas as a vocabulary (allocated, or NULL). */
+struct case_vocab *case_areas_new(struct store *st, const char *prompt);
 /* The label of code (or code itself); the extra column ("" when none). */
 const char *case_vocab_label(const struct case_vocab *v, const char *code);
 const char *case_vocab_extra(const struct case_vocab *v, const char *code);
