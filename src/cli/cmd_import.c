@@ -17,6 +17,7 @@
 #include "core/referral_validate.h"
 #include "store/audit.h"
 #include "store/calendar.h"
+#include "store/kpisum.h"
 #include "store/referral.h"
 #include "util/buf.h"
 #include "util/csv.h"
@@ -66,6 +67,7 @@ struct importer {
 	unsigned long batch_new_people, batch_duplicates;
 	struct referral_seq seq;
 	struct referral_ids ids;
+	struct kpisum_acc *kpi_acc; /* the open batch's follow-up KPI summaries, written with it */
 	struct buf rowbuf;       /* the batch's good rows, in case it must be replayed */
 	struct timespec t0, last_progress;
 	struct checker rd, wr;   /* the reader's and the storer's */
@@ -244,6 +246,12 @@ static int batch_begin(struct importer *im, unsigned long line)
 	}
 	referral_seq_reset(&im->seq);
 	im->ids.active = 0;
+	kpisum_acc_free(im->kpi_acc);
+	if (!(im->kpi_acc = kpisum_acc_new())) {
+		fprintf(stderr, "waymark import: out of memory\n");
+		store_rollback(im->st);
+		return -1;
+	}
 	if (store_kind(im->st) == STORE_SQLITE && referral_ids_start(im->st, &im->ids)) {
 		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
 		return -1;
@@ -269,7 +277,8 @@ static int batch_commit(struct importer *im)
 			.at = im->now, .role = "cli", .action = "referral.import", .entity = "referral",
 			.entity_id = im->batch_first_id, .addr = "cli", .request_id = "", .detail = detail,
 		};
-		if (audit_append(im->st, &ev))
+		if ((im->ids.active && referral_store_received_events(im->st, im->batch_first_id, im->batch_last_id)) ||
+		    kpisum_acc_write(im->st, im->kpi_acc) || audit_append(im->st, &ev))
 			goto fail;
 	}
 	if (store_commit(im->st))
@@ -298,6 +307,8 @@ static int store_row(struct importer *im, const struct referral_rec *rec, unsign
 		.now = im->now,
 		.received_at = received,
 		.sla_due_at = calendar_due(&im->cal, received),
+		.kpi_acc = im->kpi_acc,
+		.events_later = im->ids.active,
 	};
 	struct referral_created out;
 	if (savepoint && store_exec(im->st, STMT_REFERRAL_SAVEPOINT, NULL, NULL, "") < 0)
@@ -707,6 +718,7 @@ out:
 	if (im->chunk)
 		import_pipe_done(&im->pipe, im->chunk);
 	import_pipe_free(&im->pipe);
+	kpisum_acc_free(im->kpi_acc);
 	pthread_mutex_destroy(&im->report_mu);
 	if (im->fp && im->fp != stdin)
 		fclose(im->fp);

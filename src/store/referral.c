@@ -8,6 +8,8 @@
 #include "core/datetime.h"
 #include "core/referral_match.h"
 #include "store/referral.h"
+#include "core/kpi.h"
+#include "store/calendar.h"
 #include "store/kpisum.h"
 
 #define MAX_PARAMS 64
@@ -215,6 +217,25 @@ static int insert_reasons(struct store *st, int64_t id, const struct referral_re
 	return 0;
 }
 
+/* A new referral's follow-up KPI contribution, added to m->kpi_acc: received,
+ * not contacted, not ended, in the person's (new) area. */
+static int kpi_add_new(struct store *st, const struct referral_meta *m, const struct referral_rec *rec)
+{
+	const struct calendar *cal = calendar_app_ensure(st);
+	if (!cal) {
+		store_set_error(st, STORE_ERROR, "cannot read the follow-up calendar");
+		return -1;
+	}
+	struct kpisum_facts f = { m->received_at, m->sla_due_at, KPI_NONE, 0, 0, rec->area };
+	struct kpisum_contrib c;
+	kpisum_contrib_of(&cal->wc, &f, &c);
+	if (kpisum_acc_add(m->kpi_acc, &c, 1)) {
+		store_set_error(st, STORE_ERROR, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 int referral_store_create(struct store *st, const struct referral_rec *rec, const struct referral_meta *m,
 			  struct referral_seq *seq, int64_t seq_block, struct referral_ids *ids,
 			  struct referral_created *out)
@@ -289,11 +310,19 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 		return -1;
 	char detail[64];
 	snprintf(detail, sizeof detail, "channel=%s", m->channel);
-	if (store_exec(st, STMT_REFERRAL_EVENT_INSERT, NULL, NULL, "iiIssss", out->id, m->received_at,
+	if (!m->events_later &&
+	    store_exec(st, STMT_REFERRAL_EVENT_INSERT, NULL, NULL, "iiIssss", out->id, m->received_at,
 		       m->created_by_user_id ? m->created_by_user_id : INT64_MIN, "received", NULL, "received",
 		       detail) < 0)
 		return -1;
+	if (m->kpi_acc)
+		return kpi_add_new(st, m, rec);
 	return kpisum_after(st, out->id, NULL);
+}
+
+int referral_store_received_events(struct store *st, int64_t first_id, int64_t last_id)
+{
+	return store_exec(st, STMT_REFERRAL_EVENTS_RECEIVED, NULL, NULL, "ii", first_id, last_id) < 0 ? -1 : 0;
 }
 
 /* ---- reading ---- */

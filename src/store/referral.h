@@ -40,6 +40,8 @@ struct referral_ids {
 /* Reads the highest ids (call after BEGIN). Returns 0 or -1. */
 int referral_ids_start(struct store *st, struct referral_ids *ids);
 
+struct kpisum_acc;
+
 /* Who and how, for a new referral. */
 struct referral_meta {
 	const char *channel;         /* "form", "self", "api" or "import" */
@@ -49,6 +51,13 @@ struct referral_meta {
 	int64_t now;                 /* UTC seconds */
 	int64_t received_at;         /* UTC seconds */
 	int64_t sla_due_at;          /* UTC seconds */
+	/* For a bulk import, which writes a batch's KPI summaries and events at
+	 * once: when set, the referral's follow-up KPI contribution is added to
+	 * kpi_acc (written with kpisum_acc_write) instead of to the summaries... */
+	struct kpisum_acc *kpi_acc;
+	/* ...and with events_later its 'received' event is not written
+	 * (referral_store_received_events writes a range of them). */
+	int events_later;
 };
 
 struct referral_created {
@@ -71,6 +80,11 @@ struct referral_created {
 int referral_store_create(struct store *st, const struct referral_rec *rec, const struct referral_meta *m,
 			  struct referral_seq *seq, int64_t seq_block, struct referral_ids *ids,
 			  struct referral_created *out);
+
+/* The 'received' events of referrals first_id..last_id that were created
+ * with events_later (channel in the detail, as referral_store_create
+ * writes it). Returns 0 or -1. */
+int referral_store_received_events(struct store *st, int64_t first_id, int64_t last_id);
 
 /* One referral as stored: the model's fields in rec, plus the bookkeeping. */
 struct referral_view {

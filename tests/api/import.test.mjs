@@ -67,6 +67,11 @@ test(`importing ${ROWS} rows with 1% bad rows stores exactly the good rows and n
   // reference and a due time after receipt.
   assert.equal(sql(db, 'SELECT COUNT(*) FROM referrals r WHERE NOT EXISTS (SELECT 1 FROM referral_reasons x WHERE x.referral_id = r.id)'), '0');
   assert.equal(sql(db, "SELECT COUNT(*) FROM referral_events WHERE kind = 'received'"), String(good));
+  assert.equal(sql(db, "SELECT COUNT(*) FROM referrals r JOIN referral_events e ON e.referral_id = r.id AND e.kind = 'received' "
+    + "AND e.at = r.received_at AND e.detail = 'channel=import'"), String(good));
+  // The follow-up KPI summaries, written per batch, equal a recount from raw rows.
+  const kpi = waymark(['kpi', 'check', '--db', db]);
+  assert.equal(kpi.status, 0, kpi.stdout + kpi.stderr);
   assert.equal(sql(db, 'SELECT COUNT(DISTINCT reference) FROM referrals'), String(good));
   assert.equal(sql(db, 'SELECT COUNT(*) FROM referrals WHERE sla_due_at < received_at + 86400'), '0');
   // Repeated people are one record each, and their later referrals are flagged.
