@@ -436,7 +436,7 @@ const struct case_form case_form_onward_status = { "onward-status", "Update an o
 						   "case.onward.status", 1, "status", status_fields, status_save,
 						   status_pre };
 const struct case_form case_form_unmet = { "unmet-need", "Record an unmet need", "Save unmet need", "unmet",
-					   "case.unmet_need.add", 0, NULL, unmet_fields, unmet_save, NULL };
+					   "case.unmet_need.add", 1, NULL, unmet_fields, unmet_save, NULL };
 const struct case_form case_form_safeguarding = { "safeguarding", "Record a safeguarding concern", "Save concern",
 						  "safeguarding", "case.safeguarding.add", 1, NULL, concern_fields,
 						  concern_save, NULL };

@@ -443,7 +443,7 @@ static enum casework_result progress_save(struct http_req *req, const struct cas
 const struct case_form case_form_session = { "session", "Add a session", "Save session", "sessions", "case.session.add",
 					     0, NULL, session_fields, session_save, NULL };
 const struct case_form case_form_measure = { "measure", "Record a measure", "Save measure", "measures", "case.measure.add",
-					     0, "phase", measure_fields, measure_save, measure_pre };
+					     1, "phase", measure_fields, measure_save, measure_pre };
 const struct case_form case_form_assessment = { "assessment", "Assessment", "Save assessment", "assessment",
 						"case.assessment.add", 0, NULL, assessment_fields, assessment_save, NULL };
 const struct case_form case_form_goal = { "goal", "Add a goal", "Save goal", "goals", "case.goal.add", 0, NULL,

@@ -88,6 +88,13 @@ static void actions(struct case_view *v)
 		snprintf(href, sizeof href, "/cases/%lld/consent", id);
 		action(h, "Record consent to represent", href);
 	}
+	if (s->closed_at) {
+		/* After closing: a follow-up measure, an unmet need, and the below. */
+		snprintf(href, sizeof href, "/cases/%lld/measure", id);
+		action(h, "Record a follow-up measure", href);
+		snprintf(href, sizeof href, "/cases/%lld/unmet-need", id);
+		action(h, "Record an unmet need", href);
+	}
 	snprintf(href, sizeof href, "/cases/%lld/safeguarding", id);
 	action(h, "Record a safeguarding concern", href);
 	snprintf(href, sizeof href, "/cases/%lld/case-study", id);

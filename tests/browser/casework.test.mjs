@@ -218,6 +218,10 @@ test('referral, triage, allocation, five sessions with baseline and follow-up SW
     assert.match(measures, /\+3\.96/);
     assert.equal(await page.locator('#measures-section svg').count(), 1, 'a chart of the change');
     assert.match(main, /Sessions\s+5 of 5/);
+    // Closed: no more sessions, but concerns, a late follow-up, unmet needs and case studies still.
+    const actions = await page.locator('#case-actions').innerText();
+    assert.doesNotMatch(actions, /Add a session|Close the case/);
+    assert.match(actions, /Record a follow-up measure[\s\S]*Record an unmet need[\s\S]*Record a safeguarding concern[\s\S]*Add a case study/);
     await assertNoAxeViolations(page, 'closed case');
     await mkdir(path.join(repoRoot, 'build', 'screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(repoRoot, 'build', 'screenshots', 'case-closed.png'), fullPage: true });
