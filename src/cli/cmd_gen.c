@@ -125,16 +125,7 @@ static int put_referral(struct gen_run *g, int64_t i)
 	struct gen_referral r;
 	gen_referral_make(&g->w, i, &r);
 	int64_t rid = g->referral_base + 1 + i;
-	/* A re-referral's person is the first of its run of referrals. */
-	int64_t person_no = i;
-	if (r.repeat_of) {
-		struct gen_referral prev;
-		for (person_no = i - 1; person_no > 0; person_no--) {
-			gen_referral_make(&g->w, person_no, &prev);
-			if (!prev.repeat_of)
-				break;
-		}
-	}
+	int64_t person_no = r.person_no;
 	int64_t pid = g->person_base + 1 + person_no;
 	const char *area = r.practice->area;
 	if (!r.repeat_of) {

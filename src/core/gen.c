@@ -116,6 +116,7 @@ void gen_referral_make(const struct gen_world *w, int64_t i, struct gen_referral
 		person_no--;
 	}
 	o->repeat_of = person_no != i;
+	o->person_no = person_no;
 	pr.s = w->seed * 0x2545F4914F6CDD1DULL + (uint64_t)person_no * 0x9E3779B97F4A7C15ULL;
 	int64_t total = w->cumulative[w->n_practices - 1], x = (int64_t)gen_below(&pr, (uint64_t)total);
 	size_t lo = 0, hi = w->n_practices - 1;

@@ -43,7 +43,8 @@ struct gen_contact {
 /* One synthetic referral with its person and what happened to it. */
 struct gen_referral {
 	const struct gen_practice *practice;
-	int repeat_of;             /* 1: the same person as referral i - 1 (a re-referral) */
+	int repeat_of;             /* 1: a re-referral of the person of an earlier referral */
+	int64_t person_no;         /* the referral number whose person this is (i when not a re-referral) */
 	char given[24], family[24], phone[16], postcode[10];
 	int64_t dob_day;
 	const char *gender, *source, *urgency, *reason1, *reason2; /* reason2 NULL when one reason */
