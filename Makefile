@@ -201,7 +201,7 @@ fuzz:
 .PHONY: bench
 bench: all
 	@set -e; [ -n "$$BENCH_FULL" ] || export ROWS=100000; \
-	for b in bench/import bench/match bench/http-read bench/intake bench/memory bench/gen bench/report; do echo "== $$b"; WAYMARK_BIN=$(abspath $(BUILD)/waymark) $$b; done
+	for b in bench/import bench/match bench/http-read bench/http-page bench/intake bench/memory bench/gen bench/report; do echo "== $$b"; WAYMARK_BIN=$(abspath $(BUILD)/waymark) $$b; done
 
 # Soak (not in make test): SOAK_SECONDS (default 600) of mixed reads and
 # writes at half the peak rate; fails on any error or 5% memory growth.

@@ -90,7 +90,7 @@ http {
   server {
     listen 127.0.0.1:$NG_PORT;
     root $ng/www;
-    location / { default_type $2; try_files /file =404; }
+    location / { default_type "$2"; try_files /file =404; }
   }
 }
 EOF

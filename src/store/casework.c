@@ -199,9 +199,11 @@ int casework_caseload(struct store *st, const struct casework_query *q, int64_t 
 	const char *status = q->status && *q->status ? q->status : "open";
 	const char *tier = q->tier ? q->tier : "";
 	struct summary_ctx c = { .now = now };
-	if (store_exec(st, STMT_CASEWORK_CASELOAD, summary_row, &c, "iiiissssd", q->worker_id, q->worker_id, q->org_id,
-		       q->org_id, status, status, tier, tier, CASEWORK_SCAN_MAX) < 0 ||
-	    c.failed) {
+	int r = q->worker_id ? store_exec(st, STMT_CASEWORK_CASELOAD_WORKER, summary_row, &c, "iiissssd", q->worker_id,
+					  q->org_id, q->org_id, status, status, tier, tier, CASEWORK_SCAN_MAX)
+			     : store_exec(st, STMT_CASEWORK_CASELOAD, summary_row, &c, "iiiissssd", q->worker_id, q->worker_id,
+					  q->org_id, q->org_id, status, status, tier, tier, CASEWORK_SCAN_MAX);
+	if (r < 0 || c.failed) {
 		if (c.failed)
 			store_set_error(st, STORE_ERROR, "out of memory");
 		free(c.list);

@@ -7,6 +7,7 @@
 #include "api/triage.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
+#include "http/defer.h"
 #include "store/casework.h"
 #include "store/worker.h"
 #include "web/case_web.h"
@@ -193,7 +194,11 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 			html_close(h);
 		}
 	}
-	http_audit(req, "case.caseload.read", "case", 0, 0, worker_id ? "worker" : "organisation");
+	/* Audited by the group commit writer; the page leaves once the event is on disk. */
+	if (http_audit_deferred(req, "case.caseload.read", "case", 0, 0, worker_id ? "worker" : "organisation")) {
+		layout_end(h);
+		return -1;
+	}
 	return web_end(&pg, resp, 200);
 }
 
