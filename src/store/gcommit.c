@@ -97,6 +97,7 @@ static void run_batch(struct store *st, struct gc_job *batch)
 static void *writer_main(void *arg)
 {
 	(void)arg;
+	pthread_setname_np(pthread_self(), "waymark-writer");
 	pthread_mutex_lock(&gc.lock);
 	for (;;) {
 		while (!gc.head && !gc.stopping)

@@ -1,5 +1,6 @@
 /* SQLite backend: WAL, foreign keys, busy timeout, statements prepared once
  * per connection (one connection per thread). */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,8 +110,17 @@ static const struct store_ops sqlite_ops = {
 	"sqlite", sqlite_close, sqlite_exec, sqlite_script, sqlite_tx,
 };
 
+/* Before SQLite's first use: no memory statistics, whose global mutex every
+ * allocation of every connection would otherwise take. */
+static void sqlite_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct store *store_sqlite_open(const char *path, char *err, size_t errlen)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sqlite_configure);
 	struct store_sqlite *s = calloc(1, sizeof *s);
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
