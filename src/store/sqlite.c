@@ -74,6 +74,14 @@ static int sqlite_exec(struct store *st, enum stmt id, const struct store_param 
 		if (fn)
 			stop = fn(ctx, &row);
 	}
+	/* A write that stopped at its first RETURNING row is run to the end:
+	 * outside a transaction its commit happens there, and a commit that
+	 * fails (a full disk) must not pass for success. */
+	if (stop && !sqlite3_stmt_readonly(q)) {
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+			;
+		stop = 0;
+	}
 	int result = rows;
 	if (!stop && rc != SQLITE_DONE) {
 		sqlite_fail(s, rc, store_stmt_name[id]);

@@ -91,6 +91,14 @@ test('a full disk: writes get 503 and store nothing, reads work, the server reco
   assert.equal((await fetch(`${srv.url}/api/v1/vocabularies/genders`)).status, 200);
   const mine = await fetch(`${srv.url}/api/v1/referrals`, { headers: { authorization: `Bearer ${gp}` } });
   assert.equal(mine.status, 200, await mine.text());
+  // A command-line write the full disk refuses fails and prints no token
+  // (a RETURNING insert's commit failure was once taken for success).
+  const tokens = sql('SELECT count(*) FROM api_tokens');
+  const cli = await runCli(['token', 'create', '--db', srv.dbPath, '--user', 'hub@demo.waymark.test', '--name', 'full'])
+    .then((r) => ({ ok: true, out: r.stdout }), (e) => ({ ok: false, out: e.message }));
+  assert.equal(cli.ok, false, `token create on a full disk printed ${cli.out}`);
+  assert.match(cli.out, /full/i);
+  assert.equal(sql('SELECT count(*) FROM api_tokens'), tokens);
   // Space returns: the same server writes again.
   await rm(filler);
   const again = await post();
