@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/datetime.h"
 #include "core/gen.h"
+#include "core/instrument.h"
 #include "core/kpi.h"
 #include "core/londontime.h"
 #include "core/refcode.h"
@@ -118,7 +119,29 @@ static const char *task_type(const struct gen_referral *r)
 	return strcmp(r->reason1, "transport") == 0 ? "driving" : "befriending_calls";
 }
 
-/* Stores referral i with its person, reasons, triage, contacts, case and task; tallies its KPI contribution. */
+/* A case's sessions and SWEMWBS measures. */
+static int put_casework(struct store *st, const struct gen_referral *r, int64_t cid, int64_t pid)
+{
+	static const char *const phases[2] = { "baseline", "follow_up" };
+	for (int k = 0; k < r->n_sessions; k++)
+		if (store_exec(st, STMT_GEN_SESSION, NULL, NULL, "iisdi", cid, r->sessions[k].at, r->sessions[k].mode,
+			       r->sessions[k].minutes, r->sessions[k].at) < 0)
+			return -1;
+	for (int k = 0; k < r->n_measures; k++) {
+		struct instrument_score sc;
+		char answers[GEN_SWEMWBS_ITEMS * 3] = "";
+		size_t used = 0;
+		for (int a = 0; a < GEN_SWEMWBS_ITEMS; a++)
+			used += (size_t)snprintf(answers + used, sizeof answers - used, "%s%d", a ? "," : "", r->swemwbs[k][a]);
+		if (instrument_score(INSTRUMENT_SWEMWBS, r->swemwbs[k], GEN_SWEMWBS_ITEMS, &sc, NULL, 0) ||
+		    store_exec(st, STMT_GEN_MEASURE, NULL, NULL, "iissddii", cid, pid, phases[k], answers, sc.raw, sc.score_x100,
+			       r->measure_at[k], r->measure_at[k]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Stores referral i with its person, reasons, triage, contacts, case, sessions, measures and task; tallies its KPI contribution. */
 static int put_referral(struct gen_run *g, int64_t i)
 {
 	struct store *st = g->st;
@@ -168,6 +191,8 @@ static int put_referral(struct gen_run *g, int64_t i)
 		if (store_exec(st, STMT_GEN_CASE, NULL, NULL, "iiisiisIs", cid, rid, pid, r.tier, g->org_id, r.triaged_at,
 			       r.case_closed_at ? "closed" : "open", r.case_closed_at ? r.case_closed_at : INT64_MIN,
 			       r.case_closed_at ? "completed" : NULL) < 0)
+			return -1;
+		if (put_casework(st, &r, cid, pid))
 			return -1;
 		if (strcmp(r.tier, "community_support") == 0 &&
 		    store_exec(st, STMT_GEN_TASK, NULL, NULL, "iissiisi", rid, cid, task_type(&r), r.postcode,

@@ -204,4 +204,32 @@ void gen_referral_make(const struct gen_world *w, int64_t i, struct gen_referral
 	}
 	if (o->has_case && !o->case_closed_at && !reached_now)
 		o->status = "allocated";
+	if (!o->has_case || !reached_now ||
+	    (strcmp(o->tier, "social_prescribing") != 0 && strcmp(o->tier, "complex_support") != 0))
+		return;
+	/* About five sessions for social prescribing, fewer for complex support; none after closure or now. */
+	int want = 1 + (int)gen_below(&r, strcmp(o->tier, "social_prescribing") == 0 ? GEN_MAX_SESSIONS : 3);
+	int64_t end = o->case_closed_at ? o->case_closed_at : w->now;
+	for (int k = 0; k < want; k++) {
+		int64_t at = first + 2 * 86400 + k * 7 * 86400 + (int64_t)gen_below(&r, 6 * 3600);
+		if (at > end)
+			break;
+		o->sessions[o->n_sessions].at = at;
+		o->sessions[o->n_sessions].mode = pick(&r, modes);
+		o->sessions[o->n_sessions++].minutes = 30 + 15 * (int)gen_below(&r, 5);
+	}
+	if (!o->n_sessions)
+		return;
+	int lift = (int)gen_below(&r, 3); /* most feel a little better by the end */
+	for (int k = 0; k < GEN_SWEMWBS_ITEMS; k++) {
+		o->swemwbs[0][k] = 1 + (int)gen_below(&r, 4);
+		int v = o->swemwbs[0][k] + (int)gen_below(&r, (uint64_t)lift + 1);
+		o->swemwbs[1][k] = v > 5 ? 5 : v;
+	}
+	o->measure_at[0] = o->sessions[0].at;
+	o->n_measures = 1;
+	if (o->case_closed_at && o->n_sessions >= 3) {
+		o->measure_at[1] = o->sessions[o->n_sessions - 1].at;
+		o->n_measures = 2;
+	}
 }

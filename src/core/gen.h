@@ -34,6 +34,8 @@ int gen_world_init(struct gen_world *w);
 void gen_world_free(struct gen_world *w);
 
 #define GEN_MAX_CONTACTS 4
+#define GEN_MAX_SESSIONS 6
+#define GEN_SWEMWBS_ITEMS 7
 
 struct gen_contact {
 	int64_t at;
@@ -58,6 +60,17 @@ struct gen_referral {
 	int64_t case_closed_at;    /* 0 when open */
 	struct gen_contact contacts[GEN_MAX_CONTACTS];
 	int n_contacts;
+	/* Sessions of a social prescribing or complex support case, weekly from soon after the first contact. */
+	struct {
+		int64_t at;
+		const char *mode;
+		int minutes;
+	} sessions[GEN_MAX_SESSIONS];
+	int n_sessions;
+	/* SWEMWBS at the first session (baseline) and, for a closed case with three sessions or more, the last (follow-up). */
+	int swemwbs[2][GEN_SWEMWBS_ITEMS];
+	int64_t measure_at[2];
+	int n_measures;
 };
 
 /* Referral number i (0-based) of the world: the same for the same seed, whatever the order asked. */

@@ -46,6 +46,8 @@ function digest(db) {
     'SELECT referral_id, at, mode, outcome FROM contacts ORDER BY referral_id, at, outcome',
     'SELECT referral_id, tier, status, COALESCE(closed_at, 0) FROM cases ORDER BY referral_id',
     'SELECT referral_id, code FROM referral_reasons ORDER BY referral_id, code',
+    'SELECT s.at, s.mode, s.duration_minutes, c.referral_id FROM case_sessions s JOIN cases c ON c.id = s.case_id ORDER BY c.referral_id, s.at',
+    'SELECT c.referral_id, m.phase, m.answers, m.raw, m.score_x100, m.at FROM measures m JOIN cases c ON c.id = m.case_id ORDER BY c.referral_id, m.phase',
     'SELECT grain, period, area, counted, left_out, contacted_within, contacted_late, attempts FROM kpi_followup_sums ORDER BY grain, period, area',
   ]) {
     for (const row of sqlRows(db, q)) h.update(`${row.join('|')}\n`);
@@ -98,6 +100,8 @@ test('gen: the same seed gives the same rows, another seed others (SQLite)', asy
   await gen(b, 42);
   await gen(c, 43);
   assert.equal(Number(sqlRows(a, 'SELECT COUNT(*) FROM referrals')[0][0]), Number(N));
+  assert.ok(Number(sqlRows(a, 'SELECT COUNT(*) FROM case_sessions')[0][0]) > Number(N) / 2);
+  assert.ok(Number(sqlRows(a, "SELECT COUNT(*) FROM measures WHERE phase = 'follow_up'")[0][0]) > 0);
   assert.equal(digest(a), digest(b));
   assert.notEqual(digest(a), digest(c));
   await intact(a);
