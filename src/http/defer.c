@@ -91,7 +91,6 @@ int http_defer_failed(struct http_req *req, struct http_resp *resp, const struct
 	free(s);
 	json_decref(j);
 	buf_reset(&resp->body);
-	resp->nheaders = 0;
 	if (job->err == STORE_BUSY || job->err == STORE_FULL)
 		return http_problem(resp, 503, "Service unavailable",
 				    "The database cannot take this now; nothing was stored. Try again shortly.");

@@ -26,21 +26,26 @@ int http_reply_text(struct http_resp *resp, unsigned status, const char *type, c
 	return 0;
 }
 
+static int dump_to_buf(const char *p, size_t n, void *data)
+{
+	return buf_append(data, p, n) ? -1 : 0;
+}
+
 static int reply_json_typed(struct http_resp *resp, unsigned status, const char *type, json_t *doc)
 {
 	resp->status = status;
 	resp->content_type = type;
 	buf_reset(&resp->body);
-	char *s = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+	/* Straight into the response body: no intermediate string and copy. */
+	int rc = doc ? json_dump_callback(doc, dump_to_buf, &resp->body, JSON_COMPACT) : -1;
 	json_decref(doc);
-	if (!s) {
+	if (rc) {
+		buf_reset(&resp->body);
 		resp->status = 500;
 		resp->content_type = "application/problem+json";
 		buf_puts(&resp->body, "{\"title\":\"Internal server error\",\"status\":500}");
 		return -1;
 	}
-	buf_puts(&resp->body, s);
-	free(s);
 	return 0;
 }
 
