@@ -305,7 +305,8 @@ static int after(struct http_req *req, struct http_resp *resp, int64_t id, enum 
 	}
 }
 
-static int take_post(struct http_req *req, struct http_resp *resp)
+/* Take (complete 0) or record done (complete 1), then the page or a redirect. */
+static int post_action(struct http_req *req, struct http_resp *resp, int complete)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
@@ -314,23 +315,21 @@ static int take_post(struct http_req *req, struct http_resp *resp)
 	if (!fe)
 		return -1;
 	fielderr_init(fe);
-	int rc = after(req, resp, id, discharge_take(req, id, fe), fe);
+	enum dis_result r = complete ? discharge_complete(req, id, http_form(req, "outcome"), http_form(req, "note"), fe)
+				     : discharge_take(req, id, fe);
+	int rc = after(req, resp, id, r, fe);
 	free(fe);
 	return rc;
 }
 
+static int take_post(struct http_req *req, struct http_resp *resp)
+{
+	return post_action(req, resp, 0);
+}
+
 static int complete_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = malloc(sizeof *fe);
-	if (!fe)
-		return -1;
-	fielderr_init(fe);
-	int rc = after(req, resp, id, discharge_complete(req, id, http_form(req, "outcome"), http_form(req, "note"), fe), fe);
-	free(fe);
-	return rc;
+	return post_action(req, resp, 1);
 }
 
 const struct route web_discharge_routes[] = {
