@@ -11,6 +11,7 @@
 #include "http/audit_req.h"
 #include "http/defer.h"
 #include "store/calendar.h"
+#include "util/text.h"
 
 #define LIST_LIMIT_DEFAULT 50
 #define LIST_LIMIT_MAX 200
@@ -32,15 +33,6 @@ static int org_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-static int blank(const char *s)
-{
-	if (!s)
-		return 1;
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	return *s == '\0';
-}
-
 /* A referrer's own details stand in for referrer.* fields they left out. */
 static void referrer_defaults(struct http_req *req, struct referral_raw *raw, struct org_name *org)
 {
@@ -49,11 +41,11 @@ static void referrer_defaults(struct http_req *req, struct referral_raw *raw, st
 	const char *src = raw->v[RF_SOURCE];
 	if (src && (strcmp(src, "self") == 0 || strcmp(src, "family_carer") == 0))
 		return;
-	if (blank(raw->v[RF_REFERRER_NAME]) && !raw->bad[RF_REFERRER_NAME] && req->auth.name[0])
+	if (text_blank(raw->v[RF_REFERRER_NAME]) && !raw->bad[RF_REFERRER_NAME] && req->auth.name[0])
 		raw->v[RF_REFERRER_NAME] = req->auth.name;
-	if (blank(raw->v[RF_REFERRER_EMAIL]) && !raw->bad[RF_REFERRER_EMAIL] && req->auth.email[0])
+	if (text_blank(raw->v[RF_REFERRER_EMAIL]) && !raw->bad[RF_REFERRER_EMAIL] && req->auth.email[0])
 		raw->v[RF_REFERRER_EMAIL] = req->auth.email;
-	if (blank(raw->v[RF_REFERRER_ORGANISATION]) && !raw->bad[RF_REFERRER_ORGANISATION] &&
+	if (text_blank(raw->v[RF_REFERRER_ORGANISATION]) && !raw->bad[RF_REFERRER_ORGANISATION] &&
 	    store_exec(req->db, STMT_ORG_GET, org_row, org, "i", req->auth.org_id) == 1 && org->name[0])
 		raw->v[RF_REFERRER_ORGANISATION] = org->name;
 }

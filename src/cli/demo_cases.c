@@ -29,12 +29,6 @@ static void case_row(void *ctx, const struct casework_summary *s)
 	c->opened[i] = s->opened_at;
 }
 
-static int first_int(void *ctx, const struct store_row *r)
-{
-	*(int64_t *)ctx = store_row_int(r, 0);
-	return 1;
-}
-
 /* Fails the step with the first field problem (demo data must always be valid). */
 static int check(struct store *st, enum casework_result r, const struct field_errors *fe,
 		 const struct casework_conflict *cf, const char *what)
@@ -133,7 +127,7 @@ static int fill_records(struct store *st, int64_t case_id, int64_t user_id, int6
 int demo_load_cases(struct store *st, int64_t now)
 {
 	int64_t user = 0, worker = 0;
-	if (store_exec(st, STMT_USER_BY_EMAIL, first_int, &user, "s", "lww@demo.waymark.test") != 1 ||
+	if (store_exec(st, STMT_USER_BY_EMAIL, store_row_first_int, &user, "s", "lww@demo.waymark.test") != 1 ||
 	    casework_worker_of_user(st, user, &worker) != 1) {
 		store_set_error(st, STORE_ERROR, "demo cases: the demo Living Well Worker has no worker record");
 		return -1;

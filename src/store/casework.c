@@ -8,6 +8,7 @@
 #include "store/casework.h"
 #include "store/casework_int.h"
 #include "store/triage.h"
+#include "util/text.h"
 
 #define NO_USER(id) ((id) > 0 ? (id) : INT64_MIN)
 
@@ -24,34 +25,9 @@ void casework_copy(char *dst, size_t n, const char *src)
 	dst[len] = '\0';
 }
 
-static size_t utf8_len(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-static int blank(const char *s)
-{
-	if (!s)
-		return 1;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
-}
-
 static const char *or_empty(const char *s)
 {
-	return blank(s) ? "" : s;
-}
-
-static int first_int(void *ctx, const struct store_row *r)
-{
-	*(int64_t *)ctx = store_row_int(r, 0);
-	return 1;
+	return text_blank(s) ? "" : s;
 }
 
 static int first_text(void *ctx, const struct store_row *r)
@@ -259,10 +235,10 @@ static enum casework_result load_case(struct store *st, const struct casework_wh
 static void check_text(struct field_errors *fe, const char *field, const char *s, int required, size_t max,
 		       const char *what)
 {
-	if (blank(s)) {
+	if (text_blank(s)) {
 		if (required)
 			fielderr_add(fe, field, "Give %s", what);
-	} else if (utf8_len(s) > max) {
+	} else if (text_utf8_len(s) > max) {
 		fielderr_add(fe, field, "%s must be %zu characters or fewer", field, max);
 	}
 }
@@ -271,7 +247,7 @@ static void check_text(struct field_errors *fe, const char *field, const char *s
 static int check_code(struct store *st, struct field_errors *fe, const char *field, const char *vocab,
 		      const char *code, int required, const char *what)
 {
-	if (blank(code) && !required)
+	if (text_blank(code) && !required)
 		return 0;
 	int has = triage_vocab_has(st, vocab, code, NULL, 0);
 	if (has < 0)
@@ -338,7 +314,7 @@ enum casework_result casework_session_add(struct store *st, const struct casewor
 	check_text(fe, "next_step", rq->next_step, 0, CASEWORK_LINE_MAX, "the next step");
 	if (fe->n)
 		return CASEWORK_INVALID;
-	if (store_exec(st, STMT_CASEWORK_SESSION_INSERT, first_int, id, "iisdssIi", s.id, at, rq->mode,
+	if (store_exec(st, STMT_CASEWORK_SESSION_INSERT, store_row_first_int, id, "iisdssIi", s.id, at, rq->mode,
 		       rq->duration_minutes, or_empty(rq->notes), or_empty(rq->next_step), NO_USER(w->user_id),
 		       w->now) != 1)
 		return CASEWORK_ERROR;
@@ -371,7 +347,7 @@ enum casework_result casework_goal_add(struct store *st, const struct casework_w
 	enum casework_result res = load_case(st, w, 1, &s, cf);
 	if (res != CASEWORK_OK)
 		return res;
-	const char *status = blank(rq->status) ? "active" : rq->status;
+	const char *status = text_blank(rq->status) ? "active" : rq->status;
 	check_text(fe, "goal", rq->goal, 1, CASEWORK_LINE_MAX, "the goal, in the person's words");
 	if (check_code(st, fe, "domain", "need_domains", rq->domain, 0, "the area of need") ||
 	    check_code(st, fe, "status", "goal_statuses", status, 1, "the goal's status"))
@@ -379,7 +355,7 @@ enum casework_result casework_goal_add(struct store *st, const struct casework_w
 	check_progress(fe, rq->progress);
 	if (fe->n)
 		return CASEWORK_INVALID;
-	return store_exec(st, STMT_CASEWORK_GOAL_INSERT, first_int, id, "isssdIii", s.id, blank(rq->domain) ? NULL : rq->domain,
+	return store_exec(st, STMT_CASEWORK_GOAL_INSERT, store_row_first_int, id, "isssdIii", s.id, text_blank(rq->domain) ? NULL : rq->domain,
 			  rq->goal, status, rq->progress, NO_USER(w->user_id), w->now, w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
@@ -399,7 +375,7 @@ enum casework_result casework_goal_progress(struct store *st, const struct casew
 		return CASEWORK_ERROR;
 	if (n == 0)
 		return CASEWORK_NOT_FOUND;
-	const char *status = blank(rq->status) ? current : rq->status;
+	const char *status = text_blank(rq->status) ? current : rq->status;
 	if (check_code(st, fe, "status", "goal_statuses", status, 1, "the goal's status"))
 		return CASEWORK_ERROR;
 	check_progress(fe, rq->progress);
@@ -407,7 +383,7 @@ enum casework_result casework_goal_progress(struct store *st, const struct casew
 	if (fe->n)
 		return CASEWORK_INVALID;
 	if (store_exec(st, STMT_CASEWORK_GOAL_SET, NULL, NULL, "dsii", rq->progress, status, w->now, rq->goal_id) != 1 ||
-	    store_exec(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, first_int, id, "idssIi", rq->goal_id, rq->progress, status,
+	    store_exec(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, store_row_first_int, id, "idssIi", rq->goal_id, rq->progress, status,
 		       or_empty(rq->note), NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
@@ -433,7 +409,7 @@ enum casework_result casework_assessment_add(struct store *st, const struct case
 		snprintf(f, sizeof f, "needs[%zu].domain", i);
 		if (check_code(st, fe, f, "need_domains", nd->domain, 1, "the area of need"))
 			return CASEWORK_ERROR;
-		for (size_t k = 0; k < i && !blank(nd->domain); k++)
+		for (size_t k = 0; k < i && !text_blank(nd->domain); k++)
 			if (rq->needs[k].domain && strcmp(rq->needs[k].domain, nd->domain) == 0) {
 				fielderr_add(fe, f, "%s is assessed twice; give each area once", nd->domain);
 				break;
@@ -448,7 +424,7 @@ enum casework_result casework_assessment_add(struct store *st, const struct case
 		return CASEWORK_INVALID;
 	int64_t v = 0;
 	if (store_get_int(st, STMT_CASEWORK_ASSESSMENT_NEXT, &v, "i", s.id) != 1 ||
-	    store_exec(st, STMT_CASEWORK_ASSESSMENT_INSERT, first_int, id, "idssIi", s.id, (int)v, rq->what_matters,
+	    store_exec(st, STMT_CASEWORK_ASSESSMENT_INSERT, store_row_first_int, id, "idssIi", s.id, (int)v, rq->what_matters,
 		       or_empty(rq->strengths), NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	for (size_t i = 0; i < rq->nneeds; i++)
@@ -476,9 +452,9 @@ enum casework_result casework_onward_add(struct store *st, const struct casework
 	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
 	if (fe->n)
 		return CASEWORK_INVALID;
-	if (store_exec(st, STMT_CASEWORK_ONWARD_INSERT, first_int, id, "iIsssIii", s.id,
+	if (store_exec(st, STMT_CASEWORK_ONWARD_INSERT, store_row_first_int, id, "iIsssIii", s.id,
 		       rq->service_id > 0 ? rq->service_id : INT64_MIN, rq->service_name,
-		       blank(rq->domain) ? NULL : rq->domain, or_empty(rq->note), NO_USER(w->user_id), w->now,
+		       text_blank(rq->domain) ? NULL : rq->domain, or_empty(rq->note), NO_USER(w->user_id), w->now,
 		       w->now) != 1 ||
 	    store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", *id, NULL, "made",
 		       or_empty(rq->note), NO_USER(w->user_id), w->now) != 1)
@@ -574,7 +550,7 @@ enum casework_result casework_unmet_add(struct store *st, const struct casework_
 		return CASEWORK_ERROR;
 	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
 	char area[64] = "";
-	if (!blank(rq->area)) {
+	if (!text_blank(rq->area)) {
 		int has = triage_area_name(st, rq->area, NULL, 0);
 		if (has < 0)
 			return CASEWORK_ERROR;
@@ -587,8 +563,8 @@ enum casework_result casework_unmet_add(struct store *st, const struct casework_
 	}
 	if (fe->n)
 		return CASEWORK_INVALID;
-	return store_exec(st, STMT_CASEWORK_UNMET_INSERT, first_int, id, "issssIi", s.id,
-			  blank(rq->domain) ? NULL : rq->domain, rq->need, area[0] ? area : NULL, or_empty(rq->note),
+	return store_exec(st, STMT_CASEWORK_UNMET_INSERT, store_row_first_int, id, "issssIi", s.id,
+			  text_blank(rq->domain) ? NULL : rq->domain, rq->need, area[0] ? area : NULL, or_empty(rq->note),
 			  NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
@@ -612,7 +588,7 @@ enum casework_result casework_concern_add(struct store *st, const struct casewor
 	int64_t at = check_time(fe, "raised_at", rq->raised_at, w->now);
 	if (fe->n)
 		return CASEWORK_INVALID;
-	if (store_exec(st, STMT_CASEWORK_CONCERN_INSERT, first_int, id, "issssiIi", s.id, rq->category, rq->concern,
+	if (store_exec(st, STMT_CASEWORK_CONCERN_INSERT, store_row_first_int, id, "issssiIi", s.id, rq->category, rq->concern,
 		       rq->action, or_empty(rq->escalated_to), at, NO_USER(w->user_id), w->now) != 1 ||
 	    store_exec(st, STMT_CASEWORK_CONCERN_SEAL, NULL, NULL, "ii", *id, w->now) != 1)
 		return CASEWORK_ERROR;
@@ -646,7 +622,7 @@ enum casework_result casework_consent_add(struct store *st, const struct casewor
 	int64_t at = check_time(fe, "given_at", rq->given_at, w->now);
 	if (fe->n)
 		return CASEWORK_INVALID;
-	return store_exec(st, STMT_CASEWORK_CONSENT_INSERT, first_int, id, "issiIi", s.id, rq->third_party, rq->purpose, at,
+	return store_exec(st, STMT_CASEWORK_CONSENT_INSERT, store_row_first_int, id, "issiIi", s.id, rq->third_party, rq->purpose, at,
 			  NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
@@ -665,7 +641,7 @@ enum casework_result casework_study_add(struct store *st, const struct casework_
 		fielderr_add(fe, "consent", "Record a case study only with the person's consent to its use");
 	if (fe->n)
 		return CASEWORK_INVALID;
-	return store_exec(st, STMT_CASEWORK_STUDY_INSERT, first_int, id, "issdIi", s.id, rq->story,
+	return store_exec(st, STMT_CASEWORK_STUDY_INSERT, store_row_first_int, id, "issdIi", s.id, rq->story,
 			  or_empty(rq->unexpected_outcomes), 1, NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
@@ -732,7 +708,7 @@ enum casework_result casework_measure_add(struct store *st, const struct casewor
 		used += (size_t)snprintf(answers + used, sizeof answers - used, "%s%d", i ? "," : "", rq->answers[i]);
 	int64_t raw = score->raw == INSTRUMENT_NO_TOTAL ? INT64_MIN : score->raw;
 	int64_t x100 = score->score_x100 == INSTRUMENT_NO_TOTAL ? INT64_MIN : score->score_x100;
-	return store_exec(st, STMT_CASEWORK_MEASURE_INSERT, first_int, id, "iisssIIiIi", s.id, s.person_id, def->code,
+	return store_exec(st, STMT_CASEWORK_MEASURE_INSERT, store_row_first_int, id, "iisssIIiIi", s.id, s.person_id, def->code,
 			  rq->phase, answers, raw, x100, at, NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
@@ -782,7 +758,7 @@ enum casework_result casework_close(struct store *st, const struct casework_who 
 	if (store_exec(st, STMT_CASEWORK_CLOSE_DETAILS, NULL, NULL, "ddIi", rq->continuing_support, dropout,
 		       NO_USER(w->user_id), s.id) != 1)
 		return CASEWORK_ERROR;
-	if (!blank(rq->note) && add_event(st, &s, w->now, w->user_id, "closure_note", NULL, NULL, rq->note, NULL))
+	if (!text_blank(rq->note) && add_event(st, &s, w->now, w->user_id, "closure_note", NULL, NULL, rq->note, NULL))
 		return CASEWORK_ERROR;
 	if (strcmp(s.tier, "social_prescribing") == 0 && strcmp(rq->reason, "declined_by_person") == 0 &&
 	    add_coded_once(st, &s, w->now, w->user_id, "social_prescribing_declined", "declined by the person",

@@ -13,12 +13,6 @@ static void copy(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src);
 }
 
-static int first_int(void *ctx, const struct store_row *r)
-{
-	*(int64_t *)ctx = store_row_int(r, 0);
-	return 1;
-}
-
 struct discharge_info {
 	int64_t day;
 	char hospital[64], ward[128];
@@ -45,7 +39,7 @@ int discharge_home_check_open(struct store *st, int64_t case_id, int64_t now)
 	snprintf(details, sizeof details, "Check the home is safe to return to before discharge%s%s%s%s.",
 		 d.hospital[0] ? " from " : "", d.hospital, d.ward[0] ? ", " : "", d.ward);
 	int64_t id = 0;
-	return store_exec(st, STMT_HOME_CHECK_OPEN, first_int, &id, "iiisii", now, due, now, details, now, case_id) == 1
+	return store_exec(st, STMT_HOME_CHECK_OPEN, store_row_first_int, &id, "iiisii", now, due, now, details, now, case_id) == 1
 		       ? 0
 		       : -1;
 }
@@ -118,7 +112,7 @@ int discharge_worker_set_dbs(struct store *st, int64_t worker_id, int dbs_checke
 
 int discharge_worker_org(struct store *st, int64_t worker_id, int64_t *org_id)
 {
-	return store_exec(st, STMT_WORKER_ORG_OF, first_int, org_id, "i", worker_id);
+	return store_exec(st, STMT_WORKER_ORG_OF, store_row_first_int, org_id, "i", worker_id);
 }
 
 struct board_ctx {

@@ -64,12 +64,6 @@ static void p_fields(struct store_param *p, int *n, const struct referral_rec *r
 	}
 }
 
-static int first_int(void *ctx, const struct store_row *row)
-{
-	*(int64_t *)ctx = store_row_int(row, 0);
-	return 1;
-}
-
 /* ---- reference data ---- */
 
 static int vocab_row(void *ctx, const struct store_row *row)
@@ -139,7 +133,7 @@ int referral_seq_next(struct store *st, struct referral_seq *q, int year, int64_
 		block = 1;
 	if (q->year != year || q->next >= q->end) {
 		int64_t last = 0;
-		if (store_exec(st, STMT_REFERRAL_SEQ_TAKE, first_int, &last, "di", year % 100, block) != 1)
+		if (store_exec(st, STMT_REFERRAL_SEQ_TAKE, store_row_first_int, &last, "di", year % 100, block) != 1)
 			return -1;
 		q->year = year;
 		q->next = last - block + 1;
@@ -178,7 +172,7 @@ static int find_person(struct store *st, const struct referral_rec *rec, int64_t
 {
 	const char *nhs = rec->v[RF_PERSON_NHS_NUMBER].set ? rec->v[RF_PERSON_NHS_NUMBER].s : NULL;
 	struct person_match m = { nhs, 0 };
-	if (nhs && store_exec(st, STMT_REFERRAL_PERSON_FIND_NHS, first_int, &m.id, "s", nhs) < 0)
+	if (nhs && store_exec(st, STMT_REFERRAL_PERSON_FIND_NHS, store_row_first_int, &m.id, "s", nhs) < 0)
 		return -1;
 	if (!m.id && store_exec(st, STMT_REFERRAL_PERSON_FIND_KEY, person_key_row, &m, "s", rec->match_key) < 0)
 		return -1;
@@ -259,7 +253,7 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 			return -1;
 		if (moved && kpisum_person(st, out->person_id, 1))
 			return -1;
-		if (store_exec(st, STMT_REFERRAL_OPEN_FOR_PERSON, first_int, &out->duplicate_of, "i", out->person_id) < 0)
+		if (store_exec(st, STMT_REFERRAL_OPEN_FOR_PERSON, store_row_first_int, &out->duplicate_of, "i", out->person_id) < 0)
 			return -1;
 	} else {
 		p_fields(p, &n, rec, W_P);
@@ -273,7 +267,7 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 			if (exec_params(st, STMT_REFERRAL_PERSON_INSERT_ID, NULL, NULL, p, n) != 1)
 				return -1;
 			out->person_id = ids->next_person++;
-		} else if (exec_params(st, STMT_REFERRAL_PERSON_INSERT, first_int, &out->person_id, p, n) != 1) {
+		} else if (exec_params(st, STMT_REFERRAL_PERSON_INSERT, store_row_first_int, &out->person_id, p, n) != 1) {
 			return -1;
 		}
 		out->new_person = 1;
@@ -303,7 +297,7 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 		if (exec_params(st, STMT_REFERRAL_INSERT_ID, NULL, NULL, p, n) != 1)
 			return -1;
 		out->id = ids->next_referral++;
-	} else if (exec_params(st, STMT_REFERRAL_INSERT, first_int, &out->id, p, n) != 1) {
+	} else if (exec_params(st, STMT_REFERRAL_INSERT, store_row_first_int, &out->id, p, n) != 1) {
 		return -1;
 	}
 	if (insert_reasons(st, out->id, rec))

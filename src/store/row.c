@@ -42,3 +42,9 @@ const char *store_row_text(const struct store_row *r, int col)
 	}
 	return PQgetvalue(r->handle, r->row, col);
 }
+
+int store_row_first_int(void *ctx, const struct store_row *r)
+{
+	*(int64_t *)ctx = store_row_int(r, 0);
+	return 1;
+}

@@ -65,6 +65,9 @@ int store_exec_script(struct store *st, const char *sql);
 int store_row_count(const struct store_row *r);
 int store_row_isnull(const struct store_row *r, int col);
 int64_t store_row_int(const struct store_row *r, int col);
+/* A store_row_fn for store_exec: the first row's first column into
+ * *(int64_t *)ctx, then stop. */
+int store_row_first_int(void *ctx, const struct store_row *r);
 /* Borrowed until the next row; "" for NULL. */
 const char *store_row_text(const struct store_row *r, int col);
 

@@ -10,6 +10,7 @@
 #include "store/kpisum.h"
 #include "store/worker.h"
 #include "util/embed.h"
+#include "util/text.h"
 
 #define NO_USER(id) ((id) > 0 ? (id) : INT64_MIN)
 
@@ -34,32 +35,6 @@ static void join_detail(char *out, size_t outlen, const char *worker, const char
 	copy(o, sizeof o, org);
 	copy(y, sizeof y, why);
 	snprintf(out, outlen, "%s (%s): %s", w, o, y);
-}
-
-static int first_int(void *ctx, const struct store_row *r)
-{
-	*(int64_t *)ctx = store_row_int(r, 0);
-	return 1;
-}
-
-/* Characters (UTF-8 code points) in s. */
-static size_t utf8_len(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-static int blank(const char *s)
-{
-	if (!s)
-		return 1;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
 }
 
 /* ---- Rule sets ---- */
@@ -476,7 +451,7 @@ static int insert_case(struct store *st, const struct triage_subject *s, const c
 		       const char *status, const char *closure, int64_t *case_id)
 {
 	*case_id = 0;
-	if (store_exec(st, STMT_CASE_INSERT, first_int, case_id, "iisiIsiiisIs", s->id, s->person_id, tier, org_id,
+	if (store_exec(st, STMT_CASE_INSERT, store_row_first_int, case_id, "iisiIsiiisIs", s->id, s->person_id, tier, org_id,
 		       worker_id > 0 ? worker_id : INT64_MIN, reason, (int64_t)overflowed, (int64_t)home_check, now, status,
 		       closure ? now : INT64_MIN, closure) != 1)
 		return -1;
@@ -509,9 +484,9 @@ static void org_name(struct store *st, int64_t org_id, char *out, size_t outlen)
 static int community_org(struct store *st, const char *area, int64_t fallback, int64_t *org)
 {
 	*org = 0;
-	if (area[0] && store_exec(st, STMT_TRIAGE_PROVIDER_FOR_AREA, first_int, org, "s", area) < 0)
+	if (area[0] && store_exec(st, STMT_TRIAGE_PROVIDER_FOR_AREA, store_row_first_int, org, "s", area) < 0)
 		return -1;
-	if (!*org && store_exec(st, STMT_TRIAGE_LEAD_PROVIDER, first_int, org, "") < 0)
+	if (!*org && store_exec(st, STMT_TRIAGE_LEAD_PROVIDER, store_row_first_int, org, "") < 0)
 		return -1;
 	if (!*org)
 		*org = fallback;
@@ -585,15 +560,15 @@ static enum triage_result check_request(struct store *st, const struct triage_re
 		}
 	} else if (*tier != (int)sug->tier) {
 		*outcome = "overridden";
-		if (blank(rq->reason))
+		if (text_blank(rq->reason))
 			fielderr_add(fe, "reason", "Give the reason for choosing %s rather than the suggested %s",
 				     triage_tier_label(*tier), triage_tier_label(sug->tier));
 	} else {
 		*outcome = "confirmed";
 	}
-	if (*tier != TRIAGE_TIER_DECLINE && rq->reason && utf8_len(rq->reason) > TRIAGE_TEXT_MAX)
+	if (*tier != TRIAGE_TIER_DECLINE && rq->reason && text_utf8_len(rq->reason) > TRIAGE_TEXT_MAX)
 		fielderr_add(fe, "reason", "The reason must be %d characters or fewer", TRIAGE_TEXT_MAX);
-	if (rq->information && utf8_len(rq->information) > TRIAGE_INFO_MAX)
+	if (rq->information && text_utf8_len(rq->information) > TRIAGE_INFO_MAX)
 		fielderr_add(fe, "information", "The information given must be %d characters or fewer", TRIAGE_INFO_MAX);
 	return fe->n ? TRIAGE_INVALID : TRIAGE_OK;
 }
@@ -636,9 +611,9 @@ enum triage_result triage_apply(struct store *st, const struct triage_request *r
 	copy(out->outcome, sizeof out->outcome, outcome);
 	copy(out->tier, sizeof out->tier, triage_tier_code(tier));
 	int decline = tier == TRIAGE_TIER_DECLINE, overridden = strcmp(outcome, "overridden") == 0;
-	const char *reason = blank(rq->reason) ? NULL : rq->reason;
+	const char *reason = text_blank(rq->reason) ? NULL : rq->reason;
 	int home_check = tier == TRIAGE_TIER_COMPLEX_SUPPORT && (out->sug.home_check || s->home_check_needed);
-	if (store_exec(st, STMT_TRIAGE_DECISION_INSERT, first_int, &out->decision_id, "iisssisssssIi", s->id,
+	if (store_exec(st, STMT_TRIAGE_DECISION_INSERT, store_row_first_int, &out->decision_id, "iisssisssssIi", s->id,
 		       (int64_t)out->sug.rules_version, out->sug.rule_name, triage_tier_code(out->sug.tier), out->sug.reason,
 		       (int64_t)out->sug.home_check, out->tier, outcome, overridden ? reason : NULL,
 		       decline ? reason : NULL, !decline && !overridden ? reason : NULL, NO_USER(rq->user_id), rq->now) != 1)
@@ -683,7 +658,7 @@ enum triage_result triage_apply(struct store *st, const struct triage_request *r
 				&out->case_id))
 			goto done;
 		int64_t task = 0;
-		if (store_exec(st, STMT_TASK_INSERT, first_int, &task, "iissiii", s->id, out->case_id, task_type(s),
+		if (store_exec(st, STMT_TASK_INSERT, store_row_first_int, &task, "iissiii", s->id, out->case_id, task_type(s),
 			       s->postcode, rq->now, rq->now + TRIAGE_TASK_WINDOW, rq->now) != 1)
 			goto done;
 		out->tasks = 1;
@@ -693,8 +668,8 @@ enum triage_result triage_apply(struct store *st, const struct triage_request *r
 		goto done;
 	}
 	case TRIAGE_TIER_SIGNPOST: {
-		const char *info = !blank(rq->information) ? rq->information : reason ? reason : out->sug.reason;
-		if (store_exec(st, STMT_SIGNPOST_INSERT, first_int, &out->signpost_id, "isIi", s->id, info,
+		const char *info = !text_blank(rq->information) ? rq->information : reason ? reason : out->sug.reason;
+		if (store_exec(st, STMT_SIGNPOST_INSERT, store_row_first_int, &out->signpost_id, "isIi", s->id, info,
 			       NO_USER(rq->user_id), rq->now) != 1)
 			goto done;
 		out->org_id = rq->org_id;
@@ -882,9 +857,9 @@ enum triage_result triage_reassign(struct store *st, const struct triage_reassig
 		fielderr_add(fe, "worker_id", "Choose a worker of your own organisation");
 	else if (has_case && c->worker_id == w.id)
 		fielderr_add(fe, "worker_id", "The case is already with %s; choose another worker", w.name);
-	if (blank(rq->reason))
+	if (text_blank(rq->reason))
 		fielderr_add(fe, "reason", "Give the reason for the reallocation");
-	else if (utf8_len(rq->reason) > TRIAGE_TEXT_MAX)
+	else if (text_utf8_len(rq->reason) > TRIAGE_TEXT_MAX)
 		fielderr_add(fe, "reason", "The reason must be %d characters or fewer", TRIAGE_TEXT_MAX);
 	if (fe->n) {
 		res = TRIAGE_INVALID;
@@ -962,7 +937,7 @@ enum triage_result triage_contact_add(struct store *st, const struct triage_cont
 		triage_vocab_codes(st, "contact_outcomes", codes, sizeof codes);
 		fielderr_add(fe, "outcome", "Choose the outcome: one of %s", codes);
 	}
-	if (rq->note && utf8_len(rq->note) > TRIAGE_TEXT_MAX)
+	if (rq->note && text_utf8_len(rq->note) > TRIAGE_TEXT_MAX)
 		fielderr_add(fe, "note", "The note must be %d characters or fewer", TRIAGE_TEXT_MAX);
 	if (fe->n) {
 		res = TRIAGE_INVALID;
@@ -971,8 +946,8 @@ enum triage_result triage_contact_add(struct store *st, const struct triage_cont
 	struct kpisum_contrib kb;
 	if (kpisum_before(st, s->id, &kb))
 		goto done;
-	if (store_exec(st, STMT_CONTACT_INSERT, first_int, id, "iisssIi", s->id, rq->at, rq->mode, rq->outcome,
-		       blank(rq->note) ? NULL : rq->note, NO_USER(rq->user_id), rq->now) != 1)
+	if (store_exec(st, STMT_CONTACT_INSERT, store_row_first_int, id, "iisssIi", s->id, rq->at, rq->mode, rq->outcome,
+		       text_blank(rq->note) ? NULL : rq->note, NO_USER(rq->user_id), rq->now) != 1)
 		goto done;
 	if (kpisum_after(st, s->id, &kb))
 		goto done;
