@@ -551,7 +551,6 @@ static int finish_storer(struct importer *im, int abandon)
 {
 	if (!im->storer_started)
 		return 0;
-	im->abandon = abandon;
 	if (!abandon && hand_over(im))
 		abandon = 1;
 	im->abandon = abandon;
