@@ -7,10 +7,19 @@
 #include <string.h>
 #include "store/row.h"
 
+#define SCRIPT_CACHE 8
+
 struct store_sqlite {
 	struct store base; /* must be first */
 	sqlite3 *db;
 	sqlite3_stmt *stmts[STMT__MAX];
+	/* Single statements run as scripts (BEGIN, COMMIT, SAVEPOINT ...), kept
+	 * prepared: a request runs a few of them, and parsing each anew cost
+	 * more than running it. */
+	struct {
+		char *sql;
+		sqlite3_stmt *q;
+	} scripts[SCRIPT_CACHE];
 };
 
 static enum store_err sqlite_class(int rc)
@@ -35,6 +44,10 @@ static void sqlite_close(struct store *st)
 	struct store_sqlite *s = (struct store_sqlite *)st;
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(s->stmts[i]);
+	for (int i = 0; i < SCRIPT_CACHE; i++) {
+		sqlite3_finalize(s->scripts[i].q);
+		free(s->scripts[i].sql);
+	}
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -94,9 +107,50 @@ static int sqlite_exec(struct store *st, enum stmt id, const struct store_param 
 	return result;
 }
 
+/* The kept statement for sql, prepared on first use; NULL when sql is not
+ * one transaction-control statement, the cache is full or it does not
+ * prepare (then sqlite3_exec runs it and reports the error). */
+static sqlite3_stmt *script_prepared(struct store_sqlite *s, const char *sql)
+{
+	static const char *const verbs[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" };
+	size_t v = 0;
+	while (v < sizeof verbs / sizeof verbs[0] && strncmp(sql, verbs[v], strlen(verbs[v])) != 0)
+		v++;
+	if (v == sizeof verbs / sizeof verbs[0] || strchr(sql, ';'))
+		return NULL;
+	int i = 0;
+	for (; i < SCRIPT_CACHE && s->scripts[i].sql; i++)
+		if (strcmp(s->scripts[i].sql, sql) == 0)
+			return s->scripts[i].q;
+	if (i == SCRIPT_CACHE)
+		return NULL;
+	sqlite3_stmt *q = NULL;
+	char *copy = strdup(sql);
+	if (!copy || sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &q, NULL) != SQLITE_OK || !q) {
+		sqlite3_finalize(q);
+		free(copy);
+		return NULL;
+	}
+	s->scripts[i].sql = copy;
+	s->scripts[i].q = q;
+	return q;
+}
+
 static int sqlite_script(struct store *st, const char *sql)
 {
 	struct store_sqlite *s = (struct store_sqlite *)st;
+	sqlite3_stmt *q = script_prepared(s, sql);
+	if (q) {
+		int rc;
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+			;
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE) {
+			store_set_error(st, sqlite_class(rc), "%s", sqlite3_errmsg(s->db));
+			return -1;
+		}
+		return 0;
+	}
 	char *msg = NULL;
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
