@@ -20,6 +20,21 @@ struct audit_event {
 	const char *detail;     /* short free text, e.g. the route for a denial */
 };
 
+#define AUDIT_HASH_HEX 65
+
+/* The chain's head as this connection's open transaction last wrote it. A
+ * transaction that appends many events (the group commit writer's) lends
+ * one through st->audit_memo, so that only its first append reads the head:
+ * while the transaction is open no one else can move it (it holds SQLite's
+ * write lock, or on PostgreSQL the head row's lock, taken by that first
+ * append). The lender keeps it true: cleared when the transaction begins,
+ * and put back as it was when a savepoint is rolled back. */
+struct audit_memo {
+	int valid;
+	int64_t id;
+	char hash[AUDIT_HASH_HEX];
+};
+
 /* Appends an event. Call inside the caller's transaction when the event
  * records a write (so both commit together); otherwise it opens its own.
  * Returns 0 or -1. */

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include "store/audit.h"
 #include "store/gcommit.h"
 
 #define GC_BATCH_MAX 512
@@ -44,12 +45,16 @@ static void run_batch(struct store *st, struct gc_job *batch)
 		lost_err = store_errcode(st);
 		snprintf(lost_msg, sizeof lost_msg, "%s", store_errmsg(st));
 	}
+	/* Only the batch's first audit event reads the chain's head. */
+	struct audit_memo memo = { 0 };
+	st->audit_memo = &memo;
 	for (struct gc_job *j = batch; j; j = j->next) {
 		if (tx_lost) {
 			job_fail(j, lost_err, lost_msg);
 			continue;
 		}
 		j->result = 0;
+		struct audit_memo before = memo;
 		if (store_exec_script(st, "SAVEPOINT gc_job")) {
 			tx_lost = 1;
 		} else if (j->run(st, j->ctx) == 0) {
@@ -57,6 +62,7 @@ static void run_batch(struct store *st, struct gc_job *batch)
 				tx_lost = 1;
 			continue;
 		} else {
+			memo = before; /* the head goes back with the savepoint */
 			job_fail(j, store_errcode(st), store_errmsg(st));
 			/* Some failures (a full disk, I/O) end the whole transaction
 			 * in SQLite; then the savepoint is gone with it. */
@@ -84,6 +90,7 @@ static void run_batch(struct store *st, struct gc_job *batch)
 			if (k->result == 0)
 				job_fail(k, lost_err, lost_msg);
 	}
+	st->audit_memo = NULL;
 	if (tx_lost) {
 		log_error("a batch was not stored", lost_msg);
 		store_rollback(st);

@@ -95,12 +95,15 @@ struct store_ops {
 	int (*tx)(struct store *st, const char *verb); /* "BEGIN" | "COMMIT" | "ROLLBACK" */
 };
 
+struct audit_memo;
+
 struct store {
 	const struct store_ops *ops;
 	enum store_kind kind;
 	enum store_err errcode;
 	char errmsg[512];
 	int in_tx;
+	struct audit_memo *audit_memo; /* lent by a transaction's owner: store/audit.h */
 };
 
 struct store *store_sqlite_open(const char *path, char *err, size_t errlen);
