@@ -468,7 +468,9 @@ static int referral_get(struct http_req *req, struct http_resp *resp)
 
 static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t id)
 {
-	int access = referral_access(req, id);
+	/* The hub sees every referral in full: no access query, and one that
+	 * does not exist is the 404 below. */
+	int access = referral_is_hub(req) ? REFERRAL_ACCESS_FULL : referral_access(req, id);
 	if (access < 0)
 		return triage_store_failed(req, resp);
 	if (access == REFERRAL_ACCESS_NONE)
@@ -499,9 +501,11 @@ static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t
 	json_t *doc = view_json(v);
 	json_t *events = json_array();
 	int64_t person = v->person_id;
-	free(v);
 	json_object_set_new(doc, "events", events);
-	if (referral_store_events(req->db, id, event_json, events) < 0 || triage_referral_json(req, id, doc) < 0) {
+	int failed = referral_store_events(req->db, id, event_json, events) < 0 ||
+		     triage_referral_json(req, id, v->rec.reasons, v->rec.nreasons, doc) < 0;
+	free(v);
+	if (failed) {
 		json_decref(doc);
 		return triage_store_failed(req, resp);
 	}

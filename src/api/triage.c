@@ -89,25 +89,23 @@ static const char *alloc_code(enum allocate_status s)
 	}
 }
 
-int triage_referral_json(struct http_req *req, int64_t referral_id, json_t *doc)
+int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
+			 json_t *doc)
 {
-	struct triage_subject *s = malloc(sizeof *s);
-	struct triage_decision_view *d = malloc(sizeof *d);
-	struct triage_case *c = malloc(sizeof *c);
-	struct triage_rules *rules = malloc(sizeof *rules);
+	struct triage_view *v = malloc(sizeof *v);
+	struct triage_rules *rules = NULL;
 	int rc = -1;
-	if (!s || !d || !c || !rules)
+	if (!v)
 		goto done;
-	int n = triage_subject_get(req->db, referral_id, req->now, s);
+	int n = triage_view_get(req->db, referral_id, req->now, reasons, nreasons, v);
 	if (n <= 0) {
 		rc = n;
 		goto done;
 	}
-	int nd = triage_decision_get(req->db, referral_id, d);
-	int nc = nd < 0 ? -1 : triage_case_get(req->db, referral_id, c);
-	if (nc < 0)
-		goto done;
-	if (nd > 0) {
+	const struct triage_subject *s = &v->s;
+	const struct triage_decision_view *d = &v->d;
+	const struct triage_case *c = &v->c;
+	if (v->has_decision) {
 		json_object_set_new(doc, "suggested_tier", json_string(d->suggested_tier));
 		json_object_set_new(doc, "suggestion_reason", json_string(d->suggestion_reason));
 		json_object_set_new(doc, "suggestion_rule", json_string(d->rule_name));
@@ -125,7 +123,7 @@ int triage_referral_json(struct http_req *req, int64_t referral_id, json_t *doc)
 		json_object_set_new(doc, "triage", t);
 	} else {
 		struct triage_suggestion sug;
-		if (triage_rules_load(req->db, rules, NULL) < 0)
+		if (!(rules = malloc(sizeof *rules)) || triage_rules_load(req->db, rules, NULL) < 0)
 			goto done;
 		if (triage_suggest_for(rules, s, &sug) == 0) {
 			json_object_set_new(doc, "suggested_tier", json_string(triage_tier_code(sug.tier)));
@@ -139,7 +137,7 @@ int triage_referral_json(struct http_req *req, int64_t referral_id, json_t *doc)
 		json_object_set_new(doc, "tier", json_null());
 		json_object_set_new(doc, "triage", json_null());
 	}
-	if (nc > 0) {
+	if (v->has_case) {
 		json_object_set_new(doc, "case_id", json_integer(c->id));
 		json_object_set_new(doc, "case_status", json_string(c->status));
 		json_object_set_new(doc, "allocated_organisation", id_name(c->org_id, c->org_name));
@@ -160,9 +158,7 @@ int triage_referral_json(struct http_req *req, int64_t referral_id, json_t *doc)
 							    : json_null());
 	rc = 0;
 done:
-	free(s);
-	free(d);
-	free(c);
+	free(v);
 	free(rules);
 	return rc;
 }

@@ -18,9 +18,11 @@ int triage_staff_may_see(struct http_req *req, int64_t referral_id);
  * suggestion_reason, suggestion_rule, rules_version, tier, triage (the
  * decision), case_id, allocated_organisation, allocated_worker,
  * allocation_reason, first_contact_at, contact_attempts, time_left_seconds.
+ * reasons are the referral's reason codes as read with it (in code order).
  * Returns 0 or -1 (store error).
  */
-int triage_referral_json(struct http_req *req, int64_t referral_id, json_t *doc);
+int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
+			 json_t *doc);
 
 /*
  * Validates a rules document and stores it as the new active version (one

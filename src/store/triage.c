@@ -6,6 +6,7 @@
 #include "core/londontime.h"
 #include "store/discharge.h"
 #include "store/triage.h"
+#include "store/triage_int.h"
 #include "store/rules_cache.h"
 #include "store/kpisum.h"
 #include "store/worker.h"
@@ -157,7 +158,7 @@ int triage_rules_ensure(struct store *st, int64_t now)
 
 /* ---- Subjects ---- */
 
-static void subject_input(struct triage_subject *s, int64_t now, int safeguarding, int lives_alone, int discharge)
+void triage_subject_input(struct triage_subject *s, int64_t now, int safeguarding, int lives_alone, int discharge)
 {
 	struct triage_input *in = &s->in;
 	memset(in, 0, sizeof *in);
@@ -183,12 +184,7 @@ static void subject_input(struct triage_subject *s, int64_t now, int safeguardin
 	in->urgency = u < 0 ? TRIAGE_URGENCY_UNKNOWN : (enum triage_urgency)u;
 }
 
-/* Flags read with the row, used once the reasons are in. */
-struct subject_flags {
-	int safeguarding, lives_alone, discharge;
-};
-
-static void subject_row_read(const struct store_row *r, struct triage_subject *s, struct subject_flags *f)
+void triage_subject_row_read(const struct store_row *r, struct triage_subject *s, struct subject_flags *f)
 {
 	memset(s, 0, sizeof *s);
 	s->id = store_row_int(r, 0);
@@ -226,7 +222,7 @@ struct one_subject {
 static int one_subject_row(void *ctx, const struct store_row *r)
 {
 	struct one_subject *o = ctx;
-	subject_row_read(r, o->s, &o->f);
+	triage_subject_row_read(r, o->s, &o->f);
 	return 1;
 }
 
@@ -247,7 +243,7 @@ int triage_subject_get(struct store *st, int64_t id, int64_t now, struct triage_
 		return n;
 	if (store_exec(st, STMT_TRIAGE_SUBJECT_REASONS, reason_row, s, "i", id) < 0)
 		return -1;
-	subject_input(s, now, o.f.safeguarding, o.f.lives_alone, o.f.discharge);
+	triage_subject_input(s, now, o.f.safeguarding, o.f.lives_alone, o.f.discharge);
 	return 1;
 }
 
@@ -263,7 +259,7 @@ static int queue_row(void *ctx, const struct store_row *r)
 	struct queue_ctx *q = ctx;
 	if (q->n >= q->max)
 		return 1;
-	subject_row_read(r, &q->rows[q->n], &q->flags[q->n]);
+	triage_subject_row_read(r, &q->rows[q->n], &q->flags[q->n]);
 	q->n++;
 	return 0;
 }
@@ -296,7 +292,7 @@ int triage_queue(struct store *st, const struct triage_queue_query *q, int64_t n
 		rc = store_exec(st, STMT_TRIAGE_QUEUE_REASONS, queue_reason_row, &c, "i", c.rows[c.n - 1].sla_due_at);
 	if (rc >= 0) {
 		for (size_t i = 0; i < c.n; i++) {
-			subject_input(&c.rows[i], now, c.flags[i].safeguarding, c.flags[i].lives_alone, c.flags[i].discharge);
+			triage_subject_input(&c.rows[i], now, c.flags[i].safeguarding, c.flags[i].lives_alone, c.flags[i].discharge);
 			fn(ctx, &c.rows[i]);
 		}
 		rc = (int)c.n;
@@ -696,23 +692,27 @@ done:
 
 /* ---- Reads ---- */
 
+void triage_decision_read(const struct store_row *r, int c0, struct triage_decision_view *d)
+{
+	d->id = store_row_int(r, c0);
+	d->rule_version = store_row_int(r, c0 + 1);
+	copy(d->rule_name, sizeof d->rule_name, store_row_text(r, c0 + 2));
+	copy(d->suggested_tier, sizeof d->suggested_tier, store_row_text(r, c0 + 3));
+	copy(d->suggestion_reason, sizeof d->suggestion_reason, store_row_text(r, c0 + 4));
+	d->home_check = (int)store_row_int(r, c0 + 5);
+	copy(d->tier, sizeof d->tier, store_row_text(r, c0 + 6));
+	copy(d->outcome, sizeof d->outcome, store_row_text(r, c0 + 7));
+	copy(d->override_reason, sizeof d->override_reason, store_row_text(r, c0 + 8));
+	copy(d->rejection_reason, sizeof d->rejection_reason, store_row_text(r, c0 + 9));
+	copy(d->note, sizeof d->note, store_row_text(r, c0 + 10));
+	d->decided_by = store_row_int(r, c0 + 11);
+	copy(d->decided_by_name, sizeof d->decided_by_name, store_row_text(r, c0 + 12));
+	d->decided_at = store_row_int(r, c0 + 13);
+}
+
 static int decision_row(void *ctx, const struct store_row *r)
 {
-	struct triage_decision_view *d = ctx;
-	d->id = store_row_int(r, 0);
-	d->rule_version = store_row_int(r, 1);
-	copy(d->rule_name, sizeof d->rule_name, store_row_text(r, 2));
-	copy(d->suggested_tier, sizeof d->suggested_tier, store_row_text(r, 3));
-	copy(d->suggestion_reason, sizeof d->suggestion_reason, store_row_text(r, 4));
-	d->home_check = (int)store_row_int(r, 5);
-	copy(d->tier, sizeof d->tier, store_row_text(r, 6));
-	copy(d->outcome, sizeof d->outcome, store_row_text(r, 7));
-	copy(d->override_reason, sizeof d->override_reason, store_row_text(r, 8));
-	copy(d->rejection_reason, sizeof d->rejection_reason, store_row_text(r, 9));
-	copy(d->note, sizeof d->note, store_row_text(r, 10));
-	d->decided_by = store_row_int(r, 11);
-	copy(d->decided_by_name, sizeof d->decided_by_name, store_row_text(r, 12));
-	d->decided_at = store_row_int(r, 13);
+	triage_decision_read(r, 0, ctx);
 	return 1;
 }
 
@@ -722,22 +722,26 @@ int triage_decision_get(struct store *st, int64_t referral_id, struct triage_dec
 	return store_exec(st, STMT_TRIAGE_DECISION_LATEST, decision_row, d, "i", referral_id);
 }
 
+void triage_case_read(const struct store_row *r, int c0, struct triage_case *c)
+{
+	c->id = store_row_int(r, c0);
+	copy(c->tier, sizeof c->tier, store_row_text(r, c0 + 1));
+	c->org_id = store_row_int(r, c0 + 2);
+	copy(c->org_name, sizeof c->org_name, store_row_text(r, c0 + 3));
+	c->worker_id = store_row_int(r, c0 + 4);
+	copy(c->worker_name, sizeof c->worker_name, store_row_text(r, c0 + 5));
+	copy(c->reason, sizeof c->reason, store_row_text(r, c0 + 6));
+	c->overflowed = (int)store_row_int(r, c0 + 7);
+	c->home_check = (int)store_row_int(r, c0 + 8);
+	c->opened_at = store_row_int(r, c0 + 9);
+	copy(c->status, sizeof c->status, store_row_text(r, c0 + 10));
+	c->closed_at = store_row_int(r, c0 + 11);
+	copy(c->closure_reason, sizeof c->closure_reason, store_row_text(r, c0 + 12));
+}
+
 static int case_row(void *ctx, const struct store_row *r)
 {
-	struct triage_case *c = ctx;
-	c->id = store_row_int(r, 0);
-	copy(c->tier, sizeof c->tier, store_row_text(r, 1));
-	c->org_id = store_row_int(r, 2);
-	copy(c->org_name, sizeof c->org_name, store_row_text(r, 3));
-	c->worker_id = store_row_int(r, 4);
-	copy(c->worker_name, sizeof c->worker_name, store_row_text(r, 5));
-	copy(c->reason, sizeof c->reason, store_row_text(r, 6));
-	c->overflowed = (int)store_row_int(r, 7);
-	c->home_check = (int)store_row_int(r, 8);
-	c->opened_at = store_row_int(r, 9);
-	copy(c->status, sizeof c->status, store_row_text(r, 10));
-	c->closed_at = store_row_int(r, 11);
-	copy(c->closure_reason, sizeof c->closure_reason, store_row_text(r, 12));
+	triage_case_read(r, 0, ctx);
 	return 1;
 }
 

@@ -146,6 +146,19 @@ int triage_case_get(struct store *st, int64_t referral_id, struct triage_case *c
 /* 1 if org holds the case of referral id, 0 if not, -1 on error. */
 int triage_case_held_by(struct store *st, int64_t referral_id, int64_t org_id);
 
+/* What a full read of a referral shows of triage. */
+struct triage_view {
+	struct triage_subject s;
+	struct triage_decision_view d; /* the latest, when has_decision */
+	struct triage_case c;          /* when has_case */
+	int has_decision, has_case;
+};
+/* Reads referral id's subject, latest decision and case with one statement;
+ * the subject's reasons are the caller's (codes in order, as it read them
+ * with the referral). Returns 1, 0 when there is no such referral, -1. */
+int triage_view_get(struct store *st, int64_t id, int64_t now, const char *const *reasons, size_t nreasons,
+		    struct triage_view *v);
+
 /* Signpost information recorded for referral id: 1 (copied into out), 0, -1. */
 int triage_signpost_get(struct store *st, int64_t referral_id, char *out, size_t outlen, int64_t *given_at);
 
