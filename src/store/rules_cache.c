@@ -32,7 +32,10 @@ int triage_rules_cache_get(const char *text, struct triage_rules *out)
 	struct rules_cache *c = pthread_getspecific(cache_key);
 	if (!c || !c->text || strcmp(c->text, text) != 0)
 		return 0;
-	*out = c->rules;
+	/* Only the rules in use: the whole array is 40 KB. */
+	out->version = c->rules.version;
+	out->n = c->rules.n;
+	memcpy(out->rules, c->rules.rules, c->rules.n * sizeof out->rules[0]);
 	return 1;
 }
 

@@ -48,22 +48,30 @@ const char *triage_rules_default_json(void)
 
 struct rules_row {
 	int64_t version;
+	struct triage_rules *out;
+	int want_text; /* the caller wants the document text too */
+	int hit;       /* out filled from this thread's cache */
 	char *json;
 	int failed;
 };
 
+/* A document this thread has parsed before is not copied out of the row. */
 static int rules_row(void *ctx, const struct store_row *r)
 {
 	struct rules_row *rr = ctx;
 	rr->version = store_row_int(r, 0);
-	rr->json = strdup(store_row_text(r, 1));
+	const char *text = store_row_text(r, 1);
+	rr->hit = triage_rules_cache_get(text, rr->out);
+	if (rr->hit && !rr->want_text)
+		return 1;
+	rr->json = strdup(text);
 	rr->failed = !rr->json;
 	return 1;
 }
 
 int triage_rules_load(struct store *st, struct triage_rules *out, char **json_out)
 {
-	struct rules_row rr = { 0, NULL, 0 };
+	struct rules_row rr = { 0, out, json_out != NULL, 0, NULL, 0 };
 	if (json_out)
 		*json_out = NULL;
 	int n = store_exec(st, STMT_TRIAGE_RULES_ACTIVE, rules_row, &rr, "");
@@ -74,12 +82,14 @@ int triage_rules_load(struct store *st, struct triage_rules *out, char **json_ou
 		return -1;
 	}
 	int stored = n > 0;
+	if (stored && rr.hit && !json_out)
+		return 1;
 	const char *text = stored ? rr.json : triage_rules_default_json();
 	if (!text) {
 		store_set_error(st, STORE_ERROR, "no triage rules stored and none built in");
 		return -1;
 	}
-	struct field_errors *fe = triage_rules_cache_get(text, out) ? NULL : malloc(sizeof *fe);
+	struct field_errors *fe = (stored ? rr.hit : triage_rules_cache_get(text, out)) ? NULL : malloc(sizeof *fe);
 	if (fe) {
 		fielderr_init(fe);
 		if (triage_rules_parse(text, out, fe)) {
