@@ -266,12 +266,11 @@ static void put_path(json_t *doc, const char *path, json_t *v)
 		json_object_set_new(doc, path, v);
 		return;
 	}
-	char group[32];
-	snprintf(group, sizeof group, "%.*s", (int)(dot - path), path);
-	json_t *g = json_object_get(doc, group);
+	size_t glen = (size_t)(dot - path);
+	json_t *g = json_object_getn(doc, path, glen);
 	if (!g) {
 		g = json_object();
-		json_object_set_new(doc, group, g);
+		json_object_setn_new(doc, path, glen, g);
 	}
 	json_object_set_new(g, dot + 1, v);
 }

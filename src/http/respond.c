@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/http.h"
+#include "util/jsonw.h"
 
 void http_header_add(struct http_resp *resp, const char *name, const char *value)
 {
@@ -26,18 +27,13 @@ int http_reply_text(struct http_resp *resp, unsigned status, const char *type, c
 	return 0;
 }
 
-static int dump_to_buf(const char *p, size_t n, void *data)
-{
-	return buf_append(data, p, n) ? -1 : 0;
-}
-
 static int reply_json_typed(struct http_resp *resp, unsigned status, const char *type, json_t *doc)
 {
 	resp->status = status;
 	resp->content_type = type;
 	buf_reset(&resp->body);
 	/* Straight into the response body: no intermediate string and copy. */
-	int rc = doc ? json_dump_callback(doc, dump_to_buf, &resp->body, JSON_COMPACT) : -1;
+	int rc = doc ? jsonw_dump(&resp->body, doc) : -1;
 	json_decref(doc);
 	if (rc) {
 		buf_reset(&resp->body);
