@@ -13,21 +13,23 @@
 #include "cli/cli.h"
 #include "cli/import_pipe.h"
 #include "core/datetime.h"
+#include "core/keyfilter.h"
 #include "core/referral_pack.h"
 #include "core/referral_validate.h"
 #include "store/audit.h"
 #include "store/calendar.h"
 #include "store/kpisum.h"
 #include "store/referral.h"
+#include "store/referral_group.h"
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/csv_cell.h"
 
-#define IMPORT_BATCH_DEFAULT 50000  /* good rows per transaction (one fsync each) */
+#define IMPORT_BATCH_DEFAULT 100000 /* good rows per transaction (one fsync each) */
 #define IMPORT_BATCH_MAX 100000
 #define IMPORT_COLUMNS_MAX 256
 #define IMPORT_MAP_MAX 256
-#define IMPORT_ROWBUF_MAX (32u * 1024 * 1024) /* the batch's rows are kept for a replay; commit early past this */
+#define IMPORT_ROWBUF_MAX (64u * 1024 * 1024) /* the batch's rows are kept for a replay; commit early past this */
 
 enum { IMPORT_OK = 0, IMPORT_FATAL = 1, IMPORT_USAGE = 2, IMPORT_REJECTED = 3 };
 
@@ -67,6 +69,10 @@ struct importer {
 	unsigned long batch_new_people, batch_duplicates;
 	struct referral_seq seq;
 	struct referral_ids ids;
+	struct keyfilter *known; /* who exists (referral_ids.known), while no one else writes */
+	struct referral_group *group; /* rows held back for multi-row INSERTs (referral_ids.group) */
+	int replaying;           /* a row at a time, each in its own savepoint */
+	int64_t data_version;    /* SQLite's, when the filter was filled */
 	struct kpisum_acc *kpi_acc; /* the open batch's follow-up KPI summaries, written with it */
 	struct buf rowbuf;       /* the batch's good rows, in case it must be replayed */
 	struct timespec t0, last_progress;
@@ -236,6 +242,36 @@ static int read_header(struct importer *im, const struct csv_record *rec)
 	return rc;
 }
 
+/* 1 while no other connection has committed since the filter of who exists
+ * was filled (then it still holds everyone); 0 otherwise. */
+static int filter_still_true(struct importer *im)
+{
+	int64_t v = -1;
+	return store_get_int(im->st, STMT_REFERRAL_DATA_VERSION, &v, "") == 1 && v == im->data_version;
+}
+
+/*
+ * On SQLite, when the database holds few people for the size of the file (a
+ * first import, or a large one), fills a filter of the people's keys so that
+ * the many new people are not looked for one by one. Scanning the people
+ * costs about as much as a few lookups each, so not for a small file into a
+ * large database. Without it (or on failure) every person is looked up.
+ */
+static void filter_start(struct importer *im)
+{
+	int64_t people = 0;
+	if (store_kind(im->st) != STORE_SQLITE || im->dry_run || im->size <= 0 ||
+	    store_get_int(im->st, STMT_REFERRAL_MAX_PERSON_ID, &people, "") != 1 || people > im->size / 64)
+		return;
+	if (!(im->known = keyfilter_new()))
+		return;
+	if (store_get_int(im->st, STMT_REFERRAL_DATA_VERSION, &im->data_version, "") != 1 ||
+	    referral_people_keys_load(im->st, im->known)) {
+		keyfilter_free(im->known);
+		im->known = NULL;
+	}
+}
+
 static int batch_begin(struct importer *im, unsigned long line)
 {
 	if (im->st->in_tx)
@@ -256,6 +292,12 @@ static int batch_begin(struct importer *im, unsigned long line)
 		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
 		return -1;
 	}
+	if (im->known && !filter_still_true(im)) {
+		keyfilter_free(im->known);
+		im->known = NULL;
+	}
+	im->ids.known = im->known;
+	im->ids.group = im->replaying ? NULL : im->group;
 	im->in_batch = 0;
 	im->batch_new_people = im->batch_duplicates = 0;
 	im->batch_first_line = line;
@@ -268,6 +310,8 @@ static int batch_commit(struct importer *im)
 {
 	if (!im->st || !im->st->in_tx)
 		return 0;
+	if (referral_group_flush(im->st, im->ids.group))
+		goto fail;
 	if (im->in_batch) {
 		char detail[256];
 		snprintf(detail, sizeof detail, "file=%s lines=%lu-%lu referrals=%ld ids=%lld-%lld", im->file,
@@ -355,6 +399,7 @@ static int pack_raw(struct buf *b, const struct csv_record *rec)
 
 static int check_row(struct importer *im, struct checker *ck, const struct csv_field *fields, size_t nfields,
 		     unsigned long line, int quiet);
+static int flush_rows(struct importer *im);
 
 /*
  * The database refused a row that checking passed (which should not happen:
@@ -365,6 +410,7 @@ static int check_row(struct importer *im, struct checker *ck, const struct csv_f
 static int replay_batch(struct importer *im)
 {
 	store_rollback(im->st);
+	im->replaying = 1;
 	struct buf kept = im->rowbuf;
 	buf_init(&im->rowbuf, IMPORT_ROWBUF_MAX + CSV_RECORD_MAX * 2);
 	if (store_kind(im->st) == STORE_SQLITE)
@@ -405,6 +451,7 @@ static int replay_batch(struct importer *im)
 		rc = batch_commit(im);
 	else
 		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
+	im->replaying = 0;
 	return rc;
 }
 
@@ -452,8 +499,21 @@ static int store_checked(struct importer *im, const struct referral_rec *rec, co
 		return replay_batch(im);
 	}
 	if (im->in_batch >= im->batch_max || im->rowbuf.len >= IMPORT_ROWBUF_MAX)
-		return batch_commit(im);
+		return flush_rows(im) ? -1 : batch_commit(im);
 	return 0;
+}
+
+/* Stores the rows held back for multi-row INSERTs (their texts live in the
+ * chunk about to be handed back); a refusal replays the batch. 0 or -1. */
+static int flush_rows(struct importer *im)
+{
+	if (!im->st->in_tx || referral_group_flush(im->st, im->ids.group) == 0)
+		return 0;
+	if (store_errcode(im->st) != STORE_CONSTRAINT) {
+		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
+		return -1;
+	}
+	return replay_batch(im);
 }
 
 /* The storing thread: stores every chunk the reader hands over, then commits
@@ -469,6 +529,8 @@ static void *storer_main(void *arg)
 			rc = store_checked(im, (const struct referral_rec *)(c->data.data + row->rec_off),
 					   c->data.data + row->raw_off, row->raw_len, row->line);
 		}
+		if (rc == 0)
+			rc = flush_rows(im);
 		import_pipe_done(&im->pipe, c);
 	}
 	if (rc == 0 && !im->abandon)
@@ -650,6 +712,12 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 		 * rather than once per batch. */
 		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CACHE, NULL, NULL, "");
 		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CHECKPOINT, NULL, NULL, "");
+		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_NO_FK, NULL, NULL, "");
+	}
+	filter_start(im);
+	if (store_kind(im->st) == STORE_SQLITE && !im->dry_run && !(im->group = referral_group_new())) {
+		fprintf(stderr, "waymark import: out of memory\n");
+		goto out;
 	}
 	im->now = (int64_t)time(NULL);
 	clock_gettime(CLOCK_MONOTONIC, &im->t0);
@@ -718,6 +786,8 @@ out:
 		import_pipe_done(&im->pipe, im->chunk);
 	import_pipe_free(&im->pipe);
 	kpisum_acc_free(im->kpi_acc);
+	keyfilter_free(im->known);
+	referral_group_free(im->group);
 	pthread_mutex_destroy(&im->report_mu);
 	if (im->fp && im->fp != stdin)
 		fclose(im->fp);

@@ -41,6 +41,16 @@
 #define REFERRAL_SQL_PERSON_UPDATE REFERRAL_FIELDS(REFERRAL_SQL_PSET)
 #define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)
 #define REFERRAL_SQL_REFERRAL_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_RQM)
+/* "r, r" ... sixteen times: the VALUES rows of a multi-row INSERT. */
+#define REFERRAL_SQL_X2(r) r ", " r
+#define REFERRAL_SQL_X4(r) REFERRAL_SQL_X2(r) ", " REFERRAL_SQL_X2(r)
+#define REFERRAL_SQL_X8(r) REFERRAL_SQL_X4(r) ", " REFERRAL_SQL_X4(r)
+#define REFERRAL_SQL_X16(r) REFERRAL_SQL_X8(r) ", " REFERRAL_SQL_X8(r)
+#define REFERRAL_SQL_X32(r) REFERRAL_SQL_X16(r) ", " REFERRAL_SQL_X16(r)
+
 /* Statuses of open referrals (core/referral_match.c says the same). */
 #define REFERRAL_OPEN_STATUSES_SQL "('received', 'triaged', 'allocated', 'in_progress')"
+/* Every status: "status IN" this list lets a range on sla_due_at use the
+ * (status, sla_due_at) index, so no index of sla_due_at alone is kept. */
+#define REFERRAL_ALL_STATUSES_SQL "('received', 'triaged', 'allocated', 'in_progress', 'closed', 'rejected', 'withdrawn')"
 #endif

@@ -344,7 +344,9 @@ static int copy_to_pg(sqlite3 *s, PGconn *c, const struct tables *t, int i, stru
 		return r;
 	}
 	buf_reset(&b);
-	buf_printf(&b, "SELECT %s FROM \"%s\" ORDER BY rowid", t->cols[i], t->name[i]);
+	/* Every column, ids included, so the order of the rows does not matter
+	 * (and a WITHOUT ROWID table has no rowid to order by). */
+	buf_printf(&b, "SELECT %s FROM \"%s\"", t->cols[i], t->name[i]);
 	sqlite3_stmt *q = NULL;
 	if (b.failed || sqlite3_prepare_v2(s, b.data, -1, &q, NULL) != SQLITE_OK)
 		r = sq_fail(s, t->name[i], err, errlen);

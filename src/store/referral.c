@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/datetime.h"
+#include "core/keyfilter.h"
 #include "core/referral_match.h"
 #include "store/referral.h"
+#include "store/referral_group.h"
 #include "core/kpi.h"
 #include "store/calendar.h"
 #include "store/kpisum.h"
@@ -168,16 +170,48 @@ static int person_key_row(void *ctx, const struct store_row *row)
 	return 0;
 }
 
-static int find_person(struct store *st, const struct referral_rec *rec, int64_t *id)
+static const char *nhs_of(const struct referral_rec *rec)
 {
-	const char *nhs = rec->v[RF_PERSON_NHS_NUMBER].set ? rec->v[RF_PERSON_NHS_NUMBER].s : NULL;
+	return rec->v[RF_PERSON_NHS_NUMBER].set ? rec->v[RF_PERSON_NHS_NUMBER].s : NULL;
+}
+
+/* Rows held back in g are stored first when the database must be asked. */
+static int find_person(struct store *st, const struct referral_rec *rec, const struct keyfilter *known,
+		       struct referral_group *g, int64_t *id)
+{
+	const char *nhs = nhs_of(rec);
 	struct person_match m = { nhs, 0 };
-	if (nhs && store_exec(st, STMT_REFERRAL_PERSON_FIND_NHS, store_row_first_int, &m.id, "s", nhs) < 0)
+	int ask_nhs = nhs && (!known || keyfilter_maybe(known, 'n', nhs));
+	int ask_key = !known || keyfilter_maybe(known, 'k', rec->match_key);
+	if ((ask_nhs || ask_key) && referral_group_flush(st, g))
 		return -1;
-	if (!m.id && store_exec(st, STMT_REFERRAL_PERSON_FIND_KEY, person_key_row, &m, "s", rec->match_key) < 0)
+	if (ask_nhs && store_exec(st, STMT_REFERRAL_PERSON_FIND_NHS, store_row_first_int, &m.id, "s", nhs) < 0)
+		return -1;
+	if (!m.id && ask_key && store_exec(st, STMT_REFERRAL_PERSON_FIND_KEY, person_key_row, &m, "s", rec->match_key) < 0)
 		return -1;
 	*id = m.id;
 	return 0;
+}
+
+/* Hold-back failed: the statements and the model disagree. */
+static int group_misfit(struct store *st)
+{
+	store_set_error(st, STORE_ERROR, "internal error: a row does not fit the multi-row INSERT");
+	return -1;
+}
+
+static int people_key_row(void *ctx, const struct store_row *row)
+{
+	const char *nhs = store_row_text(row, 0);
+	if (nhs[0])
+		keyfilter_add(ctx, 'n', nhs);
+	keyfilter_add(ctx, 'k', store_row_text(row, 1));
+	return 0;
+}
+
+int referral_people_keys_load(struct store *st, struct keyfilter *kf)
+{
+	return store_exec(st, STMT_REFERRAL_PEOPLE_KEYS, people_key_row, kf, "") < 0 ? -1 : 0;
 }
 
 int referral_ids_start(struct store *st, struct referral_ids *ids)
@@ -192,23 +226,19 @@ int referral_ids_start(struct store *st, struct referral_ids *ids)
 	return 0;
 }
 
-static int insert_reasons(struct store *st, int64_t id, const struct referral_rec *rec)
+static int insert_reasons(struct store *st, int64_t id, const struct referral_rec *rec, struct referral_group *g)
 {
-	static const enum stmt by_count[] = { STMT_REFERRAL_REASON_INSERT, STMT_REFERRAL_REASON_INSERT2,
-					      STMT_REFERRAL_REASON_INSERT3, STMT_REFERRAL_REASON_INSERT4 };
-	struct store_param p[8];
-	for (size_t i = 0; i < rec->nreasons;) {
-		size_t k = rec->nreasons - i < 4 ? rec->nreasons - i : 4;
-		int n = 0;
-		for (size_t j = 0; j < k; j++) {
-			p_int(p, &n, id);
-			p_str(p, &n, rec->reasons[i + j]);
-		}
-		if (exec_params(st, by_count[k - 1], NULL, NULL, p, n) < 0)
+	struct store_param p[REFERRAL_REASONS_MAX * 2];
+	int n = 0;
+	for (size_t i = 0; i < rec->nreasons; i++) {
+		if (g && referral_group_reason(g, id, rec->reasons[i])) {
+			store_set_error(st, STORE_ERROR, "too many reasons held back");
 			return -1;
-		i += k;
+		}
+		p_int(p, &n, id);
+		p_str(p, &n, rec->reasons[i]);
 	}
-	return 0;
+	return g ? 0 : referral_reasons_insert(st, p, n / 2);
 }
 
 /* A new referral's follow-up KPI contribution, added to m->kpi_acc: received,
@@ -238,8 +268,18 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	int n = 0;
 	_Static_assert(RF__MAX + 16 <= MAX_PARAMS, "the model has outgrown the parameter array");
 	memset(out, 0, sizeof *out);
-	if (find_person(st, rec, &out->person_id))
+	struct keyfilter *known = ids ? ids->known : NULL;
+	struct referral_group *g = ids && ids->active ? ids->group : NULL;
+	if (find_person(st, rec, known, g, &out->person_id))
 		return -1;
+	if (known) {
+		/* A found person may gain the NHS number here (identity fields are
+		 * filled in when unknown); a new one gains both keys. */
+		if (nhs_of(rec))
+			keyfilter_add(known, 'n', nhs_of(rec));
+		if (!out->person_id)
+			keyfilter_add(known, 'k', rec->match_key);
+	}
 	int moved = 0;
 	if (out->person_id && kpisum_person_leave(st, out->person_id, rec->area, &moved))
 		return -1;
@@ -264,7 +304,8 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 		p_int(p, &n, m->now);
 		if (ids && ids->active) {
 			p_int(p, &n, ids->next_person);
-			if (exec_params(st, STMT_REFERRAL_PERSON_INSERT_ID, NULL, NULL, p, n) != 1)
+			if (g ? referral_group_person(g, p, n) && group_misfit(st)
+			      : exec_params(st, STMT_REFERRAL_PERSON_INSERT_ID, NULL, NULL, p, n) != 1)
 				return -1;
 			out->person_id = ids->next_person++;
 		} else if (exec_params(st, STMT_REFERRAL_PERSON_INSERT, store_row_first_int, &out->person_id, p, n) != 1) {
@@ -294,24 +335,28 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	p_id(p, &n, out->duplicate_of);
 	if (ids && ids->active) {
 		p_int(p, &n, ids->next_referral);
-		if (exec_params(st, STMT_REFERRAL_INSERT_ID, NULL, NULL, p, n) != 1)
+		if (g ? referral_group_referral(g, p, n, out->reference) && group_misfit(st)
+		      : exec_params(st, STMT_REFERRAL_INSERT_ID, NULL, NULL, p, n) != 1)
 			return -1;
 		out->id = ids->next_referral++;
 	} else if (exec_params(st, STMT_REFERRAL_INSERT, store_row_first_int, &out->id, p, n) != 1) {
 		return -1;
 	}
-	if (insert_reasons(st, out->id, rec))
+	if (insert_reasons(st, out->id, rec, g))
 		return -1;
-	char detail[64];
-	snprintf(detail, sizeof detail, "channel=%s", m->channel);
-	if (!m->events_later &&
-	    store_exec(st, STMT_REFERRAL_EVENT_INSERT, NULL, NULL, "iiIssss", out->id, m->received_at,
-		       m->created_by_user_id ? m->created_by_user_id : INT64_MIN, "received", NULL, "received",
-		       detail) < 0)
+	if (!m->events_later) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "channel=%s", m->channel);
+		if (store_exec(st, STMT_REFERRAL_EVENT_INSERT, NULL, NULL, "iiIssss", out->id, m->received_at,
+			       m->created_by_user_id ? m->created_by_user_id : INT64_MIN, "received", NULL, "received",
+			       detail) < 0)
+			return -1;
+	}
+	if (g && referral_group_full(g) && referral_group_flush(st, g))
 		return -1;
 	if (m->kpi_acc)
 		return kpi_add_new(st, m, rec);
-	return kpisum_after(st, out->id, NULL);
+	return referral_group_flush(st, g) ? -1 : kpisum_after(st, out->id, NULL);
 }
 
 int referral_store_received_events(struct store *st, int64_t first_id, int64_t last_id)

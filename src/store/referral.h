@@ -32,13 +32,26 @@ int referral_seq_next(struct store *st, struct referral_seq *q, int year, int64_
 /* Ids named by the caller instead of taken with RETURNING: only for SQLite
  * inside a transaction that holds the write lock (a bulk import), where the
  * next id is always one past the highest. */
+struct keyfilter;
 struct referral_ids {
 	int active;
 	int64_t next_person;
 	int64_t next_referral;
+	/* When set: a filter holding the NHS number ('n') and match key ('k') of
+	 * every person in the database, so a person whose keys it has never
+	 * seen is not looked for. Only while the caller is the database's one
+	 * writer; people this connection creates or gives an NHS number are
+	 * added to it. */
+	struct keyfilter *known;
+	/* When set: new people, referrals and reasons are held back here and
+	 * inserted several rows at a time (store/referral_group.h); the caller
+	 * flushes it before its rows' texts go away and before commit. */
+	struct referral_group *group;
 };
 /* Reads the highest ids (call after BEGIN). Returns 0 or -1. */
 int referral_ids_start(struct store *st, struct referral_ids *ids);
+/* Adds every person's NHS number and match key to kf. Returns 0 or -1. */
+int referral_people_keys_load(struct store *st, struct keyfilter *kf);
 
 struct kpisum_acc;
 

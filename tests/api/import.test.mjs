@@ -171,3 +171,33 @@ test('a row the database refuses after checking costs that row alone (the batch 
   assert.equal(sql(db, "SELECT COUNT(*) FROM referral_events WHERE kind = 'received'"), '4');
   assert.equal(waymark(['audit', 'verify', '--db', db]).status, 0);
 });
+
+test('a later import finds the people of an earlier one, whether or not it fills its filter of who exists', async () => {
+  // The import skips looking up people whose NHS number and match key it has
+  // never seen (core/keyfilter), filling that filter from the database only
+  // when the file is large for it (people <= file bytes / 64): a small file
+  // into a database of 40 people looks everyone up; a larger file into one
+  // of 2 uses the filter. Either way the same people must be found.
+  const head = 'person.given_name,person.family_name,person.date_of_birth,person.nhs_number,person.postcode,person.phone,source,reasons,consent.referral,consent.data_sharing';
+  const row = (g, f, nhs) => `${g},${f},1950-01-0${nhs ? 2 : 1},${nhs},NR1 1AA,01603 555 001,self,loneliness;debt,yes,yes`;
+  const pad = (n, f) => Array.from({ length: n }, (_, i) => row(`P${i}`, f, ''));
+  const first = path.join(dir, 'first.csv');
+  const second = path.join(dir, 'second.csv');
+  // Ann again by name, date of birth and postcode; Bob by NHS number (another
+  // spelling); Cy is new.
+  const again = [row('ANN', "Ball's", ''), row('Robert', 'Bugg', '943 476 5919'), row('Cy', 'Howlett', '')];
+  for (const [before, after] of [[38, 0], [0, 400]]) {
+    const db = freshDb(`later${before}`);
+    await writeFile(first, [head, row('Ann', 'Balls', ''), row('Bob', 'Bugg', '9434765919'), ...pad(before, 'Nobbs'), ''].join('\n'));
+    assert.equal(waymark(['import', 'referrals', '--db', db, '--quiet', first]).status, 0);
+    await writeFile(second, [head, ...again, ...pad(after, 'Howlett'), ''].join('\n'));
+    const r = waymark(['import', 'referrals', '--db', db, '--quiet', second]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`${1 + after} new people, 2 possible duplicates`));
+    assert.equal(sql(db, "SELECT COUNT(*) FROM people WHERE family_name IN ('Balls', 'Bugg')"), '2');
+    assert.equal(sql(db, "SELECT COUNT(*) FROM referrals r JOIN people p ON p.id = r.person_id WHERE p.nhs_number = '9434765919'"), '2');
+    assert.equal(sql(db, 'SELECT COUNT(*) FROM referral_reasons'), String(2 * (5 + before + after)));
+    assert.equal(sql(db, 'PRAGMA foreign_key_check'), '');
+    assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+  }
+});

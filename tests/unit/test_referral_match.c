@@ -45,11 +45,13 @@ static void test_statuses(void **state)
 		assert_true(referral_status_is_known(open[i]));
 		/* The SQL list says the same. */
 		assert_non_null(strstr(REFERRAL_OPEN_STATUSES_SQL, open[i]));
+		assert_non_null(strstr(REFERRAL_ALL_STATUSES_SQL, open[i]));
 	}
 	for (size_t i = 0; i < 3; i++) {
 		assert_false(referral_status_is_open(closed[i]));
 		assert_true(referral_status_is_known(closed[i]));
 		assert_null(strstr(REFERRAL_OPEN_STATUSES_SQL, closed[i]));
+		assert_non_null(strstr(REFERRAL_ALL_STATUSES_SQL, closed[i]));
 	}
 	assert_false(referral_status_is_known("lost"));
 	assert_false(referral_status_is_open(NULL));

@@ -1,0 +1,129 @@
+/* Multi-row INSERTs for a bulk import's people, referrals and reasons (see
+ * referral_group.h): rows are held back as bound values and written by the
+ * statements for 16, 8, 4, 2 and 1 rows (32 for reasons). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/referral_validate.h"
+#include "model/referral_sql.h"
+#include "store/referral_group.h"
+
+/* How many model fields the column lists of people and of referrals hold. */
+#define REFERRAL_SQL_N_P_P +1
+#define REFERRAL_SQL_N_P_PI +1
+#define REFERRAL_SQL_N_P_R
+#define REFERRAL_SQL_N_P_X
+#define REFERRAL_SQL_N_R_P
+#define REFERRAL_SQL_N_R_PI
+#define REFERRAL_SQL_N_R_R +1
+#define REFERRAL_SQL_N_R_X
+#define REFERRAL_SQL_PN(id, path, where, ...) REFERRAL_SQL_N_P_##where
+#define REFERRAL_SQL_RN(id, path, where, ...) REFERRAL_SQL_N_R_##where
+enum {
+	REFERRAL_SQL_PERSON_NFIELDS = 0 REFERRAL_FIELDS(REFERRAL_SQL_PN),
+	REFERRAL_SQL_REFERRAL_NFIELDS = 0 REFERRAL_FIELDS(REFERRAL_SQL_RN),
+};
+
+#define PERSON_COLS (REFERRAL_SQL_PERSON_NFIELDS + 6)     /* + outcode, area, match_key, created, updated, id */
+#define REFERRAL_COLS (REFERRAL_SQL_REFERRAL_NFIELDS + 12) /* + reference, person, channel, referrer user and org, received, due, created, created by, updated, duplicate, id */
+#define REASONS_MAX (REFERRAL_GROUP_ROWS * REFERRAL_REASONS_MAX)
+
+struct referral_group {
+	int people, referrals, reasons;
+	struct store_param person[REFERRAL_GROUP_ROWS * PERSON_COLS];
+	struct store_param referral[REFERRAL_GROUP_ROWS * REFERRAL_COLS];
+	struct store_param reason[REASONS_MAX * 2];
+	char refs[REFERRAL_GROUP_ROWS][REFCODE_MAX];
+};
+
+struct referral_group *referral_group_new(void)
+{
+	return calloc(1, sizeof(struct referral_group));
+}
+
+void referral_group_free(struct referral_group *g)
+{
+	free(g);
+}
+
+int referral_group_person(struct referral_group *g, const struct store_param *p, int n)
+{
+	if (n != PERSON_COLS || g->people == REFERRAL_GROUP_ROWS)
+		return -1;
+	memcpy(&g->person[g->people++ * PERSON_COLS], p, sizeof *p * PERSON_COLS);
+	return 0;
+}
+
+int referral_group_referral(struct referral_group *g, const struct store_param *p, int n, const char *reference)
+{
+	if (n != REFERRAL_COLS || g->referrals == REFERRAL_GROUP_ROWS || p[0].is_int)
+		return -1;
+	struct store_param *row = &g->referral[g->referrals * REFERRAL_COLS];
+	memcpy(row, p, sizeof *p * REFERRAL_COLS);
+	snprintf(g->refs[g->referrals], REFCODE_MAX, "%s", reference);
+	row[0].s = g->refs[g->referrals];
+	g->referrals++;
+	return 0;
+}
+
+int referral_group_reason(struct referral_group *g, int64_t referral_id, const char *code)
+{
+	if (g->reasons == REASONS_MAX)
+		return -1;
+	g->reason[g->reasons * 2] = (struct store_param){ .is_int = 1, .i = referral_id };
+	g->reason[g->reasons * 2 + 1] = (struct store_param){ .s = code, .is_null = code == NULL };
+	g->reasons++;
+	return 0;
+}
+
+int referral_group_full(const struct referral_group *g)
+{
+	return g->referrals == REFERRAL_GROUP_ROWS;
+}
+
+/* Runs rows rows of cols values each through the largest statements that fit:
+ * by_size[k] inserts 2^k rows, up to 2^top. */
+static int insert_rows(struct store *st, const enum stmt *by_size, int top, const struct store_param *p, int cols,
+		       int rows)
+{
+	int done = 0;
+	while (done < rows) {
+		int k = top;
+		while ((1 << k) > rows - done)
+			k--;
+		st->errcode = STORE_OK;
+		if (st->ops->exec(st, by_size[k], &p[done * cols], (1 << k) * cols, NULL, NULL) != (1 << k))
+			return -1;
+		done += 1 << k;
+	}
+	return 0;
+}
+
+int referral_reasons_insert(struct store *st, const struct store_param *p, int rows)
+{
+	static const enum stmt plain[] = { STMT_REFERRAL_REASON_INSERT, STMT_REFERRAL_REASON_INSERT2,
+					   STMT_REFERRAL_REASON_INSERT4, STMT_REFERRAL_REASON_INSERT8,
+					   STMT_REFERRAL_REASON_INSERT16, STMT_REFERRAL_REASON_INSERT32 };
+	return insert_rows(st, plain, 5, p, 2, rows);
+}
+
+int referral_group_flush(struct store *st, struct referral_group *g)
+{
+	static const enum stmt people[] = { STMT_REFERRAL_PERSON_INSERT_ID, STMT_REFERRAL_PERSON_INSERT_ID2,
+					    STMT_REFERRAL_PERSON_INSERT_ID4, STMT_REFERRAL_PERSON_INSERT_ID8,
+					    STMT_REFERRAL_PERSON_INSERT_ID16 };
+	static const enum stmt referrals[] = { STMT_REFERRAL_INSERT_ID, STMT_REFERRAL_INSERT_ID2, STMT_REFERRAL_INSERT_ID4,
+					       STMT_REFERRAL_INSERT_ID8, STMT_REFERRAL_INSERT_ID16 };
+	static const enum stmt reasons[] = { STMT_REFERRAL_REASON_INSERT_BULK, STMT_REFERRAL_REASON_INSERT_BULK2,
+					     STMT_REFERRAL_REASON_INSERT_BULK4, STMT_REFERRAL_REASON_INSERT_BULK8,
+					     STMT_REFERRAL_REASON_INSERT_BULK16, STMT_REFERRAL_REASON_INSERT_BULK32 };
+	if (!g)
+		return 0;
+	int r = insert_rows(st, people, 4, g->person, PERSON_COLS, g->people);
+	if (r == 0)
+		r = insert_rows(st, referrals, 4, g->referral, REFERRAL_COLS, g->referrals);
+	if (r == 0)
+		r = insert_rows(st, reasons, 5, g->reason, 2, g->reasons);
+	g->people = g->referrals = g->reasons = 0;
+	return r;
+}
