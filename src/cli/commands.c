@@ -75,7 +75,7 @@ static struct cli_opt import_opts[] = {
 	{ "map", "FILE", "CSV of column renames: their column,our field path (our path - skips the column)", NULL },
 	{ "dry-run", NULL, "check every row and report problems without storing anything", NULL },
 	{ "errors", "FILE", "write the problems as CSV (line,field,message) to FILE instead of standard error", NULL },
-	{ "batch", "N", "rows per transaction (default 50000)", NULL },
+	{ "batch", "N", "rows per transaction (default 100000, at most 100000)", NULL },
 	{ "quiet", NULL, "no progress bar", NULL },
 	{ 0 },
 };
