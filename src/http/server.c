@@ -110,6 +110,20 @@ static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const ch
 	return MHD_YES;
 }
 
+/* Request ids from a per-thread pool of random bytes, refilled 32 ids at a
+ * time: one getrandom system call per 32 requests instead of one each. */
+static void request_id_bytes(unsigned char out[8])
+{
+	static _Thread_local unsigned char pool[256];
+	static _Thread_local size_t used = sizeof pool;
+	if (used == sizeof pool) {
+		randombytes_buf(pool, sizeof pool);
+		used = 0;
+	}
+	memcpy(out, pool + used, 8);
+	used += 8;
+}
+
 static void state_init(struct conn_state *cs, struct MHD_Connection *conn, const char *url, const char *method)
 {
 	clock_gettime(CLOCK_MONOTONIC, &cs->t0);
@@ -123,7 +137,7 @@ static void state_init(struct conn_state *cs, struct MHD_Connection *conn, const
 	buf_init(&cs->resp.body, BUF_MAX_JSON);
 	cs->resp.fd = -1;
 	unsigned char rid[8];
-	randombytes_buf(rid, sizeof rid);
+	request_id_bytes(rid);
 	sodium_bin2hex(req->request_id, sizeof req->request_id, rid, sizeof rid);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci && ci->client_addr) {
