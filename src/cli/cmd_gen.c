@@ -1,4 +1,4 @@
-/* `waymark gen`: fills a database with a deterministic synthetic dataset (people, referrals, triage, contacts, cases, tasks) and the KPI summaries, fast, and marks it synthetic. */
+/* `waymark gen`: fills a database with a deterministic synthetic dataset (volunteers, people, referrals, triage, contacts, cases, sessions, measures, tasks) and the KPI summaries, fast, and marks it synthetic. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -23,6 +23,7 @@
 
 struct district {
 	char outcode[8], area[KPISUM_AREA_MAX];
+	int64_t lat_e6, lon_e6;
 };
 
 struct gen_run {
@@ -32,7 +33,7 @@ struct gen_run {
 	char (*practice_text)[3][16];
 	struct district *districts;
 	size_t n_districts;
-	int64_t person_base, referral_base, case_base, org_id;
+	int64_t person_base, referral_base, case_base, volunteer_base, org_id;
 	int64_t seq[100]; /* last reference number per two-digit year; -1 not read yet */
 	struct kpisum_acc *acc;
 	int quiet;
@@ -59,6 +60,8 @@ static int district_row(void *ctx, const struct store_row *r)
 	g->districts = d;
 	snprintf(d[g->n_districts].outcode, sizeof d->outcode, "%s", store_row_text(r, 0));
 	snprintf(d[g->n_districts].area, sizeof d->area, "%s", store_row_text(r, 1));
+	d[g->n_districts].lat_e6 = store_row_int(r, 2);
+	d[g->n_districts].lon_e6 = store_row_int(r, 3);
 	g->n_districts++;
 	return 0;
 }
@@ -141,6 +144,53 @@ static int put_casework(struct store *st, const struct gen_referral *r, int64_t 
 	return 0;
 }
 
+/* Community support's task, done or accepted by a volunteer who offers it
+ * near the person (offered and accepted within a day of triage), or open. */
+static int put_task(struct gen_run *g, int64_t i, const struct gen_referral *r, int64_t rid, int64_t cid)
+{
+	const char *type = task_type(r);
+	int64_t j = gen_task_volunteer(&g->w, i, r, type);
+	int64_t vid = j < 0 ? INT64_MIN : g->volunteer_base + 1 + j;
+	int64_t offered = r->triaged_at + 3600, answered = r->triaged_at + 5 * 3600;
+	const char *status = j < 0 ? "open" : r->case_closed_at ? "done" : "accepted";
+	int64_t day = london_local_days(r->triaged_at);
+	return store_exec(g->st, STMT_GEN_TASK, NULL, NULL, "iissiisiIsIIIIi", rid, cid, type, r->postcode, day, day + 13,
+			  status, r->triaged_at, vid, j < 0 ? NULL : "synthetic: offers this and lives in the area",
+			  j < 0 ? INT64_MIN : offered, j < 0 ? INT64_MIN : answered,
+			  j >= 0 && r->case_closed_at ? (int64_t)60 : INT64_MIN,
+			  j >= 0 && r->case_closed_at ? r->case_closed_at : INT64_MIN,
+			  r->case_closed_at ? r->case_closed_at : r->triaged_at) < 0 ? -1 : 0;
+}
+
+/* Volunteer j with their skills and weekly availability. */
+static int put_volunteer(struct gen_run *g, int64_t j)
+{
+	struct gen_volunteer v;
+	gen_volunteer_make(&g->w, j, &v);
+	int64_t vid = g->volunteer_base + 1 + j, lat = 0, lon = 0;
+	for (size_t d = 0; d < g->n_districts; d++)
+		if (strcmp(g->districts[d].outcode, v.home->outcode) == 0) {
+			lat = g->districts[d].lat_e6;
+			lon = g->districts[d].lon_e6;
+		}
+	char name[56];
+	snprintf(name, sizeof name, "%s %s", v.given, v.family);
+	int64_t joined = london_midnight_utc(g->w.first_day);
+	if (store_exec(g->st, STMT_GEN_VOLUNTEER, NULL, NULL, "iissssiiddisIdIsii", vid, g->org_id, name, v.phone,
+		       v.postcode, v.home->outcode, lat, lon, v.travel_radius_m, v.has_car, v.max_tasks_per_week,
+		       v.dbs_level, v.dbs_level ? v.dbs_certificate_day : INT64_MIN, v.dbs_update_service,
+		       v.dbs_level ? v.dbs_renewal_day : INT64_MIN, v.status, joined, joined) < 0)
+		return -1;
+	for (int k = 0; k < v.n_skills; k++)
+		if (store_exec(g->st, STMT_GEN_VOLUNTEER_SKILL, NULL, NULL, "is", vid, v.skills[k]) < 0)
+			return -1;
+	for (int k = 0; k < v.n_slots; k++)
+		if (store_exec(g->st, STMT_GEN_VOLUNTEER_SLOT, NULL, NULL, "iddd", vid, v.slots[k].weekday,
+			       v.slots[k].start_minute, v.slots[k].end_minute) < 0)
+			return -1;
+	return 0;
+}
+
 /* Stores referral i with its person, reasons, triage, contacts, case, sessions, measures and task; tallies its KPI contribution. */
 static int put_referral(struct gen_run *g, int64_t i)
 {
@@ -194,10 +244,7 @@ static int put_referral(struct gen_run *g, int64_t i)
 			return -1;
 		if (put_casework(st, &r, cid, pid))
 			return -1;
-		if (strcmp(r.tier, "community_support") == 0 &&
-		    store_exec(st, STMT_GEN_TASK, NULL, NULL, "iissiisi", rid, cid, task_type(&r), r.postcode,
-			       london_local_days(r.triaged_at), london_local_days(r.triaged_at) + 13,
-			       r.case_closed_at ? "completed" : "open", r.triaged_at) < 0)
+		if (strcmp(r.tier, "community_support") == 0 && put_task(g, i, &r, rid, cid))
 			return -1;
 	}
 	struct kpisum_facts f = { r.received_at, r.sla_due_at, first, r.n_contacts,
@@ -330,6 +377,7 @@ static int setup(struct gen_run *g, int64_t until_day, int64_t days)
 	if (store_exec(st, STMT_GEN_MAX_PERSON, int_row, &g->person_base, "") < 0 ||
 	    store_exec(st, STMT_GEN_MAX_REFERRAL, int_row, &g->referral_base, "") < 0 ||
 	    store_exec(st, STMT_GEN_MAX_CASE, int_row, &g->case_base, "") < 0 ||
+	    store_exec(st, STMT_GEN_MAX_VOLUNTEER, int_row, &g->volunteer_base, "") < 0 ||
 	    store_exec(st, STMT_GEN_ORG_FIND, int_row, &g->org_id, "s", GEN_ORG_NAME) < 0)
 		return -1;
 	if (!g->org_id && store_exec(st, STMT_GEN_ORG_ADD, int_row, &g->org_id, "si", GEN_ORG_NAME,
@@ -401,6 +449,16 @@ int cmd_gen(int argc, char **argv, struct cli_opt *opts)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (store_begin(st) || setup(&g, until_day, days) || store_commit(st) ||
 	    (sqlite && sqlite_load_begin(st, &saved)))
+		goto fail;
+	/* The volunteers first: the referrals' tasks name them. */
+	if (store_begin(st))
+		goto fail;
+	for (int64_t j = 0; j < gen_volunteer_count(&g.w); j++)
+		if (put_volunteer(&g, j)) {
+			store_rollback(st);
+			goto fail;
+		}
+	if (store_commit(st))
 		goto fail;
 	for (int64_t i = 0; i < n;) {
 		if (store_begin(st))

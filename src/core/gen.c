@@ -81,6 +81,33 @@ static const char *const family_names[] = { "Allen", "Baker", "Brown", "Clarke",
 	"Roberts", "Robinson", "Smith", "Taylor", "Thomas", "Turner", "Walker", "White", "Williams", "Wright" };
 #define COUNT(a) (sizeof a / sizeof a[0])
 
+/* A practice chosen in proportion to its list size. */
+static const struct gen_practice *practice_by_list_size(const struct gen_world *w, struct gen_rng *r)
+{
+	int64_t total = w->cumulative[w->n_practices - 1], x = (int64_t)gen_below(r, (uint64_t)total);
+	size_t lo = 0, hi = w->n_practices - 1;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->cumulative[mid] > x)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return &w->practices[lo];
+}
+
+/* Names, a mobile number (07700 9..... for people, 8 for volunteers: Ofcom's
+ * drama range) and a postcode in the practice's district. */
+static void name_and_address(struct gen_rng *r, const struct gen_practice *p, char range, char given[24],
+			     char family[24], char phone[16], char postcode[10])
+{
+	snprintf(given, 24, "%s", given_names[gen_below(r, COUNT(given_names))]);
+	snprintf(family, 24, "%s", family_names[gen_below(r, COUNT(family_names))]);
+	snprintf(phone, 16, "07700 %c%05u", range, (unsigned)gen_below(r, 100000));
+	snprintf(postcode, 10, "%s %u%c%c", p->outcode, (unsigned)gen_below(r, 10), "ABDEFGHJLNPQRSTUWXYZ"[gen_below(r, 20)],
+		 "ABDEFGHJLNPQRSTUWXYZ"[gen_below(r, 20)]);
+}
+
 /* Counted hours to the first successful contact: most within a day, a long tail. */
 static int64_t first_contact_delay(struct gen_rng *r)
 {
@@ -118,21 +145,8 @@ void gen_referral_make(const struct gen_world *w, int64_t i, struct gen_referral
 	o->repeat_of = person_no != i;
 	o->person_no = person_no;
 	pr.s = w->seed * 0x2545F4914F6CDD1DULL + (uint64_t)person_no * 0x9E3779B97F4A7C15ULL;
-	int64_t total = w->cumulative[w->n_practices - 1], x = (int64_t)gen_below(&pr, (uint64_t)total);
-	size_t lo = 0, hi = w->n_practices - 1;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (w->cumulative[mid] > x)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	o->practice = &w->practices[lo];
-	snprintf(o->given, sizeof o->given, "%s", given_names[gen_below(&pr, COUNT(given_names))]);
-	snprintf(o->family, sizeof o->family, "%s", family_names[gen_below(&pr, COUNT(family_names))]);
-	snprintf(o->phone, sizeof o->phone, "07700 9%05u", (unsigned)gen_below(&pr, 100000));
-	snprintf(o->postcode, sizeof o->postcode, "%s %u%c%c", o->practice->outcode, (unsigned)gen_below(&pr, 10),
-		 "ABDEFGHJLNPQRSTUWXYZ"[gen_below(&pr, 20)], "ABDEFGHJLNPQRSTUWXYZ"[gen_below(&pr, 20)]);
+	o->practice = practice_by_list_size(w, &pr);
+	name_and_address(&pr, o->practice, '9', o->given, o->family, o->phone, o->postcode);
 	o->gender = pick(&pr, genders);
 	int64_t first_day = w->first_day;
 	o->dob_day = first_day - 365 * 18 - (int64_t)gen_below(&pr, 365 * 75);
@@ -232,4 +246,78 @@ void gen_referral_make(const struct gen_world *w, int64_t i, struct gen_referral
 		o->measure_at[1] = o->sessions[o->n_sessions - 1].at;
 		o->n_measures = 2;
 	}
+}
+
+/* ---- volunteers ---- */
+
+static const struct weighted volunteer_statuses[] = {
+	{ "active", 850 }, { "paused", 50 }, { "left", 50 }, { "applicant", 50 }, { NULL, 0 },
+};
+static const struct weighted dbs_levels[] = { { "enhanced", 800 }, { "basic", 100 }, { "", 100 }, { NULL, 0 } };
+/* What volunteers offer; driving only with a car. */
+static const struct weighted skills[] = {
+	{ "shopping", 300 }, { "prescription_collection", 250 }, { "befriending_calls", 250 }, { "driving", 200 },
+	{ "befriending_visits", 100 }, { "digital_help", 50 }, { "form_filling", 50 }, { NULL, 0 },
+};
+
+int64_t gen_volunteer_count(const struct gen_world *w)
+{
+	int64_t n = w->n_referrals / GEN_REFERRALS_PER_VOLUNTEER;
+	return n < 10 ? 10 : n;
+}
+
+void gen_volunteer_make(const struct gen_world *w, int64_t j, struct gen_volunteer *o)
+{
+	memset(o, 0, sizeof *o);
+	struct gen_rng r = { w->seed * 0xD6E8FEB86659FD93ULL + (uint64_t)j * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL };
+	gen_next(&r);
+	o->home = practice_by_list_size(w, &r);
+	name_and_address(&r, o->home, '8', o->given, o->family, o->phone, o->postcode);
+	o->status = pick(&r, volunteer_statuses);
+	o->has_car = gen_below(&r, 100) < 60;
+	o->max_tasks_per_week = 1 + (int)gen_below(&r, 4);
+	o->travel_radius_m = 3000 + 1000 * (int)gen_below(&r, 13);
+	/* A DBS check issued in the three and a bit years before the end of the
+	 * period, renewed every three years: about one in eleven has lapsed. */
+	const char *level = pick(&r, dbs_levels);
+	if (strcmp(o->status, "applicant") != 0 && level[0]) {
+		o->dbs_level = level;
+		o->dbs_certificate_day = w->first_day + w->days - 1 - (int64_t)gen_below(&r, 1200);
+		o->dbs_renewal_day = o->dbs_certificate_day + 3 * 365;
+		o->dbs_update_service = gen_below(&r, 100) < 30;
+	}
+	int want = 1 + (int)gen_below(&r, GEN_MAX_SKILLS);
+	for (int tries = 0; o->n_skills < want && tries < 12; tries++) {
+		const char *code = pick(&r, skills);
+		int dup = strcmp(code, "driving") == 0 && !o->has_car;
+		for (int k = 0; k < o->n_skills; k++)
+			dup |= strcmp(o->skills[k], code) == 0;
+		if (!dup)
+			o->skills[o->n_skills++] = code;
+	}
+	o->n_slots = 1 + (int)gen_below(&r, GEN_MAX_SLOTS);
+	for (int k = 0; k < o->n_slots; k++) {
+		o->slots[k].weekday = (int)gen_below(&r, 7);
+		o->slots[k].start_minute = (9 + (int)gen_below(&r, 7)) * 60;
+		o->slots[k].end_minute = o->slots[k].start_minute + (2 + (int)gen_below(&r, 2)) * 60;
+	}
+}
+
+int64_t gen_task_volunteer(const struct gen_world *w, int64_t i, const struct gen_referral *r, const char *type)
+{
+	int64_t n = gen_volunteer_count(w);
+	struct gen_rng q = { w->seed * 0x94D049BB133111EBULL + (uint64_t)i * 0xBF58476D1CE4E5B9ULL };
+	int64_t start = (int64_t)gen_below(&q, (uint64_t)n);
+	for (int64_t k = 0; k < n; k++) {
+		int64_t j = (start + k) % n;
+		struct gen_volunteer v;
+		gen_volunteer_make(w, j, &v);
+		if (strcmp(v.status, "active") != 0 || strcmp(v.home->area ? v.home->area : "",
+							      r->practice->area ? r->practice->area : "") != 0)
+			continue;
+		for (int s = 0; s < v.n_skills; s++)
+			if (strcmp(v.skills[s], type) == 0)
+				return j;
+	}
+	return -1;
 }

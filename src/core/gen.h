@@ -75,4 +75,32 @@ struct gen_referral {
 
 /* Referral number i (0-based) of the world: the same for the same seed, whatever the order asked. */
 void gen_referral_make(const struct gen_world *w, int64_t i, struct gen_referral *out);
+
+/* Volunteers: one for every GEN_REFERRALS_PER_VOLUNTEER referrals (at least ten). */
+#define GEN_REFERRALS_PER_VOLUNTEER 250
+#define GEN_MAX_SKILLS 3
+#define GEN_MAX_SLOTS 3
+
+struct gen_volunteer {
+	const struct gen_practice *home; /* lives near this practice: its postcode district and area */
+	char given[24], family[24], phone[16], postcode[10];
+	const char *status;              /* active, paused, left, applicant */
+	const char *dbs_level;           /* enhanced, basic, or NULL for none */
+	int64_t dbs_certificate_day, dbs_renewal_day; /* London days; 0 without a check */
+	int dbs_update_service, has_car, max_tasks_per_week, travel_radius_m;
+	const char *skills[GEN_MAX_SKILLS]; /* codes of data/vocab/volunteer_skills.csv, no repeats */
+	int n_skills;
+	struct {
+		int weekday, start_minute, end_minute; /* weekday 0 = Monday, London minutes */
+	} slots[GEN_MAX_SLOTS];
+	int n_slots;
+};
+
+int64_t gen_volunteer_count(const struct gen_world *w);
+/* Volunteer number j (0-based), the same for the same seed whatever the order asked. */
+void gen_volunteer_make(const struct gen_world *w, int64_t j, struct gen_volunteer *out);
+/* The volunteer who takes referral r's task of this type: an active one
+ * living in the referral's area with the skill, found from a starting point
+ * drawn from referral i's own stream; -1 when there is none. */
+int64_t gen_task_volunteer(const struct gen_world *w, int64_t i, const struct gen_referral *r, const char *type);
 #endif

@@ -49,6 +49,10 @@ function digest(db) {
     'SELECT s.at, s.mode, s.duration_minutes, c.referral_id FROM case_sessions s JOIN cases c ON c.id = s.case_id ORDER BY c.referral_id, s.at',
     'SELECT c.referral_id, m.phase, m.answers, m.raw, m.score_x100, m.at FROM measures m JOIN cases c ON c.id = m.case_id ORDER BY c.referral_id, m.phase',
     'SELECT grain, period, area, counted, left_out, contacted_within, contacted_late, attempts FROM kpi_followup_sums ORDER BY grain, period, area',
+    'SELECT id, name, postcode, status, COALESCE(dbs_level, \'\'), COALESCE(dbs_renewal_day, 0), has_car FROM volunteers ORDER BY id',
+    'SELECT volunteer_id, code FROM volunteer_skills ORDER BY volunteer_id, code',
+    'SELECT volunteer_id, weekday, start_minute, end_minute FROM volunteer_availability ORDER BY volunteer_id, weekday, start_minute',
+    'SELECT referral_id, type, status, COALESCE(volunteer_id, 0), COALESCE(minutes_logged, 0) FROM tasks ORDER BY referral_id',
   ]) {
     for (const row of sqlRows(db, q)) h.update(`${row.join('|')}\n`);
   }
@@ -106,6 +110,19 @@ test('gen: the same seed gives the same rows, another seed others (SQLite)', asy
   assert.notEqual(digest(a), digest(c));
   await intact(a);
   await summariesAgree(a);
+  // Volunteers, one for every 250 referrals: each task with a volunteer has
+  // an active one living in the person's area who offers that kind of help;
+  // a task is done only once its case is closed.
+  assert.equal(sqlRows(a, 'SELECT COUNT(*) FROM volunteers')[0][0], String(Math.max(10, Math.floor(Number(N) / 250))));
+  const tasks = Number(sqlRows(a, 'SELECT COUNT(*) FROM tasks WHERE volunteer_id IS NOT NULL')[0][0]);
+  assert.ok(tasks > Number(N) / 20, `${tasks} tasks with a volunteer`);
+  assert.equal(sqlRows(a, 'SELECT COUNT(*) FROM tasks t JOIN volunteers v ON v.id = t.volunteer_id '
+    + 'JOIN referrals r ON r.id = t.referral_id JOIN people p ON p.id = r.person_id '
+    + 'JOIN postcode_districts d ON d.outcode = v.outcode '
+    + "WHERE v.status = 'active' AND d.area = p.area "
+    + 'AND EXISTS (SELECT 1 FROM volunteer_skills s WHERE s.volunteer_id = v.id AND s.code = t.type)')[0][0], String(tasks));
+  assert.equal(sqlRows(a, "SELECT COUNT(*) FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.status = 'done' AND c.status <> 'closed'")[0][0], '0');
+  assert.equal(sqlRows(a, "SELECT COUNT(*) FROM tasks WHERE status NOT IN ('open', 'accepted', 'done')")[0][0], '0');
   // Areas follow the practices' list sizes (the practices embedded are in two areas).
   const areas = sqlRows(a, "SELECT COUNT(DISTINCT area) FROM people WHERE area IS NOT NULL")[0][0];
   assert.ok(Number(areas) >= 2, areas);
