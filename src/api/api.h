@@ -5,6 +5,7 @@
 
 extern const struct route api_system_routes[];
 extern const struct route api_referrals_routes[];
+extern const struct route api_referral_withdraw_routes[];
 extern const struct route api_practices_routes[];
 extern const struct route api_session_routes[];
 extern const struct route api_triage_routes[];

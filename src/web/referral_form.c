@@ -9,6 +9,7 @@
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
+#include "core/referral_match.h"
 #include "web/form.h"
 #include "web/referral_form.h"
 #include "web/web.h"
@@ -484,6 +485,18 @@ static void list_row(void *ctx, const struct referral_summary *s)
 	html_close(h);
 	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", due, "class", "nhsuk-table__cell", NULL);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	if (referral_status_is_open(s->status)) {
+		char href[48];
+		snprintf(href, sizeof href, "/referrals/%lld/withdraw", (long long)s->id);
+		html_open(h, "a", "href", href, NULL);
+		html_text(h, "Withdraw");
+		html_open(h, "span", "class", "nhsuk-u-visually-hidden", NULL);
+		html_textf(h, " referral %s", s->reference);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
 	html_close(h);
 	lp->n++;
 	lp->last = s->id;
@@ -522,6 +535,7 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "th", "Status", "class", "nhsuk-table__header", "scope", "col", NULL);
 	html_elem(h, "th", "Received", "class", "nhsuk-table__header", "scope", "col", NULL);
 	html_elem(h, "th", "Contact due by", "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_elem(h, "th", "Action", "class", "nhsuk-table__header", "scope", "col", NULL);
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);

@@ -7,6 +7,7 @@
 
 extern const struct route web_home_routes[];
 extern const struct route web_referral_routes[];
+extern const struct route web_referral_withdraw_routes[];
 extern const struct route web_self_referral_routes[];
 extern const struct route web_login_routes[];
 extern const struct route web_admin_routes[];

@@ -150,3 +150,46 @@ test('someone refers themselves without signing in', async () => {
   await assertNoAxeViolations(page, 'self-referral confirmation');
   await context.close();
 });
+
+/** The GP's newest referral that is still open (its reference). */
+const gpOpenReferral = () => sql("SELECT reference FROM referrals r JOIN users u ON u.id = r.referrer_user_id "
+  + "WHERE u.email = 'gp@demo.waymark.test' AND r.status IN ('received', 'triaged', 'allocated', 'in_progress') "
+  + 'ORDER BY r.id DESC LIMIT 1');
+
+/** Withdraws the GP's newest open referral from the list: a reason is asked for first. */
+async function withdrawFromList(page, axe) {
+  await signIn(page, 'gp@demo.waymark.test');
+  await page.goto(`${server.url}/referrals`);
+  await axe('your referrals, with Withdraw links');
+  const open = gpOpenReferral();
+  assert.match(open, REF);
+  await page.getByRole('link', { name: `Withdraw referral ${open}` }).click();
+  assert.equal(await page.locator('h1').innerText(), `Withdraw referral ${open}`);
+  await axe('withdraw form');
+  // No reason: the error summary links to the field, nothing changes.
+  await page.getByRole('button', { name: 'Withdraw referral' }).click();
+  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter why the referral is being withdrawn/);
+  assert.equal(await page.locator('.nhsuk-error-summary a').getAttribute('href'), '#reason');
+  await axe('withdraw form with an error');
+  assert.notEqual(sql(`SELECT status FROM referrals WHERE reference = '${open}'`), 'withdrawn');
+  await page.getByLabel('Why is the referral being withdrawn?').fill('Moved to a care home out of the county.');
+  await page.getByRole('button', { name: 'Withdraw referral' }).click();
+  assert.equal(new URL(page.url()).pathname, '/referrals');
+  const row = page.locator('tr', { hasText: open });
+  assert.match(await row.innerText(), /Withdrawn/);
+  assert.equal(await row.getByRole('link', { name: /Withdraw/ }).count(), 0, 'no Withdraw link once withdrawn');
+  assert.equal(sql(`SELECT status FROM referrals WHERE reference = '${open}'`), 'withdrawn');
+}
+
+test('a GP withdraws one of their referrals from the list, giving a reason (axe on every page)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await withdrawFromList(page, (what) => assertNoAxeViolations(page, what));
+  await context.close();
+});
+
+test('withdrawing a referral works without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await withdrawFromList(await context.newPage(), async () => {});
+  await context.close();
+});
