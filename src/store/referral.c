@@ -231,12 +231,12 @@ static int insert_reasons(struct store *st, int64_t id, const struct referral_re
 	struct store_param p[REFERRAL_REASONS_MAX * 2];
 	int n = 0;
 	for (size_t i = 0; i < rec->nreasons; i++) {
-		if (g && referral_group_reason(g, id, rec->reasons[i])) {
-			store_set_error(st, STORE_ERROR, "too many reasons held back");
-			return -1;
+		if (!g) {
+			p_int(p, &n, id);
+			p_str(p, &n, rec->reasons[i]);
+		} else if (referral_group_reason(g, id, rec->reasons[i])) {
+			return group_misfit(st);
 		}
-		p_int(p, &n, id);
-		p_str(p, &n, rec->reasons[i]);
 	}
 	return g ? 0 : referral_reasons_insert(st, p, n / 2);
 }
