@@ -12,7 +12,8 @@
 #define REASON_FIELD "reason"
 
 static int withdraw_form(struct http_req *req, struct http_resp *resp, int64_t id, const struct referral_withdrawal *w,
-			 enum referral_withdraw_result state, const struct field_errors *fe, const char *reason)
+			 enum referral_withdraw_result state, const struct field_errors *fe, const char *reason,
+			 unsigned status)
 {
 	char title[64];
 	snprintf(title, sizeof title, "Withdraw referral %s", w->reference);
@@ -45,7 +46,7 @@ static int withdraw_form(struct http_req *req, struct http_resp *resp, int64_t i
 	html_open(h, "p", NULL);
 	html_elem(h, "a", "Back to referrals", "href", "/referrals", "class", "nhsuk-back-link__link", NULL);
 	html_close(h);
-	return web_end(&pg, resp, state == REFERRAL_WITHDRAW_INVALID ? 422 : state == REFERRAL_WITHDRAW_CONFLICT ? 409 : 200);
+	return web_end(&pg, resp, status);
 }
 
 static int withdraw_page(struct http_req *req, struct http_resp *resp)
@@ -61,7 +62,8 @@ static int withdraw_page(struct http_req *req, struct http_resp *resp)
 		http_not_found(req, resp);
 		return 0;
 	}
-	return withdraw_form(req, resp, id, &w, r, NULL, NULL);
+	/* Viewing a referral that can no longer be withdrawn is an ordinary page. */
+	return withdraw_form(req, resp, id, &w, r, NULL, NULL, 200);
 }
 
 static int withdraw_post(struct http_req *req, struct http_resp *resp)
@@ -83,7 +85,7 @@ static int withdraw_post(struct http_req *req, struct http_resp *resp)
 	case REFERRAL_WITHDRAW_ERROR:
 		return triage_store_failed(req, resp);
 	default:
-		return withdraw_form(req, resp, id, &w, r, &fe, reason);
+		return withdraw_form(req, resp, id, &w, r, &fe, reason, r == REFERRAL_WITHDRAW_CONFLICT ? 409 : 422);
 	}
 }
 
