@@ -14,12 +14,14 @@
 #include "cli/import_pipe.h"
 #include "core/datetime.h"
 #include "core/keyfilter.h"
+#include "core/keytab.h"
 #include "core/referral_pack.h"
 #include "core/referral_validate.h"
 #include "store/audit.h"
 #include "store/calendar.h"
 #include "store/kpisum.h"
 #include "store/referral.h"
+#include "store/referral_defer.h"
 #include "store/referral_group.h"
 #include "util/buf.h"
 #include "util/csv.h"
@@ -30,6 +32,7 @@
 #define IMPORT_COLUMNS_MAX 256
 #define IMPORT_MAP_MAX 256
 #define IMPORT_ROWBUF_MAX (64u * 1024 * 1024) /* the batch's rows are kept for a replay; commit early past this */
+#define IMPORT_KEYTAB_MAX (4u * 1024 * 1024) /* people in the table of match keys (at most 64 MiB) */
 
 enum { IMPORT_OK = 0, IMPORT_FATAL = 1, IMPORT_USAGE = 2, IMPORT_REJECTED = 3 };
 
@@ -69,7 +72,10 @@ struct importer {
 	unsigned long batch_new_people, batch_duplicates;
 	struct referral_seq seq;
 	struct referral_ids ids;
-	struct keyfilter *known; /* who exists (referral_ids.known), while no one else writes */
+	struct keyfilter *known; /* who exists: asked and added to by the reader, for referral_ids.maybe */
+	int filter_off;          /* the storer saw another connection commit: the filter's answers are stale */
+	int rollback_journal;    /* switched from WAL for the deferral (store/referral_defer.h) */
+	struct keytab *by_key_next; /* every person's match key, for deferring two indexes at the first batch */
 	struct referral_group *group; /* rows held back for multi-row INSERTs (referral_ids.group) */
 	int replaying;           /* a row at a time, each in its own savepoint */
 	int64_t data_version;    /* SQLite's, when the filter was filled */
@@ -265,11 +271,43 @@ static void filter_start(struct importer *im)
 		return;
 	if (!(im->known = keyfilter_new()))
 		return;
+	/* Then also the indexes of random keys wait for the end (store/referral_defer.h). */
+	if (people < IMPORT_KEYTAB_MAX / 2)
+		im->by_key_next = keytab_new(IMPORT_KEYTAB_MAX, (size_t)people + (size_t)im->size / 512);
 	if (store_get_int(im->st, STMT_REFERRAL_DATA_VERSION, &im->data_version, "") != 1 ||
-	    referral_people_keys_load(im->st, im->known)) {
+	    referral_people_keys_load(im->st, im->known, im->by_key_next)) {
 		keyfilter_free(im->known);
 		im->known = NULL;
+		keytab_free(im->by_key_next);
+		im->by_key_next = NULL;
 	}
+}
+
+/* The reader's part of the filter, for a good row in file order: what the
+ * filter says of its keys (for the storer, referral_ids.maybe), then the
+ * keys are added (the row's person exists from here on). */
+static unsigned filter_ask(struct importer *im, const struct referral_rec *rec)
+{
+	if (!im->known)
+		return 0;
+	const char *nhs = rec->v[RF_PERSON_NHS_NUMBER].set ? rec->v[RF_PERSON_NHS_NUMBER].s : NULL;
+	unsigned maybe = keyfilter_maybe(im->known, 'k', rec->match_key) ? REFERRAL_MAYBE_KEY : 0;
+	if (nhs && keyfilter_maybe(im->known, 'n', nhs))
+		maybe |= REFERRAL_MAYBE_NHS;
+	if (nhs)
+		keyfilter_add(im->known, 'n', nhs);
+	keyfilter_add(im->known, 'k', rec->match_key);
+	return maybe;
+}
+
+/* Ends the deferral, if on, in the open transaction: the two indexes are
+ * built. 0 or -1. */
+static int indexes_back(struct importer *im)
+{
+	if (!im->ids.by_key || referral_indexes_restore(im->st, &im->ids) == 0)
+		return 0;
+	fprintf(stderr, "waymark import: cannot build the deferred indexes: %s\n", store_errmsg(im->st));
+	return -1;
 }
 
 static int batch_begin(struct importer *im, unsigned long line)
@@ -292,12 +330,25 @@ static int batch_begin(struct importer *im, unsigned long line)
 		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
 		return -1;
 	}
-	if (im->known && !filter_still_true(im)) {
-		keyfilter_free(im->known);
-		im->known = NULL;
-	}
-	im->ids.known = im->known;
+	if (im->known && !im->filter_off && !filter_still_true(im))
+		im->filter_off = 1;
+	im->ids.hinted = im->known && !im->filter_off && !im->replaying;
 	im->ids.group = im->replaying ? NULL : im->group;
+	/* Someone else wrote (their people are not in the table), or a replay
+	 * (rolled back people may be): the deferral ends here. */
+	if (!im->ids.hinted) {
+		keytab_free(im->by_key_next);
+		im->by_key_next = NULL;
+		if (indexes_back(im))
+			return -1;
+	}
+	if (im->by_key_next) {
+		if (referral_indexes_defer(im->st, &im->ids, im->by_key_next)) {
+			fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
+			return -1;
+		}
+		im->by_key_next = NULL;
+	}
 	im->in_batch = 0;
 	im->batch_new_people = im->batch_duplicates = 0;
 	im->batch_first_line = line;
@@ -482,10 +533,11 @@ static int check_row(struct importer *im, struct checker *ck, const struct csv_f
 /* The storer's part for one row: into the open batch (kept for a replay),
  * committed when the batch is full. 0, or -1 to stop. */
 static int store_checked(struct importer *im, const struct referral_rec *rec, const char *raw, size_t raw_len,
-			 unsigned long line)
+			 unsigned long line, unsigned maybe)
 {
 	if (batch_begin(im, line))
 		return -1;
+	im->ids.maybe = maybe;
 	if (buf_append(&im->rowbuf, raw, raw_len)) {
 		fprintf(stderr, "waymark import: out of memory\n");
 		return -1;
@@ -527,14 +579,18 @@ static void *storer_main(void *arg)
 		for (size_t i = 0; rc == 0 && i < c->n; i++) {
 			const struct import_row *row = &c->rows[i];
 			rc = store_checked(im, (const struct referral_rec *)(c->data.data + row->rec_off),
-					   c->data.data + row->raw_off, row->raw_len, row->line);
+					   c->data.data + row->raw_off, row->raw_len, row->line, row->maybe);
 		}
 		if (rc == 0)
 			rc = flush_rows(im);
 		import_pipe_done(&im->pipe, c);
 	}
+	if (rc == 0 && !im->abandon && im->ids.by_key && !im->st->in_tx && store_begin(im->st)) {
+		fprintf(stderr, "waymark import: %s\n", store_errmsg(im->st));
+		rc = -1;
+	}
 	if (rc == 0 && !im->abandon)
-		rc = batch_commit(im);
+		rc = indexes_back(im) ? -1 : batch_commit(im);
 	if (rc)
 		import_pipe_stop(&im->pipe);
 	im->storer_rc = rc;
@@ -570,6 +626,7 @@ static int queue_checked(struct importer *im, const struct csv_record *rec)
 	const char *base = c->data.data;
 	struct import_row *row = &c->rows[c->n];
 	row->line = rec->line;
+	row->maybe = filter_ask(im, &im->rd.rec);
 	row->raw_off = c->data.len;
 	if (pack_raw(&c->data, rec))
 		goto oom;
@@ -707,14 +764,26 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 	}
 	if (store_kind(im->st) == STORE_SQLITE)
 	{
-		/* A page cache that holds a batch's dirty pages, and fewer
-		 * checkpoints: hot index pages are then copied once per checkpoint
-		 * rather than once per batch. */
+		/* A page cache that holds a batch's dirty pages (with the random
+		 * index pages it touches), and fewer checkpoints: hot index pages
+		 * are then copied once per checkpoint rather than once per batch. */
 		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CACHE, NULL, NULL, "");
 		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CHECKPOINT, NULL, NULL, "");
 		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_NO_FK, NULL, NULL, "");
 	}
+	/* An import that was stopped while deferring left two indexes out. */
+	if (referral_indexes_ensure(im->st)) {
+		fprintf(stderr, "waymark import: cannot build the indexes an earlier import deferred: %s\n",
+			store_errmsg(im->st));
+		goto out;
+	}
 	filter_start(im);
+	if (im->by_key_next) {
+		/* Deferring: a batch's pages are new ones, written once, so a
+		 * smaller cache does (and takes fewer page faults to fill). */
+		im->rollback_journal = referral_journal_rollback(im->st);
+		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CACHE_DEFERRING, NULL, NULL, "");
+	}
 	if (store_kind(im->st) == STORE_SQLITE && !im->dry_run && !(im->group = referral_group_new())) {
 		fprintf(stderr, "waymark import: out of memory\n");
 		goto out;
@@ -780,6 +849,12 @@ out:
 			fprintf(stderr, "waymark import: stopped; the rows of the unfinished batch (from line %lu) were "
 				"not stored, %lu earlier rows were\n", im->batch_first_line, im->good);
 	}
+	/* Stopped while deferring: what was committed lacks the two indexes. */
+	if (im->ids.by_key && (store_begin(im->st) || indexes_back(im) || store_commit(im->st)))
+		store_rollback(im->st);
+	if (im->rollback_journal && referral_journal_wal(im->st))
+		fprintf(stderr, "waymark import: the database stays in rollback-journal mode until the server next opens "
+			"it (another connection kept it from WAL): %s\n", store_errmsg(im->st));
 	csv_free(r);
 	buf_free(&im->rowbuf);
 	if (im->chunk)
@@ -787,6 +862,8 @@ out:
 	import_pipe_free(&im->pipe);
 	kpisum_acc_free(im->kpi_acc);
 	keyfilter_free(im->known);
+	keytab_free(im->by_key_next);
+	keytab_free(im->ids.by_key);
 	referral_group_free(im->group);
 	pthread_mutex_destroy(&im->report_mu);
 	if (im->fp && im->fp != stdin)

@@ -17,6 +17,7 @@ struct import_row {
 	unsigned long line;
 	size_t rec_off;
 	size_t raw_off, raw_len;
+	unsigned maybe; /* what the reader's filter said of its keys (REFERRAL_MAYBE_*) */
 };
 
 struct import_chunk {

@@ -18,6 +18,7 @@
 #include "http/defer.h"
 #include "http/fault_req.h"
 #include "http/internal.h"
+#include "store/referral_defer.h"
 
 const struct http_config *http_cfg;
 
@@ -362,6 +363,11 @@ int http_serve(const struct http_config *cfg)
 	}
 	if (store_check_schema(st, err, sizeof err)) {
 		fprintf(stderr, "waymark: %s\n", err);
+		store_close(st);
+		return -1;
+	}
+	if (referral_indexes_ensure(st)) {
+		fprintf(stderr, "waymark: cannot build the indexes an import deferred: %s\n", store_errmsg(st));
 		store_close(st);
 		return -1;
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "store/referral_defer.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -109,6 +110,10 @@ int store_migrate(struct store *st, char *err, size_t errlen)
 			snprintf(err, errlen, "migration %s failed: %s", f->name, store_errmsg(st));
 			return -1;
 		}
+	}
+	if (referral_indexes_ensure(st)) {
+		snprintf(err, errlen, "cannot build the indexes an import deferred: %s", store_errmsg(st));
+		return -1;
 	}
 	return 0;
 }

@@ -7,8 +7,10 @@
 #include <string.h>
 #include "core/datetime.h"
 #include "core/keyfilter.h"
+#include "core/keytab.h"
 #include "core/referral_match.h"
 #include "store/referral.h"
+#include "store/referral_defer.h"
 #include "store/referral_group.h"
 #include "core/kpi.h"
 #include "store/calendar.h"
@@ -175,20 +177,61 @@ static const char *nhs_of(const struct referral_rec *rec)
 	return rec->v[RF_PERSON_NHS_NUMBER].set ? rec->v[RF_PERSON_NHS_NUMBER].s : NULL;
 }
 
-/* Rows held back in g are stored first when the database must be asked. */
-static int find_person(struct store *st, const struct referral_rec *rec, const struct keyfilter *known,
-		       struct referral_group *g, int64_t *id)
+/* A candidate from the table of match keys: person_key_row's choice, for
+ * the one whose match key truly is the referral's. */
+struct key_candidate {
+	struct person_match *m;
+	const char *key;
+	int same_key;
+};
+
+static int key_candidate_row(void *ctx, const struct store_row *row)
 {
+	struct key_candidate *c = ctx;
+	if (strcmp(store_row_text(row, 2), c->key) != 0)
+		return 0;
+	c->same_key = 1;
+	return person_key_row(c->m, row);
+}
+
+/* REFERRAL_PERSON_FIND_KEY's answer (the oldest of the first eight people
+ * with the key that fits), found through the table instead of the deferred
+ * index: each candidate id is read by its rowid. */
+static int find_by_key_table(struct store *st, const struct keytab *t, const char *key, struct person_match *m)
+{
+	int64_t ids[64];
+	size_t n = keytab_find(t, key, ids, 64);
+	int seen = 0;
+	for (size_t i = 0; i < n && i < 64 && seen < 8 && !m->id; i++) {
+		struct key_candidate c = { m, key, 0 };
+		if (store_exec(st, STMT_REFERRAL_PERSON_KEYS_BY_ID, key_candidate_row, &c, "i", ids[i]) < 0)
+			return -1;
+		seen += c.same_key;
+	}
+	return 0;
+}
+
+/* Rows held back in g are stored first when the database must be asked. */
+static int find_person(struct store *st, const struct referral_rec *rec, const struct referral_ids *ids,
+		       int64_t *id)
+{
+	int hinted = ids && ids->hinted;
+	struct referral_group *g = ids && ids->active ? ids->group : NULL;
 	const char *nhs = nhs_of(rec);
 	struct person_match m = { nhs, 0 };
-	int ask_nhs = nhs && (!known || keyfilter_maybe(known, 'n', nhs));
-	int ask_key = !known || keyfilter_maybe(known, 'k', rec->match_key);
+	int ask_nhs = nhs && (!hinted || (ids->maybe & REFERRAL_MAYBE_NHS));
+	int ask_key = !hinted || (ids->maybe & REFERRAL_MAYBE_KEY);
 	if ((ask_nhs || ask_key) && referral_group_flush(st, g))
 		return -1;
 	if (ask_nhs && store_exec(st, STMT_REFERRAL_PERSON_FIND_NHS, store_row_first_int, &m.id, "s", nhs) < 0)
 		return -1;
-	if (!m.id && ask_key && store_exec(st, STMT_REFERRAL_PERSON_FIND_KEY, person_key_row, &m, "s", rec->match_key) < 0)
+	if (!m.id && ask_key && ids && ids->by_key) {
+		if (find_by_key_table(st, ids->by_key, rec->match_key, &m))
+			return -1;
+	} else if (!m.id && ask_key &&
+		   store_exec(st, STMT_REFERRAL_PERSON_FIND_KEY, person_key_row, &m, "s", rec->match_key) < 0) {
 		return -1;
+	}
 	*id = m.id;
 	return 0;
 }
@@ -200,18 +243,30 @@ static int group_misfit(struct store *st)
 	return -1;
 }
 
+struct people_keys {
+	struct keyfilter *kf;
+	struct keytab *kt;
+	int full;
+};
+
 static int people_key_row(void *ctx, const struct store_row *row)
 {
+	struct people_keys *k = ctx;
 	const char *nhs = store_row_text(row, 0);
 	if (nhs[0])
-		keyfilter_add(ctx, 'n', nhs);
-	keyfilter_add(ctx, 'k', store_row_text(row, 1));
+		keyfilter_add(k->kf, 'n', nhs);
+	keyfilter_add(k->kf, 'k', store_row_text(row, 1));
+	if (k->kt && keytab_add(k->kt, store_row_text(row, 1), store_row_int(row, 2))) {
+		k->full = 1;
+		return 1;
+	}
 	return 0;
 }
 
-int referral_people_keys_load(struct store *st, struct keyfilter *kf)
+int referral_people_keys_load(struct store *st, struct keyfilter *kf, struct keytab *kt)
 {
-	return store_exec(st, STMT_REFERRAL_PEOPLE_KEYS, people_key_row, kf, "") < 0 ? -1 : 0;
+	struct people_keys k = { kf, kt, 0 };
+	return store_exec(st, STMT_REFERRAL_PEOPLE_KEYS, people_key_row, &k, "") < 0 || k.full ? -1 : 0;
 }
 
 int referral_ids_start(struct store *st, struct referral_ids *ids)
@@ -268,18 +323,9 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	int n = 0;
 	_Static_assert(RF__MAX + 16 <= MAX_PARAMS, "the model has outgrown the parameter array");
 	memset(out, 0, sizeof *out);
-	struct keyfilter *known = ids ? ids->known : NULL;
 	struct referral_group *g = ids && ids->active ? ids->group : NULL;
-	if (find_person(st, rec, known, g, &out->person_id))
+	if (find_person(st, rec, ids, &out->person_id))
 		return -1;
-	if (known) {
-		/* A found person may gain the NHS number here (identity fields are
-		 * filled in when unknown); a new one gains both keys. */
-		if (nhs_of(rec))
-			keyfilter_add(known, 'n', nhs_of(rec));
-		if (!out->person_id)
-			keyfilter_add(known, 'k', rec->match_key);
-	}
 	int moved = 0;
 	if (out->person_id && kpisum_person_leave(st, out->person_id, rec->area, &moved))
 		return -1;
@@ -312,6 +358,10 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 			return -1;
 		}
 		out->new_person = 1;
+		/* A full table ends the deferral: the indexes are built now. */
+		if (ids && ids->by_key && keytab_add(ids->by_key, rec->match_key, out->person_id) &&
+		    referral_indexes_restore(st, ids))
+			return -1;
 	}
 	int dy, dm, dd;
 	if (dt_civil_from_days(dt_day_of(m->now), &dy, &dm, &dd)) {

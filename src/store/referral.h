@@ -33,25 +33,37 @@ int referral_seq_next(struct store *st, struct referral_seq *q, int year, int64_
  * inside a transaction that holds the write lock (a bulk import), where the
  * next id is always one past the highest. */
 struct keyfilter;
+#define REFERRAL_MAYBE_NHS 1u /* the NHS number may belong to someone */
+#define REFERRAL_MAYBE_KEY 2u /* the match key may belong to someone */
+
 struct referral_ids {
 	int active;
 	int64_t next_person;
 	int64_t next_referral;
-	/* When set: a filter holding the NHS number ('n') and match key ('k') of
-	 * every person in the database, so a person whose keys it has never
-	 * seen is not looked for. Only while the caller is the database's one
-	 * writer; people this connection creates or gives an NHS number are
-	 * added to it. */
-	struct keyfilter *known;
+	/* When set: the caller has asked a filter of every person's keys
+	 * (core/keyfilter) about this row, and maybe says what it answered
+	 * (REFERRAL_MAYBE_*): a key it has never seen belongs to no one, so it
+	 * is not looked for. Only while the caller is the database's one
+	 * writer; the caller adds the row's keys to its filter. */
+	int hinted;
+	unsigned maybe;
 	/* When set: new people, referrals and reasons are held back here and
 	 * inserted several rows at a time (store/referral_group.h); the caller
 	 * flushes it before its rows' texts go away and before commit. */
 	struct referral_group *group;
+	/* When set: people_match_key and referrals_queue are deferred (dropped
+	 * until referral_indexes_restore, store/referral_defer.h), and people
+	 * are found by match key through this table of every person's key,
+	 * which the people created here join. Owned here. */
+	struct keytab *by_key;
 };
 /* Reads the highest ids (call after BEGIN). Returns 0 or -1. */
 int referral_ids_start(struct store *st, struct referral_ids *ids);
-/* Adds every person's NHS number and match key to kf. Returns 0 or -1. */
-int referral_people_keys_load(struct store *st, struct keyfilter *kf);
+/* Adds every person's NHS number and match key to kf, and (when kt is not
+ * NULL) their match key and id to kt. Returns 0, or -1 (kt full, or the
+ * store's error). */
+struct keytab;
+int referral_people_keys_load(struct store *st, struct keyfilter *kf, struct keytab *kt);
 
 struct kpisum_acc;
 
