@@ -533,11 +533,14 @@ static int check_row(struct importer *im, struct checker *ck, const struct csv_f
 /* The storer's part for one row: into the open batch (kept for a replay),
  * committed when the batch is full. 0, or -1 to stop. */
 static int store_checked(struct importer *im, const struct referral_rec *rec, const char *raw, size_t raw_len,
-			 unsigned long line, unsigned maybe)
+			 unsigned long line, unsigned maybe, uint32_t key_tag)
 {
 	if (batch_begin(im, line))
 		return -1;
 	im->ids.maybe = maybe;
+	im->ids.key_tag = key_tag;
+	if (im->ids.by_key)
+		keytab_prefetch(im->ids.by_key, key_tag);
 	if (buf_append(&im->rowbuf, raw, raw_len)) {
 		fprintf(stderr, "waymark import: out of memory\n");
 		return -1;
@@ -579,7 +582,7 @@ static void *storer_main(void *arg)
 		for (size_t i = 0; rc == 0 && i < c->n; i++) {
 			const struct import_row *row = &c->rows[i];
 			rc = store_checked(im, (const struct referral_rec *)(c->data.data + row->rec_off),
-					   c->data.data + row->raw_off, row->raw_len, row->line, row->maybe);
+					   c->data.data + row->raw_off, row->raw_len, row->line, row->maybe, row->key_tag);
 		}
 		if (rc == 0)
 			rc = flush_rows(im);
@@ -627,6 +630,7 @@ static int queue_checked(struct importer *im, const struct csv_record *rec)
 	struct import_row *row = &c->rows[c->n];
 	row->line = rec->line;
 	row->maybe = filter_ask(im, &im->rd.rec);
+	row->key_tag = im->known ? keytab_tag(im->rd.rec.match_key) : 0;
 	row->raw_off = c->data.len;
 	if (pack_raw(&c->data, rec))
 		goto oom;

@@ -4,6 +4,7 @@
 #define WAYMARK_CLI_IMPORT_PIPE_H
 #include <pthread.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "util/buf.h"
 
 #define IMPORT_CHUNK_ROWS 256
@@ -18,6 +19,7 @@ struct import_row {
 	size_t rec_off;
 	size_t raw_off, raw_len;
 	unsigned maybe; /* what the reader's filter said of its keys (REFERRAL_MAYBE_*) */
+	uint32_t key_tag; /* keytab_tag of its match key, while the reader keeps the filter */
 };
 
 struct import_chunk {

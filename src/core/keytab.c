@@ -12,7 +12,7 @@ struct keytab {
 };
 
 /* FNV-1a, then the high half folded into the low one: a nonzero tag. */
-static uint32_t tag_of(const char *key)
+uint32_t keytab_tag(const char *key)
 {
 	uint64_t h = 0xcbf29ce484222325u;
 	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
@@ -79,20 +79,30 @@ static int grow(struct keytab *t)
 	return 0;
 }
 
-int keytab_add(struct keytab *t, const char *key, int64_t id)
+void keytab_prefetch(const struct keytab *t, uint32_t tag)
+{
+	__builtin_prefetch(&t->slots[home_of(tag, t->nslots)], 1);
+}
+
+int keytab_add_tag(struct keytab *t, uint32_t tag, int64_t id)
 {
 	if (id <= 0 || id > (int64_t)UINT32_MAX || t->count >= t->max_entries)
 		return -1;
 	if ((t->count + 1) * 2 > t->nslots && grow(t))
 		return -1;
-	place(t->slots, t->nslots, (uint64_t)tag_of(key) << 32 | (uint64_t)id);
+	place(t->slots, t->nslots, (uint64_t)tag << 32 | (uint64_t)id);
 	t->count++;
 	return 0;
 }
 
+int keytab_add(struct keytab *t, const char *key, int64_t id)
+{
+	return keytab_add_tag(t, keytab_tag(key), id);
+}
+
 size_t keytab_find(const struct keytab *t, const char *key, int64_t *ids, size_t max)
 {
-	uint32_t tag = tag_of(key);
+	uint32_t tag = keytab_tag(key);
 	size_t n = 0;
 	for (size_t i = home_of(tag, t->nslots); t->slots[i]; i = (i + 1) & (t->nslots - 1)) {
 		if ((uint32_t)(t->slots[i] >> 32) != tag)

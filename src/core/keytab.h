@@ -16,6 +16,12 @@ void keytab_free(struct keytab *t);
 /* Adds key -> id. 0; -1 when the table is full, out of memory, or id is
  * not in 1..2^32-1 (the table is then unchanged). */
 int keytab_add(struct keytab *t, const char *key, int64_t id);
+/* The same in two steps, for a caller that hashes the key early (on another
+ * thread) and asks for its slot's memory well before it adds: the key's
+ * 32-bit tag, a hint to the processor, and the add by tag. */
+uint32_t keytab_tag(const char *key);
+void keytab_prefetch(const struct keytab *t, uint32_t tag);
+int keytab_add_tag(struct keytab *t, uint32_t tag, int64_t id);
 /*
  * The ids added with key, ascending, into ids[0..max): returns how many
  * there are (which may exceed max). Another key with the same 32-bit hash

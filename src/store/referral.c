@@ -359,7 +359,8 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 		}
 		out->new_person = 1;
 		/* A full table ends the deferral: the indexes are built now. */
-		if (ids && ids->by_key && keytab_add(ids->by_key, rec->match_key, out->person_id) &&
+		if (ids && ids->by_key &&
+		    keytab_add_tag(ids->by_key, ids->hinted ? ids->key_tag : keytab_tag(rec->match_key), out->person_id) &&
 		    referral_indexes_restore(st, ids))
 			return -1;
 	}

@@ -47,6 +47,7 @@ struct referral_ids {
 	 * writer; the caller adds the row's keys to its filter. */
 	int hinted;
 	unsigned maybe;
+	uint32_t key_tag; /* with hinted: keytab_tag of the row's match key */
 	/* When set: new people, referrals and reasons are held back here and
 	 * inserted several rows at a time (store/referral_group.h); the caller
 	 * flushes it before its rows' texts go away and before commit. */

@@ -43,6 +43,14 @@ static void test_ids_of_a_key_come_back_ascending(void **state)
 	assert_int_equal(keytab_find(t, "jones|aoife|11114|PE350AH", ids, 0), 3);
 	assert_int_equal(keytab_find(t, "bugg|dorothy|-7744|PE376ZX", ids, 8), 1);
 	assert_int_equal(ids[0], 9);
+	/* Added in two steps (tag first, then by tag): found by the key. */
+	uint32_t tag = keytab_tag("hall|siobhan|-13979|IP212AB");
+	assert_true(tag != 0);
+	keytab_prefetch(t, tag);
+	assert_int_equal(keytab_add_tag(t, tag, 3), 0);
+	assert_int_equal(keytab_find(t, "hall|siobhan|-13979|IP212AB", ids, 8), 1);
+	assert_int_equal(ids[0], 3);
+	assert_int_equal(keytab_add_tag(t, tag, 0), -1);
 	assert_int_equal(keytab_find(t, "bugg|dorothy|-7744|PE376ZY", ids, 8), 0);
 	keytab_free(t);
 }
