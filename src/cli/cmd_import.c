@@ -394,14 +394,21 @@ fail:
 /* Stores the checked row in im->rec. With savepoint set, the row gets one,
  * so a database refusal costs that row alone. 1 stored, 0 refused (a
  * constraint), -1 other failure. */
-static int store_row(struct importer *im, const struct referral_rec *rec, unsigned long line, int savepoint)
+static int64_t received_of(const struct importer *im, const struct referral_rec *rec)
 {
-	int64_t received = rec->v[RF_RECEIVED_AT].set ? rec->v[RF_RECEIVED_AT].i : im->now;
+	return rec->v[RF_RECEIVED_AT].set ? rec->v[RF_RECEIVED_AT].i : im->now;
+}
+
+/* due: the row's follow-up due time when the reader worked it out, else 0. */
+static int store_row(struct importer *im, const struct referral_rec *rec, unsigned long line, int savepoint,
+		     int64_t due)
+{
+	int64_t received = received_of(im, rec);
 	struct referral_meta m = {
 		.channel = "import",
 		.now = im->now,
 		.received_at = received,
-		.sla_due_at = calendar_due(&im->cal, received),
+		.sla_due_at = due ? due : calendar_due(&im->cal, received),
 		.kpi_acc = im->kpi_acc,
 		.events_later = im->ids.active,
 	};
@@ -489,7 +496,7 @@ static int replay_batch(struct importer *im)
 			began = 1;
 		}
 		if (rc == 0 && check_row(im, &im->wr, fields, nfields, line, 1) == 0) {
-			int r = store_row(im, &im->wr.rec, line, 1);
+			int r = store_row(im, &im->wr.rec, line, 1, 0);
 			if (r < 0)
 				rc = -1;
 			else if (r == 0)
@@ -533,7 +540,7 @@ static int check_row(struct importer *im, struct checker *ck, const struct csv_f
 /* The storer's part for one row: into the open batch (kept for a replay),
  * committed when the batch is full. 0, or -1 to stop. */
 static int store_checked(struct importer *im, const struct referral_rec *rec, const char *raw, size_t raw_len,
-			 unsigned long line, unsigned maybe, uint32_t key_tag)
+			 unsigned long line, unsigned maybe, uint32_t key_tag, int64_t due)
 {
 	if (batch_begin(im, line))
 		return -1;
@@ -545,7 +552,7 @@ static int store_checked(struct importer *im, const struct referral_rec *rec, co
 		fprintf(stderr, "waymark import: out of memory\n");
 		return -1;
 	}
-	int r = store_row(im, rec, line, 0);
+	int r = store_row(im, rec, line, 0, due);
 	if (r < 0) {
 		if (store_errcode(im->st) != STORE_CONSTRAINT) {
 			fprintf(stderr, "waymark import: line %lu: %s\n", line, store_errmsg(im->st));
@@ -582,7 +589,7 @@ static void *storer_main(void *arg)
 		for (size_t i = 0; rc == 0 && i < c->n; i++) {
 			const struct import_row *row = &c->rows[i];
 			rc = store_checked(im, (const struct referral_rec *)(c->data.data + row->rec_off),
-					   c->data.data + row->raw_off, row->raw_len, row->line, row->maybe, row->key_tag);
+					   c->data.data + row->raw_off, row->raw_len, row->line, row->maybe, row->key_tag, row->sla_due_at);
 		}
 		if (rc == 0)
 			rc = flush_rows(im);
@@ -631,6 +638,7 @@ static int queue_checked(struct importer *im, const struct csv_record *rec)
 	row->line = rec->line;
 	row->maybe = filter_ask(im, &im->rd.rec);
 	row->key_tag = im->known ? keytab_tag(im->rd.rec.match_key) : 0;
+	row->sla_due_at = calendar_due(&im->cal, received_of(im, &im->rd.rec));
 	row->raw_off = c->data.len;
 	if (pack_raw(&c->data, rec))
 		goto oom;

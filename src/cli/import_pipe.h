@@ -20,6 +20,7 @@ struct import_row {
 	size_t raw_off, raw_len;
 	unsigned maybe; /* what the reader's filter said of its keys (REFERRAL_MAYBE_*) */
 	uint32_t key_tag; /* keytab_tag of its match key, while the reader keeps the filter */
+	int64_t sla_due_at; /* its follow-up due time (the reader has time to spare) */
 };
 
 struct import_chunk {

@@ -66,6 +66,12 @@ static int sqlite_exec(struct store *st, enum stmt id, const struct store_param 
 		}
 		s->stmts[id] = q;
 	}
+	/* Parameters this call leaves out are NULL. The previous call's
+	 * bindings (pointers to its caller's texts, never read once it
+	 * returned) are only cleared then: clearing a multi-row INSERT's
+	 * hundreds of parameters after every call cost an import 2%. */
+	if (n < sqlite3_bind_parameter_count(q))
+		sqlite3_clear_bindings(q);
 	for (int i = 0; i < n; i++) {
 		if (p[i].is_null)
 			rc = sqlite3_bind_null(q, i + 1);
@@ -103,7 +109,6 @@ static int sqlite_exec(struct store *st, enum stmt id, const struct store_param 
 		result = sqlite3_changes(s->db);
 	}
 	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
 	return result;
 }
 
