@@ -202,9 +202,16 @@ struct store *store_sqlite_open(const char *path, char *err, size_t errlen)
 		free(s);
 		return NULL;
 	}
-	sqlite3_busy_timeout(s->db, 10000);
 	sqlite3_extended_result_codes(s->db, 1);
-	if (sqlite_script(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")) {
+	/* WAL; but not waiting for it while a large import writes through the
+	 * rollback journal (it has the database to itself only while nothing
+	 * else has it open, store/referral_defer.h): the import switches back
+	 * at its end, and this connection follows by itself at its next read. */
+	sqlite3_busy_timeout(s->db, 0);
+	int wal = sqlite_script(&s->base, "PRAGMA journal_mode=WAL");
+	sqlite3_busy_timeout(s->db, 10000);
+	if ((wal && store_errcode(&s->base) != STORE_BUSY) ||
+	    sqlite_script(&s->base, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")) {
 		snprintf(err, errlen, "cannot set up %s: %s", path, s->base.errmsg);
 		sqlite_close(&s->base);
 		return NULL;

@@ -8,7 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot, waymarkBin } from '../lib/server.mjs';
+import { repoRoot, startServer, waymarkBin } from '../lib/server.mjs';
 
 let dir;
 let gen;
@@ -213,6 +213,55 @@ test('a later import finds the people of an earlier one, whether or not it fills
   }
 });
 
+/* Starts an import of csv into db and resolves once it has committed a batch
+ * without the two deferred indexes; returns the child's exit promise. */
+async function importUntilDeferred(db, csv, errors) {
+  const child = spawn(waymarkBin(), ['import', 'referrals', '--db', db, '--quiet', '--batch', '2000', '--errors', errors, csv]);
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d) => { out += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve({ code, out: () => out })));
+  const indexes = "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('people_match_key', 'referrals_queue')";
+  for (let i = 0; i < 400; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 50', db, `${indexes}; SELECT COUNT(*) FROM referrals`], { encoding: 'utf8' });
+    const [n, stored] = r.stdout.trim().split('\n');
+    if (r.status === 0 && n === '0' && Number(stored) > 0) return { child, exited, seen: true };
+  }
+  return { child, exited, seen: false };
+}
+
+test('a server started while a large import defers its indexes starts, serves, and the import still finds every repeat', async () => {
+  // The import writes through the rollback journal while nothing else has
+  // the database open; the server does not wait to switch it back to WAL
+  // (the import does that at its end) and builds the deferred indexes at
+  // start, after which the import carries on looking people up the usual way.
+  const csv = path.join(dir, 'served.csv');
+  execFileSync('sh', ['-c', `"${gen}" 60000 --seed 11 > "${csv}"`]);
+  const db = freshDb('served');
+  const { exited, seen } = await importUntilDeferred(db, csv, path.join(dir, 'served-errors.csv'));
+  assert.ok(seen, 'the import committed a batch without the two indexes');
+  const srv = await startServer({ demo: false, init: false, dbUrl: db });
+  let imported;
+  try {
+    const { code, out } = await exited;
+    assert.ok(code === 0 || code === 3, out());
+    imported = /: (\d+) imported, /.exec(out())?.[1];
+    const res = await fetch(`${srv.url}/healthz`);
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).db, 'sqlite');
+  } finally {
+    await srv.stop();
+  }
+  assert.ok(Number(imported) > 59000, `${imported} imported`);
+  assert.equal(sql(db, 'SELECT COUNT(*) FROM referrals'), imported);
+  assert.equal(sql(db, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('people_match_key', 'referrals_queue')"), '2');
+  assert.equal(sql(db, 'SELECT COUNT(*) FROM people a JOIN people b ON a.match_key = b.match_key AND a.id < b.id '
+    + 'WHERE a.nhs_number IS NULL OR b.nhs_number IS NULL OR a.nhs_number = b.nhs_number'), '0');
+  assert.equal(sql(db, 'PRAGMA journal_mode'), 'wal');
+  assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+});
+
 test('an import killed while it defers two indexes leaves them out; the next init or import builds them', async () => {
   // A large import into a small database drops people_match_key and
   // referrals_queue at its first batch and builds them at its end
@@ -223,15 +272,7 @@ test('an import killed while it defers two indexes leaves them out; the next ini
   const indexes = "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('people_match_key', 'referrals_queue')";
   for (const heal of [['init'], ['import', 'referrals', '--quiet', path.join(dir, 'small.csv')]]) {
     const db = freshDb(`killed${heal[0]}`);
-    const child = spawn(waymarkBin(), ['import', 'referrals', '--db', db, '--quiet', '--batch', '2000', '--errors', path.join(dir, 'killed-errors.csv'), csv]);
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    let seen = false;
-    for (let i = 0; i < 400 && !seen; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      const r = spawnSync('sqlite3', ['-cmd', '.timeout 50', db, `${indexes}; SELECT COUNT(*) FROM referrals`], { encoding: 'utf8' });
-      const [n, stored] = r.stdout.trim().split('\n');
-      seen = r.status === 0 && n === '0' && Number(stored) > 0;
-    }
+    const { child, exited, seen } = await importUntilDeferred(db, csv, path.join(dir, 'killed-errors.csv'));
     child.kill('SIGKILL');
     await exited;
     assert.ok(seen, 'the import committed a batch without the two indexes before it was killed');
