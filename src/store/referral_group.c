@@ -1,6 +1,6 @@
 /* Multi-row INSERTs for a bulk import's people, referrals and reasons (see
- * referral_group.h): rows are held back as bound values and written by the
- * statements for 16, 8, 4, 2 and 1 rows (32 for reasons). */
+ * referral_group.h): rows are held back as bound values and written by one
+ * statement for their number (up to 16 rows; 32 for reasons). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,49 +81,47 @@ int referral_group_full(const struct referral_group *g)
 	return g->referrals == REFERRAL_GROUP_ROWS;
 }
 
-/* Runs rows rows of cols values each through the largest statements that fit:
- * by_size[k] inserts 2^k rows, up to 2^top. */
-static int insert_rows(struct store *st, const enum stmt *by_size, int top, const struct store_param *p, int cols,
+/* Runs rows rows of cols values each through the statement for that many
+ * (by_size[n - 1] inserts n rows, up to max a statement). */
+static int insert_rows(struct store *st, const enum stmt *by_size, int max, const struct store_param *p, int cols,
 		       int rows)
 {
-	int done = 0;
-	while (done < rows) {
-		int k = top;
-		while ((1 << k) > rows - done)
-			k--;
+	for (int done = 0; done < rows;) {
+		int n = rows - done < max ? rows - done : max;
 		st->errcode = STORE_OK;
-		if (st->ops->exec(st, by_size[k], &p[done * cols], (1 << k) * cols, NULL, NULL) != (1 << k))
+		if (st->ops->exec(st, by_size[n - 1], &p[done * cols], n * cols, NULL, NULL) != n)
 			return -1;
-		done += 1 << k;
+		done += n;
 	}
 	return 0;
 }
 
+#define STMT_SIZE_2_16(name) name##2, name##3, name##4, name##5, name##6, name##7, name##8, name##9, name##10, \
+	name##11, name##12, name##13, name##14, name##15, name##16
+#define STMT_SIZE_17_32(name) name##17, name##18, name##19, name##20, name##21, name##22, name##23, name##24, \
+	name##25, name##26, name##27, name##28, name##29, name##30, name##31, name##32
+
 int referral_reasons_insert(struct store *st, const struct store_param *p, int rows)
 {
-	static const enum stmt plain[] = { STMT_REFERRAL_REASON_INSERT, STMT_REFERRAL_REASON_INSERT2,
-					   STMT_REFERRAL_REASON_INSERT4, STMT_REFERRAL_REASON_INSERT8,
-					   STMT_REFERRAL_REASON_INSERT16, STMT_REFERRAL_REASON_INSERT32 };
-	return insert_rows(st, plain, 5, p, 2, rows);
+	static const enum stmt plain[] = { STMT_REFERRAL_REASON_INSERT, STMT_SIZE_2_16(STMT_REFERRAL_REASON_INSERT),
+					   STMT_SIZE_17_32(STMT_REFERRAL_REASON_INSERT) };
+	return insert_rows(st, plain, 32, p, 2, rows);
 }
 
 int referral_group_flush(struct store *st, struct referral_group *g)
 {
-	static const enum stmt people[] = { STMT_REFERRAL_PERSON_INSERT_ID, STMT_REFERRAL_PERSON_INSERT_ID2,
-					    STMT_REFERRAL_PERSON_INSERT_ID4, STMT_REFERRAL_PERSON_INSERT_ID8,
-					    STMT_REFERRAL_PERSON_INSERT_ID16 };
-	static const enum stmt referrals[] = { STMT_REFERRAL_INSERT_ID, STMT_REFERRAL_INSERT_ID2, STMT_REFERRAL_INSERT_ID4,
-					       STMT_REFERRAL_INSERT_ID8, STMT_REFERRAL_INSERT_ID16 };
-	static const enum stmt reasons[] = { STMT_REFERRAL_REASON_INSERT_BULK, STMT_REFERRAL_REASON_INSERT_BULK2,
-					     STMT_REFERRAL_REASON_INSERT_BULK4, STMT_REFERRAL_REASON_INSERT_BULK8,
-					     STMT_REFERRAL_REASON_INSERT_BULK16, STMT_REFERRAL_REASON_INSERT_BULK32 };
+	static const enum stmt people[] = { STMT_REFERRAL_PERSON_INSERT_ID, STMT_SIZE_2_16(STMT_REFERRAL_PERSON_INSERT_ID) };
+	static const enum stmt referrals[] = { STMT_REFERRAL_INSERT_ID, STMT_SIZE_2_16(STMT_REFERRAL_INSERT_ID) };
+	static const enum stmt reasons[] = { STMT_REFERRAL_REASON_INSERT_BULK, STMT_SIZE_2_16(STMT_REFERRAL_REASON_INSERT_BULK),
+					     STMT_SIZE_17_32(STMT_REFERRAL_REASON_INSERT_BULK) };
+	_Static_assert(sizeof people / sizeof *people == REFERRAL_GROUP_ROWS, "a statement for every number of people");
 	if (!g)
 		return 0;
-	int r = insert_rows(st, people, 4, g->person, PERSON_COLS, g->people);
+	int r = insert_rows(st, people, 16, g->person, PERSON_COLS, g->people);
 	if (r == 0)
-		r = insert_rows(st, referrals, 4, g->referral, REFERRAL_COLS, g->referrals);
+		r = insert_rows(st, referrals, 16, g->referral, REFERRAL_COLS, g->referrals);
 	if (r == 0)
-		r = insert_rows(st, reasons, 5, g->reason, 2, g->reasons);
+		r = insert_rows(st, reasons, 32, g->reason, 2, g->reasons);
 	g->people = g->referrals = g->reasons = 0;
 	return r;
 }
