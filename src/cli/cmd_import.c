@@ -391,15 +391,15 @@ fail:
 	return -1;
 }
 
-/* Stores the checked row in im->rec. With savepoint set, the row gets one,
- * so a database refusal costs that row alone. 1 stored, 0 refused (a
- * constraint), -1 other failure. */
 static int64_t received_of(const struct importer *im, const struct referral_rec *rec)
 {
 	return rec->v[RF_RECEIVED_AT].set ? rec->v[RF_RECEIVED_AT].i : im->now;
 }
 
-/* due: the row's follow-up due time when the reader worked it out, else 0. */
+/* Stores the checked row in im->rec. With savepoint set, the row gets one,
+ * so a database refusal costs that row alone. due: the row's follow-up due
+ * time when the reader worked it out, else 0. 1 stored, 0 refused (a
+ * constraint), -1 other failure. */
 static int store_row(struct importer *im, const struct referral_rec *rec, unsigned long line, int savepoint,
 		     int64_t due)
 {
@@ -589,7 +589,8 @@ static void *storer_main(void *arg)
 		for (size_t i = 0; rc == 0 && i < c->n; i++) {
 			const struct import_row *row = &c->rows[i];
 			rc = store_checked(im, (const struct referral_rec *)(c->data.data + row->rec_off),
-					   c->data.data + row->raw_off, row->raw_len, row->line, row->maybe, row->key_tag, row->sla_due_at);
+					   c->data.data + row->raw_off, row->raw_len, row->line, row->maybe, row->key_tag,
+					   row->sla_due_at);
 		}
 		if (rc == 0)
 			rc = flush_rows(im);
@@ -865,8 +866,8 @@ out:
 	if (im->ids.by_key && (store_begin(im->st) || indexes_back(im) || store_commit(im->st)))
 		store_rollback(im->st);
 	if (im->rollback_journal && referral_journal_wal(im->st))
-		fprintf(stderr, "waymark import: the database stays in rollback-journal mode until the server next opens "
-			"it (another connection kept it from WAL): %s\n", store_errmsg(im->st));
+		fprintf(stderr, "waymark import: the database stays in rollback-journal mode until a waymark command "
+			"next opens it (another connection kept it from WAL): %s\n", store_errmsg(im->st));
 	csv_free(r);
 	buf_free(&im->rowbuf);
 	if (im->chunk)
