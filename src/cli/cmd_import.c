@@ -777,10 +777,8 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 	}
 	if (store_kind(im->st) == STORE_SQLITE)
 	{
-		/* A page cache that holds a batch's dirty pages (with the random
-		 * index pages it touches), and fewer checkpoints: hot index pages
-		 * are then copied once per checkpoint rather than once per batch. */
-		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CACHE, NULL, NULL, "");
+		/* Fewer checkpoints: hot index pages are then copied once per
+		 * checkpoint rather than once per batch. */
 		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CHECKPOINT, NULL, NULL, "");
 		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_NO_FK, NULL, NULL, "");
 	}
@@ -791,12 +789,14 @@ int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts)
 		goto out;
 	}
 	filter_start(im);
-	if (im->by_key_next) {
-		/* Deferring: a batch's pages are new ones, written once, so a
-		 * smaller cache does (and takes fewer page faults to fill). */
+	if (im->by_key_next)
 		im->rollback_journal = referral_journal_rollback(im->st);
-		store_exec(im->st, STMT_REFERRAL_IMPORT_SQLITE_CACHE_DEFERRING, NULL, NULL, "");
-	}
+	/* A page cache that holds a batch's dirty pages with the random index
+	 * pages it touches; while deferring, a batch's pages are new ones,
+	 * written once, so a smaller one does (and takes fewer faults to fill). */
+	if (store_kind(im->st) == STORE_SQLITE)
+		store_exec(im->st, im->by_key_next ? STMT_REFERRAL_IMPORT_SQLITE_CACHE_DEFERRING
+						   : STMT_REFERRAL_IMPORT_SQLITE_CACHE, NULL, NULL, "");
 	if (store_kind(im->st) == STORE_SQLITE && !im->dry_run && !(im->group = referral_group_new())) {
 		fprintf(stderr, "waymark import: out of memory\n");
 		goto out;

@@ -96,24 +96,26 @@ static int insert_rows(struct store *st, const enum stmt *by_size, int max, cons
 	return 0;
 }
 
-#define STMT_SIZE_2_16(name) name##2, name##3, name##4, name##5, name##6, name##7, name##8, name##9, name##10, \
-	name##11, name##12, name##13, name##14, name##15, name##16
-#define STMT_SIZE_17_32(name) name##17, name##18, name##19, name##20, name##21, name##22, name##23, name##24, \
-	name##25, name##26, name##27, name##28, name##29, name##30, name##31, name##32
+/* The statements for 2 to 16 (and 17 to 32) rows, from the sizes the
+ * statement list was made from (model/referral_sql.h). */
+#define PERSON_SIZE(n, xn) STMT_REFERRAL_PERSON_INSERT_ID##n,
+#define REFERRAL_SIZE(n, xn) STMT_REFERRAL_INSERT_ID##n,
+#define REASON_SIZE(n, xn) STMT_REFERRAL_REASON_INSERT##n,
+#define REASON_BULK_SIZE(n, xn) STMT_REFERRAL_REASON_INSERT_BULK##n,
 
 int referral_reasons_insert(struct store *st, const struct store_param *p, int rows)
 {
-	static const enum stmt plain[] = { STMT_REFERRAL_REASON_INSERT, STMT_SIZE_2_16(STMT_REFERRAL_REASON_INSERT),
-					   STMT_SIZE_17_32(STMT_REFERRAL_REASON_INSERT) };
+	static const enum stmt plain[] = { STMT_REFERRAL_REASON_INSERT, REFERRAL_SQL_SIZES_2_16(REASON_SIZE)
+					   REFERRAL_SQL_SIZES_17_32(REASON_SIZE) };
 	return insert_rows(st, plain, 32, p, 2, rows);
 }
 
 int referral_group_flush(struct store *st, struct referral_group *g)
 {
-	static const enum stmt people[] = { STMT_REFERRAL_PERSON_INSERT_ID, STMT_SIZE_2_16(STMT_REFERRAL_PERSON_INSERT_ID) };
-	static const enum stmt referrals[] = { STMT_REFERRAL_INSERT_ID, STMT_SIZE_2_16(STMT_REFERRAL_INSERT_ID) };
-	static const enum stmt reasons[] = { STMT_REFERRAL_REASON_INSERT_BULK, STMT_SIZE_2_16(STMT_REFERRAL_REASON_INSERT_BULK),
-					     STMT_SIZE_17_32(STMT_REFERRAL_REASON_INSERT_BULK) };
+	static const enum stmt people[] = { STMT_REFERRAL_PERSON_INSERT_ID, REFERRAL_SQL_SIZES_2_16(PERSON_SIZE) };
+	static const enum stmt referrals[] = { STMT_REFERRAL_INSERT_ID, REFERRAL_SQL_SIZES_2_16(REFERRAL_SIZE) };
+	static const enum stmt reasons[] = { STMT_REFERRAL_REASON_INSERT_BULK, REFERRAL_SQL_SIZES_2_16(REASON_BULK_SIZE)
+					     REFERRAL_SQL_SIZES_17_32(REASON_BULK_SIZE) };
 	_Static_assert(sizeof people / sizeof *people == REFERRAL_GROUP_ROWS, "a statement for every number of people");
 	if (!g)
 		return 0;
