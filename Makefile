@@ -7,8 +7,8 @@ CC ?= gcc
 PKGS := libmicrohttpd jansson sqlite3 libpq libsodium
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 OPT ?= -O2
-CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-missing-field-initializers -g $(OPT) -Isrc -I$(BUILD)/gen \
-  -DWAYMARK_VERSION='"$(VERSION)"' -MMD -MP
+CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wmissing-prototypes -Wshadow -Werror -Wno-missing-field-initializers -g $(OPT) -Isrc -I$(BUILD)/gen \
+  -MMD -MP
 ifdef SAN
 CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
@@ -35,6 +35,14 @@ STORE_BIN := $(BUILD)/tests/store_suite
   check-sanitize clean bench fuzz assets hostile-test fault-test crash-test crash
 all: $(BUILD)/waymark
 
+# build/gen/version.h is rewritten only when the version changes, so only
+# the files that print it are rebuilt. The flags file does the same for the
+# compiler flags: changing them rebuilds everything.
+$(shell mkdir -p $(BUILD)/gen; v='#define WAYMARK_VERSION "$(VERSION)"'; \
+  [ "$$(cat $(BUILD)/gen/version.h 2>/dev/null)" = "$$v" ] || echo "$$v" > $(BUILD)/gen/version.h; \
+  f='$(CC) $(CFLAGS_BASE) $(EXTRA_CFLAGS)'; \
+  [ "$$(cat $(BUILD)/gen/cflags 2>/dev/null)" = "$$f" ] || echo "$$f" > $(BUILD)/gen/cflags)
+
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
@@ -47,7 +55,7 @@ $(BUILD)/obj/gen/embed.o: $(BUILD)/gen/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -156,7 +164,7 @@ FUZZ_DIR := $(BUILD)/fuzz
 FUZZ_REPLAY_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/replay_%)
 FUZZ_REPLAY_OBJS := $(FUZZ_TARGETS:%=$(BUILD)/obj/fuzz/fuzz_%.o) $(BUILD)/obj/fuzz/replay_main.o
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -Isrc -I$(BUILD)/gen -DWAYMARK_VERSION='"$(VERSION)"' -MMD -MP \
+FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -Isrc -I$(BUILD)/gen -MMD -MP \
   -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(PKG_CFLAGS)
 FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_DIR)/clang/%.o) $(FUZZ_DIR)/clang/gen/embed.o
 FUZZ_BINS := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)

@@ -9,6 +9,7 @@
 #include "api/triage.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
+#include "http/ops_reply.h"
 
 int64_t cases_id_or_respond(struct http_req *req, struct http_resp *resp)
 {
@@ -18,7 +19,7 @@ int64_t cases_id_or_respond(struct http_req *req, struct http_resp *resp)
 	int64_t org = 0;
 	int n = casework_case_org(req->db, id, &org);
 	if (n < 0) {
-		triage_store_failed(req, resp);
+		http_store_failed(req, resp);
 		return -1;
 	}
 	if (n == 0 || org != req->auth.org_id) {
@@ -302,7 +303,7 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 	if (tier && *tier) {
 		int has = triage_vocab_has(req->db, "tiers", tier, NULL, 0);
 		if (has < 0)
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		if (!has)
 			fielderr_add(&fe, "tier", "Choose a tier by its code, like social_prescribing");
 	}
@@ -321,7 +322,7 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 	if (is_worker(req)) {
 		int n = casework_worker_of_user(req->db, req->auth.user_id, &own);
 		if (n < 0)
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		q.worker_id = n ? own : -1;
 	}
 	json_t *list = json_array();
@@ -329,9 +330,9 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 	int64_t dropouts = n < 0 ? -1 : casework_dropout_count(req->db, req->auth.org_id);
 	if (n < 0 || dropouts < 0) {
 		json_decref(list);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
-	http_audit(req, "case.list", "case", 0, 0, is_worker(req) ? "caseload" : "organisation");
+	http_audit(req, AUDIT_CASE_LIST, "case", 0, 0, is_worker(req) ? "caseload" : "organisation");
 	return http_reply_json(resp, 200,
 			       json_pack("{s:o,s:i,s:o,s:I,s:i}", "worker_id", own ? json_integer(own) : json_null(), "count",
 					 n, "cases", list, "dropouts", (json_int_t)dropouts, "dropout_attempts",
@@ -350,9 +351,9 @@ static int case_get(struct http_req *req, struct http_resp *resp)
 	if (n <= 0) {
 		casework_case_free(c);
 		free(c);
-		return n < 0 ? triage_store_failed(req, resp) : http_problem(resp, 404, "Not found", "There is no such case.");
+		return n < 0 ? http_store_failed(req, resp) : http_problem(resp, 404, "Not found", "There is no such case.");
 	}
-	http_audit(req, "case.read", "case", id, c->s.person_id, "");
+	http_audit(req, AUDIT_CASE_READ, "case", id, c->s.person_id, "");
 	json_t *doc = cases_case_json(c);
 	json_object_set_new(doc, "dropout_attempts", json_integer(casework_dropout_attempts(req->db)));
 	casework_case_free(c);
@@ -398,10 +399,10 @@ static int concern_get(struct http_req *req, struct http_resp *resp)
 	casework_case_free(c);
 	free(c);
 	if (n < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (!doc)
 		return http_problem(resp, 404, "Not found", "There is no such safeguarding concern on this case.");
-	http_audit(req, "case.safeguarding.read", "case", id, person, "");
+	http_audit(req, AUDIT_CASE_SAFEGUARDING_READ, "case", id, person, "");
 	return http_reply_json(resp, 200, doc);
 }
 

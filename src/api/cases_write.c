@@ -9,6 +9,7 @@
 #include "core/datetime.h"
 #include "http/audit_req.h"
 #include "jobs/jobs.h"
+#include "http/ops_reply.h"
 
 /* ---- Reading the body ---- */
 
@@ -92,7 +93,7 @@ static int begin(struct http_req *req, struct http_resp *resp, struct write *x)
 		return -1;
 	if (store_begin(req->db)) {
 		json_decref(x->body);
-		triage_store_failed(req, resp);
+		http_store_failed(req, resp);
 		return -1;
 	}
 	x->w = (struct casework_who){ id, req->auth.user_id, req->now };
@@ -107,7 +108,7 @@ static int begin(struct http_req *req, struct http_resp *resp, struct write *x)
  * audit event, commit and status with doc plus the case's summary as
  * "case". Frees the body; doc is stolen.
  */
-static int finish(struct http_req *req, struct http_resp *resp, struct write *x, const char *title, const char *action,
+static int finish(struct http_req *req, struct http_resp *resp, struct write *x, const char *title, enum audit_action action,
 		  const char *detail, unsigned status, json_t *doc)
 {
 	struct outcome *o = &x->o;
@@ -136,11 +137,11 @@ static int finish(struct http_req *req, struct http_resp *resp, struct write *x,
 		store_rollback(req->db);
 		return http_problem(resp, 409, "Conflict", o->cf.message);
 	default:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	if (http_audit(req, action, "case", x->w.case_id, s.person_id, detail) || store_commit(req->db)) {
 		json_decref(doc);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	jobs_wake();
 	json_object_set_new(doc, "case", cases_summary_json(&s));
@@ -171,7 +172,7 @@ static int session_create(struct http_req *req, struct http_resp *resp)
 	json_object_set_new(doc, "mode", json_string(rq.mode ? rq.mode : ""));
 	json_object_set_new(doc, "duration_minutes", json_integer(rq.duration_minutes));
 	json_object_set_new(doc, "at", cases_time(rq.at ? rq.at : req->now));
-	return finish(req, resp, &x, "The session cannot be recorded", "case.session", "", 201, doc);
+	return finish(req, resp, &x, "The session cannot be recorded", AUDIT_CASE_SESSION, "", 201, doc);
 }
 
 static int goal_create(struct http_req *req, struct http_resp *resp)
@@ -186,7 +187,7 @@ static int goal_create(struct http_req *req, struct http_resp *resp)
 		.status = str_member(x.body, "status", &x.fe),
 	};
 	x.o.r = casework_goal_add(req->db, &x.w, &rq, &x.id, &x.o.fe, &x.o.cf);
-	return finish(req, resp, &x, "The goal cannot be recorded", "case.goal", "", 201, created(&x));
+	return finish(req, resp, &x, "The goal cannot be recorded", AUDIT_CASE_GOAL, "", 201, created(&x));
 }
 
 static int goal_progress(struct http_req *req, struct http_resp *resp)
@@ -210,7 +211,7 @@ static int goal_progress(struct http_req *req, struct http_resp *resp)
 	json_t *doc = created(&x);
 	json_object_set_new(doc, "goal_id", json_integer(gid));
 	json_object_set_new(doc, "progress", json_integer(rq.progress));
-	return finish(req, resp, &x, "The progress cannot be recorded", "case.goal.progress", "", 201, doc);
+	return finish(req, resp, &x, "The progress cannot be recorded", AUDIT_CASE_GOAL_PROGRESS, "", 201, doc);
 }
 
 static int assessment_create(struct http_req *req, struct http_resp *resp)
@@ -244,7 +245,7 @@ static int assessment_create(struct http_req *req, struct http_resp *resp)
 	x.o.r = casework_assessment_add(req->db, &x.w, &rq, &x.id, &version, &x.o.fe, &x.o.cf);
 	json_t *doc = created(&x);
 	json_object_set_new(doc, "version", json_integer(version));
-	return finish(req, resp, &x, "The assessment cannot be saved", "case.assessment", "", 201, doc);
+	return finish(req, resp, &x, "The assessment cannot be saved", AUDIT_CASE_ASSESSMENT, "", 201, doc);
 }
 
 static int onward_create(struct http_req *req, struct http_resp *resp)
@@ -265,7 +266,7 @@ static int onward_create(struct http_req *req, struct http_resp *resp)
 	x.o.r = casework_onward_add(req->db, &x.w, &rq, &x.id, &x.o.fe, &x.o.cf);
 	json_t *doc = created(&x);
 	json_object_set_new(doc, "status", json_string("made"));
-	return finish(req, resp, &x, "The onward referral cannot be recorded", "case.onward", "", 201, doc);
+	return finish(req, resp, &x, "The onward referral cannot be recorded", AUDIT_CASE_ONWARD, "", 201, doc);
 }
 
 static int onward_status(struct http_req *req, struct http_resp *resp)
@@ -283,7 +284,7 @@ static int onward_status(struct http_req *req, struct http_resp *resp)
 	json_object_set_new(doc, "status", json_string(status ? status : ""));
 	char detail[64];
 	snprintf(detail, sizeof detail, "onward %lld %.24s", (long long)rid, status ? status : "");
-	return finish(req, resp, &x, "The status cannot be changed", "case.onward.status", detail, 200, doc);
+	return finish(req, resp, &x, "The status cannot be changed", AUDIT_CASE_ONWARD_STATUS, detail, 200, doc);
 }
 
 static int unmet_create(struct http_req *req, struct http_resp *resp)
@@ -294,7 +295,7 @@ static int unmet_create(struct http_req *req, struct http_resp *resp)
 	struct casework_unmet_rq rq = { str_member(x.body, "need", &x.fe), str_member(x.body, "domain", &x.fe),
 					str_member(x.body, "area", &x.fe), str_member(x.body, "note", &x.fe) };
 	x.o.r = casework_unmet_add(req->db, &x.w, &rq, &x.id, &x.o.fe, &x.o.cf);
-	return finish(req, resp, &x, "The unmet need cannot be recorded", "case.unmet_need", "", 201, created(&x));
+	return finish(req, resp, &x, "The unmet need cannot be recorded", AUDIT_CASE_UNMET_NEED, "", 201, created(&x));
 }
 
 static int concern_create(struct http_req *req, struct http_resp *resp)
@@ -308,7 +309,7 @@ static int concern_create(struct http_req *req, struct http_resp *resp)
 	x.o.r = casework_concern_add(req->db, &x.w, &rq, &x.id, &x.o.fe, &x.o.cf);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%.40s", rq.category ? rq.category : "");
-	return finish(req, resp, &x, "The safeguarding concern cannot be recorded", "case.safeguarding", detail, 201, created(&x));
+	return finish(req, resp, &x, "The safeguarding concern cannot be recorded", AUDIT_CASE_SAFEGUARDING, detail, 201, created(&x));
 }
 
 static int consent_create(struct http_req *req, struct http_resp *resp)
@@ -319,7 +320,7 @@ static int consent_create(struct http_req *req, struct http_resp *resp)
 	struct casework_consent_rq rq = { str_member(x.body, "third_party", &x.fe), str_member(x.body, "purpose", &x.fe),
 					  time_member(x.body, "given_at", &x.fe) };
 	x.o.r = casework_consent_add(req->db, &x.w, &rq, &x.id, &x.o.fe, &x.o.cf);
-	return finish(req, resp, &x, "The consent cannot be recorded", "case.consent", "", 201, created(&x));
+	return finish(req, resp, &x, "The consent cannot be recorded", AUDIT_CASE_CONSENT, "", 201, created(&x));
 }
 
 static int study_create(struct http_req *req, struct http_resp *resp)
@@ -330,7 +331,7 @@ static int study_create(struct http_req *req, struct http_resp *resp)
 	struct casework_study_rq rq = { str_member(x.body, "story", &x.fe), str_member(x.body, "unexpected_outcomes", &x.fe),
 					bool_member(x.body, "consent", &x.fe) };
 	x.o.r = casework_study_add(req->db, &x.w, &rq, &x.id, &x.o.fe, &x.o.cf);
-	return finish(req, resp, &x, "The case study cannot be recorded", "case.case_study", "", 201, created(&x));
+	return finish(req, resp, &x, "The case study cannot be recorded", AUDIT_CASE_CASE_STUDY, "", 201, created(&x));
 }
 
 static int measure_create(struct http_req *req, struct http_resp *resp)
@@ -354,8 +355,8 @@ static int measure_create(struct http_req *req, struct http_resp *resp)
 				answers[i] = -1000001;
 				continue;
 			}
-			json_int_t x = json_integer_value(v);
-			answers[i] = x < -1000000 || x > 1000000 ? -1000001 : (int)x;
+			json_int_t a = json_integer_value(v);
+			answers[i] = a < -1000000 || a > 1000000 ? -1000001 : (int)a;
 		}
 	}
 	struct casework_measure_rq rq = { str_member(x.body, "instrument", &x.fe), str_member(x.body, "phase", &x.fe), answers, n,
@@ -373,7 +374,7 @@ static int measure_create(struct http_req *req, struct http_resp *resp)
 	json_object_set_new(doc, "at", cases_time(rq.at ? rq.at : req->now));
 	char detail[48];
 	snprintf(detail, sizeof detail, "%.12s %.12s", rq.instrument ? rq.instrument : "", rq.phase ? rq.phase : "");
-	return finish(req, resp, &x, "The measure cannot be recorded", "case.measure", detail, 201, doc);
+	return finish(req, resp, &x, "The measure cannot be recorded", AUDIT_CASE_MEASURE, detail, 201, doc);
 }
 
 static int case_close(struct http_req *req, struct http_resp *resp)
@@ -391,7 +392,7 @@ static int case_close(struct http_req *req, struct http_resp *resp)
 	char detail[48];
 	snprintf(detail, sizeof detail, "%.40s", rq.reason ? rq.reason : "");
 	x.id = x.w.case_id;
-	return finish(req, resp, &x, "The case cannot be closed", "case.close", detail, 200, created(&x));
+	return finish(req, resp, &x, "The case cannot be closed", AUDIT_CASE_CLOSE, detail, 200, created(&x));
 }
 
 static int case_dropout(struct http_req *req, struct http_resp *resp)
@@ -406,7 +407,7 @@ static int case_dropout(struct http_req *req, struct http_resp *resp)
 	x.id = x.w.case_id;
 	json_t *doc = created(&x);
 	json_object_set_new(doc, "attempts", json_integer(attempts));
-	return finish(req, resp, &x, "The case cannot be closed", "case.dropout", detail, 200, doc);
+	return finish(req, resp, &x, "The case cannot be closed", AUDIT_CASE_DROPOUT, detail, 200, doc);
 }
 
 const struct route api_case_write_routes[] = {

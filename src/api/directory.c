@@ -8,6 +8,7 @@
 #include "api/triage.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
+#include "http/ops_reply.h"
 
 #define SEARCH_LIMIT_DEFAULT 50
 
@@ -111,7 +112,7 @@ enum dir_result directory_save(struct http_req *req, int64_t id, const struct se
 	}
 	char detail[160];
 	snprintf(detail, sizeof detail, "%s: %s", rec->v[SF_CAPACITY_STATUS], rec->v[SF_STATUS]);
-	if (http_audit(req, creating ? "service.create" : "service.update", "service", id, 0, detail) ||
+	if (http_audit(req, creating ? AUDIT_SERVICE_CREATE : AUDIT_SERVICE_UPDATE, "service", id, 0, detail) ||
 	    store_commit(req->db)) {
 		store_rollback(req->db);
 		goto done;
@@ -171,7 +172,7 @@ struct directory_refs_buf *directory_refs_or_respond(struct http_req *req, struc
 	}
 	if (directory_refs_load(req->db, b)) {
 		free(b);
-		triage_store_failed(req, resp);
+		http_store_failed(req, resp);
 		return NULL;
 	}
 	return b;
@@ -206,7 +207,7 @@ static int services_search(struct http_req *req, struct http_resp *resp)
 	if (directory_search(req->db, &q, search_item, &sj, &total)) {
 		json_decref(sj.items);
 		free(b);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	free(b);
 	return http_reply_json(resp, 200, json_pack("{s:I,s:i,s:i,s:o}", "total_items", (json_int_t)total, "limit", q.limit,
@@ -225,7 +226,7 @@ static int service_get(struct http_req *req, struct http_resp *resp)
 	int rc;
 	int f = s ? directory_service_get(req->db, id, s) : -1;
 	if (f < 0)
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 	else if (f == 0)
 		rc = http_problem(resp, 404, "Not found", "There is no service with this id.");
 	else
@@ -288,13 +289,13 @@ static int reply_saved(struct http_req *req, struct http_resp *resp, enum dir_re
 	case DIR_NOT_FOUND:
 		return http_problem(resp, 404, "Not found", "There is no service with this id.");
 	case DIR_ERROR:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	case DIR_OK:
 		break;
 	}
 	struct directory_service *s = malloc(sizeof *s);
 	int f = s ? directory_service_get(req->db, id, s) : -1;
-	int rc = f <= 0 ? triage_store_failed(req, resp) : http_reply_json(resp, ok_status, directory_service_json(s, refs));
+	int rc = f <= 0 ? http_store_failed(req, resp) : http_reply_json(resp, ok_status, directory_service_json(s, refs));
 	if (f > 0 && ok_status == 201) {
 		char loc[64];
 		snprintf(loc, sizeof loc, "/api/v1/services/%lld", (long long)id);
@@ -326,7 +327,7 @@ static int service_write(struct http_req *req, struct http_resp *resp, int64_t i
 	if (merge) {
 		int f = directory_service_get(req->db, id, old);
 		if (f <= 0) {
-			rc = f < 0 ? triage_store_failed(req, resp)
+			rc = f < 0 ? http_store_failed(req, resp)
 				   : http_problem(resp, 404, "Not found", "There is no service with this id.");
 			goto done;
 		}
@@ -338,7 +339,7 @@ static int service_write(struct http_req *req, struct http_resp *resp, int64_t i
 	if (fe->n && id && !merge) {
 		int f = directory_service_exists(req->db, id);
 		if (f <= 0) {
-			rc = f < 0 ? triage_store_failed(req, resp)
+			rc = f < 0 ? http_store_failed(req, resp)
 				   : http_problem(resp, 404, "Not found", "There is no service with this id.");
 			goto done;
 		}

@@ -12,6 +12,7 @@
 #include "core/londontime.h"
 #include "core/referral_validate.h"
 #include "http/audit_req.h"
+#include "http/ops_reply.h"
 
 void discharge_query_for(const struct http_req *req, struct discharge_query *q)
 {
@@ -205,7 +206,7 @@ enum dis_result discharge_take(struct http_req *req, int64_t referral_id, struct
 		r = DIS_CONFLICT;
 		goto done;
 	}
-	if (http_audit(req, "home_check.take", "task", hc->id, hc->person_id, "") || store_commit(req->db))
+	if (http_audit(req, AUDIT_HOME_CHECK_TAKE, "task", hc->id, hc->person_id, "") || store_commit(req->db))
 		r = failed(req);
 done:
 	free(hc);
@@ -264,7 +265,7 @@ enum dis_result discharge_complete(struct http_req *req, int64_t referral_id, co
 	if (n == 1 && store_exec(req->db, STMT_REFERRAL_EVENT_INSERT, NULL, NULL, "iiissss", referral_id, req->now,
 				 req->auth.user_id, "home_check_done", NULL, NULL, detail) < 0)
 		n = -1;
-	if (n != 1 || http_audit(req, "home_check.done", "task", hc->id, hc->person_id, outcome) || store_commit(req->db)) {
+	if (n != 1 || http_audit(req, AUDIT_HOME_CHECK_DONE, "task", hc->id, hc->person_id, outcome) || store_commit(req->db)) {
 		if (n == 0) {
 			store_rollback(req->db);
 			fielderr_add(fe, "home_check", "This home check changed a moment ago; look again");
@@ -292,7 +293,7 @@ static int reply_failure(struct http_req *req, struct http_resp *resp, enum dis_
 	case DIS_CONFLICT:
 		return http_problem_fields(resp, 409, "The home check cannot be changed by you now", fe);
 	default:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 }
 
@@ -323,12 +324,12 @@ static int board_get(struct http_req *req, struct http_resp *resp)
 	if (!b.hc || discharge_board(req->db, &q, board_item, &b) || b.failed) {
 		free(b.hc);
 		json_decref(b.rows);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	free(b.hc);
 	char detail[48];
 	snprintf(detail, sizeof detail, "%zu referrals", json_array_size(b.rows));
-	http_audit(req, "discharge.board", "board", 0, 0, detail);
+	http_audit(req, AUDIT_DISCHARGE_BOARD, "board", 0, 0, detail);
 	return http_reply_json(resp, 200, json_pack("{s:o}", "referrals", b.rows));
 }
 
@@ -339,16 +340,16 @@ static int home_check_get(struct http_req *req, struct http_resp *resp)
 		return 0;
 	int access = referral_access(req, id);
 	if (access < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (access == REFERRAL_ACCESS_NONE)
 		return http_problem(resp, 404, "Not found", "There is no such referral that you can see.");
 	struct discharge_home_check *hc = malloc(sizeof *hc);
 	int f = hc ? discharge_home_check_of(req->db, id, hc) : -1;
-	int rc = f < 0 ? triage_store_failed(req, resp)
+	int rc = f < 0 ? http_store_failed(req, resp)
 		       : http_reply_json(resp, 200, json_pack("{s:I,s:o}", "referral_id", (json_int_t)id, "home_check",
 							      f ? home_check_json(NULL, hc) : json_null()));
 	if (f > 0)
-		http_audit(req, "home_check.read", "task", hc->id, hc->person_id, "");
+		http_audit(req, AUDIT_HOME_CHECK_READ, "task", hc->id, hc->person_id, "");
 	free(hc);
 	return rc;
 }
@@ -384,7 +385,7 @@ static int home_check_action(struct http_req *req, struct http_resp *resp, int c
 		goto done;
 	}
 	int f = discharge_home_check_of(req->db, id, hc);
-	rc = f <= 0 ? triage_store_failed(req, resp)
+	rc = f <= 0 ? http_store_failed(req, resp)
 		    : http_reply_json(resp, 200, json_pack("{s:I,s:o}", "referral_id", (json_int_t)id, "home_check",
 							   home_check_json(NULL, hc)));
 done:
@@ -412,7 +413,7 @@ static int worker_dbs_put(struct http_req *req, struct http_resp *resp)
 	int64_t org = 0;
 	int f = discharge_worker_org(req->db, id, &org);
 	if (f < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (f == 0 || (!referral_is_hub(req) && org != req->auth.org_id))
 		return http_problem(resp, 404, "Not found", "There is no such worker in your organisation.");
 	json_t *body = http_json_body_or_respond(req, resp);
@@ -426,9 +427,9 @@ static int worker_dbs_put(struct http_req *req, struct http_resp *resp)
 		fielderr_add(&fe, "dbs_checked", "Say whether the worker's DBS check is recorded: true or false");
 		rc = http_problem_fields(resp, 422, "The DBS record needs correcting", &fe);
 	} else if (store_begin(req->db) || discharge_worker_set_dbs(req->db, id, json_is_true(v)) != 1 ||
-		   http_audit(req, "worker.dbs", "worker", id, 0, json_is_true(v) ? "checked" : "not checked") ||
+		   http_audit(req, AUDIT_WORKER_DBS, "worker", id, 0, json_is_true(v) ? "checked" : "not checked") ||
 		   store_commit(req->db)) {
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 	} else {
 		rc = http_reply_json(resp, 200, json_pack("{s:I,s:b}", "id", (json_int_t)id, "dbs_checked", json_is_true(v)));
 	}

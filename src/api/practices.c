@@ -5,12 +5,13 @@
 #include "api/api.h"
 #include "api/referrals.h"
 #include "api/triage.h"
+#include "http/ops_reply.h"
 
 static int practices_get(struct http_req *req, struct http_resp *resp)
 {
 	const struct referral_refs *refs = referral_refs_app(req->db);
 	if (!refs)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	const char *q = http_query(req, "q");
 	json_t *a = json_array();
 	for (size_t i = 0; i < refs->npractices; i++) {

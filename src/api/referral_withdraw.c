@@ -14,6 +14,7 @@
 #include "store/referral.h"
 #include "store/triage.h"
 #include "util/text.h"
+#include "http/ops_reply.h"
 
 static enum referral_withdraw_result check_in(struct http_req *req, int64_t id, struct referral_withdrawal *out,
 					      struct referral_status *s)
@@ -70,7 +71,7 @@ enum referral_withdraw_result referral_withdraw(struct http_req *req, int64_t id
 				   req->now, req->now, id);
 	char detail[48];
 	snprintf(detail, sizeof detail, "tasks cancelled %d", cancelled);
-	if (cancelled < 0 || http_audit(req, "referral.withdraw", "referral", id, s.person_id, detail) ||
+	if (cancelled < 0 || http_audit(req, AUDIT_REFERRAL_WITHDRAW, "referral", id, s.person_id, detail) ||
 	    store_commit(req->db)) {
 		store_rollback(req->db);
 		return REFERRAL_WITHDRAW_ERROR;
@@ -122,7 +123,7 @@ static int withdraw_post(struct http_req *req, struct http_resp *resp)
 	case REFERRAL_WITHDRAW_INVALID:
 		return http_problem_fields(resp, 422, "The referral cannot be withdrawn", &fe);
 	default:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 }
 

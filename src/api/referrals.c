@@ -12,6 +12,7 @@
 #include "http/defer.h"
 #include "store/calendar.h"
 #include "util/text.h"
+#include "http/ops_reply.h"
 
 #define LIST_LIMIT_DEFAULT 50
 #define LIST_LIMIT_MAX 200
@@ -104,7 +105,7 @@ static int referral_store_prepared(struct store *st, const struct http_req *req,
 	struct referral_seq seq;
 	referral_seq_reset(&seq);
 	return referral_store_create(st, &p->rec, &p->meta, &seq, 1, NULL, out) ||
-			       http_audit_on(st, req, "referral.create", "referral", out->id, out->person_id, out->reference)
+			       http_audit_on(st, req, AUDIT_REFERRAL_CREATE, "referral", out->id, out->person_id, out->reference)
 		       ? -1
 		       : 0;
 }
@@ -402,7 +403,7 @@ static int create_finish(struct http_req *req, struct http_resp *resp, const str
 		return http_defer_failed(req, resp, job);
 	struct referral_status s;
 	if (referral_store_status(req->db, c->out.id, &s) != 1)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	json_t *doc = status_json(&s);
 	json_object_set_new(doc, "person_id", json_integer(c->out.person_id));
 	json_object_set_new(doc, "possible_duplicate_of", c->out.duplicate_of ? json_integer(c->out.duplicate_of) : json_null());
@@ -438,7 +439,7 @@ static int referral_create(struct http_req *req, struct http_resp *resp)
 	free(fe);
 	if (r != REFERRAL_SUBMIT_OK) {
 		free(c);
-		return r == REFERRAL_SUBMIT_INVALID ? 0 : triage_store_failed(req, resp);
+		return r == REFERRAL_SUBMIT_INVALID ? 0 : http_store_failed(req, resp);
 	}
 	c->req = req;
 	if (http_defer(req, create_run, create_finish, c, create_free)) {
@@ -458,7 +459,7 @@ static int referral_get(struct http_req *req, struct http_resp *resp)
 	if (id < 0)
 		return 0;
 	if (store_begin_read(req->db))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	int rc = referral_get_in(req, resp, id);
 	if (req->db->in_tx)
 		store_commit(req->db);
@@ -471,19 +472,19 @@ static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t
 	 * does not exist is the 404 below. */
 	int access = referral_is_hub(req) ? REFERRAL_ACCESS_FULL : referral_access(req, id);
 	if (access < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (access == REFERRAL_ACCESS_NONE)
 		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
 	if (access == REFERRAL_ACCESS_STATUS) {
 		struct referral_status s;
 		if (referral_store_status(req->db, id, &s) != 1)
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		json_t *doc = status_json(&s);
 		json_t *events = json_array();
 		if (referral_store_events(req->db, id, event_status_json, events) < 0) {
 			json_decref(events);
 			json_decref(doc);
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		}
 		json_object_set_new(doc, "events", events);
 		return http_reply_json(resp, 200, doc);
@@ -495,7 +496,7 @@ static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t
 	if (n != 1) {
 		free(v);
 		return n == 0 ? http_problem(resp, 404, "Not found", "There is no referral with that id.")
-			      : triage_store_failed(req, resp);
+			      : http_store_failed(req, resp);
 	}
 	json_t *doc = view_json(v);
 	json_t *events = json_array();
@@ -506,11 +507,11 @@ static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t
 	free(v);
 	if (failed) {
 		json_decref(doc);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	/* The read is audited by the group commit writer; the answer leaves
 	 * only once its event is on disk. */
-	if (http_audit_deferred(req, "referral.read", "referral", id, person, "")) {
+	if (http_audit_deferred(req, AUDIT_REFERRAL_READ, "referral", id, person, "")) {
 		json_decref(doc);
 		return -1;
 	}
@@ -592,14 +593,14 @@ static int referral_list(struct http_req *req, struct http_resp *resp)
 	struct list_ctx c = { json_array(), 0, 0 };
 	if (referral_store_list(req->db, &q, list_item, &c) < 0) {
 		json_decref(c.items);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	if (referral_is_hub(req) && c.n) {
 		char detail[64];
 		snprintf(detail, sizeof detail, "listed=%d", c.n);
-		if (http_audit(req, "referral.list", "referral", 0, 0, detail)) {
+		if (http_audit(req, AUDIT_REFERRAL_LIST, "referral", 0, 0, detail)) {
 			json_decref(c.items);
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		}
 	}
 	char next[24];
@@ -656,7 +657,7 @@ static int vocabulary_get(struct http_req *req, struct http_resp *resp)
 		return http_problem(resp, 404, "Not found", "There is no vocabulary with that name.");
 	const struct referral_refs *refs = referral_refs_app(req->db);
 	if (!refs)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	json_t *a = json_array();
 	const struct referral_vocab_list *l = &refs->vocab[v];
 	for (size_t i = 0; i < l->n; i++)

@@ -1,4 +1,5 @@
 /* System endpoints: health check and Prometheus metrics. */
+#include "version.h"
 #include "api/api.h"
 #include "http/internal.h"
 

@@ -12,26 +12,9 @@
 #include "store/kpisum.h"
 #include "store/calendar.h"
 #include "store/worker.h"
+#include "http/ops_reply.h"
 
 #define KPI_MAX_DAYS 3660 /* the longest period the KPI is figured over */
-
-int triage_store_failed(struct http_req *req, struct http_resp *resp)
-{
-	store_rollback(req->db);
-	int busy = store_errcode(req->db) == STORE_BUSY;
-	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "level", "error", "msg", "database", "detail", store_errmsg(req->db),
-			      "request_id", req->request_id);
-	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
-	if (s)
-		fprintf(stderr, "%s\n", s);
-	free(s);
-	json_decref(j);
-	if (store_errcode(req->db) == STORE_FULL)
-		return http_problem(resp, 503, "Storage full",
-				    "The server's storage is full; nothing was stored. Try again later.");
-	return http_problem(resp, busy ? 503 : 500, busy ? "Service busy" : "Internal server error",
-			    busy ? "The database is busy; try again." : "Something went wrong; nothing was changed.");
-}
 
 static int is_hub(const struct http_req *req)
 {
@@ -204,7 +187,7 @@ static int visible_or_respond(struct http_req *req, struct http_resp *resp, int6
 {
 	int see = triage_staff_may_see(req, id);
 	if (see < 0) {
-		triage_store_failed(req, resp);
+		http_store_failed(req, resp);
 		return 0;
 	}
 	if (!see) {
@@ -229,7 +212,7 @@ static int failure_or_respond(struct http_req *req, struct http_resp *resp, enum
 			      const char *status)
 {
 	if (r == TRIAGE_ERROR)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	store_rollback(req->db);
 	if (r == TRIAGE_INVALID)
 		return http_problem_fields(resp, 422, invalid_title, fe);
@@ -262,7 +245,7 @@ static int referral_triage(struct http_req *req, struct http_resp *resp)
 	if (!fe.n) {
 		if (store_begin(req->db)) {
 			json_decref(body);
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		}
 		r = triage_apply(req->db, &rq, &out, &fe);
 	}
@@ -272,8 +255,8 @@ static int referral_triage(struct http_req *req, struct http_resp *resp)
 					  "Only a received referral can be triaged", out.status);
 	char detail[128];
 	snprintf(detail, sizeof detail, "%s %s; %s", out.outcome, out.tier, alloc_code(out.alloc.status));
-	if (http_audit(req, "referral.triage", "referral", id, out.person_id, detail) || store_commit(req->db))
-		return triage_store_failed(req, resp);
+	if (http_audit(req, AUDIT_REFERRAL_TRIAGE, "referral", id, out.person_id, detail) || store_commit(req->db))
+		return http_store_failed(req, resp);
 	jobs_wake();
 	return http_reply_json(resp, 200, outcome_json(id, &out));
 }
@@ -310,7 +293,7 @@ static int referral_allocation(struct http_req *req, struct http_resp *resp)
 	if (!fe.n) {
 		if (store_begin(req->db)) {
 			json_decref(body);
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		}
 		r = triage_reassign(req->db, &rq, &out, &fe);
 	}
@@ -321,8 +304,8 @@ static int referral_allocation(struct http_req *req, struct http_resp *resp)
 					  out.status);
 	char detail[64];
 	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
-	if (http_audit(req, "referral.allocate", "referral", id, out.person_id, detail) || store_commit(req->db))
-		return triage_store_failed(req, resp);
+	if (http_audit(req, AUDIT_REFERRAL_ALLOCATE, "referral", id, out.person_id, detail) || store_commit(req->db))
+		return http_store_failed(req, resp);
 	jobs_wake();
 	return http_reply_json(resp, 200, outcome_json(id, &out));
 }
@@ -350,7 +333,7 @@ static int contact_create_body(struct http_req *req, struct http_resp *resp, int
 	char status[24] = "";
 	enum triage_result r = TRIAGE_INVALID;
 	if (store_begin(req->db))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	/* Field problems from parsing and from the store come back together. */
 	struct field_errors fe2;
 	fielderr_init(&fe2);
@@ -373,18 +356,18 @@ static int contact_create_body(struct http_req *req, struct http_resp *resp, int
 		store_rollback(req->db);
 		return conflict(resp, "The contact cannot be recorded", status);
 	case TRIAGE_ERROR:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct triage_subject *s = malloc(sizeof *s);
 	if (!s || triage_subject_get(req->db, id, req->now, s) != 1) {
 		free(s);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	char detail[64];
 	snprintf(detail, sizeof detail, "%s by %s", rq.outcome, rq.mode);
-	if (http_audit(req, "referral.contact", "referral", id, s->person_id, detail) || store_commit(req->db)) {
+	if (http_audit(req, AUDIT_REFERRAL_CONTACT, "referral", id, s->person_id, detail) || store_commit(req->db)) {
 		free(s);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	jobs_wake();
 	char at_out[DT_UTC_LEN];
@@ -430,15 +413,15 @@ static int contact_list(struct http_req *req, struct http_resp *resp)
 	int n = triage_subject_get(req->db, id, req->now, s);
 	if (n <= 0) {
 		free(s);
-		return n < 0 ? triage_store_failed(req, resp) : http_problem(resp, 404, "Not found", "There is no referral with that id.");
+		return n < 0 ? http_store_failed(req, resp) : http_problem(resp, 404, "Not found", "There is no referral with that id.");
 	}
 	json_t *list = json_array();
 	if (triage_contacts(req->db, id, contact_json, list) < 0) {
 		json_decref(list);
 		free(s);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
-	http_audit(req, "referral.contacts.read", "referral", id, s->person_id, "");
+	http_audit(req, AUDIT_REFERRAL_CONTACTS_READ, "referral", id, s->person_id, "");
 	json_t *doc = json_pack("{s:I,s:o,s:o}", "referral_id", (json_int_t)id, "first_contact_at",
 				iso_or_null(s->first_contact_at), "contacts", list);
 	free(s);
@@ -509,7 +492,7 @@ static int queue_get(struct http_req *req, struct http_resp *resp)
 	if (area[0]) {
 		int has = triage_area_name(req->db, area, NULL, 0);
 		if (has < 0)
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		if (!has)
 			fielderr_add(&fe, "area", "area must be one of the area codes, like breckland");
 	}
@@ -520,7 +503,7 @@ static int queue_get(struct http_req *req, struct http_resp *resp)
 		return -1;
 	if (triage_rules_load(req->db, rules, NULL) < 0) {
 		free(rules);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct queue_json q = { json_array(), rules, tier, req->now, limit, 0 };
 	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : limit };
@@ -528,10 +511,10 @@ static int queue_get(struct http_req *req, struct http_resp *resp)
 	if (total < 0 || triage_queue(req->db, &qq, req->now, queue_item, &q) < 0) {
 		free(rules);
 		json_decref(q.list);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	free(rules);
-	http_audit(req, "triage.queue.read", "referral", 0, 0, "");
+	http_audit(req, AUDIT_TRIAGE_QUEUE_READ, "referral", 0, 0, "");
 	return http_reply_json(resp, 200, json_pack("{s:I,s:o}", "received", (json_int_t)total, "referrals", q.list));
 }
 
@@ -557,9 +540,9 @@ static int watch_get(struct http_req *req, struct http_resp *resp)
 	/* The jobs thread's latest scan; scanned here only before its first. */
 	if (jobs_watch_get(w) && triage_watch_scan(req->db, &calendar_app()->wc, req->now, w)) {
 		free(w);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
-	http_audit(req, "triage.watch.read", "referral", 0, 0, "");
+	http_audit(req, AUDIT_TRIAGE_WATCH_READ, "referral", 0, 0, "");
 	json_t *doc = json_pack("{s:o,s:I,s:I,s:o}", "scanned_at", iso_or_null(w->scanned_at), "at_risk",
 				(json_int_t)w->at_risk, "overdue", (json_int_t)w->overdue, "referrals", watch_items(w));
 	free(w);
@@ -589,7 +572,7 @@ static int rules_get(struct http_req *req, struct http_resp *resp)
 	int stored = triage_rules_load(req->db, rules, &json);
 	if (stored < 0) {
 		free(rules);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	json_t *doc = json_loads(json, 0, NULL);
 	json_t *hist = json_array();
@@ -598,7 +581,7 @@ static int rules_get(struct http_req *req, struct http_resp *resp)
 		json_decref(doc);
 		json_decref(hist);
 		free(rules);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	json_t *out = json_pack("{s:i,s:b,s:o,s:o}", "version", rules->version, "stored", stored, "rules",
 				doc ? doc : json_null(), "history", hist);
@@ -637,7 +620,7 @@ enum triage_result triage_rules_submit(struct http_req *req, const char *json, s
 	char detail[32];
 	snprintf(detail, sizeof detail, "version %d", rules->version);
 	if (triage_rules_ensure(req->db, req->now) || triage_rules_save(req->db, json, rules, req->auth.user_id, req->now) ||
-	    http_audit(req, "triage.rules.save", "triage_rules", rules->version, 0, detail) || store_commit(req->db))
+	    http_audit(req, AUDIT_TRIAGE_RULES_SAVE, "triage_rules", rules->version, 0, detail) || store_commit(req->db))
 		goto fail;
 	*version = rules->version;
 	res = TRIAGE_OK;
@@ -666,7 +649,7 @@ static int rules_put(struct http_req *req, struct http_resp *resp)
 	if (r == TRIAGE_INVALID)
 		return http_problem_fields(resp, 422, "The triage rules are not valid", &fe);
 	if (r != TRIAGE_OK)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	return http_reply_json(resp, 200, json_pack("{s:i,s:b}", "version", version, "active", 1));
 }
 
@@ -688,7 +671,7 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 	}
 	struct worker_pool pool;
 	if (worker_pool_load(req->db, req->now, is_hub(req) ? 0 : req->auth.org_id, &pool))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	json_t *list = json_array();
 	for (size_t i = 0; i < pool.n; i++) {
 		const struct allocate_worker *w = &pool.w[i];
@@ -720,7 +703,7 @@ static int absence_create(struct http_req *req, struct http_resp *resp)
 	struct worker_info w;
 	int n = worker_get(req->db, id, &w);
 	if (n < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (n == 0 || !worker_visible(req, w.org_id))
 		return http_problem(resp, 404, "Not found", "There is no such worker in your organisation.");
 	json_t *body = http_json_body_or_respond(req, resp);
@@ -749,9 +732,9 @@ static int absence_create(struct http_req *req, struct http_resp *resp)
 	char detail[64];
 	snprintf(detail, sizeof detail, "worker %lld", (long long)id);
 	if (store_begin(req->db) || worker_absence_add(req->db, id, from, to, reason, req->now, &aid) ||
-	    http_audit(req, "worker.absence", "worker", id, 0, detail) || store_commit(req->db)) {
+	    http_audit(req, AUDIT_WORKER_ABSENCE, "worker", id, 0, detail) || store_commit(req->db)) {
 		json_decref(body);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	json_decref(body);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN];
@@ -801,12 +784,12 @@ static int kpi_get(struct http_req *req, struct http_resp *resp)
 	int64_t from_day, to_day;
 	const char *area;
 	if (triage_kpi_query(req, &fe, &from_day, &to_day, &area))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (fe.n)
 		return http_problem_fields(resp, 422, "The period or area is not valid", &fe);
 	struct triage_kpi k;
 	if (kpisum_followup(req->db, &calendar_app()->wc, from_day, to_day, area, req->now, &k))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN], now[DT_UTC_LEN];
 	dt_format_date(from_day, f);
 	dt_format_date(to_day, t);

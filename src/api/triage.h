@@ -38,6 +38,4 @@ enum triage_result triage_rules_submit(struct http_req *req, const char *json, s
 int triage_kpi_query(struct http_req *req, struct field_errors *fe, int64_t *from_day, int64_t *to_day,
 		     const char **area);
 
-/* A store failure as 503 (busy) or 500, logged; returns 0 for the handler. */
-int triage_store_failed(struct http_req *req, struct http_resp *resp);
 #endif

@@ -13,6 +13,7 @@
 #include "http/audit_req.h"
 #include "store/discharge.h"
 #include "store/recruit.h"
+#include "http/ops_reply.h"
 
 #define TASK_DETAILS_MAX 500
 #define TASK_NOTE_MAX 2000
@@ -21,24 +22,6 @@
 #define LIST_LIMIT_MAX 500
 
 /* Shared operations */
-
-int volunteers_store_failed(struct http_req *req, struct http_resp *resp)
-{
-	store_rollback(req->db);
-	int busy = store_errcode(req->db) == STORE_BUSY;
-	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "level", "error", "msg", "database", "detail", store_errmsg(req->db),
-			      "request_id", req->request_id);
-	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
-	if (s)
-		fprintf(stderr, "%s\n", s);
-	free(s);
-	json_decref(j);
-	if (store_errcode(req->db) == STORE_FULL)
-		return http_problem(resp, 503, "Storage full",
-				    "The server's storage is full; nothing was stored. Try again later.");
-	return http_problem(resp, busy ? 503 : 500, busy ? "Service busy" : "Internal server error",
-			    busy ? "The database is busy; try again." : "Something went wrong; nothing was changed.");
-}
 
 const char *volunteers_stage_code(enum compliance_stage s)
 {
@@ -94,7 +77,7 @@ enum vol_result volunteers_save(struct http_req *req, int64_t id, const struct v
 	}
 	int r = id ? volunteer_update(req->db, id, user_id, lat, lon, rec, req->now)
 		   : volunteer_create(req->db, req->auth.org_id, user_id, lat, lon, rec, req->now, &id);
-	if (r || http_audit(req, creating ? "volunteer.create" : "volunteer.update", "volunteer", id, 0,
+	if (r || http_audit(req, creating ? AUDIT_VOLUNTEER_CREATE : AUDIT_VOLUNTEER_UPDATE, "volunteer", id, 0,
 			    volunteer_status_code(rec->status)) ||
 	    store_commit(req->db)) {
 		res = failed(req);
@@ -179,14 +162,14 @@ enum vol_result volunteers_offer(struct http_req *req, const int64_t *task_ids, 
 		int r = task_get(req->db, task_ids[i], &t);
 		char detail[96];
 		snprintf(detail, sizeof detail, "volunteer %lld", (long long)vol_ids[i]);
-		int n = r == 1 ? task_offer(req->db, task_ids[i], vol_ids[i], reason, req->auth.user_id, req->now) : -1;
-		if (n == 0) {
+		int done = r == 1 ? task_offer(req->db, task_ids[i], vol_ids[i], reason, req->auth.user_id, req->now) : -1;
+		if (done == 0) {
 			/* Someone else offered it between the check and now (PostgreSQL's row lock re-checks the status). */
 			fielderr_add(fe, fields[i], "Task %lld was offered by someone else a moment ago; run matching again",
 				     (long long)task_ids[i]);
 			continue;
 		}
-		if (n < 0 || http_audit(req, "task.offer", "task", task_ids[i], t.person_id, detail))
+		if (done < 0 || http_audit(req, AUDIT_TASK_OFFER, "task", task_ids[i], t.person_id, detail))
 			return failed(req);
 		(*offered)++;
 	next:;
@@ -234,7 +217,7 @@ enum vol_result volunteers_self_answer(struct http_req *req, int64_t task_id, in
 		fielderr_add(fe, "status", "This task changed while you were answering; look at it again");
 		return VOL_CONFLICT;
 	}
-	if (http_audit(req, accept ? "task.accept" : "task.decline", "task", task_id, t.person_id, "") ||
+	if (http_audit(req, accept ? AUDIT_TASK_ACCEPT : AUDIT_TASK_DECLINE, "task", task_id, t.person_id, "") ||
 	    store_commit(req->db))
 		return failed(req);
 	return VOL_OK;
@@ -326,7 +309,7 @@ enum vol_result volunteers_self_log(struct http_req *req, int64_t task_id, const
 		fielderr_add(fe, "status", "This task changed while you were logging it; look at it again");
 		return VOL_CONFLICT;
 	}
-	if (http_audit(req, "task.log", "task", task_id, t.person_id, done ? "done" : "missed") || store_commit(req->db))
+	if (http_audit(req, AUDIT_TASK_LOG, "task", task_id, t.person_id, done ? "done" : "missed") || store_commit(req->db))
 		return failed(req);
 	return VOL_OK;
 }
@@ -581,7 +564,7 @@ static int vol_reply(struct http_req *req, struct http_resp *resp, enum vol_resu
 	case VOL_CONFLICT:
 		return http_problem_fields(resp, 409, what, fe);
 	default:
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 }
 
@@ -639,9 +622,9 @@ static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 			       req->now + MATCH_HORIZON_SECONDS, list_item, &ctx);
 	if (n < 0) {
 		json_decref(items);
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
-	http_audit(req, "volunteer.list", "volunteer", 0, 0, "");
+	http_audit(req, AUDIT_VOLUNTEER_LIST, "volunteer", 0, 0, "");
 	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "volunteers", items, "count", n));
 }
 
@@ -663,9 +646,9 @@ static int volunteers_reminders(struct http_req *req, struct http_resp *resp)
 	int n = volunteer_renewals(req->db, req->auth.org_id, london_local_days(req->now), renewal_item, &ctx);
 	if (n < 0) {
 		json_decref(items);
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
-	http_audit(req, "volunteer.reminders", "volunteer", 0, 0, "");
+	http_audit(req, AUDIT_VOLUNTEER_REMINDERS, "volunteer", 0, 0, "");
 	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "reminders", items, "count", n));
 }
 
@@ -682,7 +665,7 @@ static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t
 	json_t *j = volunteer_json(v, req->now);
 	free(v);
 	if (status == 200)
-		http_audit(req, "volunteer.read", "volunteer", id, 0, "");
+		http_audit(req, AUDIT_VOLUNTEER_READ, "volunteer", id, 0, "");
 	return http_reply_json(resp, status, j);
 }
 
@@ -749,7 +732,7 @@ static int volunteer_put_h(struct http_req *req, struct http_resp *resp)
 	int64_t org = 0;
 	int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
 	if (f < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (f == 0 || org != req->auth.org_id)
 		return vol_reply(req, resp, VOL_NOT_FOUND, NULL, "");
 	return volunteer_write(req, resp, id);
@@ -819,9 +802,9 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	int n = task_list(req->db, req->auth.org_id, status ? status : "", limit, task_item, ctx);
 	if (n < 0) {
 		json_decref(items);
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
-	http_audit(req, "task.list", "task", 0, 0, "");
+	http_audit(req, AUDIT_TASK_LIST, "task", 0, 0, "");
 	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "tasks", items, "count", n));
 }
 
@@ -837,7 +820,7 @@ static int task_reply(struct http_req *req, struct http_resp *resp, int64_t id, 
 	}
 	json_t *j = task_json(t, 0);
 	if (status == 200)
-		http_audit(req, "task.read", "task", id, t->person_id, "");
+		http_audit(req, AUDIT_TASK_READ, "task", id, t->person_id, "");
 	free(t);
 	return http_reply_json(resp, status, j);
 }
@@ -1004,7 +987,7 @@ static int task_create_h(struct http_req *req, struct http_resp *resp)
 	if (referral_id > 0) {
 		int f = task_referral_get(req->db, referral_id, &ref);
 		if (f < 0) {
-			rc = volunteers_store_failed(req, resp);
+			rc = http_store_failed(req, resp);
 			goto done;
 		}
 		if (f == 0 || ref.org_id != req->auth.org_id)
@@ -1031,7 +1014,7 @@ static int task_create_h(struct http_req *req, struct http_resp *resp)
 	n.case_id = ref.case_id;
 	n.postcode = ref.postcode;
 	if (store_begin(req->db)) {
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	json_t *ids = json_array();
@@ -1040,16 +1023,16 @@ static int task_create_h(struct http_req *req, struct http_resp *resp)
 		int64_t id = 0;
 		w.window_from = n.window_from + k * 7 * 86400;
 		w.window_to = n.window_to + k * 7 * 86400;
-		if (task_create(req->db, &w, req->now, &id) || http_audit(req, "task.create", "task", id, ref.person_id, n.type)) {
+		if (task_create(req->db, &w, req->now, &id) || http_audit(req, AUDIT_TASK_CREATE, "task", id, ref.person_id, n.type)) {
 			json_decref(ids);
-			rc = volunteers_store_failed(req, resp);
+			rc = http_store_failed(req, resp);
 			goto done;
 		}
 		json_array_append_new(ids, json_integer(id));
 	}
 	if (store_commit(req->db)) {
 		json_decref(ids);
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	rc = http_reply_json(resp, 201, json_pack("{s:o,s:o}", "task_ids", ids, "support_until", utc_or_null(until)));
@@ -1094,12 +1077,12 @@ static int task_put_h(struct http_req *req, struct http_resp *resp)
 	}
 	n.postcode = t->postcode;
 	if (store_begin(req->db)) {
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	int u = task_update(req->db, id, &n, req->now);
 	if (u < 0) {
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	if (u == 0) {
@@ -1108,8 +1091,8 @@ static int task_put_h(struct http_req *req, struct http_resp *resp)
 		rc = http_problem_fields(resp, 409, "The task cannot be changed now", fe);
 		goto done;
 	}
-	if (http_audit(req, "task.update", "task", id, t->person_id, "") || store_commit(req->db)) {
-		rc = volunteers_store_failed(req, resp);
+	if (http_audit(req, AUDIT_TASK_UPDATE, "task", id, t->person_id, "") || store_commit(req->db)) {
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	rc = task_reply(req, resp, id, 201 /* not audited twice */);
@@ -1158,7 +1141,7 @@ static int task_action(struct http_req *req, struct http_resp *resp, const char 
 		goto done;
 	}
 	if (store_begin(req->db)) {
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	int n;
@@ -1189,7 +1172,7 @@ static int task_action(struct http_req *req, struct http_resp *resp, const char 
 			n = -1;
 	}
 	if (n < 0) {
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	if (n == 0) {
@@ -1199,10 +1182,8 @@ static int task_action(struct http_req *req, struct http_resp *resp, const char 
 		rc = http_problem_fields(resp, 409, "The task cannot be changed now", &fe);
 		goto done;
 	}
-	char audit_action[40];
-	snprintf(audit_action, sizeof audit_action, "task.%s", action);
-	if (http_audit(req, audit_action, "task", id, t->person_id, reason) || store_commit(req->db)) {
-		rc = volunteers_store_failed(req, resp);
+	if (http_audit(req, cancel ? AUDIT_TASK_CANCEL : AUDIT_TASK_WITHDRAW, "task", id, t->person_id, reason) || store_commit(req->db)) {
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	rc = task_reply(req, resp, id, 201);
@@ -1253,7 +1234,7 @@ static int support_extension_h(struct http_req *req, struct http_resp *resp)
 		int f = task_referral_get(req->db, referral_id, &ref);
 		if (f < 0) {
 			json_decref(body);
-			return volunteers_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		}
 		if (f == 0 || ref.org_id != req->auth.org_id || strcmp(ref.tier, "community_support") != 0)
 			fielderr_add(&fe, "referral_id", "There is no community support referral with this id whose case your organisation holds");
@@ -1268,8 +1249,8 @@ static int support_extension_h(struct http_req *req, struct http_resp *resp)
 	}
 	int64_t id = 0;
 	if (store_begin(req->db) || task_support_extend(req->db, referral_id, until, reason, req->auth.user_id, req->now, &id) ||
-	    http_audit(req, "support.extend", "referral", referral_id, ref.person_id, reason) || store_commit(req->db))
-		rc = volunteers_store_failed(req, resp);
+	    http_audit(req, AUDIT_SUPPORT_EXTEND, "referral", referral_id, ref.person_id, reason) || store_commit(req->db))
+		rc = http_store_failed(req, resp);
 	else
 		rc = http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
 							  (json_int_t)referral_id, "support_until", utc_or_null(until)));
@@ -1283,7 +1264,7 @@ static int match_proposals(struct http_req *req, struct http_resp *resp)
 {
 	struct match_plan p;
 	if (match_plan_load(req->db, req->auth.org_id, req->now, 0, 0, &p) || match_plan_run(req->db, &p))
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	json_t *items = json_array();
 	for (size_t i = 0; i < p.n_tasks; i++) {
 		const struct match_result *r = &p.results[i];
@@ -1307,7 +1288,7 @@ static int match_proposals(struct http_req *req, struct http_resp *resp)
 				"tasks", (int)p.n_tasks, "assigned", (int)p.n_assigned, "volunteers", (int)p.n_vols,
 				"stopped", (int)p.n_stopped, "dry_run", 1);
 	match_plan_free(&p);
-	http_audit(req, "match.dry_run", "task", 0, 0, "");
+	http_audit(req, AUDIT_MATCH_DRY_RUN, "task", 0, 0, "");
 	return http_reply_json(resp, 200, doc);
 }
 
@@ -1372,15 +1353,15 @@ static int my_tasks(struct http_req *req, struct http_resp *resp)
 	int64_t me = 0;
 	int f = volunteers_self_id(req, &me);
 	if (f < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	json_t *items = json_array();
 	json_t *ctx[2] = { items, items };
 	int n = f ? task_list_volunteer(req->db, me, 200, task_item, ctx) : 0;
 	if (n < 0) {
 		json_decref(items);
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
-	http_audit(req, "task.list_own", "task", 0, 0, "");
+	http_audit(req, AUDIT_TASK_LIST_OWN, "task", 0, 0, "");
 	return http_reply_json(resp, 200, json_pack("{s:o,s:i,s:o}", "tasks", items, "count", n, "volunteer_id",
 						    f ? json_integer(me) : json_null()));
 }
@@ -1490,7 +1471,7 @@ static int recruit_get(struct http_req *req, struct http_resp *resp)
 		return -1;
 	if (recruit_report_load(req->db, req->now, r)) {
 		free(r);
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	json_t *areas = json_array(), *clusters = json_array();
 	for (size_t i = 0; i < r->n_areas; i++)
@@ -1502,7 +1483,7 @@ static int recruit_get(struct http_req *req, struct http_resp *resp)
 				"hours", r->params.target_hours, "areas", areas, "clusters", clusters, "total",
 				recruit_line_json(&r->total, 0));
 	free(r);
-	http_audit(req, "recruit.read", "report", 0, 0, "");
+	http_audit(req, AUDIT_RECRUIT_READ, "report", 0, 0, "");
 	return http_reply_json(resp, 200, doc);
 }
 

@@ -57,8 +57,6 @@ enum vol_result volunteers_self_log(struct http_req *req, int64_t task_id, const
 /* Reads hours as "1.5", "1:30", "2", "45 min" into minutes (0..1440). 0 or -1. */
 int volunteers_parse_hours(const char *s, int *minutes);
 
-/* A store failure as 503 (busy) or 500, logged; rolls back; returns 0 for the handler. */
-int volunteers_store_failed(struct http_req *req, struct http_resp *resp);
 
 /* "ok", "due_60", "due_30", "due_7", "lapsed" */
 const char *volunteers_stage_code(enum compliance_stage s);

@@ -35,4 +35,25 @@ int cli_report_created(struct store *st, const char *cmd, int r, int64_t id, con
 /* Opens --db (after initialising libsodium) and checks its schema; prints
  * the error and returns NULL. */
 struct store *cli_open_db(const struct cli_opt *opts, int check_schema);
+/* The subcommands (one file each, cli/cmd_*.c), listed in cli/commands.c. */
+int cmd_init(int argc, char **argv, struct cli_opt *opts);
+int cmd_serve(int argc, char **argv, struct cli_opt *opts);
+int cmd_version(int argc, char **argv, struct cli_opt *opts);
+int cmd_demo(int argc, char **argv, struct cli_opt *opts);
+int cmd_sla_due(int argc, char **argv, struct cli_opt *opts);
+int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts);
+int cmd_org_add(int argc, char **argv, struct cli_opt *opts);
+int cmd_user_add(int argc, char **argv, struct cli_opt *opts);
+int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts);
+int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
+int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
+int cmd_backup(int argc, char **argv, struct cli_opt *opts);
+int cmd_restore(int argc, char **argv, struct cli_opt *opts);
+int cmd_routes(int argc, char **argv, struct cli_opt *opts);
+int cmd_score(int argc, char **argv, struct cli_opt *opts);
+int cmd_match(int argc, char **argv, struct cli_opt *opts);
+int cmd_gen(int argc, char **argv, struct cli_opt *opts);
+int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
+int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
+int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
 #endif

@@ -369,7 +369,7 @@ static int batch_commit(struct importer *im)
 			 im->batch_first_line, im->batch_last_line, im->in_batch, (long long)im->batch_first_id,
 			 (long long)im->batch_last_id);
 		struct audit_event ev = {
-			.at = im->now, .role = "cli", .action = "referral.import", .entity = "referral",
+			.at = im->now, .role = "cli", .action = audit_action_code[AUDIT_REFERRAL_IMPORT], .entity = "referral",
 			.entity_id = im->batch_first_id, .addr = "cli", .request_id = "", .detail = detail,
 		};
 		if ((im->ids.active && referral_store_received_events(im->st, im->batch_first_id, im->batch_last_id)) ||

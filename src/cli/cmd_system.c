@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sodium.h>
+#include "version.h"
 #include "cli/cli.h"
 #include "http/http.h"
 #include "store/refdata.h"

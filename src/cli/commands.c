@@ -1,26 +1,6 @@
 /* The table of `waymark` subcommands and their options. */
 #include "cli/cli.h"
 
-int cmd_init(int argc, char **argv, struct cli_opt *opts);
-int cmd_serve(int argc, char **argv, struct cli_opt *opts);
-int cmd_version(int argc, char **argv, struct cli_opt *opts);
-int cmd_demo(int argc, char **argv, struct cli_opt *opts);
-int cmd_sla_due(int argc, char **argv, struct cli_opt *opts);
-int cmd_import_referrals(int argc, char **argv, struct cli_opt *opts);
-int cmd_org_add(int argc, char **argv, struct cli_opt *opts);
-int cmd_user_add(int argc, char **argv, struct cli_opt *opts);
-int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts);
-int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
-int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
-int cmd_backup(int argc, char **argv, struct cli_opt *opts);
-int cmd_restore(int argc, char **argv, struct cli_opt *opts);
-int cmd_routes(int argc, char **argv, struct cli_opt *opts);
-int cmd_score(int argc, char **argv, struct cli_opt *opts);
-int cmd_match(int argc, char **argv, struct cli_opt *opts);
-int cmd_gen(int argc, char **argv, struct cli_opt *opts);
-int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
-int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
-int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
 
 static struct cli_opt no_opts[] = { { 0 } };
 

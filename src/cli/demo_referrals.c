@@ -173,7 +173,7 @@ static int one(struct store *st, const struct referral_refs *refs, const struct 
 		return -1;
 	struct audit_event ev = {
 		.at = received, .user_id = by.id, .role = d->by ? (hub ? "hub_coordinator" : "referrer") : "",
-		.org_id = by.org_id, .action = "referral.create", .entity = "referral", .entity_id = c.id,
+		.org_id = by.org_id, .action = audit_action_code[AUDIT_REFERRAL_CREATE], .entity = "referral", .entity_id = c.id,
 		.person_id = c.person_id, .addr = "demo", .request_id = "", .detail = c.reference,
 	};
 	return audit_append(st, &ev);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "version.h"
 #include "cli/cli.h"
 
 static void usage_all(FILE *out)

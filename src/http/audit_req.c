@@ -1,7 +1,7 @@
 /* Audit events for the current request. */
 #include "http/audit_req.h"
 
-int http_audit_on(struct store *st, const struct http_req *req, const char *action, const char *entity,
+int http_audit_on(struct store *st, const struct http_req *req, enum audit_action action, const char *entity,
 		  int64_t entity_id, int64_t person_id, const char *detail)
 {
 	struct audit_event ev = {
@@ -9,7 +9,7 @@ int http_audit_on(struct store *st, const struct http_req *req, const char *acti
 		.user_id = req->auth.user_id,
 		.role = role_code[req->auth.role],
 		.org_id = req->auth.org_id,
-		.action = action,
+		.action = audit_action_code[action],
 		.entity = entity,
 		.entity_id = entity_id,
 		.person_id = person_id,
@@ -20,7 +20,7 @@ int http_audit_on(struct store *st, const struct http_req *req, const char *acti
 	return audit_append(st, &ev);
 }
 
-int http_audit(struct http_req *req, const char *action, const char *entity, int64_t entity_id,
+int http_audit(struct http_req *req, enum audit_action action, const char *entity, int64_t entity_id,
 	       int64_t person_id, const char *detail)
 {
 	return http_audit_on(req->db, req, action, entity, entity_id, person_id, detail);

@@ -32,7 +32,7 @@ int http_authenticate_or_respond(struct http_req *req, struct http_resp *resp)
 			return 1;
 		}
 		if (r != 1) {
-			http_audit(req, "auth.token_invalid", "", 0, 0, req->path);
+			http_audit(req, AUDIT_AUTH_TOKEN_INVALID, "", 0, 0, req->path);
 			http_problem(resp, 401, "Invalid credentials", "The API token is not valid or has been revoked.");
 			http_header_add(resp, "WWW-Authenticate", "Bearer realm=\"waymark\", error=\"invalid_token\"");
 			return 1;
@@ -62,7 +62,7 @@ static int wants_html(const struct http_req *req)
 
 void http_deny(struct http_req *req, struct http_resp *resp)
 {
-	http_audit(req, "deny", "route", 0, 0, req->route ? req->route->pattern : req->path);
+	http_audit(req, AUDIT_DENY, "route", 0, 0, req->route ? req->route->pattern : req->path);
 	if (req->auth.role == ROLE_NONE) {
 		if (wants_html(req) && strcmp(req->method, "GET") == 0) {
 			http_redirect(resp, "/login");
@@ -100,7 +100,7 @@ int http_csrf_or_respond(struct http_req *req, struct http_resp *resp)
 		ok = !is_form(req) || secret_form_token_check(given, req->now, 0, HTTP_FORM_TOKEN_MAX_AGE) == 0;
 	if (ok)
 		return 0;
-	http_audit(req, "deny.csrf", "route", 0, 0, req->route ? req->route->pattern : req->path);
+	http_audit(req, AUDIT_DENY_CSRF, "route", 0, 0, req->route ? req->route->pattern : req->path);
 	http_problem(resp, 403, "Forbidden", "The form's security token is missing or out of date; go back, reload the page and try again.");
 	return 1;
 }

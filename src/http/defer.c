@@ -102,7 +102,8 @@ int http_defer_failed(struct http_req *req, struct http_resp *resp, const struct
 struct audit_job {
 	int64_t entity_id, person_id;
 	const struct http_req *req;
-	char action[48], entity[32];
+	enum audit_action action;
+	char entity[32];
 	char detail[]; /* whole, however long */
 };
 
@@ -118,7 +119,7 @@ static int audit_finish(struct http_req *req, struct http_resp *resp, const stru
 	return job->result == 0 ? 0 : http_defer_failed(req, resp, job);
 }
 
-int http_audit_deferred(struct http_req *req, const char *action, const char *entity, int64_t entity_id,
+int http_audit_deferred(struct http_req *req, enum audit_action action, const char *entity, int64_t entity_id,
 			int64_t person_id, const char *detail)
 {
 	size_t dlen = detail ? strlen(detail) : 0;
@@ -128,7 +129,7 @@ int http_audit_deferred(struct http_req *req, const char *action, const char *en
 	a->req = req;
 	a->entity_id = entity_id;
 	a->person_id = person_id;
-	snprintf(a->action, sizeof a->action, "%s", action);
+	a->action = action;
 	snprintf(a->entity, sizeof a->entity, "%s", entity ? entity : "");
 	memcpy(a->detail, detail ? detail : "", dlen + 1);
 	if (http_defer(req, audit_run, audit_finish, a, free)) {

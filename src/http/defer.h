@@ -3,6 +3,7 @@
  * once the shared commit is on disk. */
 #ifndef WAYMARK_HTTP_DEFER_H
 #define WAYMARK_HTTP_DEFER_H
+#include "core/audit_action.h"
 #include "http/http.h"
 #include "store/gcommit.h"
 
@@ -22,7 +23,7 @@ int http_defer(struct http_req *req, int (*run)(struct store *st, void *ctx), ht
 /* The audit event of a read, appended by the writer; the response the
  * handler has built is sent once the event is on disk, or replaced by a
  * 503/500 when it cannot be stored (no read goes unaudited). */
-int http_audit_deferred(struct http_req *req, const char *action, const char *entity, int64_t entity_id,
+int http_audit_deferred(struct http_req *req, enum audit_action action, const char *entity, int64_t entity_id,
 			int64_t person_id, const char *detail);
 
 /* Answers a write that was not stored: 503 when busy or the disk is full, 500 otherwise. */

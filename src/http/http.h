@@ -107,6 +107,14 @@ int http_reply_text(struct http_resp *resp, unsigned status, const char *type, c
 int http_problem(struct http_resp *resp, unsigned status, const char *title, const char *detail);
 int http_problem_fields(struct http_resp *resp, unsigned status, const char *title,
 			const struct field_errors *fe);
+/* 404: the pages' "page not found" for browsers (Accept: text/html, not
+ * under /api/), problem+json otherwise. */
+void http_not_found(struct http_req *req, struct http_resp *resp);
+/* Pages the HTTP layer shows browsers, given by the page module (http/routes.c). */
+struct http_pages {
+	void (*not_found)(struct http_req *req, struct http_resp *resp);
+};
+extern const struct http_pages http_pages;
 int http_redirect(struct http_resp *resp, const char *location); /* 303 See Other */
 void http_header_add(struct http_resp *resp, const char *name, const char *value);
 

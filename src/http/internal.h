@@ -8,8 +8,6 @@ void http_static(struct http_req *req, struct http_resp *resp);
 void http_metrics_record(int route_index, unsigned status, double seconds);
 void http_metrics_write(struct buf *out);
 void http_form_free(struct http_req *req);
-/* 404: an NHS.UK page for browsers (Accept: text/html), problem+json otherwise. */
-void http_not_found(struct http_req *req, struct http_resp *resp);
 
 /* Loads the session or bearer token into req->auth; replies 401 and returns
  * 1 when credentials were given but are not valid. */

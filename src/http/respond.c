@@ -50,6 +50,16 @@ int http_reply_json(struct http_resp *resp, unsigned status, json_t *doc)
 	return reply_json_typed(resp, status, "application/json", doc);
 }
 
+void http_not_found(struct http_req *req, struct http_resp *resp)
+{
+	const char *accept = http_header(req, "Accept");
+	if (!accept || !strstr(accept, "text/html") || strncmp(req->path, "/api/", 5) == 0 || !http_pages.not_found) {
+		http_problem(resp, 404, "Not found", "There is nothing at this address.");
+		return;
+	}
+	http_pages.not_found(req, resp);
+}
+
 int http_problem(struct http_resp *resp, unsigned status, const char *title, const char *detail)
 {
 	json_t *doc = json_pack("{s:s,s:s,s:i}", "type", "about:blank", "title", title, "status", (int)status);

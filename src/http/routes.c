@@ -2,6 +2,10 @@
 #include "api/api.h"
 #include "web/web.h"
 
+const struct http_pages http_pages = {
+	.not_found = web_not_found_page,
+};
+
 const struct route *const http_route_tables[] = {
 	api_system_routes,
 	api_session_routes,

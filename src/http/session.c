@@ -42,18 +42,18 @@ unsigned http_sign_in(struct http_req *req, struct http_resp *resp, const char *
 		req->auth.user_id = u.id;
 		req->auth.org_id = u.org_id;
 		req->auth.role = u.role;
-		http_audit(req, "login.ok", "user", u.id, 0, "");
+		http_audit(req, AUDIT_LOGIN_OK, "user", u.id, 0, "");
 		break;
 	case LOGIN_BAD:
 		status = 401;
 		*message = "The email address or password is not right.";
-		http_audit(req, "login.fail", "user", 0, 0, email);
+		http_audit(req, AUDIT_LOGIN_FAIL, "user", 0, 0, email);
 		break;
 	case LOGIN_LOCKED:
 	case LOGIN_THROTTLED:
 		status = 429;
 		*message = "Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an administrator to reset your password.";
-		http_audit(req, "login.throttled", "user", 0, 0, email);
+		http_audit(req, AUDIT_LOGIN_THROTTLED, "user", 0, 0, email);
 		break;
 	default:
 		status = 503;
@@ -76,7 +76,7 @@ void http_sign_out(struct http_req *req, struct http_resp *resp)
 {
 	if (req->auth.session_id) {
 		account_session_end(req->db, req->auth.session_id);
-		http_audit(req, "logout", "user", req->auth.user_id, 0, "");
+		http_audit(req, AUDIT_LOGOUT, "user", req->auth.user_id, 0, "");
 	}
 	set_cookie(resp, "", 0);
 }

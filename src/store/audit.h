@@ -4,6 +4,7 @@
 #define WAYMARK_STORE_AUDIT_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/audit_action.h"
 #include "store/store.h"
 
 struct audit_event {

@@ -75,7 +75,7 @@ static int users_list(struct http_req *req, struct http_resp *resp)
 		return -1;
 	html_close(h);
 	html_close(h);
-	http_audit(req, "user.list", "user", 0, 0, "");
+	http_audit(req, AUDIT_USER_LIST, "user", 0, 0, "");
 	return web_end(&pg, resp, 200);
 }
 
@@ -175,7 +175,7 @@ static int users_create(struct http_req *req, struct http_resp *resp)
 		fielderr_add(&fe, "email", "There is already an account with this email address");
 		return user_form(req, resp, &fe, 422);
 	}
-	if (http_audit(req, "user.create", "user", id, 0, role_code[role]) || store_commit(req->db)) {
+	if (http_audit(req, AUDIT_USER_CREATE, "user", id, 0, role_code[role]) || store_commit(req->db)) {
 		store_rollback(req->db);
 		return -1;
 	}
@@ -211,7 +211,7 @@ static int users_set_active(struct http_req *req, struct http_resp *resp, int ac
 		return -1;
 	if (store_exec(req->db, STMT_USER_SET_ACTIVE, NULL, NULL, "ii", (int64_t)active, id) < 0 ||
 	    (!active && store_exec(req->db, STMT_SESSION_END_USER, NULL, NULL, "i", id) < 0) ||
-	    http_audit(req, active ? "user.activate" : "user.deactivate", "user", id, 0, "") || store_commit(req->db)) {
+	    http_audit(req, active ? AUDIT_USER_ACTIVATE : AUDIT_USER_DEACTIVATE, "user", id, 0, "") || store_commit(req->db)) {
 		store_rollback(req->db);
 		return -1;
 	}

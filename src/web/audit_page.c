@@ -125,7 +125,7 @@ static int audit_page(struct http_req *req, struct http_resp *resp)
 			 (long long)person, (long long)a.last_id);
 		html_elem(h, "a", "Older events", "href", next, NULL);
 	}
-	http_audit(req, "audit.read", "audit", 0, person, action);
+	http_audit(req, AUDIT_AUDIT_READ, "audit", 0, person, action);
 	return web_end(&pg, resp, 200);
 }
 
@@ -149,7 +149,7 @@ static int person_access_page(struct http_req *req, struct http_resp *resp)
 	html_elem(&pg.h, "h1", title, NULL);
 	if (web_person_access(&pg.h, req, id))
 		return -1;
-	http_audit(req, "audit.person", "person", id, id, "");
+	http_audit(req, AUDIT_AUDIT_PERSON, "person", id, id, "");
 	return web_end(&pg, resp, 200);
 }
 

@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "store/triage.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/internal.h"
 #include "web/case_web.h"
 #include "web/widgets.h"
+#include "http/ops_reply.h"
 
 int64_t case_page_id(struct http_req *req, struct http_resp *resp)
 {
@@ -28,7 +28,7 @@ int case_page_access(struct http_req *req, struct http_resp *resp, int64_t id)
 	int64_t org = 0;
 	int r = casework_case_org(req->db, id, &org);
 	if (r < 0) {
-		triage_store_failed(req, resp);
+		http_store_failed(req, resp);
 		return 0;
 	}
 	if (r == 0 || org != req->auth.org_id) {
@@ -46,7 +46,7 @@ int case_page_summary(struct http_req *req, struct http_resp *resp, struct casew
 	int r = casework_summary_get(req->db, id, req->now, s);
 	if (r <= 0) {
 		if (r < 0)
-			triage_store_failed(req, resp);
+			http_store_failed(req, resp);
 		else
 			http_not_found(req, resp);
 		return 0;
@@ -193,7 +193,7 @@ int case_write_failed(struct http_req *req, struct http_resp *resp, enum casewor
 		http_not_found(req, resp);
 		return 0;
 	}
-	return triage_store_failed(req, resp);
+	return http_store_failed(req, resp);
 }
 
 struct case_choice *case_choice_new(size_t cap)

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "http/internal.h"
 #include "store/directory.h"
 #include "web/case_forms.h"
@@ -430,21 +429,21 @@ static enum casework_result dropout_save(struct http_req *req, const struct case
 	return r;
 }
 
-const struct case_form case_form_onward = { "onward", "Refer on", "Save onward referral", "onward", "case.onward.add",
+const struct case_form case_form_onward = { "onward", "Refer on", "Save onward referral", "onward", AUDIT_CASE_ONWARD,
 					    0, NULL, onward_fields, onward_save, NULL };
 const struct case_form case_form_onward_status = { "onward-status", "Update an onward referral", "Save status", "onward",
-						   "case.onward.status", 1, "status", status_fields, status_save,
+						   AUDIT_CASE_ONWARD_STATUS, 1, "status", status_fields, status_save,
 						   status_pre };
 const struct case_form case_form_unmet = { "unmet-need", "Record an unmet need", "Save unmet need", "unmet",
-					   "case.unmet_need.add", 1, NULL, unmet_fields, unmet_save, NULL };
+					   AUDIT_CASE_UNMET_NEED, 1, NULL, unmet_fields, unmet_save, NULL };
 const struct case_form case_form_safeguarding = { "safeguarding", "Record a safeguarding concern", "Save concern",
-						  "safeguarding", "case.safeguarding.add", 1, NULL, concern_fields,
+						  "safeguarding", AUDIT_CASE_SAFEGUARDING, 1, NULL, concern_fields,
 						  concern_save, NULL };
 const struct case_form case_form_consent = { "consent", "Record consent to represent", "Save consent", "consents",
-					     "case.consent.add", 0, NULL, consent_fields, consent_save, NULL };
+					     AUDIT_CASE_CONSENT, 0, NULL, consent_fields, consent_save, NULL };
 const struct case_form case_form_study = { "case-study", "Add a case study", "Save case study", "case-studies",
-					   "case.case_study.add", 1, NULL, study_fields, study_save, NULL };
-const struct case_form case_form_close = { "close", "Close the case", "Close case", NULL, "case.close", 0, NULL,
+					   AUDIT_CASE_CASE_STUDY, 1, NULL, study_fields, study_save, NULL };
+const struct case_form case_form_close = { "close", "Close the case", "Close case", NULL, AUDIT_CASE_CLOSE, 0, NULL,
 					   close_fields, close_save, NULL };
 const struct case_form case_form_dropout = { "drop-out", "Close as unable to contact", "Close as unable to contact",
-					     NULL, "case.dropout", 0, NULL, dropout_fields, dropout_save, NULL };
+					     NULL, AUDIT_CASE_DROPOUT, 0, NULL, dropout_fields, dropout_save, NULL };

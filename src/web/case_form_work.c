@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "http/internal.h"
 #include "web/case_forms.h"
 #include "web/widgets.h"
@@ -440,14 +439,14 @@ static enum casework_result progress_save(struct http_req *req, const struct cas
 	return r;
 }
 
-const struct case_form case_form_session = { "session", "Add a session", "Save session", "sessions", "case.session.add",
+const struct case_form case_form_session = { "session", "Add a session", "Save session", "sessions", AUDIT_CASE_SESSION,
 					     0, NULL, session_fields, session_save, NULL };
-const struct case_form case_form_measure = { "measure", "Record a measure", "Save measure", "measures", "case.measure.add",
+const struct case_form case_form_measure = { "measure", "Record a measure", "Save measure", "measures", AUDIT_CASE_MEASURE,
 					     1, "phase", measure_fields, measure_save, measure_pre };
 const struct case_form case_form_assessment = { "assessment", "Assessment", "Save assessment", "assessment",
-						"case.assessment.add", 0, NULL, assessment_fields, assessment_save, NULL };
-const struct case_form case_form_goal = { "goal", "Add a goal", "Save goal", "goals", "case.goal.add", 0, NULL,
+						AUDIT_CASE_ASSESSMENT, 0, NULL, assessment_fields, assessment_save, NULL };
+const struct case_form case_form_goal = { "goal", "Add a goal", "Save goal", "goals", AUDIT_CASE_GOAL, 0, NULL,
 					  goal_fields, goal_save, NULL };
 const struct case_form case_form_goal_progress = { "goal-progress", "Record progress on a goal", "Save progress", "goals",
-						   "case.goal.progress", 0, NULL, progress_fields, progress_save,
+						   AUDIT_CASE_GOAL_PROGRESS, 0, NULL, progress_fields, progress_save,
 						   progress_pre };

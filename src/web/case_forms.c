@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "http/audit_req.h"
 #include "http/internal.h"
 #include "web/case_forms.h"
 #include "web/widgets.h"
+#include "http/ops_reply.h"
 
 #define CASE_PATH_PREFIX "/cases/{id}/"
 
@@ -47,7 +47,7 @@ int case_pre_record(struct http_req *req, struct http_resp *resp, const struct c
 	int found = c && has(c, id);
 	*rc = 0;
 	if (!c)
-		*rc = triage_store_failed(req, resp);
+		*rc = http_store_failed(req, resp);
 	else if (!found)
 		http_not_found(req, resp);
 	case_full_free(c);
@@ -77,7 +77,7 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 		int r = f->fields(h, req, s, fe);
 		if (r < 0) {
 			layout_end(h);
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		}
 		offered = r == 0;
 		if (offered)
@@ -139,7 +139,7 @@ static int case_form_post(struct http_req *req, struct http_resp *resp)
 	struct casework_conflict cf = { "" };
 	struct case_saved out = { .anchor = f->anchor };
 	if (store_begin(req->db)) {
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	struct casework_who w = { s->id, req->auth.user_id, req->now };
@@ -147,7 +147,7 @@ static int case_form_post(struct http_req *req, struct http_resp *resp)
 	switch (r) {
 	case CASEWORK_OK:
 		if (http_audit(req, f->audit, "case", s->id, s->person_id, out.detail) || store_commit(req->db)) {
-			rc = triage_store_failed(req, resp);
+			rc = http_store_failed(req, resp);
 		} else {
 			char loc[96];
 			snprintf(loc, sizeof loc, "/cases/%lld%s%s", (long long)s->id, out.anchor ? "#" : "",

@@ -1,6 +1,7 @@
 /* The forms of a case as data: each names its page, fields and save (web/case_forms.c serves them all). */
 #ifndef WAYMARK_WEB_CASE_FORMS_H
 #define WAYMARK_WEB_CASE_FORMS_H
+#include "core/audit_action.h"
 #include <stdlib.h>
 #include "web/case_web.h"
 
@@ -15,7 +16,7 @@ struct case_form {
 	const char *slug;   /* the page is /cases/{id}/<slug> */
 	const char *title, *button;
 	const char *anchor; /* the section of the case page to go back to */
-	const char *audit;  /* the audit event's action */
+	enum audit_action audit; /* the audit event's action */
 	int closed_ok;      /* may be used on a closed case */
 	const char *conflict_field; /* a conflict is shown as this field's error (NULL: as a notice) */
 	/* Writes the fields (fe: the problems to show, NULL on first showing).

@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "http/audit_req.h"
 #include "http/internal.h"
 #include "web/case_page.h"
 #include "web/widgets.h"
+#include "http/ops_reply.h"
 
 static void summary(struct case_view *v)
 {
@@ -243,13 +243,13 @@ static int case_page(struct http_req *req, struct http_resp *resp)
 	struct case_view v = { .req = req, .c = c };
 	int rc;
 	if (!c || view_load(&v, req)) {
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	int r = casework_case_get(req->db, id, req->now, c);
 	if (r <= 0) {
 		if (r < 0)
-			rc = triage_store_failed(req, resp);
+			rc = http_store_failed(req, resp);
 		else
 			http_not_found(req, resp), rc = 0;
 		goto done;
@@ -285,7 +285,7 @@ static int case_page(struct http_req *req, struct http_resp *resp)
 	goals(&v);
 	sessions(&v);
 	case_page_records(&v);
-	http_audit(req, "case.read", "case", id, c->s.person_id, "");
+	http_audit(req, AUDIT_CASE_READ, "case", id, c->s.person_id, "");
 	rc = web_end(&pg, resp, 200);
 done:
 	view_free(&v);

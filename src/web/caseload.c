@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "http/defer.h"
@@ -13,6 +12,7 @@
 #include "web/case_web.h"
 #include "web/form.h"
 #include "web/widgets.h"
+#include "http/ops_reply.h"
 
 #define CASELOAD_SHOWN 200
 
@@ -120,11 +120,11 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 	status = status && strcmp(status, "closed") == 0 ? "closed" : "open";
 	struct worker_pool pool;
 	if (worker_pool_load(req->db, req->now, req->auth.org_id, &pool))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	int64_t worker_id;
 	if (chosen_worker(req, &pool, &worker_id)) {
 		worker_pool_free(&pool);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	const char *whose = "Your organisation's cases";
 	char title[200];
@@ -180,7 +180,7 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	if (rc < 0) {
 		layout_end(h);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	if (!p.n)
 		html_elem(h, "p", open ? "No open cases." : "No closed cases.", "class", "nhsuk-body", NULL);
@@ -195,7 +195,7 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 		}
 	}
 	/* Audited by the group commit writer; the page leaves once the event is on disk. */
-	if (http_audit_deferred(req, "case.caseload.read", "case", 0, 0, worker_id ? "worker" : "organisation")) {
+	if (http_audit_deferred(req, AUDIT_CASE_CASELOAD_READ, "case", 0, 0, worker_id ? "worker" : "organisation")) {
 		layout_end(h);
 		return -1;
 	}

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/directory.h"
-#include "api/triage.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 static void summary_row(struct html *h, const char *key, const char *value)
 {
@@ -185,7 +185,7 @@ static int directory_page(struct http_req *req, struct http_resp *resp)
 		if (directory_search(req->db, &q, result_item, &rs, &total)) {
 			buf_free(&list);
 			free(b);
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		}
 		html_close(&lh);
 		char count[128];
@@ -232,7 +232,7 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 	if (f <= 0) {
 		free(s);
 		free(b);
-		return f < 0 ? triage_store_failed(req, resp) : not_found(req, resp);
+		return f < 0 ? http_store_failed(req, resp) : not_found(req, resp);
 	}
 	const struct service_record *r = &s->rec;
 	int64_t case_id = case_param(req);
@@ -380,7 +380,7 @@ static int edit_page(struct http_req *req, struct http_resp *resp)
 	if (b && s && in) {
 		int f = directory_service_get(req->db, id, s);
 		if (f <= 0) {
-			rc = f < 0 ? triage_store_failed(req, resp) : not_found(req, resp);
+			rc = f < 0 ? http_store_failed(req, resp) : not_found(req, resp);
 		} else {
 			directory_input_from(&s->rec, in);
 			rc = edit_form(req, resp, id, in, &b->refs, NULL);
@@ -439,7 +439,7 @@ static int save_post(struct http_req *req, struct http_resp *resp, int64_t id)
 		rc = not_found(req, resp);
 		break;
 	case DIR_ERROR:
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		break;
 	}
 done:

@@ -5,14 +5,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/discharge.h"
 #include "api/triage.h"
+#include "api/discharge.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "http/internal.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 #define HOSPITALS_MAX 32
 
@@ -127,7 +128,7 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 		goto done;
 	hs->opt[0] = (struct form_option){ "", "Any hospital" };
 	if (discharge_hospitals(req->db, hospital_item, hs)) {
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	hs->opt[hs->n + 1] = (struct form_option){ NULL, NULL };
@@ -160,7 +161,7 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	struct board_page b = { req, &rh, hc, authz_allows(req->auth.role, PERM_CASE_WRITE), 0, 0 };
 	if (discharge_board(req->db, &q, board_row, &b) || b.failed) {
 		buf_free(&rows);
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	if (b.rows == 0) {
@@ -186,7 +187,7 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	buf_free(&rows);
 	char detail[48];
 	snprintf(detail, sizeof detail, "%d referrals", b.rows);
-	http_audit(req, "discharge.board", "board", 0, 0, detail);
+	http_audit(req, AUDIT_DISCHARGE_BOARD, "board", 0, 0, detail);
 	rc = web_end(&pg, resp, 200);
 done:
 	free(hs);
@@ -209,7 +210,7 @@ static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 {
 	int see = triage_staff_may_see(req, id);
 	if (see < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (!see) {
 		http_not_found(req, resp);
 		return 0;
@@ -222,7 +223,7 @@ static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 	int fw = f < 0 ? -1 : discharge_worker_of_user(req->db, req->auth.user_id, &w);
 	if (fw < 0) {
 		free(hc);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Home check before discharge", fe);
@@ -274,7 +275,7 @@ static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		form_button(h, "Record the home check");
 		form_end(h);
 	}
-	http_audit(req, "home_check.read", "task", hc->id, hc->person_id, "");
+	http_audit(req, AUDIT_HOME_CHECK_READ, "task", hc->id, hc->person_id, "");
 	free(hc);
 	return web_end(&pg, resp, status);
 }
@@ -301,7 +302,7 @@ static int after(struct http_req *req, struct http_resp *resp, int64_t id, enum 
 		http_not_found(req, resp);
 		return 0;
 	default:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 }
 

@@ -1,15 +1,10 @@
-/* Error pages for browsers: "page not found" in the NHS.UK layout. */
-#include <string.h>
-#include "http/internal.h"
+/* Error pages for browsers: "page not found" in the NHS.UK layout, and an
+ * operation's failure as a page. */
+#include "http/ops_reply.h"
 #include "web/web.h"
 
-void http_not_found(struct http_req *req, struct http_resp *resp)
+void web_not_found_page(struct http_req *req, struct http_resp *resp)
 {
-	const char *accept = http_header(req, "Accept");
-	if (!accept || !strstr(accept, "text/html") || strncmp(req->path, "/api/", 5) == 0) {
-		http_problem(resp, 404, "Not found", "There is nothing at this address.");
-		return;
-	}
 	struct web_page pg;
 	web_begin(&pg, req, resp, "Page not found");
 	html_elem(&pg.h, "h1", "Page not found", NULL);
@@ -27,6 +22,27 @@ static int favicon(struct http_req *req, struct http_resp *resp)
 	resp->cacheable = 1;
 	http_header_add(resp, "Location", "/static/assets/images/favicon.ico");
 	return 0;
+}
+
+int web_ops_reply(struct http_req *req, struct http_resp *resp, enum ops_result r, const char *title,
+		  const struct field_errors *fe)
+{
+	if (r == OPS_NOT_FOUND) {
+		http_not_found(req, resp);
+		return 0;
+	}
+	if (r == OPS_ERROR || r == OPS_OK)
+		return http_store_failed(req, resp);
+	struct web_page pg;
+	unsigned status = r == OPS_INVALID ? 422 : r == OPS_CONFLICT ? 409 : 403;
+	web_begin_errors(&pg, req, resp, title, fe && fe->n ? fe : NULL);
+	html_elem(&pg.h, "h1", title, NULL);
+	if (r == OPS_FORBIDDEN)
+		html_elem(&pg.h, "p", "Your role does not allow this.", NULL);
+	html_open(&pg.h, "p", NULL);
+	html_elem(&pg.h, "a", "Go back to the Waymark home page", "href", "/", NULL);
+	html_close(&pg.h);
+	return web_end(&pg, resp, status);
 }
 
 const struct route web_error_routes[] = {

@@ -10,6 +10,7 @@
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 static void type_label(const char *type, char *out, size_t n)
 {
@@ -162,7 +163,7 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	int64_t me = 0;
 	int f = volunteers_self_id(req, &me);
 	if (f < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	struct web_page pg;
 	web_begin(&pg, req, resp, "My tasks");
 	struct html *h = &pg.h;
@@ -186,7 +187,7 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	}
 	struct my_list l = { NULL, req, 0, 0, 0, -1 };
 	if (task_list_volunteer(req->db, me, 200, count, &l) < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	int counts[3] = { l.offered, l.accepted, l.past };
 	l.h = h;
 	static const char *const heads[] = { "Offered to you", "Taken on", "Finished" };
@@ -213,13 +214,13 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 			html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 		}
 		if (task_list_volunteer(req->db, me, 200, card, &l) < 0)
-			return volunteers_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		if (l.pass == 2) {
 			html_close(h);
 			html_close(h);
 		}
 	}
-	http_audit(req, "task.list_own", "task", 0, 0, "");
+	http_audit(req, AUDIT_TASK_LIST_OWN, "task", 0, 0, "");
 	return web_end(&pg, resp, 200);
 }
 
@@ -233,7 +234,7 @@ static int task_page_render(struct http_req *req, struct http_resp *resp, int64_
 	if (r != VOL_OK) {
 		free(t);
 		return r == VOL_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such task of yours.")
-					  : volunteers_store_failed(req, resp);
+					  : http_store_failed(req, resp);
 	}
 	char title[512], type[48];
 	type_label(t->type, type, sizeof type);
@@ -269,7 +270,7 @@ static int task_page_render(struct http_req *req, struct http_resp *resp, int64_
 		form_button(h, "Save log");
 		form_end(h);
 	}
-	http_audit(req, "task.read_own", "task", id, t->person_id, "");
+	http_audit(req, AUDIT_TASK_READ_OWN, "task", id, t->person_id, "");
 	free(t);
 	return web_end(&pg, resp, status);
 }
@@ -296,7 +297,7 @@ static int answer(struct http_req *req, struct http_resp *resp, int accept)
 	case VOL_CONFLICT:
 		return task_page_render(req, resp, id, &fe, 409);
 	default:
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 }
 
@@ -334,7 +335,7 @@ static int log_post(struct http_req *req, struct http_resp *resp)
 		rc = task_page_render(req, resp, id, fe, r == VOL_INVALID ? 422 : 409);
 		break;
 	default:
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 	}
 	free(fe);
 	return rc;

@@ -9,6 +9,7 @@
 #include "http/audit_req.h"
 #include "store/recruit.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 static void num(char *out, size_t n, double v)
 {
@@ -139,7 +140,7 @@ static int recruit_page(struct http_req *req, struct http_resp *resp)
 		return -1;
 	if (recruit_report_load(req->db, req->now, r)) {
 		free(r);
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
 	web_begin(&pg, req, resp, "Where to recruit");
@@ -184,7 +185,7 @@ static int recruit_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "p", "It is a guide for planning: people's free times, travel and skills also decide who can help, "
 			  "and tasks left unmatched show where that bites.", NULL);
 	free(r);
-	http_audit(req, "recruit.read", "report", 0, 0, "");
+	http_audit(req, AUDIT_RECRUIT_READ, "report", 0, 0, "");
 	return web_end(&pg, resp, 200);
 }
 
@@ -233,7 +234,7 @@ static int recruit_csv(struct http_req *req, struct http_resp *resp)
 		return -1;
 	if (recruit_report_load(req->db, req->now, r)) {
 		free(r);
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	resp->status = 200;
 	resp->content_type = "text/csv; charset=utf-8";
@@ -248,7 +249,7 @@ static int recruit_csv(struct http_req *req, struct http_resp *resp)
 		csv_line(&resp->body, "gp_cluster", i + 1, &r->clusters[r->cluster_order[i]]);
 	csv_line(&resp->body, "total", 0, &r->total);
 	free(r);
-	http_audit(req, "recruit.export", "report", 0, 0, "csv");
+	http_audit(req, AUDIT_RECRUIT_EXPORT, "report", 0, 0, "csv");
 	return 0;
 }
 

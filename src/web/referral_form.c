@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/referrals.h"
-#include "api/triage.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -13,6 +12,7 @@
 #include "web/form.h"
 #include "web/referral_form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 #define RADIOS_MAX 6 /* vocabularies longer than this are a select */
 
@@ -368,7 +368,7 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 {
 	const struct referral_refs *refs = referral_refs_app(req->db);
 	if (!refs)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Make a referral", fe);
 	struct html *h = &pg.h;
@@ -406,7 +406,7 @@ static int referral_post(struct http_req *req, struct http_resp *resp)
 	struct referral_created out;
 	enum referral_submit_result r = referral_submit(req, raw, CH_FORM, fe, &out);
 	if (r == REFERRAL_SUBMIT_ERROR) {
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 	} else if (r == REFERRAL_SUBMIT_INVALID || fe->n) {
 		rc = form_page(req, resp, fe, 422);
 	} else {
@@ -428,7 +428,7 @@ static int referral_sent(struct http_req *req, struct http_resp *resp)
 		return 0;
 	int access = referral_access(req, id);
 	if (access < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	struct referral_status s;
 	if (access == REFERRAL_ACCESS_NONE || referral_store_status(req->db, id, &s) != 1)
 		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
@@ -541,7 +541,7 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	struct list_page lp = { h, hub, 0, 0 };
 	if (referral_store_list(req->db, &q, list_row, &lp) < 0) {
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	html_close_to(h, depth);
 	if (lp.n == 0)
@@ -556,7 +556,7 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	if (hub && lp.n) {
 		char detail[32];
 		snprintf(detail, sizeof detail, "listed=%d", lp.n);
-		http_audit(req, "referral.list", "referral", 0, 0, detail);
+		http_audit(req, AUDIT_REFERRAL_LIST, "referral", 0, 0, detail);
 	}
 	return web_end(&pg, resp, 200);
 }

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 #include "api/referral_withdraw.h"
-#include "api/triage.h"
 #include "http/internal.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 #define REASON_FIELD "reason"
 
@@ -57,7 +57,7 @@ static int withdraw_page(struct http_req *req, struct http_resp *resp)
 	struct referral_withdrawal w;
 	enum referral_withdraw_result r = referral_withdraw_check(req, id, &w);
 	if (r == REFERRAL_WITHDRAW_ERROR)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (r == REFERRAL_WITHDRAW_NOT_FOUND) {
 		http_not_found(req, resp);
 		return 0;
@@ -83,7 +83,7 @@ static int withdraw_post(struct http_req *req, struct http_resp *resp)
 		http_not_found(req, resp);
 		return 0;
 	case REFERRAL_WITHDRAW_ERROR:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	default:
 		return withdraw_form(req, resp, id, &w, r, &fe, reason, r == REFERRAL_WITHDRAW_CONFLICT ? 409 : 422);
 	}

@@ -8,6 +8,7 @@
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 #define RULES_FIELD "rules_json"
 
@@ -36,7 +37,7 @@ static int rules_form(struct http_req *req, struct http_resp *resp, const struct
 		return -1;
 	if (triage_rules_load(req->db, rules, &json) < 0) {
 		free(rules);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Triage rules", fe);
@@ -74,7 +75,7 @@ static int rules_form(struct http_req *req, struct http_resp *resp, const struct
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	if (store_exec(req->db, STMT_TRIAGE_RULES_HISTORY, history_row, h, "d", 50) < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	html_close(h);
 	html_close(h);
 	return web_end(&pg, resp, status);
@@ -114,7 +115,7 @@ static int rules_post(struct http_req *req, struct http_resp *resp)
 			fielderr_add(shown, RULES_FIELD, "%s: %s", fe->e[i].field, fe->e[i].message);
 		rc = rules_form(req, resp, shown, text, 422, NULL);
 	} else {
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 	}
 	free(fe);
 	free(shown);

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/referrals.h"
-#include "api/triage.h"
 #include "http/internal.h"
 #include "util/secret.h"
 #include "web/form.h"
 #include "web/referral_form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 #define SELF_HONEYPOT "website"             /* the field only bots fill */
 #define SELF_STAMP "form_started"           /* the signed time the form was shown */
@@ -35,7 +35,7 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 {
 	const struct referral_refs *refs = referral_refs_app(req->db);
 	if (!refs)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Refer yourself for support", fe);
 	struct html *h = &pg.h;
@@ -111,7 +111,7 @@ static int self_post(struct http_req *req, struct http_resp *resp)
 {
 	int over = over_limit(req);
 	if (over < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (over) {
 		http_header_add(resp, "Retry-After", "3600");
 		return refuse(req, resp, 429, "Too many requests",
@@ -145,13 +145,13 @@ static int self_post(struct http_req *req, struct http_resp *resp)
 	struct referral_created made;
 	enum referral_submit_result r = referral_submit(req, raw, CH_SELF, fe, &made);
 	if (r == REFERRAL_SUBMIT_ERROR) {
-		rc = triage_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 	} else if (r == REFERRAL_SUBMIT_INVALID || fe->n) {
 		rc = form_page(req, resp, fe, 422);
 	} else {
 		struct referral_status s;
 		if (referral_store_status(req->db, made.id, &s) != 1) {
-			rc = triage_store_failed(req, resp);
+			rc = http_store_failed(req, resp);
 		} else {
 			struct web_page pg;
 			web_begin(&pg, req, resp, "Request sent");

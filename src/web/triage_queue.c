@@ -15,6 +15,7 @@
 #include "store/worker.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 #define QUEUE_SHOWN 100 /* rows on the queue page */
 
@@ -243,7 +244,7 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	if (area[0]) {
 		int has = triage_area_name(req->db, area, NULL, 0);
 		if (has < 0)
-			return triage_store_failed(req, resp);
+			return http_store_failed(req, resp);
 		if (!has)
 			area = "";
 	}
@@ -257,7 +258,7 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	if (triage_rules_load(req->db, rules, NULL) < 0) {
 		free(rules);
 		free(opts);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
 	web_begin(&pg, req, resp, "Triage queue");
@@ -282,7 +283,7 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	if (area_options(req->db, "Any area", opts)) {
 		free(rules);
 		free(opts);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = area }, opts->opts);
 	html_close(h);
@@ -303,7 +304,7 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	int64_t total = triage_queue_count(req->db, &qq);
 	if (total < 0) {
 		free(rules);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	html_open(h, "p", "class", "nhsuk-body", NULL);
 	html_textf(h, "%lld referral%s waiting%s.", (long long)total, total == 1 ? "" : "s",
@@ -316,12 +317,12 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	int rc = triage_queue(req->db, &qq, req->now, queue_row, &q);
 	free(rules);
 	if (rc < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	html_close(h);
 	html_close(h);
 	if (!q.shown)
 		html_elem(h, "p", "Nothing is waiting.", "class", "nhsuk-body", NULL);
-	http_audit(req, "triage.queue.read", "referral", 0, 0, "");
+	http_audit(req, AUDIT_TRIAGE_QUEUE_READ, "referral", 0, 0, "");
 	return web_end(&pg, resp, 200);
 }
 
@@ -653,11 +654,11 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 		html_elem(h, "button", "Record contact", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 		form_end(h);
 	}
-	http_audit(req, "referral.read", "referral", id, s->person_id, "triage page");
+	http_audit(req, AUDIT_REFERRAL_READ, "referral", id, s->person_id, "triage page");
 	rc = web_end(&pg, resp, status);
 	goto done;
 fail:
-	rc = triage_store_failed(req, resp);
+	rc = http_store_failed(req, resp);
 done:
 	free(s);
 	free(rules);
@@ -709,7 +710,7 @@ static int triage_post(struct http_req *req, struct http_resp *resp)
 	fielderr_init(&shown);
 	struct triage_outcome out;
 	if (store_begin(req->db))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	enum triage_result r = triage_apply(req->db, &rq, &out, &fe);
 	switch (r) {
 	case TRIAGE_OK:
@@ -731,12 +732,12 @@ static int triage_post(struct http_req *req, struct http_resp *resp)
 		store_rollback(req->db);
 		return triage_page_render(req, resp, id, NULL, FORM_NONE, 409, conflict_text(out.status));
 	case TRIAGE_ERROR:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	char detail[128];
 	snprintf(detail, sizeof detail, "%s %s", out.outcome, out.tier);
-	if (http_audit(req, "referral.triage", "referral", id, out.person_id, detail) || store_commit(req->db))
-		return triage_store_failed(req, resp);
+	if (http_audit(req, AUDIT_REFERRAL_TRIAGE, "referral", id, out.person_id, detail) || store_commit(req->db))
+		return http_store_failed(req, resp);
 	jobs_wake();
 	redirect_to(resp, id, "");
 	return 0;
@@ -777,7 +778,7 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 		return 0;
 	int see = triage_staff_may_see(req, id);
 	if (see < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (!see) {
 		http_not_found(req, resp);
 		return 0;
@@ -800,7 +801,7 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 	int64_t cid;
 	char status[24];
 	if (store_begin(req->db))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	struct field_errors fe2;
 	fielderr_init(&fe2);
 	enum triage_result r = triage_contact_add(req->db, &rq, &cid, status, &fe2);
@@ -821,19 +822,19 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 		http_not_found(req, resp);
 		return 0;
 	case TRIAGE_ERROR:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct triage_subject *s = malloc(sizeof *s);
 	if (!s || triage_subject_get(req->db, id, req->now, s) != 1) {
 		free(s);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	char detail[64];
 	snprintf(detail, sizeof detail, "%.24s by %.24s", rq.outcome, rq.mode);
-	int bad = http_audit(req, "referral.contact", "referral", id, s->person_id, detail) || store_commit(req->db);
+	int bad = http_audit(req, AUDIT_REFERRAL_CONTACT, "referral", id, s->person_id, detail) || store_commit(req->db);
 	free(s);
 	if (bad)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	jobs_wake();
 	redirect_to(resp, id, "#contacts");
 	return 0;
@@ -846,7 +847,7 @@ static int allocation_post(struct http_req *req, struct http_resp *resp)
 		return 0;
 	int see = triage_staff_may_see(req, id);
 	if (see < 0)
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (!see) {
 		http_not_found(req, resp);
 		return 0;
@@ -865,7 +866,7 @@ static int allocation_post(struct http_req *req, struct http_resp *resp)
 	fielderr_init(&fe);
 	struct triage_outcome out;
 	if (store_begin(req->db))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	enum triage_result r = triage_reassign(req->db, &rq, &out, &fe);
 	switch (r) {
 	case TRIAGE_OK:
@@ -882,12 +883,12 @@ static int allocation_post(struct http_req *req, struct http_resp *resp)
 		return triage_page_render(req, resp, id, NULL, FORM_NONE, 409,
 					  "This referral's case cannot be given to a worker in its current state.");
 	case TRIAGE_ERROR:
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	char detail[64];
 	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
-	if (http_audit(req, "referral.allocate", "referral", id, out.person_id, detail) || store_commit(req->db))
-		return triage_store_failed(req, resp);
+	if (http_audit(req, AUDIT_REFERRAL_ALLOCATE, "referral", id, out.person_id, detail) || store_commit(req->db))
+		return http_store_failed(req, resp);
 	jobs_wake();
 	redirect_to(resp, id, "");
 	return 0;
@@ -909,16 +910,16 @@ static int kpi_page(struct http_req *req, struct http_resp *resp)
 	int64_t from_day, to_day;
 	const char *area;
 	if (triage_kpi_query(req, &fe, &from_day, &to_day, &area))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	struct triage_kpi k;
 	if (!fe.n && kpisum_followup(req->db, &calendar_app()->wc, from_day, to_day, area, req->now, &k))
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	struct vocab_opts *opts = malloc(sizeof *opts);
 	if (!opts)
 		return -1;
 	if (area_options(req->db, "All areas", opts)) {
 		free(opts);
-		return triage_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Follow-up KPI", &fe);
@@ -1024,7 +1025,7 @@ int web_triage_watch(struct html *h, struct http_req *req)
 	watch_list(h, w, KPI_OVERDUE, "Breached");
 	watch_list(h, w, KPI_AT_RISK, "At risk (under 4 counted hours left)");
 	html_close(h);
-	http_audit(req, "triage.watch.read", "referral", 0, 0, "home page");
+	http_audit(req, AUDIT_TRIAGE_WATCH_READ, "referral", 0, 0, "home page");
 	free(w);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "http/ops_reply.h"
 
 #define ALTERNATIVES_MAX 8 /* eligible volunteers offered in each task's list */
 
@@ -175,7 +176,7 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	struct list_page l = { h, req->now, 0 };
 	int n = volunteer_renewals(req->db, req->auth.org_id, london_local_days(req->now), renewal_row, &l);
 	if (n < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (l.n) {
 		html_close(h);
 		html_close(h);
@@ -206,12 +207,12 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	l.n = 0;
 	if (volunteer_list(req->db, req->auth.org_id, status ? status : "", 1000, req->now, req->now + MATCH_HORIZON_SECONDS,
 			   volunteer_row, &l) < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	html_close(h);
 	html_close(h);
 	if (!l.n)
 		html_elem(h, "p", "There are no volunteers to show.", NULL);
-	http_audit(req, "volunteer.list", "volunteer", 0, 0, "");
+	http_audit(req, AUDIT_VOLUNTEER_LIST, "volunteer", 0, 0, "");
 	return web_end(&pg, resp, 200);
 }
 
@@ -504,7 +505,7 @@ static int save(struct http_req *req, struct http_resp *resp, int64_t id)
 	else if (r == VOL_NOT_FOUND)
 		rc = http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
 	else
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 done:
 	free(in);
 	free(f);
@@ -533,11 +534,11 @@ static int edit_page(struct http_req *req, struct http_resp *resp)
 		goto done;
 	}
 	if (r != VOL_OK) {
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 		goto done;
 	}
 	values_from_rec(f, v);
-	http_audit(req, "volunteer.read", "volunteer", id, 0, "");
+	http_audit(req, AUDIT_VOLUNTEER_READ, "volunteer", id, 0, "");
 	rc = volunteer_form(req, resp, id, f, NULL, 200);
 done:
 	free(v);
@@ -554,7 +555,7 @@ static int edit_post(struct http_req *req, struct http_resp *resp)
 	int64_t org = 0;
 	int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
 	if (f < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	if (f == 0 || org != req->auth.org_id)
 		return http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
 	return save(req, resp, id);
@@ -672,12 +673,12 @@ static int match_page_render(struct http_req *req, struct http_resp *resp, int r
 		  run ? "nhsuk-button nhsuk-button--secondary" : "nhsuk-button", "type", "submit", NULL);
 	html_close(h);
 	if (!run) {
-		http_audit(req, "match.page", "task", 0, 0, "");
+		http_audit(req, AUDIT_MATCH_PAGE, "task", 0, 0, "");
 		return web_end(&pg, resp, status);
 	}
 	struct match_plan p;
 	if (match_plan_load(req->db, req->auth.org_id, req->now, 0, 0, &p) || match_plan_run(req->db, &p))
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	html_elem(h, "h2", "Proposed offers", NULL);
 	html_open(h, "p", NULL);
 	html_textf(h, "%zu of %zu open task%s %s a proposed volunteer, from %zu volunteer%s. Nothing is offered until you "
@@ -690,7 +691,7 @@ static int match_page_render(struct http_req *req, struct http_resp *resp, int r
 	if (p.n_tasks == 0) {
 		html_elem(h, "p", "There are no open tasks to match.", NULL);
 		match_plan_free(&p);
-		http_audit(req, "match.dry_run", "task", 0, 0, "");
+		http_audit(req, AUDIT_MATCH_DRY_RUN, "task", 0, 0, "");
 		return web_end(&pg, resp, status);
 	}
 	form_begin(h, "/volunteers/match", req->auth.csrf);
@@ -750,7 +751,7 @@ static int match_page_render(struct http_req *req, struct http_resp *resp, int r
 	form_button(h, "Confirm offers");
 	form_end(h);
 	match_plan_free(&p);
-	http_audit(req, "match.dry_run", "task", 0, 0, "");
+	http_audit(req, AUDIT_MATCH_DRY_RUN, "task", 0, 0, "");
 	return web_end(&pg, resp, status);
 }
 
@@ -801,7 +802,7 @@ static int match_post(struct http_req *req, struct http_resp *resp)
 	} else if (r == VOL_INVALID) {
 		rc = match_page_render(req, resp, 1, fe, 422);
 	} else {
-		rc = volunteers_store_failed(req, resp);
+		rc = http_store_failed(req, resp);
 	}
 done:
 	free(tasks);
@@ -882,12 +883,12 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	struct task_rows l = { h, 0 };
 	if (task_list(req->db, req->auth.org_id, status ? status : "", 200, task_row, &l) < 0)
-		return volunteers_store_failed(req, resp);
+		return http_store_failed(req, resp);
 	html_close(h);
 	html_close(h);
 	if (!l.n)
 		html_elem(h, "p", "There are no tasks to show.", NULL);
-	http_audit(req, "task.list", "task", 0, 0, "");
+	http_audit(req, AUDIT_TASK_LIST, "task", 0, 0, "");
 	return web_end(&pg, resp, 200);
 }
 

@@ -2,6 +2,7 @@
 #ifndef WAYMARK_WEB_WEB_H
 #define WAYMARK_WEB_WEB_H
 #include "http/http.h"
+#include "ops/ops.h"
 #include "web/html.h"
 #include "web/layout.h"
 
@@ -23,6 +24,14 @@ extern const struct route web_case_routes[];
 extern const struct route web_case_form_routes[];
 extern const struct route web_directory_routes[];
 extern const struct route web_discharge_routes[];
+
+/* The "page not found" page (404). */
+void web_not_found_page(struct http_req *req, struct http_resp *resp);
+/* Answers an operation's result other than OPS_OK as a page: "page not
+ * found" (404), the store failure, or a page titled title with an error
+ * summary of fe (422, 409) or saying the role may not (403). Returns 0. */
+int web_ops_reply(struct http_req *req, struct http_resp *resp, enum ops_result r, const char *title,
+		  const struct field_errors *fe);
 
 /* Writes the table of audit events about a person ("who has looked"). */
 int web_person_access(struct html *h, struct http_req *req, int64_t person_id);
