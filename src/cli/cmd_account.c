@@ -157,6 +157,11 @@ int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts)
 		       (long long)(checked ? checked - 1 : 0));
 	else
 		printf("audit chain intact: %lld events verified\n", (long long)checked);
+	char first[64];
+	int unknown = r < 0 ? 0 : audit_unknown_actions(st, first, sizeof first);
+	if (unknown > 0)
+		printf("%d action code%s not on the list of audit actions (first: %s)\n", unknown, unknown == 1 ? "" : "s",
+		       first);
 	store_close(st);
 	return r == 0 ? 0 : 1;
 }

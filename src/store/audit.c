@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "store/audit.h"
 
@@ -26,7 +27,8 @@ static void hash_int(crypto_generichash_state *h, int64_t v)
 	hash_str(h, s);
 }
 
-static void audit_hash(int64_t id, const struct audit_event *ev, const char *prev, char out[HASH_HEX])
+static void audit_hash(int64_t id, const struct audit_event *ev, const char *people, const char *prev,
+		       char out[HASH_HEX])
 {
 	crypto_generichash_state h;
 	unsigned char bin[crypto_generichash_BYTES];
@@ -44,6 +46,8 @@ static void audit_hash(int64_t id, const struct audit_event *ev, const char *pre
 	hash_str(&h, ev->addr);
 	hash_str(&h, ev->request_id);
 	hash_str(&h, ev->detail);
+	if (people && *people) /* events without people hash as they always did */
+		hash_str(&h, people);
 	crypto_generichash_final(&h, bin, sizeof bin);
 	sodium_bin2hex(out, HASH_HEX, bin, sizeof bin);
 }
@@ -66,6 +70,20 @@ static const char *nz(const char *s)
 	return s ? s : "";
 }
 
+/* The people as text: "3,17,40" (at most AUDIT_PEOPLE_MAX, distinct or not). */
+static char *people_text(const struct audit_event *ev, size_t *n)
+{
+	*n = ev->npeople > AUDIT_PEOPLE_MAX ? AUDIT_PEOPLE_MAX : ev->npeople;
+	char *s = malloc(*n * 21 + 1);
+	if (!s)
+		return NULL;
+	size_t len = 0;
+	s[0] = '\0';
+	for (size_t i = 0; i < *n; i++)
+		len += (size_t)sprintf(s + len, "%s%" PRId64, i ? "," : "", ev->people[i]);
+	return s;
+}
+
 int audit_append(struct store *st, const struct audit_event *ev_in)
 {
 	struct audit_event ev = *ev_in;
@@ -75,9 +93,15 @@ int audit_append(struct store *st, const struct audit_event *ev_in)
 	ev.addr = nz(ev.addr);
 	ev.request_id = nz(ev.request_id);
 	ev.detail = nz(ev.detail);
-	int own_tx = !st->in_tx;
-	if (own_tx && store_begin(st))
+	size_t npeople;
+	char *people = people_text(&ev, &npeople);
+	if (!people)
 		return -1;
+	int own_tx = !st->in_tx;
+	if (own_tx && store_begin(st)) {
+		free(people);
+		return -1;
+	}
 	struct head hd = { 0, "" };
 	char hash[HASH_HEX];
 	struct audit_memo *memo = own_tx ? NULL : st->audit_memo;
@@ -92,14 +116,20 @@ int audit_append(struct store *st, const struct audit_event *ev_in)
 		goto fail;
 	}
 	int64_t id = hd.id + 1;
-	audit_hash(id, &ev, hd.hash, hash);
-	if (store_exec(st, STMT_AUDIT_INSERT, NULL, NULL, "iiisissiisssss", id, ev.at, ev.user_id, ev.role,
+	audit_hash(id, &ev, people, hd.hash, hash);
+	if (store_exec(st, STMT_AUDIT_INSERT, NULL, NULL, "iiisissiissssss", id, ev.at, ev.user_id, ev.role,
 		       ev.org_id, ev.action, ev.entity, ev.entity_id, ev.person_id, ev.addr, ev.request_id,
-		       ev.detail, hd.hash, hash) < 0 ||
+		       ev.detail, people, hd.hash, hash) < 0)
+		goto fail;
+	for (size_t i = 0; i < npeople; i++)
+		if (ev.people[i] > 0 && store_exec(st, STMT_AUDIT_PEOPLE_INSERT, NULL, NULL, "ii", ev.people[i], id) < 0)
+			goto fail;
+	if (
 	    store_exec(st, STMT_AUDIT_HEAD_SET, NULL, NULL, "is", id, hash) < 0)
 		goto fail;
 	if (own_tx && store_commit(st))
 		goto fail;
+	free(people);
 	if (memo) {
 		memo->valid = 1;
 		memo->id = id;
@@ -107,9 +137,59 @@ int audit_append(struct store *st, const struct audit_event *ev_in)
 	}
 	return 0;
 fail:
+	free(people);
 	if (own_tx)
 		store_rollback(st);
 	return -1;
+}
+
+struct list_ctx {
+	int (*row)(void *ctx, const struct audit_listed *ev);
+	void *ctx;
+};
+
+static int list_row(void *ctx, const struct store_row *r)
+{
+	struct list_ctx *l = ctx;
+	struct audit_listed ev = {
+		.id = store_row_int(r, 0), .at = store_row_int(r, 1), .user_id = store_row_int(r, 2),
+		.role = store_row_text(r, 3), .org_id = store_row_int(r, 4), .action = store_row_text(r, 5),
+		.entity = store_row_text(r, 6), .entity_id = store_row_int(r, 7), .person_id = store_row_int(r, 8),
+		.addr = store_row_text(r, 9), .request_id = store_row_text(r, 10), .detail = store_row_text(r, 11),
+	};
+	return l->row(l->ctx, &ev);
+}
+
+int audit_list(struct store *st, const struct audit_filter *f,
+	       int (*row)(void *ctx, const struct audit_listed *ev), void *ctx)
+{
+	struct list_ctx l = { row, ctx };
+	const char *action = f->action ? f->action : "";
+	return store_exec(st, STMT_AUDIT_LIST, list_row, &l, "ssiiiiiii", action, action, f->user_id, f->user_id,
+			  f->person_id, f->person_id, f->person_id, f->before_id, f->limit);
+}
+
+struct unknown_ctx {
+	char *first;
+	size_t firstlen;
+	int n;
+};
+
+static int unknown_row(void *ctx, const struct store_row *r)
+{
+	struct unknown_ctx *u = ctx;
+	const char *action = store_row_text(r, 0);
+	if (audit_action_find(action) < 0 && u->n++ == 0)
+		snprintf(u->first, u->firstlen, "%s", action);
+	return 0;
+}
+
+int audit_unknown_actions(struct store *st, char *first, size_t firstlen)
+{
+	struct unknown_ctx u = { first, firstlen, 0 };
+	if (firstlen)
+		first[0] = '\0';
+	return store_exec(st, STMT_AUDIT_ACTIONS, unknown_row, &u, "") < 0 ? -1 : u.n;
 }
 
 struct verify_ctx {
@@ -130,7 +210,7 @@ static int verify_row(void *ctx, const struct store_row *r)
 		.request_id = store_row_text(r, 10), .detail = store_row_text(r, 11),
 	};
 	char want[HASH_HEX];
-	audit_hash(id, &ev, v->prev, want);
+	audit_hash(id, &ev, store_row_text(r, 14), v->prev, want);
 	v->last_id = id;
 	v->checked++;
 	if (id != v->checked || strcmp(store_row_text(r, 12), v->prev) != 0 || strcmp(store_row_text(r, 13), want) != 0) {

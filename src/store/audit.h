@@ -19,7 +19,13 @@ struct audit_event {
 	const char *addr;       /* client address */
 	const char *request_id;
 	const char *detail;     /* short free text, e.g. the route for a denial */
+	const int64_t *people;  /* the people a list read showed (may be NULL) */
+	size_t npeople;
 };
+
+/* The most people one event names: a longer list is cut (a page of a list
+ * is at most this long). */
+#define AUDIT_PEOPLE_MAX 1000
 
 #define AUDIT_HASH_HEX 65
 
@@ -41,7 +47,31 @@ struct audit_memo {
  * Returns 0 or -1. */
 int audit_append(struct store *st, const struct audit_event *ev);
 
+/* What the audit list shows: events newest first, older than before_id. */
+struct audit_filter {
+	const char *action; /* "" for any */
+	int64_t user_id;    /* 0 for any */
+	int64_t person_id;  /* 0 for any: else events about them or naming them in a list */
+	int64_t before_id;  /* INT64_MAX for the newest */
+	int64_t limit;
+};
+
+/* One listed event (strings borrowed for the callback's duration). */
+struct audit_listed {
+	int64_t id, at, user_id, org_id, entity_id, person_id;
+	const char *role, *action, *entity, *addr, *request_id, *detail;
+};
+
+/* Calls row for each event matching f; row returns 0 to go on. Returns the
+ * number of events seen, or -1. */
+int audit_list(struct store *st, const struct audit_filter *f,
+	       int (*row)(void *ctx, const struct audit_listed *ev), void *ctx);
+
 /* Checks the whole chain. Returns 0 when intact; otherwise 1 with the id of
  * the first event whose hash does not match in *bad_id; -1 on error. */
 int audit_verify(struct store *st, int64_t *bad_id, int64_t *checked);
+/* Counts the distinct stored action codes that are not on the list of
+ * core/audit_actions.def (a renamed action, or an event written by another
+ * program); names the first in first. Returns the count, or -1. */
+int audit_unknown_actions(struct store *st, char *first, size_t firstlen);
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "core/londontime.h"
 #include "http/audit_req.h"
+#include "util/urlq.h"
 #include "web/form.h"
 #include "web/web.h"
 
@@ -14,39 +15,38 @@ struct audit_rows {
 	int n;
 };
 
-static int audit_row(void *ctx, const struct store_row *r)
+static int audit_row(void *ctx, const struct audit_listed *ev)
 {
 	struct audit_rows *a = ctx;
 	struct html *h = a->h;
 	char when[32], who[64], entity[96];
-	london_format(store_row_int(r, 1), when);
-	snprintf(who, sizeof who, "user %lld (%s, org %lld)", (long long)store_row_int(r, 2), store_row_text(r, 3),
-		 (long long)store_row_int(r, 4));
-	if (store_row_int(r, 7))
-		snprintf(entity, sizeof entity, "%s %lld", store_row_text(r, 6), (long long)store_row_int(r, 7));
+	london_format(ev->at, when);
+	snprintf(who, sizeof who, "user %lld (%s, org %lld)", (long long)ev->user_id, ev->role, (long long)ev->org_id);
+	if (ev->entity_id)
+		snprintf(entity, sizeof entity, "%s %lld", ev->entity, (long long)ev->entity_id);
 	else
-		snprintf(entity, sizeof entity, "%s", store_row_text(r, 6));
+		snprintf(entity, sizeof entity, "%s", ev->entity);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)store_row_int(r, 0));
+	snprintf(id, sizeof id, "%lld", (long long)ev->id);
 	html_elem(h, "td", id, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", who, "class", "nhsuk-table__cell", NULL);
-	html_elem(h, "td", store_row_text(r, 5), "class", "nhsuk-table__cell", NULL);
-	if (store_row_int(r, 8)) {
+	html_elem(h, "td", ev->action, "class", "nhsuk-table__cell", NULL);
+	if (ev->person_id) {
 		char href[48], label[160];
-		snprintf(href, sizeof href, "/audit/people/%lld", (long long)store_row_int(r, 8));
-		snprintf(label, sizeof label, "%s (person %lld)", entity, (long long)store_row_int(r, 8));
+		snprintf(href, sizeof href, "/audit/people/%lld", (long long)ev->person_id);
+		snprintf(label, sizeof label, "%s (person %lld)", entity, (long long)ev->person_id);
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 		html_elem(h, "a", label, "href", href, NULL);
 		html_close(h);
 	} else {
 		html_elem(h, "td", entity, "class", "nhsuk-table__cell", NULL);
 	}
-	html_elem(h, "td", store_row_text(r, 9), "class", "nhsuk-table__cell", NULL);
-	html_elem(h, "td", store_row_text(r, 11), "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", ev->addr, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", ev->detail, "class", "nhsuk-table__cell", NULL);
 	html_close(h);
-	a->last_id = store_row_int(r, 0);
+	a->last_id = ev->id;
 	a->n++;
 	return 0;
 }
@@ -80,8 +80,8 @@ int web_person_access(struct html *h, struct http_req *req, int64_t person_id)
 	html_elem(h, "h2", "Who has looked at this record", NULL);
 	audit_table(h, "Every read and change of this person's record, newest first");
 	struct audit_rows a = { h, 0, 0 };
-	int r = store_exec(req->db, STMT_AUDIT_LIST, audit_row, &a, "ssiiiiii", "", "", (int64_t)0, (int64_t)0,
-			   person_id, person_id, INT64_MAX, (int64_t)200);
+	int r = audit_list(req->db, &(struct audit_filter){ .person_id = person_id, .before_id = INT64_MAX, .limit = 200 },
+			   audit_row, &a);
 	html_close(h);
 	html_close(h);
 	return r < 0 ? -1 : 0;
@@ -114,15 +114,21 @@ static int audit_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	audit_table(h, "Audit events, newest first");
 	struct audit_rows a = { h, 0, 0 };
-	if (store_exec(req->db, STMT_AUDIT_LIST, audit_row, &a, "ssiiiiii", action, action, user, user, person, person,
-		       before, (int64_t)100) < 0)
+	if (audit_list(req->db,
+		       &(struct audit_filter){ .action = action, .user_id = user, .person_id = person,
+					       .before_id = before, .limit = 100 },
+		       audit_row, &a) < 0)
 		return -1;
 	html_close(h);
 	html_close(h);
 	if (a.n == 100) {
-		char next[256];
-		snprintf(next, sizeof next, "/audit?action=%s&user_id=%lld&person_id=%lld&before=%lld", "", (long long)user,
-			 (long long)person, (long long)a.last_id);
+		char next[512];
+		struct urlq q;
+		urlq_init(&q, next, sizeof next, "/audit");
+		urlq_add(&q, "action", action);
+		urlq_add_int(&q, "user_id", user, 1);
+		urlq_add_int(&q, "person_id", person, 1);
+		urlq_add_int(&q, "before", a.last_id, 0);
 		html_elem(h, "a", "Older events", "href", next, NULL);
 	}
 	http_audit(req, AUDIT_AUDIT_READ, "audit", 0, person, action);

@@ -245,6 +245,43 @@ static void test_audit_tail_deletion(void **state)
 	assert_int_equal(bad, 5);
 }
 
+static int count_listed(void *ctx, const struct audit_listed *ev)
+{
+	(void)ev;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* A list read names its people: the person filter finds the event, the hash
+ * covers the list, and an edited list breaks the chain. */
+static void test_audit_people(void **state)
+{
+	struct store *st = *state;
+	const int64_t shown[] = { 7, 11, 7, 40 };
+	struct audit_event plain = { .at = 1, .action = "referral.read", .person_id = 11 };
+	struct audit_event list = { .at = 2, .action = "triage.queue.read", .people = shown, .npeople = 4 };
+	assert_int_equal(audit_append(st, &plain), 0);
+	assert_int_equal(audit_append(st, &list), 0);
+	int n = 0;
+	struct audit_filter f = { .person_id = 11, .before_id = INT64_MAX, .limit = 10 };
+	assert_int_equal(audit_list(st, &f, count_listed, &n), 2);
+	f.person_id = 40, n = 0;
+	assert_int_equal(audit_list(st, &f, count_listed, &n), 1);
+	f.person_id = 99, n = 0;
+	assert_int_equal(audit_list(st, &f, count_listed, &n), 0);
+	int64_t bad = 0, checked = 0;
+	assert_int_equal(audit_verify(st, &bad, &checked), 0);
+	char first[64];
+	assert_int_equal(audit_unknown_actions(st, first, sizeof first), 0);
+	struct audit_event odd = { .at = 3, .action = "referral.teleport" };
+	assert_int_equal(audit_append(st, &odd), 0);
+	assert_int_equal(audit_unknown_actions(st, first, sizeof first), 1);
+	assert_string_equal(first, "referral.teleport");
+	assert_int_equal(store_exec_script(st, "UPDATE audit_events SET people = '7,11' WHERE id = 2"), 0);
+	assert_int_equal(audit_verify(st, &bad, &checked), 1);
+	assert_int_equal(bad, 2);
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -269,6 +306,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sessions_and_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_tail_deletion, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_people, setup, teardown),
 		STORE_TRIAGE_TESTS
 		STORE_CASEWORK_TESTS
 	};
