@@ -31,7 +31,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 STORE_BIN := $(BUILD)/tests/store_suite
 
-.PHONY: all deps run test test-only unit store-test store-test-sqlite store-test-pg api-test browser-test \
+.PHONY: all deps run test test-only check-style unit store-test store-test-sqlite store-test-pg api-test browser-test \
   check-sanitize clean bench fuzz assets hostile-test fault-test crash-test crash
 all: $(BUILD)/waymark
 
@@ -86,6 +86,10 @@ run: deps all
 	@echo "Open http://127.0.0.1:$(PORT)/ and sign in as hub@demo.waymark.test with password demo-password-1"
 	$(BUILD)/waymark serve --db "$(WAYMARK_DB)" --port $(PORT)
 
+# The style gate: what scripts/check-style can check of the house style.
+check-style:
+	@scripts/check-style
+
 unit: $(UNIT_BINS)
 	@scripts/run-unit $(UNIT_BINS)
 
@@ -125,7 +129,7 @@ crash-test: all
 crash:
 	@$(MAKE) --no-print-directory CRASH_CYCLES=200 crash-test
 
-test-only: unit fuzz-replay store-test api-test hostile-test crash-test browser-test
+test-only: check-style unit fuzz-replay store-test api-test hostile-test crash-test browser-test
 
 test: deps
 	@$(MAKE) --no-print-directory all

@@ -264,7 +264,8 @@ int demo_load_triage(struct store *st, int64_t now)
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
 	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && demo_referrals[order[j]].received_ago > demo_referrals[order[j - 1]].received_ago; j--) {
+		for (size_t j = i; j > 0 && demo_referrals[order[j]].received_ago > demo_referrals[order[j - 1]].received_ago;
+		     j--) {
 			size_t t = order[j];
 			order[j] = order[j - 1];
 			order[j - 1] = t;

@@ -146,7 +146,8 @@ static void state_init(struct conn_state *cs, struct MHD_Connection *conn, const
 		if (sa->sa_family == AF_INET)
 			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, req->remote_addr, sizeof req->remote_addr);
 		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, req->remote_addr, sizeof req->remote_addr);
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, req->remote_addr,
+				  sizeof req->remote_addr);
 	}
 }
 

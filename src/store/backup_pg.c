@@ -196,7 +196,8 @@ static int copy_to_sqlite(PGconn *c, sqlite3 *d, const struct tables *t, int i, 
 				if (PQgetisnull(res, row, k))
 					sqlite3_bind_null(ins, k + 1);
 				else
-					sqlite3_bind_text(ins, k + 1, PQgetvalue(res, row, k), PQgetlength(res, row, k), SQLITE_STATIC);
+					sqlite3_bind_text(ins, k + 1, PQgetvalue(res, row, k), PQgetlength(res, row, k),
+							  SQLITE_STATIC);
 			}
 			if (sqlite3_step(ins) != SQLITE_DONE)
 				r = sq_fail(d, t->name[i], err, errlen);

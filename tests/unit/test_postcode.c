@@ -18,8 +18,8 @@ static const char MSG_LETTER[] = "is not a real UK postcode: please check the le
  * expression over the normalised form (with P allowed in A9A, for N1P).
  */
 static const char ORACLE_RE[] =
-    "^(GIR 0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|"
-    "[A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2})$";
+	"^(GIR 0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|"
+	"[A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2})$";
 static regex_t oracle;
 
 static int
