@@ -209,6 +209,8 @@ static void dispatch(struct conn_state *cs)
 	}
 	if (http_csrf_or_respond(req, resp))
 		return;
+	if (http_query_check_or_respond(req, resp))
+		return;
 	int rc = rt->handler(req, resp);
 	if (req->defer)
 		return; /* the response is completed after the group commit */

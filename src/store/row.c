@@ -1,4 +1,5 @@
 /* Column accessors for result rows of either backend. */
+#include <assert.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@ int store_row_count(const struct store_row *r)
 
 int store_row_isnull(const struct store_row *r, int col)
 {
+	assert(col >= 0 && col < r->ncols && "a column the statement returns");
 	if (col < 0 || col >= r->ncols)
 		return 1;
 	if (r->kind == STORE_SQLITE)
@@ -20,6 +22,7 @@ int store_row_isnull(const struct store_row *r, int col)
 
 int64_t store_row_int(const struct store_row *r, int col)
 {
+	assert(col >= 0 && col < r->ncols && "a column the statement returns");
 	if (col < 0 || col >= r->ncols)
 		return 0;
 	if (r->kind == STORE_SQLITE)
@@ -34,6 +37,7 @@ int64_t store_row_int(const struct store_row *r, int col)
 
 const char *store_row_text(const struct store_row *r, int col)
 {
+	assert(col >= 0 && col < r->ncols && "a column the statement returns");
 	if (col < 0 || col >= r->ncols)
 		return "";
 	if (r->kind == STORE_SQLITE) {

@@ -1,5 +1,7 @@
 /* Backend-independent part of the store: opening by URL, parameter binding,
  * transactions and error bookkeeping. */
+#include <assert.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -119,6 +121,31 @@ int store_rollback(struct store *st)
 
 #define STORE_MAX_PARAMS 64
 
+/* The number of ? placeholders of each statement (outside string literals),
+ * so a call binding another number fails loudly in builds with asserts. */
+static int stmt_nparams[STMT__MAX];
+static pthread_once_t stmt_nparams_once = PTHREAD_ONCE_INIT;
+
+static void stmt_nparams_count(void)
+{
+	for (int id = 0; id < STMT__MAX; id++) {
+		int quoted = 0, n = 0;
+		for (const char *p = store_stmt_sql[id]; *p; p++) {
+			if (*p == '\'')
+				quoted = !quoted;
+			else if (*p == '?' && !quoted)
+				n++;
+		}
+		stmt_nparams[id] = n;
+	}
+}
+
+int store_stmt_nparams(enum stmt id)
+{
+	pthread_once(&stmt_nparams_once, stmt_nparams_count);
+	return stmt_nparams[id];
+}
+
 int store_vexec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const char *fmt, va_list ap)
 {
 	struct store_param p[STORE_MAX_PARAMS];
@@ -152,6 +179,7 @@ int store_vexec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, cons
 			return -1;
 		}
 	}
+	assert(n == store_stmt_nparams(id) && "the format string binds every placeholder of the statement");
 	st->errcode = STORE_OK;
 	return st->ops->exec(st, id, p, n, fn, ctx);
 }

@@ -111,6 +111,8 @@ struct store *store_pg_open(const char *url, char *err, size_t errlen);
 /* The SQL text of each statement (shared by both backends). */
 extern const char *const store_stmt_sql[STMT__MAX];
 extern const char *const store_stmt_name[STMT__MAX];
+/* The number of ? placeholders of statement id. */
+int store_stmt_nparams(enum stmt id);
 void store_set_error(struct store *st, enum store_err code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 #endif
