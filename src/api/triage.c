@@ -6,38 +6,27 @@
 #include "api/api.h"
 #include "api/triage.h"
 #include "core/datetime.h"
-#include "core/londontime.h"
 #include "http/audit_req.h"
 #include "jobs/jobs.h"
-#include "store/kpisum.h"
 #include "store/calendar.h"
 #include "store/worker.h"
 #include "http/ops_reply.h"
+#include "ops/access.h"
+#include "ops/triage.h"
 
-#define KPI_MAX_DAYS 3660 /* the longest period the KPI is figured over */
-
-static int is_hub(const struct http_req *req)
+/* Answers an operation that did not succeed; a conflict's detail says why. */
+static int triage_failed(struct http_req *req, struct http_resp *resp, enum ops_result r, const char *title,
+			 const struct field_errors *fe)
 {
-	return req->auth.role == ROLE_HUB_COORDINATOR || req->auth.role == ROLE_PROGRAMME_LEAD;
+	if (r == OPS_CONFLICT && fe->n)
+		return http_problem(resp, 409, "Conflict", fe->e[0].message);
+	return http_ops_reply(req, resp, r, title, fe);
 }
 
 int triage_staff_may_see(struct http_req *req, int64_t referral_id)
 {
-	if (is_hub(req)) {
-		/* The hub sees every referral, but one that does not exist is 404
-		 * before any body is looked at. */
-		int64_t found = 0;
-		return store_get_int(req->db, STMT_REFERRAL_STATUS_GET, &found, "i", referral_id);
-	}
-	switch (req->auth.role) {
-	case ROLE_LINK_WORKER:
-	case ROLE_SUPPORT_WORKER:
-	case ROLE_VOLUNTEER_COORDINATOR:
-	case ROLE_PROVIDER_MANAGER:
-		return triage_case_held_by(req->db, referral_id, req->auth.org_id);
-	default:
-		return 0;
-	}
+	struct ops_ctx c = http_ops_ctx(req);
+	return ops_referral_staff_may_see(&c, referral_id);
 }
 
 static json_t *iso_or_null(int64_t t)
@@ -52,24 +41,6 @@ static json_t *iso_or_null(int64_t t)
 static json_t *id_name(int64_t id, const char *name)
 {
 	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
-}
-
-static const char *alloc_code(enum allocate_status s)
-{
-	switch (s) {
-	case ALLOCATE_OK:
-		return "allocated";
-	case ALLOCATE_NOT_NEEDED:
-		return "not_needed";
-	case ALLOCATE_NO_CLUSTER:
-		return "no_cluster";
-	case ALLOCATE_NO_AREA:
-		return "no_area";
-	case ALLOCATE_NO_WORKER:
-		return "no_worker";
-	default:
-		return "error";
-	}
 }
 
 int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
@@ -171,7 +142,7 @@ static json_t *outcome_json(int64_t referral_id, const struct triage_outcome *o)
 		json_object_set_new(doc, "rules_version", json_integer(o->sug.rules_version));
 	}
 	json_object_set_new(doc, "allocation",
-			    json_pack("{s:s,s:s,s:b}", "status", alloc_code(o->alloc.status), "reason", o->alloc.reason,
+			    json_pack("{s:s,s:s,s:b}", "status", ops_triage_alloc_code(o->alloc.status), "reason", o->alloc.reason,
 				      "overflowed", o->alloc.overflowed));
 	json_object_set_new(doc, "case_id", o->case_id ? json_integer(o->case_id) : json_null());
 	json_object_set_new(doc, "allocated_organisation", id_name(o->org_id, o->org_name));
@@ -186,210 +157,91 @@ static json_t *outcome_json(int64_t referral_id, const struct triage_outcome *o)
 static int visible_or_respond(struct http_req *req, struct http_resp *resp, int64_t id)
 {
 	int see = triage_staff_may_see(req, id);
-	if (see < 0) {
+	if (see < 0)
 		http_store_failed(req, resp);
-		return 0;
-	}
-	if (!see) {
+	else if (!see)
 		http_problem(resp, 404, "Not found", "There is no referral with that id.");
-		return 0;
-	}
-	return 1;
-}
-
-static int conflict(struct http_resp *resp, const char *what, const char *status)
-{
-	char detail[200];
-	snprintf(detail, sizeof detail, "%s (the referral's status is %s).", what, status[0] ? status : "unknown");
-	return http_problem(resp, 409, "Conflict", detail);
-}
-
-/* Answers a triage or reallocation that did not succeed (rolling back the
- * transaction when one is open): 422 with the field errors, 404, 409 with
- * the referral's status, or 503 for the store's error. */
-static int failure_or_respond(struct http_req *req, struct http_resp *resp, enum triage_result r,
-			      const struct field_errors *fe, const char *invalid_title, const char *conflict_what,
-			      const char *status)
-{
-	if (r == TRIAGE_ERROR)
-		return http_store_failed(req, resp);
-	store_rollback(req->db);
-	if (r == TRIAGE_INVALID)
-		return http_problem_fields(resp, 422, invalid_title, fe);
-	if (r == TRIAGE_NOT_FOUND)
-		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
-	return conflict(resp, conflict_what, status);
+	return see > 0;
 }
 
 static int referral_triage(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0 || !visible_or_respond(req, resp, id))
-		return 0;
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
-	struct triage_request rq = {
-		.referral_id = id,
-		.tier = str_member(body, "tier", &fe),
-		.reason = str_member(body, "reason", &fe),
-		.information = str_member(body, "information", &fe),
-		.user_id = req->auth.user_id,
-		.org_id = req->auth.org_id,
-		.now = req->now,
-	};
-	struct triage_outcome out;
-	enum triage_result r = TRIAGE_INVALID;
-	if (!fe.n) {
-		if (store_begin(req->db)) {
-			json_decref(body);
-			return http_store_failed(req, resp);
-		}
-		r = triage_apply(req->db, &rq, &out, &fe);
+	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
+	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
+	if (!fe) {
+		json_decref(body);
+		return body ? -1 : 0;
 	}
+	struct ops_triage_decision in = { id, str_member(body, "tier", fe), str_member(body, "reason", fe),
+					  str_member(body, "information", fe) };
+	struct ops_ctx c = http_ops_ctx(req);
+	struct triage_outcome out;
+	enum ops_result r = ops_triage_decide(&c, &in, &out, fe);
 	json_decref(body);
-	if (r != TRIAGE_OK)
-		return failure_or_respond(req, resp, r, &fe, "The triage cannot be recorded",
-					  "Only a received referral can be triaged", out.status);
-	char detail[128];
-	snprintf(detail, sizeof detail, "%s %s; %s", out.outcome, out.tier, alloc_code(out.alloc.status));
-	if (http_audit(req, AUDIT_REFERRAL_TRIAGE, "referral", id, out.person_id, detail) || store_commit(req->db))
-		return http_store_failed(req, resp);
-	jobs_wake();
-	return http_reply_json(resp, 200, outcome_json(id, &out));
+	int rc = r != OPS_OK ? triage_failed(req, resp, r, "The triage cannot be recorded", fe)
+			     : (jobs_wake(), http_reply_json(resp, 200, outcome_json(id, &out)));
+	free(fe);
+	return rc;
 }
 
 static int referral_allocation(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0 || !visible_or_respond(req, resp, id))
-		return 0;
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
+	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
+	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
+	if (!fe) {
+		json_decref(body);
+		return body ? -1 : 0;
+	}
 	json_t *w = json_object_get(body, "worker_id");
-	int64_t worker = 0;
 	if (!json_is_integer(w) || json_integer_value(w) <= 0)
-		fielderr_add(&fe, "worker_id", "Give worker_id, the id of the worker to take the case (a whole number)");
-	else
-		worker = json_integer_value(w);
-	struct triage_reassign rq = {
-		.referral_id = id,
-		.worker_id = worker,
-		.reason = str_member(body, "reason", &fe),
-		.user_id = req->auth.user_id,
-		.org_id = req->auth.org_id,
-		.own_org_only = !is_hub(req),
-		.now = req->now,
-	};
-	if (!fe.n && !rq.reason)
-		fielderr_add(&fe, "reason", "Give the reason for the reallocation");
+		fielderr_add(fe, "worker_id", "Give worker_id, the id of the worker to take the case (a whole number)");
+	struct ops_triage_reallocation in = { id, json_is_integer(w) ? json_integer_value(w) : 0,
+					      str_member(body, "reason", fe) };
+	struct ops_ctx c = http_ops_ctx(req);
 	struct triage_outcome out;
-	enum triage_result r = TRIAGE_INVALID;
-	if (!fe.n) {
-		if (store_begin(req->db)) {
-			json_decref(body);
-			return http_store_failed(req, resp);
-		}
-		r = triage_reassign(req->db, &rq, &out, &fe);
-	}
+	enum ops_result r = ops_triage_reallocate(&c, &in, &out, fe);
 	json_decref(body);
-	if (r != TRIAGE_OK)
-		return failure_or_respond(req, resp, r, &fe, "The case cannot be reallocated",
-					  "Only an open social prescribing or complex support referral can be given to a worker",
-					  out.status);
-	char detail[64];
-	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
-	if (http_audit(req, AUDIT_REFERRAL_ALLOCATE, "referral", id, out.person_id, detail) || store_commit(req->db))
-		return http_store_failed(req, resp);
-	jobs_wake();
-	return http_reply_json(resp, 200, outcome_json(id, &out));
-}
-
-/* The strings in rq borrow from body, which the caller frees afterwards. */
-static int contact_create_body(struct http_req *req, struct http_resp *resp, int64_t id, json_t *body)
-{
-	struct field_errors fe;
-	fielderr_init(&fe);
-	const char *at_s = str_member(body, "at", &fe);
-	int64_t at = req->now;
-	if (at_s && dt_parse_iso8601(at_s, &at))
-		fielderr_add(&fe, "at", "Give the time of the contact in ISO 8601, like 2026-03-02T10:30:00Z");
-	struct triage_contact_request rq = {
-		.referral_id = id,
-		.at = at,
-		.mode = str_member(body, "mode", &fe),
-		.outcome = str_member(body, "outcome", &fe),
-		.note = str_member(body, "note", &fe),
-		.user_id = req->auth.user_id,
-		.org_id = req->auth.org_id,
-		.now = req->now,
-	};
-	int64_t cid = 0;
-	char status[24] = "";
-	enum triage_result r = TRIAGE_INVALID;
-	if (store_begin(req->db))
-		return http_store_failed(req, resp);
-	/* Field problems from parsing and from the store come back together. */
-	struct field_errors fe2;
-	fielderr_init(&fe2);
-	r = triage_contact_add(req->db, &rq, &cid, status, &fe2);
-	if (r == TRIAGE_OK && fe.n)
-		r = TRIAGE_INVALID;
-	for (size_t i = 0; r == TRIAGE_INVALID && i < fe2.n; i++)
-		if (!fielderr_for(&fe, fe2.e[i].field))
-			fielderr_add(&fe, fe2.e[i].field, "%s", fe2.e[i].message);
-	switch (r) {
-	case TRIAGE_OK:
-		break;
-	case TRIAGE_INVALID:
-		store_rollback(req->db);
-		return http_problem_fields(resp, 422, "The contact cannot be recorded", &fe);
-	case TRIAGE_NOT_FOUND:
-		store_rollback(req->db);
-		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
-	case TRIAGE_CONFLICT:
-		store_rollback(req->db);
-		return conflict(resp, "The contact cannot be recorded", status);
-	case TRIAGE_ERROR:
-		return http_store_failed(req, resp);
-	}
-	struct triage_subject *s = malloc(sizeof *s);
-	if (!s || triage_subject_get(req->db, id, req->now, s) != 1) {
-		free(s);
-		return http_store_failed(req, resp);
-	}
-	char detail[64];
-	snprintf(detail, sizeof detail, "%s by %s", rq.outcome, rq.mode);
-	if (http_audit(req, AUDIT_REFERRAL_CONTACT, "referral", id, s->person_id, detail) || store_commit(req->db)) {
-		free(s);
-		return http_store_failed(req, resp);
-	}
-	jobs_wake();
-	char at_out[DT_UTC_LEN];
-	dt_format_utc(at, at_out);
-	json_t *doc = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:I}", "id", (json_int_t)cid, "referral_id", (json_int_t)id,
-				"at", at_out, "mode", rq.mode, "outcome", rq.outcome, "status", status,
-				"first_contact_at", iso_or_null(s->first_contact_at), "contact_attempts",
-				(json_int_t)s->attempts);
-	free(s);
-	return http_reply_json(resp, 201, doc);
+	int rc = r != OPS_OK ? triage_failed(req, resp, r, "The case cannot be reallocated", fe)
+			     : (jobs_wake(), http_reply_json(resp, 200, outcome_json(id, &out)));
+	free(fe);
+	return rc;
 }
 
 static int contact_create(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0 || !visible_or_respond(req, resp, id))
-		return 0;
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	int rc = contact_create_body(req, resp, id, body);
+	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
+	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
+	if (!fe) {
+		json_decref(body);
+		return body ? -1 : 0;
+	}
+	const char *at_s = str_member(body, "at", fe);
+	int64_t at = req->now;
+	if (at_s && dt_parse_iso8601(at_s, &at))
+		fielderr_add(fe, "at", "Give the time of the contact in ISO 8601, like 2026-03-02T10:30:00Z");
+	struct ops_triage_contact in = { id, at, str_member(body, "mode", fe), str_member(body, "outcome", fe),
+					 str_member(body, "note", fe) };
+	struct ops_ctx c = http_ops_ctx(req);
+	struct ops_triage_contacted out;
+	enum ops_result r = ops_triage_contact(&c, &in, &out, fe);
+	int rc;
+	if (r != OPS_OK) {
+		rc = triage_failed(req, resp, r, "The contact cannot be recorded", fe);
+	} else {
+		jobs_wake();
+		char at_out[DT_UTC_LEN];
+		dt_format_utc(in.at, at_out);
+		rc = http_reply_json(resp, 201,
+				     json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:I}", "id", (json_int_t)out.id, "referral_id",
+					       (json_int_t)id, "at", at_out, "mode", in.mode, "outcome", in.outcome, "status",
+					       out.status, "first_contact_at", iso_or_null(out.first_contact_at),
+					       "contact_attempts", (json_int_t)out.attempts));
+	}
 	json_decref(body);
+	free(fe);
 	return rc;
 }
 
@@ -551,16 +403,10 @@ static int watch_get(struct http_req *req, struct http_resp *resp)
 
 /* ---- Rules ---- */
 
-struct history_ctx {
-	json_t *list;
-};
-
-static int history_row(void *ctx, const struct store_row *r)
+static void history_item(void *ctx, const struct triage_rules_version *v)
 {
-	json_array_append_new(ctx, json_pack("{s:I,s:b,s:o,s:s}", "version", (json_int_t)store_row_int(r, 0), "active",
-					      (int)store_row_int(r, 1), "saved_at", iso_or_null(store_row_int(r, 2)),
-					      "saved_by", store_row_text(r, 3)));
-	return 0;
+	json_array_append_new(ctx, json_pack("{s:I,s:b,s:o,s:s}", "version", (json_int_t)v->version, "active", v->active,
+					      "saved_at", iso_or_null(v->saved_at), "saved_by", v->saved_by));
 }
 
 static int rules_get(struct http_req *req, struct http_resp *resp)
@@ -577,7 +423,7 @@ static int rules_get(struct http_req *req, struct http_resp *resp)
 	json_t *doc = json_loads(json, 0, NULL);
 	json_t *hist = json_array();
 	free(json);
-	if (store_exec(req->db, STMT_TRIAGE_RULES_HISTORY, history_row, hist, "d", 50) < 0) {
+	if (triage_rules_history(req->db, 50, history_item, hist) < 0) {
 		json_decref(doc);
 		json_decref(hist);
 		free(rules);
@@ -589,49 +435,6 @@ static int rules_get(struct http_req *req, struct http_resp *resp)
 	return http_reply_json(resp, 200, out);
 }
 
-enum triage_result triage_rules_submit(struct http_req *req, const char *json, struct field_errors *fe, int *version)
-{
-	struct triage_rules *rules = malloc(sizeof *rules);
-	if (!rules) {
-		store_set_error(req->db, STORE_ERROR, "out of memory");
-		return TRIAGE_ERROR;
-	}
-	enum triage_result res = TRIAGE_INVALID;
-	if (strlen(json) > TRIAGE_JSON_MAX) {
-		fielderr_add(fe, "json", "The rules document is over %d KiB; keep it shorter", TRIAGE_JSON_MAX / 1024);
-		goto done;
-	}
-	if (triage_rules_parse(json, rules, fe))
-		goto done;
-	res = TRIAGE_ERROR;
-	if (store_begin(req->db))
-		goto done;
-	int64_t current = triage_rules_current_version(req->db);
-	if (current < 0)
-		goto fail;
-	/* The stored default counts as in use even before anything is stored. */
-	if (rules->version <= current) {
-		fielderr_add(fe, "version", "version must be greater than %lld, the version in use: make it %lld",
-			     (long long)current, (long long)current + 1);
-		store_rollback(req->db);
-		res = TRIAGE_INVALID;
-		goto done;
-	}
-	char detail[32];
-	snprintf(detail, sizeof detail, "version %d", rules->version);
-	if (triage_rules_ensure(req->db, req->now) || triage_rules_save(req->db, json, rules, req->auth.user_id, req->now) ||
-	    http_audit(req, AUDIT_TRIAGE_RULES_SAVE, "triage_rules", rules->version, 0, detail) || store_commit(req->db))
-		goto fail;
-	*version = rules->version;
-	res = TRIAGE_OK;
-	goto done;
-fail:
-	store_rollback(req->db);
-done:
-	free(rules);
-	return res;
-}
-
 static int rules_put(struct http_req *req, struct http_resp *resp)
 {
 	json_t *body = http_json_body_or_respond(req, resp);
@@ -639,26 +442,20 @@ static int rules_put(struct http_req *req, struct http_resp *resp)
 		return 0;
 	char *text = json_dumps(body, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(body);
-	if (!text)
-		return -1;
-	struct field_errors fe;
-	fielderr_init(&fe);
-	int version = 0;
-	enum triage_result r = triage_rules_submit(req, text, &fe, &version);
+	struct field_errors *fe = text ? ops_fielderr_new() : NULL;
+	int version = 0, rc = -1;
+	if (fe) {
+		struct ops_ctx c = http_ops_ctx(req);
+		enum ops_result r = ops_triage_rules_save(&c, text, &version, fe);
+		rc = r != OPS_OK ? http_ops_reply(req, resp, r, "The triage rules are not valid", fe)
+				 : http_reply_json(resp, 200, json_pack("{s:i,s:b}", "version", version, "active", 1));
+	}
 	free(text);
-	if (r == TRIAGE_INVALID)
-		return http_problem_fields(resp, 422, "The triage rules are not valid", &fe);
-	if (r != TRIAGE_OK)
-		return http_store_failed(req, resp);
-	return http_reply_json(resp, 200, json_pack("{s:i,s:b}", "version", version, "active", 1));
+	free(fe);
+	return rc;
 }
 
 /* ---- Workers ---- */
-
-static int worker_visible(const struct http_req *req, int64_t org_id)
-{
-	return is_hub(req) || org_id == req->auth.org_id;
-}
 
 static int workers_list(struct http_req *req, struct http_resp *resp)
 {
@@ -670,7 +467,8 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
 	}
 	struct worker_pool pool;
-	if (worker_pool_load(req->db, req->now, is_hub(req) ? 0 : req->auth.org_id, &pool))
+	struct ops_ctx c = http_ops_ctx(req);
+	if (worker_pool_load(req->db, req->now, ops_is_hub(&c) ? 0 : req->auth.org_id, &pool))
 		return http_store_failed(req, resp);
 	json_t *list = json_array();
 	for (size_t i = 0; i < pool.n; i++) {
@@ -698,113 +496,74 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 static int absence_create(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct worker_info w;
-	int n = worker_get(req->db, id, &w);
-	if (n < 0)
-		return http_store_failed(req, resp);
-	if (n == 0 || !worker_visible(req, w.org_id))
-		return http_problem(resp, 404, "Not found", "There is no such worker in your organisation.");
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
-	const char *from_s = str_member(body, "from", &fe), *to_s = str_member(body, "to", &fe);
-	const char *reason = str_member(body, "reason", &fe);
-	int64_t from = 0, to = 0;
-	if (!fielderr_for(&fe, "from") && (!from_s || dt_parse_date(from_s, &from)))
-		fielderr_add(&fe, "from", "Give the first day of the absence as YYYY-MM-DD");
-	if (!fielderr_for(&fe, "to") && (!to_s || dt_parse_date(to_s, &to)))
-		fielderr_add(&fe, "to", "Give the last day of the absence as YYYY-MM-DD");
-	else if (!fielderr_for(&fe, "from") && to < from)
-		fielderr_add(&fe, "to", "The last day cannot be before the first day");
-	else if (!fielderr_for(&fe, "from") && to - from > 366)
-		fielderr_add(&fe, "to", "An absence can be at most a year; record a longer one in parts");
-	if (reason && strlen(reason) > 200)
-		fielderr_add(&fe, "reason", "The reason must be 200 characters or fewer");
-	if (fe.n) {
+	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
+	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
+	if (!fe) {
 		json_decref(body);
-		return http_problem_fields(resp, 422, "The absence cannot be recorded", &fe);
+		return body ? -1 : 0;
 	}
-	int64_t aid = 0;
-	char detail[64];
-	snprintf(detail, sizeof detail, "worker %lld", (long long)id);
-	if (store_begin(req->db) || worker_absence_add(req->db, id, from, to, reason, req->now, &aid) ||
-	    http_audit(req, AUDIT_WORKER_ABSENCE, "worker", id, 0, detail) || store_commit(req->db)) {
-		json_decref(body);
-		return http_store_failed(req, resp);
-	}
+	struct ops_worker_absence in = { id, str_member(body, "from", fe), str_member(body, "to", fe),
+					 str_member(body, "reason", fe) };
+	struct ops_ctx c = http_ops_ctx(req);
+	struct ops_worker_absent out;
+	enum ops_result r = ops_worker_absence(&c, &in, &out, fe);
 	json_decref(body);
+	if (r != OPS_OK) {
+		int rc = r == OPS_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such worker in your organisation.")
+					    : http_ops_reply(req, resp, r, "The absence cannot be recorded", fe);
+		free(fe);
+		return rc;
+	}
+	free(fe);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN];
-	dt_format_date(from, f);
-	dt_format_date(to, t);
-	return http_reply_json(resp, 201, json_pack("{s:I,s:I,s:s,s:s}", "id", (json_int_t)aid, "worker_id", (json_int_t)id,
-						    "from", f, "to", t));
+	dt_format_date(out.from_day, f);
+	dt_format_date(out.to_day, t);
+	return http_reply_json(resp, 201, json_pack("{s:I,s:I,s:s,s:s}", "id", (json_int_t)out.id, "worker_id",
+						    (json_int_t)id, "from", f, "to", t));
 }
 
 /* ---- The follow-up KPI ---- */
-
-int triage_kpi_query(struct http_req *req, struct field_errors *fe, int64_t *from_day, int64_t *to_day,
-		     const char **area)
-{
-	const char *f = http_query(req, "from"), *t = http_query(req, "to"), *a = http_query(req, "area");
-	int64_t today = london_local_days(req->now);
-	*to_day = today;
-	if (t && *t && dt_parse_date(t, to_day))
-		fielderr_add(fe, "to", "Give the last day as YYYY-MM-DD, like 2026-03-31");
-	*from_day = *to_day - 29;
-	if (f && *f && dt_parse_date(f, from_day))
-		fielderr_add(fe, "from", "Give the first day as YYYY-MM-DD, like 2026-03-01");
-	if (!fe->n && *from_day > *to_day)
-		fielderr_add(fe, "from", "The first day cannot be after the last day");
-	if (!fe->n && *to_day - *from_day >= KPI_MAX_DAYS)
-		fielderr_add(fe, "from", "The period can be at most %d days", KPI_MAX_DAYS);
-	*area = a && *a ? a : NULL;
-	if (*area) {
-		int has = triage_area_name(req->db, *area, NULL, 0);
-		if (has < 0)
-			return -1;
-		if (!has)
-			fielderr_add(fe, "area", "Choose an area by its code, like breckland or norwich");
-	}
-	return 0;
-}
 
 static json_t *hundredths(int v)
 {
 	return v < 0 ? json_null() : json_real(v / 100.0);
 }
 
-static int kpi_get(struct http_req *req, struct http_resp *resp)
+static int kpi_reply(struct http_req *req, struct http_resp *resp, const struct ops_triage_kpi *o)
 {
-	struct field_errors fe;
-	fielderr_init(&fe);
-	int64_t from_day, to_day;
-	const char *area;
-	if (triage_kpi_query(req, &fe, &from_day, &to_day, &area))
-		return http_store_failed(req, resp);
-	if (fe.n)
-		return http_problem_fields(resp, 422, "The period or area is not valid", &fe);
-	struct triage_kpi k;
-	if (kpisum_followup(req->db, &calendar_app()->wc, from_day, to_day, area, req->now, &k))
-		return http_store_failed(req, resp);
+	const struct triage_kpi *k = &o->k;
 	char f[DT_DATE_LEN], t[DT_DATE_LEN], now[DT_UTC_LEN];
-	dt_format_date(from_day, f);
-	dt_format_date(to_day, t);
+	dt_format_date(o->from_day, f);
+	dt_format_date(o->to_day, t);
 	dt_format_utc(req->now, now);
 	json_t *doc = json_pack(
 		"{s:s,s:s,s:o,s:s,s:i,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o,s:o,s:I,s:I}", "from", f, "to", t, "area",
-		area ? json_string(area) : json_null(), "as_at", now, "allowance_hours", CALENDAR_ALLOWANCE_SECONDS / 3600,
-		"received", (json_int_t)k.f.received, "contacted", (json_int_t)k.f.contacted, "contacted_within_allowance",
-		(json_int_t)k.f.contacted_within, "contacted_late", (json_int_t)k.f.contacted_late, "overdue",
-		(json_int_t)k.f.overdue, "breaches", (json_int_t)k.f.breaches, "at_risk", (json_int_t)k.f.at_risk, "pending",
-		(json_int_t)k.f.pending, "percentage", hundredths(k.f.pct_within_x100), "median_counted_hours_to_first_contact",
-		hundredths(k.f.median_hours_x100), "median_counted_seconds_to_first_contact",
-		k.f.median_seconds < 0 ? json_null() : json_integer(k.f.median_seconds), "attempts", (json_int_t)k.attempts,
-		"excluded", (json_int_t)k.excluded);
+		o->area ? json_string(o->area) : json_null(), "as_at", now, "allowance_hours", CALENDAR_ALLOWANCE_SECONDS / 3600,
+		"received", (json_int_t)k->f.received, "contacted", (json_int_t)k->f.contacted, "contacted_within_allowance",
+		(json_int_t)k->f.contacted_within, "contacted_late", (json_int_t)k->f.contacted_late, "overdue",
+		(json_int_t)k->f.overdue, "breaches", (json_int_t)k->f.breaches, "at_risk", (json_int_t)k->f.at_risk, "pending",
+		(json_int_t)k->f.pending, "percentage", hundredths(k->f.pct_within_x100), "median_counted_hours_to_first_contact",
+		hundredths(k->f.median_hours_x100), "median_counted_seconds_to_first_contact",
+		k->f.median_seconds < 0 ? json_null() : json_integer(k->f.median_seconds), "attempts", (json_int_t)k->attempts,
+		"excluded", (json_int_t)k->excluded);
 	return http_reply_json(resp, 200, doc);
+}
+
+static int kpi_get(struct http_req *req, struct http_resp *resp)
+{
+	struct field_errors *fe = ops_fielderr_new();
+	struct ops_triage_kpi *o = malloc(sizeof *o);
+	if (!fe || !o) {
+		free(fe);
+		free(o);
+		return -1;
+	}
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_triage_kpi(&c, http_query(req, "from"), http_query(req, "to"), http_query(req, "area"), o, fe);
+	int rc = r != OPS_OK ? http_ops_reply(req, resp, r, "The period or area is not valid", fe) : kpi_reply(req, resp, o);
+	free(fe);
+	free(o);
+	return rc;
 }
 
 const struct route api_triage_routes[] = {

@@ -1,4 +1,4 @@
-/* Triage for other handlers: who may see a referral as staff, and what
+/* Triage for other API handlers: who may see a referral as staff, and what
  * triage adds to a referral's JSON (suggestion, decision, case, contacts). */
 #ifndef WAYMARK_API_TRIAGE_H
 #define WAYMARK_API_TRIAGE_H
@@ -6,11 +6,8 @@
 #include "http/http.h"
 #include "store/triage.h"
 
-/*
- * The staff relationship with a referral: the hub (hub coordinators and the
- * programme lead) sees every referral; other staff see referrals whose case
- * their organisation holds. Returns 1, 0 (answer 404), or -1 on error.
- */
+/* ops_referral_staff_may_see (ops/access.h) for the request's user:
+ * 1, 0 (answer 404), or -1 on error. */
 int triage_staff_may_see(struct http_req *req, int64_t referral_id);
 
 /*
@@ -23,19 +20,4 @@ int triage_staff_may_see(struct http_req *req, int64_t referral_id);
  */
 int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
 			 json_t *doc);
-
-/*
- * Validates a rules document and stores it as the new active version (one
- * transaction, audited). fe gets the parser's problems, and "version" when
- * it is not above the version in use. Returns TRIAGE_OK with *version set,
- * TRIAGE_INVALID, or TRIAGE_ERROR (rolled back).
- */
-enum triage_result triage_rules_submit(struct http_req *req, const char *json, struct field_errors *fe, int *version);
-
-/* Reads the KPI period and area from the query (from, to as YYYY-MM-DD,
- * London days inclusive; default the 30 days to today; area code). Field
- * problems go to fe. Returns 0, or -1 on a store error. */
-int triage_kpi_query(struct http_req *req, struct field_errors *fe, int64_t *from_day, int64_t *to_day,
-		     const char **area);
-
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/datetime.h"
 #include "core/londontime.h"
+#include "core/triage_check.h"
 #include "store/discharge.h"
 #include "store/triage.h"
 #include "store/triage_int.h"
@@ -132,6 +133,27 @@ int64_t triage_rules_current_version(struct store *st)
 	v = rc < 0 ? -1 : r->version;
 	free(r);
 	return v;
+}
+
+struct history_ctx {
+	void (*fn)(void *ctx, const struct triage_rules_version *v);
+	void *ctx;
+};
+
+static int history_row(void *ctx, const struct store_row *r)
+{
+	struct history_ctx *h = ctx;
+	struct triage_rules_version v = { store_row_int(r, 0), store_row_int(r, 2), (int)store_row_int(r, 1),
+					  store_row_text(r, 3) };
+	h->fn(h->ctx, &v);
+	return 0;
+}
+
+int triage_rules_history(struct store *st, int limit, void (*fn)(void *ctx, const struct triage_rules_version *v),
+			 void *ctx)
+{
+	struct history_ctx h = { fn, ctx };
+	return store_exec(st, STMT_TRIAGE_RULES_HISTORY, history_row, &h, "d", limit);
 }
 
 int triage_rules_save(struct store *st, const char *json, const struct triage_rules *rules, int64_t user_id,
@@ -413,6 +435,13 @@ int triage_areas(struct store *st, void (*fn)(void *ctx, const char *code, const
 {
 	struct area_ctx a = { "", NULL, 0, 0, fn, ctx };
 	return store_exec(st, STMT_TRIAGE_AREAS, area_row, &a, "");
+}
+
+int triage_vocab_each(struct store *st, const char *vocab, void (*fn)(void *ctx, const char *code, const char *label),
+		      void *ctx)
+{
+	struct area_ctx a = { "", NULL, 0, 0, fn, ctx };
+	return store_exec(st, STMT_VOCAB_LIST, area_row, &a, "s", vocab);
 }
 
 /* ---- Writes shared by the steps ---- */
@@ -930,13 +959,12 @@ enum triage_result triage_contact_add(struct store *st, const struct triage_cont
 		goto done;
 	}
 	copy(status_out, 24, s->status);
-	char codes[600], when[LONDON_FORMAT_LEN];
-	if (rq->at < s->received_at) {
-		london_format(s->received_at, when);
-		fielderr_add(fe, "at", "The contact cannot be before the referral was received (%s)", when);
-	} else if (rq->at > rq->now + TRIAGE_CONTACT_SKEW) {
-		fielderr_add(fe, "at", "The contact time cannot be in the future");
+	if (!triage_contact_open(s->status)) {
+		res = TRIAGE_CONFLICT;
+		goto done;
 	}
+	char codes[600];
+	triage_check_contact_time(rq->at, s->received_at, rq->now, fe);
 	int has = triage_vocab_has(st, "session_modes", rq->mode, NULL, 0);
 	if (has < 0)
 		goto done;

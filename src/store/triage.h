@@ -16,7 +16,6 @@
 
 #define TRIAGE_TEXT_MAX 1000           /* override reasons, notes (characters) */
 #define TRIAGE_INFO_MAX 4000           /* signpost information */
-#define TRIAGE_CONTACT_SKEW 300        /* seconds a contact time may run ahead of our clock */
 #define TRIAGE_TASK_WINDOW (14 * 86400) /* community support lasts at most two weeks */
 #define TRIAGE_SUBJECT_REASONS 32
 
@@ -39,6 +38,16 @@ int triage_rules_save(struct store *st, const char *json, const struct triage_ru
 		      int64_t now);
 /* Stores the built-in default as the active version if no version is stored. 0 or -1. */
 int triage_rules_ensure(struct store *st, int64_t now);
+
+struct triage_rules_version {
+	int64_t version, saved_at;
+	int active;
+	const char *saved_by; /* "" for the built-in default */
+};
+/* Calls fn for the newest limit versions, newest first (v is borrowed for
+ * the call). Returns the count or -1. */
+int triage_rules_history(struct store *st, int limit, void (*fn)(void *ctx, const struct triage_rules_version *v),
+			 void *ctx);
 
 /* ---- A referral as triage sees it ---- */
 
@@ -198,9 +207,9 @@ struct triage_contact_request {
 /*
  * Records a contact attempt. A successful contact by the organisation
  * holding an allocated case starts the work (status in_progress, an
- * event). fe gets "at" / "mode" / "outcome" / "note" problems. *status_out
- * (24 bytes) gets the referral's status afterwards. Inside the caller's
- * transaction.
+ * event). fe gets "at" / "mode" / "outcome" / "note" problems; a declined
+ * or withdrawn referral is TRIAGE_CONFLICT. *status_out (24 bytes) gets the
+ * referral's status afterwards. Inside the caller's transaction.
  */
 enum triage_result triage_contact_add(struct store *st, const struct triage_contact_request *rq, int64_t *id,
 				      char status_out[24], struct field_errors *fe);
@@ -235,6 +244,9 @@ void triage_vocab_codes(struct store *st, const char *vocab, char *out, size_t o
 int triage_area_name(struct store *st, const char *code, char *name, size_t namelen);
 /* Calls fn for each area (code, name) in code order. Returns the count or -1. */
 int triage_areas(struct store *st, void (*fn)(void *ctx, const char *code, const char *name), void *ctx);
+/* Calls fn for each code of vocab (code, label) in order. Returns the count or -1. */
+int triage_vocab_each(struct store *st, const char *vocab, void (*fn)(void *ctx, const char *code, const char *label),
+		      void *ctx);
 
 /* ---- Breach watch and KPI ---- */
 

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
+#include "ops/access.h"
 #include "api/discharge.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
@@ -208,7 +208,8 @@ static void summary_row(struct html *h, const char *key, const char *value)
 static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
 		      unsigned status)
 {
-	int see = triage_staff_may_see(req, id);
+	struct ops_ctx oc = http_ops_ctx(req);
+	int see = ops_referral_staff_may_see(&oc, id);
 	if (see < 0)
 		return http_store_failed(req, resp);
 	if (!see) {

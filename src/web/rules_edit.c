@@ -3,28 +3,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
+#include "ops/triage.h"
 
 #define RULES_FIELD "rules_json"
 
-static int history_row(void *ctx, const struct store_row *r)
+static void history_row(void *ctx, const struct triage_rules_version *v)
 {
 	struct html *h = ctx;
-	char v[24], when[LONDON_FORMAT_LEN];
-	snprintf(v, sizeof v, "%lld", (long long)store_row_int(r, 0));
-	london_format(store_row_int(r, 2), when);
+	char ver[24], when[LONDON_FORMAT_LEN];
+	snprintf(ver, sizeof ver, "%lld", (long long)v->version);
+	london_format(v->saved_at, when);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-	html_elem(h, "td", v, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", ver, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
-	html_elem(h, "td", store_row_text(r, 3)[0] ? store_row_text(r, 3) : "Built in", "class", "nhsuk-table__cell", NULL);
-	html_elem(h, "td", store_row_int(r, 1) ? "In force" : "", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", v->saved_by[0] ? v->saved_by : "Built in", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", v->active ? "In force" : "", "class", "nhsuk-table__cell", NULL);
 	html_close(h);
-	return 0;
 }
 
 /* fe: problems to show (NULL for none); text: what to put in the textarea (NULL: the rules in force). */
@@ -74,7 +73,7 @@ static int rules_form(struct http_req *req, struct http_resp *resp, const struct
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
-	if (store_exec(req->db, STMT_TRIAGE_RULES_HISTORY, history_row, h, "d", 50) < 0)
+	if (triage_rules_history(req->db, 50, history_row, h) < 0)
 		return http_store_failed(req, resp);
 	html_close(h);
 	html_close(h);
@@ -89,33 +88,26 @@ static int rules_page(struct http_req *req, struct http_resp *resp)
 static int rules_post(struct http_req *req, struct http_resp *resp)
 {
 	const char *text = http_form(req, RULES_FIELD);
-	struct field_errors *fe = malloc(sizeof *fe), *shown = malloc(sizeof *shown);
-	if (!fe || !shown) {
+	struct field_errors *fe = ops_fielderr_new(), *shown = fe ? ops_fielderr_new() : NULL;
+	if (!shown) {
 		free(fe);
-		free(shown);
 		return -1;
 	}
-	fielderr_init(fe);
-	fielderr_init(shown);
-	int version = 0;
-	enum triage_result r = TRIAGE_INVALID;
-	if (!text || !*text)
-		fielderr_add(fe, "json", "Enter the rules as a JSON document");
-	else
-		r = triage_rules_submit(req, text, fe, &version);
-	int rc;
-	if (r == TRIAGE_OK) {
+	struct ops_ctx c = http_ops_ctx(req);
+	int version = 0, rc;
+	enum ops_result r = ops_triage_rules_save(&c, text, &version, fe);
+	if (r == OPS_OK) {
 		char notice[96];
 		snprintf(notice, sizeof notice, "Version %d saved. It is now in force.", version);
 		rc = rules_form(req, resp, NULL, NULL, 200, notice);
-	} else if (r == TRIAGE_INVALID) {
+	} else if (r == OPS_INVALID) {
 		/* One textarea holds the whole document: every problem links to it,
 		 * and the message says where in the document it is. */
 		for (size_t i = 0; i < fe->n; i++)
 			fielderr_add(shown, RULES_FIELD, "%s: %s", fe->e[i].field, fe->e[i].message);
 		rc = rules_form(req, resp, shown, text, 422, NULL);
 	} else {
-		rc = http_store_failed(req, resp);
+		rc = web_ops_reply(req, resp, r, "Triage rules", fe);
 	}
 	free(fe);
 	free(shown);

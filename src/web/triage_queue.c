@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/triage.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -16,6 +15,7 @@
 #include "web/form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
+#include "ops/triage.h"
 
 #define QUEUE_SHOWN 100 /* rows on the queue page */
 
@@ -108,16 +108,15 @@ struct vocab_opts {
 	int n;
 };
 
-static int vocab_opt_row(void *ctx, const struct store_row *r)
+static void vocab_opt(void *ctx, const char *code, const char *label)
 {
 	struct vocab_opts *o = ctx;
 	if (o->n >= 39)
-		return 1;
-	snprintf(o->text[o->n][0], sizeof o->text[0][0], "%s", store_row_text(r, 0));
-	snprintf(o->text[o->n][1], sizeof o->text[0][1], "%s", store_row_text(r, 1));
+		return;
+	snprintf(o->text[o->n][0], sizeof o->text[0][0], "%s", code);
+	snprintf(o->text[o->n][1], sizeof o->text[0][1], "%s", label);
 	o->opts[o->n] = (struct form_option){ o->text[o->n][0], o->text[o->n][1] };
 	o->n++;
-	return 0;
 }
 
 /* Fills o with a "" prompt (when prompt is not NULL) and the codes of vocab. */
@@ -128,27 +127,16 @@ static int vocab_options(struct store *st, const char *vocab, const char *prompt
 		o->opts[0] = (struct form_option){ "", prompt };
 		o->n = 1;
 	}
-	int r = store_exec(st, STMT_VOCAB_LIST, vocab_opt_row, o, "s", vocab);
+	int r = triage_vocab_each(st, vocab, vocab_opt, o);
 	o->opts[o->n] = (struct form_option){ NULL, NULL };
 	return r < 0 ? -1 : 0;
-}
-
-static void area_opt(void *ctx, const char *code, const char *name)
-{
-	struct vocab_opts *o = ctx;
-	if (o->n >= 39)
-		return;
-	snprintf(o->text[o->n][0], sizeof o->text[0][0], "%s", code);
-	snprintf(o->text[o->n][1], sizeof o->text[0][1], "%s", name);
-	o->opts[o->n] = (struct form_option){ o->text[o->n][0], o->text[o->n][1] };
-	o->n++;
 }
 
 static int area_options(struct store *st, const char *prompt, struct vocab_opts *o)
 {
 	o->opts[0] = (struct form_option){ "", prompt };
 	o->n = 1;
-	int r = triage_areas(st, area_opt, o);
+	int r = triage_areas(st, vocab_opt, o);
 	o->opts[o->n] = (struct form_option){ NULL, NULL };
 	return r < 0 ? -1 : 0;
 }
@@ -501,7 +489,11 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	time_left(h, s->received_at, s->sla_due_at, s->first_contact_at, req->now);
 	html_close(h);
 	html_close(h);
-	summary_row(h, "Status", status_label(s->status));
+	/* The target of a conflict's "status" problem in the error summary. */
+	html_open(h, "div", "class", "nhsuk-summary-list__row", "id", "status", NULL);
+	html_elem(h, "dt", "Status", "class", "nhsuk-summary-list__key", NULL);
+	html_elem(h, "dd", status_label(s->status), "class", "nhsuk-summary-list__value", NULL);
+	html_close(h);
 	if (s->duplicate_of) {
 		html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
 		html_elem(h, "dt", "Possible duplicate", "class", "nhsuk-summary-list__key", NULL);
@@ -683,64 +675,47 @@ static void redirect_to(struct http_resp *resp, int64_t id, const char *anchor)
 	http_redirect(resp, loc);
 }
 
-static const char *conflict_text(const char *status)
+/* Answers an operation that did not succeed: the page again with the
+ * problems (422) or why not (409) by the form they belong to, or the
+ * result as a page. */
+static int post_failed(struct http_req *req, struct http_resp *resp, int64_t id, enum ops_result r,
+		       const struct field_errors *fe, enum page_form which)
 {
-	return strcmp(status, "received") == 0 ? "This referral is waiting for triage."
-						: "This referral has already been triaged; its current state is shown.";
+	if (r == OPS_INVALID || r == OPS_CONFLICT)
+		return triage_page_render(req, resp, id, fe, which, r == OPS_INVALID ? 422 : 409, NULL);
+	return web_ops_reply(req, resp, r, "Triage", fe);
 }
 
 static int triage_post(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = page_id_or_404(req, resp);
-	if (id < 0)
-		return 0;
+	struct field_errors *fe = id < 0 ? NULL : ops_fielderr_new(), *shown = fe ? ops_fielderr_new() : NULL;
+	if (!shown) {
+		free(fe);
+		return id < 0 ? 0 : -1;
+	}
 	const char *tier = http_form(req, "tier");
 	int decline = tier && strcmp(tier, "decline") == 0;
-	struct triage_request rq = {
-		.referral_id = id,
-		.tier = tier,
-		.reason = decline ? http_form(req, "rejection_reason") : http_form(req, "override_reason"),
-		.information = http_form(req, "information"),
-		.user_id = req->auth.user_id,
-		.org_id = req->auth.org_id,
-		.now = req->now,
-	};
-	struct field_errors fe, shown;
-	fielderr_init(&fe);
-	fielderr_init(&shown);
+	struct ops_triage_decision in = { id, tier,
+					  decline ? http_form(req, "rejection_reason") : http_form(req, "override_reason"),
+					  http_form(req, "information") };
+	struct ops_ctx c = http_ops_ctx(req);
 	struct triage_outcome out;
-	if (store_begin(req->db))
-		return http_store_failed(req, resp);
-	enum triage_result r = triage_apply(req->db, &rq, &out, &fe);
-	switch (r) {
-	case TRIAGE_OK:
-		break;
-	case TRIAGE_INVALID:
-		store_rollback(req->db);
-		/* The API's "reason" is one of two fields on the page. */
-		for (size_t i = 0; i < fe.n; i++)
-			fielderr_add(&shown,
-				     strcmp(fe.e[i].field, "reason") == 0 ? (decline ? "rejection_reason" : "override_reason")
-									   : fe.e[i].field,
-				     "%s", fe.e[i].message);
-		return triage_page_render(req, resp, id, &shown, FORM_TRIAGE, 422, NULL);
-	case TRIAGE_NOT_FOUND:
-		store_rollback(req->db);
-		http_not_found(req, resp);
-		return 0;
-	case TRIAGE_CONFLICT:
-		store_rollback(req->db);
-		return triage_page_render(req, resp, id, NULL, FORM_NONE, 409, conflict_text(out.status));
-	case TRIAGE_ERROR:
-		return http_store_failed(req, resp);
-	}
-	char detail[128];
-	snprintf(detail, sizeof detail, "%s %s", out.outcome, out.tier);
-	if (http_audit(req, AUDIT_REFERRAL_TRIAGE, "referral", id, out.person_id, detail) || store_commit(req->db))
-		return http_store_failed(req, resp);
-	jobs_wake();
-	redirect_to(resp, id, "");
-	return 0;
+	enum ops_result r = ops_triage_decide(&c, &in, &out, fe);
+	/* The API's "reason" is one of two fields on the page. */
+	for (size_t i = 0; i < fe->n; i++)
+		fielderr_add(shown,
+			     strcmp(fe->e[i].field, "reason") == 0 ? (decline ? "rejection_reason" : "override_reason")
+								   : fe->e[i].field,
+			     "%s", fe->e[i].message);
+	int rc = 0;
+	if (r != OPS_OK)
+		rc = post_failed(req, resp, id, r, shown, FORM_TRIAGE);
+	else
+		jobs_wake(), redirect_to(resp, id, "");
+	free(fe);
+	free(shown);
+	return rc;
 }
 
 /* "2026-03-02 14:30" in London time (or ISO 8601 with a zone) to UTC seconds. */
@@ -774,124 +749,43 @@ static int parse_local_time(const char *s, int64_t *out)
 static int contact_post(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = page_id_or_404(req, resp);
-	if (id < 0)
-		return 0;
-	int see = triage_staff_may_see(req, id);
-	if (see < 0)
-		return http_store_failed(req, resp);
-	if (!see) {
-		http_not_found(req, resp);
-		return 0;
-	}
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = id < 0 ? NULL : ops_fielderr_new();
+	if (!fe)
+		return id < 0 ? 0 : -1;
 	int64_t at = req->now;
 	if (parse_local_time(http_form(req, "at"), &at))
-		fielderr_add(&fe, "at", "Enter when the contact was made, like 2026-03-02 14:30");
-	struct triage_contact_request rq = {
-		.referral_id = id,
-		.at = at,
-		.mode = http_form(req, "mode"),
-		.outcome = http_form(req, "outcome"),
-		.note = http_form(req, "note"),
-		.user_id = req->auth.user_id,
-		.org_id = req->auth.org_id,
-		.now = req->now,
-	};
-	int64_t cid;
-	char status[24];
-	if (store_begin(req->db))
-		return http_store_failed(req, resp);
-	struct field_errors fe2;
-	fielderr_init(&fe2);
-	enum triage_result r = triage_contact_add(req->db, &rq, &cid, status, &fe2);
-	if (r == TRIAGE_OK && fe.n)
-		r = TRIAGE_INVALID;
-	for (size_t i = 0; r == TRIAGE_INVALID && i < fe2.n; i++)
-		if (!fielderr_for(&fe, fe2.e[i].field))
-			fielderr_add(&fe, fe2.e[i].field, "%s", fe2.e[i].message);
-	switch (r) {
-	case TRIAGE_OK:
-		break;
-	case TRIAGE_INVALID:
-		store_rollback(req->db);
-		return triage_page_render(req, resp, id, &fe, FORM_CONTACT, 422, NULL);
-	case TRIAGE_NOT_FOUND:
-	case TRIAGE_CONFLICT:
-		store_rollback(req->db);
-		http_not_found(req, resp);
-		return 0;
-	case TRIAGE_ERROR:
-		return http_store_failed(req, resp);
-	}
-	struct triage_subject *s = malloc(sizeof *s);
-	if (!s || triage_subject_get(req->db, id, req->now, s) != 1) {
-		free(s);
-		return http_store_failed(req, resp);
-	}
-	char detail[64];
-	snprintf(detail, sizeof detail, "%.24s by %.24s", rq.outcome, rq.mode);
-	int bad = http_audit(req, AUDIT_REFERRAL_CONTACT, "referral", id, s->person_id, detail) || store_commit(req->db);
-	free(s);
-	if (bad)
-		return http_store_failed(req, resp);
-	jobs_wake();
-	redirect_to(resp, id, "#contacts");
-	return 0;
+		fielderr_add(fe, "at", "Enter when the contact was made, like 2026-03-02 14:30");
+	struct ops_triage_contact in = { id, at, http_form(req, "mode"), http_form(req, "outcome"), http_form(req, "note") };
+	struct ops_ctx c = http_ops_ctx(req);
+	struct ops_triage_contacted out;
+	enum ops_result r = ops_triage_contact(&c, &in, &out, fe);
+	int rc = 0;
+	if (r != OPS_OK)
+		rc = post_failed(req, resp, id, r, fe, FORM_CONTACT);
+	else
+		jobs_wake(), redirect_to(resp, id, "#contacts");
+	free(fe);
+	return rc;
 }
 
 static int allocation_post(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = page_id_or_404(req, resp);
-	if (id < 0)
-		return 0;
-	int see = triage_staff_may_see(req, id);
-	if (see < 0)
-		return http_store_failed(req, resp);
-	if (!see) {
-		http_not_found(req, resp);
-		return 0;
-	}
+	struct field_errors *fe = id < 0 ? NULL : ops_fielderr_new();
+	if (!fe)
+		return id < 0 ? 0 : -1;
 	const char *w = http_form(req, "worker_id");
-	struct triage_reassign rq = {
-		.referral_id = id,
-		.worker_id = w ? strtoll(w, NULL, 10) : 0,
-		.reason = http_form(req, "reason"),
-		.user_id = req->auth.user_id,
-		.org_id = req->auth.org_id,
-		.own_org_only = req->auth.role != ROLE_HUB_COORDINATOR && req->auth.role != ROLE_PROGRAMME_LEAD,
-		.now = req->now,
-	};
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct ops_triage_reallocation in = { id, w ? strtoll(w, NULL, 10) : 0, http_form(req, "reason") };
+	struct ops_ctx c = http_ops_ctx(req);
 	struct triage_outcome out;
-	if (store_begin(req->db))
-		return http_store_failed(req, resp);
-	enum triage_result r = triage_reassign(req->db, &rq, &out, &fe);
-	switch (r) {
-	case TRIAGE_OK:
-		break;
-	case TRIAGE_INVALID:
-		store_rollback(req->db);
-		return triage_page_render(req, resp, id, &fe, FORM_ALLOCATE, 422, NULL);
-	case TRIAGE_NOT_FOUND:
-		store_rollback(req->db);
-		http_not_found(req, resp);
-		return 0;
-	case TRIAGE_CONFLICT:
-		store_rollback(req->db);
-		return triage_page_render(req, resp, id, NULL, FORM_NONE, 409,
-					  "This referral's case cannot be given to a worker in its current state.");
-	case TRIAGE_ERROR:
-		return http_store_failed(req, resp);
-	}
-	char detail[64];
-	snprintf(detail, sizeof detail, "worker %lld", (long long)out.worker_id);
-	if (http_audit(req, AUDIT_REFERRAL_ALLOCATE, "referral", id, out.person_id, detail) || store_commit(req->db))
-		return http_store_failed(req, resp);
-	jobs_wake();
-	redirect_to(resp, id, "");
-	return 0;
+	enum ops_result r = ops_triage_reallocate(&c, &in, &out, fe);
+	int rc = 0;
+	if (r != OPS_OK)
+		rc = post_failed(req, resp, id, r, fe, FORM_ALLOCATE);
+	else
+		jobs_wake(), redirect_to(resp, id, "");
+	free(fe);
+	return rc;
 }
 
 /* ---- The follow-up KPI page ---- */
@@ -903,17 +797,10 @@ static void kpi_row(struct html *h, const char *key, int64_t v)
 	summary_row(h, key, s);
 }
 
-static int kpi_page(struct http_req *req, struct http_resp *resp)
+static int kpi_render(struct http_req *req, struct http_resp *resp, const struct ops_triage_kpi *o,
+		      const struct field_errors *fe)
 {
-	struct field_errors fe;
-	fielderr_init(&fe);
-	int64_t from_day, to_day;
-	const char *area;
-	if (triage_kpi_query(req, &fe, &from_day, &to_day, &area))
-		return http_store_failed(req, resp);
-	struct triage_kpi k;
-	if (!fe.n && kpisum_followup(req->db, &calendar_app()->wc, from_day, to_day, area, req->now, &k))
-		return http_store_failed(req, resp);
+	const struct triage_kpi *k = &o->k;
 	struct vocab_opts *opts = malloc(sizeof *opts);
 	if (!opts)
 		return -1;
@@ -922,7 +809,7 @@ static int kpi_page(struct http_req *req, struct http_resp *resp)
 		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, "Follow-up KPI", &fe);
+	web_begin_errors(&pg, req, resp, "Follow-up KPI", fe);
 	struct html *h = &pg.h;
 	html_elem(h, "h1", "Follow-up within 24 hours", NULL);
 	html_elem(h, "p", "Referrals received in the period, and whether the first successful contact came within 24 "
@@ -930,52 +817,67 @@ static int kpi_page(struct http_req *req, struct http_resp *resp)
 			  "were never reached are left out.",
 		  "class", "nhsuk-body", NULL);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN];
-	dt_format_date(from_day, f);
-	dt_format_date(to_day, t);
+	dt_format_date(o->from_day, f);
+	dt_format_date(o->to_day, t);
 	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
 	html_open(h, "form", "method", "get", "action", "/kpi/follow-up", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "YYYY-MM-DD", .value = fe.n && qf ? qf : f,
-					    .width = "nhsuk-input--width-10", .errors = &fe });
+	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "YYYY-MM-DD", .value = fe->n && qf ? qf : f,
+					    .width = "nhsuk-input--width-10", .errors = fe });
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	form_input(h, &(struct form_field){ .name = "to", .label = "To", .hint = "YYYY-MM-DD", .value = fe.n && qt ? qt : t,
-					    .width = "nhsuk-input--width-10", .errors = &fe });
+	form_input(h, &(struct form_field){ .name = "to", .label = "To", .hint = "YYYY-MM-DD", .value = fe->n && qt ? qt : t,
+					    .width = "nhsuk-input--width-10", .errors = fe });
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = http_query(req, "area"), .errors = &fe },
+	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = http_query(req, "area"), .errors = fe },
 		    opts->opts);
 	html_close(h);
 	html_close(h);
 	html_elem(h, "button", "Show figures", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 	free(opts);
-	if (!fe.n) {
+	if (!fe->n) {
 		char s[64];
 		html_open(h, "dl", "class", "nhsuk-summary-list", "id", "kpi-figures", NULL);
-		kpi_row(h, "Received", k.f.received);
-		kpi_row(h, "Contacted within 24 counted hours", k.f.contacted_within);
-		if (k.f.pct_within_x100 >= 0)
-			snprintf(s, sizeof s, "%d.%02d%%", k.f.pct_within_x100 / 100, k.f.pct_within_x100 % 100);
+		kpi_row(h, "Received", k->f.received);
+		kpi_row(h, "Contacted within 24 counted hours", k->f.contacted_within);
+		if (k->f.pct_within_x100 >= 0)
+			snprintf(s, sizeof s, "%d.%02d%%", k->f.pct_within_x100 / 100, k->f.pct_within_x100 % 100);
 		else
 			snprintf(s, sizeof s, "No referrals");
 		summary_row(h, "Percentage within 24 counted hours", s);
-		if (k.f.median_hours_x100 >= 0)
-			snprintf(s, sizeof s, "%d.%02d hours", k.f.median_hours_x100 / 100, k.f.median_hours_x100 % 100);
+		if (k->f.median_hours_x100 >= 0)
+			snprintf(s, sizeof s, "%d.%02d hours", k->f.median_hours_x100 / 100, k->f.median_hours_x100 % 100);
 		else
 			snprintf(s, sizeof s, "No contacts");
 		summary_row(h, "Median counted time to first contact", s);
-		kpi_row(h, "Contacted late", k.f.contacted_late);
-		kpi_row(h, "Not contacted and overdue", k.f.overdue);
-		kpi_row(h, "Breaches", k.f.breaches);
-		kpi_row(h, "At risk now", k.f.at_risk);
-		kpi_row(h, "Not yet due", k.f.pending);
-		kpi_row(h, "Contact attempts recorded", k.attempts);
-		kpi_row(h, "Left out (rejected or withdrawn, never reached)", k.excluded);
+		kpi_row(h, "Contacted late", k->f.contacted_late);
+		kpi_row(h, "Not contacted and overdue", k->f.overdue);
+		kpi_row(h, "Breaches", k->f.breaches);
+		kpi_row(h, "At risk now", k->f.at_risk);
+		kpi_row(h, "Not yet due", k->f.pending);
+		kpi_row(h, "Contact attempts recorded", k->attempts);
+		kpi_row(h, "Left out (rejected or withdrawn, never reached)", k->excluded);
 		html_close(h);
 	}
-	return web_end(&pg, resp, fe.n ? 422 : 200);
+	return web_end(&pg, resp, fe->n ? 422 : 200);
+}
+
+static int kpi_page(struct http_req *req, struct http_resp *resp)
+{
+	struct field_errors *fe = ops_fielderr_new();
+	struct ops_triage_kpi *o = malloc(sizeof *o);
+	int rc = -1;
+	if (fe && o) {
+		struct ops_ctx c = http_ops_ctx(req);
+		enum ops_result r = ops_triage_kpi(&c, http_query(req, "from"), http_query(req, "to"), http_query(req, "area"), o, fe);
+		rc = r == OPS_ERROR ? http_store_failed(req, resp) : kpi_render(req, resp, o, fe);
+	}
+	free(fe);
+	free(o);
+	return rc;
 }
 
 /* ---- The breach watch on the coordinator's home page ---- */
