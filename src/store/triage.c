@@ -41,7 +41,8 @@ static void join_detail(char *out, size_t outlen, const char *worker, const char
 
 /* ---- Rule sets ---- */
 
-const char *triage_rules_default_json(void)
+/* The built-in default rules (data/triage_rules.json), borrowed; NULL if not built in. */
+static const char *rules_default_json(void)
 {
 	const struct embed_file *f = embed_find("data/triage_rules.json");
 	return f ? (const char *)f->data : NULL;
@@ -85,7 +86,7 @@ int triage_rules_load(struct store *st, struct triage_rules *out, char **json_ou
 	int stored = n > 0;
 	if (stored && rr.hit && !json_out)
 		return 1;
-	const char *text = stored ? rr.json : triage_rules_default_json();
+	const char *text = stored ? rr.json : rules_default_json();
 	if (!text) {
 		store_set_error(st, STORE_ERROR, "no triage rules stored and none built in");
 		return -1;
@@ -435,13 +436,6 @@ int triage_areas(struct store *st, void (*fn)(void *ctx, const char *code, const
 {
 	struct area_ctx a = { "", NULL, 0, 0, fn, ctx };
 	return store_exec(st, STMT_TRIAGE_AREAS, area_row, &a, "");
-}
-
-int triage_vocab_each(struct store *st, const char *vocab, void (*fn)(void *ctx, const char *code, const char *label),
-		      void *ctx)
-{
-	struct area_ctx a = { "", NULL, 0, 0, fn, ctx };
-	return store_exec(st, STMT_VOCAB_LIST, area_row, &a, "s", vocab);
 }
 
 /* ---- Writes shared by the steps ---- */
@@ -796,56 +790,6 @@ int triage_case_held_by(struct store *st, int64_t referral_id, int64_t org_id)
 	if (store_get_int(st, STMT_CASE_HELD_BY, &n, "ii", referral_id, org_id) != 1)
 		return -1;
 	return n > 0;
-}
-
-struct signpost_ctx {
-	char *out;
-	size_t len;
-	int64_t at;
-};
-
-static int signpost_row(void *ctx, const struct store_row *r)
-{
-	struct signpost_ctx *c = ctx;
-	copy(c->out, c->len, store_row_text(r, 1));
-	c->at = store_row_int(r, 2);
-	return 1;
-}
-
-int triage_signpost_get(struct store *st, int64_t referral_id, char *out, size_t outlen, int64_t *given_at)
-{
-	struct signpost_ctx c = { out, outlen, 0 };
-	out[0] = '\0';
-	int n = store_exec(st, STMT_SIGNPOST_FOR_REFERRAL, signpost_row, &c, "i", referral_id);
-	if (given_at)
-		*given_at = c.at;
-	return n < 0 ? -1 : n > 0;
-}
-
-struct task_ctx {
-	void (*fn)(void *ctx, const struct triage_task *t);
-	void *ctx;
-};
-
-static int task_row(void *ctx, const struct store_row *r)
-{
-	struct task_ctx *c = ctx;
-	struct triage_task t;
-	memset(&t, 0, sizeof t);
-	t.id = store_row_int(r, 0);
-	copy(t.type, sizeof t.type, store_row_text(r, 1));
-	copy(t.postcode, sizeof t.postcode, store_row_text(r, 2));
-	t.window_from = store_row_int(r, 3);
-	t.window_to = store_row_int(r, 4);
-	copy(t.status, sizeof t.status, store_row_text(r, 5));
-	c->fn(c->ctx, &t);
-	return 0;
-}
-
-int triage_tasks(struct store *st, int64_t referral_id, void (*fn)(void *ctx, const struct triage_task *t), void *ctx)
-{
-	struct task_ctx c = { fn, ctx };
-	return store_exec(st, STMT_TASK_LIST_FOR_REFERRAL, task_row, &c, "i", referral_id);
 }
 
 /* ---- Reassignment ---- */

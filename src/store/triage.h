@@ -21,8 +21,6 @@
 
 /* ---- Rule sets ---- */
 
-/* The built-in default rules (data/triage_rules.json), borrowed; NULL if not built in. */
-const char *triage_rules_default_json(void);
 /*
  * Loads the active rules: the stored active version, else the built-in
  * default. *json_out (if not NULL) gets a new copy of the document text
@@ -168,16 +166,6 @@ struct triage_view {
 int triage_view_get(struct store *st, int64_t id, int64_t now, const char *const *reasons, size_t nreasons,
 		    struct triage_view *v);
 
-/* Signpost information recorded for referral id: 1 (copied into out), 0, -1. */
-int triage_signpost_get(struct store *st, int64_t referral_id, char *out, size_t outlen, int64_t *given_at);
-
-struct triage_task {
-	int64_t id, window_from, window_to;
-	char type[40], postcode[12], status[16];
-};
-/* Calls fn for each task of referral id. Returns the count or -1. */
-int triage_tasks(struct store *st, int64_t referral_id, void (*fn)(void *ctx, const struct triage_task *t), void *ctx);
-
 /* ---- Reassignment ---- */
 
 struct triage_reassign {
@@ -244,9 +232,6 @@ void triage_vocab_codes(struct store *st, const char *vocab, char *out, size_t o
 int triage_area_name(struct store *st, const char *code, char *name, size_t namelen);
 /* Calls fn for each area (code, name) in code order. Returns the count or -1. */
 int triage_areas(struct store *st, void (*fn)(void *ctx, const char *code, const char *name), void *ctx);
-/* Calls fn for each code of vocab (code, label) in order. Returns the count or -1. */
-int triage_vocab_each(struct store *st, const char *vocab, void (*fn)(void *ctx, const char *code, const char *label),
-		      void *ctx);
 
 /* ---- Breach watch and KPI ---- */
 

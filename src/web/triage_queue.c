@@ -7,11 +7,10 @@
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
-#include "http/internal.h"
 #include "jobs/jobs.h"
-#include "store/kpisum.h"
 #include "store/calendar.h"
 #include "store/worker.h"
+#include "web/case_web.h"
 #include "web/form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
@@ -84,61 +83,6 @@ static void table_head(struct html *h, const char *caption, const char *const *c
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
-}
-
-static int64_t page_id_or_404(struct http_req *req, struct http_resp *resp)
-{
-	const char *s = http_param(req, 0);
-	int64_t v = 0;
-	if (s && *s && strlen(s) <= 18) {
-		const char *p = s;
-		for (; *p >= '0' && *p <= '9'; p++)
-			v = v * 10 + (*p - '0');
-		if (*p == '\0' && v > 0)
-			return v;
-	}
-	http_not_found(req, resp);
-	return -1;
-}
-
-/* Options of a vocabulary from the database, for selects. */
-struct vocab_opts {
-	struct form_option opts[40];
-	char text[40][2][160];
-	int n;
-};
-
-static void vocab_opt(void *ctx, const char *code, const char *label)
-{
-	struct vocab_opts *o = ctx;
-	if (o->n >= 39)
-		return;
-	snprintf(o->text[o->n][0], sizeof o->text[0][0], "%s", code);
-	snprintf(o->text[o->n][1], sizeof o->text[0][1], "%s", label);
-	o->opts[o->n] = (struct form_option){ o->text[o->n][0], o->text[o->n][1] };
-	o->n++;
-}
-
-/* Fills o with a "" prompt (when prompt is not NULL) and the codes of vocab. */
-static int vocab_options(struct store *st, const char *vocab, const char *prompt, struct vocab_opts *o)
-{
-	o->n = 0;
-	if (prompt) {
-		o->opts[0] = (struct form_option){ "", prompt };
-		o->n = 1;
-	}
-	int r = triage_vocab_each(st, vocab, vocab_opt, o);
-	o->opts[o->n] = (struct form_option){ NULL, NULL };
-	return r < 0 ? -1 : 0;
-}
-
-static int area_options(struct store *st, const char *prompt, struct vocab_opts *o)
-{
-	o->opts[0] = (struct form_option){ "", prompt };
-	o->n = 1;
-	int r = triage_areas(st, vocab_opt, o);
-	o->opts[o->n] = (struct form_option){ NULL, NULL };
-	return r < 0 ? -1 : 0;
 }
 
 /* A referral status as people read it. */
@@ -237,15 +181,10 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 			area = "";
 	}
 	struct triage_rules *rules = malloc(sizeof *rules);
-	struct vocab_opts *opts = malloc(sizeof *opts);
-	if (!rules || !opts) {
+	struct case_vocab *areas = rules ? case_areas_new(req->db, "Any area") : NULL;
+	if (!areas || triage_rules_load(req->db, rules, NULL) < 0) {
 		free(rules);
-		free(opts);
-		return -1;
-	}
-	if (triage_rules_load(req->db, rules, NULL) < 0) {
-		free(rules);
-		free(opts);
+		free(areas);
 		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
@@ -260,33 +199,27 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	html_open(h, "form", "method", "get", "action", "/triage", "class", "waymark-filters", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	opts->opts[0] = (struct form_option){ "", "Any source" };
-	int n = 1;
-	for (int i = 0; i < TRIAGE_SOURCE__MAX; i++)
-		opts->opts[n++] = (struct form_option){ triage_source_code(i), triage_source_label(i) };
-	opts->opts[n] = (struct form_option){ NULL, NULL };
-	form_select(h, &(struct form_field){ .name = "source", .label = "Source", .value = source }, opts->opts);
+	struct form_option opts[TRIAGE_SOURCE__MAX + TRIAGE_TIER__MAX + 2];
+	opts[0] = (struct form_option){ "", "Any source" };
+	for (int i = 0; i <= TRIAGE_SOURCE__MAX; i++)
+		opts[i + 1] = i < TRIAGE_SOURCE__MAX ? (struct form_option){ triage_source_code(i), triage_source_label(i) }
+						      : (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = "source", .label = "Source", .value = source }, opts);
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	if (area_options(req->db, "Any area", opts)) {
-		free(rules);
-		free(opts);
-		return http_store_failed(req, resp);
-	}
-	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = area }, opts->opts);
+	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = area }, areas->opts);
+	free(areas);
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	opts->opts[0] = (struct form_option){ "", "Any suggested tier" };
-	n = 1;
-	for (int i = 0; i < TRIAGE_TIER__MAX; i++)
-		opts->opts[n++] = (struct form_option){ triage_tier_code(i), triage_tier_label(i) };
-	opts->opts[n] = (struct form_option){ NULL, NULL };
-	form_select(h, &(struct form_field){ .name = "tier", .label = "Suggested tier", .value = tier }, opts->opts);
+	opts[0] = (struct form_option){ "", "Any suggested tier" };
+	for (int i = 0; i <= TRIAGE_TIER__MAX; i++)
+		opts[i + 1] = i < TRIAGE_TIER__MAX ? (struct form_option){ triage_tier_code(i), triage_tier_label(i) }
+						    : (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = "tier", .label = "Suggested tier", .value = tier }, opts);
 	html_close(h);
 	html_close(h);
 	html_elem(h, "button", "Apply filters", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
-	free(opts);
 
 	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : QUEUE_SHOWN };
 	int64_t total = triage_queue_count(req->db, &qq);
@@ -324,18 +257,9 @@ static void summary_row(struct html *h, const char *key, const char *value)
 	html_close(h);
 }
 
-/* The label of code among opts, or the code itself. */
-static const char *label_of(const struct vocab_opts *o, const char *code)
-{
-	for (int i = 0; i < o->n; i++)
-		if (strcmp(o->opts[i].value, code) == 0)
-			return o->opts[i].label;
-	return code;
-}
-
 struct contact_table {
 	struct html *h;
-	struct vocab_opts *modes, *outcomes;
+	const struct case_vocab *modes, *outcomes;
 };
 
 static void contact_row(void *ctx, const struct triage_contact *c)
@@ -346,8 +270,8 @@ static void contact_row(void *ctx, const struct triage_contact *c)
 	london_format(c->at, when);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 	cell(h, when);
-	cell(h, label_of(t->modes, c->mode));
-	cell(h, label_of(t->outcomes, c->outcome));
+	cell(h, case_vocab_label(t->modes, c->mode));
+	cell(h, case_vocab_label(t->outcomes, c->outcome));
 	cell(h, c->by);
 	cell(h, c->note);
 	html_close(h);
@@ -416,10 +340,14 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	struct triage_rules *rules = malloc(sizeof *rules);
 	struct triage_decision_view *d = malloc(sizeof *d);
 	struct triage_case *c = malloc(sizeof *c);
-	struct vocab_opts *opts = malloc(sizeof *opts);
+	struct case_vocab *reasons = case_vocab_new(req->db, "rejection_reasons", "Not declining");
+	struct case_vocab *modes = case_vocab_new(req->db, "session_modes", NULL);
+	struct case_vocab *outcomes = case_vocab_new(req->db, "contact_outcomes", NULL);
 	int rc = -1;
-	if (!s || !rules || !d || !c || !opts)
+	if (!s || !rules || !d || !c)
 		goto done;
+	if (!reasons || !modes || !outcomes)
+		goto fail;
 	int n = triage_subject_get(req->db, id, req->now, s);
 	if (n < 0)
 		goto fail;
@@ -537,14 +465,10 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 						       .hint = "Needed when you choose a tier other than the suggestion (not for declining).",
 						       .value = http_form(req, "override_reason"), .errors = tfe },
 			      3);
-		if (vocab_options(req->db, "rejection_reasons", "Not declining", opts)) {
-			layout_end(h);
-			goto fail;
-		}
 		form_select(h, &(struct form_field){ .name = "rejection_reason", .label = "Reason for declining",
 						     .hint = "Needed when you choose Decline.", .value = http_form(req, "rejection_reason"),
 						     .errors = tfe },
-			    opts->opts);
+			    reasons->opts);
 		form_textarea(h, &(struct form_field){ .name = "information", .label = "Information given (signposting)",
 						       .hint = "What the person was told or sent, when you signpost.",
 						       .value = http_form(req, "information"), .errors = tfe },
@@ -603,13 +527,8 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_elem(h, "h2", "Contacts", "class", "nhsuk-heading-m", "id", "contacts", NULL);
 	static const char *const cols[] = { "When", "How", "Outcome", "By", "Note" };
 	table_head(h, "Attempts to reach the person", cols, sizeof cols / sizeof cols[0]);
-	struct contact_table ct = { h, malloc(sizeof *ct.modes), malloc(sizeof *ct.outcomes) };
-	int bad = !ct.modes || !ct.outcomes || vocab_options(req->db, "session_modes", NULL, ct.modes) ||
-		  vocab_options(req->db, "contact_outcomes", NULL, ct.outcomes) ||
-		  triage_contacts(req->db, id, contact_row, &ct) < 0;
-	free(ct.modes);
-	free(ct.outcomes);
-	if (bad) {
+	struct contact_table ct = { h, modes, outcomes };
+	if (triage_contacts(req->db, id, contact_row, &ct) < 0) {
 		layout_end(h);
 		goto fail;
 	}
@@ -627,19 +546,11 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 		const char *at = http_form(req, "at");
 		form_input(h, &(struct form_field){ .name = "at", .label = "When", .hint = "UK time, like 2026-03-02 14:30",
 						    .value = at ? at : now_text, .width = "nhsuk-input--width-10", .errors = cfe });
-		if (vocab_options(req->db, "session_modes", NULL, opts)) {
-			layout_end(h);
-			goto fail;
-		}
 		form_select(h, &(struct form_field){ .name = "mode", .label = "How", .value = http_form(req, "mode"), .errors = cfe },
-			    opts->opts);
-		if (vocab_options(req->db, "contact_outcomes", NULL, opts)) {
-			layout_end(h);
-			goto fail;
-		}
+			    modes->opts);
 		form_select(h, &(struct form_field){ .name = "outcome", .label = "Outcome", .value = http_form(req, "outcome"),
 						     .errors = cfe },
-			    opts->opts);
+			    outcomes->opts);
 		form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .value = http_form(req, "note"),
 						       .errors = cfe },
 			      2);
@@ -656,13 +567,15 @@ done:
 	free(rules);
 	free(d);
 	free(c);
-	free(opts);
+	free(reasons);
+	free(modes);
+	free(outcomes);
 	return rc;
 }
 
 static int triage_page(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = page_id_or_404(req, resp);
+	int64_t id = case_page_id(req, resp);
 	if (id < 0)
 		return 0;
 	return triage_page_render(req, resp, id, NULL, FORM_NONE, 200, NULL);
@@ -688,7 +601,7 @@ static int post_failed(struct http_req *req, struct http_resp *resp, int64_t id,
 
 static int triage_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = page_id_or_404(req, resp);
+	int64_t id = case_page_id(req, resp);
 	struct field_errors *fe = id < 0 ? NULL : ops_fielderr_new(), *shown = fe ? ops_fielderr_new() : NULL;
 	if (!shown) {
 		free(fe);
@@ -748,7 +661,7 @@ static int parse_local_time(const char *s, int64_t *out)
 
 static int contact_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = page_id_or_404(req, resp);
+	int64_t id = case_page_id(req, resp);
 	struct field_errors *fe = id < 0 ? NULL : ops_fielderr_new();
 	if (!fe)
 		return id < 0 ? 0 : -1;
@@ -770,7 +683,7 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 
 static int allocation_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = page_id_or_404(req, resp);
+	int64_t id = case_page_id(req, resp);
 	struct field_errors *fe = id < 0 ? NULL : ops_fielderr_new();
 	if (!fe)
 		return id < 0 ? 0 : -1;
@@ -801,13 +714,9 @@ static int kpi_render(struct http_req *req, struct http_resp *resp, const struct
 		      const struct field_errors *fe)
 {
 	const struct triage_kpi *k = &o->k;
-	struct vocab_opts *opts = malloc(sizeof *opts);
-	if (!opts)
-		return -1;
-	if (area_options(req->db, "All areas", opts)) {
-		free(opts);
+	struct case_vocab *areas = case_areas_new(req->db, "All areas");
+	if (!areas)
 		return http_store_failed(req, resp);
-	}
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Follow-up KPI", fe);
 	struct html *h = &pg.h;
@@ -832,12 +741,12 @@ static int kpi_render(struct http_req *req, struct http_resp *resp, const struct
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
 	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = http_query(req, "area"), .errors = fe },
-		    opts->opts);
+		    areas->opts);
+	free(areas);
 	html_close(h);
 	html_close(h);
 	html_elem(h, "button", "Show figures", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
-	free(opts);
 	if (!fe->n) {
 		char s[64];
 		html_open(h, "dl", "class", "nhsuk-summary-list", "id", "kpi-figures", NULL);
