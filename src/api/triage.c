@@ -164,85 +164,90 @@ static int visible_or_respond(struct http_req *req, struct http_resp *resp, int6
 	return see > 0;
 }
 
+/* What a write holds: the path's id, the JSON body, its problems and the operation's context. */
+struct write {
+	int64_t id;
+	json_t *body;
+	struct field_errors *fe;
+	struct ops_ctx c;
+};
+
+/* Reads the id and the body: 1 to go on, 0 after answering, -1 out of memory. */
+static int write_begin(struct http_req *req, struct http_resp *resp, struct write *w)
+{
+	w->id = http_param_id_or_respond(req, resp, 0);
+	w->body = w->id < 0 ? NULL : http_json_body_or_respond(req, resp);
+	w->fe = w->body ? ops_fielderr_new() : NULL;
+	w->c = http_ops_ctx(req);
+	if (!w->fe)
+		json_decref(w->body);
+	return w->fe ? 1 : w->body ? -1 : 0;
+}
+
+/* Answers a referral's write: reply (a new reference, or NULL when r is not
+ * OPS_OK) with status, or why not under title. Ends w. */
+static int write_end(struct http_req *req, struct http_resp *resp, struct write *w, enum ops_result r,
+		     const char *title, unsigned status, json_t *reply)
+{
+	if (r == OPS_OK)
+		jobs_wake();
+	int rc = r == OPS_OK ? http_reply_json(resp, status, reply) : triage_failed(req, resp, r, title, w->fe);
+	json_decref(w->body);
+	free(w->fe);
+	return rc;
+}
+
 static int referral_triage(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
-	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
-	if (!fe) {
-		json_decref(body);
-		return body ? -1 : 0;
-	}
-	struct ops_triage_decision in = { id, str_member(body, "tier", fe), str_member(body, "reason", fe),
-					  str_member(body, "information", fe) };
-	struct ops_ctx c = http_ops_ctx(req);
+	struct write w;
+	int go = write_begin(req, resp, &w);
+	if (go <= 0)
+		return go;
+	struct ops_triage_decision in = { w.id, str_member(w.body, "tier", w.fe), str_member(w.body, "reason", w.fe),
+					  str_member(w.body, "information", w.fe) };
 	struct triage_outcome out;
-	enum ops_result r = ops_triage_decide(&c, &in, &out, fe);
-	json_decref(body);
-	int rc = r != OPS_OK ? triage_failed(req, resp, r, "The triage cannot be recorded", fe)
-			     : (jobs_wake(), http_reply_json(resp, 200, outcome_json(id, &out)));
-	free(fe);
-	return rc;
+	enum ops_result r = ops_triage_decide(&w.c, &in, &out, w.fe);
+	return write_end(req, resp, &w, r, "The triage cannot be recorded", 200, r ? NULL : outcome_json(w.id, &out));
 }
 
 static int referral_allocation(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
-	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
-	if (!fe) {
-		json_decref(body);
-		return body ? -1 : 0;
-	}
-	json_t *w = json_object_get(body, "worker_id");
-	if (!json_is_integer(w) || json_integer_value(w) <= 0)
-		fielderr_add(fe, "worker_id", "Give worker_id, the id of the worker to take the case (a whole number)");
-	struct ops_triage_reallocation in = { id, json_is_integer(w) ? json_integer_value(w) : 0,
-					      str_member(body, "reason", fe) };
-	struct ops_ctx c = http_ops_ctx(req);
+	struct write w;
+	int go = write_begin(req, resp, &w);
+	if (go <= 0)
+		return go;
+	json_t *worker = json_object_get(w.body, "worker_id");
+	if (!json_is_integer(worker) || json_integer_value(worker) <= 0)
+		fielderr_add(w.fe, "worker_id", "Give worker_id, the id of the worker to take the case (a whole number)");
+	struct ops_triage_reallocation in = { w.id, json_is_integer(worker) ? json_integer_value(worker) : 0,
+					      str_member(w.body, "reason", w.fe) };
 	struct triage_outcome out;
-	enum ops_result r = ops_triage_reallocate(&c, &in, &out, fe);
-	json_decref(body);
-	int rc = r != OPS_OK ? triage_failed(req, resp, r, "The case cannot be reallocated", fe)
-			     : (jobs_wake(), http_reply_json(resp, 200, outcome_json(id, &out)));
-	free(fe);
-	return rc;
+	enum ops_result r = ops_triage_reallocate(&w.c, &in, &out, w.fe);
+	return write_end(req, resp, &w, r, "The case cannot be reallocated", 200, r ? NULL : outcome_json(w.id, &out));
 }
 
 static int contact_create(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
-	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
-	if (!fe) {
-		json_decref(body);
-		return body ? -1 : 0;
-	}
-	const char *at_s = str_member(body, "at", fe);
+	struct write w;
+	int go = write_begin(req, resp, &w);
+	if (go <= 0)
+		return go;
+	const char *at_s = str_member(w.body, "at", w.fe);
 	int64_t at = req->now;
 	if (at_s && dt_parse_iso8601(at_s, &at))
-		fielderr_add(fe, "at", "Give the time of the contact in ISO 8601, like 2026-03-02T10:30:00Z");
-	struct ops_triage_contact in = { id, at, str_member(body, "mode", fe), str_member(body, "outcome", fe),
-					 str_member(body, "note", fe) };
-	struct ops_ctx c = http_ops_ctx(req);
+		fielderr_add(w.fe, "at", "Give the time of the contact in ISO 8601, like 2026-03-02T10:30:00Z");
+	struct ops_triage_contact in = { w.id, at, str_member(w.body, "mode", w.fe), str_member(w.body, "outcome", w.fe),
+					 str_member(w.body, "note", w.fe) };
 	struct ops_triage_contacted out;
-	enum ops_result r = ops_triage_contact(&c, &in, &out, fe);
-	int rc;
-	if (r != OPS_OK) {
-		rc = triage_failed(req, resp, r, "The contact cannot be recorded", fe);
-	} else {
-		jobs_wake();
-		char at_out[DT_UTC_LEN];
-		dt_format_utc(in.at, at_out);
-		rc = http_reply_json(resp, 201,
-				     json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:I}", "id", (json_int_t)out.id, "referral_id",
-					       (json_int_t)id, "at", at_out, "mode", in.mode, "outcome", in.outcome, "status",
-					       out.status, "first_contact_at", iso_or_null(out.first_contact_at),
-					       "contact_attempts", (json_int_t)out.attempts));
-	}
-	json_decref(body);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_triage_contact(&w.c, &in, &out, w.fe);
+	char at_out[DT_UTC_LEN];
+	dt_format_utc(at, at_out);
+	return write_end(req, resp, &w, r, "The contact cannot be recorded", 201,
+			 r ? NULL
+			   : json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:I}", "id", (json_int_t)out.id, "referral_id",
+				       (json_int_t)w.id, "at", at_out, "mode", in.mode, "outcome", in.outcome, "status",
+				       out.status, "first_contact_at", iso_or_null(out.first_contact_at),
+				       "contact_attempts", (json_int_t)out.attempts));
 }
 
 static void contact_json(void *ctx, const struct triage_contact *c)
@@ -495,31 +500,24 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 
 static int absence_create(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	json_t *body = id < 0 ? NULL : http_json_body_or_respond(req, resp);
-	struct field_errors *fe = body ? ops_fielderr_new() : NULL;
-	if (!fe) {
-		json_decref(body);
-		return body ? -1 : 0;
-	}
-	struct ops_worker_absence in = { id, str_member(body, "from", fe), str_member(body, "to", fe),
-					 str_member(body, "reason", fe) };
-	struct ops_ctx c = http_ops_ctx(req);
+	struct write w;
+	int go = write_begin(req, resp, &w);
+	if (go <= 0)
+		return go;
+	struct ops_worker_absence in = { w.id, str_member(w.body, "from", w.fe), str_member(w.body, "to", w.fe),
+					 str_member(w.body, "reason", w.fe) };
 	struct ops_worker_absent out;
-	enum ops_result r = ops_worker_absence(&c, &in, &out, fe);
-	json_decref(body);
-	if (r != OPS_OK) {
-		int rc = r == OPS_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such worker in your organisation.")
-					    : http_ops_reply(req, resp, r, "The absence cannot be recorded", fe);
-		free(fe);
-		return rc;
-	}
-	free(fe);
+	enum ops_result r = ops_worker_absence(&w.c, &in, &out, w.fe);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN];
 	dt_format_date(out.from_day, f);
 	dt_format_date(out.to_day, t);
-	return http_reply_json(resp, 201, json_pack("{s:I,s:I,s:s,s:s}", "id", (json_int_t)out.id, "worker_id",
-						    (json_int_t)id, "from", f, "to", t));
+	int rc = r == OPS_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such worker in your organisation.")
+		 : r		    ? http_ops_reply(req, resp, r, "The absence cannot be recorded", w.fe)
+				    : http_reply_json(resp, 201, json_pack("{s:I,s:I,s:s,s:s}", "id", (json_int_t)out.id,
+									   "worker_id", (json_int_t)w.id, "from", f, "to", t));
+	json_decref(w.body);
+	free(w.fe);
+	return rc;
 }
 
 /* ---- The follow-up KPI ---- */

@@ -28,3 +28,8 @@ int ops_worker_staff_may_see(const struct ops_ctx *c, int64_t worker_id)
 	int n = worker_get(c->db, worker_id, &w);
 	return n <= 0 ? n : ops_is_hub(c) || w.org_id == c->org_id;
 }
+
+enum ops_result ops_may_see_result(int see)
+{
+	return see > 0 ? OPS_OK : see == 0 ? OPS_NOT_FOUND : OPS_ERROR;
+}

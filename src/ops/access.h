@@ -16,4 +16,8 @@ int ops_referral_staff_may_see(const struct ops_ctx *c, int64_t referral_id);
 /* A worker, as staff managing workers see them: the hub sees every worker,
  * others the workers of their own organisation. 1, 0 or -1. */
 int ops_worker_staff_may_see(const struct ops_ctx *c, int64_t worker_id);
+
+/* A relationship check's answer as an operation's: 1 OPS_OK, 0
+ * OPS_NOT_FOUND, -1 OPS_ERROR. */
+enum ops_result ops_may_see_result(int see);
 #endif

@@ -28,10 +28,8 @@ const char *ops_triage_alloc_code(enum allocate_status s)
  * problem with the input; otherwise what to answer. */
 static enum ops_result visible(const struct ops_ctx *c, int64_t referral_id, const struct field_errors *fe)
 {
-	int see = ops_referral_staff_may_see(c, referral_id);
-	if (see <= 0)
-		return see < 0 ? OPS_ERROR : OPS_NOT_FOUND;
-	return fe->n ? OPS_INVALID : OPS_OK;
+	enum ops_result r = ops_may_see_result(ops_referral_staff_may_see(c, referral_id));
+	return r == OPS_OK && fe->n ? OPS_INVALID : r;
 }
 
 /* A store write that did not succeed: rolled back, as an ops result. A
@@ -73,14 +71,15 @@ enum ops_result ops_triage_contact(const struct ops_ctx *c, const struct ops_tri
 				   struct ops_triage_contacted *out, struct field_errors *fe)
 {
 	memset(out, 0, sizeof *out);
-	int see = ops_referral_staff_may_see(c, in->referral_id);
-	if (see <= 0)
-		return see < 0 ? OPS_ERROR : OPS_NOT_FOUND;
+	enum ops_result r = ops_may_see_result(ops_referral_staff_may_see(c, in->referral_id));
+	if (r != OPS_OK)
+		return r;
 	struct field_errors *own = ops_fielderr_new();
 	struct triage_subject *s = malloc(sizeof *s);
-	enum ops_result r = OPS_ERROR;
-	if (!own || !s || ops_begin(c) != OPS_OK)
+	if (!own || !s || (r = ops_begin(c)) != OPS_OK) {
+		r = OPS_ERROR;
 		goto done;
+	}
 	struct triage_contact_request rq = { in->referral_id, in->at, in->mode, in->outcome, in->note,
 					     c->user_id, c->org_id, c->now };
 	enum triage_result t = triage_contact_add(c->db, &rq, &out->id, out->status, own);

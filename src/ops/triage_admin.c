@@ -55,14 +55,13 @@ enum ops_result ops_worker_absence(const struct ops_ctx *c, const struct ops_wor
 				   struct ops_worker_absent *out, struct field_errors *fe)
 {
 	memset(out, 0, sizeof *out);
-	int see = ops_worker_staff_may_see(c, in->worker_id);
-	if (see <= 0)
-		return see < 0 ? OPS_ERROR : OPS_NOT_FOUND;
+	enum ops_result r = ops_may_see_result(ops_worker_staff_may_see(c, in->worker_id));
+	if (r != OPS_OK)
+		return r;
 	triage_check_absence(in->from, in->to, in->reason, &out->from_day, &out->to_day, fe);
 	if (fe->n)
 		return OPS_INVALID;
-	enum ops_result r = ops_begin(c);
-	if (r != OPS_OK)
+	if ((r = ops_begin(c)) != OPS_OK)
 		return r;
 	if (worker_absence_add(c->db, in->worker_id, out->from_day, out->to_day, in->reason, c->now, &out->id))
 		return ops_fail(c, OPS_ERROR);

@@ -334,7 +334,7 @@ static int reallocate_form(struct html *h, struct http_req *req, int64_t id, con
 enum page_form { FORM_NONE, FORM_TRIAGE, FORM_CONTACT, FORM_ALLOCATE };
 
 static int triage_page_render(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
-			      enum page_form which, unsigned status, const char *notice)
+			      enum page_form which, unsigned status)
 {
 	struct triage_subject *s = malloc(sizeof *s);
 	struct triage_rules *rules = malloc(sizeof *rules);
@@ -370,11 +370,6 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_text(h, "Back to the triage queue");
 	html_close(h);
 	html_elem(h, "h1", title, NULL);
-	if (notice) {
-		html_open(h, "div", "class", "nhsuk-inset-text", NULL);
-		html_elem(h, "p", notice, NULL);
-		html_close(h);
-	}
 	char buf[900], when[LONDON_FORMAT_LEN];
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	snprintf(buf, sizeof buf, "%s %s", s->given_name, s->family_name);
@@ -578,25 +573,28 @@ static int triage_page(struct http_req *req, struct http_resp *resp)
 	int64_t id = case_page_id(req, resp);
 	if (id < 0)
 		return 0;
-	return triage_page_render(req, resp, id, NULL, FORM_NONE, 200, NULL);
+	return triage_page_render(req, resp, id, NULL, FORM_NONE, 200);
 }
 
-static void redirect_to(struct http_resp *resp, int64_t id, const char *anchor)
+/* Answers a form's operation and frees fe: on to the referral's page (at
+ * anchor), the page again with the problems (422) or why not (409) by the
+ * form they belong to, or the result as a page. */
+static int post_done(struct http_req *req, struct http_resp *resp, int64_t id, enum ops_result r,
+		     struct field_errors *fe, enum page_form which, const char *anchor)
 {
-	char loc[64];
-	snprintf(loc, sizeof loc, "/triage/%lld%s", (long long)id, anchor);
-	http_redirect(resp, loc);
-}
-
-/* Answers an operation that did not succeed: the page again with the
- * problems (422) or why not (409) by the form they belong to, or the
- * result as a page. */
-static int post_failed(struct http_req *req, struct http_resp *resp, int64_t id, enum ops_result r,
-		       const struct field_errors *fe, enum page_form which)
-{
-	if (r == OPS_INVALID || r == OPS_CONFLICT)
-		return triage_page_render(req, resp, id, fe, which, r == OPS_INVALID ? 422 : 409, NULL);
-	return web_ops_reply(req, resp, r, "Triage", fe);
+	int rc = 0;
+	if (r == OPS_OK) {
+		char loc[64];
+		snprintf(loc, sizeof loc, "/triage/%lld%s", (long long)id, anchor);
+		jobs_wake();
+		http_redirect(resp, loc);
+	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
+		rc = triage_page_render(req, resp, id, fe, which, r == OPS_INVALID ? 422 : 409);
+	} else {
+		rc = web_ops_reply(req, resp, r, "Triage", fe);
+	}
+	free(fe);
+	return rc;
 }
 
 static int triage_post(struct http_req *req, struct http_resp *resp)
@@ -621,14 +619,8 @@ static int triage_post(struct http_req *req, struct http_resp *resp)
 			     strcmp(fe->e[i].field, "reason") == 0 ? (decline ? "rejection_reason" : "override_reason")
 								   : fe->e[i].field,
 			     "%s", fe->e[i].message);
-	int rc = 0;
-	if (r != OPS_OK)
-		rc = post_failed(req, resp, id, r, shown, FORM_TRIAGE);
-	else
-		jobs_wake(), redirect_to(resp, id, "");
 	free(fe);
-	free(shown);
-	return rc;
+	return post_done(req, resp, id, r, shown, FORM_TRIAGE, "");
 }
 
 /* "2026-03-02 14:30" in London time (or ISO 8601 with a zone) to UTC seconds. */
@@ -672,13 +664,7 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 	struct ops_ctx c = http_ops_ctx(req);
 	struct ops_triage_contacted out;
 	enum ops_result r = ops_triage_contact(&c, &in, &out, fe);
-	int rc = 0;
-	if (r != OPS_OK)
-		rc = post_failed(req, resp, id, r, fe, FORM_CONTACT);
-	else
-		jobs_wake(), redirect_to(resp, id, "#contacts");
-	free(fe);
-	return rc;
+	return post_done(req, resp, id, r, fe, FORM_CONTACT, "#contacts");
 }
 
 static int allocation_post(struct http_req *req, struct http_resp *resp)
@@ -692,13 +678,7 @@ static int allocation_post(struct http_req *req, struct http_resp *resp)
 	struct ops_ctx c = http_ops_ctx(req);
 	struct triage_outcome out;
 	enum ops_result r = ops_triage_reallocate(&c, &in, &out, fe);
-	int rc = 0;
-	if (r != OPS_OK)
-		rc = post_failed(req, resp, id, r, fe, FORM_ALLOCATE);
-	else
-		jobs_wake(), redirect_to(resp, id, "");
-	free(fe);
-	return rc;
+	return post_done(req, resp, id, r, fe, FORM_ALLOCATE, "");
 }
 
 /* ---- The follow-up KPI page ---- */
