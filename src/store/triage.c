@@ -325,7 +325,8 @@ int triage_queue(struct store *st, const struct triage_queue_query *q, int64_t n
 		rc = store_exec(st, STMT_TRIAGE_QUEUE_REASONS, queue_reason_row, &c, "i", c.rows[c.n - 1].sla_due_at);
 	if (rc >= 0) {
 		for (size_t i = 0; i < c.n; i++) {
-			triage_subject_input(&c.rows[i], now, c.flags[i].safeguarding, c.flags[i].lives_alone, c.flags[i].discharge);
+			const struct subject_flags *f = &c.flags[i];
+			triage_subject_input(&c.rows[i], now, f->safeguarding, f->lives_alone, f->discharge);
 			fn(ctx, &c.rows[i]);
 		}
 		rc = (int)c.n;
