@@ -7,12 +7,13 @@
 #include "api/referrals.h"
 #include "api/triage.h"
 #include "core/datetime.h"
+#include "core/referral_contact.h"
 #include "core/referral_match.h"
 #include "http/audit_req.h"
 #include "http/defer.h"
-#include "store/calendar.h"
-#include "util/text.h"
 #include "http/ops_reply.h"
+#include "ops/people.h"
+#include "ops/referrals.h"
 
 #define LIST_LIMIT_DEFAULT 50
 #define LIST_LIMIT_MAX 200
@@ -22,129 +23,10 @@ int referral_is_hub(const struct http_req *req)
 	return req->auth.role == ROLE_HUB_COORDINATOR || req->auth.role == ROLE_PROGRAMME_LEAD;
 }
 
-/* ---- storing ---- */
-
-struct org_name {
-	char name[256];
-};
-
-static int org_row(void *ctx, const struct store_row *row)
-{
-	snprintf(((struct org_name *)ctx)->name, sizeof((struct org_name *)ctx)->name, "%s", store_row_text(row, 1));
-	return 1;
-}
-
-/* A referrer's own details stand in for referrer.* fields they left out. */
-static void referrer_defaults(struct http_req *req, struct referral_raw *raw, struct org_name *org)
-{
-	if (req->auth.user_id <= 0 || referral_is_hub(req))
-		return;
-	const char *src = raw->v[RF_SOURCE];
-	if (src && (strcmp(src, "self") == 0 || strcmp(src, "family_carer") == 0))
-		return;
-	if (text_blank(raw->v[RF_REFERRER_NAME]) && !raw->bad[RF_REFERRER_NAME] && req->auth.name[0])
-		raw->v[RF_REFERRER_NAME] = req->auth.name;
-	if (text_blank(raw->v[RF_REFERRER_EMAIL]) && !raw->bad[RF_REFERRER_EMAIL] && req->auth.email[0])
-		raw->v[RF_REFERRER_EMAIL] = req->auth.email;
-	if (text_blank(raw->v[RF_REFERRER_ORGANISATION]) && !raw->bad[RF_REFERRER_ORGANISATION] &&
-	    store_exec(req->db, STMT_ORG_GET, org_row, org, "i", req->auth.org_id) == 1 && org->name[0])
-		raw->v[RF_REFERRER_ORGANISATION] = org->name;
-}
-
-/* A checked referral ready to store: the record and its bookkeeping. */
-struct referral_prepared {
-	struct referral_rec rec;
-	struct referral_meta meta;
-	struct org_name org;
-};
-
-/* Checks raw; REFERRAL_SUBMIT_OK with *out a new prepared referral (free
- * it), or INVALID (fe says why) or ERROR. */
-static enum referral_submit_result referral_prepare(struct http_req *req, struct referral_raw *raw, unsigned channel,
-						    struct field_errors *fe, struct referral_prepared **out)
-{
-	*out = NULL;
-	const struct referral_refs *refs = referral_refs_app(req->db);
-	if (!refs)
-		return REFERRAL_SUBMIT_ERROR;
-	struct referral_prepared *p = malloc(sizeof *p);
-	if (!p) {
-		store_set_error(req->db, STORE_ERROR, "out of memory");
-		return REFERRAL_SUBMIT_ERROR;
-	}
-	p->org.name[0] = '\0';
-	if (channel != CH_SELF)
-		referrer_defaults(req, raw, &p->org);
-	struct referral_check chk = { refs, req->now, channel, channel == CH_API && referral_is_hub(req) };
-	/* Problems the caller's reading of the input found (a JSON type, an
-	 * unknown field) refuse the referral as surely as the checks do. */
-	if (referral_validate(&chk, raw, &p->rec, fe) || fe->n + fe->dropped) {
-		free(p);
-		return REFERRAL_SUBMIT_INVALID;
-	}
-	int64_t received = p->rec.v[RF_RECEIVED_AT].set ? p->rec.v[RF_RECEIVED_AT].i : req->now;
-	int acting_for_self = req->auth.user_id > 0 && !referral_is_hub(req) && channel != CH_SELF;
-	p->meta = (struct referral_meta){
-		.channel = channel == CH_SELF ? "self" : channel == CH_FORM ? "form" : "api",
-		.referrer_user_id = acting_for_self ? req->auth.user_id : 0,
-		.referrer_org_id = acting_for_self ? req->auth.org_id : 0,
-		.created_by_user_id = req->auth.user_id > 0 ? req->auth.user_id : 0,
-		.now = req->now,
-		.received_at = received,
-		.sla_due_at = calendar_due(calendar_app(), received),
-	};
-	*out = p;
-	return REFERRAL_SUBMIT_OK;
-}
-
-/* Stores a prepared referral and its audit event on st, inside the caller's
- * transaction. Returns 0 or -1. */
-static int referral_store_prepared(struct store *st, const struct http_req *req, const struct referral_prepared *p,
-				   struct referral_created *out)
-{
-	struct referral_seq seq;
-	referral_seq_reset(&seq);
-	return referral_store_create(st, &p->rec, &p->meta, &seq, 1, NULL, out) ||
-			       http_audit_on(st, req, AUDIT_REFERRAL_CREATE, "referral", out->id, out->person_id, out->reference)
-		       ? -1
-		       : 0;
-}
-
-enum referral_submit_result referral_submit(struct http_req *req, struct referral_raw *raw, unsigned channel,
-					    struct field_errors *fe, struct referral_created *out)
-{
-	struct referral_prepared *p;
-	enum referral_submit_result result = referral_prepare(req, raw, channel, fe, &p);
-	if (result != REFERRAL_SUBMIT_OK)
-		return result;
-	result = REFERRAL_SUBMIT_ERROR;
-	if (store_begin(req->db))
-		goto done;
-	if (referral_store_prepared(req->db, req, p, out) || store_commit(req->db)) {
-		store_rollback(req->db);
-		goto done;
-	}
-	result = REFERRAL_SUBMIT_OK;
-done:
-	free(p);
-	return result;
-}
-
 int referral_access(struct http_req *req, int64_t id)
 {
-	struct referral_status s;
-	int n = referral_store_status(req->db, id, &s);
-	if (n <= 0)
-		return n < 0 ? -1 : REFERRAL_ACCESS_NONE;
-	if (req->auth.role != ROLE_REFERRER) {
-		int see = triage_staff_may_see(req, id);
-		if (see < 0)
-			return -1;
-		if (see)
-			return REFERRAL_ACCESS_FULL;
-	}
-	return s.referrer_user_id > 0 && s.referrer_user_id == req->auth.user_id ? REFERRAL_ACCESS_STATUS
-										     : REFERRAL_ACCESS_NONE;
+	struct ops_ctx c = http_ops_ctx(req);
+	return ops_referral_access(&c, id);
 }
 
 /* ---- JSON in ---- */
@@ -316,6 +198,32 @@ static void event_status_json(void *ctx, const struct referral_event *e)
 		json_array_append_new(ctx, json_pack("{s:o,s:s}", "at", iso(e->at), "status", e->to_status));
 }
 
+/* The names of the contact fields with bits set, as JSON paths. */
+static json_t *contact_paths(unsigned bits)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < REFERRAL_CONTACT_N; i++)
+		if (bits & (1u << i))
+			json_array_append_new(a, json_string(referral_fields[referral_contact_field[i]].path + 7));
+	return a;
+}
+
+/* The contact details as the referral gave them, and which differ from the
+ * person's now (applied only by POST .../apply-contact). */
+static json_t *submitted_json(const struct referral_view *v)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < REFERRAL_CONTACT_N; i++) {
+		const struct referral_value *s = &v->submitted[referral_contact_field[i]];
+		if (s->set)
+			json_object_set_new(o, referral_fields[referral_contact_field[i]].path + 7, json_string(s->s));
+	}
+	unsigned bits = referral_contact_diff(v->rec.v, v->submitted);
+	json_object_set_new(o, "differs_from_person", json_boolean(bits));
+	json_object_set_new(o, "differing", contact_paths(bits));
+	return o;
+}
+
 static json_t *view_json(const struct referral_view *v)
 {
 	json_t *doc = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)v->id, "reference", v->reference,
@@ -334,6 +242,7 @@ static json_t *view_json(const struct referral_view *v)
 	json_object_set_new(person, "outcode", json_string(v->rec.outcode ? v->rec.outcode : ""));
 	json_object_set_new(person, "area", v->rec.area ? json_string(v->rec.area) : json_null());
 	json_object_set_new(doc, "possible_duplicate_of", v->duplicate_of ? json_integer(v->duplicate_of) : json_null());
+	json_object_set_new(doc, "submitted_contact", submitted_json(v));
 	return doc;
 }
 
@@ -377,25 +286,28 @@ static int problem_with_allowed(struct http_req *req, struct http_resp *resp, co
 
 /* A referral on its way through the group commit writer. */
 struct create_job {
-	struct referral_prepared *p;
-	const struct http_req *req;
+	struct ops_referral *p;
+	struct ops_ctx ctx;
 	struct referral_created out;
 };
 
 static int create_run(struct store *st, void *ctx)
 {
 	struct create_job *c = ctx;
-	return referral_store_prepared(st, c->req, c->p, &c->out);
+	struct ops_ctx on_writer = c->ctx;
+	on_writer.db = st;
+	return ops_referral_store(&on_writer, c->p, &c->out);
 }
 
 static void create_free(void *ctx)
 {
 	struct create_job *c = ctx;
-	free(c->p);
+	ops_referral_free(c->p);
 	free(c);
 }
 
-/* After the shared commit: 201 with the stored referral's status. */
+/* After the shared commit: 201 with the stored referral's status; who the
+ * person is and whether they were known only for the hub (finding 2). */
 static int create_finish(struct http_req *req, struct http_resp *resp, const struct gc_job *job, void *ctx)
 {
 	struct create_job *c = ctx;
@@ -405,8 +317,11 @@ static int create_finish(struct http_req *req, struct http_resp *resp, const str
 	if (referral_store_status(req->db, c->out.id, &s) != 1)
 		return http_store_failed(req, resp);
 	json_t *doc = status_json(&s);
-	json_object_set_new(doc, "person_id", json_integer(c->out.person_id));
-	json_object_set_new(doc, "possible_duplicate_of", c->out.duplicate_of ? json_integer(c->out.duplicate_of) : json_null());
+	if (ops_is_hub(&c->ctx)) {
+		json_object_set_new(doc, "person_id", json_integer(c->out.person_id));
+		json_object_set_new(doc, "possible_duplicate_of",
+				    c->out.duplicate_of ? json_integer(c->out.duplicate_of) : json_null());
+	}
 	char loc[64];
 	snprintf(loc, sizeof loc, "/api/v1/referrals/%lld", (long long)c->out.id);
 	http_header_add(resp, "Location", loc);
@@ -422,7 +337,7 @@ static int referral_create(struct http_req *req, struct http_resp *resp)
 		return 0;
 	struct referral_raw raw;
 	memset(&raw, 0, sizeof raw);
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	struct create_job *c = calloc(1, sizeof *c);
 	if (!fe || !c) {
 		free(fe);
@@ -430,23 +345,36 @@ static int referral_create(struct http_req *req, struct http_resp *resp)
 		json_decref(body);
 		return -1;
 	}
-	fielderr_init(fe);
 	json_to_raw(body, &raw, fe);
-	enum referral_submit_result r = referral_prepare(req, &raw, CH_API, fe, &c->p);
+	c->ctx = http_ops_ctx(req);
+	enum ops_result r = ops_referral_prepare(&c->ctx, &raw, CH_API, fe, &c->p);
 	json_decref(body);
-	if (r == REFERRAL_SUBMIT_INVALID)
+	if (r == OPS_INVALID)
 		problem_with_allowed(req, resp, fe);
 	free(fe);
-	if (r != REFERRAL_SUBMIT_OK) {
+	if (r != OPS_OK) {
 		free(c);
-		return r == REFERRAL_SUBMIT_INVALID ? 0 : http_store_failed(req, resp);
+		return r == OPS_INVALID ? 0 : http_store_failed(req, resp);
 	}
-	c->req = req;
 	if (http_defer(req, create_run, create_finish, c, create_free)) {
 		create_free(c);
 		return -1;
 	}
 	return 0;
+}
+
+/* Applies the referral's submitted contact details to the person. */
+static int referral_apply_contact(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct ops_ctx c = http_ops_ctx(req);
+	unsigned changed;
+	enum ops_result r = ops_person_apply_contact(&c, id, &changed);
+	if (r != OPS_OK)
+		return http_ops_reply(req, resp, r, "The contact details cannot be applied", NULL);
+	return http_reply_json(resp, 200, json_pack("{s:I,s:o}", "referral_id", (json_int_t)id, "changed", contact_paths(changed)));
 }
 
 static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t id);
@@ -470,12 +398,13 @@ static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t
 {
 	/* The hub sees every referral in full: no access query, and one that
 	 * does not exist is the 404 below. */
-	int access = referral_is_hub(req) ? REFERRAL_ACCESS_FULL : referral_access(req, id);
+	struct ops_ctx c = http_ops_ctx(req);
+	int access = ops_is_hub(&c) ? OPS_REFERRAL_FULL : ops_referral_access(&c, id);
 	if (access < 0)
 		return http_store_failed(req, resp);
-	if (access == REFERRAL_ACCESS_NONE)
+	if (access == OPS_REFERRAL_NONE)
 		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
-	if (access == REFERRAL_ACCESS_STATUS) {
+	if (access == OPS_REFERRAL_STATUS) {
 		struct referral_status s;
 		if (referral_store_status(req->db, id, &s) != 1)
 			return http_store_failed(req, resp);
@@ -672,6 +601,8 @@ const struct route api_referrals_routes[] = {
 	  "Referrals, newest first (?limit, cursor, status, source): the hub sees all, others their own (status only)" },
 	{ "GET", "/api/v1/referrals/{id}", referral_get, PERM_REFERRAL_READ,
 	  "One referral: in full for the hub and the case holder, status and dates for its referrer", "referral" },
+	{ "POST", "/api/v1/referrals/{id}/apply-contact", referral_apply_contact, PERM_PERSON_UPDATE,
+	  "Apply the referral's submitted contact details to the person (hub or case holder; kept as history)", "referral" },
 	{ "GET", "/api/v1/referral-fields", referral_fields_get, PERM_PUBLIC,
 	  "The fields of a referral: paths, kinds, limits, vocabularies, which are required" },
 	{ "GET", "/api/v1/vocabularies/{name}", vocabulary_get, PERM_PUBLIC,

@@ -21,8 +21,10 @@ enum referral_vocab {
 };
 
 /* Where a field is kept (see referral.def). */
-enum referral_where { W_P, W_PI, W_R, W_X };
-#define REFERRAL_WHERE_PERSON(w) ((w) == W_P || (w) == W_PI)
+enum referral_where { W_P, W_PS, W_R, W_X };
+#define REFERRAL_WHERE_PERSON(w) ((w) == W_P || (w) == W_PS)
+/* A column of referrals: its own, or a person's value as submitted. */
+#define REFERRAL_WHERE_REFERRAL(w) ((w) == W_R || (w) == W_PS)
 
 enum referral_kind {
 	K_TEXT,      /* one line of text */

@@ -6,23 +6,23 @@
 #include "model/referral.def"
 
 #define REFERRAL_SQL_COL_P_P(col) #col ", "
-#define REFERRAL_SQL_COL_P_PI(col) #col ", "
-#define REFERRAL_SQL_COL_R_PI(col)
+#define REFERRAL_SQL_COL_P_PS(col) #col ", "
+#define REFERRAL_SQL_COL_R_PS(col) "submitted_" #col ", "
 #define REFERRAL_SQL_COL_P_R(col)
 #define REFERRAL_SQL_COL_P_X(col)
 #define REFERRAL_SQL_COL_R_P(col)
 #define REFERRAL_SQL_COL_R_R(col) #col ", "
 #define REFERRAL_SQL_COL_R_X(col)
 #define REFERRAL_SQL_QM_P_P "?, "
-#define REFERRAL_SQL_QM_P_PI "?, "
-#define REFERRAL_SQL_QM_R_PI
+#define REFERRAL_SQL_QM_P_PS "?, "
+#define REFERRAL_SQL_QM_R_PS "?, "
 #define REFERRAL_SQL_QM_P_R
 #define REFERRAL_SQL_QM_P_X
 #define REFERRAL_SQL_QM_R_P
 #define REFERRAL_SQL_QM_R_R "?, "
 #define REFERRAL_SQL_QM_R_X
-#define REFERRAL_SQL_SET_P_P(col) #col " = COALESCE(?, " #col "), "
-#define REFERRAL_SQL_SET_P_PI(col) #col " = COALESCE(" #col ", ?), "
+#define REFERRAL_SQL_SET_P_P(col) #col " = COALESCE(" #col ", ?), "
+#define REFERRAL_SQL_SET_P_PS(col) #col " = COALESCE(" #col ", ?), "
 #define REFERRAL_SQL_SET_P_R(col)
 #define REFERRAL_SQL_SET_P_X(col)
 
@@ -32,12 +32,13 @@
 #define REFERRAL_SQL_RQM(id, path, where, ...) REFERRAL_SQL_QM_R_##where
 #define REFERRAL_SQL_PSET(id, path, where, col, ...) REFERRAL_SQL_SET_P_##where(col)
 
-/* "given_name, family_name, ..., " in model order. */
+/* "given_name, family_name, ..., " in model order (referrals': their own
+ * columns and "submitted_given_name, ..." for the person's kept as submitted). */
 #define REFERRAL_SQL_PERSON_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_PCOL)
 #define REFERRAL_SQL_PERSON_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_PQM)
-/* "phone = COALESCE(?, phone), ...": a newer answer replaces an older one,
- * except for what identifies the person ("nhs_number = COALESCE(nhs_number, ?)"),
- * which is only filled in when it was not known. */
+/* "phone = COALESCE(phone, ?), ...": a later referral only fills what was
+ * not known; it never overwrites a person's details (finding 1,
+ * docs/SECURITY.md). */
 #define REFERRAL_SQL_PERSON_UPDATE REFERRAL_FIELDS(REFERRAL_SQL_PSET)
 #define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)
 #define REFERRAL_SQL_REFERRAL_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_RQM)

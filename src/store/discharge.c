@@ -161,7 +161,7 @@ int discharge_board(struct store *st, const struct discharge_query *q,
 	const char *h = q->hospital ? q->hospital : "";
 	int64_t scope = q->scope;
 	int limit = q->limit > 0 && q->limit <= DISCHARGE_BOARD_MAX ? q->limit : DISCHARGE_BOARD_MAX;
-	int n = store_exec(st, STMT_DISCHARGE_BOARD, board_row, &b, "issiiiiii", (int64_t)(q->include_closed ? 1 : 0), h,
+	int n = store_exec(st, STMT_DISCHARGE_BOARD, board_row, &b, "iiissiiiiii", scope, scope, (int64_t)(q->include_closed ? 1 : 0), h,
 			   h, scope, scope, q->user_id, scope, q->org_id, (int64_t)limit);
 	free(b.row);
 	return n < 0 ? -1 : 0;

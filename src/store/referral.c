@@ -58,12 +58,12 @@ static void p_field(struct store_param *p, int *n, const struct referral_rec *re
 	(*n)++;
 }
 
-/* The person's fields (W_P and W_PI) or the referral's (W_R), in model order. */
+/* The person's columns (W_P) or the referral's (W_R), in model order. */
 static void p_fields(struct store_param *p, int *n, const struct referral_rec *rec, enum referral_where w)
 {
 	for (int f = 0; f < RF__MAX; f++) {
 		enum referral_where fw = referral_fields[f].where;
-		if (w == W_R ? fw == W_R : REFERRAL_WHERE_PERSON(fw))
+		if (w == W_R ? REFERRAL_WHERE_REFERRAL(fw) : REFERRAL_WHERE_PERSON(fw))
 			p_field(p, n, rec, f);
 	}
 }
@@ -326,18 +326,11 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	struct referral_group *g = ids && ids->active ? ids->group : NULL;
 	if (find_person(st, rec, ids, &out->person_id))
 		return -1;
-	int moved = 0;
-	if (out->person_id && kpisum_person_leave(st, out->person_id, rec->area, &moved))
-		return -1;
 	if (out->person_id) {
 		p_fields(p, &n, rec, W_P);
-		p_str(p, &n, rec->outcode);
-		p_str(p, &n, rec->area);
 		p_int(p, &n, m->now);
 		p_int(p, &n, out->person_id);
 		if (exec_params(st, STMT_REFERRAL_PERSON_UPDATE, NULL, NULL, p, n) < 0)
-			return -1;
-		if (moved && kpisum_person(st, out->person_id, 1))
 			return -1;
 		if (store_exec(st, STMT_REFERRAL_OPEN_FOR_PERSON, store_row_first_int, &out->duplicate_of, "i", out->person_id) < 0)
 			return -1;
@@ -405,7 +398,9 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	}
 	if (g && referral_group_full(g) && referral_group_flush(st, g))
 		return -1;
-	if (m->kpi_acc)
+	/* A known person keeps their area, which may not be the referral's:
+	 * the summaries read it from the stored referral. */
+	if (m->kpi_acc && out->new_person)
 		return kpi_add_new(st, m, rec);
 	return referral_group_flush(st, g) ? -1 : kpisum_after(st, out->id, NULL);
 }
@@ -442,9 +437,9 @@ static int view_row(void *ctx, const struct store_row *row)
 	for (int pass = 0; pass < 2; pass++) {
 		for (int f = 0; f < RF__MAX; f++) {
 			enum referral_where fw = referral_fields[f].where;
-			if (pass == 0 ? !REFERRAL_WHERE_PERSON(fw) : fw != W_R)
+			if (pass == 0 ? !REFERRAL_WHERE_PERSON(fw) : !REFERRAL_WHERE_REFERRAL(fw))
 				continue;
-			struct referral_value *val = &rec->v[f];
+			struct referral_value *val = pass && fw == W_PS ? &v->submitted[f] : &rec->v[f];
 			if (!store_row_isnull(row, col)) {
 				val->set = 1;
 				if (referral_kind_is_int(referral_fields[f].kind))
@@ -488,6 +483,7 @@ int referral_store_get(struct store *st, int64_t id, struct referral_view *v)
 {
 	memset(v, 0, offsetof(struct referral_view, rec));
 	memset(v->rec.v, 0, sizeof v->rec.v);
+	memset(v->submitted, 0, sizeof v->submitted);
 	v->rec.nreasons = 0;
 	v->rec.used = 0;
 	v->rec.practice = NULL;

@@ -96,8 +96,9 @@ struct referral_created {
 
 /*
  * Stores a checked referral inside the caller's transaction: finds the
- * person (NHS number, else match key) and updates their details with the
- * new answers, or creates them; flags a possible duplicate of their latest
+ * person (NHS number, else match key) and fills in only the details they
+ * lack (never overwriting one; the referral keeps what it was given), or
+ * creates them; flags a possible duplicate of their latest
  * open referral; takes a reference from seq; writes reasons and the
  * 'received' event. ids is NULL except for a bulk import on SQLite (see
  * struct referral_ids). Returns 0, or -1 with the store's error (the caller
@@ -119,7 +120,10 @@ struct referral_view {
 	char reference[REFCODE_MAX];
 	char status[24];
 	char channel[8];
-	struct referral_rec rec; /* texts (and reasons, outcode, area) point into rec.scratch */
+	struct referral_rec rec; /* the person's details now; texts (and reasons, outcode, area) point into rec.scratch */
+	/* The person's W_PS fields as the referral gave them (texts in rec.scratch;
+	 * unset for referrals stored before they were kept). */
+	struct referral_value submitted[RF__MAX];
 };
 
 /* Reads referral id into v. Returns 1, 0 when there is none, -1 on error. */

@@ -10,11 +10,11 @@
 
 /* How many model fields the column lists of people and of referrals hold. */
 #define REFERRAL_SQL_N_P_P +1
-#define REFERRAL_SQL_N_P_PI +1
+#define REFERRAL_SQL_N_P_PS +1
 #define REFERRAL_SQL_N_P_R
 #define REFERRAL_SQL_N_P_X
 #define REFERRAL_SQL_N_R_P
-#define REFERRAL_SQL_N_R_PI
+#define REFERRAL_SQL_N_R_PS +1
 #define REFERRAL_SQL_N_R_R +1
 #define REFERRAL_SQL_N_R_X
 #define REFERRAL_SQL_PN(id, path, where, ...) REFERRAL_SQL_N_P_##where

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/referrals.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -13,6 +12,8 @@
 #include "web/referral_form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
+#include "ops/referrals.h"
+#include "ops/referrals_access.h"
 
 #define RADIOS_MAX 6 /* vocabularies longer than this are a select */
 
@@ -404,10 +405,11 @@ static int referral_post(struct http_req *req, struct http_resp *resp)
 	fielderr_init(fe);
 	referral_form_read(req, CH_FORM, raw, dates, fe);
 	struct referral_created out;
-	enum referral_submit_result r = referral_submit(req, raw, CH_FORM, fe, &out);
-	if (r == REFERRAL_SUBMIT_ERROR) {
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_referral_submit(&c, raw, CH_FORM, fe, &out);
+	if (r == OPS_ERROR) {
 		rc = http_store_failed(req, resp);
-	} else if (r == REFERRAL_SUBMIT_INVALID || fe->n) {
+	} else if (r == OPS_INVALID) {
 		rc = form_page(req, resp, fe, 422);
 	} else {
 		char loc[64];
@@ -426,11 +428,12 @@ static int referral_sent(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	int access = referral_access(req, id);
+	struct ops_ctx c = http_ops_ctx(req);
+	int access = ops_referral_access(&c, id);
 	if (access < 0)
 		return http_store_failed(req, resp);
 	struct referral_status s;
-	if (access == REFERRAL_ACCESS_NONE || referral_store_status(req->db, id, &s) != 1)
+	if (access == OPS_REFERRAL_NONE || referral_store_status(req->db, id, &s) != 1)
 		return http_problem(resp, 404, "Not found", "There is no referral with that id.");
 	struct web_page pg;
 	web_begin(&pg, req, resp, "Referral sent");
@@ -504,7 +507,8 @@ static void list_row(void *ctx, const struct referral_summary *s)
 
 static int referral_list_page(struct http_req *req, struct http_resp *resp)
 {
-	int hub = referral_is_hub(req);
+	struct ops_ctx ctx = http_ops_ctx(req);
+	int hub = ops_is_hub(&ctx);
 	struct referral_list_query q = { INT64_MAX, "", "", 50, hub ? 0 : req->auth.user_id };
 	const char *cursor = http_query(req, "cursor");
 	if (cursor) {

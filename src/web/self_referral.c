@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/referrals.h"
 #include "http/internal.h"
 #include "util/secret.h"
 #include "web/form.h"
 #include "web/referral_form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
+#include "ops/referrals.h"
 
 #define SELF_HONEYPOT "website"             /* the field only bots fill */
 #define SELF_STAMP "form_started"           /* the signed time the form was shown */
@@ -88,28 +88,11 @@ static int refuse(struct http_req *req, struct http_resp *resp, unsigned status,
 	return web_end(&pg, resp, status);
 }
 
-/* Counts this submission against the address; 1 when over the limit, -1 on
- * a store error. Each address's old attempts are cleared as it goes. */
-static int over_limit(struct http_req *req)
-{
-	long limit = env_long("WAYMARK_SELF_REFERRAL_LIMIT", SELF_LIMIT_DEFAULT, 1, 1000000);
-	int64_t since = req->now - SELF_WINDOW_SECONDS;
-	int64_t n = 0;
-	if (store_begin(req->db))
-		return -1;
-	if (store_exec(req->db, STMT_SELF_REFERRAL_ATTEMPT_PRUNE, NULL, NULL, "i", since) < 0 ||
-	    store_get_int(req->db, STMT_SELF_REFERRAL_ATTEMPTS, &n, "si", req->remote_addr, since) < 0 ||
-	    store_exec(req->db, STMT_SELF_REFERRAL_ATTEMPT_ADD, NULL, NULL, "si", req->remote_addr, req->now) < 0 ||
-	    store_commit(req->db)) {
-		store_rollback(req->db);
-		return -1;
-	}
-	return n >= limit;
-}
-
 static int self_post(struct http_req *req, struct http_resp *resp)
 {
-	int over = over_limit(req);
+	struct ops_ctx c = http_ops_ctx(req);
+	int over = ops_self_referral_attempt(&c, env_long("WAYMARK_SELF_REFERRAL_LIMIT", SELF_LIMIT_DEFAULT, 1, 1000000),
+					     SELF_WINDOW_SECONDS);
 	if (over < 0)
 		return http_store_failed(req, resp);
 	if (over) {
@@ -143,10 +126,10 @@ static int self_post(struct http_req *req, struct http_resp *resp)
 	}
 	referral_form_read(req, CH_SELF, raw, dates, fe);
 	struct referral_created made;
-	enum referral_submit_result r = referral_submit(req, raw, CH_SELF, fe, &made);
-	if (r == REFERRAL_SUBMIT_ERROR) {
+	enum ops_result r = ops_referral_submit(&c, raw, CH_SELF, fe, &made);
+	if (r == OPS_ERROR) {
 		rc = http_store_failed(req, resp);
-	} else if (r == REFERRAL_SUBMIT_INVALID || fe->n) {
+	} else if (r == OPS_INVALID) {
 		rc = form_page(req, resp, fe, 422);
 	} else {
 		struct referral_status s;

@@ -215,26 +215,35 @@ test('the referrer sees the status and dates of their own referral only; others 
 });
 
 test('the same person again is one person record, and the open referral is flagged as a possible duplicate', async () => {
+  // Only the hub is told who the person is and whether they were known
+  // (finding 2): referrers see what they submitted and its status.
+  const personOf = async (id) => (await api(srv, tok.hub, 'GET', `/api/v1/referrals/${id}`)).body;
   const first = body();
   const a = await api(srv, tok.gp, 'POST', '/api/v1/referrals', first);
-  assert.equal(a.body.possible_duplicate_of, null);
+  assert.equal(a.status, 201, JSON.stringify(a.body));
+  assert.ok(!('person_id' in a.body) && !('possible_duplicate_of' in a.body), 'a referrer is not told who is known');
+  assert.equal((await personOf(a.body.id)).possible_duplicate_of, null);
   // Same NHS number, different spelling of the name: the same person.
   const again = body({ person: { ...first.person, given_name: first.person.given_name.toUpperCase(), phone: '07700 900 555' } });
-  const b = await api(srv, tok.discharge, 'POST', '/api/v1/referrals', { ...again, source: 'vcse_partner' });
+  const b = await api(srv, tok.hub, 'POST', '/api/v1/referrals', { ...again, source: 'vcse_partner' });
   assert.equal(b.status, 201, JSON.stringify(b.body));
-  assert.equal(b.body.person_id, a.body.person_id);
+  assert.equal(b.body.person_id, (await personOf(a.body.id)).person.id);
   assert.equal(b.body.possible_duplicate_of, a.body.id);
   // Without an NHS number: names, date of birth and postcode.
   const noNhs = body({ person: { nhs_number: null, given_name: 'Alfie', family_name: "O'Neill" } });
   const c = await api(srv, tok.gp, 'POST', '/api/v1/referrals', noNhs);
   const d = await api(srv, tok.gp, 'POST', '/api/v1/referrals', body({ person: { ...noNhs.person, family_name: 'oneill', postcode: 'NR13SR' } }));
-  assert.equal(d.body.person_id, c.body.person_id);
-  assert.equal(d.body.possible_duplicate_of, c.body.id);
-  // Both referrals are kept; neither is merged away.
-  const full = await api(srv, tok.hub, 'GET', `/api/v1/referrals/${b.body.id}`);
-  assert.equal(full.body.possible_duplicate_of, a.body.id);
-  assert.equal(full.body.person.phone, '07700 900 555', 'the person takes the newer phone number');
-  assert.equal(sql(`SELECT COUNT(*) FROM people WHERE id = ${a.body.person_id}`), '1');
+  const dFull = await personOf(d.body.id);
+  assert.equal(dFull.person.id, (await personOf(c.body.id)).person.id);
+  assert.equal(dFull.possible_duplicate_of, c.body.id);
+  // Both referrals are kept; neither is merged away. The person keeps their
+  // phone number; the new one is on the referral, for the hub to apply.
+  const full = await personOf(b.body.id);
+  assert.equal(full.possible_duplicate_of, a.body.id);
+  assert.equal(full.person.phone, '01603 555 0101', 'a referral does not overwrite the person\'s phone number');
+  assert.equal(full.submitted_contact.phone, '07700 900 555');
+  assert.equal(full.submitted_contact.differs_from_person, true);
+  assert.equal(sql(`SELECT COUNT(*) FROM people WHERE id = ${b.body.person_id}`), '1');
 });
 
 test('the hub may back-date receipt for a referral that came by phone; the due time follows it', async () => {
@@ -298,7 +307,7 @@ test('every create and every full read is in the audit trail, and the chain veri
   await api(srv, tok.hub, 'GET', `/api/v1/referrals/${made.body.id}`);
   const rows = sql(`SELECT action || ':' || detail FROM audit_events WHERE entity = 'referral' AND entity_id = ${made.body.id} ORDER BY id`).split('\n');
   assert.deepEqual(rows, [`referral.create:${made.body.reference}`, 'referral.read:']);
-  assert.equal(sql(`SELECT person_id FROM audit_events WHERE action = 'referral.read' AND entity_id = ${made.body.id}`), String(made.body.person_id));
+  assert.equal(sql(`SELECT person_id FROM audit_events WHERE action = 'referral.read' AND entity_id = ${made.body.id}`), sql(`SELECT person_id FROM referrals WHERE id = ${made.body.id}`));
   const v = execFileSync(process.env.WAYMARK_BIN || 'build/waymark', ['audit', 'verify', '--db', srv.dbPath], { encoding: 'utf8' });
   assert.match(v, /ok|intact|verified/i);
 });

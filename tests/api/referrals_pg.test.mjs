@@ -46,7 +46,8 @@ test('on PostgreSQL: create, duplicate, read in full and as the referrer, list, 
     discharge: { hospital: 'NNUH', expected_date: new Date(Date.now() + 86400_000).toISOString().slice(0, 10) },
   }));
   assert.equal(b.status, 201, JSON.stringify(b.body));
-  assert.equal(b.body.person_id, a.body.person_id);
+  assert.ok(!('person_id' in a.body), 'a referrer is not told who the person is');
+  assert.equal(b.body.person_id, (await api(srv, tok.hub, 'GET', `/api/v1/referrals/${a.body.id}`)).body.person.id);
   assert.equal(b.body.possible_duplicate_of, a.body.id);
   assert.equal(b.body.sla_due_at, '2026-03-09T16:00:00Z');
   const full = await api(srv, tok.hub, 'GET', `/api/v1/referrals/${b.body.id}`);

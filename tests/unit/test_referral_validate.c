@@ -416,7 +416,8 @@ static void test_model(void **state)
 	assert_string_equal(REFERRAL_SQL_PERSON_COLUMNS, want);
 	want[0] = '\0';
 	for (int i = 0; i < RF__MAX; i++)
-		if (referral_fields[i].where == W_R) {
+		if (REFERRAL_WHERE_REFERRAL(referral_fields[i].where)) {
+			strcat(want, referral_fields[i].where == W_PS ? "submitted_" : "");
 			strcat(want, referral_fields[i].column);
 			strcat(want, ", ");
 		}
