@@ -40,7 +40,7 @@ static int apply(const struct ops_ctx *c, const struct referral_view *v, unsigne
 			continue;
 		int f = referral_contact_field[i];
 		const struct referral_value *old = &v->rec.v[f];
-		if (store_exec(c->db, STMT_PERSON_HISTORY_ADD, NULL, NULL, "issIii", v->person_id, referral_fields[f].column,
+		if (store_exec(c->db, STMT_PERSON_HISTORY_ADD, NULL, NULL, "isssIii", v->person_id, referral_fields[f].column,
 			       old->set ? old->s : NULL, val[i], c->user_id > 0 ? c->user_id : INT64_MIN, c->now, v->id) < 0)
 			return -1;
 		size_t used = strlen(fields);
