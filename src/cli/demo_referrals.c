@@ -7,10 +7,7 @@
 #include "cli/demo.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
-#include "core/referral_validate.h"
-#include "store/audit.h"
-#include "store/calendar.h"
-#include "store/referral.h"
+#include "ops/referrals.h"
 
 #define H 3600
 
@@ -94,17 +91,15 @@ static int account_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-static int one(struct store *st, const struct referral_refs *refs, const struct calendar *cal,
-	       struct referral_seq *seq, const struct demo_intake *d, int64_t now, struct referral_rec *rec)
+/* Made as its channel makes one (ops/referrals.c), at the time it came in. */
+static int one(struct store *st, const struct demo_intake *d, int64_t now)
 {
 	struct demo_account by = { 0, 0 };
 	if (d->by && store_exec(st, STMT_USER_BY_EMAIL, account_row, &by, "s", d->by) != 1) {
 		store_set_error(st, STORE_ERROR, "demo referrals: no account %s", d->by);
 		return -1;
 	}
-	int64_t received = now - d->received_ago;
-	char received_s[DT_UTC_LEN], expected[DT_DATE_LEN];
-	dt_format_utc(received, received_s);
+	char expected[DT_DATE_LEN];
 	dt_format_date(london_local_days(now) + 1, expected);
 	struct referral_raw raw;
 	memset(&raw, 0, sizeof raw);
@@ -123,13 +118,11 @@ static int one(struct store *st, const struct referral_refs *refs, const struct 
 	raw.v[RF_DETAILS] = d->details;
 	raw.v[RF_CONSENT_REFERRAL] = "yes";
 	raw.v[RF_CONSENT_DATA_SHARING] = "yes";
-	unsigned channel = CH_SELF;
-	if (strcmp(d->channel, "self") != 0) {
-		channel = CH_API;
+	unsigned channel = strcmp(d->channel, "self") == 0 ? CH_SELF : strcmp(d->channel, "form") == 0 ? CH_FORM : CH_API;
+	if (channel != CH_SELF) {
 		raw.v[RF_SOURCE] = d->source;
 		raw.v[RF_URGENCY] = d->urgency;
 		raw.v[RF_SAFEGUARDING] = d->safeguarding;
-		raw.v[RF_RECEIVED_AT] = received_s;
 		raw.v[RF_REFERRER_NAME] = d->referrer_name;
 		raw.v[RF_REFERRER_ORGANISATION] = d->referrer_org;
 		raw.v[RF_REFERRER_ROLE] = d->referrer_role;
@@ -140,74 +133,36 @@ static int one(struct store *st, const struct referral_refs *refs, const struct 
 			raw.v[RF_DISCHARGE_EXPECTED_DATE] = expected;
 			raw.v[RF_DISCHARGE_HOME_CHECK_NEEDED] = "yes";
 		}
-		/* Referrers' own accounts say who they are. */
-		if (!d->referrer_name && d->by) {
-			raw.v[RF_REFERRER_NAME] = strcmp(d->by, "gp@demo.waymark.test") == 0 ? "Dr Grace Pike" : "Sam Okafor";
-			raw.v[RF_REFERRER_ORGANISATION] =
-				strcmp(d->by, "gp@demo.waymark.test") == 0 ? "Thetford Healthy Living Centre" : "NNUH Discharge Team";
-			raw.v[RF_REFERRER_EMAIL] = d->by;
-		}
 	}
-	struct field_errors fe;
-	fielderr_init(&fe);
-	struct referral_check chk = { refs, now, channel, 1 };
-	if (referral_validate(&chk, &raw, rec, &fe) || fe.n) {
-		store_set_error(st, STORE_ERROR, "demo referral %s %s: %s: %s", d->given, d->family, fe.n ? fe.e[0].field : "?",
-				fe.n ? fe.e[0].message : "?");
-		return -1;
-	}
-	if (channel == CH_SELF) /* self-referrals arrive when they are sent */
-		received = now - d->received_ago;
 	int hub = d->by && strcmp(d->by, "hub@demo.waymark.test") == 0;
-	struct referral_meta m = {
-		.channel = d->channel,
-		.referrer_user_id = d->by && !hub ? by.id : 0,
-		.referrer_org_id = d->by && !hub ? by.org_id : 0,
-		.created_by_user_id = by.id,
-		.now = received,
-		.received_at = received,
-		.sla_due_at = calendar_due(cal, received),
-	};
-	struct referral_created c;
-	if (referral_store_create(st, rec, &m, seq, 1, NULL, &c))
-		return -1;
-	struct audit_event ev = {
-		.at = received, .user_id = by.id, .role = d->by ? (hub ? "hub_coordinator" : "referrer") : "",
-		.org_id = by.org_id, .action = audit_action_code[AUDIT_REFERRAL_CREATE], .entity = "referral", .entity_id = c.id,
-		.person_id = c.person_id, .addr = "demo", .request_id = "", .detail = c.reference,
-	};
-	return audit_append(st, &ev);
+	struct ops_ctx c = { st, by.id, by.org_id, !d->by ? ROLE_NONE : hub ? ROLE_HUB_COORDINATOR : ROLE_REFERRER,
+			     now - d->received_ago, "demo", "" };
+	struct field_errors *fe = ops_fielderr_new();
+	struct ops_referral *p = NULL;
+	enum ops_result r = fe ? ops_referral_prepare(&c, &raw, channel, fe, &p) : OPS_ERROR;
+	if (r == OPS_INVALID)
+		store_set_error(st, STORE_ERROR, "demo referral %s %s: %s: %s", d->given, d->family,
+				fe->n ? fe->e[0].field : "?", fe->n ? fe->e[0].message : "?");
+	struct referral_created made;
+	int rc = r == OPS_OK && ops_referral_store(&c, p, &made) == 0 ? 0 : -1;
+	ops_referral_free(p);
+	free(fe);
+	return rc;
 }
 
 int demo_load_referrals(struct store *st, int64_t now)
 {
-	int rc = -1, have_cal = 0;
-	struct referral_refs refs;
-	struct calendar cal;
-	struct referral_rec *rec = malloc(sizeof *rec);
-	referral_refs_init(&refs);
-	if (!rec || referral_refs_load(st, &refs) || calendar_load(st, &cal))
-		goto done;
-	have_cal = 1;
-	struct referral_seq seq;
-	referral_seq_reset(&seq);
 	/* Oldest first, so references run in the order the referrals came in. */
 	size_t n = sizeof demo / sizeof demo[0];
-	int done_[sizeof demo / sizeof demo[0]] = { 0 };
+	int done[sizeof demo / sizeof demo[0]] = { 0 };
 	for (size_t k = 0; k < n; k++) {
 		size_t pick = n;
 		for (size_t i = 0; i < n; i++)
-			if (!done_[i] && (pick == n || demo[i].received_ago > demo[pick].received_ago))
+			if (!done[i] && (pick == n || demo[i].received_ago > demo[pick].received_ago))
 				pick = i;
-		done_[pick] = 1;
-		if (one(st, &refs, &cal, &seq, &demo[pick], now, rec))
-			goto done;
+		done[pick] = 1;
+		if (one(st, &demo[pick], now))
+			return -1;
 	}
-	rc = 0;
-done:
-	if (have_cal)
-		calendar_free(&cal);
-	referral_refs_free(&refs);
-	free(rec);
-	return rc;
+	return 0;
 }

@@ -63,6 +63,11 @@ enum ops_result ops_referral_prepare(const struct ops_ctx *c, struct referral_ra
 		return OPS_INVALID;
 	}
 	int64_t received = p->rec.v[RF_RECEIVED_AT].set ? p->rec.v[RF_RECEIVED_AT].i : c->now;
+	const struct calendar *cal = calendar_app_ensure(c->db);
+	if (!cal) {
+		free(p);
+		return OPS_ERROR;
+	}
 	int acting_for_self = c->user_id > 0 && !ops_is_hub(c) && channel != CH_SELF;
 	p->meta = (struct referral_meta){
 		.channel = channel == CH_SELF ? "self" : channel == CH_FORM ? "form" : "api",
@@ -71,7 +76,7 @@ enum ops_result ops_referral_prepare(const struct ops_ctx *c, struct referral_ra
 		.created_by_user_id = c->user_id > 0 ? c->user_id : 0,
 		.now = c->now,
 		.received_at = received,
-		.sla_due_at = calendar_due(calendar_app(), received),
+		.sla_due_at = calendar_due(cal, received),
 	};
 	*out = p;
 	return OPS_OK;

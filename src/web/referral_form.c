@@ -289,8 +289,9 @@ static const char *trimmed(const char *s, char *buf, size_t len)
 	return buf;
 }
 
-void referral_form_read(struct http_req *req, unsigned channel, struct referral_raw *raw,
-			struct referral_form_dates *dates, struct field_errors *fe)
+/* Reads the posted form into raw (values borrowed from req and dates). */
+static void form_read(struct http_req *req, unsigned channel, struct referral_raw *raw,
+		      struct referral_form_dates *dates, struct field_errors *fe)
 {
 	memset(raw, 0, sizeof *raw);
 	http_form(req, "csrf_token"); /* parses the form */
@@ -394,33 +395,38 @@ static int referral_new(struct http_req *req, struct http_resp *resp)
 	return form_page(req, resp, NULL, 200);
 }
 
-static int referral_post(struct http_req *req, struct http_resp *resp)
+int referral_form_submit(struct http_req *req, struct http_resp *resp, unsigned channel, referral_form_page_fn page,
+			 int (*done)(struct http_req *req, struct http_resp *resp, int64_t id))
 {
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	struct referral_form_dates *dates = malloc(sizeof *dates);
 	struct referral_raw *raw = malloc(sizeof *raw);
 	int rc = -1;
-	if (!fe || !dates || !raw)
-		goto out;
-	fielderr_init(fe);
-	referral_form_read(req, CH_FORM, raw, dates, fe);
-	struct referral_created out;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_referral_submit(&c, raw, CH_FORM, fe, &out);
-	if (r == OPS_ERROR) {
-		rc = http_store_failed(req, resp);
-	} else if (r == OPS_INVALID) {
-		rc = form_page(req, resp, fe, 422);
-	} else {
-		char loc[64];
-		snprintf(loc, sizeof loc, "/referrals/%lld/sent", (long long)out.id);
-		rc = http_redirect(resp, loc);
+	if (fe && dates && raw) {
+		form_read(req, channel, raw, dates, fe);
+		struct referral_created made;
+		struct ops_ctx c = http_ops_ctx(req);
+		enum ops_result r = ops_referral_submit(&c, raw, channel, fe, &made);
+		rc = r == OPS_ERROR ? http_store_failed(req, resp) : r == OPS_INVALID ? page(req, resp, fe, 422)
+										      : done(req, resp, made.id);
 	}
-out:
 	free(fe);
 	free(dates);
 	free(raw);
 	return rc;
+}
+
+static int referral_done(struct http_req *req, struct http_resp *resp, int64_t id)
+{
+	(void)req;
+	char loc[64];
+	snprintf(loc, sizeof loc, "/referrals/%lld/sent", (long long)id);
+	return http_redirect(resp, loc);
+}
+
+static int referral_post(struct http_req *req, struct http_resp *resp)
+{
+	return referral_form_submit(req, resp, CH_FORM, form_page, referral_done);
 }
 
 static int referral_sent(struct http_req *req, struct http_resp *resp)

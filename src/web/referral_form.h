@@ -19,13 +19,18 @@ struct referral_form_dates {
 void referral_form_fields(struct html *h, struct http_req *req, unsigned channel, const struct referral_refs *refs,
 			  const struct field_errors *fe);
 
+/* A channel's form page: the form, with fe's errors (may be NULL), at status. */
+typedef int (*referral_form_page_fn)(struct http_req *req, struct http_resp *resp, const struct field_errors *fe,
+				     unsigned status);
+
 /*
- * Reads the posted form into raw (values borrowed from req and dates). Dates
- * come in three boxes; a date with some boxes empty or not numbers is a
- * problem added to fe (and marked bad in raw).
+ * Reads the posted form of channel (a date's three boxes put together; one
+ * with boxes empty or not numbers is a problem) and submits it
+ * (ops_referral_submit): the form again with its errors (422), the store's
+ * failure, or, once it is stored, done with the new referral's id.
  */
-void referral_form_read(struct http_req *req, unsigned channel, struct referral_raw *raw,
-			struct referral_form_dates *dates, struct field_errors *fe);
+int referral_form_submit(struct http_req *req, struct http_resp *resp, unsigned channel, referral_form_page_fn page,
+			 int (*done)(struct http_req *req, struct http_resp *resp, int64_t id));
 
 /* Writes the confirmation panel with the reference and what happens next. */
 void referral_form_confirmation(struct html *h, const char *reference, int64_t sla_due_at, int self);

@@ -88,6 +88,17 @@ static int refuse(struct http_req *req, struct http_resp *resp, unsigned status,
 	return web_end(&pg, resp, status);
 }
 
+static int self_done(struct http_req *req, struct http_resp *resp, int64_t id)
+{
+	struct referral_status s;
+	if (referral_store_status(req->db, id, &s) != 1)
+		return http_store_failed(req, resp);
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Request sent");
+	referral_form_confirmation(&pg.h, s.reference, s.sla_due_at, 1);
+	return web_end(&pg, resp, 200);
+}
+
 static int self_post(struct http_req *req, struct http_resp *resp)
 {
 	struct ops_ctx c = http_ops_ctx(req);
@@ -111,42 +122,17 @@ static int self_post(struct http_req *req, struct http_resp *resp)
 	if (secret_form_token_check(stamp, req->now, 0, SELF_MAX_AGE_SECONDS) != 0)
 		return refuse(req, resp, 422, "This form has expired",
 			      "The form was open for too long or was not ours. Go back to the form and fill it in again.");
-	struct field_errors *fe = malloc(sizeof *fe);
-	struct referral_form_dates *dates = malloc(sizeof *dates);
-	struct referral_raw *raw = malloc(sizeof *raw);
-	int rc = -1;
-	if (!fe || !dates || !raw)
-		goto out;
-	fielderr_init(fe);
 	if (secret_form_token_check(stamp, req->now, min_secs, SELF_MAX_AGE_SECONDS) != 0) {
 		/* Too quick for a person: show the form again to be sent once more. */
+		struct field_errors *fe = ops_fielderr_new();
+		if (!fe)
+			return -1;
 		fielderr_add(fe, "person.given_name", "Please check your answers, then send the form again");
-		rc = form_page(req, resp, fe, 422);
-		goto out;
+		int rc = form_page(req, resp, fe, 422);
+		free(fe);
+		return rc;
 	}
-	referral_form_read(req, CH_SELF, raw, dates, fe);
-	struct referral_created made;
-	enum ops_result r = ops_referral_submit(&c, raw, CH_SELF, fe, &made);
-	if (r == OPS_ERROR) {
-		rc = http_store_failed(req, resp);
-	} else if (r == OPS_INVALID) {
-		rc = form_page(req, resp, fe, 422);
-	} else {
-		struct referral_status s;
-		if (referral_store_status(req->db, made.id, &s) != 1) {
-			rc = http_store_failed(req, resp);
-		} else {
-			struct web_page pg;
-			web_begin(&pg, req, resp, "Request sent");
-			referral_form_confirmation(&pg.h, s.reference, s.sla_due_at, 1);
-			rc = web_end(&pg, resp, 200);
-		}
-	}
-out:
-	free(fe);
-	free(dates);
-	free(raw);
-	return rc;
+	return referral_form_submit(req, resp, CH_SELF, form_page, self_done);
 }
 
 const struct route web_self_referral_routes[] = {
