@@ -40,6 +40,23 @@
  * not known; it never overwrites a person's details (finding 1,
  * docs/SECURITY.md). */
 #define REFERRAL_SQL_PERSON_UPDATE REFERRAL_FIELDS(REFERRAL_SQL_PSET)
+/* " UNION ALL SELECT 'phone', CAST(? AS TEXT) ...": each person column and
+ * its value on a referral; " WHEN 'phone' THEN p.phone IS NULL ...": which of
+ * them the person lacks (the history of what a referral filled in). */
+#define REFERRAL_SQL_FILLV_P(col) " UNION ALL SELECT '" #col "', CAST(? AS TEXT)"
+#define REFERRAL_SQL_FILLW_P(col) " WHEN '" #col "' THEN p." #col " IS NULL"
+#define REFERRAL_SQL_FILLV_P_P REFERRAL_SQL_FILLV_P
+#define REFERRAL_SQL_FILLV_P_PS REFERRAL_SQL_FILLV_P
+#define REFERRAL_SQL_FILLW_P_P REFERRAL_SQL_FILLW_P
+#define REFERRAL_SQL_FILLW_P_PS REFERRAL_SQL_FILLW_P
+#define REFERRAL_SQL_FILLV_P_R(col)
+#define REFERRAL_SQL_FILLV_P_X(col)
+#define REFERRAL_SQL_FILLW_P_R(col)
+#define REFERRAL_SQL_FILLW_P_X(col)
+#define REFERRAL_SQL_PFILLV(id, path, where, col, ...) REFERRAL_SQL_FILLV_P_##where(col)
+#define REFERRAL_SQL_PFILLW(id, path, where, col, ...) REFERRAL_SQL_FILLW_P_##where(col)
+#define REFERRAL_SQL_PERSON_FILL_VALUES REFERRAL_FIELDS(REFERRAL_SQL_PFILLV)
+#define REFERRAL_SQL_PERSON_FILL_EMPTY REFERRAL_FIELDS(REFERRAL_SQL_PFILLW)
 #define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)
 #define REFERRAL_SQL_REFERRAL_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_RQM)
 /* "r, r, ..., r" n times (REFERRAL_SQL_Xn, n = 2..32): the VALUES rows of a

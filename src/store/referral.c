@@ -315,6 +315,27 @@ static int kpi_add_new(struct store *st, const struct referral_meta *m, const st
 	return 0;
 }
 
+/* A known person gets only what they lack from the referral, each such
+ * detail kept in person_history. 0 or -1. */
+static int person_fill(struct store *st, const struct referral_rec *rec, const struct referral_meta *m,
+		       const struct referral_created *out)
+{
+	struct store_param p[MAX_PARAMS];
+	int n = 0;
+	p_id(p, &n, m->created_by_user_id);
+	p_int(p, &n, m->now);
+	p_int(p, &n, out->id);
+	p_fields(p, &n, rec, W_P);
+	p_int(p, &n, out->person_id);
+	if (exec_params(st, STMT_PERSON_HISTORY_FILL, NULL, NULL, p, n) < 0)
+		return -1;
+	n = 0;
+	p_fields(p, &n, rec, W_P);
+	p_int(p, &n, m->now);
+	p_int(p, &n, out->person_id);
+	return exec_params(st, STMT_REFERRAL_PERSON_UPDATE, NULL, NULL, p, n) < 0 ? -1 : 0;
+}
+
 int referral_store_create(struct store *st, const struct referral_rec *rec, const struct referral_meta *m,
 			  struct referral_seq *seq, int64_t seq_block, struct referral_ids *ids,
 			  struct referral_created *out)
@@ -327,11 +348,6 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	if (find_person(st, rec, ids, &out->person_id))
 		return -1;
 	if (out->person_id) {
-		p_fields(p, &n, rec, W_P);
-		p_int(p, &n, m->now);
-		p_int(p, &n, out->person_id);
-		if (exec_params(st, STMT_REFERRAL_PERSON_UPDATE, NULL, NULL, p, n) < 0)
-			return -1;
 		if (store_exec(st, STMT_REFERRAL_OPEN_FOR_PERSON, store_row_first_int, &out->duplicate_of, "i", out->person_id) < 0)
 			return -1;
 	} else {
@@ -386,7 +402,7 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	} else if (exec_params(st, STMT_REFERRAL_INSERT, store_row_first_int, &out->id, p, n) != 1) {
 		return -1;
 	}
-	if (insert_reasons(st, out->id, rec, g))
+	if (insert_reasons(st, out->id, rec, g) || (!out->new_person && person_fill(st, rec, m, out)))
 		return -1;
 	if (!m->events_later) {
 		char detail[64];
