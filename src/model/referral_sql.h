@@ -5,32 +5,25 @@
 #define WAYMARK_MODEL_REFERRAL_SQL_H
 #include "model/referral.def"
 
-#define REFERRAL_SQL_COL_P_P(col) #col ", "
-#define REFERRAL_SQL_COL_P_PS(col) #col ", "
-#define REFERRAL_SQL_COL_R_PS(col) "submitted_" #col ", "
-#define REFERRAL_SQL_COL_P_R(col)
-#define REFERRAL_SQL_COL_P_X(col)
-#define REFERRAL_SQL_COL_R_P(col)
-#define REFERRAL_SQL_COL_R_R(col) #col ", "
-#define REFERRAL_SQL_COL_R_X(col)
-#define REFERRAL_SQL_QM_P_P "?, "
-#define REFERRAL_SQL_QM_P_PS "?, "
-#define REFERRAL_SQL_QM_R_PS "?, "
-#define REFERRAL_SQL_QM_P_R
-#define REFERRAL_SQL_QM_P_X
-#define REFERRAL_SQL_QM_R_P
-#define REFERRAL_SQL_QM_R_R "?, "
-#define REFERRAL_SQL_QM_R_X
-#define REFERRAL_SQL_SET_P_P(col) #col " = COALESCE(" #col ", ?), "
-#define REFERRAL_SQL_SET_P_PS(col) #col " = COALESCE(" #col ", ?), "
-#define REFERRAL_SQL_SET_P_R(col)
-#define REFERRAL_SQL_SET_P_X(col)
+/* REFERRAL_SQL_P_<where>(x): x for a column of people, else nothing.
+ * REFERRAL_SQL_R_<where>(x, s): for a column of referrals, x for its own and
+ * s for a person's kept as submitted; else nothing. */
+#define REFERRAL_SQL_P_P(x) x
+#define REFERRAL_SQL_P_PS(x) x
+#define REFERRAL_SQL_P_R(x)
+#define REFERRAL_SQL_P_X(x)
+#define REFERRAL_SQL_R_P(x, s)
+#define REFERRAL_SQL_R_PS(x, s) s
+#define REFERRAL_SQL_R_R(x, s) x
+#define REFERRAL_SQL_R_X(x, s)
 
-#define REFERRAL_SQL_PCOL(id, path, where, col, ...) REFERRAL_SQL_COL_P_##where(col)
-#define REFERRAL_SQL_RCOL(id, path, where, col, ...) REFERRAL_SQL_COL_R_##where(col)
-#define REFERRAL_SQL_PQM(id, path, where, ...) REFERRAL_SQL_QM_P_##where
-#define REFERRAL_SQL_RQM(id, path, where, ...) REFERRAL_SQL_QM_R_##where
-#define REFERRAL_SQL_PSET(id, path, where, col, ...) REFERRAL_SQL_SET_P_##where(col)
+#define REFERRAL_SQL_PCOL(id, path, where, col, ...) REFERRAL_SQL_P_##where(#col ", ")
+#define REFERRAL_SQL_RCOL(id, path, where, col, ...) REFERRAL_SQL_R_##where(#col ", ", "submitted_" #col ", ")
+#define REFERRAL_SQL_PQM(id, path, where, ...) REFERRAL_SQL_P_##where("?, ")
+#define REFERRAL_SQL_RQM(id, path, where, ...) REFERRAL_SQL_R_##where("?, ", "?, ")
+#define REFERRAL_SQL_PSET(id, path, where, col, ...) REFERRAL_SQL_P_##where(#col " = COALESCE(" #col ", ?), ")
+#define REFERRAL_SQL_PFILLV(id, path, where, col, ...) REFERRAL_SQL_P_##where(" UNION ALL SELECT '" #col "', CAST(? AS TEXT)")
+#define REFERRAL_SQL_PFILLW(id, path, where, col, ...) REFERRAL_SQL_P_##where(" WHEN '" #col "' THEN p." #col " IS NULL")
 
 /* "given_name, family_name, ..., " in model order (referrals': their own
  * columns and "submitted_given_name, ..." for the person's kept as submitted). */
@@ -43,18 +36,6 @@
 /* " UNION ALL SELECT 'phone', CAST(? AS TEXT) ...": each person column and
  * its value on a referral; " WHEN 'phone' THEN p.phone IS NULL ...": which of
  * them the person lacks (the history of what a referral filled in). */
-#define REFERRAL_SQL_FILLV_P(col) " UNION ALL SELECT '" #col "', CAST(? AS TEXT)"
-#define REFERRAL_SQL_FILLW_P(col) " WHEN '" #col "' THEN p." #col " IS NULL"
-#define REFERRAL_SQL_FILLV_P_P REFERRAL_SQL_FILLV_P
-#define REFERRAL_SQL_FILLV_P_PS REFERRAL_SQL_FILLV_P
-#define REFERRAL_SQL_FILLW_P_P REFERRAL_SQL_FILLW_P
-#define REFERRAL_SQL_FILLW_P_PS REFERRAL_SQL_FILLW_P
-#define REFERRAL_SQL_FILLV_P_R(col)
-#define REFERRAL_SQL_FILLV_P_X(col)
-#define REFERRAL_SQL_FILLW_P_R(col)
-#define REFERRAL_SQL_FILLW_P_X(col)
-#define REFERRAL_SQL_PFILLV(id, path, where, col, ...) REFERRAL_SQL_FILLV_P_##where(col)
-#define REFERRAL_SQL_PFILLW(id, path, where, col, ...) REFERRAL_SQL_FILLW_P_##where(col)
 #define REFERRAL_SQL_PERSON_FILL_VALUES REFERRAL_FIELDS(REFERRAL_SQL_PFILLV)
 #define REFERRAL_SQL_PERSON_FILL_EMPTY REFERRAL_FIELDS(REFERRAL_SQL_PFILLW)
 #define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)

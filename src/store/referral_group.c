@@ -9,16 +9,8 @@
 #include "store/referral_group.h"
 
 /* How many model fields the column lists of people and of referrals hold. */
-#define REFERRAL_SQL_N_P_P +1
-#define REFERRAL_SQL_N_P_PS +1
-#define REFERRAL_SQL_N_P_R
-#define REFERRAL_SQL_N_P_X
-#define REFERRAL_SQL_N_R_P
-#define REFERRAL_SQL_N_R_PS +1
-#define REFERRAL_SQL_N_R_R +1
-#define REFERRAL_SQL_N_R_X
-#define REFERRAL_SQL_PN(id, path, where, ...) REFERRAL_SQL_N_P_##where
-#define REFERRAL_SQL_RN(id, path, where, ...) REFERRAL_SQL_N_R_##where
+#define REFERRAL_SQL_PN(id, path, where, ...) REFERRAL_SQL_P_##where(+1)
+#define REFERRAL_SQL_RN(id, path, where, ...) REFERRAL_SQL_R_##where(+1, +1)
 enum {
 	REFERRAL_SQL_PERSON_NFIELDS = 0 REFERRAL_FIELDS(REFERRAL_SQL_PN),
 	REFERRAL_SQL_REFERRAL_NFIELDS = 0 REFERRAL_FIELDS(REFERRAL_SQL_RN),
