@@ -190,7 +190,7 @@ int demo_load_directory(struct store *st, int64_t now)
 			store_set_error(st, STORE_ERROR, "demo service %s: %s: %s", d->name, fe.e[0].field, fe.e[0].message);
 			goto done;
 		}
-		if (directory_service_create(st, rec, 1, 0, now, &id))
+		if (directory_service_create(st, rec, 1, 0, 0, now, &id))
 			goto done;
 	}
 	rc = 0;
