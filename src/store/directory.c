@@ -26,7 +26,7 @@ static int vocab_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-int directory_refs_load(struct store *st, struct directory_refs_buf *b)
+static int refs_load(struct store *st, struct directory_refs_buf *b)
 {
 	memset(&b->refs, 0, sizeof b->refs);
 	struct vocab_load cat = { &b->refs.categories, b->code[0], b->label[0] };
@@ -44,7 +44,7 @@ struct directory_refs_buf *directory_refs_new(struct store *st)
 	struct directory_refs_buf *b = malloc(sizeof *b);
 	if (!b)
 		store_set_error(st, STORE_ERROR, "out of memory");
-	else if (directory_refs_load(st, b)) {
+	else if (refs_load(st, b)) {
 		free(b);
 		b = NULL;
 	}
@@ -118,12 +118,6 @@ int directory_service_get(struct store *st, int64_t id, struct directory_service
 	for (int w = 0; w < 2; w++)
 		qsort(out->rec.list[w], out->rec.nlist[w], DIRECTORY_CODE_MAX, cmp_code);
 	return 1;
-}
-
-int directory_service_exists(struct store *st, int64_t id)
-{
-	int64_t n = 0;
-	return store_get_int(st, STMT_SERVICE_EXISTS, &n, "i", id) < 0 ? -1 : n > 0;
 }
 
 static int first_id(void *ctx, const struct store_row *r)

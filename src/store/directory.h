@@ -15,9 +15,8 @@ struct directory_refs_buf {
 	char label[3][DIRECTORY_LIST_MAX][DIRECTORY_LABEL_MAX];
 };
 /* Loads data/vocab/service_categories.csv, service_capacity.csv (as loaded
- * by waymark init) and the Health and Wellbeing Partnership areas. 0 or -1. */
-int directory_refs_load(struct store *st, struct directory_refs_buf *b);
-/* The same into a new buffer (free it), or NULL with the store's error set. */
+ * by waymark init) and the Health and Wellbeing Partnership areas into a new
+ * buffer (free it), or NULL with the store's error set. */
 struct directory_refs_buf *directory_refs_new(struct store *st);
 
 /* A service as stored: rec.v[SF_ORGANIZATION_NAME] is its organisation's
@@ -32,9 +31,6 @@ struct directory_service {
 };
 /* 1 found, 0 no such service, -1 error. */
 int directory_service_get(struct store *st, int64_t id, struct directory_service *out);
-
-/* 1 when service id exists, 0 when not, -1 error. */
-int directory_service_exists(struct store *st, int64_t id);
 
 /* Adds a checked service (finding or adding its organisation by name) inside
  * the caller's transaction, owned by owner_org (0: the lead provider).
