@@ -52,6 +52,29 @@ static void join_labels(const struct service_record *r, int which, const struct 
 	}
 }
 
+/* A summary list of r's fields as the model labels them: those named in
+ * only (a suggestion's changes), or else the lists, who can use it and the
+ * contact fields. */
+static void field_rows(struct html *h, const struct directory_refs *refs, const struct service_record *r, json_t *only)
+{
+	char text[DIRECTORY_LIST_MAX * DIRECTORY_LABEL_MAX];
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	for (int f = 0; f < SF__MAX; f++) {
+		if (only ? !json_object_get(only, service_fields[f].key)
+			 : !service_field_is_list(f) && f != SF_ELIGIBILITY && !service_fields[f].contact)
+			continue;
+		if (service_field_is_list(f))
+			join_labels(r, f == SF_CATEGORIES ? SERVICE_LIST_CATEGORIES : SERVICE_LIST_AREAS,
+				    f == SF_CATEGORIES ? &refs->categories : &refs->areas, text, sizeof text);
+		else {
+			const char *l = directory_vocab_label(&refs->capacity, r->v[f]);
+			snprintf(text, sizeof text, "%s", l && service_fields[f].kind == SK_CAPACITY ? l : r->v[f]);
+		}
+		summary_row(h, service_fields[f].label, text);
+	}
+	html_close(h);
+}
+
 /* The case a service is being chosen for (?case=ID), or 0. */
 static int64_t case_param(struct http_req *req)
 {
@@ -246,7 +269,7 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 	struct web_page pg;
 	web_begin(&pg, req, resp, r->v[SF_NAME]);
 	struct html *h = &pg.h;
-	char back[64], text[DIRECTORY_LIST_MAX * DIRECTORY_LABEL_MAX];
+	char back[64];
 	if (case_id)
 		snprintf(back, sizeof back, "/directory?case=%lld", (long long)case_id);
 	else
@@ -276,19 +299,7 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 		html_elem(h, "p", "This is a demo listing: the organisation, service and contact details are fictional.",
 			  "class", "nhsuk-inset-text", NULL);
 	html_elem(h, "p", r->v[SF_DESCRIPTION], NULL);
-	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-	join_labels(r, SERVICE_LIST_CATEGORIES, &b->refs.categories, text, sizeof text);
-	summary_row(h, "Categories", text);
-	join_labels(r, SERVICE_LIST_AREAS, &b->refs.areas, text, sizeof text);
-	summary_row(h, "Areas served", text);
-	summary_row(h, "Who can use it", r->v[SF_ELIGIBILITY]);
-	summary_row(h, "Phone", r->v[SF_PHONE]);
-	summary_row(h, "Email", r->v[SF_EMAIL]);
-	summary_row(h, "Website", r->v[SF_WEBSITE]);
-	snprintf(text, sizeof text, "%s%s%s", r->v[SF_ADDRESS], *r->v[SF_ADDRESS] && *r->v[SF_POSTCODE] ? ", " : "",
-		 r->v[SF_POSTCODE]);
-	summary_row(h, "Address", text);
-	html_close(h);
+	field_rows(h, &b->refs, r, NULL);
 	if (case_id)
 		refer_on_button(req, h, case_id, s);
 	if (authz_allows(req->auth.role, PERM_DIRECTORY_EDIT)) {
@@ -307,23 +318,13 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 	return web_end(&pg, resp, 200);
 }
 
-/* "Befriending, Transport" for a suggested list (a JSON array of codes). */
-static void join_json_labels(json_t *a, const struct directory_vocab *v, char *out, size_t n)
-{
-	size_t len = 0, i;
-	json_t *e;
-	out[0] = '\0';
-	json_array_foreach(a, i, e) {
-		const char *c = json_string_value(e), *l = directory_vocab_label(v, c);
-		if (c && len < n)
-			len += (size_t)snprintf(out + len, n - len, "%s%s", len ? ", " : "", l ? l : c);
-	}
-}
-
 struct suggestions_page {
 	struct http_req *req;
 	struct html *h;
 	const struct directory_refs *refs;
+	const struct service_input *now; /* the service as it is */
+	struct service_input in;
+	struct service_record rec;
 	int n;
 };
 
@@ -332,7 +333,7 @@ static void suggestion_item(void *ctx, const struct directory_suggestion *g)
 {
 	struct suggestions_page *sp = ctx;
 	struct html *h = sp->h;
-	char when[LONDON_FORMAT_LEN], action[96], text[DIRECTORY_LIST_MAX * DIRECTORY_LABEL_MAX];
+	char when[LONDON_FORMAT_LEN], action[96];
 	json_t *changes = json_loads(g->changes, 0, NULL);
 	london_format(g->created_at, when);
 	sp->n++;
@@ -341,18 +342,13 @@ static void suggestion_item(void *ctx, const struct directory_suggestion *g)
 	html_open(h, "h3", "class", "nhsuk-card__heading", NULL);
 	html_textf(h, "Suggested by %s (%s), %s", g->by_name, g->by_org, when);
 	html_close(h);
-	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-	for (int f = 0; f < SF__MAX; f++) {
-		json_t *v = json_object_get(changes, service_fields[f].key);
-		if (!v)
-			continue;
-		if (json_is_array(v))
-			join_json_labels(v, f == SF_CATEGORIES ? &sp->refs->categories : &sp->refs->areas, text, sizeof text);
-		else
-			snprintf(text, sizeof text, "%s", json_string_value(v) ? json_string_value(v) : "");
-		summary_row(h, service_fields[f].label, text);
-	}
-	html_close(h);
+	/* What the service would be: the changes over it as it is, checked. */
+	struct field_errors fe;
+	fielderr_init(&fe);
+	sp->in = *sp->now;
+	service_input_from_json(changes, &sp->in, &fe);
+	service_validate(&sp->in, sp->refs, &sp->rec, &fe);
+	field_rows(h, sp->refs, &sp->rec, changes);
 	static const char *const verbs[] = { "accept", "reject" };
 	for (int i = 0; i < 2; i++) {
 		snprintf(action, sizeof action, "/directory/services/%lld/suggestions/%lld/%s", (long long)g->service_id,
@@ -396,11 +392,18 @@ static int edit_form(struct http_req *req, struct http_resp *resp, int64_t id, e
 		struct html lh;
 		buf_init(&list, BUF_MAX_HTML);
 		html_init(&lh, &list);
-		struct suggestions_page sp = { req, &lh, refs, 0 };
-		if (directory_suggestions_open(req->db, id, suggestion_item, &sp) == 0 && sp.n) {
-			html_elem(h, "h2", "Suggested changes", NULL);
-			buf_append(h->out, list.data ? list.data : "", list.len);
+		struct suggestions_page *sp = calloc(1, sizeof *sp);
+		if (sp) {
+			sp->req = req;
+			sp->h = &lh;
+			sp->refs = refs;
+			sp->now = in;
+			if (directory_suggestions_open(req->db, id, suggestion_item, sp) == 0 && sp->n) {
+				html_elem(h, "h2", "Suggested changes", NULL);
+				buf_append(h->out, list.data ? list.data : "", list.len);
+			}
 		}
+		free(sp);
 		buf_free(&list);
 	}
 	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);

@@ -149,7 +149,11 @@ test('another organisation suggests a change without JavaScript; the owner accep
   hub.setDefaultTimeout(10000);
   await signIn(hub, 'hub@demo.waymark.test');
   await hub.goto(`${service}/edit`);
-  assert.match(await hub.locator('main').innerText(), /Suggested by Olu Bright \(West Norfolk Befriending\)/);
+  const card = await hub.locator('.nhsuk-card').innerText();
+  assert.match(card, /Suggested by Olu Bright \(West Norfolk Befriending\)/);
+  assert.match(card, /Capacity\s+Closed to referrals/);
+  assert.match(card, /Capacity note\s+Closed over the summer/);
+  assert.doesNotMatch(card, /Service name/, 'only what changes');
   await assertNoAxeViolations(hub, 'edit page with a suggestion');
   await hub.getByRole('button', { name: 'Accept this suggestion' }).click();
   assert.doesNotMatch(await hub.locator('main').innerText(), /Suggested by/);
