@@ -1,5 +1,6 @@
 /* The community service directory's storage: vocabularies, services with
  * their organisation, categories and areas, and search. */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,6 +197,7 @@ int directory_service_create(struct store *st, const struct service_record *rec,
 							 p_int(NO_USER(by_user)), p_int(now), p_int(NO_USER(by_user)),
 							 p_int(owner_org > 0 ? owner_org : INT64_MIN) };
 		int n = bind_columns(p, 8, rec);
+		assert(n == store_stmt_nparams(STMT_SERVICE_INSERT));
 		st->errcode = STORE_OK;
 		rc = st->ops->exec(st, STMT_SERVICE_INSERT, p, n, first_id, id) != 1 || put_lists(st, *id, rec) ? -1 : 0;
 	}
@@ -215,6 +217,7 @@ int directory_service_update(struct store *st, int64_t id, const struct service_
 		struct store_param p[SERVICE_PARAMS] = { p_int(org), { .s = search }, p_int(now), p_int(NO_USER(by_user)) };
 		int n = bind_columns(p, 4, rec);
 		p[n++] = p_int(id);
+		assert(n == store_stmt_nparams(STMT_SERVICE_UPDATE));
 		st->errcode = STORE_OK;
 		changed = st->ops->exec(st, STMT_SERVICE_UPDATE, p, n, NULL, NULL);
 	}
