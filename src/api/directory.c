@@ -236,16 +236,6 @@ static int suggestions_list(struct http_req *req, struct http_resp *resp)
 	return http_reply_json(resp, 200, json_pack("{s:I,s:o}", "service_id", (json_int_t)id, "suggestions", items));
 }
 
-/* The suggestion id of the address, or -1 when it is not a number (the
- * operation answers that after who may). */
-static int64_t suggestion_id(struct http_req *req)
-{
-	const char *s = http_param(req, 1);
-	char *end;
-	long long v = s && *s && strlen(s) <= 18 ? strtoll(s, &end, 10) : -1;
-	return v > 0 && !*end ? (int64_t)v : -1;
-}
-
 static int suggestion_answer(struct http_req *req, struct http_resp *resp, int accept)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
@@ -258,7 +248,8 @@ static int suggestion_answer(struct http_req *req, struct http_resp *resp, int a
 		rc = http_store_failed(req, resp);
 	else if (fe) {
 		struct ops_ctx c = http_ops_ctx(req);
-		enum ops_result r = ops_suggestion_decide(&c, id, suggestion_id(req), accept, &b->refs, fe);
+		int64_t sid = directory_suggestion_id(http_param(req, 1));
+		enum ops_result r = ops_suggestion_decide(&c, id, sid, accept, &b->refs, fe);
 		rc = r != OPS_OK ? http_ops_reply(req, resp, r, "The suggestion cannot be answered", fe)
 				 : reply_service(req, resp, id, 200);
 	}

@@ -23,6 +23,13 @@ int directory_may_edit(enum role role, int64_t org_id, int64_t owner_org_id)
 	return authz_allows(role, PERM_DIRECTORY_EDIT) && org_id > 0 && org_id == owner_org_id;
 }
 
+int64_t directory_suggestion_id(const char *text)
+{
+	char *end;
+	long long v = text && *text && strlen(text) <= 18 ? strtoll(text, &end, 10) : -1;
+	return v > 0 && !*end ? (int64_t)v : -1;
+}
+
 void service_input_from_record(const struct service_record *rec, struct service_input *in)
 {
 	memset(in, 0, sizeof *in);

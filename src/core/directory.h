@@ -103,6 +103,9 @@ struct service_record {
 int service_validate(const struct service_input *in, const struct directory_refs *refs, struct service_record *rec,
 		     struct field_errors *fe);
 
+/* A suggestion's id as given in an address: the whole number, or -1. */
+int64_t directory_suggestion_id(const char *text);
+
 /* The input that would save rec unchanged (borrows rec's strings). */
 void service_input_from_record(const struct service_record *rec, struct service_input *in);
 

@@ -18,6 +18,18 @@ static struct directory_service *service_of(const struct ops_ctx *c, int64_t id,
 	return NULL;
 }
 
+/* OK when service id exists and c's user may change it: NOT_FOUND,
+ * FORBIDDEN (another organisation's listing) or ERROR otherwise. */
+static enum ops_result may_change(const struct ops_ctx *c, int64_t id)
+{
+	enum ops_result r = OPS_OK;
+	struct directory_service *s = service_of(c, id, &r);
+	if (s && !directory_may_edit(c->role, c->org_id, s->owner_org_id))
+		r = OPS_FORBIDDEN;
+	free(s);
+	return r;
+}
+
 /* Adds (*id 0) or replaces service *id with rec inside the open transaction,
  * and the audit event of that (commit 1: and commits; else the caller does). */
 static enum ops_result write_in_tx(const struct ops_ctx *c, int64_t *id, const struct service_record *rec, int commit)
@@ -38,15 +50,9 @@ static enum ops_result write_in_tx(const struct ops_ctx *c, int64_t *id, const s
 enum ops_result ops_service_save(const struct ops_ctx *c, int64_t id, const struct service_input *in,
 				 const struct directory_refs *refs, struct field_errors *fe, int64_t *out_id)
 {
-	enum ops_result r = OPS_OK;
-	if (id) {
-		struct directory_service *s = service_of(c, id, &r);
-		if (s && !directory_may_edit(c->role, c->org_id, s->owner_org_id))
-			r = OPS_FORBIDDEN;
-		free(s);
-		if (r != OPS_OK)
-			return r;
-	}
+	enum ops_result r = id ? may_change(c, id) : OPS_OK;
+	if (r != OPS_OK)
+		return r;
 	struct service_record *rec = malloc(sizeof *rec);
 	if (!rec)
 		return OPS_ERROR;
@@ -132,11 +138,7 @@ static enum ops_result accepted_record(const struct ops_ctx *c, const struct dir
 enum ops_result ops_suggestion_decide(const struct ops_ctx *c, int64_t service_id, int64_t suggestion_id, int accept,
 				      const struct directory_refs *refs, struct field_errors *fe)
 {
-	enum ops_result r = OPS_OK;
-	struct directory_service *s = service_of(c, service_id, &r);
-	if (s && !directory_may_edit(c->role, c->org_id, s->owner_org_id))
-		r = OPS_FORBIDDEN;
-	free(s);
+	enum ops_result r = may_change(c, service_id);
 	if (r != OPS_OK)
 		return r;
 	if (suggestion_id <= 0) {

@@ -576,15 +576,13 @@ static int answer_post(struct http_req *req, struct http_resp *resp, int accept)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	const char *p = http_param(req, 1);
-	char *end;
-	long long sid = p && *p && strlen(p) <= 18 ? strtoll(p, &end, 10) : -1;
 	struct directory_refs_buf *b = directory_refs_new(req->db);
 	struct field_errors *fe = ops_fielderr_new();
 	int rc = b ? -1 : http_store_failed(req, resp);
 	if (b && fe) {
 		struct ops_ctx c = http_ops_ctx(req);
-		enum ops_result r = ops_suggestion_decide(&c, id, sid > 0 && !*end ? (int64_t)sid : -1, accept, &b->refs, fe);
+		int64_t sid = directory_suggestion_id(http_param(req, 1));
+		enum ops_result r = ops_suggestion_decide(&c, id, sid, accept, &b->refs, fe);
 		rc = r == OPS_OK ? to_service(resp, id, "/edit")
 				 : web_ops_reply(req, resp, r, "The suggestion cannot be answered", fe);
 	}

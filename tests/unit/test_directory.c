@@ -174,6 +174,11 @@ static void test_who_may_edit(void **state)
 	assert_true(directory_may_edit(ROLE_PROGRAMME_LEAD, 1, 8));
 	assert_false(directory_may_edit(ROLE_LINK_WORKER, 7, 7));
 	assert_false(directory_may_edit(ROLE_COMMISSIONER, 7, 7));
+	assert_int_equal(directory_suggestion_id("42"), 42);
+	assert_int_equal(directory_suggestion_id("{sid}"), -1);
+	assert_int_equal(directory_suggestion_id("0"), -1);
+	assert_int_equal(directory_suggestion_id("4x"), -1);
+	assert_int_equal(directory_suggestion_id(NULL), -1);
 }
 
 static const char *params(void *ctx, const char *name)
