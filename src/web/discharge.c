@@ -8,7 +8,6 @@
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
-#include "http/internal.h"
 #include "http/ops_reply.h"
 #include "ops/discharge.h"
 #include "web/form.h"

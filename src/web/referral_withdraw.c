@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "http/internal.h"
 #include "http/ops_reply.h"
 #include "ops/withdraw.h"
 #include "web/form.h"
