@@ -1,16 +1,49 @@
 /* Checks a directory service's fields and builds the text a search looks in
  * and the LIKE patterns of a free-text query (pure: no I/O). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/directory.h"
 #include "core/postcode.h"
 #include "core/referral_validate.h"
 
+#define DESC_COLUMN(c) c, 0
+#define DESC_CONTACT(c) c, 1
+#define DESC_NOCOL NULL, 0
 const struct service_field_desc service_fields[SF__MAX] = {
-#define F(id, key, kind, max, req, label, hint) { key, kind, max, req, label, hint },
+#define F(id, key, kind, max, req, label, hint, st) { key, kind, max, req, label, hint, DESC_##st },
 	SERVICE_FIELDS(F)
 #undef F
 };
+
+int directory_may_edit(enum role role, int64_t org_id, int64_t owner_org_id)
+{
+	if (role == ROLE_HUB_COORDINATOR || role == ROLE_PROGRAMME_LEAD)
+		return 1;
+	return authz_allows(role, PERM_DIRECTORY_EDIT) && org_id > 0 && org_id == owner_org_id;
+}
+
+int64_t directory_suggestion_id(const char *text)
+{
+	char *end;
+	long long v = text && *text && strlen(text) <= 18 ? strtoll(text, &end, 10) : -1;
+	return v > 0 && !*end ? (int64_t)v : -1;
+}
+
+void service_input_from_record(const struct service_record *rec, struct service_input *in)
+{
+	memset(in, 0, sizeof *in);
+	for (int f = 0; f < SF__MAX; f++) {
+		if (!service_field_is_list(f)) {
+			in->v[f] = rec->v[f];
+			continue;
+		}
+		int w = f == SF_CATEGORIES ? SERVICE_LIST_CATEGORIES : SERVICE_LIST_AREAS;
+		for (size_t i = 0; i < rec->nlist[w]; i++)
+			in->items[f][i] = rec->list[w][i];
+		in->nitems[f] = rec->nlist[w];
+	}
+}
 
 int service_field_by_key(const char *key)
 {
@@ -77,6 +110,15 @@ static int url_ok(const char *s)
 	return 1;
 }
 
+/* "open, limited, ..." */
+static void codes_of(const struct directory_vocab *v, char *out, size_t n)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t j = 0; j < v->n && len < n; j++)
+		len += (size_t)snprintf(out + len, n - len, "%s%s", j ? ", " : "", v->code[j]);
+}
+
 static void check_list(const struct service_input *in, enum service_field f, const struct directory_vocab *v,
 		       struct service_record *rec, int which, struct field_errors *fe)
 {
@@ -94,10 +136,7 @@ static void check_list(const struct service_input *in, enum service_field f, con
 			k++;
 		if (k == v->n) {
 			char list[DIRECTORY_LIST_MAX * DIRECTORY_CODE_MAX];
-			size_t len = 0;
-			list[0] = '\0';
-			for (size_t j = 0; j < v->n && len < sizeof list; j++)
-				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "", v->code[j]);
+			codes_of(v, list, sizeof list);
 			fielderr_add(fe, d->key, "%s must be codes from the list: %s", d->label, list);
 			return;
 		}
@@ -166,12 +205,8 @@ static void check_text(enum service_field f, const char *s, size_t n, const stru
 		break;
 	case SK_CAPACITY:
 		if (!directory_vocab_label(&refs->capacity, s)) {
-			char list[256];
-			size_t len = 0;
-			list[0] = '\0';
-			for (size_t j = 0; j < refs->capacity.n && len < sizeof list; j++)
-				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "",
-							refs->capacity.code[j]);
+			char list[DIRECTORY_LIST_MAX * DIRECTORY_CODE_MAX];
+			codes_of(&refs->capacity, list, sizeof list);
 			fielderr_add(fe, d->key, "%s must be one of: %s", d->label, list);
 			return;
 		}
@@ -298,4 +333,47 @@ int directory_query_patterns(const char *q, char pats[DIRECTORY_QUERY_WORDS][DIR
 		o[len] = '\0';
 	}
 	return words;
+}
+
+static void number_param(const char *s, const char *name, long lo, long hi, int *out, struct field_errors *fe)
+{
+	if (!s || !*s)
+		return;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < lo || v > hi)
+		fielderr_add(fe, name, "%s must be a whole number from %ld to %ld", name, lo, hi);
+	else
+		*out = (int)v;
+}
+
+static const char *code_param(const char *s, const char *name, const struct directory_vocab *v, const char *example,
+			      struct field_errors *fe)
+{
+	if (!s || !*s)
+		return "";
+	if (!directory_vocab_label(v, s)) {
+		fielderr_add(fe, name, "%s must be one of the %s codes, like %s", name, name, example);
+		return "";
+	}
+	return s;
+}
+
+void directory_query_parse(const char *(*param)(void *ctx, const char *name), void *ctx,
+			   const struct directory_refs *refs, struct directory_query *q, struct field_errors *fe)
+{
+	memset(q, 0, sizeof *q);
+	q->limit = DIRECTORY_SEARCH_LIMIT;
+	q->category = code_param(param(ctx, "category"), "category", &refs->categories, "befriending", fe);
+	q->area = code_param(param(ctx, "area"), "area", &refs->areas, "breckland", fe);
+	q->capacity = code_param(param(ctx, "capacity"), "capacity", &refs->capacity, "open", fe);
+	q->text = param(ctx, "q");
+	char pats[DIRECTORY_QUERY_WORDS][DIRECTORY_PATTERN_MAX];
+	if (q->text && directory_query_patterns(q->text, pats) < 0)
+		fielderr_add(fe, "q", "Search for up to %d words (%d characters)", DIRECTORY_QUERY_WORDS,
+			     DIRECTORY_QUERY_MAX);
+	number_param(param(ctx, "limit"), "limit", 1, DIRECTORY_SEARCH_MAX, &q->limit, fe);
+	number_param(param(ctx, "offset"), "offset", 0, 1000000, &q->offset, fe);
+	const char *inactive = param(ctx, "include_inactive");
+	q->include_inactive = inactive && (strcmp(inactive, "true") == 0 || strcmp(inactive, "1") == 0);
 }

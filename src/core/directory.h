@@ -5,6 +5,7 @@
 #define WAYMARK_CORE_DIRECTORY_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/authz.h"
 #include "core/fielderr.h"
 #include "model/service.def"
 
@@ -34,7 +35,9 @@ struct service_field_desc {
 	int max;
 	int required;
 	const char *label;
-	const char *hint; /* NULL when none */
+	const char *hint;   /* NULL when none */
+	const char *column; /* its column of services, or NULL */
+	int contact;        /* 1: shown under "contact" */
 };
 extern const struct service_field_desc service_fields[SF__MAX];
 
@@ -50,6 +53,11 @@ int service_field_is_list(enum service_field f);
 #define DIRECTORY_QUERY_WORDS 4 /* words of a free-text search that must all match */
 #define DIRECTORY_QUERY_MAX 200 /* longest free-text search, in bytes */
 #define DIRECTORY_PATTERN_MAX (2 * DIRECTORY_QUERY_MAX + 3)
+
+/* 1 when a user of role and org_id may change a listing owned by
+ * owner_org_id: the owner's directory editors, hub coordinators and the
+ * programme lead (finding 10b); others may only suggest a change. */
+int directory_may_edit(enum role role, int64_t org_id, int64_t owner_org_id);
 
 /* A vocabulary the lists are checked against (codes and labels borrowed). */
 struct directory_vocab {
@@ -94,6 +102,28 @@ struct service_record {
  */
 int service_validate(const struct service_input *in, const struct directory_refs *refs, struct service_record *rec,
 		     struct field_errors *fe);
+
+/* A suggestion's id as given in an address: the whole number, or -1. */
+int64_t directory_suggestion_id(const char *text);
+
+/* The input that would save rec unchanged (borrows rec's strings). */
+void service_input_from_record(const struct service_record *rec, struct service_input *in);
+
+/* A search: each filter "" (or NULL) for any. text is free text whose words
+ * must all appear (directory_query_patterns). */
+struct directory_query {
+	const char *category, *area, *capacity, *text;
+	int include_inactive;
+	int limit, offset;
+};
+#define DIRECTORY_SEARCH_MAX 200 /* the most services one search returns */
+#define DIRECTORY_SEARCH_LIMIT 50 /* ... when no limit is asked for */
+
+/* Reads a search's parameters category, area, capacity, q, limit, offset and
+ * include_inactive (param(ctx, name): the text given, or NULL) into q, with
+ * strings borrowed; each problem goes to fe under the parameter's name. */
+void directory_query_parse(const char *(*param)(void *ctx, const char *name), void *ctx,
+			   const struct directory_refs *refs, struct directory_query *q, struct field_errors *fe);
 
 /*
  * Writes the text a free-text search looks in: organisation, name,

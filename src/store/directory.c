@@ -1,5 +1,6 @@
 /* The community service directory's storage: vocabularies, services with
  * their organisation, categories and areas, and search. */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,7 @@ static int vocab_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-int directory_refs_load(struct store *st, struct directory_refs_buf *b)
+static int refs_load(struct store *st, struct directory_refs_buf *b)
 {
 	memset(&b->refs, 0, sizeof b->refs);
 	struct vocab_load cat = { &b->refs.categories, b->code[0], b->label[0] };
@@ -37,6 +38,18 @@ int directory_refs_load(struct store *st, struct directory_refs_buf *b)
 	    store_exec(st, STMT_VOCAB_LIST, vocab_row, &cap, "s", "service_capacity") < 0)
 		return -1;
 	return 0;
+}
+
+struct directory_refs_buf *directory_refs_new(struct store *st)
+{
+	struct directory_refs_buf *b = malloc(sizeof *b);
+	if (!b)
+		store_set_error(st, STORE_ERROR, "out of memory");
+	else if (refs_load(st, b)) {
+		free(b);
+		b = NULL;
+	}
+	return b;
 }
 
 static const char *keep(struct service_record *rec, const char *s)
@@ -50,12 +63,7 @@ static const char *keep(struct service_record *rec, const char *s)
 	return p;
 }
 
-/* Columns of SERVICE_GET from 2 on, in model order. */
-static const enum service_field get_columns[] = { SF_ORGANIZATION_NAME, SF_NAME,	  SF_DESCRIPTION,
-						  SF_STATUS,	       SF_ELIGIBILITY,	  SF_CAPACITY_STATUS,
-						  SF_CAPACITY_NOTE,    SF_PHONE,	  SF_EMAIL,
-						  SF_WEBSITE,	       SF_ADDRESS,	  SF_POSTCODE };
-#define GET_NCOLS (sizeof get_columns / sizeof get_columns[0])
+#define GET_FIXED 8 /* SERVICE_GET's columns before the model's */
 
 static int service_row(void *ctx, const struct store_row *r)
 {
@@ -65,11 +73,16 @@ static int service_row(void *ctx, const struct store_row *r)
 	for (int f = 0; f < SF__MAX; f++)
 		s->rec.v[f] = "";
 	s->rec.used = 0;
-	for (size_t i = 0; i < GET_NCOLS; i++)
-		s->rec.v[get_columns[i]] = keep(&s->rec, store_row_text(r, 2 + (int)i));
-	s->demo = (int)store_row_int(r, 2 + (int)GET_NCOLS);
-	s->created_at = store_row_int(r, 3 + (int)GET_NCOLS);
-	s->updated_at = store_row_int(r, 4 + (int)GET_NCOLS);
+	s->rec.v[SF_ORGANIZATION_NAME] = keep(&s->rec, store_row_text(r, 2));
+	s->demo = (int)store_row_int(r, 3);
+	s->created_at = store_row_int(r, 4);
+	s->updated_at = store_row_int(r, 5);
+	s->owner_org_id = store_row_int(r, 6);
+	snprintf(s->owner_name, sizeof s->owner_name, "%s", store_row_text(r, 7));
+	int col = GET_FIXED;
+	for (int f = 0; f < SF__MAX; f++)
+		if (service_fields[f].column)
+			s->rec.v[f] = keep(&s->rec, store_row_text(r, col++));
 	return 1;
 }
 
@@ -108,21 +121,10 @@ int directory_service_get(struct store *st, int64_t id, struct directory_service
 	return 1;
 }
 
-int directory_service_exists(struct store *st, int64_t id)
-{
-	int64_t n = 0;
-	return store_get_int(st, STMT_SERVICE_EXISTS, &n, "i", id) < 0 ? -1 : n > 0;
-}
-
 static int first_id(void *ctx, const struct store_row *r)
 {
 	*(int64_t *)ctx = store_row_int(r, 0);
 	return 1;
-}
-
-static const char *or_null(const char *s)
-{
-	return s && *s ? s : NULL;
 }
 
 static int org_id_for(struct store *st, const char *name, int demo, int64_t now, int64_t *id)
@@ -165,24 +167,40 @@ static char *search_text_of(struct store *st, const struct service_record *rec)
 				     SEARCH_TEXT_MAX);
 }
 
-int directory_service_create(struct store *st, const struct service_record *rec, int demo, int64_t by_user, int64_t now,
-			     int64_t *id)
+#define SERVICE_PARAMS (8 + SF__MAX)
+
+/* Binds the model's columns of rec after the n parameters already in p. */
+static int bind_columns(struct store_param *p, int n, const struct service_record *rec)
 {
-	const char *const *v = rec->v;
+	for (int f = 0; f < SF__MAX; f++)
+		if (service_fields[f].column)
+			p[n++] = (struct store_param){ .s = rec->v[f] };
+	return n;
+}
+
+static struct store_param p_int(int64_t v)
+{
+	return (struct store_param){ .is_int = 1, .i = v, .is_null = v == INT64_MIN };
+}
+
+int directory_service_create(struct store *st, const struct service_record *rec, int demo, int64_t by_user,
+			     int64_t owner_org, int64_t now, int64_t *id)
+{
 	int64_t org;
 	char *search = search_text_of(st, rec);
 	if (!search)
 		return -1;
 	*id = 0;
-	int rc = org_id_for(st, v[SF_ORGANIZATION_NAME], demo, now, &org) ||
-			 store_exec(st, STMT_SERVICE_INSERT, first_id, id, "issssssssssssiiIiI", org, v[SF_NAME],
-				    v[SF_DESCRIPTION], v[SF_STATUS], v[SF_ELIGIBILITY], v[SF_CAPACITY_STATUS],
-				    v[SF_CAPACITY_NOTE], or_null(v[SF_PHONE]), or_null(v[SF_EMAIL]), or_null(v[SF_WEBSITE]),
-				    or_null(v[SF_ADDRESS]), or_null(v[SF_POSTCODE]), search, (int64_t)(demo ? 1 : 0), now,
-				    NO_USER(by_user), now, NO_USER(by_user)) != 1 ||
-			 put_lists(st, *id, rec)
-		     ? -1
-		     : 0;
+	int rc = -1;
+	if (!org_id_for(st, rec->v[SF_ORGANIZATION_NAME], demo, now, &org)) {
+		struct store_param p[SERVICE_PARAMS] = { p_int(org), { .s = search }, p_int(demo ? 1 : 0), p_int(now),
+							 p_int(NO_USER(by_user)), p_int(now), p_int(NO_USER(by_user)),
+							 p_int(owner_org > 0 ? owner_org : INT64_MIN) };
+		int n = bind_columns(p, 8, rec);
+		assert(n == store_stmt_nparams(STMT_SERVICE_INSERT));
+		st->errcode = STORE_OK;
+		rc = st->ops->exec(st, STMT_SERVICE_INSERT, p, n, first_id, id) != 1 || put_lists(st, *id, rec) ? -1 : 0;
+	}
 	free(search);
 	return rc;
 }
@@ -190,21 +208,83 @@ int directory_service_create(struct store *st, const struct service_record *rec,
 int directory_service_update(struct store *st, int64_t id, const struct service_record *rec, int64_t by_user,
 			     int64_t now)
 {
-	const char *const *v = rec->v;
 	int64_t org;
 	char *search = search_text_of(st, rec);
 	if (!search)
 		return -1;
-	int n = org_id_for(st, v[SF_ORGANIZATION_NAME], 0, now, &org)
-			? -1
-			: store_exec(st, STMT_SERVICE_UPDATE, NULL, NULL, "issssssssssssiIi", org, v[SF_NAME],
-				     v[SF_DESCRIPTION], v[SF_STATUS], v[SF_ELIGIBILITY], v[SF_CAPACITY_STATUS],
-				     v[SF_CAPACITY_NOTE], or_null(v[SF_PHONE]), or_null(v[SF_EMAIL]), or_null(v[SF_WEBSITE]),
-				     or_null(v[SF_ADDRESS]), or_null(v[SF_POSTCODE]), search, now, NO_USER(by_user), id);
+	int changed = -1;
+	if (!org_id_for(st, rec->v[SF_ORGANIZATION_NAME], 0, now, &org)) {
+		struct store_param p[SERVICE_PARAMS] = { p_int(org), { .s = search }, p_int(now), p_int(NO_USER(by_user)) };
+		int n = bind_columns(p, 4, rec);
+		p[n++] = p_int(id);
+		assert(n == store_stmt_nparams(STMT_SERVICE_UPDATE));
+		st->errcode = STORE_OK;
+		changed = st->ops->exec(st, STMT_SERVICE_UPDATE, p, n, NULL, NULL);
+	}
 	free(search);
-	if (n == 1 && put_lists(st, id, rec))
+	if (changed == 1 && put_lists(st, id, rec))
 		return -1;
-	return n;
+	return changed;
+}
+
+static int suggestion_row(void *ctx, const struct store_row *r)
+{
+	struct directory_suggestion *g = ctx;
+	g->id = store_row_int(r, 0);
+	g->service_id = store_row_int(r, 1);
+	snprintf(g->changes, sizeof g->changes, "%s", store_row_text(r, 2));
+	snprintf(g->status, sizeof g->status, "%s", store_row_text(r, 3));
+	g->created_at = store_row_int(r, 4);
+	snprintf(g->by_name, sizeof g->by_name, "%s", store_row_text(r, 5));
+	snprintf(g->by_org, sizeof g->by_org, "%s", store_row_text(r, 6));
+	g->owner_org_id = store_row_int(r, 7);
+	return 1;
+}
+
+int directory_suggestion_add(struct store *st, int64_t service_id, const char *changes, int64_t by_user, int64_t by_org,
+			     int64_t now, int64_t *id)
+{
+	*id = 0;
+	return store_exec(st, STMT_SUGGESTION_INSERT, first_id, id, "isiii", service_id, changes, now, by_user, by_org) == 1
+		       ? 0
+		       : -1;
+}
+
+int directory_suggestion_get(struct store *st, int64_t id, struct directory_suggestion *out)
+{
+	return store_exec(st, STMT_SUGGESTION_GET, suggestion_row, out, "i", id);
+}
+
+struct suggestions_ctx {
+	void (*fn)(void *ctx, const struct directory_suggestion *g);
+	void *ctx;
+	struct directory_suggestion *g;
+};
+
+static int open_row(void *ctx, const struct store_row *r)
+{
+	struct suggestions_ctx *c = ctx;
+	suggestion_row(c->g, r);
+	c->fn(c->ctx, c->g);
+	return 0;
+}
+
+int directory_suggestions_open(struct store *st, int64_t service_id,
+			       void (*fn)(void *ctx, const struct directory_suggestion *g), void *ctx)
+{
+	struct suggestions_ctx c = { fn, ctx, malloc(sizeof *c.g) };
+	if (!c.g) {
+		store_set_error(st, STORE_ERROR, "out of memory");
+		return -1;
+	}
+	int n = store_exec(st, STMT_SUGGESTIONS_OPEN, open_row, &c, "i", service_id);
+	free(c.g);
+	return n < 0 ? -1 : 0;
+}
+
+int directory_suggestion_decide(struct store *st, int64_t id, const char *status, int64_t by_user, int64_t now)
+{
+	return store_exec(st, STMT_SUGGESTION_DECIDE, NULL, NULL, "siii", status, now, by_user, id);
 }
 
 struct id_list {

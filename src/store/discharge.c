@@ -110,11 +110,6 @@ int discharge_worker_set_dbs(struct store *st, int64_t worker_id, int dbs_checke
 	return store_exec(st, STMT_WORKER_SET_DBS, NULL, NULL, "ii", (int64_t)(dbs_checked ? 1 : 0), worker_id);
 }
 
-int discharge_worker_org(struct store *st, int64_t worker_id, int64_t *org_id)
-{
-	return store_exec(st, STMT_WORKER_ORG_OF, store_row_first_int, org_id, "i", worker_id);
-}
-
 struct board_ctx {
 	void (*fn)(void *ctx, const struct discharge_row *r);
 	void *ctx;

@@ -4,6 +4,7 @@
 #ifndef WAYMARK_STORE_DISCHARGE_H
 #define WAYMARK_STORE_DISCHARGE_H
 #include <stdint.h>
+#include "core/discharge.h"
 #include "store/store.h"
 
 #define DISCHARGE_NOTE_MAX 1000      /* characters of a home check's note */
@@ -56,8 +57,6 @@ int discharge_volunteer_dbs_ok(struct store *st, int64_t volunteer_id, int64_t n
 
 /* Records a worker's DBS check (1) or its absence (0). 1, 0 no worker, -1. */
 int discharge_worker_set_dbs(struct store *st, int64_t worker_id, int dbs_checked);
-/* The organisation of a worker: 1 with *org_id, 0 none, -1 error. */
-int discharge_worker_org(struct store *st, int64_t worker_id, int64_t *org_id);
 
 /* One line of the discharge board. */
 struct discharge_row {
@@ -79,7 +78,6 @@ struct discharge_row {
 	int64_t first_contact_at; /* 0: none yet */
 	int64_t home_check_id;    /* 0: none */
 };
-#define DISCHARGE_NO_DAY (-999999)
 
 enum discharge_scope { DISCHARGE_ALL = 0, DISCHARGE_REFERRER = 1, DISCHARGE_ORG = 2 };
 struct discharge_query {

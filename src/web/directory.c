@@ -1,13 +1,22 @@
 /* Community service directory pages: search (a GET form that works without
- * JavaScript), a service's page, and the add and edit forms for editors;
- * with ?case=ID each service gets a "Refer on" button for that case. */
+ * JavaScript), a service's page, the add and edit forms for editors (the
+ * listing's owner and the hub; other editors suggest a change, which the
+ * owner accepts or rejects on the edit page); with ?case=ID each service
+ * gets a "Refer on" button for that case. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/directory.h"
+#include "core/directory_json.h"
+#include "core/londontime.h"
+#include "http/ops_reply.h"
+#include "ops/directory.h"
 #include "web/form.h"
 #include "web/web.h"
-#include "http/ops_reply.h"
+
+static const char *query(void *req, const char *name)
+{
+	return http_query(req, name);
+}
 
 static void summary_row(struct html *h, const char *key, const char *value)
 {
@@ -41,6 +50,29 @@ static void join_labels(const struct service_record *r, int which, const struct 
 		const char *l = directory_vocab_label(v, r->list[which][i]);
 		len += (size_t)snprintf(out + len, n - len, "%s%s", i ? ", " : "", l ? l : r->list[which][i]);
 	}
+}
+
+/* A summary list of r's fields as the model labels them: those named in
+ * only (a suggestion's changes), or else the lists, who can use it and the
+ * contact fields. */
+static void field_rows(struct html *h, const struct directory_refs *refs, const struct service_record *r, json_t *only)
+{
+	char text[DIRECTORY_LIST_MAX * DIRECTORY_LABEL_MAX];
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	for (int f = 0; f < SF__MAX; f++) {
+		if (only ? !json_object_get(only, service_fields[f].key)
+			 : !service_field_is_list(f) && f != SF_ELIGIBILITY && !service_fields[f].contact)
+			continue;
+		if (service_field_is_list(f))
+			join_labels(r, f == SF_CATEGORIES ? SERVICE_LIST_CATEGORIES : SERVICE_LIST_AREAS,
+				    f == SF_CATEGORIES ? &refs->categories : &refs->areas, text, sizeof text);
+		else {
+			const char *l = directory_vocab_label(&refs->capacity, r->v[f]);
+			snprintf(text, sizeof text, "%s", l && service_fields[f].kind == SK_CAPACITY ? l : r->v[f]);
+		}
+		summary_row(h, service_fields[f].label, text);
+	}
+	html_close(h);
 }
 
 /* The case a service is being chosen for (?case=ID), or 0. */
@@ -130,13 +162,13 @@ static void select_of(struct html *h, const char *name, const char *label, const
 
 static int directory_page(struct http_req *req, struct http_resp *resp)
 {
-	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	struct directory_refs_buf *b = directory_refs_new(req->db);
 	if (!b)
-		return 0;
+		return http_store_failed(req, resp);
 	struct field_errors fe;
 	fielderr_init(&fe);
 	struct directory_query q;
-	directory_query_read(req, &b->refs, &q, &fe);
+	directory_query_parse(query, req, &b->refs, &q, &fe);
 	int64_t case_id = case_param(req);
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, case_id ? "Refer on: choose a service" : "Community services", &fe);
@@ -224,11 +256,9 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
-	if (!b)
-		return 0;
+	struct directory_refs_buf *b = directory_refs_new(req->db);
 	struct directory_service *s = malloc(sizeof *s);
-	int f = s ? directory_service_get(req->db, id, s) : -1;
+	int f = s && b ? directory_service_get(req->db, id, s) : -1;
 	if (f <= 0) {
 		free(s);
 		free(b);
@@ -239,7 +269,7 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 	struct web_page pg;
 	web_begin(&pg, req, resp, r->v[SF_NAME]);
 	struct html *h = &pg.h;
-	char back[64], text[DIRECTORY_LIST_MAX * DIRECTORY_LABEL_MAX];
+	char back[64];
 	if (case_id)
 		snprintf(back, sizeof back, "/directory?case=%lld", (long long)case_id);
 	else
@@ -260,30 +290,27 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 		html_elem(h, "strong", "No longer listed", "class", "nhsuk-tag nhsuk-tag--grey", NULL);
 	}
 	html_close(h);
+	if (s->owner_name[0]) {
+		html_open(h, "p", "class", "nhsuk-body-s", NULL);
+		html_textf(h, "Listed by %s.", s->owner_name);
+		html_close(h);
+	}
 	if (s->demo)
 		html_elem(h, "p", "This is a demo listing: the organisation, service and contact details are fictional.",
 			  "class", "nhsuk-inset-text", NULL);
 	html_elem(h, "p", r->v[SF_DESCRIPTION], NULL);
-	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-	join_labels(r, SERVICE_LIST_CATEGORIES, &b->refs.categories, text, sizeof text);
-	summary_row(h, "Categories", text);
-	join_labels(r, SERVICE_LIST_AREAS, &b->refs.areas, text, sizeof text);
-	summary_row(h, "Areas served", text);
-	summary_row(h, "Who can use it", r->v[SF_ELIGIBILITY]);
-	summary_row(h, "Phone", r->v[SF_PHONE]);
-	summary_row(h, "Email", r->v[SF_EMAIL]);
-	summary_row(h, "Website", r->v[SF_WEBSITE]);
-	snprintf(text, sizeof text, "%s%s%s", r->v[SF_ADDRESS], *r->v[SF_ADDRESS] && *r->v[SF_POSTCODE] ? ", " : "",
-		 r->v[SF_POSTCODE]);
-	summary_row(h, "Address", text);
-	html_close(h);
+	field_rows(h, &b->refs, r, NULL);
 	if (case_id)
 		refer_on_button(req, h, case_id, s);
 	if (authz_allows(req->auth.role, PERM_DIRECTORY_EDIT)) {
 		char edit[64];
 		snprintf(edit, sizeof edit, "/directory/services/%lld/edit", (long long)id);
 		html_open(h, "p", NULL);
-		html_elem(h, "a", "Change this service's details or capacity", "href", edit, NULL);
+		html_elem(h, "a",
+			  directory_may_edit(req->auth.role, req->auth.org_id, s->owner_org_id)
+				  ? "Change this service's details or capacity"
+				  : "Suggest a change to this service",
+			  "href", edit, NULL);
 		html_close(h);
 	}
 	free(s);
@@ -291,19 +318,94 @@ static int service_page(struct http_req *req, struct http_resp *resp)
 	return web_end(&pg, resp, 200);
 }
 
-/* The add/edit form, filled from in, with fe's problems. */
-static int edit_form(struct http_req *req, struct http_resp *resp, int64_t id, const struct service_input *in,
-		     const struct directory_refs *refs, const struct field_errors *fe)
+struct suggestions_page {
+	struct http_req *req;
+	struct html *h;
+	const struct directory_refs *refs;
+	const struct service_input *now; /* the service as it is */
+	struct service_input in;
+	struct service_record rec;
+	int n;
+};
+
+/* One open suggestion: who, when, each changed field, Accept and Reject. */
+static void suggestion_item(void *ctx, const struct directory_suggestion *g)
 {
+	struct suggestions_page *sp = ctx;
+	struct html *h = sp->h;
+	char when[LONDON_FORMAT_LEN], action[96];
+	json_t *changes = json_loads(g->changes, 0, NULL);
+	london_format(g->created_at, when);
+	sp->n++;
+	html_open(h, "div", "class", "nhsuk-card nhsuk-u-margin-bottom-4", NULL);
+	html_open(h, "div", "class", "nhsuk-card__content", NULL);
+	html_open(h, "h3", "class", "nhsuk-card__heading", NULL);
+	html_textf(h, "Suggested by %s (%s), %s", g->by_name, g->by_org, when);
+	html_close(h);
+	/* What the service would be: the changes over it as it is, checked. */
+	struct field_errors fe;
+	fielderr_init(&fe);
+	sp->in = *sp->now;
+	service_input_from_json(changes, &sp->in, &fe);
+	service_validate(&sp->in, sp->refs, &sp->rec, &fe);
+	field_rows(h, sp->refs, &sp->rec, changes);
+	static const char *const verbs[] = { "accept", "reject" };
+	for (int i = 0; i < 2; i++) {
+		snprintf(action, sizeof action, "/directory/services/%lld/suggestions/%lld/%s", (long long)g->service_id,
+			 (long long)g->id, verbs[i]);
+		form_begin(h, action, sp->req->auth.csrf[0] ? sp->req->auth.csrf : NULL);
+		html_open(h, "button", "class", i ? "nhsuk-button nhsuk-button--secondary" : "nhsuk-button", "type", "submit",
+			  NULL);
+		html_text(h, i ? "Reject this suggestion" : "Accept this suggestion");
+		html_close(h);
+		form_end(h);
+	}
+	html_close(h);
+	html_close(h);
+	json_decref(changes);
+}
+
+enum form_mode { FORM_ADD, FORM_EDIT, FORM_SUGGEST };
+
+/* The add, edit or suggest form, filled from in, with fe's problems; the
+ * edit form lists the service's open suggestions first. */
+static int edit_form(struct http_req *req, struct http_resp *resp, int64_t id, enum form_mode mode,
+		     const struct service_input *in, const struct directory_refs *refs, const struct field_errors *fe)
+{
+	static const char *const titles[] = { "Add a service", "Change a service", "Suggest a change to a service" };
+	static const char *const buttons[] = { "Add the service", "Save changes", "Send the suggestion" };
+	static const char *const paths[] = { "", "edit", "suggestions" };
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, id ? "Change a service" : "Add a service", fe);
+	web_begin_errors(&pg, req, resp, titles[mode], fe);
 	struct html *h = &pg.h;
 	char action[64];
 	if (id)
-		snprintf(action, sizeof action, "/directory/services/%lld/edit", (long long)id);
+		snprintf(action, sizeof action, "/directory/services/%lld/%s", (long long)id, paths[mode]);
 	else
 		snprintf(action, sizeof action, "/directory/services");
-	html_elem(h, "h1", id ? "Change a service" : "Add a service", NULL);
+	html_elem(h, "h1", titles[mode], NULL);
+	if (mode == FORM_SUGGEST)
+		html_elem(h, "p", "Another organisation keeps this listing. Change what needs changing and send it: its "
+				  "editors accept or reject your suggestion.", "class", "nhsuk-inset-text", NULL);
+	if (mode == FORM_EDIT) {
+		struct buf list;
+		struct html lh;
+		buf_init(&list, BUF_MAX_HTML);
+		html_init(&lh, &list);
+		struct suggestions_page *sp = calloc(1, sizeof *sp);
+		if (sp) {
+			sp->req = req;
+			sp->h = &lh;
+			sp->refs = refs;
+			sp->now = in;
+			if (directory_suggestions_open(req->db, id, suggestion_item, sp) == 0 && sp->n) {
+				html_elem(h, "h2", "Suggested changes", NULL);
+				buf_append(h->out, list.data ? list.data : "", list.len);
+			}
+		}
+		free(sp);
+		buf_free(&list);
+	}
 	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
 	for (int f = 0; f < SF__MAX; f++) {
 		const struct service_field_desc *d = &service_fields[f];
@@ -348,24 +450,29 @@ static int edit_form(struct http_req *req, struct http_resp *resp, int64_t id, c
 			break;
 		}
 	}
-	form_button(h, id ? "Save changes" : "Add the service");
+	form_button(h, buttons[mode]);
 	form_end(h);
 	return web_end(&pg, resp, fe && fe->n ? 422 : 200);
 }
 
 static int new_page(struct http_req *req, struct http_resp *resp)
 {
-	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
-	struct service_input *in = malloc(sizeof *in);
-	int rc = 0;
+	struct directory_refs_buf *b = directory_refs_new(req->db);
+	struct service_input *in = calloc(1, sizeof *in);
+	int rc = b ? -1 : http_store_failed(req, resp);
 	if (b && in) {
-		memset(in, 0, sizeof *in);
 		in->v[SF_CAPACITY_STATUS] = "open";
-		rc = edit_form(req, resp, 0, in, &b->refs, NULL);
+		rc = edit_form(req, resp, 0, FORM_ADD, in, &b->refs, NULL);
 	}
 	free(in);
 	free(b);
 	return rc;
+}
+
+/* The owner's editors and the hub change a listing; other editors suggest. */
+static enum form_mode mode_for(struct http_req *req, const struct directory_service *s)
+{
+	return directory_may_edit(req->auth.role, req->auth.org_id, s->owner_org_id) ? FORM_EDIT : FORM_SUGGEST;
 }
 
 static int edit_page(struct http_req *req, struct http_resp *resp)
@@ -373,18 +480,16 @@ static int edit_page(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	struct directory_refs_buf *b = directory_refs_new(req->db);
 	struct directory_service *s = malloc(sizeof *s);
 	struct service_input *in = malloc(sizeof *in);
-	int rc = 0;
-	if (b && s && in) {
-		int f = directory_service_get(req->db, id, s);
-		if (f <= 0) {
-			rc = f < 0 ? http_store_failed(req, resp) : not_found(req, resp);
-		} else {
-			directory_input_from(&s->rec, in);
-			rc = edit_form(req, resp, id, in, &b->refs, NULL);
-		}
+	int rc = -1;
+	int f = b && s && in ? directory_service_get(req->db, id, s) : -1;
+	if (f <= 0) {
+		rc = f < 0 ? http_store_failed(req, resp) : not_found(req, resp);
+	} else {
+		service_input_from_record(&s->rec, in);
+		rc = edit_form(req, resp, id, mode_for(req, s), in, &b->refs, NULL);
 	}
 	free(in);
 	free(s);
@@ -414,34 +519,34 @@ static void input_from_form(struct http_req *req, struct service_input *in)
 	}
 }
 
-static int save_post(struct http_req *req, struct http_resp *resp, int64_t id)
+static int to_service(struct http_resp *resp, int64_t id, const char *then)
 {
-	struct directory_refs_buf *b = directory_refs_or_respond(req, resp);
+	char loc[80];
+	snprintf(loc, sizeof loc, "/directory/services/%lld%s", (long long)id, then);
+	return http_redirect(resp, loc);
+}
+
+static int save_post(struct http_req *req, struct http_resp *resp, int64_t id, enum form_mode mode)
+{
+	struct directory_refs_buf *b = directory_refs_new(req->db);
 	struct service_input *in = malloc(sizeof *in);
-	struct field_errors *fe = malloc(sizeof *fe);
-	int rc = 0;
+	struct field_errors *fe = ops_fielderr_new();
+	int rc = b ? -1 : http_store_failed(req, resp);
 	if (!b || !in || !fe)
 		goto done;
-	fielderr_init(fe);
 	input_from_form(req, in);
+	struct ops_ctx c = http_ops_ctx(req);
 	int64_t out = id;
-	switch (directory_save(req, id, in, &b->refs, fe, &out)) {
-	case DIR_OK: {
-		char loc[64];
-		snprintf(loc, sizeof loc, "/directory/services/%lld", (long long)out);
-		rc = http_redirect(resp, loc);
-		break;
-	}
-	case DIR_INVALID:
-		rc = edit_form(req, resp, id, in, &b->refs, fe);
-		break;
-	case DIR_NOT_FOUND:
+	enum ops_result r = mode == FORM_SUGGEST ? ops_service_suggest(&c, id, in, &b->refs, fe, &out)
+						 : ops_service_save(&c, id, in, &b->refs, fe, &out);
+	if (r == OPS_OK)
+		rc = to_service(resp, mode == FORM_SUGGEST ? id : out, "");
+	else if (r == OPS_INVALID)
+		rc = edit_form(req, resp, id, mode, in, &b->refs, fe);
+	else if (r == OPS_NOT_FOUND)
 		rc = not_found(req, resp);
-		break;
-	case DIR_ERROR:
-		rc = http_store_failed(req, resp);
-		break;
-	}
+	else
+		rc = web_ops_reply(req, resp, r, "You cannot change this service", fe);
 done:
 	free(fe);
 	free(in);
@@ -451,13 +556,49 @@ done:
 
 static int create_post(struct http_req *req, struct http_resp *resp)
 {
-	return save_post(req, resp, 0);
+	return save_post(req, resp, 0, FORM_ADD);
 }
 
 static int edit_post(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : save_post(req, resp, id);
+	return id < 0 ? 0 : save_post(req, resp, id, FORM_EDIT);
+}
+
+static int suggest_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : save_post(req, resp, id, FORM_SUGGEST);
+}
+
+static int answer_post(struct http_req *req, struct http_resp *resp, int accept)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct directory_refs_buf *b = directory_refs_new(req->db);
+	struct field_errors *fe = ops_fielderr_new();
+	int rc = b ? -1 : http_store_failed(req, resp);
+	if (b && fe) {
+		struct ops_ctx c = http_ops_ctx(req);
+		int64_t sid = directory_suggestion_id(http_param(req, 1));
+		enum ops_result r = ops_suggestion_decide(&c, id, sid, accept, &b->refs, fe);
+		rc = r == OPS_OK ? to_service(resp, id, "/edit")
+				 : web_ops_reply(req, resp, r, "The suggestion cannot be answered", fe);
+	}
+	free(fe);
+	free(b);
+	return rc;
+}
+
+static int accept_post(struct http_req *req, struct http_resp *resp)
+{
+	return answer_post(req, resp, 1);
+}
+
+static int reject_post(struct http_req *req, struct http_resp *resp)
+{
+	return answer_post(req, resp, 0);
 }
 
 const struct route web_directory_routes[] = {
@@ -466,9 +607,15 @@ const struct route web_directory_routes[] = {
 	{ "GET", "/directory/services/new", new_page, PERM_DIRECTORY_EDIT, "Form to add a directory service" },
 	{ "POST", "/directory/services", create_post, PERM_DIRECTORY_EDIT, "Add a directory service (form)" },
 	{ "GET", "/directory/services/{id}", service_page, PERM_DIRECTORY_READ, "A directory service's page", "service" },
-	{ "GET", "/directory/services/{id}/edit", edit_page, PERM_DIRECTORY_EDIT, "Form to change a directory service",
-	  "service" },
-	{ "POST", "/directory/services/{id}/edit", edit_post, PERM_DIRECTORY_EDIT, "Change a directory service (form)",
-	  "service" },
+	{ "GET", "/directory/services/{id}/edit", edit_page, PERM_DIRECTORY_EDIT,
+	  "Form to change a directory service (or, for another organisation's, to suggest a change)", "service" },
+	{ "POST", "/directory/services/{id}/edit", edit_post, PERM_DIRECTORY_EDIT,
+	  "Change a directory service (form; its owner's editors and the hub)", "service" },
+	{ "POST", "/directory/services/{id}/suggestions", suggest_post, PERM_DIRECTORY_EDIT,
+	  "Suggest a change to a directory service (form)", "service" },
+	{ "POST", "/directory/services/{id}/suggestions/{sid}/accept", accept_post, PERM_DIRECTORY_EDIT,
+	  "Accept a suggested change (form; the service's owner's editors and the hub)", "service" },
+	{ "POST", "/directory/services/{id}/suggestions/{sid}/reject", reject_post, PERM_DIRECTORY_EDIT,
+	  "Reject a suggested change (form; the service's owner's editors and the hub)", "service" },
 	{ 0 },
 };

@@ -5,15 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ops/access.h"
-#include "api/discharge.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
-#include "http/internal.h"
+#include "http/ops_reply.h"
+#include "ops/discharge.h"
 #include "web/form.h"
 #include "web/web.h"
-#include "http/ops_reply.h"
 
 #define HOSPITALS_MAX 32
 
@@ -90,7 +88,7 @@ static void board_row(void *ctx, const struct discharge_row *r)
 	} else {
 		char day[DT_DATE_LEN];
 		dt_format_date(r->expected_day, day);
-		int64_t d = discharge_days_to(r, b->req->now);
+		int64_t d = discharge_days_to(r->expected_day, b->req->now);
 		snprintf(text, sizeof text, "%s (%s)", day,
 			 d == 0 ? "today" : d == 1 ? "tomorrow" : d < 0 ? "past" : "");
 		if (d > 1)
@@ -103,7 +101,7 @@ static void board_row(void *ctx, const struct discharge_row *r)
 	cell(h, text);
 	when(r->first_contact_at, text, sizeof text);
 	cell(h, text);
-	const char *state = discharge_state_code(r, hc);
+	const char *state = discharge_state_code(hc ? hc->status : NULL, r->home_check_requested || r->home_check_needed);
 	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "strong", discharge_state_label(state), "class", state_colour(state), NULL);
 	if (hc && hc->worker_name[0])
@@ -133,7 +131,8 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	}
 	hs->opt[hs->n + 1] = (struct form_option){ NULL, NULL };
 	struct discharge_query q;
-	discharge_query_for(req, &q);
+	struct ops_ctx c = http_ops_ctx(req);
+	ops_discharge_query_for(&c, &q);
 	q.hospital = http_query(req, "hospital");
 	const char *all = http_query(req, "include_closed");
 	q.include_closed = all && !strcmp(all, "yes");
@@ -208,24 +207,18 @@ static void summary_row(struct html *h, const char *key, const char *value)
 static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
 		      unsigned status)
 {
-	struct ops_ctx oc = http_ops_ctx(req);
-	int see = ops_referral_staff_may_see(&oc, id);
-	if (see < 0)
-		return http_store_failed(req, resp);
-	if (!see) {
-		http_not_found(req, resp);
-		return 0;
-	}
 	struct discharge_home_check *hc = malloc(sizeof *hc);
 	if (!hc)
 		return -1;
-	int f = discharge_home_check_of(req->db, id, hc);
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_home_check_of(&c, id, hc);
 	struct discharge_worker w;
-	int fw = f < 0 ? -1 : discharge_worker_of_user(req->db, req->auth.user_id, &w);
+	int fw = r != OPS_OK ? -1 : discharge_worker_of_user(req->db, req->auth.user_id, &w);
 	if (fw < 0) {
 		free(hc);
-		return http_store_failed(req, resp);
+		return web_ops_reply(req, resp, r == OPS_OK ? OPS_ERROR : r, "Home check", NULL);
 	}
+	int f = hc->id != 0;
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Home check before discharge", fe);
 	struct html *h = &pg.h;
@@ -240,7 +233,7 @@ static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		free(hc);
 		return web_end(&pg, resp, status);
 	}
-	const char *state = discharge_state_code(NULL, hc);
+	const char *state = discharge_state_code(hc->status, 0);
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	summary_row(h, "State", discharge_state_label(state));
 	when(hc->due_at, text, sizeof text);
@@ -287,39 +280,28 @@ static int check_get(struct http_req *req, struct http_resp *resp)
 	return id < 0 ? 0 : check_page(req, resp, id, NULL, 200);
 }
 
-static int after(struct http_req *req, struct http_resp *resp, int64_t id, enum dis_result r,
-		 const struct field_errors *fe)
-{
-	char loc[80];
-	switch (r) {
-	case DIS_OK:
-		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check", (long long)id);
-		return http_redirect(resp, loc);
-	case DIS_INVALID:
-		return check_page(req, resp, id, fe, 422);
-	case DIS_CONFLICT:
-		return check_page(req, resp, id, fe, 409);
-	case DIS_NOT_FOUND:
-		http_not_found(req, resp);
-		return 0;
-	default:
-		return http_store_failed(req, resp);
-	}
-}
-
-/* Take (complete 0) or record done (complete 1), then the page or a redirect. */
+/* Take (complete 0) or record done (complete 1), then a redirect or the page. */
 static int post_action(struct http_req *req, struct http_resp *resp, int complete)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	if (!fe)
 		return -1;
-	fielderr_init(fe);
-	enum dis_result r = complete ? discharge_complete(req, id, http_form(req, "outcome"), http_form(req, "note"), fe)
-				     : discharge_take(req, id, fe);
-	int rc = after(req, resp, id, r, fe);
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = complete ? ops_home_check_complete(&c, id, http_form(req, "outcome"), http_form(req, "note"), fe)
+				     : ops_home_check_take(&c, id, fe);
+	char loc[80];
+	int rc;
+	if (r == OPS_OK) {
+		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check", (long long)id);
+		rc = http_redirect(resp, loc);
+	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
+		rc = check_page(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
+	} else {
+		rc = web_ops_reply(req, resp, r, "Home check", fe);
+	}
 	free(fe);
 	return rc;
 }

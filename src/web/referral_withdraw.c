@@ -1,18 +1,18 @@
 /* Withdrawing a referral from the pages: a form asking why (its referrer,
  * while it is open, or the hub), then the referral list with its new status.
- * The rules are the API's (api/referral_withdraw.c). */
+ * The rules are the operation's (ops/withdraw.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include "api/referral_withdraw.h"
-#include "http/internal.h"
+#include "http/ops_reply.h"
+#include "ops/withdraw.h"
 #include "web/form.h"
 #include "web/web.h"
-#include "http/ops_reply.h"
 
 #define REASON_FIELD "reason"
 
 static int withdraw_form(struct http_req *req, struct http_resp *resp, int64_t id, const struct referral_withdrawal *w,
-			 enum referral_withdraw_result state, const struct field_errors *fe, const char *reason,
+			 enum ops_result state, const struct field_errors *fe, const char *reason,
 			 unsigned status)
 {
 	char title[64];
@@ -21,7 +21,7 @@ static int withdraw_form(struct http_req *req, struct http_resp *resp, int64_t i
 	web_begin_errors(&pg, req, resp, title, fe);
 	struct html *h = &pg.h;
 	html_elem(h, "h1", title, NULL);
-	if (state == REFERRAL_WITHDRAW_CONFLICT) {
+	if (state == OPS_CONFLICT) {
 		html_open(h, "div", "class", "nhsuk-inset-text", NULL);
 		html_open(h, "p", NULL);
 		html_textf(h, "This referral cannot be withdrawn: its status is %s. Only an open referral (received, "
@@ -55,13 +55,10 @@ static int withdraw_page(struct http_req *req, struct http_resp *resp)
 	if (id < 0)
 		return 0;
 	struct referral_withdrawal w;
-	enum referral_withdraw_result r = referral_withdraw_check(req, id, &w);
-	if (r == REFERRAL_WITHDRAW_ERROR)
-		return http_store_failed(req, resp);
-	if (r == REFERRAL_WITHDRAW_NOT_FOUND) {
-		http_not_found(req, resp);
-		return 0;
-	}
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_withdraw_check(&c, id, &w);
+	if (r != OPS_OK && r != OPS_CONFLICT)
+		return web_ops_reply(req, resp, r, "Withdraw a referral", NULL);
 	/* Viewing a referral that can no longer be withdrawn is an ordinary page. */
 	return withdraw_form(req, resp, id, &w, r, NULL, NULL, 200);
 }
@@ -72,21 +69,18 @@ static int withdraw_post(struct http_req *req, struct http_resp *resp)
 	if (id < 0)
 		return 0;
 	const char *reason = http_form(req, REASON_FIELD);
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	struct referral_withdrawal w;
-	enum referral_withdraw_result r = referral_withdraw(req, id, reason, &fe, &w);
-	switch (r) {
-	case REFERRAL_WITHDRAW_OK:
-		return http_redirect(resp, "/referrals");
-	case REFERRAL_WITHDRAW_NOT_FOUND:
-		http_not_found(req, resp);
-		return 0;
-	case REFERRAL_WITHDRAW_ERROR:
-		return http_store_failed(req, resp);
-	default:
-		return withdraw_form(req, resp, id, &w, r, &fe, reason, r == REFERRAL_WITHDRAW_CONFLICT ? 409 : 422);
-	}
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_withdraw(&c, id, reason, fe, &w);
+	unsigned status = r == OPS_CONFLICT ? 409 : 422;
+	int rc = r == OPS_OK				? http_redirect(resp, "/referrals")
+		 : r == OPS_CONFLICT || r == OPS_INVALID ? withdraw_form(req, resp, id, &w, r, fe, reason, status)
+							 : web_ops_reply(req, resp, r, "Withdraw a referral", fe);
+	free(fe);
+	return rc;
 }
 
 const struct route web_referral_withdraw_routes[] = {

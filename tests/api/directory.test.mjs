@@ -2,7 +2,8 @@
 // WAYMARK_TEST_PG_URL is set (make api-test), on PostgreSQL: search by
 // category, area, capacity and free text (same answers on both), one
 // service, add, replace and change (capacity) with field errors, and who
-// may edit.
+// may edit: a listing's owner organisation and the hub; other editors
+// suggest a change that the owner accepts or rejects (finding 10b).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -24,6 +25,7 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       for (const [k, email] of Object.entries({
         hub: 'hub@demo.waymark.test', lww: 'lww@demo.waymark.test', gp: 'gp@demo.waymark.test',
         lead: 'lead@demo.waymark.test', commissioner: 'commissioner@demo.waymark.test',
+        manager: 'manager@demo.waymark.test', manager2: 'manager2@demo.waymark.test',
       })) tok[k] = await tokenFor(srv, email);
     });
     after(async () => { await srv?.stop(); });
@@ -141,6 +143,55 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal((await api(srv, tok.gp, 'PATCH', '/api/v1/services/1', { capacity_status: 'closed' })).status, 403);
       assert.equal((await search('', tok.commissioner)).status, 403);
       assert.equal((await api(srv, null, 'GET', '/api/v1/services')).status, 401);
+    });
+
+    test('finding 10b: only the owner organisation and the hub change a listing; others suggest, the owner answers', async () => {
+      const made = await api(srv, tok.manager, 'POST', '/api/v1/services', good({ name: 'Breckland owned lunch' }));
+      assert.equal(made.status, 201);
+      assert.equal(made.body.owner.name, 'Breckland Community Support');
+      const id = made.body.id;
+      // A provider manager of another organisation may not change it (200 before the fix).
+      const hijack = await api(srv, tok.manager2, 'PATCH', `/api/v1/services/${id}`, { phone: '01632 960000' });
+      assert.equal(hijack.status, 403);
+      assert.equal((await api(srv, tok.manager2, 'PUT', `/api/v1/services/${id}`, good())).status, 403);
+      assert.equal((await api(srv, tok.manager2, 'PATCH', `/api/v1/services/${id}`, {})).status, 403, 'who may comes before what was sent');
+      assert.equal((await api(srv, tok.hub, 'GET', `/api/v1/services/${id}`)).body.contact.phone, '01632 960999');
+      const demo = (await search('?q=lunch+club')).body.contents[0];
+      assert.equal(demo.owner.name, 'Community Action Norfolk', 'demo listings belong to the lead provider');
+      assert.equal((await api(srv, tok.manager, 'PATCH', `/api/v1/services/${demo.id}`, { capacity_status: 'closed' })).status, 403);
+      // The owner's editors and the hub may.
+      assert.equal((await api(srv, tok.manager, 'PATCH', `/api/v1/services/${id}`, { capacity_note: 'Book ahead' })).status, 200);
+      assert.equal((await api(srv, tok.hub, 'PATCH', `/api/v1/services/${id}`, { capacity_status: 'limited' })).status, 200);
+      // Another editor suggests; only the fields that differ are kept.
+      const sug = await api(srv, tok.manager2, 'POST', `/api/v1/services/${id}/suggestions`,
+        { capacity_status: 'closed', capacity_note: 'Full until May', name: 'Breckland owned lunch' });
+      assert.equal(sug.status, 201, JSON.stringify(sug.body));
+      assert.deepEqual(sug.body.changes, { capacity_status: 'closed', capacity_note: 'Full until May' });
+      assert.equal(sug.body.status, 'open');
+      assert.equal(sug.body.suggested_by.organisation, 'West Norfolk Befriending');
+      const same = await api(srv, tok.manager2, 'POST', `/api/v1/services/${id}/suggestions`, { name: 'Breckland owned lunch' });
+      assert.equal(same.status, 422);
+      const badSug = await api(srv, tok.manager2, 'POST', `/api/v1/services/${id}/suggestions`, { capacity_status: 'overflowing' });
+      assert.deepEqual(fieldsOf(badSug), ['capacity_status']);
+      assert.equal((await api(srv, tok.manager2, 'GET', `/api/v1/services/${id}/suggestions`)).status, 403);
+      const list = await api(srv, tok.manager, 'GET', `/api/v1/services/${id}/suggestions`);
+      assert.deepEqual(list.body.suggestions.map((g) => g.id), [sug.body.id]);
+      const path = `/api/v1/services/${id}/suggestions/${sug.body.id}`;
+      assert.equal((await api(srv, tok.manager2, 'POST', `${path}/accept`, {})).status, 403);
+      assert.equal((await api(srv, tok.manager, 'POST', `/api/v1/services/${demo.id}/suggestions/${sug.body.id}/accept`, {})).status, 403);
+      assert.equal((await api(srv, tok.hub, 'POST', `/api/v1/services/${demo.id}/suggestions/${sug.body.id}/accept`, {})).status, 404);
+      const ok = await api(srv, tok.manager, 'POST', `${path}/accept`, {});
+      assert.equal(ok.status, 200);
+      assert.equal(ok.body.capacity_status, 'closed');
+      assert.equal(ok.body.capacity_note, 'Full until May');
+      assert.equal(ok.body.name, 'Breckland owned lunch');
+      assert.equal((await api(srv, tok.manager, 'POST', `${path}/reject`, {})).status, 409);
+      // A rejected suggestion changes nothing.
+      const sug2 = await api(srv, tok.manager2, 'POST', `/api/v1/services/${id}/suggestions`, { phone: '01632 960555' });
+      const no = await api(srv, tok.lead, 'POST', `/api/v1/services/${id}/suggestions/${sug2.body.id}/reject`, {});
+      assert.equal(no.status, 200);
+      assert.equal(no.body.contact.phone, '01632 960999');
+      assert.deepEqual((await api(srv, tok.manager, 'GET', `/api/v1/services/${id}/suggestions`)).body.suggestions, []);
     });
   });
 }

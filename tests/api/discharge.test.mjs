@@ -129,6 +129,19 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal((await api(srv, tok.gp, 'GET', `/api/v1/referrals/${referralId}/home-check`)).status, 404);
     });
 
+    test('the API and the page answer alike: who may comes before what was sent; a refusal is 409 on both', async () => {
+      const page = (token, path, body) => fetch(`${srv.url}/discharge/referrals/${referralId}/home-check${path}`, {
+        method: 'POST', redirect: 'manual', body,
+        headers: { authorization: `Bearer ${token}`, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      // A worker of another organisation: 404 whatever the body (the API said 422 for a wrong type before).
+      assert.equal((await complete(tok.manager2, { outcome: 5 })).status, 404);
+      assert.equal((await page(tok.manager2, '', 'outcome=lovely')).status, 404);
+      // Not a worker at all: 409 on both.
+      assert.equal((await take(tok.hub)).status, 409);
+      assert.equal((await page(tok.hub, '/take', '')).status, 409);
+    });
+
     test('volunteers: a home check task is a home visit, and a lapsed DBS cannot accept a home visit', async () => {
       const t = await api(srv, tok.volco, 'POST', '/api/v1/tasks', {
         referral_id: referralId, type: 'home_check', home_visit: false,

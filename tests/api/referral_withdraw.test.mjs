@@ -90,6 +90,23 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal(sql(`SELECT status FROM referrals WHERE id = ${id}`), 'received');
     });
 
+    test('the page and the API answer alike and write the same audit event', async () => {
+      const page = (token, id, body) => fetch(`${srv.url}/referrals/${id}/withdraw`, {
+        method: 'POST', redirect: 'manual', body,
+        headers: { authorization: `Bearer ${token}`, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      const id = await refer();
+      assert.equal((await page(tok.discharge, id, 'reason=x')).status, 404, 'not theirs: 404 on the page too');
+      assert.equal((await page(tok.gp, id, 'reason=')).status, 422);
+      assert.equal((await page(tok.gp, id, 'reason=Moved+away')).status, 303);
+      assert.equal((await page(tok.gp, id, 'reason=again')).status, 409);
+      assert.equal((await api(srv, tok.gp, 'POST', `/api/v1/referrals/${id}/withdraw`, { reason: 'again' })).status, 409);
+      const other = await refer();
+      assert.equal((await api(srv, tok.gp, 'POST', `/api/v1/referrals/${other}/withdraw`, { reason: 'Moved away' })).status, 200);
+      assert.equal(sql(`SELECT action || ' ' || detail FROM audit_events WHERE action = 'referral.withdraw' AND entity_id IN (${id}, ${other}) ORDER BY id`),
+        'referral.withdraw tasks cancelled 0\nreferral.withdraw tasks cancelled 0');
+    });
+
     test('the hub withdraws a triaged community support referral: its case closes and its volunteer task is cancelled', async () => {
       const id = await refer();
       const t = await api(srv, tok.hub, 'POST', `/api/v1/referrals/${id}/triage`, { tier: 'community_support', reason: 'shopping help' });

@@ -26,6 +26,11 @@ const ACTOR = {
   administrator: ['admin@demo.waymark.test', 'Community Action Norfolk'],
 };
 const OTHER_ORG = 'Waveney Care Connect';
+// The directory routes that only a listing's owner organisation and the hub may use.
+const SERVICE_OWNER_ONLY = new Set(['PUT /api/v1/services/{id}', 'PATCH /api/v1/services/{id}',
+  'GET /api/v1/services/{id}/suggestions', 'POST /api/v1/services/{id}/suggestions/{sid}/accept',
+  'POST /api/v1/services/{id}/suggestions/{sid}/reject', 'POST /directory/services/{id}/edit',
+  'POST /directory/services/{id}/suggestions/{sid}/accept', 'POST /directory/services/{id}/suggestions/{sid}/reject']);
 const MISSING_ID = 987654321;
 
 let srv;
@@ -83,10 +88,20 @@ const FIXTURES = {
     ids: (made, role, rel) => made[rel],
     visible: (role, rel) => rel === 'own' && ACTOR[role]?.[1] === 'Breckland Community Support',
   },
-  // Directory services: one directory for everyone allowed to read it.
+  // Directory services: one directory for everyone allowed to read it, and
+  // any editor may suggest a change; only the listing's owner organisation
+  // (own: the actor's; other: another's) and the hub change it or answer
+  // suggestions (finding 10b).
   service: {
-    ids: (made, role, rel) => made[rel],
+    ids(made, role, rel) {
+      const org = ACTOR[role]?.[1];
+      const mine = made[org] ?? made['Community Action Norfolk'];
+      if (rel === 'own') return mine;
+      return org === 'Breckland Community Support' ? made['Community Action Norfolk'] : made['Breckland Community Support'];
+    },
     visible: () => true,
+    forbidden: (route, role, rel) => rel === 'other' && role !== 'hub_coordinator' && role !== 'programme_lead'
+      && SERVICE_OWNER_ONLY.has(`${route.method} ${route.pattern}`),
   },
 };
 
@@ -121,7 +136,7 @@ before(async () => {
     Object.assign(fixtureIds, await referralFixtures(srv, { ...tokens, other_referrer: other }));
   }
   if (kinds.has('volunteer') || kinds.has('task')) Object.assign(fixtureIds, await volunteerFixtures(srv, tokens.hub_coordinator));
-  if (kinds.has('service')) Object.assign(fixtureIds, await serviceFixtures(srv, tokens.hub_coordinator));
+  if (kinds.has('service')) Object.assign(fixtureIds, await serviceFixtures(srv, tokens.hub_coordinator, tokens.provider_manager));
 });
 
 after(async () => { await srv?.stop(); });
@@ -140,6 +155,7 @@ function expected(route, role, rel) {
   }
   if (!route.rel) return { allow: true };
   if (rel === 'none') return { notFound: true };
+  if (FIXTURES[route.rel].forbidden?.(route, role, rel)) return { deny: 403 };
   return FIXTURES[route.rel].visible(role, rel) ? { allow: true } : { notFound: true };
 }
 

@@ -2,7 +2,9 @@
 // browser: a link worker searches without JavaScript (the search is a GET
 // form, so the results page is a link), opens a service; with ?case=ID every
 // service has a Refer on button for that case; a hub coordinator adds a
-// service (errors first) and changes its capacity; the discharge team sees
+// service (errors first) and changes its capacity; a provider manager of
+// another organisation may only suggest a change to a listing, which the
+// owner (here the hub, for a demo listing) accepts; the discharge team sees
 // its board. axe checks every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -123,6 +125,40 @@ test('a hub coordinator adds a service (every problem named first) and changes i
   seen.push(['service page after a change', page.url()]);
   await context.close();
   await axeAt('hub@demo.waymark.test', seen);
+});
+
+test('another organisation suggests a change without JavaScript; the owner accepts it on the edit page', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  await signIn(page, 'manager2@demo.waymark.test');
+  await page.goto(`${server.url}/directory?q=memory+cafe`);
+  await page.getByRole('link', { name: 'Memory cafe' }).click();
+  const service = page.url();
+  assert.match(await page.locator('main').innerText(), /Listed by Community Action Norfolk/);
+  await page.getByRole('link', { name: 'Suggest a change to this service' }).click();
+  assert.equal(await page.locator('h1').innerText(), 'Suggest a change to a service');
+  await page.getByLabel('Closed to referrals').check();
+  await page.getByLabel('Capacity note').fill('Closed over the summer');
+  await page.getByRole('button', { name: 'Send the suggestion' }).click();
+  assert.equal(page.url(), service);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Closed over the summer/, 'nothing changes until the owner accepts');
+  await context.close();
+
+  const hub = await (await browser.newContext()).newPage();
+  hub.setDefaultTimeout(10000);
+  await signIn(hub, 'hub@demo.waymark.test');
+  await hub.goto(`${service}/edit`);
+  const card = await hub.locator('.nhsuk-card').innerText();
+  assert.match(card, /Suggested by Olu Bright \(West Norfolk Befriending\)/);
+  assert.match(card, /Capacity\s+Closed to referrals/);
+  assert.match(card, /Capacity note\s+Closed over the summer/);
+  assert.doesNotMatch(card, /Service name/, 'only what changes');
+  await assertNoAxeViolations(hub, 'edit page with a suggestion');
+  await hub.getByRole('button', { name: 'Accept this suggestion' }).click();
+  assert.doesNotMatch(await hub.locator('main').innerText(), /Suggested by/);
+  await hub.goto(service);
+  assert.match(await hub.locator('main').innerText(), /Closed over the summer/);
 });
 
 test('the add-a-service form with errors passes axe (with JavaScript)', async () => {

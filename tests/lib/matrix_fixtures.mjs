@@ -48,10 +48,15 @@ export async function referralFixtures(srv, tokens) {
   };
 }
 
-/** Directory services are not held by an organisation: any two demo services. */
-export async function serviceFixtures(srv, token) {
-  const list = await api(srv, token, 'GET', '/api/v1/services?limit=2');
+/** Directory services: a demo listing (owned by the lead provider, Community
+ * Action Norfolk) and one a Breckland Community Support manager added. */
+export async function serviceFixtures(srv, token, managerToken) {
+  const list = await api(srv, token, 'GET', '/api/v1/services?limit=1');
   assert.equal(list.status, 200, JSON.stringify(list.body));
-  const [own, other] = list.body.contents.map((s) => s.id);
-  return { service: { own, other } };
+  const made = await api(srv, managerToken, 'POST', '/api/v1/services', {
+    organization_name: 'Matrix Friends', name: 'Matrix lunch', description: 'Lunch.', categories: ['food'],
+    service_areas: ['breckland'], capacity_status: 'open', phone: '01632 960998',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  return { service: { 'Community Action Norfolk': list.body.contents[0].id, 'Breckland Community Support': made.body.id } };
 }

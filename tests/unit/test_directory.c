@@ -1,5 +1,7 @@
-/* Unit tests for the directory's rules (src/core/directory.c): a service's
- * fields checked and normalised, the search text and the LIKE patterns. */
+/* Unit tests for the directory's rules (src/core/directory.c,
+ * directory_json.c): a service's fields checked and normalised, the search
+ * text and the LIKE patterns, the search parameters, who may change a
+ * listing, and a suggestion's changes. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -8,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/directory.h"
+#include "core/directory_json.h"
 
 static struct directory_refs refs(void)
 {
@@ -161,6 +164,84 @@ static void test_search_text_and_patterns(void **state)
 	assert_int_equal(directory_query_patterns(long_q, pats), -1);
 }
 
+static void test_who_may_edit(void **state)
+{
+	(void)state;
+	assert_true(directory_may_edit(ROLE_PROVIDER_MANAGER, 7, 7));
+	assert_false(directory_may_edit(ROLE_PROVIDER_MANAGER, 7, 8));
+	assert_false(directory_may_edit(ROLE_PROVIDER_MANAGER, 0, 0));
+	assert_true(directory_may_edit(ROLE_HUB_COORDINATOR, 1, 8));
+	assert_true(directory_may_edit(ROLE_PROGRAMME_LEAD, 1, 8));
+	assert_false(directory_may_edit(ROLE_LINK_WORKER, 7, 7));
+	assert_false(directory_may_edit(ROLE_COMMISSIONER, 7, 7));
+	assert_int_equal(directory_suggestion_id("42"), 42);
+	assert_int_equal(directory_suggestion_id("{sid}"), -1);
+	assert_int_equal(directory_suggestion_id("0"), -1);
+	assert_int_equal(directory_suggestion_id("4x"), -1);
+	assert_int_equal(directory_suggestion_id(NULL), -1);
+}
+
+static const char *params(void *ctx, const char *name)
+{
+	const char *const *kv = ctx;
+	for (; kv[0]; kv += 2)
+		if (!strcmp(kv[0], name))
+			return kv[1];
+	return NULL;
+}
+
+static void test_query_parameters(void **state)
+{
+	(void)state;
+	struct directory_refs r = refs();
+	struct directory_query q;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	const char *ok[] = { "category", "food", "limit", "5", "include_inactive", "true", "q", "lunch", NULL };
+	directory_query_parse(params, ok, &r, &q, &fe);
+	assert_int_equal(fe.n, 0);
+	assert_string_equal(q.category, "food");
+	assert_string_equal(q.area, "");
+	assert_int_equal(q.limit, 5);
+	assert_true(q.include_inactive);
+	const char *bad[] = { "category", "nope", "limit", "0", "offset", "x", NULL };
+	directory_query_parse(params, bad, &r, &q, &fe);
+	assert_true(has(&fe, "category") && has(&fe, "limit") && has(&fe, "offset"));
+	assert_int_equal(q.limit, DIRECTORY_SEARCH_LIMIT);
+}
+
+static void test_changes_are_the_fields_that_differ(void **state)
+{
+	(void)state;
+	struct directory_refs r = refs();
+	struct service_input in;
+	static struct service_record a, b;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	good(&in);
+	assert_int_equal(service_validate(&in, &r, &a, &fe), 0);
+	/* The same codes in another order are no change. */
+	in.items[SF_CATEGORIES][0] = "food";
+	in.items[SF_CATEGORIES][1] = "transport";
+	in.nitems[SF_CATEGORIES] = 2;
+	in.v[SF_CAPACITY_STATUS] = "closed";
+	assert_int_equal(service_validate(&in, &r, &b, &fe), 0);
+	json_t *j = service_changes_json(&a, &b);
+	assert_int_equal(json_object_size(j), 1);
+	assert_string_equal(json_string_value(json_object_get(j, "capacity_status")), "closed");
+	/* Read back over the first record, they make the second. */
+	struct service_input again;
+	service_input_from_record(&a, &again);
+	service_input_from_json(j, &again, &fe);
+	assert_int_equal(fe.n, 0);
+	assert_string_equal(again.v[SF_CAPACITY_STATUS], "closed");
+	json_decref(j);
+	json_t *bad = json_pack("{s:i,s:s}", "name", 3, "colour", "red");
+	service_input_from_json(bad, &again, &fe);
+	assert_true(has(&fe, "name") && has(&fe, "colour"));
+	json_decref(bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +250,9 @@ int main(void)
 		cmocka_unit_test(test_needs_a_way_to_contact),
 		cmocka_unit_test(test_lengths_count_characters),
 		cmocka_unit_test(test_search_text_and_patterns),
+		cmocka_unit_test(test_who_may_edit),
+		cmocka_unit_test(test_query_parameters),
+		cmocka_unit_test(test_changes_are_the_fields_that_differ),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
