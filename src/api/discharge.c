@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
-#include "api/referrals.h"
+#include "ops/referrals_access.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
@@ -106,10 +106,11 @@ static int home_check_get(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	int access = referral_access(req, id);
+	struct ops_ctx c = http_ops_ctx(req);
+	int access = ops_referral_access(&c, id);
 	if (access < 0)
 		return http_store_failed(req, resp);
-	if (access == REFERRAL_ACCESS_NONE)
+	if (access == OPS_REFERRAL_NONE)
 		return http_problem(resp, 404, "Not found", "There is no such referral that you can see.");
 	struct discharge_home_check *hc = malloc(sizeof *hc);
 	int f = hc ? discharge_home_check_of(req->db, id, hc) : -1;

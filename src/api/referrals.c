@@ -18,17 +18,6 @@
 #define LIST_LIMIT_DEFAULT 50
 #define LIST_LIMIT_MAX 200
 
-int referral_is_hub(const struct http_req *req)
-{
-	return req->auth.role == ROLE_HUB_COORDINATOR || req->auth.role == ROLE_PROGRAMME_LEAD;
-}
-
-int referral_access(struct http_req *req, int64_t id)
-{
-	struct ops_ctx c = http_ops_ctx(req);
-	return ops_referral_access(&c, id);
-}
-
 /* ---- JSON in ---- */
 
 /* Reads one JSON value into raw for field f; type problems go to fe. */
@@ -389,8 +378,7 @@ static int referral_get(struct http_req *req, struct http_resp *resp)
 	if (store_begin_read(req->db))
 		return http_store_failed(req, resp);
 	int rc = referral_get_in(req, resp, id);
-	if (req->db->in_tx)
-		store_commit(req->db);
+	store_end_read(req->db);
 	return rc;
 }
 
@@ -517,14 +505,14 @@ static int referral_list(struct http_req *req, struct http_resp *resp)
 		return http_problem_fields(resp, 422, "The query has problems", &fe);
 	/* The hub lists everything; everyone else lists the referrals they made
 	 * (status and dates). Cases held by other staff are listed by triage. */
-	if (!referral_is_hub(req))
+	if (!http_is_hub(req))
 		q.referrer_user_id = req->auth.user_id;
 	struct list_ctx c = { json_array(), 0, 0 };
 	if (referral_store_list(req->db, &q, list_item, &c) < 0) {
 		json_decref(c.items);
 		return http_store_failed(req, resp);
 	}
-	if (referral_is_hub(req) && c.n) {
+	if (http_is_hub(req) && c.n) {
 		char detail[64];
 		snprintf(detail, sizeof detail, "listed=%d", c.n);
 		if (http_audit(req, AUDIT_REFERRAL_LIST, "referral", 0, 0, detail)) {

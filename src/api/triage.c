@@ -23,12 +23,6 @@ static int triage_failed(struct http_req *req, struct http_resp *resp, enum ops_
 	return http_ops_reply(req, resp, r, title, fe);
 }
 
-int triage_staff_may_see(struct http_req *req, int64_t referral_id)
-{
-	struct ops_ctx c = http_ops_ctx(req);
-	return ops_referral_staff_may_see(&c, referral_id);
-}
-
 static json_t *iso_or_null(int64_t t)
 {
 	if (t == KPI_NONE || t <= 0)
@@ -156,7 +150,8 @@ static json_t *outcome_json(int64_t referral_id, const struct triage_outcome *o)
 /* 404 unless the user has a staff relationship with the referral; returns 1 to go on. */
 static int visible_or_respond(struct http_req *req, struct http_resp *resp, int64_t id)
 {
-	int see = triage_staff_may_see(req, id);
+	struct ops_ctx c = http_ops_ctx(req);
+	int see = ops_referral_staff_may_see(&c, id);
 	if (see < 0)
 		http_store_failed(req, resp);
 	else if (!see)

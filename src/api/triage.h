@@ -6,10 +6,6 @@
 #include "http/http.h"
 #include "store/triage.h"
 
-/* ops_referral_staff_may_see (ops/access.h) for the request's user:
- * 1, 0 (answer 404), or -1 on error. */
-int triage_staff_may_see(struct http_req *req, int64_t referral_id);
-
 /*
  * Adds to doc (a referral's JSON object) what triage knows: suggested_tier,
  * suggestion_reason, suggestion_rule, rules_version, tier, triage (the

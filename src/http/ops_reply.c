@@ -16,6 +16,12 @@ struct ops_ctx http_ops_ctx(struct http_req *req)
 	};
 }
 
+int http_is_hub(const struct http_req *req)
+{
+	struct ops_ctx c = { .role = req->auth.role };
+	return ops_is_hub(&c);
+}
+
 int http_store_failed(struct http_req *req, struct http_resp *resp)
 {
 	store_rollback(req->db);

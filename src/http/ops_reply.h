@@ -8,6 +8,9 @@
 /* The context of the request's user, connection and arrival time. */
 struct ops_ctx http_ops_ctx(struct http_req *req);
 
+/* 1 for the hub (hub coordinators and the programme lead): ops_is_hub. */
+int http_is_hub(const struct http_req *req);
+
 /* Answers a result other than OPS_OK: 422 (title, fe), 404, 409 (title, fe),
  * 403, or the store failure (http_store_failed). fe may be NULL. Returns 0. */
 int http_ops_reply(struct http_req *req, struct http_resp *resp, enum ops_result r, const char *title,

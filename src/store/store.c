@@ -119,6 +119,12 @@ int store_rollback(struct store *st)
 	return st->ops->tx(st, "ROLLBACK");
 }
 
+void store_end_read(struct store *st)
+{
+	if (st->in_tx)
+		store_commit(st);
+}
+
 #define STORE_MAX_PARAMS 64
 
 /* The number of ? placeholders of each statement (outside string literals),

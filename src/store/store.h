@@ -42,8 +42,10 @@ uint64_t store_error_count(void);
 int store_begin(struct store *st);
 /* A transaction for reads only: one snapshot (and, on SQLite, one shared
  * lock instead of one per statement) for a request's several queries. End it
- * with store_commit; never write inside it. */
+ * with store_end_read; never write inside it. */
 int store_begin_read(struct store *st);
+/* Ends the read snapshot of store_begin_read, if it is still open. */
+void store_end_read(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
 

@@ -37,6 +37,7 @@ export function normalise(html) {
     .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, '{time}')
     .replace(/\bage \d+/g, 'age {n}')
     .replace(/\b\d+ (minutes?|hours?|days?|weeks?|months?) (ago|left|overdue|late)\b/g, '{n} $1 $2')
+    .replace(/\b\d+ h \d+ min\b/g, '{duration}')
     .replace(/\b\d+h \d+m\b/g, '{duration}')
     .replace(/[-+]?\d+(\.\d+)? ?(h|min|hours?) (left|late|overdue)/g, '{duration} $3');
 }
