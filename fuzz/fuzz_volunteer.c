@@ -5,7 +5,7 @@
  * text that parses to the same slots, dates format back and re-parse; a
  * refused one names only known fields; a second run agrees. Also the hours a
  * volunteer logs and formula-safe CSV cells (core/recruit.h). */
-#include "api/volunteers.h"
+#include "core/volunteer_task.h"
 #include "core/datetime.h"
 #include "core/recruit.h"
 #include "core/volunteer.h"
@@ -142,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* Hours logged are 0 to 24 hours. */
 	int minutes = -1;
-	if (line[1] && volunteers_parse_hours(line[1], &minutes) == 0)
+	if (line[1] && volunteer_parse_hours(line[1], &minutes) == 0)
 		FUZZ_CHECK(minutes >= 0 && minutes <= 1440);
 	/* A CSV cell never starts a formula, and reads back to the text with at most a guard added. */
 	char cell[512];

@@ -5,13 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/volunteers.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
+#include "ops/volunteers.h"
 
 #define ALTERNATIVES_MAX 8 /* eligible volunteers offered in each task's list */
 
@@ -497,15 +497,14 @@ static int save(struct http_req *req, struct http_resp *resp, int64_t id)
 	fielderr_init(fe);
 	input_from_form(req, in, f);
 	int64_t out = 0;
-	enum vol_result r = volunteers_save(req, id, in, fe, &out);
-	if (r == VOL_OK)
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_volunteer_save(&c, id, in, fe, &out);
+	if (r == OPS_OK)
 		rc = http_redirect(resp, "/volunteers?saved=1");
-	else if (r == VOL_INVALID)
+	else if (r == OPS_INVALID)
 		rc = volunteer_form(req, resp, id, f, fe, 422);
-	else if (r == VOL_NOT_FOUND)
-		rc = http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
 	else
-		rc = http_store_failed(req, resp);
+		rc = web_ops_reply(req, resp, r, "", fe);
 done:
 	free(in);
 	free(f);
@@ -528,13 +527,10 @@ static int edit_page(struct http_req *req, struct http_resp *resp)
 	int rc = -1;
 	if (!v || !f)
 		goto done;
-	enum vol_result r = volunteers_get_managed(req, id, v);
-	if (r == VOL_NOT_FOUND) {
-		rc = http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
-		goto done;
-	}
-	if (r != VOL_OK) {
-		rc = http_store_failed(req, resp);
+	struct ops_ctx c = http_ops_ctx(req);
+	int found = ops_volunteer_managed(&c, id, v);
+	if (found <= 0) {
+		rc = web_ops_reply(req, resp, found < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
 		goto done;
 	}
 	values_from_rec(f, v);
@@ -551,13 +547,6 @@ static int edit_post(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	/* Another organisation's volunteer: 404 before looking at the form, as for a missing one. */
-	int64_t org = 0;
-	int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
-	if (f < 0)
-		return http_store_failed(req, resp);
-	if (f == 0 || org != req->auth.org_id)
-		return http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
 	return save(req, resp, id);
 }
 
@@ -794,15 +783,16 @@ static int match_post(struct http_req *req, struct http_resp *resp)
 	if (!fe->n && n == 0)
 		fielderr_add(fe, "offers", "Choose a volunteer for at least one task, or go back without offering");
 	size_t offered = 0;
-	enum vol_result r = fe->n ? VOL_INVALID : volunteers_offer(req, tasks, vols, n, fields, fe, &offered);
-	if (r == VOL_OK) {
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = fe->n ? OPS_INVALID : ops_volunteer_offer(&c, tasks, vols, n, fields, fe, &offered);
+	if (r == OPS_OK) {
 		char loc[64];
 		snprintf(loc, sizeof loc, "/volunteers/match?offered=%zu", offered);
 		rc = http_redirect(resp, loc);
-	} else if (r == VOL_INVALID) {
+	} else if (r == OPS_INVALID) {
 		rc = match_page_render(req, resp, 1, fe, 422);
 	} else {
-		rc = http_store_failed(req, resp);
+		rc = web_ops_reply(req, resp, r, "", fe);
 	}
 done:
 	free(tasks);
