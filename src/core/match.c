@@ -574,6 +574,42 @@ int match_explain(const struct match_task *t, const struct match_volunteer *v, c
 	return 1;
 }
 
+/* What rules a volunteer out, without their details. */
+static const char *const what[MATCH_FAIL__MAX] = {
+	[MATCH_FAIL_CAPACITY] = "full this week",
+	[MATCH_FAIL_SKILL] = "lack the skill",
+	[MATCH_FAIL_CAR] = "have no car",
+	[MATCH_FAIL_DBS] = "have no valid enhanced DBS",
+	[MATCH_FAIL_DECLINED] = "declined by the person",
+	[MATCH_FAIL_DISTANCE] = "too far",
+	[MATCH_FAIL_AVAILABILITY] = "not free",
+};
+
+int match_explain_brief(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+			char *buf, size_t size)
+{
+	struct text b;
+	struct match_fit fit;
+	const char *sep = "not eligible (the details are their organisation's): ";
+
+	text_init(&b, buf, size);
+	if (!t || !v || !p || match_task_valid(t) < 0 || match_volunteer_valid(v) < 0 || match_params_valid(p) < 0) {
+		text_add(&b, "invalid task, volunteer or parameters");
+		return -1;
+	}
+	unsigned fail = check(t, v, p, &fit, 0);
+	if (fail == 0) {
+		text_add(&b, "eligible");
+		return 0;
+	}
+	for (int k = 0; k < MATCH_FAIL__MAX; k++)
+		if (fail & (1u << k)) {
+			text_add(&b, "%s%s", sep, what[k]);
+			sep = ", ";
+		}
+	return 1;
+}
+
 /* Why a task was left: nobody eligible (and what ruled them out), everyone eligible taken, or too far to be worth it. */
 static void unassigned_reason(struct text *b, const struct match_task *t, const struct match_volunteer *vols,
 			      size_t n_vols, const struct match_params *p, const struct mcf_problem *net,
@@ -581,15 +617,6 @@ static void unassigned_reason(struct text *b, const struct match_task *t, const 
 {
 	int64_t n_eligible = last - first, n_full = 0, min_free_cost = INT64_MAX;
 	size_t counts[MATCH_FAIL__MAX] = {0};
-	static const char *const what[MATCH_FAIL__MAX] = {
-		[MATCH_FAIL_CAPACITY] = "full this week",
-		[MATCH_FAIL_SKILL] = "lack the skill",
-		[MATCH_FAIL_CAR] = "have no car",
-		[MATCH_FAIL_DBS] = "have no valid enhanced DBS",
-		[MATCH_FAIL_DECLINED] = "declined by the person",
-		[MATCH_FAIL_DISTANCE] = "too far",
-		[MATCH_FAIL_AVAILABILITY] = "not free",
-	};
 	const char *sep = " (";
 
 	for (int64_t i = first; i < last; i++) {

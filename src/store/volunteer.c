@@ -995,6 +995,9 @@ int match_offer_check(struct store *st, int64_t org_id, int64_t task_id, int64_t
 		const char *text = buf;
 		if (e == 0 && strncmp(text, "eligible: ", 10) == 0)
 			text += 10;
+		/* Another organisation's volunteer: which rule, never their distance, radius or DBS dates. */
+		else if (p.vol_info[vi].org_id != org_id)
+			match_explain_brief(&p.tasks[ti], &p.vols[vi], &p.params, buf, sizeof buf);
 		snprintf(reason, reason_len, "%s", text);
 		r = e == 0;
 	}
