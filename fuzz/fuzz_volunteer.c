@@ -1,5 +1,5 @@
 /* Fuzzes a volunteer's record as typed (core/volunteer.h): the input's lines
- * are the fields in order. An accepted record is within every limit
+ * are the fields in order (model/volunteer.def's, then the lists). An accepted record is within every limit
  * (slots sorted, in the day, not overlapping, at most 4 a day; days off
  * sorted and distinct; postcode normalised), each day's slots format back to
  * text that parses to the same slots, dates format back and re-parse; a
@@ -42,13 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	struct volunteer_input vi;
 	memset(&vi, 0, sizeof vi);
-	const char **scalars[] = { &vi.name, &vi.email, &vi.phone, &vi.postcode, &vi.travel_radius_km, &vi.car,
-				   &vi.max_tasks_per_week, &vi.consent_to_share, &vi.status, &vi.dbs_level,
-				   &vi.dbs_certificate_date, &vi.dbs_update_service, &vi.dbs_renewal_date,
-				   &vi.account_email, &vi.notes };
 	int k = 0;
-	for (size_t i = 0; i < sizeof scalars / sizeof scalars[0]; i++, k++)
-		*scalars[i] = line[k];
+	for (int f = 0; f < VF__MAX; f++, k++)
+		vi.f[f] = line[k];
 	for (int d = 0; d < 7; d++, k++)
 		vi.availability[d] = line[k];
 	vi.days_off = line[k++];

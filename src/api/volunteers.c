@@ -65,9 +65,65 @@ static json_t *compliance_json(const struct dbs_check *d, int64_t now)
 	return j;
 }
 
+/* Field f of r as JSON (model/volunteer.def's kind says how). */
+static json_t *field_json(const struct volunteer_rec *r, enum volunteer_field f)
+{
+	const struct volunteer_field_desc *d = &volunteer_fields[f];
+	int64_t i = 0;
+	const char *text = NULL;
+	int stored = volunteer_field_stored(r, f, &i, &text);
+	switch (d->kind) {
+	case VK_BOOL:
+		return json_boolean(i);
+	case VK_KM:
+		return json_real((double)i / 1000.0);
+	case VK_COUNT:
+		return json_integer(i);
+	case VK_DATE:
+		return stored ? day_or_null(i) : json_null();
+	case VK_ACCOUNT:
+	case VK_DBS_LEVEL:
+		return stored ? json_string(text) : json_null();
+	default:
+		return json_string(stored ? text : "");
+	}
+}
+
+/* Sets key ("dbs.level": level in the object dbs) of doc to value. */
+static void json_set_path(json_t *doc, const char *key, json_t *value)
+{
+	const char *dot = strchr(key, '.');
+	if (!dot) {
+		json_object_set_new(doc, key, value);
+		return;
+	}
+	char outer[32];
+	snprintf(outer, sizeof outer, "%.*s", (int)(dot - key), key);
+	json_t *o = json_object_get(doc, outer);
+	if (!o)
+		json_object_set_new(doc, outer, o = json_object());
+	json_object_set_new(o, dot + 1, value);
+}
+
+/* The value at key ("dbs.level") of doc, or NULL. */
+static json_t *json_get_path(json_t *doc, const char *key)
+{
+	const char *dot = strchr(key, '.');
+	if (!dot)
+		return json_object_get(doc, key);
+	char outer[32];
+	snprintf(outer, sizeof outer, "%.*s", (int)(dot - key), key);
+	json_t *o = json_object_get(doc, outer);
+	return json_is_object(o) ? json_object_get(o, dot + 1) : NULL;
+}
+
 static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
 {
 	const struct volunteer_rec *r = &v->rec;
+	json_t *j = json_pack("{s:I,s:{s:I,s:s},s:s}", "id", (json_int_t)v->id, "organisation", "id",
+			      (json_int_t)v->org_id, "name", v->org_name, "area", v->area);
+	for (int f = 0; f < VF__MAX; f++)
+		json_set_path(j, volunteer_fields[f].key, field_json(r, (enum volunteer_field)f));
 	json_t *avail = json_object();
 	for (int d = 0; d < 7; d++) {
 		char text[VOLUNTEER_DAY_TEXT_MAX];
@@ -81,19 +137,10 @@ static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
 	for (int i = 0; i < r->n_training; i++)
 		json_array_append_new(training, json_pack("{s:s,s:o}", "module", r->training[i].module, "completed",
 							  day_or_null(r->training[i].completed_day)));
-	json_t *dbs = json_pack("{s:o,s:o,s:b,s:o}", "level",
-				r->dbs.level == DBS_NONE ? json_null() : json_string(dbs_level_code(r->dbs.level)),
-				"certificate_date", day_or_null(r->dbs.certificate_day), "update_service",
-				r->dbs.update_service, "renewal_date", day_or_null(r->dbs.renewal_day));
-	json_t *j = json_pack("{s:I,s:{s:I,s:s},s:s,s:s,s:s,s:s,s:s,s:f,s:b,s:i,s:b,s:s,s:o,s:o,s:o,s:o,s:o}", "id",
-			      (json_int_t)v->id, "organisation", "id", (json_int_t)v->org_id, "name", v->org_name, "name",
-			      r->name, "email", r->email, "phone", r->phone, "postcode", r->postcode, "area", v->area,
-			      "travel_radius_km", r->travel_radius_m / 1000.0, "car", r->has_car, "max_tasks_per_week",
-			      r->max_tasks_per_week, "consent_to_share", r->consent_to_share, "status",
-			      volunteer_status_code(r->status), "skills", skills_json(r->skills), "availability", avail,
-			      "days_off", off, "dbs", dbs, "training", training);
-	json_object_set_new(j, "account_email", r->account_email[0] ? json_string(r->account_email) : json_null());
-	json_object_set_new(j, "notes", json_string(r->notes));
+	json_object_set_new(j, "skills", skills_json(r->skills));
+	json_object_set_new(j, "availability", avail);
+	json_object_set_new(j, "days_off", off);
+	json_object_set_new(j, "training", training);
 	json_object_set_new(j, "compliance", compliance_json(&r->dbs, now));
 	json_object_set_new(j, "created_at", utc_or_null(v->created_at));
 	json_object_set_new(j, "updated_at", utc_or_null(v->updated_at));
@@ -133,35 +180,46 @@ static const char *scalar(struct json_vin *v, json_t *j, const char *path, struc
 	return s;
 }
 
+/* 1 when key is a field of a volunteer under prefix ("" or "dbs."), or a list. */
+static int known_key(const char *prefix, const char *key)
+{
+	static const char *const lists[] = { "skills", "availability", "days_off", "training", NULL };
+	size_t pl = strlen(prefix);
+	for (int f = 0; f < VF__MAX; f++) {
+		const char *k = volunteer_fields[f].key;
+		if (strncmp(k, prefix, pl) == 0 && strcspn(k + pl, ".") == strlen(key) &&
+		    strncmp(k + pl, key, strlen(key)) == 0)
+			return 1;
+	}
+	for (const char *const *l = lists; !*prefix && *l; l++)
+		if (strcmp(*l, key) == 0)
+			return 1;
+	return 0;
+}
+
 static int volunteer_from_json(json_t *doc, struct json_vin *v, struct field_errors *fe)
 {
-	static const char *const known[] = { "name", "email", "phone", "postcode", "travel_radius_km", "car",
-					     "max_tasks_per_week", "consent_to_share", "status", "skills", "availability",
-					     "days_off", "dbs", "training", "account_email", "notes", NULL };
 	memset(v, 0, sizeof *v);
 	struct volunteer_input *in = &v->in;
 	const char *key;
 	json_t *val;
 	json_object_foreach(doc, key, val) {
-		int ok = 0;
-		for (const char *const *k = known; *k && !ok; k++)
-			ok = strcmp(*k, key) == 0;
 		/* Read-only fields a client may send back unchanged. */
-		if (!ok && strcmp(key, "id") && strcmp(key, "organisation") && strcmp(key, "area") &&
+		if (!known_key("", key) && strcmp(key, "id") && strcmp(key, "organisation") && strcmp(key, "area") &&
 		    strcmp(key, "compliance") && strcmp(key, "created_at") && strcmp(key, "updated_at"))
 			fielderr_add(fe, key, "is not a field of a volunteer");
 	}
-	in->name = scalar(v, json_object_get(doc, "name"), "name", fe);
-	in->email = scalar(v, json_object_get(doc, "email"), "email", fe);
-	in->phone = scalar(v, json_object_get(doc, "phone"), "phone", fe);
-	in->postcode = scalar(v, json_object_get(doc, "postcode"), "postcode", fe);
-	in->travel_radius_km = scalar(v, json_object_get(doc, "travel_radius_km"), "travel_radius_km", fe);
-	in->car = scalar(v, json_object_get(doc, "car"), "car", fe);
-	in->max_tasks_per_week = scalar(v, json_object_get(doc, "max_tasks_per_week"), "max_tasks_per_week", fe);
-	in->consent_to_share = scalar(v, json_object_get(doc, "consent_to_share"), "consent_to_share", fe);
-	in->status = scalar(v, json_object_get(doc, "status"), "status", fe);
-	in->account_email = scalar(v, json_object_get(doc, "account_email"), "account_email", fe);
-	in->notes = scalar(v, json_object_get(doc, "notes"), "notes", fe);
+	json_t *dbs = json_object_get(doc, "dbs");
+	if (dbs && !json_is_null(dbs) && !json_is_object(dbs))
+		fielderr_add(fe, "dbs", "must be an object: {level, certificate_date, update_service, renewal_date}");
+	json_object_foreach(json_is_object(dbs) ? dbs : NULL, key, val) if (!known_key("dbs.", key))
+	{
+		char path[64];
+		snprintf(path, sizeof path, "dbs.%.40s", key);
+		fielderr_add(fe, path, "is not a field of a DBS check");
+	}
+	for (int f = 0; f < VF__MAX; f++)
+		in->f[f] = scalar(v, json_get_path(doc, volunteer_fields[f].key), volunteer_fields[f].key, fe);
 	json_t *a = json_object_get(doc, "skills");
 	if (a && !json_is_null(a)) {
 		if (!json_is_array(a)) {
@@ -214,24 +272,6 @@ static int volunteer_from_json(json_t *doc, struct json_vin *v, struct field_err
 				len += (size_t)w;
 			}
 		in->days_off = v->days_off;
-	}
-	json_t *dbs = json_object_get(doc, "dbs");
-	if (dbs && !json_is_null(dbs)) {
-		if (!json_is_object(dbs)) {
-			fielderr_add(fe, "dbs", "must be an object: {level, certificate_date, update_service, renewal_date}");
-		} else {
-			json_object_foreach(dbs, key, val) if (strcmp(key, "level") && strcmp(key, "certificate_date") &&
-							       strcmp(key, "update_service") && strcmp(key, "renewal_date"))
-			{
-				char path[64];
-				snprintf(path, sizeof path, "dbs.%.40s", key);
-				fielderr_add(fe, path, "is not a field of a DBS check");
-			}
-			in->dbs_level = scalar(v, json_object_get(dbs, "level"), "dbs.level", fe);
-			in->dbs_certificate_date = scalar(v, json_object_get(dbs, "certificate_date"), "dbs.certificate_date", fe);
-			in->dbs_update_service = scalar(v, json_object_get(dbs, "update_service"), "dbs.update_service", fe);
-			in->dbs_renewal_date = scalar(v, json_object_get(dbs, "renewal_date"), "dbs.renewal_date", fe);
-		}
 	}
 	json_t *tr = json_object_get(doc, "training");
 	if (tr && !json_is_null(tr)) {

@@ -37,11 +37,6 @@ static int64_t opt_day(const struct store_row *r, int col)
 	return store_row_isnull(r, col) ? COMPLIANCE_NO_DAY : store_row_int(r, col);
 }
 
-static int64_t bind_day(int64_t d)
-{
-	return d == COMPLIANCE_NO_DAY ? INT64_MIN : d;
-}
-
 static int64_t e6(double deg)
 {
 	return (int64_t)(deg * 1e6 + (deg < 0 ? -0.5 : 0.5));
@@ -162,34 +157,56 @@ static const char *or_null(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* Binds model/volunteer.def's columns in its order into p; returns how many. */
+static int bind_fields(struct store_param *p, const struct volunteer_rec *r)
+{
+	int n = 0;
+	for (int f = 0; f < VF__MAX; f++) {
+		int64_t i = 0;
+		const char *s = NULL;
+		if (volunteer_fields[f].kind == VK_ACCOUNT)
+			continue;
+		int k = volunteer_field_stored(r, (enum volunteer_field)f, &i, &s);
+		p[n++] = (struct store_param){ .is_null = k == 0, .is_int = k == 1, .i = i, .s = s };
+	}
+	return n;
+}
+
+/* Saves r: volunteer id, or a new one of org_id (id 0) with *new_id. */
+static int save(struct store *st, int64_t id, int64_t org_id, int64_t user_id, double lat, double lon,
+		const struct volunteer_rec *r, int64_t now, int64_t *new_id)
+{
+	struct store_param p[VF__MAX + 8];
+	int n = bind_fields(p, r);
+	p[n++] = (struct store_param){ .is_int = 1, .i = user_id, .is_null = user_id == 0 };
+	p[n++] = (struct store_param){ .s = r->outcode };
+	p[n++] = (struct store_param){ .is_int = 1, .i = e6(lat) };
+	p[n++] = (struct store_param){ .is_int = 1, .i = e6(lon) };
+	p[n++] = (struct store_param){ .is_int = 1, .i = now };
+	p[n++] = (struct store_param){ .is_int = 1, .i = id ? id : org_id };
+	if (!id)
+		p[n++] = (struct store_param){ .is_int = 1, .i = now };
+	st->errcode = STORE_OK;
+	struct id_ctx c = { new_id };
+	int done = st->ops->exec(st, id ? STMT_VOLUNTEER_UPDATE : STMT_VOLUNTEER_INSERT, p, n, id ? NULL : id_row, &c);
+	if (done != 1) {
+		if (done == 0)
+			store_set_error(st, STORE_ERROR, "volunteer %lld is not there", (long long)id);
+		return -1;
+	}
+	return write_children(st, id ? id : *new_id, r);
+}
+
 int volunteer_create(struct store *st, int64_t org_id, int64_t user_id, double lat, double lon,
 		     const struct volunteer_rec *r, int64_t now, int64_t *id)
 {
-	struct id_ctx c = { id };
-	int n = store_exec(st, STMT_VOLUNTEER_INSERT, id_row, &c, "Iisssdssiiddds" "IdIssii", user_id ? user_id : INT64_MIN,
-			   org_id, r->name, or_null(r->email), or_null(r->phone), r->consent_to_share, r->postcode,
-			   r->outcode, e6(lat), e6(lon), r->travel_radius_m, r->has_car, r->max_tasks_per_week,
-			   or_null(dbs_level_code(r->dbs.level)), bind_day(r->dbs.certificate_day), r->dbs.update_service,
-			   bind_day(r->dbs.renewal_day), volunteer_status_code(r->status), or_null(r->notes), now, now);
-	if (n != 1)
-		return -1;
-	return write_children(st, *id, r);
+	return save(st, 0, org_id, user_id, lat, lon, r, now, id);
 }
 
 int volunteer_update(struct store *st, int64_t id, int64_t user_id, double lat, double lon,
 		     const struct volunteer_rec *r, int64_t now)
 {
-	int n = store_exec(st, STMT_VOLUNTEER_UPDATE, NULL, NULL, "Isssdssiiddds" "IdIssii", user_id ? user_id : INT64_MIN,
-			   r->name, or_null(r->email), or_null(r->phone), r->consent_to_share, r->postcode, r->outcode,
-			   e6(lat), e6(lon), r->travel_radius_m, r->has_car, r->max_tasks_per_week,
-			   or_null(dbs_level_code(r->dbs.level)), bind_day(r->dbs.certificate_day), r->dbs.update_service,
-			   bind_day(r->dbs.renewal_day), volunteer_status_code(r->status), or_null(r->notes), now, id);
-	if (n != 1) {
-		if (n == 0)
-			store_set_error(st, STORE_ERROR, "volunteer %lld is not there", (long long)id);
-		return -1;
-	}
-	return write_children(st, id, r);
+	return save(st, id, 0, user_id, lat, lon, r, now, NULL);
 }
 
 static struct dbs_check row_dbs(const struct store_row *r, int level, int cert, int us, int renew)
@@ -209,29 +226,25 @@ static int get_row(void *ctx, const struct store_row *r)
 	struct get_ctx *g = ctx;
 	struct volunteer_view *v = g->v;
 	g->found = 1;
-	v->id = store_row_int(r, 0);
-	v->user_id = store_row_int(r, 1);
-	v->org_id = store_row_int(r, 2);
-	copy(v->org_name, sizeof v->org_name, store_row_text(r, 3));
-	copy(v->rec.name, sizeof v->rec.name, store_row_text(r, 4));
-	copy(v->rec.email, sizeof v->rec.email, store_row_text(r, 5));
-	copy(v->rec.phone, sizeof v->rec.phone, store_row_text(r, 6));
-	v->rec.consent_to_share = (int)store_row_int(r, 7);
-	copy(v->rec.postcode, sizeof v->rec.postcode, store_row_text(r, 8));
-	copy(v->rec.outcode, sizeof v->rec.outcode, store_row_text(r, 9));
-	v->lat = (double)store_row_int(r, 10) / 1e6;
-	v->lon = (double)store_row_int(r, 11) / 1e6;
-	v->rec.travel_radius_m = (int)store_row_int(r, 12);
-	v->rec.has_car = (int)store_row_int(r, 13);
-	v->rec.max_tasks_per_week = (int)store_row_int(r, 14);
-	v->rec.dbs = row_dbs(r, 15, 16, 17, 18);
-	int s = volunteer_status_from_code(store_row_text(r, 19));
-	v->rec.status = s < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)s;
-	copy(v->rec.notes, sizeof v->rec.notes, store_row_text(r, 20));
-	copy(v->rec.account_email, sizeof v->rec.account_email, store_row_text(r, 21));
-	v->created_at = store_row_int(r, 22);
-	v->updated_at = store_row_int(r, 23);
-	copy(v->area, sizeof v->area, store_row_text(r, 24));
+	int c = 0;
+	for (int f = 0; f < VF__MAX; f++) {
+		if (volunteer_fields[f].kind == VK_ACCOUNT)
+			continue;
+		int64_t i = store_row_int(r, c);
+		volunteer_field_load(&v->rec, (enum volunteer_field)f, store_row_isnull(r, c), i, store_row_text(r, c));
+		c++;
+	}
+	v->id = store_row_int(r, c++);
+	v->user_id = store_row_int(r, c++);
+	v->org_id = store_row_int(r, c++);
+	copy(v->org_name, sizeof v->org_name, store_row_text(r, c++));
+	copy(v->rec.account_email, sizeof v->rec.account_email, store_row_text(r, c++));
+	copy(v->rec.outcode, sizeof v->rec.outcode, store_row_text(r, c++));
+	v->lat = (double)store_row_int(r, c++) / 1e6;
+	v->lon = (double)store_row_int(r, c++) / 1e6;
+	v->created_at = store_row_int(r, c++);
+	v->updated_at = store_row_int(r, c++);
+	copy(v->area, sizeof v->area, store_row_text(r, c));
 	return 1;
 }
 
