@@ -614,7 +614,7 @@ static int task_fields(json_t *doc, struct task_new *n, struct field_errors *fe)
 			break;
 		codes[k++] = json_string_value(s);
 	}
-	volunteer_task_skills(codes, k, &n->extra_skills, fe);
+	volunteer_skills_read(codes, k, &n->extra_skills, fe);
 	json_bool(doc, "home_visit", &n->home_visit, fe);
 	int a = json_time(doc, "window_start", &n->window_from, fe, "the start of the time window");
 	int b = json_time(doc, "window_end", &n->window_to, fe, "the end of the time window");

@@ -551,29 +551,6 @@ static void add_failures(struct text *b, unsigned fail, const struct match_task 
 	}
 }
 
-int match_explain(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
-		  char *buf, size_t size)
-{
-	struct text b;
-	struct match_fit fit;
-	unsigned fail;
-
-	text_init(&b, buf, size);
-	if (!t || !v || !p || match_task_valid(t) < 0 || match_volunteer_valid(v) < 0 || match_params_valid(p) < 0) {
-		text_add(&b, "invalid task, volunteer or parameters");
-		return -1;
-	}
-	fail = check(t, v, p, &fit, 0);
-	if (fail == 0) {
-		text_add(&b, "eligible: ");
-		add_fit(&b, t, v, &fit);
-		return 0;
-	}
-	text_add(&b, "not eligible: ");
-	add_failures(&b, fail, t, v, p, &fit);
-	return 1;
-}
-
 /* What rules a volunteer out, without their details. */
 static const char *const what[MATCH_FAIL__MAX] = {
 	[MATCH_FAIL_CAPACITY] = "full this week",
@@ -585,29 +562,47 @@ static const char *const what[MATCH_FAIL__MAX] = {
 	[MATCH_FAIL_AVAILABILITY] = "not free",
 };
 
-int match_explain_brief(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
-			char *buf, size_t size)
+/* match_explain, or with brief only what rules the volunteer out, without their details. */
+static int explain(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+		   char *buf, size_t size, int brief)
 {
 	struct text b;
 	struct match_fit fit;
-	const char *sep = "not eligible (the details are their organisation's): ";
+	unsigned fail;
 
 	text_init(&b, buf, size);
 	if (!t || !v || !p || match_task_valid(t) < 0 || match_volunteer_valid(v) < 0 || match_params_valid(p) < 0) {
 		text_add(&b, "invalid task, volunteer or parameters");
 		return -1;
 	}
-	unsigned fail = check(t, v, p, &fit, 0);
-	if (fail == 0) {
-		text_add(&b, "eligible");
-		return 0;
+	fail = check(t, v, p, &fit, 0);
+	text_add(&b, fail ? "not eligible" : "eligible");
+	if (!brief) {
+		text_add(&b, ": ");
+		if (fail)
+			add_failures(&b, fail, t, v, p, &fit);
+		else
+			add_fit(&b, t, v, &fit);
+		return fail != 0;
 	}
-	for (int k = 0; k < MATCH_FAIL__MAX; k++)
+	for (int k = 0, first = 1; k < MATCH_FAIL__MAX; k++)
 		if (fail & (1u << k)) {
-			text_add(&b, "%s%s", sep, what[k]);
-			sep = ", ";
+			text_add(&b, "%s%s", first ? " (the details are their organisation's): " : ", ", what[k]);
+			first = 0;
 		}
-	return 1;
+	return fail != 0;
+}
+
+int match_explain(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+		  char *buf, size_t size)
+{
+	return explain(t, v, p, buf, size, 0);
+}
+
+int match_explain_brief(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+			char *buf, size_t size)
+{
+	return explain(t, v, p, buf, size, 1);
 }
 
 /* Why a task was left: nobody eligible (and what ruled them out), everyone eligible taken, or too far to be worth it. */

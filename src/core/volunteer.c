@@ -6,6 +6,7 @@
 #include <strings.h>
 #include "core/datetime.h"
 #include "core/volunteer.h"
+#include "core/volunteer_task.h"
 
 static const char *const status_codes[VOLUNTEER__STATUS_MAX] = { "applicant", "active", "paused", "left" };
 static const char *const status_labels[VOLUNTEER__STATUS_MAX] = { "Applicant", "Active", "Paused", "Left" };
@@ -436,22 +437,7 @@ static void check_skills(const struct volunteer_input *in, struct volunteer_rec 
 		fielderr_add(fe, "skills", "Choose each skill at most once");
 		return;
 	}
-	for (size_t i = 0; i < in->n_skills; i++) {
-		int found = -1;
-		for (int s = 0; s < MATCH_SKILL__MAX && in->skills[i]; s++)
-			if (strcmp(in->skills[i], match_skill_code((enum match_skill)s)) == 0)
-				found = s;
-		if (found < 0) {
-			char list[400];
-			size_t len = 0;
-			for (int s = 0; s < MATCH_SKILL__MAX; s++)
-				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", s ? ", " : "",
-							match_skill_code((enum match_skill)s));
-			fielderr_add(fe, "skills", "Skills must be codes from the list: %s", list);
-			return;
-		}
-		out->skills |= 1u << found;
-	}
+	volunteer_skills_read(in->skills, in->n_skills, &out->skills, fe);
 }
 
 /* The DBS check's dates against its level (fields read already). */

@@ -6,7 +6,7 @@
 #include "core/volunteer.h"
 #include "core/volunteer_task.h"
 
-static int skill_of(const char *code)
+int volunteer_skill_of(const char *code)
 {
 	for (int s = 0; code && s < MATCH_SKILL__MAX; s++)
 		if (strcmp(code, match_skill_code((enum match_skill)s)) == 0)
@@ -21,11 +21,11 @@ static void skill_list(char *out, size_t n)
 		len += (size_t)snprintf(out + len, n - len, "%s%s", s ? ", " : "", match_skill_code((enum match_skill)s));
 }
 
-void volunteer_task_skills(const char *const *codes, size_t n, uint32_t *mask, struct field_errors *fe)
+void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, struct field_errors *fe)
 {
 	*mask = 0;
 	for (size_t i = 0; i < n; i++) {
-		int k = skill_of(codes[i]);
+		int k = volunteer_skill_of(codes[i]);
 		if (k < 0) {
 			char list[400];
 			skill_list(list, sizeof list);
@@ -38,7 +38,7 @@ void volunteer_task_skills(const char *const *codes, size_t n, uint32_t *mask, s
 
 void volunteer_task_check(const struct task_new *n, int windows_ok, int64_t now, struct field_errors *fe)
 {
-	if (skill_of(n->type) < 0) {
+	if (volunteer_skill_of(n->type) < 0) {
 		char list[400];
 		skill_list(list, sizeof list);
 		fielderr_add(fe, "type", "Type must be the main activity, one of: %s", list);

@@ -32,9 +32,11 @@ struct task_new {
  */
 void volunteer_task_check(const struct task_new *n, int windows_ok, int64_t now, struct field_errors *fe);
 
-/* Reads the codes of the skills a task needs besides its type into *mask;
- * one that is not a skill code (NULL counts) is a problem of "skills". */
-void volunteer_task_skills(const char *const *codes, size_t n, uint32_t *mask, struct field_errors *fe);
+/* The skill (enum match_skill) of a code ("shopping"), or -1. */
+int volunteer_skill_of(const char *code);
+/* Reads skill codes into *mask (bit i: enum match_skill i); one that is not
+ * a skill code (NULL counts) is a problem of "skills". */
+void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, struct field_errors *fe);
 
 /* Reads hours as "1.5", "1:30", "2", "45 min" into minutes (0..1440). 0 or -1. */
 int volunteer_parse_hours(const char *s, int *minutes);

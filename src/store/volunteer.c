@@ -24,14 +24,6 @@ static void copy(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
-static int skill_index(const char *code)
-{
-	for (int s = 0; s < MATCH_SKILL__MAX; s++)
-		if (strcmp(code, match_skill_code((enum match_skill)s)) == 0)
-			return s;
-	return -1;
-}
-
 static int64_t opt_day(const struct store_row *r, int col)
 {
 	return store_row_isnull(r, col) ? COMPLIANCE_NO_DAY : store_row_int(r, col);
@@ -250,7 +242,7 @@ static int get_row(void *ctx, const struct store_row *r)
 
 static int skill_row(void *ctx, const struct store_row *r)
 {
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	if (s >= 0)
 		*(uint32_t *)ctx |= 1u << s;
 	return 0;
@@ -355,7 +347,7 @@ static int skills_merge_row(void *ctx, const struct store_row *r)
 {
 	struct skills_merge *m = ctx;
 	int64_t id = store_row_int(r, 0);
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	for (size_t i = 0; s >= 0 && i < m->n; i++)
 		if (m->rows[i].id == id)
 			m->rows[i].skills |= 1u << s;
@@ -405,7 +397,7 @@ static void fill_task(const struct store_row *r, struct task_view *t)
 	t->org_id = store_row_int(r, 4);
 	copy(t->reference, sizeof t->reference, store_row_text(r, 5));
 	copy(t->type, sizeof t->type, store_row_text(r, 6));
-	int s = skill_index(t->type);
+	int s = volunteer_skill_of(t->type);
 	if (s >= 0)
 		t->skills = 1u << s;
 	copy(t->postcode, sizeof t->postcode, store_row_text(r, 7));
@@ -753,7 +745,7 @@ static int pool_skill_row(void *ctx, const struct store_row *r)
 {
 	struct match_plan *p = ctx;
 	long i = match_plan_vol(p, store_row_int(r, 0));
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	if (i >= 0 && s >= 0)
 		p->vols[i].skills |= 1u << s;
 	return 0;
@@ -793,7 +785,7 @@ static int task_skill_merge_row(void *ctx, const struct store_row *r)
 {
 	struct match_plan *p = ctx;
 	long i = match_plan_task(p, store_row_int(r, 0));
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	if (i >= 0 && s >= 0) {
 		p->task_info[i].skills |= 1u << s;
 		p->tasks[i].skills |= 1u << s;
