@@ -105,18 +105,6 @@ static void json_set_path(json_t *doc, const char *key, json_t *value)
 	json_object_set_new(o, dot + 1, value);
 }
 
-/* The value at key ("dbs.level") of doc, or NULL. */
-static json_t *json_get_path(json_t *doc, const char *key)
-{
-	const char *dot = strchr(key, '.');
-	if (!dot)
-		return json_object_get(doc, key);
-	char outer[32];
-	snprintf(outer, sizeof outer, "%.*s", (int)(dot - key), key);
-	json_t *o = json_object_get(doc, outer);
-	return json_is_object(o) ? json_object_get(o, dot + 1) : NULL;
-}
-
 static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
 {
 	const struct volunteer_rec *r = &v->rec;
@@ -180,123 +168,80 @@ static const char *scalar(struct json_vin *v, json_t *j, const char *path, struc
 	return s;
 }
 
-/* 1 when key is a field of a volunteer under prefix ("" or "dbs."), or a list. */
-static int known_key(const char *prefix, const char *key)
+/* Reads training item i ({module, completed}); 1 when there are too many to read more. */
+static int training_from_json(struct json_vin *v, size_t i, json_t *item, struct field_errors *fe)
 {
-	static const char *const lists[] = { "skills", "availability", "days_off", "training", NULL };
-	size_t pl = strlen(prefix);
-	for (int f = 0; f < VF__MAX; f++) {
-		const char *k = volunteer_fields[f].key;
-		if (strncmp(k, prefix, pl) == 0 && strcspn(k + pl, ".") == strlen(key) &&
-		    strncmp(k + pl, key, strlen(key)) == 0)
-			return 1;
-	}
-	for (const char *const *l = lists; !*prefix && *l; l++)
-		if (strcmp(*l, key) == 0)
-			return 1;
-	return 0;
+	char pm[48], pc[48];
+	snprintf(pm, sizeof pm, "training[%zu].module", i);
+	snprintf(pc, sizeof pc, "training[%zu].completed", i);
+	if (!json_is_object(item))
+		return fielderr_add(fe, pm, "must be an object {module, completed}") + 1;
+	const char *m = scalar(v, json_object_get(item, "module"), pm, fe);
+	const char *c = scalar(v, json_object_get(item, "completed"), pc, fe);
+	/* Both blank would be skipped; in JSON that is a mistake. */
+	if (!m && !c)
+		fielderr_add(fe, pm, "Enter the name of the training module");
+	volunteer_input_add(&v->in, pm, m);
+	volunteer_input_add(&v->in, pc, c);
+	return i >= VOLUNTEER_TRAINING_MAX;
 }
 
+/* Reads a volunteer's JSON as the form's (name, value) pairs: the objects
+ * dbs and availability give "dbs.level", "availability.tue"; the lists give
+ * "skills", "days_off" (joined) and "training[i].module". */
 static int volunteer_from_json(json_t *doc, struct json_vin *v, struct field_errors *fe)
 {
 	memset(v, 0, sizeof *v);
 	struct volunteer_input *in = &v->in;
-	const char *key;
-	json_t *val;
+	const char *key, *sub;
+	json_t *val, *item;
+	size_t i;
+	char path[64];
 	json_object_foreach(doc, key, val) {
-		/* Read-only fields a client may send back unchanged. */
-		if (!known_key("", key) && strcmp(key, "id") && strcmp(key, "organisation") && strcmp(key, "area") &&
-		    strcmp(key, "compliance") && strcmp(key, "created_at") && strcmp(key, "updated_at"))
-			fielderr_add(fe, key, "is not a field of a volunteer");
-	}
-	json_t *dbs = json_object_get(doc, "dbs");
-	if (dbs && !json_is_null(dbs) && !json_is_object(dbs))
-		fielderr_add(fe, "dbs", "must be an object: {level, certificate_date, update_service, renewal_date}");
-	json_object_foreach(json_is_object(dbs) ? dbs : NULL, key, val) if (!known_key("dbs.", key))
-	{
-		char path[64];
-		snprintf(path, sizeof path, "dbs.%.40s", key);
-		fielderr_add(fe, path, "is not a field of a DBS check");
-	}
-	for (int f = 0; f < VF__MAX; f++)
-		in->f[f] = scalar(v, json_get_path(doc, volunteer_fields[f].key), volunteer_fields[f].key, fe);
-	json_t *a = json_object_get(doc, "skills");
-	if (a && !json_is_null(a)) {
-		if (!json_is_array(a)) {
-			fielderr_add(fe, "skills", "must be a list of skill codes");
-		} else {
-			size_t i;
-			json_t *s;
-			json_array_foreach(a, i, s) {
-				if (in->n_skills > VOLUNTEER_SKILLS_MAX)
-					break;
-				in->skills[in->n_skills++] = json_is_string(s) ? json_string_value(s) : "";
-			}
-		}
-	}
-	json_t *av = json_object_get(doc, "availability");
-	if (av && !json_is_null(av)) {
-		if (!json_is_object(av)) {
-			fielderr_add(fe, "availability", "must be an object of days (mon..sun) and times, like {\"tue\": \"10:00-12:00\"}");
-		} else {
-			json_object_foreach(av, key, val) {
-				int d = -1;
-				for (int k = 0; k < 7; k++)
-					if (strcmp(key, volunteer_day_code[k]) == 0)
-						d = k;
-				char path[64];
-				snprintf(path, sizeof path, "availability.%.40s", key);
-				if (d < 0)
-					fielderr_add(fe, path, "is not a day: use mon, tue, wed, thu, fri, sat or sun");
+		int dbs = strcmp(key, "dbs") == 0, avail = strcmp(key, "availability") == 0;
+		if (json_is_null(val) || !strcmp(key, "id") || !strcmp(key, "organisation") || !strcmp(key, "area") ||
+		    !strcmp(key, "compliance") || !strcmp(key, "created_at") || !strcmp(key, "updated_at"))
+			continue; /* absent, or read-only fields a client may send back unchanged */
+		if ((dbs || avail) && !json_is_object(val)) {
+			fielderr_add(fe, key, dbs ? "must be an object: {level, certificate_date, update_service, renewal_date}"
+						  : "must be an object of days (mon..sun) and times, like {\"tue\": \"10:00-12:00\"}");
+		} else if (dbs || avail) {
+			json_object_foreach(val, sub, item) {
+				snprintf(path, sizeof path, "%s.%.40s", key, sub);
+				if (!volunteer_input_add(in, path, NULL))
+					fielderr_add(fe, path, dbs ? "is not a field of a DBS check"
+								   : "is not a day: use mon, tue, wed, thu, fri, sat or sun");
 				else
-					in->availability[d] = scalar(v, val, path, fe);
+					volunteer_input_add(in, path, scalar(v, item, path, fe));
 			}
+		} else if (!strcmp(key, "skills") || !strcmp(key, "days_off") || !strcmp(key, "training")) {
+			if (!json_is_array(val))
+				fielderr_add(fe, key, "%s", key[0] == 's'   ? "must be a list of skill codes"
+							    : key[0] == 'd' ? "must be a list of dates like \"2026-12-24\""
+									    : "must be a list of {module, completed}");
+			size_t len = 0;
+			json_array_foreach(json_is_array(val) ? val : NULL, i, item) {
+				const char *t = json_is_string(item) ? json_string_value(item) : NULL;
+				if (key[0] == 's') {
+					volunteer_input_add(in, key, t ? t : "");
+				} else if (key[0] == 'd') {
+					t = !t || strpbrk(t, ",;\n") ? "?" : t;
+					int w = snprintf(v->days_off + len, sizeof v->days_off - len, "%s%s", len ? "," : "", t);
+					if (w < 0 || (size_t)w >= sizeof v->days_off - len) {
+						fielderr_add(fe, "days_off", "Enter up to %d days not available", VOLUNTEER_DAYS_OFF_MAX);
+						break;
+					}
+					len += (size_t)w;
+					in->days_off = v->days_off;
+				} else if (training_from_json(v, i, item, fe)) {
+					break;
+				}
+			}
+		} else if (!volunteer_input_add(in, key, NULL)) {
+			fielderr_add(fe, key, "is not a field of a volunteer");
+		} else {
+			volunteer_input_add(in, key, scalar(v, val, key, fe));
 		}
-	}
-	json_t *off = json_object_get(doc, "days_off");
-	if (off && !json_is_null(off)) {
-		size_t len = 0, i;
-		json_t *s;
-		if (!json_is_array(off))
-			fielderr_add(fe, "days_off", "must be a list of dates like \"2026-12-24\"");
-		else
-			json_array_foreach(off, i, s) {
-				const char *t = json_is_string(s) ? json_string_value(s) : "?";
-				if (strchr(t, ',') || strchr(t, ';') || strchr(t, '\n'))
-					t = "?";
-				int w = snprintf(v->days_off + len, sizeof v->days_off - len, "%s%s", len ? "," : "", t);
-				if (w < 0 || (size_t)w >= sizeof v->days_off - len) {
-					fielderr_add(fe, "days_off", "Enter up to %d days not available", VOLUNTEER_DAYS_OFF_MAX);
-					break;
-				}
-				len += (size_t)w;
-			}
-		in->days_off = v->days_off;
-	}
-	json_t *tr = json_object_get(doc, "training");
-	if (tr && !json_is_null(tr)) {
-		size_t i;
-		json_t *item;
-		if (!json_is_array(tr))
-			fielderr_add(fe, "training", "must be a list of {module, completed}");
-		else
-			json_array_foreach(tr, i, item) {
-				if (in->n_training > VOLUNTEER_TRAINING_MAX)
-					break;
-				char pm[48], pc[48];
-				snprintf(pm, sizeof pm, "training[%zu].module", i);
-				snprintf(pc, sizeof pc, "training[%zu].completed", i);
-				if (!json_is_object(item)) {
-					fielderr_add(fe, pm, "must be an object {module, completed}");
-					continue;
-				}
-				in->training[in->n_training].module = scalar(v, json_object_get(item, "module"), pm, fe);
-				in->training[in->n_training].completed = scalar(v, json_object_get(item, "completed"), pc, fe);
-				/* Both blank would be skipped; in JSON that is a mistake. */
-				if (!in->training[in->n_training].module && !in->training[in->n_training].completed)
-					fielderr_add(fe, pm, "Enter the name of the training module");
-				in->n_training++;
-			}
 	}
 	return fe->n ? -1 : 0;
 }

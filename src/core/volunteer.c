@@ -578,6 +578,37 @@ int volunteer_validate(const struct volunteer_input *in, int64_t today, struct v
 	return fe->n + fe->dropped > before ? -1 : 0;
 }
 
+int volunteer_input_add(struct volunteer_input *in, const char *name, const char *value)
+{
+	for (int f = 0; f < VF__MAX; f++)
+		if (strcmp(name, volunteer_fields[f].key) == 0)
+			return in->f[f] = value, 1;
+	for (int d = 0; d < 7; d++)
+		if (strncmp(name, "availability.", 13) == 0 && strcmp(name + 13, volunteer_day_code[d]) == 0)
+			return in->availability[d] = value, 1;
+	if (strcmp(name, "days_off") == 0)
+		return in->days_off = value, 1;
+	if (strcmp(name, "skills") == 0) {
+		if (in->n_skills <= VOLUNTEER_SKILLS_MAX)
+			in->skills[in->n_skills++] = value;
+		return 1;
+	}
+	unsigned i;
+	int end = 0;
+	char part[12];
+	if (sscanf(name, "training[%u].%11[a-z]%n", &i, part, &end) != 2 || name[end] ||
+	    (strcmp(part, "module") && strcmp(part, "completed")))
+		return 0;
+	if (i > VOLUNTEER_TRAINING_MAX) {
+		in->n_training = VOLUNTEER_TRAINING_MAX + 1; /* too many */
+		return 1;
+	}
+	*(part[0] == 'm' ? &in->training[i].module : &in->training[i].completed) = value;
+	if (in->n_training < i + 1)
+		in->n_training = i + 1;
+	return 1;
+}
+
 void volunteer_field_text(const struct volunteer_rec *r, enum volunteer_field f, char *out, size_t n)
 {
 	const struct volunteer_field_desc *d = &volunteer_fields[f];

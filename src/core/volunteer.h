@@ -123,6 +123,15 @@ struct volunteer_input {
 	size_t n_training;                        /* rows with both blank are skipped */
 };
 
+/*
+ * Reads one (name, value) of a volunteer as typed into in (value is
+ * borrowed): a field of model/volunteer.def by its key, "availability.mon"
+ * .. "availability.sun", "days_off", "skills" (once per skill), or
+ * "training[i].module" / "training[i].completed". 1 when name is one of
+ * them, 0 when it is not.
+ */
+int volunteer_input_add(struct volunteer_input *in, const char *name, const char *value);
+
 /* Field f of r as it is typed ("7.5", "yes", "2027-03-15"; "" when blank). */
 void volunteer_field_text(const struct volunteer_rec *r, enum volunteer_field f, char *out, size_t n);
 

@@ -216,100 +216,63 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	return web_end(&pg, resp, 200);
 }
 
-/* The form's values: as posted, or from the stored record. */
+/* The form's values: as posted, or from the stored record (as it is typed). */
 struct form_values {
-	const char *v[VF__MAX];
+	struct volunteer_input in;
+	const char *checked[MATCH_SKILL__MAX + 1]; /* the skills ticked */
 	char buf[VF__MAX][32];
-	const char *day[7];
 	char day_text[7][VOLUNTEER_DAY_TEXT_MAX];
-	const char *skills[MATCH_SKILL__MAX + 1];
 	char days_off[VOLUNTEER_DAYS_OFF_MAX * 12];
-	const char *train_module[VOLUNTEER_TRAINING_MAX + 2], *train_done[VOLUNTEER_TRAINING_MAX + 2];
 	char train_date[VOLUNTEER_TRAINING_MAX][DT_DATE_LEN];
-	int n_train;
 };
 
 /* The values of view, which must outlive f (text is borrowed from it). */
 static void values_from_rec(struct form_values *f, const struct volunteer_view *view)
 {
 	const struct volunteer_rec *r = &view->rec;
+	struct volunteer_input *in = &f->in;
 	memset(f, 0, sizeof *f);
 	for (int i = 0; i < VF__MAX; i++) {
 		const struct volunteer_field_desc *d = &volunteer_fields[i];
 		if (d->kind <= VK_NOTES) {
-			f->v[i] = (const char *)r + d->offset;
+			in->f[i] = (const char *)r + d->offset;
 		} else {
 			volunteer_field_text(r, (enum volunteer_field)i, f->buf[i], sizeof f->buf[i]);
-			f->v[i] = f->buf[i];
+			in->f[i] = f->buf[i];
 		}
 	}
 	for (int d = 0; d < 7; d++) {
 		volunteer_format_day(r, d, f->day_text[d]);
-		f->day[d] = f->day_text[d];
+		in->availability[d] = f->day_text[d];
 	}
 	int k = 0;
 	for (int s = 0; s < MATCH_SKILL__MAX; s++)
 		if (r->skills & (1u << s))
-			f->skills[k++] = match_skill_code((enum match_skill)s);
+			f->checked[k++] = match_skill_code((enum match_skill)s);
 	size_t len = 0;
 	for (int i = 0; i < r->n_days_off; i++) {
 		char d[DT_DATE_LEN];
 		dt_format_date(r->days_off[i], d);
 		len += (size_t)snprintf(f->days_off + len, sizeof f->days_off - len, "%s%s", i ? ", " : "", d);
 	}
+	in->days_off = f->days_off;
 	for (int i = 0; i < r->n_training; i++) {
-		f->train_module[i] = r->training[i].module;
+		in->training[i].module = r->training[i].module;
 		dt_format_date(r->training[i].completed_day, f->train_date[i]);
-		f->train_done[i] = f->train_date[i];
+		in->training[i].completed = f->train_date[i];
 	}
-	f->n_train = r->n_training;
+	in->n_training = (size_t)r->n_training;
 }
 
-static void day_name(int d, char out[24])
+/* Reads the posted form into the validator's input (core/volunteer's names). */
+static void input_from_form(struct http_req *req, struct form_values *f)
 {
-	snprintf(out, 24, "availability.%s", volunteer_day_code[d]);
-}
-
-/* Reads the posted form into the validator's input. */
-static void input_from_form(struct http_req *req, struct volunteer_input *in, struct form_values *f)
-{
-	memset(in, 0, sizeof *in);
 	memset(f, 0, sizeof *f);
-	for (int i = 0; i < VF__MAX; i++)
-		in->f[i] = f->v[i] = http_form(req, volunteer_fields[i].key);
-	for (int d = 0; d < 7; d++) {
-		char name[24];
-		day_name(d, name);
-		in->availability[d] = f->day[d] = http_form(req, name);
-	}
-	const char *off = http_form(req, "days_off");
-	in->days_off = off;
-	snprintf(f->days_off, sizeof f->days_off, "%s", off ? off : "");
-	/* Checkboxes come as one field per ticked box. */
-	int k = 0;
+	http_form(req, "csrf_token"); /* parses the body */
 	for (int i = 0; i < req->nform; i++)
-		if (strcmp(req->form[i].name, "skills") == 0) {
-			if (in->n_skills <= VOLUNTEER_SKILLS_MAX)
-				in->skills[in->n_skills++] = req->form[i].value;
-			if (k < MATCH_SKILL__MAX)
-				f->skills[k++] = req->form[i].value;
-		}
-	for (int i = 0; i < VOLUNTEER_TRAINING_MAX + 2; i++) {
-		char nm[40], nd[40];
-		snprintf(nm, sizeof nm, "training[%d].module", i);
-		snprintf(nd, sizeof nd, "training[%d].completed", i);
-		const char *m = http_form(req, nm), *d = http_form(req, nd);
-		if (!m && !d)
-			continue;
-		f->train_module[i] = m;
-		f->train_done[i] = d;
-		f->n_train = i + 1;
-		if (in->n_training <= VOLUNTEER_TRAINING_MAX) {
-			in->training[in->n_training].module = m;
-			in->training[in->n_training].completed = d;
-			in->n_training++;
-		}
-	}
+		volunteer_input_add(&f->in, req->form[i].name, req->form[i].value);
+	for (size_t i = 0; i < f->in.n_skills && i < MATCH_SKILL__MAX; i++)
+		f->checked[i] = f->in.skills[i];
 }
 
 /* One field of model/volunteer.def as its kind of form control. */
@@ -327,7 +290,7 @@ static void field_control(struct html *h, const struct form_values *f, int i, co
 					      [VK_KM] = "nhsuk-input--width-4", [VK_COUNT] = "nhsuk-input--width-2",
 					      [VK_DATE] = "nhsuk-input--width-10" };
 	const struct volunteer_field_desc *d = &volunteer_fields[i];
-	struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = f->v[i], .errors = fe,
+	struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = f->in.f[i], .errors = fe,
 				 .width = widths[d->kind] };
 	switch (d->kind) {
 	case VK_BOOL:
@@ -367,22 +330,22 @@ static void section_lists(struct html *h, int sec, const struct form_values *f, 
 		skills[MATCH_SKILL__MAX] = (struct form_option){ NULL, NULL };
 		form_checkboxes(h, &(struct form_field){ .name = "skills", .label = "Skills", .hint = "Select all that apply",
 							 .errors = fe },
-				skills, f->skills);
+				skills, f->checked);
 	} else if (sec == VS_FREE) {
 		html_elem(h, "p", "Write the times they are usually free each week, like 10:00-12:00 or 9:30-12:00, "
 				  "14:00-16:00, or \"all day\". Leave a day blank if they are not free.", NULL);
 		for (int d = 0; d < 7; d++) {
 			char name[24];
-			day_name(d, name);
-			form_input(h, &(struct form_field){ .name = name, .label = volunteer_day_name[d], .value = f->day[d],
+			snprintf(name, sizeof name, "availability.%s", volunteer_day_code[d]);
+			form_input(h, &(struct form_field){ .name = name, .label = volunteer_day_name[d], .value = f->in.availability[d],
 							    .width = "nhsuk-input--width-20", .errors = fe });
 		}
 		form_input(h, &(struct form_field){ .name = "days_off", .label = "Days they are not available (optional)",
 						    .hint = "Dates separated by commas, like 24/12/2026, 25/12/2026",
-						    .value = f->days_off, .errors = fe });
+						    .value = f->in.days_off, .errors = fe });
 	} else if (sec == VS_TRAINING) {
 		html_elem(h, "p", "Modules they have completed. Leave both boxes of a row blank to remove it.", NULL);
-		int rows = f->n_train + 2;
+		int rows = (int)f->in.n_training + 2;
 		if (rows > VOLUNTEER_TRAINING_MAX)
 			rows = VOLUNTEER_TRAINING_MAX;
 		for (int i = 0; i < rows; i++) {
@@ -391,8 +354,8 @@ static void section_lists(struct html *h, int sec, const struct form_values *f, 
 			snprintf(nd, sizeof nd, "training[%d].completed", i);
 			snprintf(lm, sizeof lm, "Training module %d", i + 1);
 			snprintf(ld, sizeof ld, "Date module %d was completed", i + 1);
-			form_input(h, &(struct form_field){ .name = nm, .label = lm, .value = f->train_module[i], .errors = fe });
-			form_input(h, &(struct form_field){ .name = nd, .label = ld, .value = f->train_done[i],
+			form_input(h, &(struct form_field){ .name = nm, .label = lm, .value = f->in.training[i].module, .errors = fe });
+			form_input(h, &(struct form_field){ .name = nd, .label = ld, .value = f->in.training[i].completed,
 							    .width = "nhsuk-input--width-10", .errors = fe });
 		}
 	}
@@ -410,7 +373,8 @@ static int volunteer_form(struct http_req *req, struct http_resp *resp, int64_t 
 	html_open(h, "a", "class", "nhsuk-back-link", "href", "/volunteers", NULL);
 	html_text(h, "Back to volunteers");
 	html_close(h);
-	html_elem(h, "h1", id && f->v[VF_NAME] && *f->v[VF_NAME] ? f->v[VF_NAME] : title, NULL);
+	const char *name = f->in.f[VF_NAME];
+	html_elem(h, "h1", id && name && *name ? name : title, NULL);
 	char action[48];
 	snprintf(action, sizeof action, id ? "/volunteers/%lld" : "/volunteers", (long long)id);
 	form_begin(h, action, req->auth.csrf);
@@ -431,9 +395,9 @@ static int new_page(struct http_req *req, struct http_resp *resp)
 	struct form_values *f = calloc(1, sizeof *f);
 	if (!f)
 		return -1;
-	f->v[VF_STATUS] = "applicant";
-	f->v[VF_MAX_TASKS_PER_WEEK] = "2";
-	f->v[VF_TRAVEL_RADIUS] = "8";
+	f->in.f[VF_STATUS] = "applicant";
+	f->in.f[VF_MAX_TASKS_PER_WEEK] = "2";
+	f->in.f[VF_TRAVEL_RADIUS] = "8";
 	int r = volunteer_form(req, resp, 0, f, NULL, 200);
 	free(f);
 	return r;
@@ -441,17 +405,15 @@ static int new_page(struct http_req *req, struct http_resp *resp)
 
 static int save(struct http_req *req, struct http_resp *resp, int64_t id)
 {
-	struct volunteer_input *in = malloc(sizeof *in);
 	struct form_values *f = malloc(sizeof *f);
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	int rc = -1;
-	if (!in || !f || !fe)
+	if (!f || !fe)
 		goto done;
-	fielderr_init(fe);
-	input_from_form(req, in, f);
+	input_from_form(req, f);
 	int64_t out = 0;
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_volunteer_save(&c, id, in, fe, &out);
+	enum ops_result r = ops_volunteer_save(&c, id, &f->in, fe, &out);
 	if (r == OPS_OK)
 		rc = http_redirect(resp, "/volunteers?saved=1");
 	else if (r == OPS_INVALID)
@@ -459,7 +421,6 @@ static int save(struct http_req *req, struct http_resp *resp, int64_t id)
 	else
 		rc = web_ops_reply(req, resp, r, "", fe);
 done:
-	free(in);
 	free(f);
 	free(fe);
 	return rc;
