@@ -611,34 +611,20 @@ int volunteer_input_add(struct volunteer_input *in, const char *name, const char
 
 void volunteer_field_text(const struct volunteer_rec *r, enum volunteer_field f, char *out, size_t n)
 {
-	const struct volunteer_field_desc *d = &volunteer_fields[f];
-	const void *m = (const char *)r + d->offset;
-	int i = d->kind >= VK_STATUS && d->kind <= VK_DBS_LEVEL ? *(const int *)m : 0;
-	switch (d->kind) {
-	case VK_STATUS:
-		snprintf(out, n, "%s", volunteer_status_code((enum volunteer_status)i));
-		break;
-	case VK_DBS_LEVEL:
-		snprintf(out, n, "%s", i ? dbs_level_code((enum dbs_level)i) : "");
-		break;
-	case VK_BOOL:
+	enum volunteer_kind kind = volunteer_fields[f].kind;
+	int64_t i = 0;
+	const char *s = "";
+	int k = volunteer_field_stored(r, f, &i, &s);
+	if (k != 1 || n < DT_DATE_LEN)
+		snprintf(out, n, "%s", k == 2 ? s : "");
+	else if (kind == VK_DATE)
+		dt_format_date(i, out);
+	else if (kind == VK_BOOL)
 		snprintf(out, n, "%s", i ? "yes" : "no");
-		break;
-	case VK_KM:
-		snprintf(out, n, "%g", i / 1000.0);
-		break;
-	case VK_COUNT:
-		snprintf(out, n, "%d", i);
-		break;
-	case VK_DATE:
-		if (*(const int64_t *)m == COMPLIANCE_NO_DAY || n < DT_DATE_LEN)
-			*out = '\0';
-		else
-			dt_format_date(*(const int64_t *)m, out);
-		break;
-	default:
-		snprintf(out, n, "%s", (const char *)m);
-	}
+	else if (kind == VK_KM)
+		snprintf(out, n, "%g", (double)i / 1000.0);
+	else
+		snprintf(out, n, "%lld", (long long)i);
 }
 
 int volunteer_field_stored(const struct volunteer_rec *r, enum volunteer_field f, int64_t *i, const char **s)

@@ -201,11 +201,13 @@ int volunteer_update(struct store *st, int64_t id, int64_t user_id, double lat, 
 	return save(st, id, 0, user_id, lat, lon, r, now, NULL);
 }
 
-static struct dbs_check row_dbs(const struct store_row *r, int level, int cert, int us, int renew)
+/* The DBS check in the four columns from *c on (level, certificate, update service, renewal); moves *c past them. */
+static struct dbs_check row_dbs(const struct store_row *r, int *c)
 {
-	int l = dbs_level_from_code(store_row_text(r, level));
-	return (struct dbs_check){ l < 0 ? DBS_NONE : (enum dbs_level)l, opt_day(r, cert), (int)store_row_int(r, us),
-				   opt_day(r, renew) };
+	int l = dbs_level_from_code(store_row_text(r, *c));
+	*c += 4;
+	return (struct dbs_check){ l < 0 ? DBS_NONE : (enum dbs_level)l, opt_day(r, *c - 3), (int)store_row_int(r, *c - 2),
+				   opt_day(r, *c - 1) };
 }
 
 struct get_ctx {
@@ -318,23 +320,24 @@ static int list_row(void *ctx, const struct store_row *r)
 	}
 	struct volunteer_summary *s = &l->rows[l->n++];
 	memset(s, 0, sizeof *s);
-	s->id = store_row_int(r, 0);
-	copy(s->name, sizeof s->name, store_row_text(r, 1));
-	int st = volunteer_status_from_code(store_row_text(r, 2));
+	int c = 0;
+	s->id = store_row_int(r, c++);
+	copy(s->name, sizeof s->name, store_row_text(r, c++));
+	int st = volunteer_status_from_code(store_row_text(r, c++));
 	s->status = st < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)st;
 	if (l->renewals) {
-		s->dbs = row_dbs(r, 3, 4, 5, 6);
+		s->dbs = row_dbs(r, &c);
 		return 0;
 	}
-	copy(s->postcode, sizeof s->postcode, store_row_text(r, 3));
-	copy(s->area, sizeof s->area, store_row_text(r, 4));
-	s->dbs = row_dbs(r, 5, 6, 7, 8);
-	s->consent_to_share = (int)store_row_int(r, 9);
-	s->max_tasks_per_week = (int)store_row_int(r, 10);
-	s->tasks_this_week = (int)store_row_int(r, 11);
-	s->has_car = (int)store_row_int(r, 12);
-	s->travel_radius_m = (int)store_row_int(r, 13);
-	s->user_id = store_row_int(r, 14);
+	copy(s->postcode, sizeof s->postcode, store_row_text(r, c++));
+	copy(s->area, sizeof s->area, store_row_text(r, c++));
+	s->dbs = row_dbs(r, &c);
+	s->consent_to_share = (int)store_row_int(r, c++);
+	s->max_tasks_per_week = (int)store_row_int(r, c++);
+	s->tasks_this_week = (int)store_row_int(r, c++);
+	s->has_car = (int)store_row_int(r, c++);
+	s->travel_radius_m = (int)store_row_int(r, c++);
+	s->user_id = store_row_int(r, c);
 	return 0;
 }
 
@@ -699,23 +702,24 @@ static int pool_row(void *ctx, const struct store_row *r)
 	p->n_vols++;
 	memset(v, 0, sizeof *v);
 	memset(vi, 0, sizeof *vi);
-	v->id = vi->id = store_row_int(r, 0);
-	vi->org_id = store_row_int(r, 1);
-	copy(vi->org_name, sizeof vi->org_name, store_row_text(r, 2));
-	copy(vi->name, sizeof vi->name, store_row_text(r, 3));
-	v->lat = (double)store_row_int(r, 4) / 1e6;
-	v->lon = (double)store_row_int(r, 5) / 1e6;
-	v->radius_m = (int32_t)store_row_int(r, 6);
-	v->car = (int)store_row_int(r, 7);
-	int max = (int)store_row_int(r, 8);
-	struct dbs_check d = row_dbs(r, 9, 10, 11, 12);
+	int c = 0;
+	v->id = vi->id = store_row_int(r, c++);
+	vi->org_id = store_row_int(r, c++);
+	copy(vi->org_name, sizeof vi->org_name, store_row_text(r, c++));
+	copy(vi->name, sizeof vi->name, store_row_text(r, c++));
+	v->lat = (double)store_row_int(r, c++) / 1e6;
+	v->lon = (double)store_row_int(r, c++) / 1e6;
+	v->radius_m = (int32_t)store_row_int(r, c++);
+	v->car = (int)store_row_int(r, c++);
+	int max = (int)store_row_int(r, c++);
+	struct dbs_check d = row_dbs(r, &c);
 	v->dbs_enhanced_valid_until = compliance_home_visit_until_at(&d, l->now);
-	vi->user_id = store_row_int(r, 13);
-	vi->taken = (int)store_row_int(r, 14);
+	vi->user_id = store_row_int(r, c++);
+	vi->taken = (int)store_row_int(r, c++);
 	v->capacity = max > vi->taken ? max - vi->taken : 0;
 	if (v->capacity > MATCH_CAPACITY_MAX)
 		v->capacity = MATCH_CAPACITY_MAX;
-	copy(vi->outcode, sizeof vi->outcode, store_row_text(r, 15));
+	copy(vi->outcode, sizeof vi->outcode, store_row_text(r, c));
 	return 0;
 }
 
