@@ -150,19 +150,16 @@ static void test_field_text(void **state)
 	r.has_car = 1;
 	r.dbs.certificate_day = COMPLIANCE_NO_DAY;
 	r.dbs.renewal_day = 20000;
-	char t[32];
-	volunteer_field_text(&r, VF_TRAVEL_RADIUS, t, sizeof t);
-	assert_string_equal(t, "7.5");
-	volunteer_field_text(&r, VF_CAR, t, sizeof t);
-	assert_string_equal(t, "yes");
-	volunteer_field_text(&r, VF_DBS_CERTIFICATE_DATE, t, sizeof t);
-	assert_string_equal(t, "");
-	volunteer_field_text(&r, VF_DBS_RENEWAL_DATE, t, sizeof t);
-	assert_string_equal(t, "2024-10-04");
-	volunteer_field_text(&r, VF_STATUS, t, sizeof t);
-	assert_string_equal(t, "applicant");
-	volunteer_field_text(&r, VF_DBS_LEVEL, t, sizeof t);
-	assert_string_equal(t, "");
+	static const struct {
+		enum volunteer_field f;
+		const char *text;
+	} want[] = { { VF_TRAVEL_RADIUS, "7.5" },     { VF_CAR, "yes" },	   { VF_DBS_CERTIFICATE_DATE, "" },
+		     { VF_DBS_RENEWAL_DATE, "2024-10-04" }, { VF_STATUS, "applicant" }, { VF_DBS_LEVEL, "" } };
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char t[32];
+		volunteer_field_text(&r, want[i].f, t, sizeof t);
+		assert_string_equal(t, want[i].text);
+	}
 }
 
 int main(void)
