@@ -68,25 +68,15 @@ static json_t *compliance_json(const struct dbs_check *d, int64_t now)
 /* Field f of r as JSON (model/volunteer.def's kind says how). */
 static json_t *field_json(const struct volunteer_rec *r, enum volunteer_field f)
 {
-	const struct volunteer_field_desc *d = &volunteer_fields[f];
+	enum volunteer_kind kind = volunteer_fields[f].kind;
 	int64_t i = 0;
 	const char *text = NULL;
 	int stored = volunteer_field_stored(r, f, &i, &text);
-	switch (d->kind) {
-	case VK_BOOL:
-		return json_boolean(i);
-	case VK_KM:
-		return json_real((double)i / 1000.0);
-	case VK_COUNT:
-		return json_integer(i);
-	case VK_DATE:
-		return stored ? day_or_null(i) : json_null();
-	case VK_ACCOUNT:
-	case VK_DBS_LEVEL:
-		return stored ? json_string(text) : json_null();
-	default:
-		return json_string(stored ? text : "");
-	}
+	if (kind == VK_BOOL || kind == VK_KM || kind == VK_COUNT)
+		return kind == VK_BOOL ? json_boolean(i) : kind == VK_KM ? json_real((double)i / 1000.0) : json_integer(i);
+	if (!stored) /* blank text is "", a blank account, level or date null */
+		return kind <= VK_NOTES && kind != VK_ACCOUNT ? json_string("") : json_null();
+	return kind == VK_DATE ? day_or_null(i) : json_string(text);
 }
 
 /* Sets key ("dbs.level": level in the object dbs) of doc to value. */
