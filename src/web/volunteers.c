@@ -337,8 +337,9 @@ static void section_lists(struct html *h, int sec, const struct form_values *f, 
 		for (int d = 0; d < 7; d++) {
 			char name[24];
 			snprintf(name, sizeof name, "availability.%s", volunteer_day_code[d]);
-			form_input(h, &(struct form_field){ .name = name, .label = volunteer_day_name[d], .value = f->in.availability[d],
-							    .width = "nhsuk-input--width-20", .errors = fe });
+			form_input(h, &(struct form_field){ .name = name, .label = volunteer_day_name[d],
+							    .value = f->in.availability[d], .width = "nhsuk-input--width-20",
+							    .errors = fe });
 		}
 		form_input(h, &(struct form_field){ .name = "days_off", .label = "Days they are not available (optional)",
 						    .hint = "Dates separated by commas, like 24/12/2026, 25/12/2026",
@@ -354,7 +355,8 @@ static void section_lists(struct html *h, int sec, const struct form_values *f, 
 			snprintf(nd, sizeof nd, "training[%d].completed", i);
 			snprintf(lm, sizeof lm, "Training module %d", i + 1);
 			snprintf(ld, sizeof ld, "Date module %d was completed", i + 1);
-			form_input(h, &(struct form_field){ .name = nm, .label = lm, .value = f->in.training[i].module, .errors = fe });
+			form_input(h, &(struct form_field){ .name = nm, .label = lm, .value = f->in.training[i].module,
+							    .errors = fe });
 			form_input(h, &(struct form_field){ .name = nd, .label = ld, .value = f->in.training[i].completed,
 							    .width = "nhsuk-input--width-10", .errors = fe });
 		}
