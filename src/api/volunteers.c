@@ -236,6 +236,18 @@ static int volunteer_from_json(json_t *doc, struct json_vin *v, struct field_err
 	return fe->n ? -1 : 0;
 }
 
+/* Answers a list read: {key: items, count: n} audited as action, or the store's failure (n < 0). */
+static int list_reply(struct http_req *req, struct http_resp *resp, int n, json_t *items, const char *key,
+		      enum audit_action action)
+{
+	if (n < 0) {
+		json_decref(items);
+		return http_store_failed(req, resp);
+	}
+	http_audit(req, action, action == AUDIT_TASK_LIST ? "task" : "volunteer", 0, 0, "");
+	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", key, items, "count", n));
+}
+
 /* Volunteers */
 
 struct list_json {
@@ -288,12 +300,7 @@ static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 	struct list_json ctx = { items, req->now };
 	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", limit, req->now,
 			       req->now + MATCH_HORIZON_SECONDS, list_item, &ctx);
-	if (n < 0) {
-		json_decref(items);
-		return http_store_failed(req, resp);
-	}
-	http_audit(req, AUDIT_VOLUNTEER_LIST, "volunteer", 0, 0, "");
-	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "volunteers", items, "count", n));
+	return list_reply(req, resp, n, items, "volunteers", AUDIT_VOLUNTEER_LIST);
 }
 
 static void renewal_item(void *ctx, const struct volunteer_summary *s)
@@ -312,12 +319,7 @@ static int volunteers_reminders(struct http_req *req, struct http_resp *resp)
 	json_t *items = json_array();
 	struct list_json ctx = { items, req->now };
 	int n = volunteer_renewals(req->db, req->auth.org_id, london_local_days(req->now), renewal_item, &ctx);
-	if (n < 0) {
-		json_decref(items);
-		return http_store_failed(req, resp);
-	}
-	http_audit(req, AUDIT_VOLUNTEER_REMINDERS, "volunteer", 0, 0, "");
-	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "reminders", items, "count", n));
+	return list_reply(req, resp, n, items, "reminders", AUDIT_VOLUNTEER_REMINDERS);
 }
 
 static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t id, unsigned status)
@@ -447,12 +449,7 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	json_t *items = json_array();
 	json_t *ctx[2] = { items, NULL };
 	int n = task_list(req->db, req->auth.org_id, status ? status : "", limit, task_item, ctx);
-	if (n < 0) {
-		json_decref(items);
-		return http_store_failed(req, resp);
-	}
-	http_audit(req, AUDIT_TASK_LIST, "task", 0, 0, "");
-	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "tasks", items, "count", n));
+	return list_reply(req, resp, n, items, "tasks", AUDIT_TASK_LIST);
 }
 
 /* A task the user may see (self: the signed-in volunteer's own) as JSON, or its problem. */

@@ -523,13 +523,11 @@ static int check_field(const struct volunteer_input *in, enum volunteer_field f,
 	}
 	case VK_STATUS:
 	case VK_DBS_LEVEL:
-		b = blank(s) ? 0 : d->kind == VK_STATUS ? volunteer_status_from_code(s) : dbs_level_from_code(s);
-		if (b < 0)
-			return fielderr_add(fe, d->key, "%s", d->bad);
-		*(int *)m = b;
-		return 0;
 	case VK_BOOL:
-		b = parse_bool(s);
+		b = d->kind == VK_BOOL ? parse_bool(s)
+		    : blank(s)	       ? 0
+		    : d->kind == VK_STATUS ? volunteer_status_from_code(s)
+					   : dbs_level_from_code(s);
 		if (b < 0)
 			return fielderr_add(fe, d->key, "%s", d->bad);
 		*(int *)m = b;

@@ -19,6 +19,12 @@ int ops_volunteer_self(const struct ops_ctx *c, int64_t *volunteer_id);
 /* A task offered to or taken by c's own volunteer record. */
 int ops_task_self(const struct ops_ctx *c, int64_t id, struct task_view *t);
 
+/* A relationship's answer as a result: OPS_OK, OPS_NOT_FOUND or OPS_ERROR. */
+static inline enum ops_result ops_seen(int f)
+{
+	return f < 0 ? OPS_ERROR : f ? OPS_OK : OPS_NOT_FOUND;
+}
+
 /*
  * Saves a volunteer of c's organisation from what was typed: every field
  * (core/volunteer), then the postcode district and the linked account, in

@@ -66,18 +66,11 @@ enum ops_result ops_task_create(const struct ops_ctx *c, const struct task_new *
 	return store_commit(c->db) ? ops_fail(c, OPS_ERROR) : OPS_OK;
 }
 
-/* A task c's organisation manages as a result: OPS_OK, OPS_NOT_FOUND or OPS_ERROR. */
-static enum ops_result managed(const struct ops_ctx *c, int64_t id, struct task_view *t)
-{
-	int f = ops_task_managed(c, id, t);
-	return f < 0 ? OPS_ERROR : f ? OPS_OK : OPS_NOT_FOUND;
-}
-
 enum ops_result ops_task_update(const struct ops_ctx *c, int64_t id, const struct task_new *n, int windows_ok,
 				struct field_errors *fe)
 {
 	struct task_view t;
-	enum ops_result r = managed(c, id, &t);
+	enum ops_result r = ops_seen(ops_task_managed(c, id, &t));
 	if (r != OPS_OK)
 		return r;
 	volunteer_task_check(n, windows_ok, c->now, fe);
@@ -113,7 +106,7 @@ enum ops_result ops_task_act(const struct ops_ctx *c, int64_t id, enum task_acti
 			     const char *reason, struct field_errors *fe)
 {
 	struct task_view t;
-	enum ops_result r = managed(c, id, &t);
+	enum ops_result r = ops_seen(ops_task_managed(c, id, &t));
 	if (r != OPS_OK)
 		return r;
 	volunteer_reason_check(reason, fe);
