@@ -332,7 +332,7 @@ static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t
 	json_t *j = f > 0 ? volunteer_json(v, req->now) : NULL;
 	free(v);
 	if (!j)
-		return http_ops_reply(req, resp, f < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
+		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	if (status == 200)
 		http_audit(req, AUDIT_VOLUNTEER_READ, "volunteer", id, 0, "");
 	return http_reply_json(resp, status, j);
@@ -344,7 +344,7 @@ static int volunteer_write(struct http_req *req, struct http_resp *resp, int64_t
 	/* Not ours: 404 before reading the body, as for a missing record. */
 	int f = id ? ops_volunteer_managed(&c, id, NULL) : 1;
 	if (f <= 0)
-		return http_ops_reply(req, resp, f < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
+		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	json_t *body = http_json_body_or_respond(req, resp);
 	if (!body)
 		return 0;
@@ -462,7 +462,7 @@ static int task_reply(struct http_req *req, struct http_resp *resp, int64_t id, 
 	int f = self ? ops_task_self(&c, id, t) : ops_task_managed(&c, id, t);
 	int rc;
 	if (f <= 0) {
-		rc = http_ops_reply(req, resp, f < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
+		rc = http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	} else {
 		if (status == 200 && !self)
 			http_audit(req, AUDIT_TASK_READ, "task", id, t->person_id, "");
@@ -608,7 +608,7 @@ static int task_change(struct http_req *req, struct http_resp *resp, int action)
 	/* Not ours: 404 before reading the body, as for a missing record. */
 	int f = ops_task_managed(&c, id, t);
 	if (f <= 0) {
-		rc = http_ops_reply(req, resp, f < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
+		rc = http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 		goto done;
 	}
 	if (!(body = http_json_body_or_respond(req, resp))) {
@@ -823,7 +823,7 @@ static int my_log(struct http_req *req, struct http_resp *resp)
 	struct task_view t;
 	int f = ops_task_self(&c, id, &t);
 	if (f <= 0)
-		return http_ops_reply(req, resp, f < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
+		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	json_t *body = http_json_body_or_respond(req, resp);
 	if (!body)
 		return 0;

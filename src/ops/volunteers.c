@@ -15,7 +15,7 @@ enum ops_result ops_volunteer_save(const struct ops_ctx *c, int64_t id, const st
 		return OPS_ERROR;
 	int64_t user_id = 0;
 	double lat = 0, lon = 0;
-	enum ops_result r = id ? ops_seen(ops_volunteer_managed(c, id, NULL)) : OPS_OK;
+	enum ops_result r = id ? ops_may_see_result(ops_volunteer_managed(c, id, NULL)) : OPS_OK;
 	if (r != OPS_OK)
 		goto done;
 	/* The database's checks too (district, account), so one answer names every problem. */
@@ -103,7 +103,7 @@ static enum ops_result changed(const struct ops_ctx *c, int n, struct field_erro
 enum ops_result ops_task_answer(const struct ops_ctx *c, int64_t task_id, int accept, struct field_errors *fe)
 {
 	struct task_view t;
-	enum ops_result r = ops_seen(ops_task_self(c, task_id, &t));
+	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
 	if (r != OPS_OK)
 		return r;
 	if (strcmp(t.status, "offered") != 0) {
@@ -135,7 +135,7 @@ enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const cha
 			     const char *note, struct field_errors *fe)
 {
 	struct task_view t;
-	enum ops_result r = ops_seen(ops_task_self(c, task_id, &t));
+	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
 	if (r != OPS_OK)
 		return r;
 	int done, minutes;

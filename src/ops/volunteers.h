@@ -5,6 +5,7 @@
 #define WAYMARK_OPS_VOLUNTEERS_H
 #include "core/volunteer.h"
 #include "core/volunteer_task.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 #include "store/volunteer.h"
 
@@ -18,12 +19,6 @@ int ops_task_managed(const struct ops_ctx *c, int64_t id, struct task_view *t);
 int ops_volunteer_self(const struct ops_ctx *c, int64_t *volunteer_id);
 /* A task offered to or taken by c's own volunteer record. */
 int ops_task_self(const struct ops_ctx *c, int64_t id, struct task_view *t);
-
-/* A relationship's answer as a result: OPS_OK, OPS_NOT_FOUND or OPS_ERROR. */
-static inline enum ops_result ops_seen(int f)
-{
-	return f < 0 ? OPS_ERROR : f ? OPS_OK : OPS_NOT_FOUND;
-}
 
 /*
  * Saves a volunteer of c's organisation from what was typed: every field

@@ -70,7 +70,7 @@ enum ops_result ops_task_update(const struct ops_ctx *c, int64_t id, const struc
 				struct field_errors *fe)
 {
 	struct task_view t;
-	enum ops_result r = ops_seen(ops_task_managed(c, id, &t));
+	enum ops_result r = ops_may_see_result(ops_task_managed(c, id, &t));
 	if (r != OPS_OK)
 		return r;
 	volunteer_task_check(n, windows_ok, c->now, fe);
@@ -106,7 +106,7 @@ enum ops_result ops_task_act(const struct ops_ctx *c, int64_t id, enum task_acti
 			     const char *reason, struct field_errors *fe)
 {
 	struct task_view t;
-	enum ops_result r = ops_seen(ops_task_managed(c, id, &t));
+	enum ops_result r = ops_may_see_result(ops_task_managed(c, id, &t));
 	if (r != OPS_OK)
 		return r;
 	volunteer_reason_check(reason, fe);

@@ -235,7 +235,7 @@ static int task_page_render(struct http_req *req, struct http_resp *resp, int64_
 	int f = ops_task_self(&c, id, t);
 	if (f <= 0) {
 		free(t);
-		return web_ops_reply(req, resp, f < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
+		return web_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	}
 	char title[512], type[48];
 	type_label(t->type, type, sizeof type);

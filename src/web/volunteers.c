@@ -446,7 +446,7 @@ static int edit_page(struct http_req *req, struct http_resp *resp)
 	struct ops_ctx c = http_ops_ctx(req);
 	int found = ops_volunteer_managed(&c, id, v);
 	if (found <= 0) {
-		rc = web_ops_reply(req, resp, found < 0 ? OPS_ERROR : OPS_NOT_FOUND, "", NULL);
+		rc = web_ops_reply(req, resp, ops_may_see_result(found), "", NULL);
 		goto done;
 	}
 	values_from_rec(f, v);
