@@ -14,8 +14,9 @@ const char *const volunteer_day_code[7] = { "mon", "tue", "wed", "thu", "fri", "
 const char *const volunteer_day_name[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 					    "Sunday" };
 
-#define VOLUNTEER_FIELD_DESC(ID, key_, col, kind_, member, lo_, hi_, req, sec, label_, hint_, what_, bad_) \
-	[VF_##ID] = { .key = key_, .kind = kind_, .offset = offsetof(struct volunteer_rec, member), \
+#define VOLUNTEER_FIELD_DESC(ID, key_, where, col, kind_, member, lo_, hi_, req, sec, label_, hint_, what_, bad_) \
+	[VF_##ID] = { .key = key_, .column = VOLUNTEER_SQL_##where(1) + 0, .kind = kind_, \
+		      .offset = offsetof(struct volunteer_rec, member), \
 		      .size = sizeof(((struct volunteer_rec *)0)->member), .lo = lo_, .hi = hi_, .required = req, \
 		      .section = sec, .label = label_, .hint = hint_, .what = what_, .bad = bad_ },
 const struct volunteer_field_desc volunteer_fields[VF__MAX] = { VOLUNTEER_FIELDS(VOLUNTEER_FIELD_DESC) };

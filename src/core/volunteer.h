@@ -95,6 +95,7 @@ enum volunteer_field { VOLUNTEER_FIELDS(VOLUNTEER_FIELD_ENUM) VF__MAX };
 
 struct volunteer_field_desc {
 	const char *key;
+	int column; /* 1 when it has a column of its own (where VC) */
 	enum volunteer_kind kind;
 	size_t offset, size; /* of the member in struct volunteer_rec */
 	long lo, hi;

@@ -156,7 +156,7 @@ static int bind_fields(struct store_param *p, const struct volunteer_rec *r)
 	for (int f = 0; f < VF__MAX; f++) {
 		int64_t i = 0;
 		const char *s = NULL;
-		if (volunteer_fields[f].kind == VK_ACCOUNT)
+		if (!volunteer_fields[f].column)
 			continue;
 		int k = volunteer_field_stored(r, (enum volunteer_field)f, &i, &s);
 		p[n++] = (struct store_param){ .is_null = k == 0, .is_int = k == 1, .i = i, .s = s };
@@ -222,7 +222,7 @@ static int get_row(void *ctx, const struct store_row *r)
 	g->found = 1;
 	int c = 0;
 	for (int f = 0; f < VF__MAX; f++) {
-		if (volunteer_fields[f].kind == VK_ACCOUNT)
+		if (!volunteer_fields[f].column)
 			continue;
 		int64_t i = store_row_int(r, c);
 		volunteer_field_load(&v->rec, (enum volunteer_field)f, store_row_isnull(r, c), i, store_row_text(r, c));
