@@ -1,11 +1,11 @@
 /* Fuzzes a volunteer's record as typed (core/volunteer.h): the input's lines
- * are the fields in order. An accepted record is within every limit
+ * are the fields in order (model/volunteer.def's, then the lists). An accepted record is within every limit
  * (slots sorted, in the day, not overlapping, at most 4 a day; days off
  * sorted and distinct; postcode normalised), each day's slots format back to
  * text that parses to the same slots, dates format back and re-parse; a
  * refused one names only known fields; a second run agrees. Also the hours a
  * volunteer logs and formula-safe CSV cells (core/recruit.h). */
-#include "api/volunteers.h"
+#include "core/volunteer_task.h"
 #include "core/datetime.h"
 #include "core/recruit.h"
 #include "core/volunteer.h"
@@ -42,13 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	struct volunteer_input vi;
 	memset(&vi, 0, sizeof vi);
-	const char **scalars[] = { &vi.name, &vi.email, &vi.phone, &vi.postcode, &vi.travel_radius_km, &vi.car,
-				   &vi.max_tasks_per_week, &vi.consent_to_share, &vi.status, &vi.dbs_level,
-				   &vi.dbs_certificate_date, &vi.dbs_update_service, &vi.dbs_renewal_date,
-				   &vi.account_email, &vi.notes };
 	int k = 0;
-	for (size_t i = 0; i < sizeof scalars / sizeof scalars[0]; i++, k++)
-		*scalars[i] = line[k];
+	for (int f = 0; f < VF__MAX; f++, k++)
+		vi.f[f] = line[k];
 	for (int d = 0; d < 7; d++, k++)
 		vi.availability[d] = line[k];
 	vi.days_off = line[k++];
@@ -142,7 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* Hours logged are 0 to 24 hours. */
 	int minutes = -1;
-	if (line[1] && volunteers_parse_hours(line[1], &minutes) == 0)
+	if (line[1] && volunteer_parse_hours(line[1], &minutes) == 0)
 		FUZZ_CHECK(minutes >= 0 && minutes <= 1440);
 	/* A CSV cell never starts a formula, and reads back to the text with at most a guard added. */
 	char cell[512];

@@ -7,311 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
-#include "api/volunteers.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
-#include "store/discharge.h"
-#include "store/recruit.h"
 #include "http/ops_reply.h"
+#include "ops/volunteers.h"
+#include "store/recruit.h"
 
-#define TASK_DETAILS_MAX 500
-#define TASK_NOTE_MAX 2000
-#define TASK_WEEKS_MAX 4
 #define OFFERS_MAX 500
 #define LIST_LIMIT_MAX 500
 
-/* Shared operations */
-
-const char *volunteers_stage_code(enum compliance_stage s)
+static const char *stage_code(enum compliance_stage st)
 {
 	static const char *const codes[COMPLIANCE__MAX] = { "ok", "due_60", "due_30", "due_7", "lapsed" };
-	return (unsigned)s < COMPLIANCE__MAX ? codes[s] : "ok";
-}
-
-static enum vol_result failed(struct http_req *req)
-{
-	store_rollback(req->db);
-	return VOL_ERROR;
-}
-
-enum vol_result volunteers_save(struct http_req *req, int64_t id, const struct volunteer_input *in,
-				struct field_errors *fe, int64_t *out_id)
-{
-	struct volunteer_rec *rec = malloc(sizeof *rec);
-	if (!rec)
-		return VOL_ERROR;
-	enum vol_result res = VOL_INVALID;
-	int creating = id == 0;
-	int64_t today = london_local_days(req->now), user_id = 0;
-	double lat = 0, lon = 0;
-	if (volunteer_validate(in, today, rec, fe)) {
-		/* The database's checks too (district, account), so one answer names every problem. */
-		if (volunteer_check_refs(req->db, rec, req->auth.org_id, id, &user_id, &lat, &lon, fe) < 0)
-			res = VOL_ERROR;
-		goto done;
-	}
-	if (store_begin(req->db)) {
-		res = VOL_ERROR;
-		goto done;
-	}
-	if (id) {
-		int64_t org = 0;
-		int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
-		if (f < 0) {
-			res = failed(req);
-			goto done;
-		}
-		if (f == 0 || org != req->auth.org_id) {
-			store_rollback(req->db);
-			res = VOL_NOT_FOUND;
-			goto done;
-		}
-	}
-	int c = volunteer_check_refs(req->db, rec, req->auth.org_id, id, &user_id, &lat, &lon, fe);
-	if (c) {
-		res = c < 0 ? failed(req) : VOL_INVALID;
-		if (c > 0)
-			store_rollback(req->db);
-		goto done;
-	}
-	int r = id ? volunteer_update(req->db, id, user_id, lat, lon, rec, req->now)
-		   : volunteer_create(req->db, req->auth.org_id, user_id, lat, lon, rec, req->now, &id);
-	if (r || http_audit(req, creating ? AUDIT_VOLUNTEER_CREATE : AUDIT_VOLUNTEER_UPDATE, "volunteer", id, 0,
-			    volunteer_status_code(rec->status)) ||
-	    store_commit(req->db)) {
-		res = failed(req);
-		goto done;
-	}
-	*out_id = id;
-	res = VOL_OK;
-done:
-	free(rec);
-	return res;
-}
-
-enum vol_result volunteers_get_managed(struct http_req *req, int64_t id, struct volunteer_view *v)
-{
-	int f = volunteer_get(req->db, id, v);
-	if (f < 0)
-		return VOL_ERROR;
-	/* Another organisation's volunteer gets the same answer as a missing one. */
-	if (f == 0 || v->org_id != req->auth.org_id)
-		return VOL_NOT_FOUND;
-	return VOL_OK;
-}
-
-enum vol_result volunteers_task_managed(struct http_req *req, int64_t id, struct task_view *t)
-{
-	int f = task_get(req->db, id, t);
-	if (f < 0)
-		return VOL_ERROR;
-	if (f == 0 || t->org_id != req->auth.org_id)
-		return VOL_NOT_FOUND;
-	return VOL_OK;
-}
-
-int volunteers_self_id(struct http_req *req, int64_t *volunteer_id)
-{
-	*volunteer_id = 0;
-	return volunteer_for_user(req->db, req->auth.user_id, volunteer_id);
-}
-
-enum vol_result volunteers_task_self(struct http_req *req, int64_t id, struct task_view *t)
-{
-	int64_t me = 0;
-	int f = volunteers_self_id(req, &me);
-	if (f < 0)
-		return VOL_ERROR;
-	if (f == 0)
-		return VOL_NOT_FOUND;
-	f = task_get(req->db, id, t);
-	if (f < 0)
-		return VOL_ERROR;
-	if (f == 0 || t->volunteer_id != me)
-		return VOL_NOT_FOUND;
-	return VOL_OK;
-}
-
-enum vol_result volunteers_offer(struct http_req *req, const int64_t *task_ids, const int64_t *vol_ids, size_t n,
-				 const char *const *fields, struct field_errors *fe, size_t *offered)
-{
-	*offered = 0;
-	if (store_begin(req->db))
-		return VOL_ERROR;
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < i; k++)
-			if (task_ids[k] == task_ids[i]) {
-				fielderr_add(fe, fields[i], "Task %lld is listed twice; offer each task once",
-					     (long long)task_ids[i]);
-				goto next;
-			}
-		char reason[MATCH_EXPLAIN_MAX];
-		int ok = match_offer_check(req->db, req->auth.org_id, task_ids[i], vol_ids[i], req->now, reason,
-					   sizeof reason);
-		if (ok < 0)
-			return failed(req);
-		if (!ok) {
-			fielderr_add(fe, fields[i], "Task %lld cannot be offered to volunteer %lld: %s", (long long)task_ids[i],
-				     (long long)vol_ids[i], reason);
-			continue;
-		}
-		if (fe->n)
-			continue; /* nothing will be stored; keep checking the rest */
-		struct task_view t;
-		int r = task_get(req->db, task_ids[i], &t);
-		char detail[96];
-		snprintf(detail, sizeof detail, "volunteer %lld", (long long)vol_ids[i]);
-		int done = r == 1 ? task_offer(req->db, task_ids[i], vol_ids[i], reason, req->auth.user_id, req->now) : -1;
-		if (done == 0) {
-			/* Someone else offered it between the check and now (PostgreSQL's row lock re-checks the status). */
-			fielderr_add(fe, fields[i], "Task %lld was offered by someone else a moment ago; run matching again",
-				     (long long)task_ids[i]);
-			continue;
-		}
-		if (done < 0 || http_audit(req, AUDIT_TASK_OFFER, "task", task_ids[i], t.person_id, detail))
-			return failed(req);
-		(*offered)++;
-	next:;
-	}
-	if (fe->n || fe->dropped) {
-		store_rollback(req->db);
-		*offered = 0;
-		return VOL_INVALID;
-	}
-	if (store_commit(req->db))
-		return failed(req);
-	return VOL_OK;
-}
-
-enum vol_result volunteers_self_answer(struct http_req *req, int64_t task_id, int accept, struct field_errors *fe)
-{
-	struct task_view t;
-	enum vol_result r = volunteers_task_self(req, task_id, &t);
-	if (r != VOL_OK)
-		return r;
-	if (strcmp(t.status, "offered") != 0) {
-		fielderr_add(fe, "status", "This task is %s, so it cannot be %s now",
-			     task_status_label(t.status), accept ? "accepted" : "declined");
-		return VOL_CONFLICT;
-	}
-	/* A DBS check can lapse between the offer and the answer: a home visit is checked again. */
-	if (accept && t.home_visit) {
-		int ok = discharge_volunteer_dbs_ok(req->db, t.volunteer_id, req->now, t.window_to);
-		if (ok < 0)
-			return VOL_ERROR;
-		if (!ok) {
-			fielderr_add(fe, "dbs", "This is a home visit and your DBS check does not cover it (an enhanced check, "
-						"valid until after the visit, is needed); talk to your volunteer coordinator");
-			return VOL_CONFLICT;
-		}
-	}
-	if (store_begin(req->db))
-		return VOL_ERROR;
-	int n = accept ? task_accept(req->db, task_id, t.volunteer_id, req->now)
-		       : task_decline(req->db, task_id, t.volunteer_id, req->now);
-	if (n < 0)
-		return failed(req);
-	if (n == 0) {
-		store_rollback(req->db);
-		fielderr_add(fe, "status", "This task changed while you were answering; look at it again");
-		return VOL_CONFLICT;
-	}
-	if (http_audit(req, accept ? AUDIT_TASK_ACCEPT : AUDIT_TASK_DECLINE, "task", task_id, t.person_id, "") ||
-	    store_commit(req->db))
-		return failed(req);
-	return VOL_OK;
-}
-
-int volunteers_parse_hours(const char *s, int *minutes)
-{
-	char t[24];
-	if (!s)
-		return -1;
-	while (isspace((unsigned char)*s))
-		s++;
-	snprintf(t, sizeof t, "%s", s);
-	size_t len = strlen(t);
-	while (len && isspace((unsigned char)t[len - 1]))
-		t[--len] = '\0';
-	if (!len || len >= sizeof t - 1)
-		return -1;
-	long h = 0, m = 0;
-	const char *p = t;
-	int digits = 0;
-	for (; isdigit((unsigned char)*p) && digits < 4; p++, digits++)
-		h = h * 10 + (*p - '0');
-	if (!digits)
-		return -1;
-	while (*p == ' ')
-		p++;
-	if (strcmp(p, "min") == 0 || strcmp(p, "mins") == 0 || strcmp(p, "minutes") == 0) {
-		m = h;
-		h = 0;
-	} else if (*p == ':') {
-		if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) || p[3])
-			return -1;
-		m = (p[1] - '0') * 10 + (p[2] - '0');
-		if (m > 59)
-			return -1;
-	} else if (*p == '.') {
-		/* Decimal hours to the nearest minute: up to two places. */
-		p++;
-		int places = 0;
-		long frac = 0;
-		for (; isdigit((unsigned char)*p) && places < 2; p++, places++)
-			frac = frac * 10 + (*p - '0');
-		if (!places || *p)
-			return -1;
-		m = places == 1 ? frac * 6 : (frac * 60 + 50) / 100;
-	} else if (*p && strcmp(p, "h") != 0 && strcmp(p, "hours") != 0 && strcmp(p, "hour") != 0) {
-		return -1;
-	}
-	long total = h * 60 + m;
-	if (total < 0 || total > 1440)
-		return -1;
-	*minutes = (int)total;
-	return 0;
-}
-
-enum vol_result volunteers_self_log(struct http_req *req, int64_t task_id, const char *outcome, const char *hours,
-				    const char *note, struct field_errors *fe)
-{
-	struct task_view t;
-	enum vol_result r = volunteers_task_self(req, task_id, &t);
-	if (r != VOL_OK)
-		return r;
-	int done = outcome && strcmp(outcome, "done") == 0, missed = outcome && strcmp(outcome, "missed") == 0;
-	int minutes = 0;
-	if (!done && !missed)
-		fielderr_add(fe, "outcome", "Choose whether the task was done or missed");
-	if (done && volunteers_parse_hours(hours, &minutes))
-		fielderr_add(fe, "hours", "Enter the time it took in hours, like 1.5 or 1:30 (up to 24)");
-	else if (missed && hours && *hours && volunteers_parse_hours(hours, &minutes))
-		fielderr_add(fe, "hours", "Enter the time spent in hours, like 0.5, or leave it blank");
-	if (note && strlen(note) > TASK_NOTE_MAX)
-		fielderr_add(fe, "note", "What happened must be %d characters or fewer", TASK_NOTE_MAX);
-	if (missed && (!note || !*note))
-		fielderr_add(fe, "note", "Say what happened, so the coordinator can arrange help another way");
-	if (fe->n)
-		return VOL_INVALID;
-	if (strcmp(t.status, "accepted") != 0) {
-		fielderr_add(fe, "status", "This task is %s; only an accepted task can be logged", task_status_label(t.status));
-		return VOL_CONFLICT;
-	}
-	if (store_begin(req->db))
-		return VOL_ERROR;
-	int n = task_log(req->db, task_id, t.volunteer_id, done, minutes, note, req->now);
-	if (n < 0)
-		return failed(req);
-	if (n == 0) {
-		store_rollback(req->db);
-		fielderr_add(fe, "status", "This task changed while you were logging it; look at it again");
-		return VOL_CONFLICT;
-	}
-	if (http_audit(req, AUDIT_TASK_LOG, "task", task_id, t.person_id, done ? "done" : "missed") || store_commit(req->db))
-		return failed(req);
-	return VOL_OK;
+	return (unsigned)st < COMPLIANCE__MAX ? codes[st] : "ok";
 }
 
 /* JSON helpers */
@@ -349,16 +58,50 @@ static json_t *compliance_json(const struct dbs_check *d, int64_t now)
 	enum compliance_stage s = compliance_stage_on(d, today);
 	int64_t until = compliance_home_visit_until_at(d, now);
 	int64_t left = compliance_days_left(d, today);
-	json_t *j = json_pack("{s:b,s:s}", "home_visits", until > now, "stage", volunteers_stage_code(s));
+	json_t *j = json_pack("{s:b,s:s}", "home_visits", until > now, "stage", stage_code(s));
 	json_object_set_new(j, "home_visits_until", until > 0 ? utc_or_null(until) : json_null());
 	json_object_set_new(j, "days_left", left == INT64_MIN ? json_null() : json_integer(left));
 	json_object_set_new(j, "reminder_due_on", day_or_null(compliance_reminder_day(d, s)));
 	return j;
 }
 
+/* Field f of r as JSON (model/volunteer.def's kind says how). */
+static json_t *field_json(const struct volunteer_rec *r, enum volunteer_field f)
+{
+	enum volunteer_kind kind = volunteer_fields[f].kind;
+	int64_t i = 0;
+	const char *text = NULL;
+	int stored = volunteer_field_stored(r, f, &i, &text);
+	if (kind == VK_BOOL || kind == VK_KM || kind == VK_COUNT)
+		return kind == VK_BOOL ? json_boolean(i) : kind == VK_KM ? json_real((double)i / 1000.0) : json_integer(i);
+	if (!stored) /* blank text is "", a blank account, level or date null */
+		return kind <= VK_NOTES && kind != VK_ACCOUNT ? json_string("") : json_null();
+	return kind == VK_DATE ? day_or_null(i) : json_string(text);
+}
+
+/* Sets key ("dbs.level": level in the object dbs) of doc to value. */
+static void json_set_path(json_t *doc, const char *key, json_t *value)
+{
+	const char *dot = strchr(key, '.');
+	if (!dot) {
+		json_object_set_new(doc, key, value);
+		return;
+	}
+	char outer[32];
+	snprintf(outer, sizeof outer, "%.*s", (int)(dot - key), key);
+	json_t *o = json_object_get(doc, outer);
+	if (!o)
+		json_object_set_new(doc, outer, o = json_object());
+	json_object_set_new(o, dot + 1, value);
+}
+
 static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
 {
 	const struct volunteer_rec *r = &v->rec;
+	json_t *j = json_pack("{s:I,s:{s:I,s:s},s:s}", "id", (json_int_t)v->id, "organisation", "id",
+			      (json_int_t)v->org_id, "name", v->org_name, "area", v->area);
+	for (int f = 0; f < VF__MAX; f++)
+		json_set_path(j, volunteer_fields[f].key, field_json(r, (enum volunteer_field)f));
 	json_t *avail = json_object();
 	for (int d = 0; d < 7; d++) {
 		char text[VOLUNTEER_DAY_TEXT_MAX];
@@ -372,19 +115,10 @@ static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
 	for (int i = 0; i < r->n_training; i++)
 		json_array_append_new(training, json_pack("{s:s,s:o}", "module", r->training[i].module, "completed",
 							  day_or_null(r->training[i].completed_day)));
-	json_t *dbs = json_pack("{s:o,s:o,s:b,s:o}", "level",
-				r->dbs.level == DBS_NONE ? json_null() : json_string(dbs_level_code(r->dbs.level)),
-				"certificate_date", day_or_null(r->dbs.certificate_day), "update_service",
-				r->dbs.update_service, "renewal_date", day_or_null(r->dbs.renewal_day));
-	json_t *j = json_pack("{s:I,s:{s:I,s:s},s:s,s:s,s:s,s:s,s:s,s:f,s:b,s:i,s:b,s:s,s:o,s:o,s:o,s:o,s:o}", "id",
-			      (json_int_t)v->id, "organisation", "id", (json_int_t)v->org_id, "name", v->org_name, "name",
-			      r->name, "email", r->email, "phone", r->phone, "postcode", r->postcode, "area", v->area,
-			      "travel_radius_km", r->travel_radius_m / 1000.0, "car", r->has_car, "max_tasks_per_week",
-			      r->max_tasks_per_week, "consent_to_share", r->consent_to_share, "status",
-			      volunteer_status_code(r->status), "skills", skills_json(r->skills), "availability", avail,
-			      "days_off", off, "dbs", dbs, "training", training);
-	json_object_set_new(j, "account_email", r->account_email[0] ? json_string(r->account_email) : json_null());
-	json_object_set_new(j, "notes", json_string(r->notes));
+	json_object_set_new(j, "skills", skills_json(r->skills));
+	json_object_set_new(j, "availability", avail);
+	json_object_set_new(j, "days_off", off);
+	json_object_set_new(j, "training", training);
 	json_object_set_new(j, "compliance", compliance_json(&r->dbs, now));
 	json_object_set_new(j, "created_at", utc_or_null(v->created_at));
 	json_object_set_new(j, "updated_at", utc_or_null(v->updated_at));
@@ -424,148 +158,94 @@ static const char *scalar(struct json_vin *v, json_t *j, const char *path, struc
 	return s;
 }
 
+/* Reads training item i ({module, completed}); 1 when there are too many to read more. */
+static int training_from_json(struct json_vin *v, size_t i, json_t *item, struct field_errors *fe)
+{
+	char pm[48], pc[48];
+	snprintf(pm, sizeof pm, "training[%zu].module", i);
+	snprintf(pc, sizeof pc, "training[%zu].completed", i);
+	if (!json_is_object(item))
+		return fielderr_add(fe, pm, "must be an object {module, completed}") + 1;
+	const char *m = scalar(v, json_object_get(item, "module"), pm, fe);
+	const char *c = scalar(v, json_object_get(item, "completed"), pc, fe);
+	/* Both blank would be skipped; in JSON that is a mistake. */
+	if (!m && !c)
+		fielderr_add(fe, pm, "Enter the name of the training module");
+	volunteer_input_add(&v->in, pm, m);
+	volunteer_input_add(&v->in, pc, c);
+	return i >= VOLUNTEER_TRAINING_MAX;
+}
+
+/* Reads a volunteer's JSON as the form's (name, value) pairs: the objects
+ * dbs and availability give "dbs.level", "availability.tue"; the lists give
+ * "skills", "days_off" (joined) and "training[i].module". */
 static int volunteer_from_json(json_t *doc, struct json_vin *v, struct field_errors *fe)
 {
-	static const char *const known[] = { "name", "email", "phone", "postcode", "travel_radius_km", "car",
-					     "max_tasks_per_week", "consent_to_share", "status", "skills", "availability",
-					     "days_off", "dbs", "training", "account_email", "notes", NULL };
 	memset(v, 0, sizeof *v);
 	struct volunteer_input *in = &v->in;
-	const char *key;
-	json_t *val;
+	const char *key, *sub;
+	json_t *val, *item;
+	size_t i;
+	char path[64];
 	json_object_foreach(doc, key, val) {
-		int ok = 0;
-		for (const char *const *k = known; *k && !ok; k++)
-			ok = strcmp(*k, key) == 0;
-		/* Read-only fields a client may send back unchanged. */
-		if (!ok && strcmp(key, "id") && strcmp(key, "organisation") && strcmp(key, "area") &&
-		    strcmp(key, "compliance") && strcmp(key, "created_at") && strcmp(key, "updated_at"))
-			fielderr_add(fe, key, "is not a field of a volunteer");
-	}
-	in->name = scalar(v, json_object_get(doc, "name"), "name", fe);
-	in->email = scalar(v, json_object_get(doc, "email"), "email", fe);
-	in->phone = scalar(v, json_object_get(doc, "phone"), "phone", fe);
-	in->postcode = scalar(v, json_object_get(doc, "postcode"), "postcode", fe);
-	in->travel_radius_km = scalar(v, json_object_get(doc, "travel_radius_km"), "travel_radius_km", fe);
-	in->car = scalar(v, json_object_get(doc, "car"), "car", fe);
-	in->max_tasks_per_week = scalar(v, json_object_get(doc, "max_tasks_per_week"), "max_tasks_per_week", fe);
-	in->consent_to_share = scalar(v, json_object_get(doc, "consent_to_share"), "consent_to_share", fe);
-	in->status = scalar(v, json_object_get(doc, "status"), "status", fe);
-	in->account_email = scalar(v, json_object_get(doc, "account_email"), "account_email", fe);
-	in->notes = scalar(v, json_object_get(doc, "notes"), "notes", fe);
-	json_t *a = json_object_get(doc, "skills");
-	if (a && !json_is_null(a)) {
-		if (!json_is_array(a)) {
-			fielderr_add(fe, "skills", "must be a list of skill codes");
-		} else {
-			size_t i;
-			json_t *s;
-			json_array_foreach(a, i, s) {
-				if (in->n_skills > VOLUNTEER_SKILLS_MAX)
-					break;
-				in->skills[in->n_skills++] = json_is_string(s) ? json_string_value(s) : "";
-			}
-		}
-	}
-	json_t *av = json_object_get(doc, "availability");
-	if (av && !json_is_null(av)) {
-		if (!json_is_object(av)) {
-			fielderr_add(fe, "availability", "must be an object of days (mon..sun) and times, like {\"tue\": \"10:00-12:00\"}");
-		} else {
-			json_object_foreach(av, key, val) {
-				int d = -1;
-				for (int k = 0; k < 7; k++)
-					if (strcmp(key, volunteer_day_code[k]) == 0)
-						d = k;
-				char path[64];
-				snprintf(path, sizeof path, "availability.%.40s", key);
-				if (d < 0)
-					fielderr_add(fe, path, "is not a day: use mon, tue, wed, thu, fri, sat or sun");
+		int dbs = strcmp(key, "dbs") == 0, avail = strcmp(key, "availability") == 0;
+		if (json_is_null(val) || !strcmp(key, "id") || !strcmp(key, "organisation") || !strcmp(key, "area") ||
+		    !strcmp(key, "compliance") || !strcmp(key, "created_at") || !strcmp(key, "updated_at"))
+			continue; /* absent, or read-only fields a client may send back unchanged */
+		if ((dbs || avail) && !json_is_object(val)) {
+			fielderr_add(fe, key, dbs ? "must be an object: {level, certificate_date, update_service, renewal_date}"
+						  : "must be an object of days (mon..sun) and times, like {\"tue\": \"10:00-12:00\"}");
+		} else if (dbs || avail) {
+			json_object_foreach(val, sub, item) {
+				snprintf(path, sizeof path, "%s.%.40s", key, sub);
+				if (!volunteer_input_add(in, path, NULL))
+					fielderr_add(fe, path, dbs ? "is not a field of a DBS check"
+								   : "is not a day: use mon, tue, wed, thu, fri, sat or sun");
 				else
-					in->availability[d] = scalar(v, val, path, fe);
+					volunteer_input_add(in, path, scalar(v, item, path, fe));
 			}
-		}
-	}
-	json_t *off = json_object_get(doc, "days_off");
-	if (off && !json_is_null(off)) {
-		size_t len = 0, i;
-		json_t *s;
-		if (!json_is_array(off))
-			fielderr_add(fe, "days_off", "must be a list of dates like \"2026-12-24\"");
-		else
-			json_array_foreach(off, i, s) {
-				const char *t = json_is_string(s) ? json_string_value(s) : "?";
-				if (strchr(t, ',') || strchr(t, ';') || strchr(t, '\n'))
-					t = "?";
-				int w = snprintf(v->days_off + len, sizeof v->days_off - len, "%s%s", len ? "," : "", t);
-				if (w < 0 || (size_t)w >= sizeof v->days_off - len) {
-					fielderr_add(fe, "days_off", "Enter up to %d days not available", VOLUNTEER_DAYS_OFF_MAX);
+		} else if (!strcmp(key, "skills") || !strcmp(key, "days_off") || !strcmp(key, "training")) {
+			if (!json_is_array(val))
+				fielderr_add(fe, key, "%s", key[0] == 's'   ? "must be a list of skill codes"
+							    : key[0] == 'd' ? "must be a list of dates like \"2026-12-24\""
+									    : "must be a list of {module, completed}");
+			size_t len = 0;
+			json_array_foreach(json_is_array(val) ? val : NULL, i, item) {
+				const char *t = json_is_string(item) ? json_string_value(item) : NULL;
+				if (key[0] == 's') {
+					volunteer_input_add(in, key, t ? t : "");
+				} else if (key[0] == 'd') {
+					t = !t || strpbrk(t, ",;\n") ? "?" : t;
+					int w = snprintf(v->days_off + len, sizeof v->days_off - len, "%s%s", len ? "," : "", t);
+					if (w < 0 || (size_t)w >= sizeof v->days_off - len) {
+						fielderr_add(fe, "days_off", "Enter up to %d days not available", VOLUNTEER_DAYS_OFF_MAX);
+						break;
+					}
+					len += (size_t)w;
+					in->days_off = v->days_off;
+				} else if (training_from_json(v, i, item, fe)) {
 					break;
 				}
-				len += (size_t)w;
 			}
-		in->days_off = v->days_off;
-	}
-	json_t *dbs = json_object_get(doc, "dbs");
-	if (dbs && !json_is_null(dbs)) {
-		if (!json_is_object(dbs)) {
-			fielderr_add(fe, "dbs", "must be an object: {level, certificate_date, update_service, renewal_date}");
+		} else if (!volunteer_input_add(in, key, NULL)) {
+			fielderr_add(fe, key, "is not a field of a volunteer");
 		} else {
-			json_object_foreach(dbs, key, val) if (strcmp(key, "level") && strcmp(key, "certificate_date") &&
-							       strcmp(key, "update_service") && strcmp(key, "renewal_date"))
-			{
-				char path[64];
-				snprintf(path, sizeof path, "dbs.%.40s", key);
-				fielderr_add(fe, path, "is not a field of a DBS check");
-			}
-			in->dbs_level = scalar(v, json_object_get(dbs, "level"), "dbs.level", fe);
-			in->dbs_certificate_date = scalar(v, json_object_get(dbs, "certificate_date"), "dbs.certificate_date", fe);
-			in->dbs_update_service = scalar(v, json_object_get(dbs, "update_service"), "dbs.update_service", fe);
-			in->dbs_renewal_date = scalar(v, json_object_get(dbs, "renewal_date"), "dbs.renewal_date", fe);
+			volunteer_input_add(in, key, scalar(v, val, key, fe));
 		}
-	}
-	json_t *tr = json_object_get(doc, "training");
-	if (tr && !json_is_null(tr)) {
-		size_t i;
-		json_t *item;
-		if (!json_is_array(tr))
-			fielderr_add(fe, "training", "must be a list of {module, completed}");
-		else
-			json_array_foreach(tr, i, item) {
-				if (in->n_training > VOLUNTEER_TRAINING_MAX)
-					break;
-				char pm[48], pc[48];
-				snprintf(pm, sizeof pm, "training[%zu].module", i);
-				snprintf(pc, sizeof pc, "training[%zu].completed", i);
-				if (!json_is_object(item)) {
-					fielderr_add(fe, pm, "must be an object {module, completed}");
-					continue;
-				}
-				in->training[in->n_training].module = scalar(v, json_object_get(item, "module"), pm, fe);
-				in->training[in->n_training].completed = scalar(v, json_object_get(item, "completed"), pc, fe);
-				/* Both blank would be skipped; in JSON that is a mistake. */
-				if (!in->training[in->n_training].module && !in->training[in->n_training].completed)
-					fielderr_add(fe, pm, "Enter the name of the training module");
-				in->n_training++;
-			}
 	}
 	return fe->n ? -1 : 0;
 }
 
-/* Answers a vol_result that is not VOL_OK. */
-static int vol_reply(struct http_req *req, struct http_resp *resp, enum vol_result r, const struct field_errors *fe,
-		     const char *what)
+/* Answers a list read: {key: items, count: n} audited as action, or the store's failure (n < 0). */
+static int list_reply(struct http_req *req, struct http_resp *resp, int n, json_t *items, const char *key,
+		      enum audit_action action)
 {
-	switch (r) {
-	case VOL_INVALID:
-		return http_problem_fields(resp, 422, what, fe);
-	case VOL_NOT_FOUND:
-		return http_problem(resp, 404, "Not found", "There is no such record that you can see.");
-	case VOL_CONFLICT:
-		return http_problem_fields(resp, 409, what, fe);
-	default:
+	if (n < 0) {
+		json_decref(items);
 		return http_store_failed(req, resp);
 	}
+	http_audit(req, action, action == AUDIT_TASK_LIST ? "task" : "volunteer", 0, 0, "");
+	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", key, items, "count", n));
 }
 
 /* Volunteers */
@@ -620,12 +300,7 @@ static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 	struct list_json ctx = { items, req->now };
 	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", limit, req->now,
 			       req->now + MATCH_HORIZON_SECONDS, list_item, &ctx);
-	if (n < 0) {
-		json_decref(items);
-		return http_store_failed(req, resp);
-	}
-	http_audit(req, AUDIT_VOLUNTEER_LIST, "volunteer", 0, 0, "");
-	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "volunteers", items, "count", n));
+	return list_reply(req, resp, n, items, "volunteers", AUDIT_VOLUNTEER_LIST);
 }
 
 static void renewal_item(void *ctx, const struct volunteer_summary *s)
@@ -644,12 +319,7 @@ static int volunteers_reminders(struct http_req *req, struct http_resp *resp)
 	json_t *items = json_array();
 	struct list_json ctx = { items, req->now };
 	int n = volunteer_renewals(req->db, req->auth.org_id, london_local_days(req->now), renewal_item, &ctx);
-	if (n < 0) {
-		json_decref(items);
-		return http_store_failed(req, resp);
-	}
-	http_audit(req, AUDIT_VOLUNTEER_REMINDERS, "volunteer", 0, 0, "");
-	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "reminders", items, "count", n));
+	return list_reply(req, resp, n, items, "reminders", AUDIT_VOLUNTEER_REMINDERS);
 }
 
 static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t id, unsigned status)
@@ -657,13 +327,12 @@ static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t
 	struct volunteer_view *v = malloc(sizeof *v);
 	if (!v)
 		return -1;
-	enum vol_result r = volunteers_get_managed(req, id, v);
-	if (r != VOL_OK) {
-		free(v);
-		return vol_reply(req, resp, r, NULL, "");
-	}
-	json_t *j = volunteer_json(v, req->now);
+	struct ops_ctx c = http_ops_ctx(req);
+	int f = ops_volunteer_managed(&c, id, v);
+	json_t *j = f > 0 ? volunteer_json(v, req->now) : NULL;
 	free(v);
+	if (!j)
+		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	if (status == 200)
 		http_audit(req, AUDIT_VOLUNTEER_READ, "volunteer", id, 0, "");
 	return http_reply_json(resp, status, j);
@@ -671,39 +340,28 @@ static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t
 
 static int volunteer_write(struct http_req *req, struct http_resp *resp, int64_t id)
 {
+	struct ops_ctx c = http_ops_ctx(req);
+	/* Not ours: 404 before reading the body, as for a missing record. */
+	int f = id ? ops_volunteer_managed(&c, id, NULL) : 1;
+	if (f <= 0)
+		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	json_t *body = http_json_body_or_respond(req, resp);
 	if (!body)
 		return 0;
 	struct json_vin *v = malloc(sizeof *v);
-	struct field_errors *fe = malloc(sizeof *fe);
-	if (!v || !fe) {
-		free(v);
-		free(fe);
-		json_decref(body);
-		return -1;
-	}
-	fielderr_init(fe);
+	struct field_errors *fe = ops_fielderr_new();
 	int64_t out = 0;
-	enum vol_result r = VOL_INVALID;
-	if (volunteer_from_json(body, v, fe) == 0) {
-		r = volunteers_save(req, id, &v->in, fe, &out);
-	} else {
-		/* Report the fields' own problems too, in one answer. */
-		struct volunteer_rec *rec = malloc(sizeof *rec);
-		int64_t user_id;
-		double lat, lon;
-		if (rec) {
-			volunteer_validate(&v->in, london_local_days(req->now), rec, fe);
-			if (volunteer_check_refs(req->db, rec, req->auth.org_id, id, &user_id, &lat, &lon, fe) < 0)
-				r = VOL_ERROR;
-		}
-		free(rec);
+	enum ops_result r = OPS_ERROR;
+	if (v && fe) {
+		/* The JSON's own problems and the fields', in one answer. */
+		volunteer_from_json(body, v, fe);
+		r = ops_volunteer_save(&c, id, &v->in, fe, &out);
 	}
 	json_decref(body);
 	free(v);
-	int rc = r == VOL_OK ? volunteer_reply(req, resp, out, id ? 200 : 201)
-			     : vol_reply(req, resp, r, fe, "The volunteer's details need correcting");
-	if (r == VOL_OK && !id) {
+	int rc = r == OPS_OK ? volunteer_reply(req, resp, out, id ? 200 : 201)
+			     : http_ops_reply(req, resp, r, "The volunteer's details need correcting", fe);
+	if (r == OPS_OK && !id) {
 		char loc[64];
 		snprintf(loc, sizeof loc, "/api/v1/volunteers/%lld", (long long)out);
 		http_header_add(resp, "Location", loc);
@@ -726,16 +384,7 @@ static int volunteer_get_h(struct http_req *req, struct http_resp *resp)
 static int volunteer_put_h(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	/* Not ours: 404 before reading the body, as for a missing record. */
-	int64_t org = 0;
-	int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
-	if (f < 0)
-		return http_store_failed(req, resp);
-	if (f == 0 || org != req->auth.org_id)
-		return vol_reply(req, resp, VOL_NOT_FOUND, NULL, "");
-	return volunteer_write(req, resp, id);
+	return id < 0 ? 0 : volunteer_write(req, resp, id);
 }
 
 /* Tasks */
@@ -800,44 +449,33 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	json_t *items = json_array();
 	json_t *ctx[2] = { items, NULL };
 	int n = task_list(req->db, req->auth.org_id, status ? status : "", limit, task_item, ctx);
-	if (n < 0) {
-		json_decref(items);
-		return http_store_failed(req, resp);
-	}
-	http_audit(req, AUDIT_TASK_LIST, "task", 0, 0, "");
-	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", "tasks", items, "count", n));
+	return list_reply(req, resp, n, items, "tasks", AUDIT_TASK_LIST);
 }
 
-static int task_reply(struct http_req *req, struct http_resp *resp, int64_t id, unsigned status)
+/* A task the user may see (self: the signed-in volunteer's own) as JSON, or its problem. */
+static int task_reply(struct http_req *req, struct http_resp *resp, int64_t id, unsigned status, int self)
 {
 	struct task_view *t = malloc(sizeof *t);
 	if (!t)
 		return -1;
-	enum vol_result r = volunteers_task_managed(req, id, t);
-	if (r != VOL_OK) {
-		free(t);
-		return vol_reply(req, resp, r, NULL, "");
+	struct ops_ctx c = http_ops_ctx(req);
+	int f = self ? ops_task_self(&c, id, t) : ops_task_managed(&c, id, t);
+	int rc;
+	if (f <= 0) {
+		rc = http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
+	} else {
+		if (status == 200 && !self)
+			http_audit(req, AUDIT_TASK_READ, "task", id, t->person_id, "");
+		rc = http_reply_json(resp, status, task_json(t, self));
 	}
-	json_t *j = task_json(t, 0);
-	if (status == 200)
-		http_audit(req, AUDIT_TASK_READ, "task", id, t->person_id, "");
 	free(t);
-	return http_reply_json(resp, status, j);
+	return rc;
 }
 
 static int task_get_h(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : task_reply(req, resp, id, 200);
-}
-
-/* Reads a skill code; -1 if it is not one. */
-static int skill_of(const char *code)
-{
-	for (int s = 0; code && s < MATCH_SKILL__MAX; s++)
-		if (strcmp(code, match_skill_code((enum match_skill)s)) == 0)
-			return s;
-	return -1;
+	return id < 0 ? 0 : task_reply(req, resp, id, 200, 0);
 }
 
 static const char *json_text(json_t *doc, const char *key, const char *path, struct field_errors *fe)
@@ -852,36 +490,26 @@ static const char *json_text(json_t *doc, const char *key, const char *path, str
 	return json_string_value(j);
 }
 
+/* A whole number from lo to hi, def when absent (INT64_MIN: required, msg in fe). -1 with msg in fe otherwise. */
 static int json_int(json_t *doc, const char *key, int64_t lo, int64_t hi, int64_t def, int64_t *out,
 		    struct field_errors *fe, const char *msg)
 {
 	json_t *j = json_object_get(doc, key);
-	if (!j || json_is_null(j)) {
-		*out = def;
-		if (def == INT64_MIN)
-			fielderr_add(fe, key, "%s", msg);
-		return def == INT64_MIN ? -1 : 0;
-	}
-	if (!json_is_integer(j) || json_integer_value(j) < lo || json_integer_value(j) > hi) {
-		fielderr_add(fe, key, "%s", msg);
-		return -1;
-	}
+	*out = def;
+	if ((!j || json_is_null(j)) && def != INT64_MIN)
+		return 0;
+	if (!json_is_integer(j) || json_integer_value(j) < lo || json_integer_value(j) > hi)
+		return fielderr_add(fe, key, "%s", msg);
 	*out = (int64_t)json_integer_value(j);
 	return 0;
 }
 
-static int json_bool(json_t *doc, const char *key, int *out, struct field_errors *fe)
+static void json_bool(json_t *doc, const char *key, int *out, struct field_errors *fe)
 {
 	json_t *j = json_object_get(doc, key);
-	*out = 0;
-	if (!j || json_is_null(j))
-		return 0;
-	if (!json_is_boolean(j)) {
-		fielderr_add(fe, key, "must be true or false");
-		return -1;
-	}
 	*out = json_is_true(j);
-	return 0;
+	if (j && !json_is_null(j) && !json_is_boolean(j))
+		fielderr_add(fe, key, "must be true or false");
 }
 
 static int json_time(json_t *doc, const char *key, int64_t *out, struct field_errors *fe, const char *label)
@@ -900,70 +528,37 @@ static int json_time(json_t *doc, const char *key, int64_t *out, struct field_er
 	return 0;
 }
 
-/* Reads the details of a task from JSON (create and update share them). */
-static void task_fields(json_t *doc, struct task_new *n, struct field_errors *fe, int64_t now)
+/* Reads the details of a task from JSON (create and update share them);
+ * the rules are core/volunteer_task's. 1 when both window times were read. */
+static int task_fields(json_t *doc, struct task_new *n, struct field_errors *fe)
 {
-	char skill_list[400];
-	size_t len = 0;
-	for (int s = 0; s < MATCH_SKILL__MAX; s++)
-		len += (size_t)snprintf(skill_list + len, sizeof skill_list - len, "%s%s", s ? ", " : "",
-					match_skill_code((enum match_skill)s));
+	n->duration_minutes = 60;
+	n->priority = 3;
 	n->type = json_text(doc, "type", "type", fe);
-	if (!n->type || skill_of(n->type) < 0)
-		fielderr_add(fe, "type", "Type must be the main activity, one of: %s", skill_list);
 	json_t *sk = json_object_get(doc, "skills");
-	n->extra_skills = 0;
-	if (sk && !json_is_null(sk)) {
-		size_t i;
-		json_t *s;
-		if (!json_is_array(sk))
-			fielderr_add(fe, "skills", "must be a list of skill codes");
-		else
-			json_array_foreach(sk, i, s) {
-				int k = skill_of(json_is_string(s) ? json_string_value(s) : NULL);
-				if (k < 0) {
-					fielderr_add(fe, "skills", "Skills must be codes from the list: %s", skill_list);
-					break;
-				}
-				n->extra_skills |= 1u << k;
-			}
+	if (sk && !json_is_null(sk) && !json_is_array(sk))
+		fielderr_add(fe, "skills", "must be a list of skill codes");
+	const char *codes[MATCH_SKILL__MAX + 1];
+	size_t k = 0, i;
+	json_t *s;
+	json_array_foreach(json_is_array(sk) ? sk : NULL, i, s) {
+		if (k > MATCH_SKILL__MAX)
+			break;
+		codes[k++] = json_string_value(s);
 	}
+	volunteer_skills_read(codes, k, &n->extra_skills, fe);
 	json_bool(doc, "home_visit", &n->home_visit, fe);
-	/* A home check (before discharge) is always a home visit, so matching and offers need a valid enhanced DBS. */
-	if (!n->home_visit && ((n->type && strcmp(n->type, "home_check") == 0) ||
-			       (n->extra_skills & (1u << MATCH_SKILL_HOME_CHECK))))
-		fielderr_add(fe, "home_visit", "A home check is a home visit: set home_visit to true (the volunteer then "
-					       "needs a valid enhanced DBS check)");
 	int a = json_time(doc, "window_start", &n->window_from, fe, "the start of the time window");
 	int b = json_time(doc, "window_end", &n->window_to, fe, "the end of the time window");
-	if (!a && !b) {
-		if (n->window_to <= n->window_from)
-			fielderr_add(fe, "window_end", "The end of the time window must be after its start");
-		else if (n->window_to - n->window_from > MATCH_WINDOW_MAX_SECONDS)
-			fielderr_add(fe, "window_end", "The time window must be 31 days or shorter");
-		else if (n->window_to <= now)
-			fielderr_add(fe, "window_end", "The time window must end in the future");
-	}
 	int64_t v;
-	if (!json_int(doc, "duration_minutes", 0, 1440, 60, &v, fe, "Duration must be a whole number of minutes, 0 to 1440"))
+	if (!json_int(doc, "duration_minutes", INT32_MIN, INT32_MAX, 60, &v, fe,
+		      "Duration must be a whole number of minutes, 0 to 1440"))
 		n->duration_minutes = (int)v;
-	if (!a && !b && n->window_to > n->window_from && (int64_t)n->duration_minutes * 60 > n->window_to - n->window_from)
-		fielderr_add(fe, "duration_minutes", "The task must fit in its time window");
-	if (!json_int(doc, "priority", 1, 5, 3, &v, fe, "Priority must be a whole number from 1 (least urgent) to 5 (most)"))
+	if (!json_int(doc, "priority", INT32_MIN, INT32_MAX, 3, &v, fe,
+		      "Priority must be a whole number from 1 (least urgent) to 5 (most)"))
 		n->priority = (int)v;
 	n->details = json_text(doc, "details", "details", fe);
-	if (n->details && strlen(n->details) > TASK_DETAILS_MAX)
-		fielderr_add(fe, "details", "Details must be %d characters or fewer", TASK_DETAILS_MAX);
-}
-
-static void support_stop_error(struct field_errors *fe, const char *field, int64_t until)
-{
-	char when[LONDON_FORMAT_LEN];
-	london_format(until, when);
-	fielderr_add(fe, field,
-		     "Community support stops on %s (%d days after it started); a coordinator can extend it with POST "
-		     "/api/v1/support-extensions",
-		     when, SUPPORT_DAYS);
+	return !a && !b;
 }
 
 static int task_create_h(struct http_req *req, struct http_resp *resp)
@@ -971,242 +566,99 @@ static int task_create_h(struct http_req *req, struct http_resp *resp)
 	json_t *body = http_json_body_or_respond(req, resp);
 	if (!body)
 		return 0;
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	if (!fe) {
 		json_decref(body);
 		return -1;
 	}
-	fielderr_init(fe);
-	int rc = 0;
+	struct ops_ctx c = http_ops_ctx(req);
 	struct task_new n = { 0 };
-	int64_t referral_id = 0, weeks = 1;
-	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, fe, "Give the referral's id (a whole number)");
+	int64_t weeks = 1, until = 0, ids[TASK_WEEKS_MAX];
+	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &n.referral_id, fe, "Give the referral's id (a whole number)");
 	json_int(body, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, fe, "Weeks must be a whole number from 1 to 4");
-	task_fields(body, &n, fe, req->now);
-	struct task_referral ref;
-	if (referral_id > 0) {
-		int f = task_referral_get(req->db, referral_id, &ref);
-		if (f < 0) {
-			rc = http_store_failed(req, resp);
-			goto done;
-		}
-		if (f == 0 || ref.org_id != req->auth.org_id)
-			fielderr_add(fe, "referral_id", "There is no referral with this id whose case your organisation holds");
-		else if (strcmp(ref.tier, "community_support") != 0)
-			fielderr_add(fe, "referral_id", "Volunteer tasks are for community support; this referral's tier is %s",
-				     ref.tier[0] ? ref.tier : "not decided");
-		else if (strcmp(ref.status, "closed") == 0 || strcmp(ref.status, "rejected") == 0 ||
-			 strcmp(ref.status, "withdrawn") == 0)
-			fielderr_add(fe, "referral_id", "This referral is %s; open it again before planning more support",
-				     ref.status);
+	int windows = task_fields(body, &n, fe);
+	enum ops_result r = ops_task_create(&c, &n, windows, weeks < 1 ? 1 : weeks, fe, ids, &until);
+	int rc;
+	if (r != OPS_OK) {
+		rc = http_ops_reply(req, resp, r, "The task's details need correcting", fe);
+	} else {
+		json_t *a = json_array();
+		for (int64_t k = 0; k < weeks; k++)
+			json_array_append_new(a, json_integer(ids[k]));
+		rc = http_reply_json(resp, 201, json_pack("{s:o,s:o}", "task_ids", a, "support_until", utc_or_null(until)));
 	}
-	if (fe->n) {
-		rc = http_problem_fields(resp, 422, "The task's details need correcting", fe);
-		goto done;
-	}
-	int64_t until = task_referral_support_until(&ref, req->now);
-	if (n.window_from + (weeks - 1) * 7 * 86400 >= until) {
-		support_stop_error(fe, weeks > 1 ? "weeks" : "window_start", until);
-		rc = http_problem_fields(resp, 422, "The task is after community support stops", fe);
-		goto done;
-	}
-	n.referral_id = referral_id;
-	n.case_id = ref.case_id;
-	n.postcode = ref.postcode;
-	if (store_begin(req->db)) {
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	json_t *ids = json_array();
-	struct task_new w = n;
-	for (int64_t k = 0; k < weeks; k++) {
-		int64_t id = 0;
-		w.window_from = n.window_from + k * 7 * 86400;
-		w.window_to = n.window_to + k * 7 * 86400;
-		if (task_create(req->db, &w, req->now, &id) || http_audit(req, AUDIT_TASK_CREATE, "task", id, ref.person_id, n.type)) {
-			json_decref(ids);
-			rc = http_store_failed(req, resp);
-			goto done;
-		}
-		json_array_append_new(ids, json_integer(id));
-	}
-	if (store_commit(req->db)) {
-		json_decref(ids);
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	rc = http_reply_json(resp, 201, json_pack("{s:o,s:o}", "task_ids", ids, "support_until", utc_or_null(until)));
-done:
 	free(fe);
 	json_decref(body);
+	return rc;
+}
+
+/* A coordinator's change of a task (update, or an action: cancel, take back, a person's refusal). */
+static int task_change(struct http_req *req, struct http_resp *resp, int action)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct task_view *t = malloc(sizeof *t);
+	struct field_errors *fe = ops_fielderr_new();
+	struct ops_ctx c = http_ops_ctx(req);
+	json_t *body = NULL;
+	int rc = -1;
+	if (!t || !fe)
+		goto done;
+	/* Not ours: 404 before reading the body, as for a missing record. */
+	int f = ops_task_managed(&c, id, t);
+	if (f <= 0) {
+		rc = http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
+		goto done;
+	}
+	if (!(body = http_json_body_or_respond(req, resp))) {
+		rc = 0;
+		goto done;
+	}
+	enum ops_result r;
+	if (action < 0) {
+		struct task_new n = { 0 };
+		int windows = task_fields(body, &n, fe);
+		r = ops_task_update(&c, id, &n, windows, fe);
+	} else {
+		const char *reason = json_text(body, "reason", "reason", fe);
+		int64_t vol = 0;
+		if (action == TASK_ACTION_PERSON_DECLINED)
+			json_int(body, "volunteer_id", 1, INT64_MAX, INT64_MIN, &vol, fe, "Give the volunteer's id");
+		r = ops_task_act(&c, id, (enum task_action)action, vol, reason, fe);
+	}
+	rc = r == OPS_OK ? task_reply(req, resp, id, 201 /* not audited twice */, 0)
+			 : http_ops_reply(req, resp, r, r == OPS_CONFLICT ? "The task cannot be changed now"
+							  : action < 0	   ? "The task's details need correcting"
+									   : "The request needs correcting",
+					  fe);
+	if (r == OPS_OK)
+		resp->status = 200;
+done:
+	json_decref(body);
+	free(t);
+	free(fe);
 	return rc;
 }
 
 static int task_put_h(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct task_view *t = malloc(sizeof *t);
-	struct field_errors *fe = malloc(sizeof *fe);
-	json_t *body = NULL;
-	int rc = -1;
-	if (!t || !fe)
-		goto done;
-	fielderr_init(fe);
-	enum vol_result r = volunteers_task_managed(req, id, t);
-	if (r != VOL_OK) {
-		rc = vol_reply(req, resp, r, fe, "");
-		goto done;
-	}
-	body = http_json_body_or_respond(req, resp);
-	if (!body) {
-		rc = 0;
-		goto done;
-	}
-	struct task_new n = { 0 };
-	task_fields(body, &n, fe, req->now);
-	if (fe->n) {
-		rc = http_problem_fields(resp, 422, "The task's details need correcting", fe);
-		goto done;
-	}
-	if (n.window_from >= t->support_until) {
-		support_stop_error(fe, "window_start", t->support_until);
-		rc = http_problem_fields(resp, 422, "The task is after community support stops", fe);
-		goto done;
-	}
-	n.postcode = t->postcode;
-	if (store_begin(req->db)) {
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	int u = task_update(req->db, id, &n, req->now);
-	if (u < 0) {
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	if (u == 0) {
-		store_rollback(req->db);
-		fielderr_add(fe, "status", "Only an open task can be changed; this one is %s", task_status_label(t->status));
-		rc = http_problem_fields(resp, 409, "The task cannot be changed now", fe);
-		goto done;
-	}
-	if (http_audit(req, AUDIT_TASK_UPDATE, "task", id, t->person_id, "") || store_commit(req->db)) {
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	rc = task_reply(req, resp, id, 201 /* not audited twice */);
-	resp->status = 200;
-done:
-	json_decref(body);
-	free(t);
-	free(fe);
-	return rc;
-}
-
-/* The coordinator's actions on a task: cancel, take an offer back, record a person's refusal. */
-static int task_action(struct http_req *req, struct http_resp *resp, const char *action)
-{
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct task_view *t = malloc(sizeof *t);
-	struct field_errors fe;
-	fielderr_init(&fe);
-	json_t *body = NULL;
-	int rc = -1;
-	if (!t)
-		goto done;
-	enum vol_result r = volunteers_task_managed(req, id, t);
-	if (r != VOL_OK) {
-		rc = vol_reply(req, resp, r, &fe, "");
-		goto done;
-	}
-	body = http_json_body_or_respond(req, resp);
-	if (!body) {
-		rc = 0;
-		goto done;
-	}
-	const char *reason = json_text(body, "reason", "reason", &fe);
-	int64_t vol = 0;
-	int cancel = strcmp(action, "cancel") == 0, withdraw = strcmp(action, "withdraw") == 0;
-	if (!reason || !*reason)
-		fielderr_add(&fe, "reason", "Say why, in a few words");
-	else if (strlen(reason) > TASK_NOTE_MAX)
-		fielderr_add(&fe, "reason", "The reason must be %d characters or fewer", TASK_NOTE_MAX);
-	if (!cancel && !withdraw)
-		json_int(body, "volunteer_id", 1, INT64_MAX, INT64_MIN, &vol, &fe, "Give the volunteer's id");
-	if (fe.n) {
-		rc = http_problem_fields(resp, 422, "The request needs correcting", &fe);
-		goto done;
-	}
-	if (store_begin(req->db)) {
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	int n;
-	if (cancel) {
-		n = task_cancel(req->db, id, reason, req->now);
-	} else if (withdraw) {
-		/* Taken back from this volunteer: not offered to them again. */
-		n = strcmp(t->status, "offered") && strcmp(t->status, "accepted")
-			    ? 0
-			    : task_reopen(req->db, id, t->status, t->volunteer_id, req->now);
-		if (n == 1 &&
-		    store_exec(req->db, STMT_VTASK_DECLINE_RECORD, NULL, NULL, "iii", id, t->volunteer_id, req->now) < 0)
-			n = -1;
-	} else {
-		/* The person does not want this volunteer: never matched again; a live offer goes back. */
-		int64_t org = 0;
-		int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", vol);
-		if (f == 0) {
-			store_rollback(req->db);
-			fielderr_add(&fe, "volunteer_id", "There is no volunteer with this id");
-			rc = http_problem_fields(resp, 422, "The request needs correcting", &fe);
-			goto done;
-		}
-		n = f < 0 ? -1 : task_person_decline(req->db, t->person_id, vol, reason, req->auth.user_id, req->now) ? -1 : 1;
-		if (n == 1 && t->volunteer_id == vol &&
-		    (!strcmp(t->status, "offered") || !strcmp(t->status, "accepted")) &&
-		    task_reopen(req->db, id, t->status, vol, req->now) < 0)
-			n = -1;
-	}
-	if (n < 0) {
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	if (n == 0) {
-		store_rollback(req->db);
-		fielderr_add(&fe, "status", "This task is %s, so it cannot be %s", task_status_label(t->status),
-			     cancel ? "cancelled" : "taken back (only offered or accepted tasks can)");
-		rc = http_problem_fields(resp, 409, "The task cannot be changed now", &fe);
-		goto done;
-	}
-	if (http_audit(req, cancel ? AUDIT_TASK_CANCEL : AUDIT_TASK_WITHDRAW, "task", id, t->person_id, reason) || store_commit(req->db)) {
-		rc = http_store_failed(req, resp);
-		goto done;
-	}
-	rc = task_reply(req, resp, id, 201);
-	resp->status = 200;
-done:
-	json_decref(body);
-	free(t);
-	return rc;
+	return task_change(req, resp, -1);
 }
 
 static int task_cancel_h(struct http_req *req, struct http_resp *resp)
 {
-	return task_action(req, resp, "cancel");
+	return task_change(req, resp, TASK_ACTION_CANCEL);
 }
 
 static int task_withdraw_h(struct http_req *req, struct http_resp *resp)
 {
-	return task_action(req, resp, "withdraw");
+	return task_change(req, resp, TASK_ACTION_WITHDRAW);
 }
 
 static int task_person_declined_h(struct http_req *req, struct http_resp *resp)
 {
-	return task_action(req, resp, "person_declined");
+	return task_change(req, resp, TASK_ACTION_PERSON_DECLINED);
 }
 
 static int support_extension_h(struct http_req *req, struct http_resp *resp)
@@ -1216,44 +668,14 @@ static int support_extension_h(struct http_req *req, struct http_resp *resp)
 		return 0;
 	struct field_errors fe;
 	fielderr_init(&fe);
-	int64_t referral_id = 0, until = 0;
+	struct ops_ctx c = http_ops_ctx(req);
+	int64_t referral_id = 0, until = 0, id = 0;
 	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, &fe, "Give the referral's id (a whole number)");
-	const char *u = json_text(body, "until", "until", &fe);
-	int64_t day;
-	if (!u || volunteer_parse_date(u, &day))
-		fielderr_add(&fe, "until", "Give the last day of support as a date, like 2026-12-24");
-	else
-		until = london_midnight_utc(day + 1);
-	const char *reason = json_text(body, "reason", "reason", &fe);
-	if (!reason || !*reason || strlen(reason) > TASK_NOTE_MAX)
-		fielderr_add(&fe, "reason", "Say why support continues past %d days (up to %d characters)", SUPPORT_DAYS,
-			     TASK_NOTE_MAX);
-	struct task_referral ref;
-	int rc;
-	if (referral_id > 0) {
-		int f = task_referral_get(req->db, referral_id, &ref);
-		if (f < 0) {
-			json_decref(body);
-			return http_store_failed(req, resp);
-		}
-		if (f == 0 || ref.org_id != req->auth.org_id || strcmp(ref.tier, "community_support") != 0)
-			fielderr_add(&fe, "referral_id", "There is no community support referral with this id whose case your organisation holds");
-		else if (until && until <= task_referral_support_until(&ref, req->now))
-			fielderr_add(&fe, "until", "Support already runs to then; give a later day");
-		else if (until && until > req->now + 90 * 86400)
-			fielderr_add(&fe, "until", "Extend by up to 90 days at a time");
-	}
-	if (fe.n) {
-		json_decref(body);
-		return http_problem_fields(resp, 422, "The extension needs correcting", &fe);
-	}
-	int64_t id = 0;
-	if (store_begin(req->db) || task_support_extend(req->db, referral_id, until, reason, req->auth.user_id, req->now, &id) ||
-	    http_audit(req, AUDIT_SUPPORT_EXTEND, "referral", referral_id, ref.person_id, reason) || store_commit(req->db))
-		rc = http_store_failed(req, resp);
-	else
-		rc = http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
-							  (json_int_t)referral_id, "support_until", utc_or_null(until)));
+	const char *u = json_text(body, "until", "until", &fe), *reason = json_text(body, "reason", "reason", &fe);
+	enum ops_result r = ops_support_extend(&c, referral_id, u, reason, &fe, &id, &until);
+	int rc = r != OPS_OK ? http_ops_reply(req, resp, r, "The extension needs correcting", &fe)
+			     : http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
+								    (json_int_t)referral_id, "support_until", utc_or_null(until)));
 	json_decref(body);
 	return rc;
 }
@@ -1297,14 +719,13 @@ static int match_offers(struct http_req *req, struct http_resp *resp)
 	json_t *body = http_json_body_or_respond(req, resp);
 	if (!body)
 		return 0;
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	int64_t *tasks = calloc(OFFERS_MAX, sizeof *tasks), *vols = calloc(OFFERS_MAX, sizeof *vols);
 	char (*names)[40] = calloc(OFFERS_MAX, sizeof *names);
 	const char **fields = calloc(OFFERS_MAX, sizeof *fields);
 	int rc = -1;
 	if (!fe || !tasks || !vols || !names || !fields)
 		goto done;
-	fielderr_init(fe);
 	json_t *offers = json_object_get(body, "offers");
 	size_t n = 0, i;
 	json_t *o;
@@ -1330,12 +751,10 @@ static int match_offers(struct http_req *req, struct http_resp *resp)
 		goto done;
 	}
 	size_t offered = 0;
-	enum vol_result r = volunteers_offer(req, tasks, vols, n, fields, fe, &offered);
-	if (r != VOL_OK) {
-		rc = vol_reply(req, resp, r, fe, "Some offers cannot be made; none were");
-		goto done;
-	}
-	rc = http_reply_json(resp, 201, json_pack("{s:i}", "offered", (int)offered));
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_volunteer_offer(&c, tasks, vols, n, fields, fe, &offered);
+	rc = r == OPS_OK ? http_reply_json(resp, 201, json_pack("{s:i}", "offered", (int)offered))
+			 : http_ops_reply(req, resp, r, "Some offers cannot be made; none were", fe);
 done:
 	json_decref(body);
 	free(fe);
@@ -1350,8 +769,9 @@ done:
 
 static int my_tasks(struct http_req *req, struct http_resp *resp)
 {
+	struct ops_ctx c = http_ops_ctx(req);
 	int64_t me = 0;
-	int f = volunteers_self_id(req, &me);
+	int f = ops_volunteer_self(&c, &me);
 	if (f < 0)
 		return http_store_failed(req, resp);
 	json_t *items = json_array();
@@ -1366,17 +786,6 @@ static int my_tasks(struct http_req *req, struct http_resp *resp)
 						    f ? json_integer(me) : json_null()));
 }
 
-static int my_task_reply(struct http_req *req, struct http_resp *resp, int64_t id)
-{
-	struct task_view *t = malloc(sizeof *t);
-	if (!t)
-		return -1;
-	enum vol_result r = volunteers_task_self(req, id, t);
-	int rc = r == VOL_OK ? http_reply_json(resp, 200, task_json(t, 1)) : vol_reply(req, resp, r, NULL, "");
-	free(t);
-	return rc;
-}
-
 static int my_answer(struct http_req *req, struct http_resp *resp, int accept)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
@@ -1384,14 +793,15 @@ static int my_answer(struct http_req *req, struct http_resp *resp, int accept)
 		return 0;
 	struct field_errors fe;
 	fielderr_init(&fe);
-	enum vol_result r = volunteers_self_answer(req, id, accept, &fe);
-	if (r != VOL_OK)
-		return vol_reply(req, resp, r, &fe, accept ? "The task cannot be accepted" : "The task cannot be declined");
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_task_answer(&c, id, accept, &fe);
+	if (r != OPS_OK)
+		return http_ops_reply(req, resp, r, accept ? "The task cannot be accepted" : "The task cannot be declined", &fe);
 	if (!accept) {
 		resp->status = 204;
 		return 0;
 	}
-	return my_task_reply(req, resp, id);
+	return task_reply(req, resp, id, 200, 1);
 }
 
 static int my_accept(struct http_req *req, struct http_resp *resp)
@@ -1409,10 +819,11 @@ static int my_log(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
+	struct ops_ctx c = http_ops_ctx(req);
 	struct task_view t;
-	enum vol_result r = volunteers_task_self(req, id, &t);
-	if (r != VOL_OK)
-		return vol_reply(req, resp, r, NULL, "");
+	int f = ops_task_self(&c, id, &t);
+	if (f <= 0)
+		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	json_t *body = http_json_body_or_respond(req, resp);
 	if (!body)
 		return 0;
@@ -1430,15 +841,11 @@ static int my_log(struct http_req *req, struct http_resp *resp)
 		hours = hbuf;
 	} else if (h && !json_is_null(h))
 		fielderr_add(&fe, "hours", "must be a number of hours, like 1.5");
-	if (fe.n) {
-		json_decref(body);
-		return http_problem_fields(resp, 422, "The log needs correcting", &fe);
-	}
-	r = volunteers_self_log(req, id, outcome, hours, note, &fe);
+	enum ops_result r = fe.n ? OPS_INVALID : ops_task_log(&c, id, outcome, hours, note, &fe);
 	json_decref(body);
-	if (r != VOL_OK)
-		return vol_reply(req, resp, r, &fe, "The log needs correcting");
-	return my_task_reply(req, resp, id);
+	if (r != OPS_OK)
+		return http_ops_reply(req, resp, r, "The log needs correcting", &fe);
+	return task_reply(req, resp, id, 200, 1);
 }
 
 /* Where to recruit */

@@ -128,19 +128,19 @@ static int add_volunteer(struct store *st, const struct demo_volunteer *d, int64
 	struct volunteer_input in = { 0 };
 	char cert[DT_DATE_LEN], renew[DT_DATE_LEN], t1[DT_DATE_LEN], t2[DT_DATE_LEN];
 	char skills[256], training[256], email[128];
-	in.name = d->name;
+	in.f[VF_NAME] = d->name;
 	/* name@example.org from "First Last". */
 	snprintf(email, sizeof email, "%s@example.org", d->name);
 	for (char *p = email; *p && *p != '@'; p++)
 		*p = *p == ' ' ? '.' : (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-	in.email = email;
-	in.phone = "07700 900 123";
-	in.postcode = d->postcode;
-	in.travel_radius_km = d->radius_km;
-	in.car = d->car;
-	in.max_tasks_per_week = d->max_week;
-	in.consent_to_share = d->consent;
-	in.status = d->status;
+	in.f[VF_EMAIL] = email;
+	in.f[VF_PHONE] = "07700 900 123";
+	in.f[VF_POSTCODE] = d->postcode;
+	in.f[VF_TRAVEL_RADIUS] = d->radius_km;
+	in.f[VF_CAR] = d->car;
+	in.f[VF_MAX_TASKS_PER_WEEK] = d->max_week;
+	in.f[VF_CONSENT_TO_SHARE] = d->consent;
+	in.f[VF_STATUS] = d->status;
 	snprintf(skills, sizeof skills, "%s", d->skills);
 	char *save = NULL;
 	for (char *s = strtok_r(skills, " ", &save); s && in.n_skills < VOLUNTEER_SKILLS_MAX; s = strtok_r(NULL, " ", &save))
@@ -148,12 +148,12 @@ static int add_volunteer(struct store *st, const struct demo_volunteer *d, int64
 	for (int i = 0; i < 7; i++)
 		in.availability[i] = d->avail[i];
 	if (d->dbs_level) {
-		in.dbs_level = d->dbs_level;
+		in.f[VF_DBS_LEVEL] = d->dbs_level;
 		day_text(today, -d->cert_ago_days, cert);
 		day_text(today, d->renew_in_days, renew);
-		in.dbs_certificate_date = cert;
-		in.dbs_renewal_date = renew;
-		in.dbs_update_service = d->renew_in_days > 365 ? "yes" : "no";
+		in.f[VF_DBS_CERTIFICATE_DATE] = cert;
+		in.f[VF_DBS_RENEWAL_DATE] = renew;
+		in.f[VF_DBS_UPDATE_SERVICE] = d->renew_in_days > 365 ? "yes" : "no";
 	}
 	if (d->training) {
 		snprintf(training, sizeof training, "%s", d->training);
@@ -171,7 +171,7 @@ static int add_volunteer(struct store *st, const struct demo_volunteer *d, int64
 			in.n_training = 2;
 		}
 	}
-	in.account_email = d->account;
+	in.f[VF_ACCOUNT_EMAIL] = d->account;
 	struct volunteer_rec rec;
 	struct field_errors fe;
 	fielderr_init(&fe);

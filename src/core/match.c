@@ -551,8 +551,20 @@ static void add_failures(struct text *b, unsigned fail, const struct match_task 
 	}
 }
 
-int match_explain(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
-		  char *buf, size_t size)
+/* What rules a volunteer out, without their details. */
+static const char *const what[MATCH_FAIL__MAX] = {
+	[MATCH_FAIL_CAPACITY] = "full this week",
+	[MATCH_FAIL_SKILL] = "lack the skill",
+	[MATCH_FAIL_CAR] = "have no car",
+	[MATCH_FAIL_DBS] = "have no valid enhanced DBS",
+	[MATCH_FAIL_DECLINED] = "declined by the person",
+	[MATCH_FAIL_DISTANCE] = "too far",
+	[MATCH_FAIL_AVAILABILITY] = "not free",
+};
+
+/* match_explain, or with brief only what rules the volunteer out, without their details. */
+static int explain(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+		   char *buf, size_t size, int brief)
 {
 	struct text b;
 	struct match_fit fit;
@@ -564,14 +576,33 @@ int match_explain(const struct match_task *t, const struct match_volunteer *v, c
 		return -1;
 	}
 	fail = check(t, v, p, &fit, 0);
-	if (fail == 0) {
-		text_add(&b, "eligible: ");
-		add_fit(&b, t, v, &fit);
-		return 0;
+	text_add(&b, fail ? "not eligible" : "eligible");
+	if (!brief) {
+		text_add(&b, ": ");
+		if (fail)
+			add_failures(&b, fail, t, v, p, &fit);
+		else
+			add_fit(&b, t, v, &fit);
+		return fail != 0;
 	}
-	text_add(&b, "not eligible: ");
-	add_failures(&b, fail, t, v, p, &fit);
-	return 1;
+	for (int k = 0, first = 1; k < MATCH_FAIL__MAX; k++)
+		if (fail & (1u << k)) {
+			text_add(&b, "%s%s", first ? " (the details are their organisation's): " : ", ", what[k]);
+			first = 0;
+		}
+	return fail != 0;
+}
+
+int match_explain(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+		  char *buf, size_t size)
+{
+	return explain(t, v, p, buf, size, 0);
+}
+
+int match_explain_brief(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+			char *buf, size_t size)
+{
+	return explain(t, v, p, buf, size, 1);
 }
 
 /* Why a task was left: nobody eligible (and what ruled them out), everyone eligible taken, or too far to be worth it. */
@@ -581,15 +612,6 @@ static void unassigned_reason(struct text *b, const struct match_task *t, const 
 {
 	int64_t n_eligible = last - first, n_full = 0, min_free_cost = INT64_MAX;
 	size_t counts[MATCH_FAIL__MAX] = {0};
-	static const char *const what[MATCH_FAIL__MAX] = {
-		[MATCH_FAIL_CAPACITY] = "full this week",
-		[MATCH_FAIL_SKILL] = "lack the skill",
-		[MATCH_FAIL_CAR] = "have no car",
-		[MATCH_FAIL_DBS] = "have no valid enhanced DBS",
-		[MATCH_FAIL_DECLINED] = "declined by the person",
-		[MATCH_FAIL_DISTANCE] = "too far",
-		[MATCH_FAIL_AVAILABILITY] = "not free",
-	};
 	const char *sep = " (";
 
 	for (int64_t i = first; i < last; i++) {

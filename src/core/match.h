@@ -155,4 +155,10 @@ int match_run(const struct match_task *tasks, size_t n_tasks, const struct match
 int match_explain(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
 		  char *buf, size_t size);
 
+/* As match_explain, for a volunteer of another organisation: names which
+ * rules fail ("not eligible (...): too far, not free") and nothing about
+ * the volunteer (no distance, radius or dates). */
+int match_explain_brief(const struct match_task *t, const struct match_volunteer *v, const struct match_params *p,
+			char *buf, size_t size);
+
 #endif

@@ -6,12 +6,21 @@
 #include <strings.h>
 #include "core/datetime.h"
 #include "core/volunteer.h"
+#include "core/volunteer_task.h"
 
 static const char *const status_codes[VOLUNTEER__STATUS_MAX] = { "applicant", "active", "paused", "left" };
 static const char *const status_labels[VOLUNTEER__STATUS_MAX] = { "Applicant", "Active", "Paused", "Left" };
 const char *const volunteer_day_code[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 const char *const volunteer_day_name[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 					    "Sunday" };
+
+#define VOLUNTEER_FIELD_DESC(ID, key_, where, col, kind_, member, lo_, hi_, req, sec, label_, hint_, what_, bad_) \
+	[VF_##ID] = { .key = key_, .column = VOLUNTEER_SQL_##where(1) + 0, .kind = kind_, \
+		      .offset = offsetof(struct volunteer_rec, member), \
+		      .size = sizeof(((struct volunteer_rec *)0)->member), .lo = lo_, .hi = hi_, .required = req, \
+		      .section = sec, .label = label_, .hint = hint_, .what = what_, .bad = bad_ },
+const struct volunteer_field_desc volunteer_fields[VF__MAX] = { VOLUNTEER_FIELDS(VOLUNTEER_FIELD_DESC) };
+#undef VOLUNTEER_FIELD_DESC
 
 const char *volunteer_status_code(enum volunteer_status s)
 {
@@ -429,55 +438,20 @@ static void check_skills(const struct volunteer_input *in, struct volunteer_rec 
 		fielderr_add(fe, "skills", "Choose each skill at most once");
 		return;
 	}
-	for (size_t i = 0; i < in->n_skills; i++) {
-		int found = -1;
-		for (int s = 0; s < MATCH_SKILL__MAX && in->skills[i]; s++)
-			if (strcmp(in->skills[i], match_skill_code((enum match_skill)s)) == 0)
-				found = s;
-		if (found < 0) {
-			char list[400];
-			size_t len = 0;
-			for (int s = 0; s < MATCH_SKILL__MAX; s++)
-				len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", s ? ", " : "",
-							match_skill_code((enum match_skill)s));
-			fielderr_add(fe, "skills", "Skills must be codes from the list: %s", list);
-			return;
-		}
-		out->skills |= 1u << found;
-	}
+	volunteer_skills_read(in->skills, in->n_skills, &out->skills, fe);
 }
 
-static void check_dbs(const struct volunteer_input *in, int64_t today, struct volunteer_rec *out,
-		      struct field_errors *fe)
+/* The DBS check's dates against its level (fields read already). */
+static void check_dbs(const struct volunteer_rec *out, int64_t today, struct field_errors *fe)
 {
-	struct dbs_check *d = &out->dbs;
-	*d = (struct dbs_check){ DBS_NONE, COMPLIANCE_NO_DAY, 0, COMPLIANCE_NO_DAY };
-	int level = blank(in->dbs_level) ? DBS_NONE : dbs_level_from_code(in->dbs_level);
-	if (level < 0) {
-		fielderr_add(fe, "dbs.level", "DBS check level must be basic, standard or enhanced (or none)");
-		return;
-	}
-	d->level = (enum dbs_level)level;
-	int bad = 0;
-	if (!blank(in->dbs_certificate_date) && volunteer_parse_date(in->dbs_certificate_date, &d->certificate_day)) {
-		fielderr_add(fe, "dbs.certificate_date", "DBS certificate date must be a real date, like 2024-03-15 or 15/3/2024");
-		bad = 1;
-	}
-	if (!blank(in->dbs_renewal_date) && volunteer_parse_date(in->dbs_renewal_date, &d->renewal_day)) {
-		fielderr_add(fe, "dbs.renewal_date", "DBS renewal date must be a real date, like 2027-03-15 or 15/3/2027");
-		bad = 1;
-	}
-	int us = parse_bool(in->dbs_update_service);
-	if (us < 0)
-		fielderr_add(fe, "dbs.update_service", "DBS Update Service must be yes or no");
-	d->update_service = us > 0;
-	if (level == DBS_NONE) {
-		if (!bad && (d->certificate_day != COMPLIANCE_NO_DAY || d->renewal_day != COMPLIANCE_NO_DAY))
+	const struct dbs_check *d = &out->dbs;
+	if (d->level == DBS_NONE) {
+		if (d->certificate_day != COMPLIANCE_NO_DAY || d->renewal_day != COMPLIANCE_NO_DAY)
 			fielderr_add(fe, "dbs.level", "Choose the level of the DBS check these dates belong to");
 		return;
 	}
 	const char *field;
-	const char *problem = bad ? NULL : compliance_dbs_problem(d, today, &field);
+	const char *problem = compliance_dbs_problem(d, today, &field);
 	if (problem) {
 		char path[40];
 		snprintf(path, sizeof path, "dbs.%s", field);
@@ -517,58 +491,75 @@ static void check_training(const struct volunteer_input *in, int64_t today, stru
 	}
 }
 
+/* Reads and checks field f of in into out: 0, or -1 with the problem in fe. */
+static int check_field(const struct volunteer_input *in, enum volunteer_field f, struct volunteer_rec *out,
+		       struct field_errors *fe)
+{
+	const struct volunteer_field_desc *d = &volunteer_fields[f];
+	const char *s = in->f[f];
+	void *m = (char *)out + d->offset;
+	long v;
+	int b;
+	if (blank(s) && d->required && d->kind != VK_TEXT)
+		return fielderr_add(fe, d->key, "Enter %s", d->what);
+	switch (d->kind) {
+	case VK_TEXT:
+	case VK_EMAIL:
+	case VK_PHONE:
+	case VK_ACCOUNT:
+	case VK_NOTES:
+		if (check_text(fe, d->key, d->what, s, d->required, d->hi, d->kind == VK_NOTES, m, d->size))
+			return -1;
+		if (*(char *)m && ((d->kind == VK_PHONE && check_phone(m)) ||
+				   ((d->kind == VK_EMAIL || d->kind == VK_ACCOUNT) && check_email(m))))
+			return fielderr_add(fe, d->key, "%s", d->bad);
+		return 0;
+	case VK_POSTCODE: {
+		if (blank(s))
+			return 0;
+		const char *problem = postcode_problem(s);
+		if (!problem && (postcode_normalise(s, m) || postcode_outcode(m, out->outcode)))
+			problem = "must be a full UK postcode, like NR1 3SR";
+		return problem ? fielderr_add(fe, d->key, d->bad, problem) : 0;
+	}
+	case VK_STATUS:
+	case VK_DBS_LEVEL:
+	case VK_BOOL:
+		b = d->kind == VK_BOOL ? parse_bool(s)
+		    : blank(s)	       ? 0
+		    : d->kind == VK_STATUS ? volunteer_status_from_code(s)
+					   : dbs_level_from_code(s);
+		if (b < 0)
+			return fielderr_add(fe, d->key, "%s", d->bad);
+		*(int *)m = b;
+		return 0;
+	case VK_KM:
+	case VK_COUNT:
+		if (blank(s))
+			return 0;
+		if ((d->kind == VK_KM ? parse_km(s, &v) : parse_int(s, d->lo, d->hi, &v)) || v < d->lo || v > d->hi)
+			return fielderr_add(fe, d->key, "%s", d->bad);
+		*(int *)m = (int)v;
+		return 0;
+	case VK_DATE:
+		*(int64_t *)m = COMPLIANCE_NO_DAY;
+		if (!blank(s) && volunteer_parse_date(s, m))
+			return fielderr_add(fe, d->key, "%s", d->bad);
+		return 0;
+	}
+	return 0;
+}
+
 int volunteer_validate(const struct volunteer_input *in, int64_t today, struct volunteer_rec *out,
 		       struct field_errors *fe)
 {
 	size_t before = fe->n + fe->dropped;
+	int dbs_bad = 0;
 	memset(out, 0, sizeof *out);
-	check_text(fe, "name", "the volunteer's full name", in->name, 1, VOLUNTEER_NAME_MAX, 0, out->name,
-		   sizeof out->name);
-	if (check_text(fe, "email", "an email address", in->email, 0, VOLUNTEER_EMAIL_MAX, 0, out->email,
-		       sizeof out->email) == 0 &&
-	    out->email[0] && check_email(out->email))
-		fielderr_add(fe, "email", "Email address must be in the correct format, like name@example.org");
-	if (check_text(fe, "phone", "a phone number", in->phone, 0, VOLUNTEER_PHONE_MAX, 0, out->phone,
-		       sizeof out->phone) == 0 &&
-	    out->phone[0] && check_phone(out->phone))
-		fielderr_add(fe, "phone", "Phone number must have 10 to 15 digits, like 01603 123 456 or 07700 900 982");
-	if (blank(in->postcode)) {
-		fielderr_add(fe, "postcode", "Enter the volunteer's home postcode");
-	} else {
-		const char *problem = postcode_problem(in->postcode);
-		if (problem)
-			fielderr_add(fe, "postcode", "Home postcode %s", problem);
-		else if (postcode_normalise(in->postcode, out->postcode) || postcode_outcode(out->postcode, out->outcode))
-			fielderr_add(fe, "postcode", "Home postcode must be a full UK postcode, like NR1 3SR");
-	}
-	long v;
-	if (blank(in->travel_radius_km))
-		fielderr_add(fe, "travel_radius_km", "Enter how far the volunteer will travel, in kilometres");
-	else if (parse_km(in->travel_radius_km, &v) || v < VOLUNTEER_RADIUS_MIN_M || v > VOLUNTEER_RADIUS_MAX_M)
-		fielderr_add(fe, "travel_radius_km",
-			     "How far they will travel must be a number of kilometres from 0.5 to 100, like 8 or 7.5");
-	else
-		out->travel_radius_m = (int)v;
-	int b = parse_bool(in->car);
-	if (b < 0)
-		fielderr_add(fe, "car", "Has a car must be yes or no");
-	out->has_car = b > 0;
-	if (blank(in->max_tasks_per_week))
-		fielderr_add(fe, "max_tasks_per_week", "Enter the most tasks a week the volunteer wants");
-	else if (parse_int(in->max_tasks_per_week, 0, VOLUNTEER_TASKS_WEEK_MAX, &v))
-		fielderr_add(fe, "max_tasks_per_week", "Most tasks a week must be a whole number from 0 to %d",
-			     VOLUNTEER_TASKS_WEEK_MAX);
-	else
-		out->max_tasks_per_week = (int)v;
-	b = parse_bool(in->consent_to_share);
-	if (b < 0)
-		fielderr_add(fe, "consent_to_share", "Consent to share must be yes or no");
-	out->consent_to_share = b > 0;
-	int st = blank(in->status) ? VOLUNTEER_APPLICANT : volunteer_status_from_code(in->status);
-	if (st < 0)
-		fielderr_add(fe, "status", "Status must be applicant, active, paused or left");
-	else
-		out->status = (enum volunteer_status)st;
+	for (int f = 0; f < VF__MAX; f++)
+		if (check_field(in, (enum volunteer_field)f, out, fe) && volunteer_fields[f].section == VS_DBS &&
+		    volunteer_fields[f].kind != VK_BOOL)
+			dbs_bad = 1; /* the check's level or a date: its dates are not compared */
 	check_skills(in, out, fe);
 	for (int d = 0; d < 7; d++) {
 		char msg[256], field[24];
@@ -580,14 +571,108 @@ int volunteer_validate(const struct volunteer_input *in, int64_t today, struct v
 			out->n_slots += n;
 	}
 	check_days_off(in->days_off, out, fe);
-	check_dbs(in, today, out, fe);
+	if (!dbs_bad)
+		check_dbs(out, today, fe);
 	check_training(in, today, out, fe);
-	if (check_text(fe, "account_email", "the email address of their Waymark account", in->account_email, 0,
-		       VOLUNTEER_EMAIL_MAX, 0, out->account_email, sizeof out->account_email) == 0 &&
-	    out->account_email[0] && check_email(out->account_email))
-		fielderr_add(fe, "account_email", "Waymark account email must be in the correct format, like name@example.org");
-	check_text(fe, "notes", "notes", in->notes, 0, VOLUNTEER_NOTES_MAX, 1, out->notes, sizeof out->notes);
 	return fe->n + fe->dropped > before ? -1 : 0;
+}
+
+int volunteer_input_add(struct volunteer_input *in, const char *name, const char *value)
+{
+	for (int f = 0; f < VF__MAX; f++)
+		if (strcmp(name, volunteer_fields[f].key) == 0)
+			return in->f[f] = value, 1;
+	for (int d = 0; d < 7; d++)
+		if (strncmp(name, "availability.", 13) == 0 && strcmp(name + 13, volunteer_day_code[d]) == 0)
+			return in->availability[d] = value, 1;
+	if (strcmp(name, "days_off") == 0)
+		return in->days_off = value, 1;
+	if (strcmp(name, "skills") == 0) {
+		if (in->n_skills <= VOLUNTEER_SKILLS_MAX)
+			in->skills[in->n_skills++] = value;
+		return 1;
+	}
+	unsigned i;
+	int end = 0;
+	char part[12];
+	if (sscanf(name, "training[%u].%11[a-z]%n", &i, part, &end) != 2 || name[end] ||
+	    (strcmp(part, "module") && strcmp(part, "completed")))
+		return 0;
+	if (i > VOLUNTEER_TRAINING_MAX) {
+		in->n_training = VOLUNTEER_TRAINING_MAX + 1; /* too many */
+		return 1;
+	}
+	*(part[0] == 'm' ? &in->training[i].module : &in->training[i].completed) = value;
+	if (in->n_training < i + 1)
+		in->n_training = i + 1;
+	return 1;
+}
+
+void volunteer_field_text(const struct volunteer_rec *r, enum volunteer_field f, char *out, size_t n)
+{
+	enum volunteer_kind kind = volunteer_fields[f].kind;
+	int64_t i = 0;
+	const char *s = "";
+	int k = volunteer_field_stored(r, f, &i, &s);
+	if (k != 1 || n < DT_DATE_LEN)
+		snprintf(out, n, "%s", k == 2 ? s : "");
+	else if (kind == VK_DATE)
+		dt_format_date(i, out);
+	else if (kind == VK_BOOL)
+		snprintf(out, n, "%s", i ? "yes" : "no");
+	else if (kind == VK_KM)
+		snprintf(out, n, "%g", (double)i / 1000.0);
+	else
+		snprintf(out, n, "%lld", (long long)i);
+}
+
+int volunteer_field_stored(const struct volunteer_rec *r, enum volunteer_field f, int64_t *i, const char **s)
+{
+	const struct volunteer_field_desc *d = &volunteer_fields[f];
+	const void *m = (const char *)r + d->offset;
+	switch (d->kind) {
+	case VK_STATUS:
+		*s = volunteer_status_code(*(const enum volunteer_status *)m);
+		return 2;
+	case VK_DBS_LEVEL:
+		*s = *(const int *)m ? dbs_level_code(*(const enum dbs_level *)m) : NULL;
+		return *s ? 2 : 0;
+	case VK_BOOL:
+	case VK_KM:
+	case VK_COUNT:
+		*i = *(const int *)m;
+		return 1;
+	case VK_DATE:
+		*i = *(const int64_t *)m;
+		return *i == COMPLIANCE_NO_DAY ? 0 : 1;
+	default:
+		*s = m;
+		return *s[0] ? 2 : 0; /* blank text is NULL */
+	}
+}
+
+void volunteer_field_load(struct volunteer_rec *r, enum volunteer_field f, int is_null, int64_t i, const char *text)
+{
+	const struct volunteer_field_desc *d = &volunteer_fields[f];
+	void *m = (char *)r + d->offset;
+	int c;
+	switch (d->kind) {
+	case VK_STATUS:
+	case VK_DBS_LEVEL:
+		c = is_null ? -1 : d->kind == VK_STATUS ? volunteer_status_from_code(text) : dbs_level_from_code(text);
+		*(int *)m = c < 0 ? 0 : c;
+		break;
+	case VK_BOOL:
+	case VK_KM:
+	case VK_COUNT:
+		*(int *)m = (int)i;
+		break;
+	case VK_DATE:
+		*(int64_t *)m = is_null ? COMPLIANCE_NO_DAY : i;
+		break;
+	default:
+		snprintf(m, d->size, "%s", is_null || !text ? "" : text);
+	}
 }
 
 int volunteer_match_avail(const struct volunteer_rec *r, struct match_interval out[VOLUNTEER_SLOTS_MAX])

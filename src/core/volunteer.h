@@ -9,6 +9,7 @@
 #include "core/fielderr.h"
 #include "core/match.h"
 #include "core/postcode.h"
+#include "model/volunteer.def"
 
 #define VOLUNTEER_NAME_MAX 120          /* characters */
 #define VOLUNTEER_EMAIL_MAX 254
@@ -69,19 +70,50 @@ struct volunteer_rec {
 	char notes[VOLUNTEER_NOTES_MAX * 4 + 1];
 };
 
+/* How a field of model/volunteer.def is read, checked, stored and shown. */
+enum volunteer_kind {
+	VK_TEXT,      /* one line of text (char[] member) */
+	VK_EMAIL,     /* an email address, may be blank */
+	VK_PHONE,     /* a UK phone number, may be blank */
+	VK_POSTCODE,  /* a full UK postcode; its outcode is kept too */
+	VK_ACCOUNT,   /* the email of the volunteer's own account (no column: user_id) */
+	VK_NOTES,     /* text with line breaks */
+	VK_STATUS,    /* enum volunteer_status; blank is applicant */
+	VK_BOOL,      /* int 0/1 from yes/no; blank is no */
+	VK_KM,        /* int metres from kilometres with one decimal place */
+	VK_COUNT,     /* int, a whole number lo..hi */
+	VK_DBS_LEVEL, /* enum dbs_level; blank is none */
+	VK_DATE,      /* int64_t day number, COMPLIANCE_NO_DAY when blank */
+};
+
+/* The sections of the coordinator's form. */
+enum volunteer_section { VS_ABOUT, VS_DOES, VS_FREE, VS_DBS, VS_TRAINING, VS_NOTES, VS__MAX };
+
+#define VOLUNTEER_FIELD_ENUM(ID, ...) VF_##ID,
+enum volunteer_field { VOLUNTEER_FIELDS(VOLUNTEER_FIELD_ENUM) VF__MAX };
+#undef VOLUNTEER_FIELD_ENUM
+
+struct volunteer_field_desc {
+	const char *key;
+	int column; /* 1 when it has a column of its own (where VC) */
+	enum volunteer_kind kind;
+	size_t offset, size; /* of the member in struct volunteer_rec */
+	long lo, hi;
+	int required;
+	enum volunteer_section section;
+	const char *label, *hint, *what, *bad;
+};
+extern const struct volunteer_field_desc volunteer_fields[VF__MAX];
+
 /*
  * The record as typed, every value text (NULL when absent): the form gives
  * it as posted; the API turns JSON numbers and booleans into text first.
- * Field names (form names and JSON paths alike) are in docs/VOLUNTEERS.md:
- * name, email, phone, postcode, travel_radius_km, car, max_tasks_per_week,
- * consent_to_share, status, skills, availability.mon .. availability.sun,
- * days_off, training[i].module, training[i].completed, dbs.level,
- * dbs.certificate_date, dbs.update_service, dbs.renewal_date,
- * account_email, notes.
+ * The fields are model/volunteer.def's (f[VF_NAME]...); the lists besides
+ * them are skills, availability.mon .. availability.sun, days_off and
+ * training[i].module, training[i].completed (docs/VOLUNTEERS.md).
  */
 struct volunteer_input {
-	const char *name, *email, *phone, *postcode, *travel_radius_km, *car, *max_tasks_per_week, *consent_to_share,
-		*status, *dbs_level, *dbs_certificate_date, *dbs_update_service, *dbs_renewal_date, *account_email, *notes;
+	const char *f[VF__MAX];
 	const char *availability[7];
 	const char *skills[VOLUNTEER_SKILLS_MAX + 1];
 	size_t n_skills;                          /* may be VOLUNTEER_SKILLS_MAX + 1: too many */
@@ -91,6 +123,23 @@ struct volunteer_input {
 	} training[VOLUNTEER_TRAINING_MAX + 1];
 	size_t n_training;                        /* rows with both blank are skipped */
 };
+
+/*
+ * Reads one (name, value) of a volunteer as typed into in (value is
+ * borrowed): a field of model/volunteer.def by its key, "availability.mon"
+ * .. "availability.sun", "days_off", "skills" (once per skill), or
+ * "training[i].module" / "training[i].completed". 1 when name is one of
+ * them, 0 when it is not.
+ */
+int volunteer_input_add(struct volunteer_input *in, const char *name, const char *value);
+
+/* Field f of r as it is typed ("7.5", "yes", "2027-03-15"; "" when blank). */
+void volunteer_field_text(const struct volunteer_rec *r, enum volunteer_field f, char *out, size_t n);
+
+/* Field f of r as stored: 0 NULL, 1 a number (*i), 2 text (*s). */
+int volunteer_field_stored(const struct volunteer_rec *r, enum volunteer_field f, int64_t *i, const char **s);
+/* Sets field f of r from its column (text, or the number i; is_null for NULL). */
+void volunteer_field_load(struct volunteer_rec *r, enum volunteer_field f, int is_null, int64_t i, const char *text);
 
 /*
  * Checks every field of in against the rules (today is the London local day,

@@ -24,22 +24,9 @@ static void copy(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
-static int skill_index(const char *code)
-{
-	for (int s = 0; s < MATCH_SKILL__MAX; s++)
-		if (strcmp(code, match_skill_code((enum match_skill)s)) == 0)
-			return s;
-	return -1;
-}
-
 static int64_t opt_day(const struct store_row *r, int col)
 {
 	return store_row_isnull(r, col) ? COMPLIANCE_NO_DAY : store_row_int(r, col);
-}
-
-static int64_t bind_day(int64_t d)
-{
-	return d == COMPLIANCE_NO_DAY ? INT64_MIN : d;
 }
 
 static int64_t e6(double deg)
@@ -162,41 +149,65 @@ static const char *or_null(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* Binds model/volunteer.def's columns in its order into p; returns how many. */
+static int bind_fields(struct store_param *p, const struct volunteer_rec *r)
+{
+	int n = 0;
+	for (int f = 0; f < VF__MAX; f++) {
+		int64_t i = 0;
+		const char *s = NULL;
+		if (!volunteer_fields[f].column)
+			continue;
+		int k = volunteer_field_stored(r, (enum volunteer_field)f, &i, &s);
+		p[n++] = (struct store_param){ .is_null = k == 0, .is_int = k == 1, .i = i, .s = s };
+	}
+	return n;
+}
+
+/* Saves r: volunteer id, or a new one of org_id (id 0) with *new_id. */
+static int save(struct store *st, int64_t id, int64_t org_id, int64_t user_id, double lat, double lon,
+		const struct volunteer_rec *r, int64_t now, int64_t *new_id)
+{
+	struct store_param p[VF__MAX + 8];
+	int n = bind_fields(p, r);
+	p[n++] = (struct store_param){ .is_int = 1, .i = user_id, .is_null = user_id == 0 };
+	p[n++] = (struct store_param){ .s = r->outcode };
+	p[n++] = (struct store_param){ .is_int = 1, .i = e6(lat) };
+	p[n++] = (struct store_param){ .is_int = 1, .i = e6(lon) };
+	p[n++] = (struct store_param){ .is_int = 1, .i = now };
+	p[n++] = (struct store_param){ .is_int = 1, .i = id ? id : org_id };
+	if (!id)
+		p[n++] = (struct store_param){ .is_int = 1, .i = now };
+	st->errcode = STORE_OK;
+	struct id_ctx c = { new_id };
+	int done = st->ops->exec(st, id ? STMT_VOLUNTEER_UPDATE : STMT_VOLUNTEER_INSERT, p, n, id ? NULL : id_row, &c);
+	if (done != 1) {
+		if (done == 0)
+			store_set_error(st, STORE_ERROR, "volunteer %lld is not there", (long long)id);
+		return -1;
+	}
+	return write_children(st, id ? id : *new_id, r);
+}
+
 int volunteer_create(struct store *st, int64_t org_id, int64_t user_id, double lat, double lon,
 		     const struct volunteer_rec *r, int64_t now, int64_t *id)
 {
-	struct id_ctx c = { id };
-	int n = store_exec(st, STMT_VOLUNTEER_INSERT, id_row, &c, "Iisssdssiiddds" "IdIssii", user_id ? user_id : INT64_MIN,
-			   org_id, r->name, or_null(r->email), or_null(r->phone), r->consent_to_share, r->postcode,
-			   r->outcode, e6(lat), e6(lon), r->travel_radius_m, r->has_car, r->max_tasks_per_week,
-			   or_null(dbs_level_code(r->dbs.level)), bind_day(r->dbs.certificate_day), r->dbs.update_service,
-			   bind_day(r->dbs.renewal_day), volunteer_status_code(r->status), or_null(r->notes), now, now);
-	if (n != 1)
-		return -1;
-	return write_children(st, *id, r);
+	return save(st, 0, org_id, user_id, lat, lon, r, now, id);
 }
 
 int volunteer_update(struct store *st, int64_t id, int64_t user_id, double lat, double lon,
 		     const struct volunteer_rec *r, int64_t now)
 {
-	int n = store_exec(st, STMT_VOLUNTEER_UPDATE, NULL, NULL, "Isssdssiiddds" "IdIssii", user_id ? user_id : INT64_MIN,
-			   r->name, or_null(r->email), or_null(r->phone), r->consent_to_share, r->postcode, r->outcode,
-			   e6(lat), e6(lon), r->travel_radius_m, r->has_car, r->max_tasks_per_week,
-			   or_null(dbs_level_code(r->dbs.level)), bind_day(r->dbs.certificate_day), r->dbs.update_service,
-			   bind_day(r->dbs.renewal_day), volunteer_status_code(r->status), or_null(r->notes), now, id);
-	if (n != 1) {
-		if (n == 0)
-			store_set_error(st, STORE_ERROR, "volunteer %lld is not there", (long long)id);
-		return -1;
-	}
-	return write_children(st, id, r);
+	return save(st, id, 0, user_id, lat, lon, r, now, NULL);
 }
 
-static struct dbs_check row_dbs(const struct store_row *r, int level, int cert, int us, int renew)
+/* The DBS check in the four columns from *c on (level, certificate, update service, renewal); moves *c past them. */
+static struct dbs_check row_dbs(const struct store_row *r, int *c)
 {
-	int l = dbs_level_from_code(store_row_text(r, level));
-	return (struct dbs_check){ l < 0 ? DBS_NONE : (enum dbs_level)l, opt_day(r, cert), (int)store_row_int(r, us),
-				   opt_day(r, renew) };
+	int l = dbs_level_from_code(store_row_text(r, *c));
+	*c += 4;
+	return (struct dbs_check){ l < 0 ? DBS_NONE : (enum dbs_level)l, opt_day(r, *c - 3), (int)store_row_int(r, *c - 2),
+				   opt_day(r, *c - 1) };
 }
 
 struct get_ctx {
@@ -209,35 +220,31 @@ static int get_row(void *ctx, const struct store_row *r)
 	struct get_ctx *g = ctx;
 	struct volunteer_view *v = g->v;
 	g->found = 1;
-	v->id = store_row_int(r, 0);
-	v->user_id = store_row_int(r, 1);
-	v->org_id = store_row_int(r, 2);
-	copy(v->org_name, sizeof v->org_name, store_row_text(r, 3));
-	copy(v->rec.name, sizeof v->rec.name, store_row_text(r, 4));
-	copy(v->rec.email, sizeof v->rec.email, store_row_text(r, 5));
-	copy(v->rec.phone, sizeof v->rec.phone, store_row_text(r, 6));
-	v->rec.consent_to_share = (int)store_row_int(r, 7);
-	copy(v->rec.postcode, sizeof v->rec.postcode, store_row_text(r, 8));
-	copy(v->rec.outcode, sizeof v->rec.outcode, store_row_text(r, 9));
-	v->lat = (double)store_row_int(r, 10) / 1e6;
-	v->lon = (double)store_row_int(r, 11) / 1e6;
-	v->rec.travel_radius_m = (int)store_row_int(r, 12);
-	v->rec.has_car = (int)store_row_int(r, 13);
-	v->rec.max_tasks_per_week = (int)store_row_int(r, 14);
-	v->rec.dbs = row_dbs(r, 15, 16, 17, 18);
-	int s = volunteer_status_from_code(store_row_text(r, 19));
-	v->rec.status = s < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)s;
-	copy(v->rec.notes, sizeof v->rec.notes, store_row_text(r, 20));
-	copy(v->rec.account_email, sizeof v->rec.account_email, store_row_text(r, 21));
-	v->created_at = store_row_int(r, 22);
-	v->updated_at = store_row_int(r, 23);
-	copy(v->area, sizeof v->area, store_row_text(r, 24));
+	int c = 0;
+	for (int f = 0; f < VF__MAX; f++) {
+		if (!volunteer_fields[f].column)
+			continue;
+		int64_t i = store_row_int(r, c);
+		volunteer_field_load(&v->rec, (enum volunteer_field)f, store_row_isnull(r, c), i, store_row_text(r, c));
+		c++;
+	}
+	v->id = store_row_int(r, c++);
+	v->user_id = store_row_int(r, c++);
+	v->org_id = store_row_int(r, c++);
+	copy(v->org_name, sizeof v->org_name, store_row_text(r, c++));
+	copy(v->rec.account_email, sizeof v->rec.account_email, store_row_text(r, c++));
+	copy(v->rec.outcode, sizeof v->rec.outcode, store_row_text(r, c++));
+	v->lat = (double)store_row_int(r, c++) / 1e6;
+	v->lon = (double)store_row_int(r, c++) / 1e6;
+	v->created_at = store_row_int(r, c++);
+	v->updated_at = store_row_int(r, c++);
+	copy(v->area, sizeof v->area, store_row_text(r, c));
 	return 1;
 }
 
 static int skill_row(void *ctx, const struct store_row *r)
 {
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	if (s >= 0)
 		*(uint32_t *)ctx |= 1u << s;
 	return 0;
@@ -313,23 +320,24 @@ static int list_row(void *ctx, const struct store_row *r)
 	}
 	struct volunteer_summary *s = &l->rows[l->n++];
 	memset(s, 0, sizeof *s);
-	s->id = store_row_int(r, 0);
-	copy(s->name, sizeof s->name, store_row_text(r, 1));
-	int st = volunteer_status_from_code(store_row_text(r, 2));
+	int c = 0;
+	s->id = store_row_int(r, c++);
+	copy(s->name, sizeof s->name, store_row_text(r, c++));
+	int st = volunteer_status_from_code(store_row_text(r, c++));
 	s->status = st < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)st;
 	if (l->renewals) {
-		s->dbs = row_dbs(r, 3, 4, 5, 6);
+		s->dbs = row_dbs(r, &c);
 		return 0;
 	}
-	copy(s->postcode, sizeof s->postcode, store_row_text(r, 3));
-	copy(s->area, sizeof s->area, store_row_text(r, 4));
-	s->dbs = row_dbs(r, 5, 6, 7, 8);
-	s->consent_to_share = (int)store_row_int(r, 9);
-	s->max_tasks_per_week = (int)store_row_int(r, 10);
-	s->tasks_this_week = (int)store_row_int(r, 11);
-	s->has_car = (int)store_row_int(r, 12);
-	s->travel_radius_m = (int)store_row_int(r, 13);
-	s->user_id = store_row_int(r, 14);
+	copy(s->postcode, sizeof s->postcode, store_row_text(r, c++));
+	copy(s->area, sizeof s->area, store_row_text(r, c++));
+	s->dbs = row_dbs(r, &c);
+	s->consent_to_share = (int)store_row_int(r, c++);
+	s->max_tasks_per_week = (int)store_row_int(r, c++);
+	s->tasks_this_week = (int)store_row_int(r, c++);
+	s->has_car = (int)store_row_int(r, c++);
+	s->travel_radius_m = (int)store_row_int(r, c++);
+	s->user_id = store_row_int(r, c);
 	return 0;
 }
 
@@ -342,7 +350,7 @@ static int skills_merge_row(void *ctx, const struct store_row *r)
 {
 	struct skills_merge *m = ctx;
 	int64_t id = store_row_int(r, 0);
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	for (size_t i = 0; s >= 0 && i < m->n; i++)
 		if (m->rows[i].id == id)
 			m->rows[i].skills |= 1u << s;
@@ -392,7 +400,7 @@ static void fill_task(const struct store_row *r, struct task_view *t)
 	t->org_id = store_row_int(r, 4);
 	copy(t->reference, sizeof t->reference, store_row_text(r, 5));
 	copy(t->type, sizeof t->type, store_row_text(r, 6));
-	int s = skill_index(t->type);
+	int s = volunteer_skill_of(t->type);
 	if (s >= 0)
 		t->skills = 1u << s;
 	copy(t->postcode, sizeof t->postcode, store_row_text(r, 7));
@@ -694,23 +702,24 @@ static int pool_row(void *ctx, const struct store_row *r)
 	p->n_vols++;
 	memset(v, 0, sizeof *v);
 	memset(vi, 0, sizeof *vi);
-	v->id = vi->id = store_row_int(r, 0);
-	vi->org_id = store_row_int(r, 1);
-	copy(vi->org_name, sizeof vi->org_name, store_row_text(r, 2));
-	copy(vi->name, sizeof vi->name, store_row_text(r, 3));
-	v->lat = (double)store_row_int(r, 4) / 1e6;
-	v->lon = (double)store_row_int(r, 5) / 1e6;
-	v->radius_m = (int32_t)store_row_int(r, 6);
-	v->car = (int)store_row_int(r, 7);
-	int max = (int)store_row_int(r, 8);
-	struct dbs_check d = row_dbs(r, 9, 10, 11, 12);
+	int c = 0;
+	v->id = vi->id = store_row_int(r, c++);
+	vi->org_id = store_row_int(r, c++);
+	copy(vi->org_name, sizeof vi->org_name, store_row_text(r, c++));
+	copy(vi->name, sizeof vi->name, store_row_text(r, c++));
+	v->lat = (double)store_row_int(r, c++) / 1e6;
+	v->lon = (double)store_row_int(r, c++) / 1e6;
+	v->radius_m = (int32_t)store_row_int(r, c++);
+	v->car = (int)store_row_int(r, c++);
+	int max = (int)store_row_int(r, c++);
+	struct dbs_check d = row_dbs(r, &c);
 	v->dbs_enhanced_valid_until = compliance_home_visit_until_at(&d, l->now);
-	vi->user_id = store_row_int(r, 13);
-	vi->taken = (int)store_row_int(r, 14);
+	vi->user_id = store_row_int(r, c++);
+	vi->taken = (int)store_row_int(r, c++);
 	v->capacity = max > vi->taken ? max - vi->taken : 0;
 	if (v->capacity > MATCH_CAPACITY_MAX)
 		v->capacity = MATCH_CAPACITY_MAX;
-	copy(vi->outcode, sizeof vi->outcode, store_row_text(r, 15));
+	copy(vi->outcode, sizeof vi->outcode, store_row_text(r, c));
 	return 0;
 }
 
@@ -740,7 +749,7 @@ static int pool_skill_row(void *ctx, const struct store_row *r)
 {
 	struct match_plan *p = ctx;
 	long i = match_plan_vol(p, store_row_int(r, 0));
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	if (i >= 0 && s >= 0)
 		p->vols[i].skills |= 1u << s;
 	return 0;
@@ -780,7 +789,7 @@ static int task_skill_merge_row(void *ctx, const struct store_row *r)
 {
 	struct match_plan *p = ctx;
 	long i = match_plan_task(p, store_row_int(r, 0));
-	int s = skill_index(store_row_text(r, 1));
+	int s = volunteer_skill_of(store_row_text(r, 1));
 	if (i >= 0 && s >= 0) {
 		p->task_info[i].skills |= 1u << s;
 		p->tasks[i].skills |= 1u << s;
@@ -995,6 +1004,9 @@ int match_offer_check(struct store *st, int64_t org_id, int64_t task_id, int64_t
 		const char *text = buf;
 		if (e == 0 && strncmp(text, "eligible: ", 10) == 0)
 			text += 10;
+		/* Another organisation's volunteer: which rule, never their distance, radius or DBS dates. */
+		else if (p.vol_info[vi].org_id != org_id)
+			match_explain_brief(&p.tasks[ti], &p.vols[vi], &p.params, buf, sizeof buf);
 		snprintf(reason, reason_len, "%s", text);
 		r = e == 0;
 	}

@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include "core/match.h"
 #include "core/volunteer.h"
+#include "core/volunteer_task.h"
 #include "store/store.h"
 
-#define SUPPORT_DAYS 14                     /* community support stops after this unless extended */
 #define MATCH_HORIZON_SECONDS (7 * 86400)   /* a run matches open tasks starting within a week */
 #define TASK_STATUS_COUNT 6
 
@@ -104,16 +104,7 @@ int task_list(struct store *st, int64_t org_id, const char *status, int limit,
 int task_list_volunteer(struct store *st, int64_t volunteer_id, int limit,
 			void (*fn)(void *ctx, const struct task_view *t), void *ctx);
 
-/* A new task for a community support referral (checked by the caller). */
-struct task_new {
-	int64_t referral_id, case_id;
-	const char *type;           /* a volunteer_skills code */
-	uint32_t extra_skills;
-	const char *postcode;
-	int64_t window_from, window_to;
-	int duration_minutes, priority, home_visit;
-	const char *details;        /* may be NULL */
-};
+/* A new task for a community support referral (checked by the caller: core/volunteer_task). */
 int task_create(struct store *st, const struct task_new *n, int64_t now, int64_t *id);
 /* Changes an open task's details. 1 changed, 0 not open any more, -1 error. */
 int task_update(struct store *st, int64_t id, const struct task_new *n, int64_t now);

@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/volunteers.h"
 #include "core/londontime.h"
 #include "core/postcode.h"
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
+#include "ops/volunteers.h"
 
 static void type_label(const char *type, char *out, size_t n)
 {
@@ -161,7 +161,8 @@ static void card(void *ctx, const struct task_view *t)
 static int list_page(struct http_req *req, struct http_resp *resp)
 {
 	int64_t me = 0;
-	int f = volunteers_self_id(req, &me);
+	struct ops_ctx c = http_ops_ctx(req);
+	int f = ops_volunteer_self(&c, &me);
 	if (f < 0)
 		return http_store_failed(req, resp);
 	struct web_page pg;
@@ -230,11 +231,11 @@ static int task_page_render(struct http_req *req, struct http_resp *resp, int64_
 	struct task_view *t = malloc(sizeof *t);
 	if (!t)
 		return -1;
-	enum vol_result r = volunteers_task_self(req, id, t);
-	if (r != VOL_OK) {
+	struct ops_ctx c = http_ops_ctx(req);
+	int f = ops_task_self(&c, id, t);
+	if (f <= 0) {
 		free(t);
-		return r == VOL_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such task of yours.")
-					  : http_store_failed(req, resp);
+		return web_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	}
 	char title[512], type[48];
 	type_label(t->type, type, sizeof type);
@@ -281,24 +282,30 @@ static int task_page(struct http_req *req, struct http_resp *resp)
 	return id < 0 ? 0 : task_page_render(req, resp, id, NULL, 200);
 }
 
+/* A volunteer's answer (accept, decline) or log: what an operation came to, as a page. */
+static int answered(struct http_req *req, struct http_resp *resp, int64_t id, enum ops_result r,
+		    const struct field_errors *fe, const char *done)
+{
+	if (r == OPS_OK)
+		return http_redirect(resp, done);
+	if (r == OPS_INVALID || r == OPS_CONFLICT)
+		return task_page_render(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
+	return web_ops_reply(req, resp, r, "", fe);
+}
+
 static int answer(struct http_req *req, struct http_resp *resp, int accept)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
-	enum vol_result r = volunteers_self_answer(req, id, accept, &fe);
-	switch (r) {
-	case VOL_OK:
-		return http_redirect(resp, accept ? "/my-tasks?done=accepted" : "/my-tasks?done=declined");
-	case VOL_NOT_FOUND:
-		return http_problem(resp, 404, "Not found", "There is no such task of yours.");
-	case VOL_CONFLICT:
-		return task_page_render(req, resp, id, &fe, 409);
-	default:
-		return http_store_failed(req, resp);
-	}
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
+	struct ops_ctx c = http_ops_ctx(req);
+	int rc = answered(req, resp, id, ops_task_answer(&c, id, accept, fe), fe,
+			  accept ? "/my-tasks?done=accepted" : "/my-tasks?done=declined");
+	free(fe);
+	return rc;
 }
 
 static int accept_post(struct http_req *req, struct http_resp *resp)
@@ -316,27 +323,13 @@ static int log_post(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	if (!fe)
 		return -1;
-	fielderr_init(fe);
-	enum vol_result r =
-		volunteers_self_log(req, id, http_form(req, "outcome"), http_form(req, "hours"), http_form(req, "note"), fe);
-	int rc;
-	switch (r) {
-	case VOL_OK:
-		rc = http_redirect(resp, "/my-tasks?done=logged");
-		break;
-	case VOL_NOT_FOUND:
-		rc = http_problem(resp, 404, "Not found", "There is no such task of yours.");
-		break;
-	case VOL_INVALID:
-	case VOL_CONFLICT:
-		rc = task_page_render(req, resp, id, fe, r == VOL_INVALID ? 422 : 409);
-		break;
-	default:
-		rc = http_store_failed(req, resp);
-	}
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r =
+		ops_task_log(&c, id, http_form(req, "outcome"), http_form(req, "hours"), http_form(req, "note"), fe);
+	int rc = answered(req, resp, id, r, fe, "/my-tasks?done=logged");
 	free(fe);
 	return rc;
 }

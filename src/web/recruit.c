@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/volunteers.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "store/recruit.h"

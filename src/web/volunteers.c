@@ -5,13 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api/volunteers.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
+#include "ops/volunteers.h"
 
 #define ALTERNATIVES_MAX 8 /* eligible volunteers offered in each task's list */
 
@@ -216,149 +216,158 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	return web_end(&pg, resp, 200);
 }
 
-/* The form's values: as posted, or from the stored record. */
+/* The form's values: as posted, or from the stored record (as it is typed). */
 struct form_values {
-	const char *v[32];
-	char buf[24][VOLUNTEER_DAY_TEXT_MAX * 2];
-	int used;
-	const char *skills[MATCH_SKILL__MAX + 1];
+	struct volunteer_input in;
+	const char *checked[MATCH_SKILL__MAX + 1]; /* the skills ticked */
+	char buf[VF__MAX][32];
+	char day_text[7][VOLUNTEER_DAY_TEXT_MAX];
 	char days_off[VOLUNTEER_DAYS_OFF_MAX * 12];
-	const char *train_module[VOLUNTEER_TRAINING_MAX + 2], *train_done[VOLUNTEER_TRAINING_MAX + 2];
 	char train_date[VOLUNTEER_TRAINING_MAX][DT_DATE_LEN];
-	int n_train;
 };
 
-enum { FV_NAME, FV_EMAIL, FV_PHONE, FV_POSTCODE, FV_RADIUS, FV_CAR, FV_MAX, FV_CONSENT, FV_STATUS, FV_DBS_LEVEL,
-       FV_DBS_CERT, FV_DBS_US, FV_DBS_RENEW, FV_ACCOUNT, FV_NOTES, FV_DAY0 /* .. FV_DAY0 + 6 */ };
-
-static const char *const fv_names[FV_DAY0 + 7] = {
-	"name", "email", "phone", "postcode", "travel_radius_km", "car", "max_tasks_per_week", "consent_to_share",
-	"status", "dbs.level", "dbs.certificate_date", "dbs.update_service", "dbs.renewal_date", "account_email", "notes",
-	"availability.mon", "availability.tue", "availability.wed", "availability.thu", "availability.fri",
-	"availability.sat", "availability.sun",
-};
-
-static char *fv_buf(struct form_values *f)
-{
-	return f->used < 24 ? f->buf[f->used++] : f->buf[23];
-}
-
+/* The values of view, which must outlive f (text is borrowed from it). */
 static void values_from_rec(struct form_values *f, const struct volunteer_view *view)
 {
 	const struct volunteer_rec *r = &view->rec;
+	struct volunteer_input *in = &f->in;
 	memset(f, 0, sizeof *f);
-	f->v[FV_NAME] = r->name;
-	f->v[FV_EMAIL] = r->email;
-	f->v[FV_PHONE] = r->phone;
-	f->v[FV_POSTCODE] = r->postcode;
-	char *b = fv_buf(f);
-	snprintf(b, sizeof f->buf[0], "%g", r->travel_radius_m / 1000.0);
-	f->v[FV_RADIUS] = b;
-	f->v[FV_CAR] = r->has_car ? "yes" : "no";
-	b = fv_buf(f);
-	snprintf(b, sizeof f->buf[0], "%d", r->max_tasks_per_week);
-	f->v[FV_MAX] = b;
-	f->v[FV_CONSENT] = r->consent_to_share ? "yes" : "no";
-	f->v[FV_STATUS] = volunteer_status_code(r->status);
-	f->v[FV_DBS_LEVEL] = dbs_level_code(r->dbs.level);
-	if (r->dbs.certificate_day != COMPLIANCE_NO_DAY) {
-		b = fv_buf(f);
-		dt_format_date(r->dbs.certificate_day, b);
-		f->v[FV_DBS_CERT] = b;
+	for (int i = 0; i < VF__MAX; i++) {
+		const struct volunteer_field_desc *d = &volunteer_fields[i];
+		if (d->kind <= VK_NOTES) {
+			in->f[i] = (const char *)r + d->offset;
+		} else {
+			volunteer_field_text(r, (enum volunteer_field)i, f->buf[i], sizeof f->buf[i]);
+			in->f[i] = f->buf[i];
+		}
 	}
-	f->v[FV_DBS_US] = r->dbs.update_service ? "yes" : "no";
-	if (r->dbs.renewal_day != COMPLIANCE_NO_DAY) {
-		b = fv_buf(f);
-		dt_format_date(r->dbs.renewal_day, b);
-		f->v[FV_DBS_RENEW] = b;
-	}
-	f->v[FV_ACCOUNT] = r->account_email;
-	f->v[FV_NOTES] = r->notes;
 	for (int d = 0; d < 7; d++) {
-		b = fv_buf(f);
-		volunteer_format_day(r, d, b);
-		f->v[FV_DAY0 + d] = b;
+		volunteer_format_day(r, d, f->day_text[d]);
+		in->availability[d] = f->day_text[d];
 	}
 	int k = 0;
 	for (int s = 0; s < MATCH_SKILL__MAX; s++)
 		if (r->skills & (1u << s))
-			f->skills[k++] = match_skill_code((enum match_skill)s);
+			f->checked[k++] = match_skill_code((enum match_skill)s);
 	size_t len = 0;
 	for (int i = 0; i < r->n_days_off; i++) {
 		char d[DT_DATE_LEN];
 		dt_format_date(r->days_off[i], d);
 		len += (size_t)snprintf(f->days_off + len, sizeof f->days_off - len, "%s%s", i ? ", " : "", d);
 	}
+	in->days_off = f->days_off;
 	for (int i = 0; i < r->n_training; i++) {
-		f->train_module[i] = r->training[i].module;
+		in->training[i].module = r->training[i].module;
 		dt_format_date(r->training[i].completed_day, f->train_date[i]);
-		f->train_done[i] = f->train_date[i];
+		in->training[i].completed = f->train_date[i];
 	}
-	f->n_train = r->n_training;
+	in->n_training = (size_t)r->n_training;
 }
 
-/* Reads the posted form into the validator's input. */
-static void input_from_form(struct http_req *req, struct volunteer_input *in, struct form_values *f)
+/* Reads the posted form into the validator's input (core/volunteer's names). */
+static void input_from_form(struct http_req *req, struct form_values *f)
 {
-	memset(in, 0, sizeof *in);
 	memset(f, 0, sizeof *f);
-	for (int i = 0; i < FV_DAY0 + 7; i++)
-		f->v[i] = http_form(req, fv_names[i]);
-	in->name = f->v[FV_NAME];
-	in->email = f->v[FV_EMAIL];
-	in->phone = f->v[FV_PHONE];
-	in->postcode = f->v[FV_POSTCODE];
-	in->travel_radius_km = f->v[FV_RADIUS];
-	in->car = f->v[FV_CAR];
-	in->max_tasks_per_week = f->v[FV_MAX];
-	in->consent_to_share = f->v[FV_CONSENT];
-	in->status = f->v[FV_STATUS];
-	in->dbs_level = f->v[FV_DBS_LEVEL];
-	in->dbs_certificate_date = f->v[FV_DBS_CERT];
-	in->dbs_update_service = f->v[FV_DBS_US];
-	in->dbs_renewal_date = f->v[FV_DBS_RENEW];
-	in->account_email = f->v[FV_ACCOUNT];
-	in->notes = f->v[FV_NOTES];
-	for (int d = 0; d < 7; d++)
-		in->availability[d] = f->v[FV_DAY0 + d];
-	const char *off = http_form(req, "days_off");
-	in->days_off = off;
-	snprintf(f->days_off, sizeof f->days_off, "%s", off ? off : "");
-	/* Checkboxes come as one field per ticked box. */
-	int k = 0;
+	http_form(req, "csrf_token"); /* parses the body */
 	for (int i = 0; i < req->nform; i++)
-		if (strcmp(req->form[i].name, "skills") == 0) {
-			if (in->n_skills <= VOLUNTEER_SKILLS_MAX)
-				in->skills[in->n_skills++] = req->form[i].value;
-			if (k < MATCH_SKILL__MAX)
-				f->skills[k++] = req->form[i].value;
-		}
-	for (int i = 0; i < VOLUNTEER_TRAINING_MAX + 2; i++) {
-		char nm[40], nd[40];
-		snprintf(nm, sizeof nm, "training[%d].module", i);
-		snprintf(nd, sizeof nd, "training[%d].completed", i);
-		const char *m = http_form(req, nm), *d = http_form(req, nd);
-		if (!m && !d)
-			continue;
-		f->train_module[i] = m;
-		f->train_done[i] = d;
-		f->n_train = i + 1;
-		if (in->n_training <= VOLUNTEER_TRAINING_MAX) {
-			in->training[in->n_training].module = m;
-			in->training[in->n_training].completed = d;
-			in->n_training++;
-		}
+		volunteer_input_add(&f->in, req->form[i].name, req->form[i].value);
+	for (size_t i = 0; i < f->in.n_skills && i < MATCH_SKILL__MAX; i++)
+		f->checked[i] = f->in.skills[i];
+}
+
+/* One field of model/volunteer.def as its kind of form control. */
+static void field_control(struct html *h, const struct form_values *f, int i, const struct field_errors *fe)
+{
+	static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
+	static const struct form_option statuses[] = { { "applicant", "Applicant (not matched yet)" },
+						       { "active", "Active" },
+						       { "paused", "Paused (not matched for now)" },
+						       { "left", "Left" },
+						       { NULL, NULL } };
+	static const struct form_option levels[] = { { "", "None" }, { "basic", "Basic" }, { "standard", "Standard" },
+						     { "enhanced", "Enhanced (needed for home visits)" }, { NULL, NULL } };
+	static const char *const widths[] = { [VK_PHONE] = "nhsuk-input--width-20", [VK_POSTCODE] = "nhsuk-input--width-10",
+					      [VK_KM] = "nhsuk-input--width-4", [VK_COUNT] = "nhsuk-input--width-2",
+					      [VK_DATE] = "nhsuk-input--width-10" };
+	const struct volunteer_field_desc *d = &volunteer_fields[i];
+	struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = f->in.f[i], .errors = fe,
+				 .width = widths[d->kind] };
+	switch (d->kind) {
+	case VK_BOOL:
+		ff.value = ff.value ? ff.value : "no";
+		form_radios(h, &ff, yes_no);
+		break;
+	case VK_STATUS:
+		ff.value = ff.value ? ff.value : "applicant";
+		form_radios(h, &ff, statuses);
+		break;
+	case VK_DBS_LEVEL:
+		ff.value = ff.value ? ff.value : "";
+		form_radios(h, &ff, levels);
+		break;
+	case VK_NOTES:
+		form_textarea(h, &ff, 4);
+		break;
+	default:
+		ff.type = d->kind == VK_EMAIL || d->kind == VK_ACCOUNT ? "email" : d->kind == VK_PHONE ? "tel" : NULL;
+		form_input(h, &ff);
 	}
 }
 
-static void section(struct html *h, const char *title)
+/* The lists of a section, before its fields: skills, free times, training. */
+static void section_lists(struct html *h, int sec, const struct form_values *f, const struct field_errors *fe)
 {
-	html_elem(h, "h2", title, "class", "nhsuk-u-margin-top-5", NULL);
+	if (sec == VS_DOES) {
+		struct form_option skills[MATCH_SKILL__MAX + 1];
+		/* Capitalised labels for the checkboxes. */
+		char labels[MATCH_SKILL__MAX][48];
+		for (int s = 0; s < MATCH_SKILL__MAX; s++) {
+			snprintf(labels[s], sizeof labels[s], "%s", match_skill_label((enum match_skill)s));
+			if (labels[s][0] >= 'a' && labels[s][0] <= 'z')
+				labels[s][0] = (char)(labels[s][0] - 'a' + 'A');
+			skills[s] = (struct form_option){ match_skill_code((enum match_skill)s), labels[s] };
+		}
+		skills[MATCH_SKILL__MAX] = (struct form_option){ NULL, NULL };
+		form_checkboxes(h, &(struct form_field){ .name = "skills", .label = "Skills", .hint = "Select all that apply",
+							 .errors = fe },
+				skills, f->checked);
+	} else if (sec == VS_FREE) {
+		html_elem(h, "p", "Write the times they are usually free each week, like 10:00-12:00 or 9:30-12:00, "
+				  "14:00-16:00, or \"all day\". Leave a day blank if they are not free.", NULL);
+		for (int d = 0; d < 7; d++) {
+			char name[24];
+			snprintf(name, sizeof name, "availability.%s", volunteer_day_code[d]);
+			form_input(h, &(struct form_field){ .name = name, .label = volunteer_day_name[d],
+							    .value = f->in.availability[d], .width = "nhsuk-input--width-20",
+							    .errors = fe });
+		}
+		form_input(h, &(struct form_field){ .name = "days_off", .label = "Days they are not available (optional)",
+						    .hint = "Dates separated by commas, like 24/12/2026, 25/12/2026",
+						    .value = f->in.days_off, .errors = fe });
+	} else if (sec == VS_TRAINING) {
+		html_elem(h, "p", "Modules they have completed. Leave both boxes of a row blank to remove it.", NULL);
+		int rows = (int)f->in.n_training + 2;
+		if (rows > VOLUNTEER_TRAINING_MAX)
+			rows = VOLUNTEER_TRAINING_MAX;
+		for (int i = 0; i < rows; i++) {
+			char nm[40], nd[40], lm[48], ld[64];
+			snprintf(nm, sizeof nm, "training[%d].module", i);
+			snprintf(nd, sizeof nd, "training[%d].completed", i);
+			snprintf(lm, sizeof lm, "Training module %d", i + 1);
+			snprintf(ld, sizeof ld, "Date module %d was completed", i + 1);
+			form_input(h, &(struct form_field){ .name = nm, .label = lm, .value = f->in.training[i].module,
+							    .errors = fe });
+			form_input(h, &(struct form_field){ .name = nd, .label = ld, .value = f->in.training[i].completed,
+							    .width = "nhsuk-input--width-10", .errors = fe });
+		}
+	}
 }
 
 static int volunteer_form(struct http_req *req, struct http_resp *resp, int64_t id, const struct form_values *f,
 			  const struct field_errors *fe, unsigned status)
 {
+	static const char *const sections[VS__MAX] = { "About them", "What they do", "When they are free",
+							"DBS check", "Training passport", "Notes" };
 	const char *title = id ? "Edit a volunteer" : "Add a volunteer";
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, title, fe);
@@ -366,108 +375,18 @@ static int volunteer_form(struct http_req *req, struct http_resp *resp, int64_t 
 	html_open(h, "a", "class", "nhsuk-back-link", "href", "/volunteers", NULL);
 	html_text(h, "Back to volunteers");
 	html_close(h);
-	html_elem(h, "h1", id && f->v[FV_NAME] && *f->v[FV_NAME] ? f->v[FV_NAME] : title, NULL);
+	const char *name = f->in.f[VF_NAME];
+	html_elem(h, "h1", id && name && *name ? name : title, NULL);
 	char action[48];
 	snprintf(action, sizeof action, id ? "/volunteers/%lld" : "/volunteers", (long long)id);
 	form_begin(h, action, req->auth.csrf);
-
-	section(h, "About them");
-	form_input(h, &(struct form_field){ .name = "name", .label = "Full name", .value = f->v[FV_NAME], .errors = fe });
-	form_input(h, &(struct form_field){ .name = "email", .label = "Email address (optional)", .type = "email",
-					    .value = f->v[FV_EMAIL], .errors = fe });
-	form_input(h, &(struct form_field){ .name = "phone", .label = "Phone number (optional)", .type = "tel",
-					    .value = f->v[FV_PHONE], .width = "nhsuk-input--width-20", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "postcode", .label = "Home postcode",
-					    .hint = "Travel to tasks is measured from the centre of its postcode district",
-					    .value = f->v[FV_POSTCODE], .width = "nhsuk-input--width-10", .errors = fe });
-	static const struct form_option statuses[] = { { "applicant", "Applicant (not matched yet)" },
-						       { "active", "Active" },
-						       { "paused", "Paused (not matched for now)" },
-						       { "left", "Left" },
-						       { NULL, NULL } };
-	form_radios(h, &(struct form_field){ .name = "status", .label = "Status", .value = f->v[FV_STATUS] ? f->v[FV_STATUS] : "applicant", .errors = fe },
-		    statuses);
-	static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
-	form_radios(h, &(struct form_field){ .name = "consent_to_share",
-					     .label = "Have they agreed to be in the pool shared with other providers?",
-					     .hint = "Coordinators in other organisations can then offer them tasks",
-					     .value = f->v[FV_CONSENT] ? f->v[FV_CONSENT] : "no", .errors = fe },
-		    yes_no);
-	form_input(h, &(struct form_field){ .name = "account_email", .label = "Their Waymark account (optional)",
-					    .hint = "The email address of their volunteer account in your organisation, so "
-						    "they can see, accept and log their tasks",
-					    .type = "email", .value = f->v[FV_ACCOUNT], .errors = fe });
-
-	section(h, "What they do");
-	struct form_option skills[MATCH_SKILL__MAX + 1];
-	for (int s = 0; s < MATCH_SKILL__MAX; s++) {
-		skills[s].value = match_skill_code((enum match_skill)s);
-		skills[s].label = match_skill_label((enum match_skill)s);
+	for (int sec = 0; sec < VS__MAX; sec++) {
+		html_elem(h, "h2", sections[sec], "class", "nhsuk-u-margin-top-5", NULL);
+		section_lists(h, sec, f, fe);
+		for (int i = 0; i < VF__MAX; i++)
+			if (volunteer_fields[i].section == (enum volunteer_section)sec)
+				field_control(h, f, i, fe);
 	}
-	skills[MATCH_SKILL__MAX] = (struct form_option){ NULL, NULL };
-	/* Capitalised labels for the checkboxes. */
-	char labels[MATCH_SKILL__MAX][48];
-	for (int s = 0; s < MATCH_SKILL__MAX; s++) {
-		snprintf(labels[s], sizeof labels[s], "%s", skills[s].label);
-		if (labels[s][0] >= 'a' && labels[s][0] <= 'z')
-			labels[s][0] = (char)(labels[s][0] - 'a' + 'A');
-		skills[s].label = labels[s];
-	}
-	form_checkboxes(h, &(struct form_field){ .name = "skills", .label = "Skills", .hint = "Select all that apply", .errors = fe },
-			skills, f->skills);
-	form_radios(h, &(struct form_field){ .name = "car", .label = "Do they have a car they can use?",
-					     .value = f->v[FV_CAR] ? f->v[FV_CAR] : "no", .errors = fe },
-		    yes_no);
-	form_input(h, &(struct form_field){ .name = "travel_radius_km", .label = "How far will they travel, in kilometres?",
-					    .hint = "For example, 8 or 7.5", .value = f->v[FV_RADIUS],
-					    .width = "nhsuk-input--width-4", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "max_tasks_per_week", .label = "Most tasks a week",
-					    .value = f->v[FV_MAX], .width = "nhsuk-input--width-2", .errors = fe });
-
-	section(h, "When they are free");
-	html_elem(h, "p", "Write the times they are usually free each week, like 10:00-12:00 or 9:30-12:00, 14:00-16:00, "
-			  "or \"all day\". Leave a day blank if they are not free.", NULL);
-	for (int d = 0; d < 7; d++)
-		form_input(h, &(struct form_field){ .name = fv_names[FV_DAY0 + d], .label = volunteer_day_name[d],
-						    .value = f->v[FV_DAY0 + d], .width = "nhsuk-input--width-20", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "days_off", .label = "Days they are not available (optional)",
-					    .hint = "Dates separated by commas, like 24/12/2026, 25/12/2026",
-					    .value = f->days_off, .errors = fe });
-
-	section(h, "DBS check");
-	static const struct form_option levels[] = { { "", "None" }, { "basic", "Basic" }, { "standard", "Standard" },
-						     { "enhanced", "Enhanced (needed for home visits)" }, { NULL, NULL } };
-	form_radios(h, &(struct form_field){ .name = "dbs.level", .label = "Level of check",
-					     .value = f->v[FV_DBS_LEVEL] ? f->v[FV_DBS_LEVEL] : "", .errors = fe },
-		    levels);
-	form_input(h, &(struct form_field){ .name = "dbs.certificate_date", .label = "Certificate date",
-					    .hint = "For example, 15/3/2024", .value = f->v[FV_DBS_CERT],
-					    .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "dbs.renewal_date", .label = "Renew by",
-					    .hint = "Home visits stop on this date until the check is renewed. For example, 15/3/2027",
-					    .value = f->v[FV_DBS_RENEW], .width = "nhsuk-input--width-10", .errors = fe });
-	form_radios(h, &(struct form_field){ .name = "dbs.update_service", .label = "Are they on the DBS Update Service?",
-					     .value = f->v[FV_DBS_US] ? f->v[FV_DBS_US] : "no", .errors = fe },
-		    yes_no);
-
-	section(h, "Training passport");
-	html_elem(h, "p", "Modules they have completed. Leave both boxes of a row blank to remove it.", NULL);
-	int rows = f->n_train + 2;
-	if (rows > VOLUNTEER_TRAINING_MAX)
-		rows = VOLUNTEER_TRAINING_MAX;
-	for (int i = 0; i < rows; i++) {
-		char nm[40], nd[40], lm[48], ld[64];
-		snprintf(nm, sizeof nm, "training[%d].module", i);
-		snprintf(nd, sizeof nd, "training[%d].completed", i);
-		snprintf(lm, sizeof lm, "Training module %d", i + 1);
-		snprintf(ld, sizeof ld, "Date module %d was completed", i + 1);
-		form_input(h, &(struct form_field){ .name = nm, .label = lm, .value = f->train_module[i], .errors = fe });
-		form_input(h, &(struct form_field){ .name = nd, .label = ld, .value = f->train_done[i],
-						    .width = "nhsuk-input--width-10", .errors = fe });
-	}
-	section(h, "Notes");
-	form_textarea(h, &(struct form_field){ .name = "notes", .label = "Notes (optional)", .value = f->v[FV_NOTES], .errors = fe },
-		      4);
 	form_button(h, "Save volunteer");
 	form_end(h);
 	return web_end(&pg, resp, status);
@@ -478,9 +397,9 @@ static int new_page(struct http_req *req, struct http_resp *resp)
 	struct form_values *f = calloc(1, sizeof *f);
 	if (!f)
 		return -1;
-	f->v[FV_STATUS] = "applicant";
-	f->v[FV_MAX] = "2";
-	f->v[FV_RADIUS] = "8";
+	f->in.f[VF_STATUS] = "applicant";
+	f->in.f[VF_MAX_TASKS_PER_WEEK] = "2";
+	f->in.f[VF_TRAVEL_RADIUS] = "8";
 	int r = volunteer_form(req, resp, 0, f, NULL, 200);
 	free(f);
 	return r;
@@ -488,26 +407,22 @@ static int new_page(struct http_req *req, struct http_resp *resp)
 
 static int save(struct http_req *req, struct http_resp *resp, int64_t id)
 {
-	struct volunteer_input *in = malloc(sizeof *in);
 	struct form_values *f = malloc(sizeof *f);
-	struct field_errors *fe = malloc(sizeof *fe);
+	struct field_errors *fe = ops_fielderr_new();
 	int rc = -1;
-	if (!in || !f || !fe)
+	if (!f || !fe)
 		goto done;
-	fielderr_init(fe);
-	input_from_form(req, in, f);
+	input_from_form(req, f);
 	int64_t out = 0;
-	enum vol_result r = volunteers_save(req, id, in, fe, &out);
-	if (r == VOL_OK)
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_volunteer_save(&c, id, &f->in, fe, &out);
+	if (r == OPS_OK)
 		rc = http_redirect(resp, "/volunteers?saved=1");
-	else if (r == VOL_INVALID)
+	else if (r == OPS_INVALID)
 		rc = volunteer_form(req, resp, id, f, fe, 422);
-	else if (r == VOL_NOT_FOUND)
-		rc = http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
 	else
-		rc = http_store_failed(req, resp);
+		rc = web_ops_reply(req, resp, r, "", fe);
 done:
-	free(in);
 	free(f);
 	free(fe);
 	return rc;
@@ -528,13 +443,10 @@ static int edit_page(struct http_req *req, struct http_resp *resp)
 	int rc = -1;
 	if (!v || !f)
 		goto done;
-	enum vol_result r = volunteers_get_managed(req, id, v);
-	if (r == VOL_NOT_FOUND) {
-		rc = http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
-		goto done;
-	}
-	if (r != VOL_OK) {
-		rc = http_store_failed(req, resp);
+	struct ops_ctx c = http_ops_ctx(req);
+	int found = ops_volunteer_managed(&c, id, v);
+	if (found <= 0) {
+		rc = web_ops_reply(req, resp, ops_may_see_result(found), "", NULL);
 		goto done;
 	}
 	values_from_rec(f, v);
@@ -551,13 +463,6 @@ static int edit_post(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	/* Another organisation's volunteer: 404 before looking at the form, as for a missing one. */
-	int64_t org = 0;
-	int f = store_get_int(req->db, STMT_VOLUNTEER_ORG, &org, "i", id);
-	if (f < 0)
-		return http_store_failed(req, resp);
-	if (f == 0 || org != req->auth.org_id)
-		return http_problem(resp, 404, "Not found", "There is no such volunteer in your organisation.");
 	return save(req, resp, id);
 }
 
@@ -794,15 +699,16 @@ static int match_post(struct http_req *req, struct http_resp *resp)
 	if (!fe->n && n == 0)
 		fielderr_add(fe, "offers", "Choose a volunteer for at least one task, or go back without offering");
 	size_t offered = 0;
-	enum vol_result r = fe->n ? VOL_INVALID : volunteers_offer(req, tasks, vols, n, fields, fe, &offered);
-	if (r == VOL_OK) {
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = fe->n ? OPS_INVALID : ops_volunteer_offer(&c, tasks, vols, n, fields, fe, &offered);
+	if (r == OPS_OK) {
 		char loc[64];
 		snprintf(loc, sizeof loc, "/volunteers/match?offered=%zu", offered);
 		rc = http_redirect(resp, loc);
-	} else if (r == VOL_INVALID) {
+	} else if (r == OPS_INVALID) {
 		rc = match_page_render(req, resp, 1, fe, 422);
 	} else {
-		rc = http_store_failed(req, resp);
+		rc = web_ops_reply(req, resp, r, "", fe);
 	}
 done:
 	free(tasks);

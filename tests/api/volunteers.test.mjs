@@ -310,5 +310,28 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.match(props[t1].reason, /not free/);
       assert.equal(props[t2].volunteer?.id, dan.id, JSON.stringify(props[t2]));
     });
+
+    test('an offer refused for another organisation\'s volunteer names the rule, not their distance or travel radius', async () => {
+      // Pia, of West Norfolk, is in the shared pool, 5 km around Hunstanton; Breckland's task is far from there.
+      const coord = await accountToken(srv, 'volco.privacy@example.org', 'volunteer_coordinator', 'West Norfolk Befriending');
+      const pia = await addVolunteer(srv, coord, { name: 'Pia Private', postcode: 'PE36 6AB', travel_radius_km: 5,
+        consent_to_share: true, skills: ['shopping'] });
+      const mine = await addVolunteer(srv, tok.volco, { name: 'Oscar Own', postcode: 'PE36 6AB', travel_radius_km: 5, skills: ['shopping'] });
+      const ref = await communitySupportReferral(srv, tok.hub, { postcode: 'NR16 2AA' });
+      const made = await api(srv, tok.volco, 'POST', '/api/v1/tasks', { referral_id: ref, type: 'shopping',
+        window_start: dayAt(1, 9), window_end: dayAt(1, 17) });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      const task = made.body.task_ids[0];
+      const refused = await api(srv, tok.volco, 'POST', '/api/v1/match/offers', { offers: [{ task_id: task, volunteer_id: pia.id }] });
+      assert.equal(refused.status, 422);
+      const msg = refused.body.errors[0].message;
+      assert.match(msg, /too far/);
+      assert.doesNotMatch(msg, /\d+(\.\d+)? k?m\b|radius/, msg);
+      // Their own volunteer's refusal keeps the details a coordinator needs.
+      const own = await api(srv, tok.volco, 'POST', '/api/v1/match/offers', { offers: [{ task_id: task, volunteer_id: mine.id }] });
+      assert.equal(own.status, 422);
+      assert.match(own.body.errors[0].message, /\d+\.\d km away, beyond a 5\.0 km travel radius/);
+      assert.equal((await api(srv, tok.volco, 'GET', `/api/v1/tasks/${task}`)).body.status, 'open');
+    });
   });
 }

@@ -116,25 +116,25 @@ static struct volunteer_input good_input(void)
 {
 	struct volunteer_input in;
 	memset(&in, 0, sizeof in);
-	in.name = "  Val Turner ";
-	in.email = "val@example.org";
-	in.phone = "07700 900 123";
-	in.postcode = "ip24 2bs";
-	in.travel_radius_km = "7.5";
-	in.car = "yes";
-	in.max_tasks_per_week = "3";
-	in.consent_to_share = "no";
-	in.status = "active";
+	in.f[VF_NAME] = "  Val Turner ";
+	in.f[VF_EMAIL] = "val@example.org";
+	in.f[VF_PHONE] = "07700 900 123";
+	in.f[VF_POSTCODE] = "ip24 2bs";
+	in.f[VF_TRAVEL_RADIUS] = "7.5";
+	in.f[VF_CAR] = "yes";
+	in.f[VF_MAX_TASKS_PER_WEEK] = "3";
+	in.f[VF_CONSENT_TO_SHARE] = "no";
+	in.f[VF_STATUS] = "active";
 	in.skills[0] = "shopping";
 	in.skills[1] = "home_check";
 	in.n_skills = 2;
 	in.availability[1] = "10-12";
 	in.availability[4] = "9:00-17:00";
 	in.days_off = "25/12/2026, 2026-12-24; 2026-12-24";
-	in.dbs_level = "enhanced";
-	in.dbs_certificate_date = "2025-01-10";
-	in.dbs_renewal_date = "10/1/2028";
-	in.dbs_update_service = "true";
+	in.f[VF_DBS_LEVEL] = "enhanced";
+	in.f[VF_DBS_CERTIFICATE_DATE] = "2025-01-10";
+	in.f[VF_DBS_RENEWAL_DATE] = "10/1/2028";
+	in.f[VF_DBS_UPDATE_SERVICE] = "true";
 	in.training[0].module = "Safeguarding adults";
 	in.training[0].completed = "2025-02-01";
 	in.training[1].module = "";
@@ -185,25 +185,25 @@ static void test_validate_names_every_field(void **state)
 	(void)state;
 	struct volunteer_input in;
 	memset(&in, 0, sizeof in);
-	in.email = "val@";
-	in.phone = "12";
-	in.postcode = "NOT A POSTCODE";
-	in.travel_radius_km = "7.25";
-	in.car = "maybe";
-	in.max_tasks_per_week = "21";
-	in.consent_to_share = "perhaps";
-	in.status = "retired";
+	in.f[VF_EMAIL] = "val@";
+	in.f[VF_PHONE] = "12";
+	in.f[VF_POSTCODE] = "NOT A POSTCODE";
+	in.f[VF_TRAVEL_RADIUS] = "7.25";
+	in.f[VF_CAR] = "maybe";
+	in.f[VF_MAX_TASKS_PER_WEEK] = "21";
+	in.f[VF_CONSENT_TO_SHARE] = "perhaps";
+	in.f[VF_STATUS] = "retired";
 	in.skills[0] = "juggling";
 	in.n_skills = 1;
 	in.availability[0] = "whenever";
 	in.days_off = "2026-12-24, christmas";
-	in.dbs_level = "enhanced";
-	in.dbs_certificate_date = "2026-12-01";
-	in.dbs_update_service = "sometimes";
+	in.f[VF_DBS_LEVEL] = "enhanced";
+	in.f[VF_DBS_CERTIFICATE_DATE] = "2026-12-01";
+	in.f[VF_DBS_UPDATE_SERVICE] = "sometimes";
 	in.training[0].module = "Safeguarding";
 	in.training[0].completed = "2027-01-01";
 	in.n_training = 1;
-	in.account_email = "not an email";
+	in.f[VF_ACCOUNT_EMAIL] = "not an email";
 	struct volunteer_rec r;
 	struct field_errors fe;
 	fielderr_init(&fe);
@@ -226,25 +226,25 @@ static void test_validate_dbs_rules(void **state)
 	struct volunteer_rec r;
 	struct field_errors fe;
 	/* Dates without a level. */
-	in.dbs_level = "";
+	in.f[VF_DBS_LEVEL] = "";
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), -1);
 	assert_true(has(&fe, "dbs.level"));
 	/* A level without a renewal date. */
 	in = good_input();
-	in.dbs_renewal_date = NULL;
+	in.f[VF_DBS_RENEWAL_DATE] = NULL;
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), -1);
 	assert_true(has(&fe, "dbs.renewal_date"));
 	/* A lapsed check is recorded as it is. */
 	in = good_input();
-	in.dbs_renewal_date = "2026-01-10";
+	in.f[VF_DBS_RENEWAL_DATE] = "2026-01-10";
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), 0);
 	assert_int_equal(compliance_stage_on(&r.dbs, day(2026, 11, 22)), COMPLIANCE_LAPSED);
 	/* No check at all. */
 	in = good_input();
-	in.dbs_level = in.dbs_certificate_date = in.dbs_renewal_date = in.dbs_update_service = NULL;
+	in.f[VF_DBS_LEVEL] = in.f[VF_DBS_CERTIFICATE_DATE] = in.f[VF_DBS_RENEWAL_DATE] = in.f[VF_DBS_UPDATE_SERVICE] = NULL;
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), 0);
 	assert_int_equal(r.dbs.level, DBS_NONE);
@@ -259,7 +259,7 @@ static void test_text_limits(void **state)
 	char long_name[VOLUNTEER_NAME_MAX + 2];
 	memset(long_name, 'a', sizeof long_name - 1);
 	long_name[sizeof long_name - 1] = '\0';
-	in.name = long_name;
+	in.f[VF_NAME] = long_name;
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), -1);
 	assert_true(has(&fe, "name"));
@@ -270,19 +270,19 @@ static void test_text_limits(void **state)
 		accented[2 * i + 1] = (char)0xa9;
 	}
 	accented[VOLUNTEER_NAME_MAX * 2] = '\0';
-	in.name = accented;
+	in.f[VF_NAME] = accented;
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), 0);
 	/* Invalid UTF-8 and control characters are refused. */
-	in.name = "Val\x01";
+	in.f[VF_NAME] = "Val\x01";
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), -1);
-	in.name = "Val \xff";
+	in.f[VF_NAME] = "Val \xff";
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), -1);
 	/* Notes may hold line breaks. */
 	in = good_input();
-	in.notes = "Line one\nLine two";
+	in.f[VF_NOTES] = "Line one\nLine two";
 	fielderr_init(&fe);
 	assert_int_equal(volunteer_validate(&in, day(2026, 11, 22), &r, &fe), 0);
 }

@@ -1,0 +1,155 @@
+/* Volunteer use cases: saving a volunteer, offering tasks, and a volunteer's
+ * own answers and logs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/londontime.h"
+#include "ops/volunteers.h"
+#include "store/discharge.h"
+
+enum ops_result ops_volunteer_save(const struct ops_ctx *c, int64_t id, const struct volunteer_input *in,
+				   struct field_errors *fe, int64_t *out_id)
+{
+	struct volunteer_rec *rec = malloc(sizeof *rec);
+	if (!rec)
+		return OPS_ERROR;
+	int64_t user_id = 0;
+	double lat = 0, lon = 0;
+	enum ops_result r = id ? ops_may_see_result(ops_volunteer_managed(c, id, NULL)) : OPS_OK;
+	if (r != OPS_OK)
+		goto done;
+	/* The database's checks too (district, account), so one answer names every problem. */
+	if (volunteer_validate(in, london_local_days(c->now), rec, fe) || fe->n) {
+		r = volunteer_check_refs(c->db, rec, c->org_id, id, &user_id, &lat, &lon, fe) < 0 ? OPS_ERROR : OPS_INVALID;
+		goto done;
+	}
+	if ((r = ops_begin(c)) != OPS_OK)
+		goto done;
+	int refs = volunteer_check_refs(c->db, rec, c->org_id, id, &user_id, &lat, &lon, fe);
+	if (refs) {
+		r = ops_fail(c, refs < 0 ? OPS_ERROR : OPS_INVALID);
+		goto done;
+	}
+	int creating = id == 0;
+	if (creating ? volunteer_create(c->db, c->org_id, user_id, lat, lon, rec, c->now, &id)
+		     : volunteer_update(c->db, id, user_id, lat, lon, rec, c->now)) {
+		r = ops_fail(c, OPS_ERROR);
+		goto done;
+	}
+	r = ops_commit_audited(c, creating ? AUDIT_VOLUNTEER_CREATE : AUDIT_VOLUNTEER_UPDATE, "volunteer", id, 0,
+			       volunteer_status_code(rec->status));
+	*out_id = id;
+done:
+	free(rec);
+	return r;
+}
+
+enum ops_result ops_volunteer_offer(const struct ops_ctx *c, const int64_t *task_ids, const int64_t *vol_ids, size_t n,
+				    const char *const *fields, struct field_errors *fe, size_t *offered)
+{
+	*offered = 0;
+	if (ops_begin(c) != OPS_OK)
+		return OPS_ERROR;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < i; k++)
+			if (task_ids[k] == task_ids[i]) {
+				fielderr_add(fe, fields[i], "Task %lld is listed twice; offer each task once",
+					     (long long)task_ids[i]);
+				goto next;
+			}
+		char reason[MATCH_EXPLAIN_MAX];
+		int ok = match_offer_check(c->db, c->org_id, task_ids[i], vol_ids[i], c->now, reason, sizeof reason);
+		if (ok < 0)
+			return ops_fail(c, OPS_ERROR);
+		if (!ok) {
+			fielderr_add(fe, fields[i], "Task %lld cannot be offered to volunteer %lld: %s", (long long)task_ids[i],
+				     (long long)vol_ids[i], reason);
+			continue;
+		}
+		if (fe->n)
+			continue; /* nothing will be stored; keep checking the rest */
+		struct task_view t;
+		int r = task_get(c->db, task_ids[i], &t);
+		int done = r == 1 ? task_offer(c->db, task_ids[i], vol_ids[i], reason, c->user_id, c->now) : -1;
+		if (done == 0) {
+			/* Someone else offered it between the check and now (PostgreSQL's row lock re-checks the status). */
+			fielderr_add(fe, fields[i], "Task %lld was offered by someone else a moment ago; run matching again",
+				     (long long)task_ids[i]);
+			continue;
+		}
+		char detail[96];
+		snprintf(detail, sizeof detail, "volunteer %lld", (long long)vol_ids[i]);
+		if (done < 0 || ops_audit(c, AUDIT_TASK_OFFER, "task", task_ids[i], t.person_id, detail))
+			return ops_fail(c, OPS_ERROR);
+		(*offered)++;
+	next:;
+	}
+	if (fe->n || fe->dropped) {
+		*offered = 0;
+		return ops_fail(c, OPS_INVALID);
+	}
+	return store_commit(c->db) ? ops_fail(c, OPS_ERROR) : OPS_OK;
+}
+
+/* A status change of c's volunteer's task that found it changed meanwhile (n 0). */
+static enum ops_result changed(const struct ops_ctx *c, int n, struct field_errors *fe, const char *while_)
+{
+	if (n < 0)
+		return ops_fail(c, OPS_ERROR);
+	fielderr_add(fe, "status", "This task changed while you were %s; look at it again", while_);
+	return ops_fail(c, OPS_CONFLICT);
+}
+
+enum ops_result ops_task_answer(const struct ops_ctx *c, int64_t task_id, int accept, struct field_errors *fe)
+{
+	struct task_view t;
+	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
+	if (r != OPS_OK)
+		return r;
+	if (strcmp(t.status, "offered") != 0) {
+		fielderr_add(fe, "status", "This task is %s, so it cannot be %s now", task_status_label(t.status),
+			     accept ? "accepted" : "declined");
+		return OPS_CONFLICT;
+	}
+	/* A DBS check can lapse between the offer and the answer: a home visit is checked again. */
+	if (accept && t.home_visit) {
+		int ok = discharge_volunteer_dbs_ok(c->db, t.volunteer_id, c->now, t.window_to);
+		if (ok < 0)
+			return OPS_ERROR;
+		if (!ok) {
+			fielderr_add(fe, "dbs", "This is a home visit and your DBS check does not cover it (an enhanced check, "
+						"valid until after the visit, is needed); talk to your volunteer coordinator");
+			return OPS_CONFLICT;
+		}
+	}
+	if (ops_begin(c) != OPS_OK)
+		return OPS_ERROR;
+	int n = accept ? task_accept(c->db, task_id, t.volunteer_id, c->now)
+		       : task_decline(c->db, task_id, t.volunteer_id, c->now);
+	if (n != 1)
+		return changed(c, n, fe, "answering");
+	return ops_commit_audited(c, accept ? AUDIT_TASK_ACCEPT : AUDIT_TASK_DECLINE, "task", task_id, t.person_id, "");
+}
+
+enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,
+			     const char *note, struct field_errors *fe)
+{
+	struct task_view t;
+	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
+	if (r != OPS_OK)
+		return r;
+	int done, minutes;
+	volunteer_log_check(outcome, hours, note, &done, &minutes, fe);
+	if (fe->n)
+		return OPS_INVALID;
+	if (strcmp(t.status, "accepted") != 0) {
+		fielderr_add(fe, "status", "This task is %s; only an accepted task can be logged", task_status_label(t.status));
+		return OPS_CONFLICT;
+	}
+	if (ops_begin(c) != OPS_OK)
+		return OPS_ERROR;
+	int n = task_log(c->db, task_id, t.volunteer_id, done, minutes, note, c->now);
+	if (n != 1)
+		return changed(c, n, fe, "logging it");
+	return ops_commit_audited(c, AUDIT_TASK_LOG, "task", task_id, t.person_id, done ? "done" : "missed");
+}
