@@ -15,6 +15,9 @@ int http_authenticate_or_respond(struct http_req *req, struct http_resp *resp);
 /* Replies to a request the matrix refuses: 401 (or the sign-in page) when
  * signed out, 403 otherwise; the denial is audited. */
 void http_deny(struct http_req *req, struct http_resp *resp);
+/* Refuses (404, audited) a request whose {id} names a record the user has
+ * no relationship with (ops/relations.c); returns 1 when it answered. */
+int http_relation_or_respond(struct http_req *req, struct http_resp *resp);
 /* Refuses a cookie-authenticated state change without the right token (403). */
 int http_csrf_or_respond(struct http_req *req, struct http_resp *resp);
 

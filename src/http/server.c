@@ -211,6 +211,8 @@ static void dispatch(struct conn_state *cs)
 		return;
 	if (http_query_check_or_respond(req, resp))
 		return;
+	if (http_relation_or_respond(req, resp))
+		return;
 	int rc = rt->handler(req, resp);
 	if (req->defer)
 		return; /* the response is completed after the group commit */

@@ -1,0 +1,58 @@
+// The relationship table (ops/relations.c), run by the dispatcher before the
+// handler: a record a user has no relationship with is a 404 on the API and
+// on the pages, and every such refusal is an audit event (deny.relation)
+// naming the record (security finding 6: "every denial is audited").
+// On SQLite and, when WAYMARK_TEST_PG_URL is set, on PostgreSQL.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { api, tokenFor } from '../lib/referrals.mjs';
+import { sqlRows } from '../lib/dbcheck.mjs';
+
+for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.env.WAYMARK_TEST_PG_URL]]) {
+  describe(`relationship refusals on ${backend}`, { skip: backend === 'PostgreSQL' && !dbUrl && 'WAYMARK_TEST_PG_URL not set' }, () => {
+    let srv;
+    const tok = {};
+    before(async () => {
+      srv = await startServer({ dbUrl, env: { WAYMARK_PWHASH_FAST: '1' } });
+      for (const [k, email] of Object.entries({ gp: 'gp@demo.waymark.test', social: 'socialcare@demo.waymark.test',
+        lww3: 'lww3@demo.waymark.test', volco: 'volco@demo.waymark.test' })) tok[k] = await tokenFor(srv, email);
+    });
+    after(async () => { await srv?.stop(); });
+
+    const denials = (entity, id) => Number(sqlRows(srv.dbPath,
+      `SELECT COUNT(*) FROM audit_events WHERE action = 'deny.relation' AND entity = '${entity}' AND entity_id = ${id}`)[0][0]);
+
+    test('another referrer\'s referral: 404 and one audited refusal naming it', async () => {
+      const made = await api(srv, tok.gp, 'POST', '/api/v1/referrals', {
+        person: { given_name: 'Relation', family_name: 'Testperson', date_of_birth: '1950-02-03', postcode: 'IP24 1AA',
+          phone: '01842 555 0101', practice: 'SPBRK01' },
+        source: 'gp_practice', reasons: ['shopping'],
+        referrer: { name: 'Dr Test', organisation: 'Thetford Healthy Living Centre', phone: '01842 555 0100' },
+        consent: { referral: true, data_sharing: true },
+      });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      const id = made.body.id;
+      assert.equal(denials('referral', id), 0);
+      const own = await api(srv, tok.gp, 'GET', `/api/v1/referrals/${id}`);
+      assert.equal(own.status, 200);
+      const other = await api(srv, tok.social, 'GET', `/api/v1/referrals/${id}`);
+      assert.equal(other.status, 404);
+      assert.equal(denials('referral', id), 1);
+      // A link worker of an organisation not holding the case: the same.
+      const lw = await api(srv, tok.lww3, 'POST', `/api/v1/referrals/${id}/contacts`, { mode: 'phone', outcome: 'no_answer' });
+      assert.equal(lw.status, 404);
+      assert.equal(denials('referral', id), 2);
+    });
+
+    test('another organisation\'s volunteer: 404 and an audited refusal', async () => {
+      const rows = sqlRows(srv.dbPath, `SELECT v.id FROM volunteers v JOIN orgs o ON o.id = v.org_id
+        WHERE o.name <> 'Breckland Community Support' ORDER BY v.id LIMIT 1`);
+      assert.ok(rows.length, 'the demo has a volunteer outside Breckland Community Support');
+      const vid = rows[0][0];
+      const res = await api(srv, tok.volco, 'GET', `/api/v1/volunteers/${vid}`);
+      assert.equal(res.status, 404);
+      assert.equal(denials('volunteer', vid), 1);
+    });
+  });
+}
