@@ -46,7 +46,7 @@ const pages = [
   { name: 'login', path: '/login' },
   { name: 'not-found', path: '/no/such/page' },
   { name: 'self-referral', path: '/self-referral' },
-  { name: 'triage-queue', path: '/triage', as: 'hub@demo.waymark.test' },
+  { name: 'referral-form', path: '/referrals/new', as: 'gp@demo.waymark.test' },
   { name: 'directory', path: '/directory', as: 'hub@demo.waymark.test' },
 ];
 
