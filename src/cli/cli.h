@@ -46,6 +46,8 @@ int cmd_org_add(int argc, char **argv, struct cli_opt *opts);
 int cmd_user_add(int argc, char **argv, struct cli_opt *opts);
 int cmd_user_passwd(int argc, char **argv, struct cli_opt *opts);
 int cmd_token_create(int argc, char **argv, struct cli_opt *opts);
+int cmd_token_list(int argc, char **argv, struct cli_opt *opts);
+int cmd_token_revoke(int argc, char **argv, struct cli_opt *opts);
 int cmd_audit_verify(int argc, char **argv, struct cli_opt *opts);
 int cmd_backup(int argc, char **argv, struct cli_opt *opts);
 int cmd_restore(int argc, char **argv, struct cli_opt *opts);

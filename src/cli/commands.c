@@ -43,6 +43,12 @@ static struct cli_opt user_passwd_opts[] = {
 static struct cli_opt token_opts[] = {
 	{ "user", "EMAIL", "the account the token acts as", NULL },
 	{ "name", "LABEL", "what the token is for", NULL },
+	{ "days", "N", "how many days it works (default 90, at most 366)", NULL },
+	{ 0 },
+};
+
+static struct cli_opt token_list_opts[] = {
+	{ "user", "EMAIL", "only this account's tokens", NULL },
 	{ 0 },
 };
 
@@ -103,7 +109,9 @@ const struct cli_cmd cli_cmds[] = {
 	{ "org add", cmd_org_add, "add an organisation", org_add_opts, 1, NULL },
 	{ "user add", cmd_user_add, "add a user account", user_add_opts, 1, NULL },
 	{ "user passwd", cmd_user_passwd, "set a user's password (read from standard input)", user_passwd_opts, 1, NULL },
-	{ "token create", cmd_token_create, "create an API token for a user (printed once)", token_opts, 1, NULL },
+	{ "token create", cmd_token_create, "create an API token for a user (printed once; expires after --days)", token_opts, 1, NULL },
+	{ "token list", cmd_token_list, "list API tokens (every user's, or --user's) with when they expire", token_list_opts, 1, NULL },
+	{ "token revoke", cmd_token_revoke, "revoke an API token at once (its id from token list)", no_opts, 1, "ID" },
 	{ "audit verify", cmd_audit_verify, "check the audit trail's hash chain; names the first broken event", no_opts, 1, NULL },
 	{ "backup", cmd_backup, "copy the database, while it is in use, into a new SQLite file (one consistent snapshot) that serve or restore can use", backup_opts, 1, "FILE" },
 	{ "restore", cmd_restore, "restore a backup FILE into --db: a new SQLite file, or an unused PostgreSQL database", backup_opts, 1, "FILE" },

@@ -24,6 +24,8 @@ const struct route *const http_route_tables[] = {
 	web_self_referral_routes,
 	web_login_routes,
 	web_admin_routes,
+	web_account_routes,
+	web_invite_routes,
 	web_audit_routes,
 	web_error_routes,
 	web_triage_routes,

@@ -24,6 +24,7 @@ static const struct {
 	{ "/triage-rules", "Triage rules", PERM_TRIAGE_RULES_EDIT },
 	{ "/admin/users", "Users", PERM_ADMIN_USERS },
 	{ "/audit", "Audit trail", PERM_AUDIT_READ },
+	{ "/account", "Your account", PERM_SIGNED_IN },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 

@@ -12,6 +12,8 @@ extern const struct route web_referral_withdraw_routes[];
 extern const struct route web_self_referral_routes[];
 extern const struct route web_login_routes[];
 extern const struct route web_admin_routes[];
+extern const struct route web_account_routes[];
+extern const struct route web_invite_routes[];
 extern const struct route web_audit_routes[];
 extern const struct route web_error_routes[];
 extern const struct route web_triage_routes[];
@@ -32,6 +34,16 @@ void web_not_found_page(struct http_req *req, struct http_resp *resp);
  * summary of fe (422, 409) or saying the role may not (403). Returns 0. */
 int web_ops_reply(struct http_req *req, struct http_resp *resp, enum ops_result r, const char *title,
 		  const struct field_errors *fe);
+
+/* Writes the accounts given a role that reads personal data in the last 30
+ * days, for the programme lead's home page. Returns 0 or -1. */
+int web_account_grants(struct html *h, struct http_req *req);
+/* A table cell with a one-button form posting to action (with a hidden id
+ * when not NULL), or the text otherwise when action is NULL. */
+void web_cell_action(struct html *h, const char *action, const char *csrf, const char *id, const char *button,
+		     const char *label, const char *otherwise);
+/* The "new password" and "new password again" inputs. */
+void web_new_password_fields(struct html *h, const struct field_errors *fe);
 
 /* Writes the table of audit events about a person ("who has looked"). */
 int web_person_access(struct html *h, struct http_req *req, int64_t person_id);

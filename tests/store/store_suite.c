@@ -208,11 +208,16 @@ static void test_sessions_and_tokens(void **state)
 	assert_int_equal(account_session_load(st, token, 1500 + 1801, 1800, 43200, &s), 0);
 	assert_int_equal(account_session_load(st, token, 1500 + 10, 1800, 43200, &s), 0);
 	char tok[SECRET_TOKEN_HEX + 4];
-	assert_int_equal(account_token_create(st, uid, "integration", 1000, tok, &tid), 0);
+	assert_int_equal(account_token_create(st, uid, "integration", 1000, 3000, tok, &tid), 0);
 	struct account_user u;
 	assert_int_equal(account_token_load(st, tok, 2000, &tid2, &u), 1);
 	assert_int_equal(tid2, tid);
 	assert_int_equal(account_token_load(st, "wm_not_a_token", 2000, &tid2, &u), 0);
+	/* Expired at its time; revoked at once; a password's new sessions survive the cut only if kept. */
+	assert_int_equal(account_token_load(st, tok, 3000, &tid2, &u), 0);
+	assert_int_equal(account_token_create(st, uid, "second", 1000, 9000, tok, &tid), 0);
+	assert_int_equal(account_credentials_cut(st, uid, 0), 0);
+	assert_int_equal(account_token_load(st, tok, 2000, &tid2, &u), 0);
 }
 
 static void test_audit_chain(void **state)
