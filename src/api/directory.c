@@ -270,7 +270,7 @@ static int suggestion_reject(struct http_req *req, struct http_resp *resp)
 
 const struct route api_directory_routes[] = {
 	{ "GET", "/api/v1/services", services_search, PERM_DIRECTORY_READ,
-	  "Search the community service directory (?category, area, capacity, q, limit, offset, include_inactive)" },
+	  "Search the community service directory (?category, area, capacity, q, limit, offset, include_inactive)", NULL, "category area capacity q limit offset include_inactive" },
 	{ "GET", "/api/v1/services/{id}", service_get, PERM_DIRECTORY_READ, "One directory service", "service" },
 	{ "POST", "/api/v1/services", service_create, PERM_DIRECTORY_EDIT,
 	  "Add a directory service, owned by your organisation: {organization_name, name, description, categories, "

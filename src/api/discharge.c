@@ -195,7 +195,7 @@ static int worker_dbs_put(struct http_req *req, struct http_resp *resp)
 const struct route api_discharge_routes[] = {
 	{ "GET", "/api/v1/discharge/board", board_get, PERM_DISCHARGE_BOARD,
 	  "Discharge board: referrals with discharge details, expected date, status, worker, home check, first contact "
-	  "(?hospital, include_closed)" },
+	  "(?hospital, include_closed)", NULL, "hospital include_closed" },
 	{ "GET", "/api/v1/referrals/{id}/home-check", home_check_get, PERM_DISCHARGE_BOARD,
 	  "A referral's pre-discharge home check (null when it has none)", "referral" },
 	{ "POST", "/api/v1/referrals/{id}/home-check/take", home_check_take_h, PERM_CASE_WRITE,

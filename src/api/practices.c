@@ -26,6 +26,6 @@ static int practices_get(struct http_req *req, struct http_resp *resp)
 
 const struct route api_practices_routes[] = {
 	{ "GET", "/api/v1/practices", practices_get, PERM_REFERENCE_READ,
-	  "GP practices a referral may name (?q= part of a name, or a code), with their social prescribing cluster" },
+	  "GP practices a referral may name (?q= part of a name, or a code), with their social prescribing cluster", NULL, "q" },
 	{ 0 },
 };

@@ -586,7 +586,7 @@ const struct route api_referrals_routes[] = {
 	{ "POST", "/api/v1/referrals", referral_create, PERM_REFERRAL_CREATE,
 	  "Make a referral (JSON, fields in /api/v1/referral-fields) -> 201 {id, reference, status, received_at, sla_due_at}" },
 	{ "GET", "/api/v1/referrals", referral_list, PERM_REFERRAL_READ,
-	  "Referrals, newest first (?limit, cursor, status, source): the hub sees all, others their own (status only)" },
+	  "Referrals, newest first (?limit, cursor, status, source): the hub sees all, others their own (status only)", NULL, "status source limit cursor" },
 	{ "GET", "/api/v1/referrals/{id}", referral_get, PERM_REFERRAL_READ,
 	  "One referral: in full for the hub and the case holder, status and dates for its referrer", "referral" },
 	{ "POST", "/api/v1/referrals/{id}/apply-contact", referral_apply_contact, PERM_PERSON_UPDATE,

@@ -896,7 +896,7 @@ static int recruit_get(struct http_req *req, struct http_resp *resp)
 
 const struct route api_volunteer_routes[] = {
 	{ "GET", "/api/v1/volunteers", volunteers_list_get, PERM_VOLUNTEER_MANAGE,
-	  "Your organisation's volunteers with DBS compliance (?status, limit)" },
+	  "Your organisation's volunteers with DBS compliance (?status, limit)", NULL, "status limit" },
 	{ "POST", "/api/v1/volunteers", volunteer_create_h, PERM_VOLUNTEER_MANAGE, "Add a volunteer (fields in docs/VOLUNTEERS.md)" },
 	{ "GET", "/api/v1/volunteers/reminders", volunteers_reminders, PERM_VOLUNTEER_MANAGE,
 	  "DBS renewals due within 60 days (reminders at 60, 30 and 7 days) and lapsed checks" },
@@ -905,7 +905,7 @@ const struct route api_volunteer_routes[] = {
 	{ "GET", "/api/v1/volunteers/{id}", volunteer_get_h, PERM_VOLUNTEER_MANAGE, "A volunteer of your organisation", "volunteer" },
 	{ "PUT", "/api/v1/volunteers/{id}", volunteer_put_h, PERM_VOLUNTEER_MANAGE, "Replace a volunteer's details", "volunteer" },
 	{ "GET", "/api/v1/tasks", tasks_list_get, PERM_VOLUNTEER_MANAGE,
-	  "Community support tasks of your organisation's cases (?status, limit)" },
+	  "Community support tasks of your organisation's cases (?status, limit)", NULL, "status limit" },
 	{ "POST", "/api/v1/tasks", task_create_h, PERM_VOLUNTEER_MANAGE,
 	  "Plan tasks for a community support referral: {referral_id, type, skills, home_visit, window_start, window_end, "
 	  "duration_minutes, priority, details, weeks}" },

@@ -19,9 +19,10 @@ int cmd_routes(int argc, char **argv, struct cli_opt *opts)
 			for (int role = 0; role < ROLE__MAX; role++)
 				if (authz_allows((enum role)role, r->perm))
 					json_array_append_new(roles, json_string(role_code[role]));
-			json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:o,s:s?,s:s}", "method", r->method, "pattern",
+			json_array_append_new(all, json_pack("{s:s,s:s,s:s,s:o,s:s?,s:s?,s:s}", "method", r->method, "pattern",
 							     r->pattern, "perm", perm_name[r->perm], "roles", roles,
-							     "rel", r->rel, "summary", r->summary ? r->summary : ""));
+							     "rel", r->rel, "query", r->query, "summary",
+							     r->summary ? r->summary : ""));
 		}
 	char *s = json_dumps(all, JSON_INDENT(1));
 	json_decref(all);

@@ -85,18 +85,11 @@ struct route {
 	const char *rel;           /* what {id} names ("user", "referral", ...): the
 				      route test builds own/other-organisation cases
 				      from it; required when the pattern has {id} */
-	const char *query;         /* the query parameters it takes, checked before
-				      the handler (http/query_decl.c): "from:date
-				      to:date area limit offset"; kinds are text
-				      (none given), int, id, date, bool; limit and
-				      offset follow the one pagination policy */
+	const char *query;         /* the query parameters it takes, by name
+				      ("from to area"): any other is a 400 before
+				      the handler (http/query_decl.c); an API
+				      route without it takes none */
 };
-
-/* The one pagination policy: ?limit (1..HTTP_PAGE_MAX, default
- * HTTP_PAGE_DEFAULT) and ?offset (0..HTTP_OFFSET_MAX). */
-#define HTTP_PAGE_DEFAULT 50
-#define HTTP_PAGE_MAX 200
-#define HTTP_OFFSET_MAX 10000000
 
 /* Each module's routes end with an entry whose method is NULL. */
 extern const struct route *const http_route_tables[];
@@ -139,12 +132,8 @@ const char *http_form(struct http_req *req, const char *name);
 json_t *http_json_body_or_respond(struct http_req *req, struct http_resp *resp);
 const char *http_param(const struct http_req *req, int i);
 /* Checks the query against the route's declaration: an undeclared
- * parameter or a value not of its kind is answered 400 naming it (returns 1). */
+ * parameter is answered 400 naming it (returns 1). */
 int http_query_check_or_respond(struct http_req *req, struct http_resp *resp);
-/* A declared whole-number parameter, or def when absent. */
-int64_t http_query_int(const struct http_req *req, const char *name, int64_t def);
-/* ?limit and ?offset under the one pagination policy. */
-void http_page_of(const struct http_req *req, int64_t *limit, int64_t *offset);
 /* Parses path parameter i as a positive id, or replies 404 and returns -1. */
 int64_t http_param_id_or_respond(const struct http_req *req, struct http_resp *resp, int i);
 
