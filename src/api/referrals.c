@@ -14,6 +14,7 @@
 #include "http/ops_reply.h"
 #include "ops/people.h"
 #include "ops/referrals.h"
+#include "util/idlist.h"
 
 #define LIST_LIMIT_DEFAULT 50
 #define LIST_LIMIT_MAX 200
@@ -439,6 +440,7 @@ struct list_ctx {
 	json_t *items;
 	int64_t last_id;
 	int n;
+	struct idlist people;
 };
 
 static void list_item(void *ctx, const struct referral_summary *s)
@@ -448,6 +450,7 @@ static void list_item(void *ctx, const struct referral_summary *s)
 			      s->status, "received_at", iso(s->received_at), "sla_due_at", iso(s->sla_due_at),
 			      "updated_at", iso(s->updated_at));
 	if (s->has_person) {
+		idlist_add(&c->people, s->person_id);
 		json_object_set_new(o, "source", json_string(s->source));
 		json_object_set_new(o, "urgency", json_string(s->urgency));
 		json_object_set_new(o, "channel", json_string(s->channel));
@@ -507,19 +510,22 @@ static int referral_list(struct http_req *req, struct http_resp *resp)
 	 * (status and dates). Cases held by other staff are listed by triage. */
 	if (!http_is_hub(req))
 		q.referrer_user_id = req->auth.user_id;
-	struct list_ctx c = { json_array(), 0, 0 };
+	struct list_ctx c = { json_array(), 0, 0, { 0 } };
 	if (referral_store_list(req->db, &q, list_item, &c) < 0) {
 		json_decref(c.items);
+		idlist_free(&c.people);
 		return http_store_failed(req, resp);
 	}
 	if (http_is_hub(req) && c.n) {
 		char detail[64];
 		snprintf(detail, sizeof detail, "listed=%d", c.n);
-		if (http_audit(req, AUDIT_REFERRAL_LIST, "referral", 0, 0, detail)) {
+		if (http_audit_people(req, AUDIT_REFERRAL_LIST, "referral", c.people.v, c.people.n, detail)) {
 			json_decref(c.items);
+			idlist_free(&c.people);
 			return http_store_failed(req, resp);
 		}
 	}
+	idlist_free(&c.people);
 	char next[24];
 	snprintf(next, sizeof next, "%lld", (long long)c.last_id);
 	json_t *doc = json_pack("{s:o,s:o}", "items", c.items, "next_cursor",

@@ -11,6 +11,7 @@
 #include "store/calendar.h"
 #include "store/worker.h"
 #include "http/ops_reply.h"
+#include "util/idlist.h"
 #include "ops/access.h"
 #include "ops/triage.h"
 
@@ -288,6 +289,7 @@ struct queue_json {
 	const char *tier;   /* filter, "" for any */
 	int64_t now;
 	int max, n;
+	struct idlist people;
 };
 
 static void queue_item(void *ctx, const struct triage_subject *s)
@@ -300,6 +302,7 @@ static void queue_item(void *ctx, const struct triage_subject *s)
 	if (q->n >= q->max)
 		return;
 	q->n++;
+	idlist_add(&q->people, s->person_id);
 	const struct workclock *wc = &calendar_app()->wc;
 	struct kpi_referral k = { s->received_at, s->sla_due_at, s->first_contact_at };
 	char name[820];
@@ -357,16 +360,18 @@ static int queue_get(struct http_req *req, struct http_resp *resp)
 		free(rules);
 		return http_store_failed(req, resp);
 	}
-	struct queue_json q = { json_array(), rules, tier, req->now, limit, 0 };
+	struct queue_json q = { json_array(), rules, tier, req->now, limit, 0, { 0 } };
 	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : limit };
 	int64_t total = triage_queue_count(req->db, &qq);
 	if (total < 0 || triage_queue(req->db, &qq, req->now, queue_item, &q) < 0) {
 		free(rules);
 		json_decref(q.list);
+		idlist_free(&q.people);
 		return http_store_failed(req, resp);
 	}
 	free(rules);
-	http_audit(req, AUDIT_TRIAGE_QUEUE_READ, "referral", 0, 0, "");
+	http_audit_people(req, AUDIT_TRIAGE_QUEUE_READ, "referral", q.people.v, q.people.n, "");
+	idlist_free(&q.people);
 	return http_reply_json(resp, 200, json_pack("{s:I,s:o}", "received", (json_int_t)total, "referrals", q.list));
 }
 

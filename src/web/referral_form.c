@@ -14,6 +14,7 @@
 #include "http/ops_reply.h"
 #include "ops/referrals.h"
 #include "ops/referrals_access.h"
+#include "util/idlist.h"
 
 #define RADIOS_MAX 6 /* vocabularies longer than this are a select */
 
@@ -465,12 +466,15 @@ struct list_page {
 	int hub;
 	int n;
 	int64_t last;
+	struct idlist people;
 };
 
 static void list_row(void *ctx, const struct referral_summary *s)
 {
 	struct list_page *lp = ctx;
 	struct html *h = lp->h;
+	if (s->has_person)
+		idlist_add(&lp->people, s->person_id);
 	char when[LONDON_FORMAT_LEN], due[LONDON_FORMAT_LEN];
 	london_format(s->received_at, when);
 	london_format(s->sla_due_at, due);
@@ -549,8 +553,9 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
-	struct list_page lp = { h, hub, 0, 0 };
+	struct list_page lp = { h, hub, 0, 0, { 0 } };
 	if (referral_store_list(req->db, &q, list_row, &lp) < 0) {
+		idlist_free(&lp.people);
 		return http_store_failed(req, resp);
 	}
 	html_close_to(h, depth);
@@ -566,8 +571,9 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	if (hub && lp.n) {
 		char detail[32];
 		snprintf(detail, sizeof detail, "listed=%d", lp.n);
-		http_audit(req, AUDIT_REFERRAL_LIST, "referral", 0, 0, detail);
+		http_audit_people(req, AUDIT_REFERRAL_LIST, "referral", lp.people.v, lp.people.n, detail);
 	}
+	idlist_free(&lp.people);
 	return web_end(&pg, resp, 200);
 }
 

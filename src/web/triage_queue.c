@@ -15,6 +15,7 @@
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/triage.h"
+#include "util/idlist.h"
 
 #define QUEUE_SHOWN 100 /* rows on the queue page */
 
@@ -119,6 +120,7 @@ struct queue_page {
 	const char *tier;
 	int64_t now;
 	int shown;
+	struct idlist people;
 };
 
 static void queue_row(void *ctx, const struct triage_subject *s)
@@ -132,6 +134,7 @@ static void queue_row(void *ctx, const struct triage_subject *s)
 	if (q->shown >= QUEUE_SHOWN)
 		return;
 	q->shown++;
+	idlist_add(&q->people, s->person_id);
 	char href[48], name[820], when[LONDON_FORMAT_LEN];
 	snprintf(href, sizeof href, "/triage/%lld", (long long)s->id);
 	snprintf(name, sizeof name, "%s %s", s->given_name, s->family_name);
@@ -234,16 +237,19 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	static const char *const cols[] = { "Reference", "Person", "Source", "Received", "Follow-up", "Suggested tier",
 					    "Notes" };
 	table_head(h, "Waiting for triage", cols, sizeof cols / sizeof cols[0]);
-	struct queue_page q = { h, rules, tier, req->now, 0 };
+	struct queue_page q = { h, rules, tier, req->now, 0, { 0 } };
 	int rc = triage_queue(req->db, &qq, req->now, queue_row, &q);
 	free(rules);
-	if (rc < 0)
+	if (rc < 0) {
+		idlist_free(&q.people);
 		return http_store_failed(req, resp);
+	}
 	html_close(h);
 	html_close(h);
 	if (!q.shown)
 		html_elem(h, "p", "Nothing is waiting.", "class", "nhsuk-body", NULL);
-	http_audit(req, AUDIT_TRIAGE_QUEUE_READ, "referral", 0, 0, "");
+	http_audit_people(req, AUDIT_TRIAGE_QUEUE_READ, "referral", q.people.v, q.people.n, "");
+	idlist_free(&q.people);
 	return web_end(&pg, resp, 200);
 }
 

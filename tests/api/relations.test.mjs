@@ -1,7 +1,8 @@
 // The relationship table (ops/relations.c), run by the dispatcher before the
 // handler: a record a user has no relationship with is a 404 on the API and
 // on the pages, and every such refusal is an audit event (deny.relation)
-// naming the record (security finding 6: "every denial is audited").
+// naming the record; and a list read names the people it showed, so "who
+// has looked at this person" finds it (security finding 6).
 // On SQLite and, when WAYMARK_TEST_PG_URL is set, on PostgreSQL.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
     const tok = {};
     before(async () => {
       srv = await startServer({ dbUrl, env: { WAYMARK_PWHASH_FAST: '1' } });
-      for (const [k, email] of Object.entries({ gp: 'gp@demo.waymark.test', social: 'socialcare@demo.waymark.test',
+      for (const [k, email] of Object.entries({ hub: 'hub@demo.waymark.test', gp: 'gp@demo.waymark.test', social: 'socialcare@demo.waymark.test',
         lww3: 'lww3@demo.waymark.test', volco: 'volco@demo.waymark.test' })) tok[k] = await tokenFor(srv, email);
     });
     after(async () => { await srv?.stop(); });
@@ -43,6 +44,27 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       const lw = await api(srv, tok.lww3, 'POST', `/api/v1/referrals/${id}/contacts`, { mode: 'phone', outcome: 'no_answer' });
       assert.equal(lw.status, 404);
       assert.equal(denials('referral', id), 2);
+    });
+
+    test('the triage queue and the referrals list name every person they showed', async () => {
+      const peopleOf = (action) => sqlRows(srv.dbPath, `SELECT DISTINCT ap.person_id FROM audit_people ap
+        JOIN audit_events e ON e.id = ap.event_id WHERE e.action = '${action}'`).map((r) => Number(r[0]));
+      const q = await api(srv, tok.hub, 'GET', '/api/v1/triage/queue?limit=5');
+      assert.equal(q.status, 200);
+      const shown = q.body.referrals.map((r) => r.id);
+      assert.ok(shown.length > 0);
+      const people = sqlRows(srv.dbPath, `SELECT DISTINCT person_id FROM referrals WHERE id IN (${shown.join(',')})`)
+        .map((r) => Number(r[0])).sort((a, b) => a - b);
+      assert.deepEqual(peopleOf('triage.queue.read').sort((a, b) => a - b), people);
+      const page = await fetch(`${srv.url}/audit/people/${people[0]}`, {
+        headers: { authorization: `Bearer ${await tokenFor(srv, 'lead@demo.waymark.test')}`, accept: 'text/html' } });
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /triage\.queue\.read/);
+      const list = await api(srv, tok.hub, 'GET', '/api/v1/referrals?limit=3');
+      assert.equal(list.status, 200);
+      const listed = list.body.items.map((r) => r.person.id).sort((a, b) => a - b);
+      const named = peopleOf('referral.list').sort((a, b) => a - b);
+      for (const p of listed) assert.ok(named.includes(p), `person ${p} named by the list read`);
     });
 
     test('another organisation\'s volunteer: 404 and an audited refusal', async () => {
