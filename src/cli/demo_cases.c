@@ -63,7 +63,7 @@ static int fill_case(struct store *st, int64_t case_id, int64_t user_id, int ses
 		fielderr_init(&fe);
 		struct casework_session_rq rq = { at + i * 3 * D, modes[i % 4], 40 + 5 * (i % 3), notes[i % 4],
 						  i + 1 < sessions ? "Meet again next week" : "Follow-up and closing" };
-		if (check(st, casework_session_add(st, &w, &rq, &id, &fe, &cf), &fe, &cf, "session"))
+		if (check(st, casework_session_add(st, &w, &rq, &id), &fe, &cf, "session"))
 			return -1;
 		if (i == 0) {
 			static const int sw[] = { 2, 3, 2, 3, 3, 2, 3 }, ons[] = { 4, 6, 5, 7 };
@@ -102,26 +102,26 @@ static int fill_records(struct store *st, int64_t case_id, int64_t user_id, int6
 					    { "physical_health", "some", "Knee pain on long walks" } };
 	struct casework_assessment_rq a = { "Getting out of the house and making friends nearby", "Loves walking; good with people",
 					    needs, 3 };
-	if (check(st, casework_assessment_add(st, &w, &a, &id, &version, &fe, &cf), &fe, &cf, "assessment"))
+	if (check(st, casework_assessment_add(st, &w, &a, &id, &version), &fe, &cf, "assessment"))
 		return -1;
 	struct casework_goal_rq g = { "Go to the walking group every week", "social_connection", 2, NULL };
 	int64_t goal;
-	if (check(st, casework_goal_add(st, &w, &g, &goal, &fe, &cf), &fe, &cf, "goal"))
+	if (check(st, casework_goal_add(st, &w, &g, &goal), &fe, &cf, "goal"))
 		return -1;
 	struct casework_goal_progress_rq gp = { goal, 6, NULL, "Three weeks running" };
-	if (check(st, casework_goal_progress(st, &w, &gp, &id, &fe, &cf), &fe, &cf, "goal progress"))
+	if (check(st, casework_goal_progress(st, &w, &gp, &id), &fe, &cf, "goal progress"))
 		return -1;
 	struct casework_onward_rq o = { 0, "Thetford Walking for Health", "social_connection", "Tuesdays 10am from the library" };
-	if (check(st, casework_onward_add(st, &w, &o, &onward, &fe, &cf), &fe, &cf, "onward referral") ||
+	if (check(st, casework_onward_add(st, &w, &o, &onward), &fe, &cf, "onward referral") ||
 	    check(st, casework_onward_status(st, &w, onward, "accepted", NULL, &fe, &cf), &fe, &cf, "onward accepted") ||
 	    check(st, casework_onward_status(st, &w, onward, "attended", "Went with a neighbour", &fe, &cf), &fe, &cf,
 		  "onward attended"))
 		return -1;
 	struct casework_unmet_rq u = { "Transport to evening groups", "practical_help", NULL, "No bus after 6pm" };
-	if (check(st, casework_unmet_add(st, &w, &u, &id, &fe, &cf), &fe, &cf, "unmet need"))
+	if (check(st, casework_unmet_add(st, &w, &u, &id), &fe, &cf, "unmet need"))
 		return -1;
 	struct casework_consent_rq k = { "Anglian Water", "Setting up a payment plan for the water bill", now - 2 * D };
-	return check(st, casework_consent_add(st, &w, &k, &id, &fe, &cf), &fe, &cf, "consent");
+	return check(st, casework_consent_add(st, &w, &k, &id), &fe, &cf, "consent");
 }
 
 int demo_load_cases(struct store *st, int64_t now)
@@ -151,7 +151,7 @@ int demo_load_cases(struct store *st, int64_t now)
 						 "Talked with him about it; he agreed to a referral to the GP surgery",
 						 "GP surgery duty doctor", now - D };
 		int64_t id;
-		if (check(st, casework_concern_add(st, &w, &g, &id, &fe, &cf), &fe, &cf, "safeguarding concern"))
+		if (check(st, casework_concern_add(st, &w, &g, &id), &fe, &cf, "safeguarding concern"))
 			return -1;
 	}
 	return 0;

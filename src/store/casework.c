@@ -215,59 +215,11 @@ static void conflict(struct casework_conflict *cf, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Reads the case into s; NOT_FOUND, or CONFLICT when it is closed and must be open. */
-static enum casework_result load_case(struct store *st, const struct casework_who *w, int must_be_open,
-				      struct casework_summary *s, struct casework_conflict *cf)
+/* Reads the case into s: OK, NOT_FOUND or ERROR. */
+static enum casework_result load_case(struct store *st, const struct casework_who *w, struct casework_summary *s)
 {
 	int n = casework_summary_get(st, w->case_id, w->now, s);
-	if (n < 0)
-		return CASEWORK_ERROR;
-	if (n == 0)
-		return CASEWORK_NOT_FOUND;
-	if (must_be_open && strcmp(s->status, "open") != 0) {
-		conflict(cf, "The case is closed (%s): nothing more can be recorded on it", s->closure_reason);
-		return CASEWORK_CONFLICT;
-	}
-	return CASEWORK_OK;
-}
-
-/* A text: required or not, at most max characters. */
-static void check_text(struct field_errors *fe, const char *field, const char *s, int required, size_t max,
-		       const char *what)
-{
-	if (text_blank(s)) {
-		if (required)
-			fielderr_add(fe, field, "Give %s", what);
-	} else if (text_utf8_len(s) > max) {
-		fielderr_add(fe, field, "%s must be %zu characters or fewer", field, max);
-	}
-}
-
-/* A code of vocab (optional unless required). 0, or -1 on the store's error. */
-static int check_code(struct store *st, struct field_errors *fe, const char *field, const char *vocab,
-		      const char *code, int required, const char *what)
-{
-	if (text_blank(code) && !required)
-		return 0;
-	int has = triage_vocab_has(st, vocab, code, NULL, 0);
-	if (has < 0)
-		return -1;
-	if (!has) {
-		char codes[600];
-		triage_vocab_codes(st, vocab, codes, sizeof codes);
-		fielderr_add(fe, field, "Choose %s: one of %s", what, codes);
-	}
-	return 0;
-}
-
-/* A time: not further ahead than the clock allows; 0 means now. */
-static int64_t check_time(struct field_errors *fe, const char *field, int64_t at, int64_t now)
-{
-	if (at == 0)
-		return now;
-	if (at > now + CASEWORK_TIME_SKEW)
-		fielderr_add(fe, field, "%s cannot be in the future", field);
-	return at;
+	return n < 0 ? CASEWORK_ERROR : n == 0 ? CASEWORK_NOT_FOUND : CASEWORK_OK;
 }
 
 /* An event on the case's referral, with a SNOMED CT code or NULL. */
@@ -295,25 +247,13 @@ static int add_coded_once(struct store *st, const struct casework_summary *s, in
 /* ---- Sessions ---- */
 
 enum casework_result casework_session_add(struct store *st, const struct casework_who *w,
-					  const struct casework_session_rq *rq, int64_t *id, struct field_errors *fe,
-					  struct casework_conflict *cf)
+					  const struct casework_session_rq *rq, int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	int64_t at = check_time(fe, "at", rq->at, w->now);
-	if (!fielderr_for(fe, "at") && at < s.opened_at)
-		fielderr_add(fe, "at", "The session cannot be before the case was opened");
-	if (check_code(st, fe, "mode", "session_modes", rq->mode, 1, "how the session was held"))
-		return CASEWORK_ERROR;
-	if (rq->duration_minutes < 1 || rq->duration_minutes > CASEWORK_SESSION_MINUTES_MAX)
-		fielderr_add(fe, "duration_minutes", "Give the length of the session in minutes, 1 to %d",
-			     CASEWORK_SESSION_MINUTES_MAX);
-	check_text(fe, "notes", rq->notes, 0, CASEWORK_TEXT_MAX, "notes");
-	check_text(fe, "next_step", rq->next_step, 0, CASEWORK_LINE_MAX, "the next step");
-	if (fe->n)
-		return CASEWORK_INVALID;
+	int64_t at = rq->at ? rq->at : w->now;
 	if (store_exec(st, STMT_CASEWORK_SESSION_INSERT, store_row_first_int, id, "iisdssIi", s.id, at, rq->mode,
 		       rq->duration_minutes, or_empty(rq->notes), or_empty(rq->next_step), NO_USER(w->user_id),
 		       w->now) != 1)
@@ -334,27 +274,14 @@ enum casework_result casework_session_add(struct store *st, const struct casewor
 
 /* ---- Goals ---- */
 
-static void check_progress(struct field_errors *fe, int progress)
-{
-	if (progress < 0 || progress > 10)
-		fielderr_add(fe, "progress", "Give progress as a whole number from 0 (not started) to 10 (done)");
-}
-
 enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct casework_goal_rq *rq,
-				       int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+				       int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
 	const char *status = text_blank(rq->status) ? "active" : rq->status;
-	check_text(fe, "goal", rq->goal, 1, CASEWORK_LINE_MAX, "the goal, in the person's words");
-	if (check_code(st, fe, "domain", "need_domains", rq->domain, 0, "the area of need") ||
-	    check_code(st, fe, "status", "goal_statuses", status, 1, "the goal's status"))
-		return CASEWORK_ERROR;
-	check_progress(fe, rq->progress);
-	if (fe->n)
-		return CASEWORK_INVALID;
 	return store_exec(st, STMT_CASEWORK_GOAL_INSERT, store_row_first_int, id, "isssdIii", s.id, text_blank(rq->domain) ? NULL : rq->domain,
 			  rq->goal, status, rq->progress, NO_USER(w->user_id), w->now, w->now) == 1
 		       ? CASEWORK_OK
@@ -362,11 +289,10 @@ enum casework_result casework_goal_add(struct store *st, const struct casework_w
 }
 
 enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w,
-					    const struct casework_goal_progress_rq *rq, int64_t *id,
-					    struct field_errors *fe, struct casework_conflict *cf)
+					    const struct casework_goal_progress_rq *rq, int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
 	char current[64] = "";
@@ -376,12 +302,6 @@ enum casework_result casework_goal_progress(struct store *st, const struct casew
 	if (n == 0)
 		return CASEWORK_NOT_FOUND;
 	const char *status = text_blank(rq->status) ? current : rq->status;
-	if (check_code(st, fe, "status", "goal_statuses", status, 1, "the goal's status"))
-		return CASEWORK_ERROR;
-	check_progress(fe, rq->progress);
-	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
-	if (fe->n)
-		return CASEWORK_INVALID;
 	if (store_exec(st, STMT_CASEWORK_GOAL_SET, NULL, NULL, "dsii", rq->progress, status, w->now, rq->goal_id) != 1 ||
 	    store_exec(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, store_row_first_int, id, "idssIi", rq->goal_id, rq->progress, status,
 		       or_empty(rq->note), NO_USER(w->user_id), w->now) != 1)
@@ -392,36 +312,12 @@ enum casework_result casework_goal_progress(struct store *st, const struct casew
 /* ---- Assessment ---- */
 
 enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w,
-					     const struct casework_assessment_rq *rq, int64_t *id, int *version,
-					     struct field_errors *fe, struct casework_conflict *cf)
+					     const struct casework_assessment_rq *rq, int64_t *id, int *version)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	check_text(fe, "what_matters", rq->what_matters, 1, CASEWORK_TEXT_MAX, "what matters to the person");
-	check_text(fe, "strengths", rq->strengths, 0, CASEWORK_TEXT_MAX, "strengths");
-	if (rq->nneeds > CASEWORK_NEEDS_MAX)
-		fielderr_add(fe, "needs", "Give at most %d needs, one per area", CASEWORK_NEEDS_MAX);
-	for (size_t i = 0; i < rq->nneeds && i < CASEWORK_NEEDS_MAX; i++) {
-		const struct casework_need_rq *nd = &rq->needs[i];
-		char f[48];
-		snprintf(f, sizeof f, "needs[%zu].domain", i);
-		if (check_code(st, fe, f, "need_domains", nd->domain, 1, "the area of need"))
-			return CASEWORK_ERROR;
-		for (size_t k = 0; k < i && !text_blank(nd->domain); k++)
-			if (rq->needs[k].domain && strcmp(rq->needs[k].domain, nd->domain) == 0) {
-				fielderr_add(fe, f, "%s is assessed twice; give each area once", nd->domain);
-				break;
-			}
-		snprintf(f, sizeof f, "needs[%zu].level", i);
-		if (check_code(st, fe, f, "need_levels", nd->level, 1, "how much of a need it is"))
-			return CASEWORK_ERROR;
-		snprintf(f, sizeof f, "needs[%zu].note", i);
-		check_text(fe, f, nd->note, 0, CASEWORK_LINE_MAX, "a note");
-	}
-	if (fe->n)
-		return CASEWORK_INVALID;
 	int64_t v = 0;
 	if (store_get_int(st, STMT_CASEWORK_ASSESSMENT_NEXT, &v, "i", s.id) != 1 ||
 	    store_exec(st, STMT_CASEWORK_ASSESSMENT_INSERT, store_row_first_int, id, "idssIi", s.id, (int)v, rq->what_matters,
@@ -438,20 +334,12 @@ enum casework_result casework_assessment_add(struct store *st, const struct case
 /* ---- Onward referrals ---- */
 
 enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct casework_onward_rq *rq,
-					 int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+					 int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	check_text(fe, "service_name", rq->service_name, 1, CASEWORK_NAME_MAX, "the name of the service referred to");
-	if (rq->service_id < 0)
-		fielderr_add(fe, "service_id", "service_id must be the id of a service in the directory");
-	if (check_code(st, fe, "domain", "need_domains", rq->domain, 0, "the area of need"))
-		return CASEWORK_ERROR;
-	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
-	if (fe->n)
-		return CASEWORK_INVALID;
 	if (store_exec(st, STMT_CASEWORK_ONWARD_INSERT, store_row_first_int, id, "iIsssIii", s.id,
 		       rq->service_id > 0 ? rq->service_id : INT64_MIN, rq->service_name,
 		       text_blank(rq->domain) ? NULL : rq->domain, or_empty(rq->note), NO_USER(w->user_id), w->now,
@@ -498,7 +386,7 @@ enum casework_result casework_onward_status(struct store *st, const struct casew
 					    struct casework_conflict *cf)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 0, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
 	char current[64] = "";
@@ -507,22 +395,16 @@ enum casework_result casework_onward_status(struct store *st, const struct casew
 		return CASEWORK_ERROR;
 	if (n == 0)
 		return CASEWORK_NOT_FOUND;
-	if (check_code(st, fe, "status", "onward_referral_statuses", status, 1, "the referral's status"))
+	struct extra_ctx e = { .code = current };
+	if (store_exec(st, STMT_VOCAB_LIST, extra_row, &e, "s", "onward_referral_statuses") < 0)
 		return CASEWORK_ERROR;
-	check_text(fe, "note", note, 0, CASEWORK_LINE_MAX, "a note");
-	if (!fielderr_for(fe, "status")) {
-		struct extra_ctx e = { .code = current };
-		if (store_exec(st, STMT_VOCAB_LIST, extra_row, &e, "s", "onward_referral_statuses") < 0)
-			return CASEWORK_ERROR;
-		if (!onward_move_allowed(e.extra, status)) {
-			if (e.extra[0])
-				fielderr_add(fe, "status", "A referral that is %s can only become: %s", current, e.extra);
-			else
-				fielderr_add(fe, "status", "A referral that is %s is finished; its status cannot change", current);
-		}
-	}
-	if (fe->n)
+	if (!onward_move_allowed(e.extra, status)) {
+		if (e.extra[0])
+			fielderr_add(fe, "status", "A referral that is %s can only become: %s", current, e.extra);
+		else
+			fielderr_add(fe, "status", "A referral that is %s is finished; its status cannot change", current);
 		return CASEWORK_INVALID;
+	}
 	n = store_exec(st, STMT_CASEWORK_ONWARD_SET, NULL, NULL, "siis", status, w->now, onward_id, current);
 	if (n < 0)
 		return CASEWORK_ERROR;
@@ -539,30 +421,17 @@ enum casework_result casework_onward_status(struct store *st, const struct casew
 /* ---- Unmet needs ---- */
 
 enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct casework_unmet_rq *rq,
-					int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+					int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 0, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	check_text(fe, "need", rq->need, 1, CASEWORK_LINE_MAX, "the need that could not be met");
-	if (check_code(st, fe, "domain", "need_domains", rq->domain, 0, "the area of need"))
-		return CASEWORK_ERROR;
-	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
 	char area[64] = "";
-	if (!text_blank(rq->area)) {
-		int has = triage_area_name(st, rq->area, NULL, 0);
-		if (has < 0)
-			return CASEWORK_ERROR;
-		if (!has)
-			fielderr_add(fe, "area", "Choose an area by its code, like breckland or norwich");
-		else
-			casework_copy(area, sizeof area, rq->area);
-	} else if (store_exec(st, STMT_CASEWORK_PERSON_AREA, first_text, area, "i", s.id) < 0) {
+	if (!text_blank(rq->area))
+		casework_copy(area, sizeof area, rq->area);
+	else if (store_exec(st, STMT_CASEWORK_PERSON_AREA, first_text, area, "i", s.id) < 0)
 		return CASEWORK_ERROR;
-	}
-	if (fe->n)
-		return CASEWORK_INVALID;
 	return store_exec(st, STMT_CASEWORK_UNMET_INSERT, store_row_first_int, id, "issssIi", s.id,
 			  text_blank(rq->domain) ? NULL : rq->domain, rq->need, area[0] ? area : NULL, or_empty(rq->note),
 			  NO_USER(w->user_id), w->now) == 1
@@ -573,21 +442,13 @@ enum casework_result casework_unmet_add(struct store *st, const struct casework_
 /* ---- Safeguarding ---- */
 
 enum casework_result casework_concern_add(struct store *st, const struct casework_who *w,
-					  const struct casework_concern_rq *rq, int64_t *id, struct field_errors *fe,
-					  struct casework_conflict *cf)
+					  const struct casework_concern_rq *rq, int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 0, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	if (check_code(st, fe, "category", "safeguarding_categories", rq->category, 1, "the kind of concern"))
-		return CASEWORK_ERROR;
-	check_text(fe, "concern", rq->concern, 1, CASEWORK_TEXT_MAX, "what was seen, heard or said");
-	check_text(fe, "action", rq->action, 1, CASEWORK_LINE_MAX, "the action taken");
-	check_text(fe, "escalated_to", rq->escalated_to, 0, CASEWORK_NAME_MAX, "who it was escalated to");
-	int64_t at = check_time(fe, "raised_at", rq->raised_at, w->now);
-	if (fe->n)
-		return CASEWORK_INVALID;
+	int64_t at = rq->raised_at ? rq->raised_at : w->now;
 	if (store_exec(st, STMT_CASEWORK_CONCERN_INSERT, store_row_first_int, id, "issssiIi", s.id, rq->category, rq->concern,
 		       rq->action, or_empty(rq->escalated_to), at, NO_USER(w->user_id), w->now) != 1 ||
 	    store_exec(st, STMT_CASEWORK_CONCERN_SEAL, NULL, NULL, "ii", *id, w->now) != 1)
@@ -610,18 +471,13 @@ enum casework_result casework_concern_delete(struct store *st, const struct case
 /* ---- Consents and case studies ---- */
 
 enum casework_result casework_consent_add(struct store *st, const struct casework_who *w,
-					  const struct casework_consent_rq *rq, int64_t *id, struct field_errors *fe,
-					  struct casework_conflict *cf)
+					  const struct casework_consent_rq *rq, int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	check_text(fe, "third_party", rq->third_party, 1, CASEWORK_NAME_MAX, "who the person agreed you may speak to");
-	check_text(fe, "purpose", rq->purpose, 1, CASEWORK_LINE_MAX, "what the person agreed you may speak about");
-	int64_t at = check_time(fe, "given_at", rq->given_at, w->now);
-	if (fe->n)
-		return CASEWORK_INVALID;
+	int64_t at = rq->given_at ? rq->given_at : w->now;
 	return store_exec(st, STMT_CASEWORK_CONSENT_INSERT, store_row_first_int, id, "issiIi", s.id, rq->third_party, rq->purpose, at,
 			  NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
@@ -629,18 +485,12 @@ enum casework_result casework_consent_add(struct store *st, const struct casewor
 }
 
 enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct casework_study_rq *rq,
-					int64_t *id, struct field_errors *fe, struct casework_conflict *cf)
+					int64_t *id)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 0, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	check_text(fe, "story", rq->story, 1, CASEWORK_TEXT_MAX, "the case study");
-	check_text(fe, "unexpected_outcomes", rq->unexpected_outcomes, 0, CASEWORK_TEXT_MAX, "unexpected outcomes");
-	if (rq->consent != 1)
-		fielderr_add(fe, "consent", "Record a case study only with the person's consent to its use");
-	if (fe->n)
-		return CASEWORK_INVALID;
 	return store_exec(st, STMT_CASEWORK_STUDY_INSERT, store_row_first_int, id, "issdIi", s.id, rq->story,
 			  or_empty(rq->unexpected_outcomes), 1, NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
@@ -654,36 +504,16 @@ enum casework_result casework_measure_add(struct store *st, const struct casewor
 					  struct instrument_score *score, struct field_errors *fe,
 					  struct casework_conflict *cf)
 {
-	int baseline = rq->phase && strcmp(rq->phase, "baseline") == 0;
-	int follow_up = rq->phase && strcmp(rq->phase, "follow_up") == 0;
+	int baseline = strcmp(rq->phase, "baseline") == 0;
 	struct casework_summary s;
-	/* A follow-up may come after the case is closed; a baseline may not. */
-	enum casework_result res = load_case(st, w, !follow_up, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
 	enum instrument_id iid = rq->instrument ? instrument_lookup(rq->instrument) : INSTRUMENT_UNKNOWN;
 	const struct instrument_def *def = instrument_get(iid);
-	if (!def)
-		fielderr_add(fe, "instrument", "Choose the instrument: swemwbs, ons4, gse or eqvas");
-	if (!baseline && !follow_up)
-		fielderr_add(fe, "phase", "Choose the phase: baseline (first session) or follow_up (at closure)");
-	if (def && rq->nanswers != def->nitems) {
-		fielderr_add(fe, "answers", "%s needs %zu answer%s, one per item, got %zu", def->label, def->nitems,
-			     def->nitems == 1 ? "" : "s", rq->nanswers);
-	} else if (def) {
-		for (size_t i = 0; i < rq->nanswers; i++)
-			if (rq->answers[i] < def->min || rq->answers[i] > def->max) {
-				char f[40];
-				snprintf(f, sizeof f, "answers[%zu]", i);
-				fielderr_add(fe, f, "Answer %zu (%s) is %d; %s answers are %d to %d", i + 1, def->items[i],
-					     rq->answers[i], def->label, def->min, def->max);
-			}
-	}
-	int64_t at = check_time(fe, "at", rq->at, w->now);
-	if (fe->n)
-		return CASEWORK_INVALID;
-	char err[160];
-	if (instrument_score(iid, rq->answers, rq->nanswers, score, err, sizeof err)) {
+	int64_t at = rq->at ? rq->at : w->now;
+	char err[160] = "Choose the instrument";
+	if (!def || instrument_score(iid, rq->answers, rq->nanswers, score, err, sizeof err)) {
 		fielderr_add(fe, "answers", "%s", err);
 		return CASEWORK_INVALID;
 	}
@@ -694,7 +524,7 @@ enum casework_result casework_measure_add(struct store *st, const struct casewor
 		conflict(cf, "A %s %s is already recorded on this case", def->label, baseline ? "baseline" : "follow-up");
 		return CASEWORK_CONFLICT;
 	}
-	if (follow_up) {
+	if (!baseline) {
 		if (store_get_int(st, STMT_CASEWORK_MEASURE_HAS, &have, "iss", s.id, def->code, "baseline") < 0)
 			return CASEWORK_ERROR;
 		if (!have) {
@@ -735,22 +565,12 @@ static enum casework_result from_triage(enum triage_result r, const struct casew
 }
 
 enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct casework_close_rq *rq,
-				    struct field_errors *fe, struct casework_conflict *cf)
+				    struct casework_conflict *cf)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	if (rq->reason && strcmp(rq->reason, "unable_to_contact") == 0)
-		fielderr_add(fe, "reason", "Close as unable to contact with a drop-out, after %d unsuccessful contact attempts",
-			     casework_dropout_attempts(st));
-	else if (check_code(st, fe, "reason", "closure_reasons", rq->reason, 1, "the reason for closing"))
-		return CASEWORK_ERROR;
-	if (rq->continuing_support != 0 && rq->continuing_support != 1)
-		fielderr_add(fe, "continuing_support", "Say whether continuing support is arranged (true or false)");
-	check_text(fe, "note", rq->note, 0, CASEWORK_LINE_MAX, "a note");
-	if (fe->n)
-		return CASEWORK_INVALID;
 	res = from_triage(triage_close(st, s.referral_id, rq->reason, w->user_id, w->now), &s, cf);
 	if (res != CASEWORK_OK)
 		return res;
@@ -771,7 +591,7 @@ enum casework_result casework_dropout(struct store *st, const struct casework_wh
 				      struct casework_conflict *cf)
 {
 	struct casework_summary s;
-	enum casework_result res = load_case(st, w, 1, &s, cf);
+	enum casework_result res = load_case(st, w, &s);
 	*attempts = res == CASEWORK_OK ? s.attempts_since_contact : 0;
 	if (res != CASEWORK_OK)
 		return res;

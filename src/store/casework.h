@@ -2,11 +2,10 @@
  * recorded on it, a worker's caseload, and each thing a worker records
  * (sessions, goals, assessment, onward referrals, unmet needs, safeguarding
  * concerns, consents, case studies, outcome measures, closure, drop-out).
- * Each write checks its input (field errors named as the JSON API names
- * them) and runs inside the caller's transaction, so the caller adds its
- * audit event and commits; nothing is written when a check fails. Who may
- * touch a case (its organisation's staff) is the caller's check, with
- * casework_case_org. */
+ * Each write runs inside the caller's transaction (ops/casework.c, which
+ * checks the input against model/case.def first, adds the audit event and
+ * commits); the store keeps only the rules that need the records (a goal of
+ * the case, an onward referral's next status, a measure already taken). */
 #ifndef WAYMARK_STORE_CASEWORK_H
 #define WAYMARK_STORE_CASEWORK_H
 #include <stddef.h>
@@ -16,15 +15,10 @@
 #include "core/refcode.h"
 #include "store/store.h"
 
-#define CASEWORK_TEXT_MAX 4000       /* notes, what matters, a concern, a story (characters) */
-#define CASEWORK_LINE_MAX 1000       /* next step, goal, action, purpose, a need, a note */
-#define CASEWORK_NAME_MAX 200        /* a service, escalated to, a third party */
 #define CASEWORK_PLANNED_SESSIONS 5  /* the prospectus's "average of five" */
 #define CASEWORK_DUE_DAYS 14         /* an open case with nothing recorded for this long is overdue */
 #define CASEWORK_DROPOUT_DEFAULT 3   /* setting dropout_attempts */
-#define CASEWORK_TIME_SKEW 300       /* seconds a recorded time may run ahead of our clock */
 #define CASEWORK_NEEDS_MAX 16        /* needs in one assessment */
-#define CASEWORK_SESSION_MINUTES_MAX 600 /* the longest session (minutes) */
 
 /* SNOMED CT codes on referral events (docs/CASEWORK.md). */
 #define CASEWORK_SNOMED_SP_ACCEPTED "871731000000106" /* referral to social prescribing service */
@@ -235,8 +229,7 @@ struct casework_session_rq {
  * (in_progress); the first session of a social prescribing case records the
  * SNOMED "accepted" event. */
 enum casework_result casework_session_add(struct store *st, const struct casework_who *w,
-					  const struct casework_session_rq *rq, int64_t *id, struct field_errors *fe,
-					  struct casework_conflict *cf);
+					  const struct casework_session_rq *rq, int64_t *id);
 
 struct casework_goal_rq {
 	const char *goal;     /* required */
@@ -245,7 +238,7 @@ struct casework_goal_rq {
 	const char *status;   /* a goal_statuses code; NULL: active */
 };
 enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct casework_goal_rq *rq,
-				       int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+				       int64_t *id);
 
 struct casework_goal_progress_rq {
 	int64_t goal_id;
@@ -255,8 +248,7 @@ struct casework_goal_progress_rq {
 };
 /* Field errors progress, status, note; CASEWORK_NOT_FOUND when the goal is not the case's. */
 enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w,
-					    const struct casework_goal_progress_rq *rq, int64_t *id,
-					    struct field_errors *fe, struct casework_conflict *cf);
+					    const struct casework_goal_progress_rq *rq, int64_t *id);
 
 struct casework_need_rq {
 	const char *domain, *level, *note; /* need_domains, need_levels codes; note optional */
@@ -269,8 +261,7 @@ struct casework_assessment_rq {
 };
 /* Saves a new version of the assessment; *version gets its number. */
 enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w,
-					     const struct casework_assessment_rq *rq, int64_t *id, int *version,
-					     struct field_errors *fe, struct casework_conflict *cf);
+					     const struct casework_assessment_rq *rq, int64_t *id, int *version);
 
 struct casework_onward_rq {
 	int64_t service_id;       /* 0: none (a service outside the directory) */
@@ -280,7 +271,7 @@ struct casework_onward_rq {
 };
 /* Records an onward referral, status "made". */
 enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct casework_onward_rq *rq,
-					 int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+					 int64_t *id);
 /* Moves onward referral onward_id to status (field "status": only the moves
  * onward_referral_statuses allows; "note"). Allowed on a closed case too, so
  * the loop can be closed after the case. */
@@ -295,7 +286,7 @@ struct casework_unmet_rq {
 	const char *note;
 };
 enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct casework_unmet_rq *rq,
-					int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+					int64_t *id);
 
 struct casework_concern_rq {
 	const char *category;     /* a safeguarding_categories code */
@@ -307,8 +298,7 @@ struct casework_concern_rq {
 /* Records a safeguarding concern and seals it (it can never be changed or
  * deleted; there is no function to do either). Allowed on a closed case. */
 enum casework_result casework_concern_add(struct store *st, const struct casework_who *w,
-					  const struct casework_concern_rq *rq, int64_t *id, struct field_errors *fe,
-					  struct casework_conflict *cf);
+					  const struct casework_concern_rq *rq, int64_t *id);
 /* Always refuses (CASEWORK_CONFLICT with the reason): safeguarding concerns
  * are never deleted. Exists so callers and tests can say so through the store. */
 enum casework_result casework_concern_delete(struct store *st, const struct casework_who *w, int64_t concern_id,
@@ -319,8 +309,7 @@ struct casework_consent_rq {
 	int64_t given_at;                  /* 0: now */
 };
 enum casework_result casework_consent_add(struct store *st, const struct casework_who *w,
-					  const struct casework_consent_rq *rq, int64_t *id, struct field_errors *fe,
-					  struct casework_conflict *cf);
+					  const struct casework_consent_rq *rq, int64_t *id);
 
 struct casework_study_rq {
 	const char *story;               /* required */
@@ -328,7 +317,7 @@ struct casework_study_rq {
 	int consent;                     /* must be 1 (field "consent") */
 };
 enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct casework_study_rq *rq,
-					int64_t *id, struct field_errors *fe, struct casework_conflict *cf);
+					int64_t *id);
 
 struct casework_measure_rq {
 	const char *instrument; /* "swemwbs", "ons4", "gse", "eqvas" */
@@ -355,7 +344,7 @@ struct casework_close_rq {
  * "continuing_support", "note". A social prescribing case closed as
  * declined_by_person records the SNOMED "declined" event. */
 enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct casework_close_rq *rq,
-				    struct field_errors *fe, struct casework_conflict *cf);
+				    struct casework_conflict *cf);
 /* Closes an open case as a drop-out (reason unable_to_contact, dropout 1)
  * once the setting dropout_attempts unsuccessful contact attempts have been
  * recorded since the last successful contact or session; otherwise

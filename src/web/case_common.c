@@ -186,15 +186,6 @@ void case_flags(struct html *h, const struct casework_summary *s)
 	}
 }
 
-int case_write_failed(struct http_req *req, struct http_resp *resp, enum casework_result r)
-{
-	if (r == CASEWORK_NOT_FOUND) {
-		store_rollback(req->db);
-		http_not_found(req, resp);
-		return 0;
-	}
-	return http_store_failed(req, resp);
-}
 
 struct case_choice *case_choice_new(size_t cap)
 {

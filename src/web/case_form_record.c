@@ -9,11 +9,6 @@
 #include "web/case_forms.h"
 #include "web/widgets.h"
 
-static const char *blank_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
 /* ---- Onward referral ---- */
 
 int case_directory_exists(void)
@@ -27,9 +22,6 @@ int case_directory_exists(void)
 static int onward_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
 			 const struct field_errors *fe)
 {
-	struct case_vocab *domains = case_vocab_new(req->db, "need_domains", "Not given");
-	if (!domains)
-		return -1;
 	if (case_directory_exists()) {
 		char href[64];
 		snprintf(href, sizeof href, "/directory?case=%lld", (long long)s->id);
@@ -39,50 +31,25 @@ static int onward_fields(struct html *h, struct http_req *req, const struct case
 		html_text(h, ". For any other service, give its name here.");
 		html_close(h);
 	}
-	form_input(h, &(struct form_field){ .name = "service_name", .label = "Service or organisation",
-					    .value = http_form(req, "service_name"), .errors = fe });
-	form_select(h, &(struct form_field){ .name = "domain", .label = "Need it meets (optional)",
-					     .value = http_form(req, "domain"), .errors = fe },
-		    domains->opts);
-	free(domains);
-	form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .value = http_form(req, "note"),
-					       .errors = fe },
-		      3);
-	return 0;
+	return case_form_out(h, req, CR_ONWARD, fe, NULL, 0);
 }
 
-static enum casework_result onward_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					struct casework_conflict *cf, struct case_saved *out)
+/* A service from the directory is named by its id: the service's own name. */
+static int onward_read(struct http_req *req, struct ops_case_in *in, struct field_errors *fe)
 {
-	struct casework_onward_rq rq = { .service_name = http_form(req, "service_name"),
-					 .domain = blank_null(http_form(req, "domain")), .note = http_form(req, "note") };
-	const char *sid = http_form(req, "service_id");
-	struct directory_service *svc = NULL;
-	if (sid && *sid) {
-		/* From the directory: the service's own name. */
-		char *end;
-		long long v = strtoll(sid, &end, 10);
-		svc = malloc(sizeof *svc);
-		if (!svc)
-			return CASEWORK_ERROR;
-		int r = *end || v <= 0 ? 0 : directory_service_get(req->db, v, svc);
-		if (r < 0) {
-			free(svc);
-			return CASEWORK_ERROR;
-		}
-		if (r == 0) {
-			fielderr_add(fe, "service_name", "That service is not in the directory; give the service's name");
-		} else {
-			rq.service_id = v;
-			rq.service_name = svc->rec.v[SF_NAME];
-		}
-	}
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_onward_add(req->db, w, &rq, &id, sfe, cf));
+	struct case_value *id = &in->v[CASE_I(ONWARD, service_id)];
+	if (!id->given)
+		return 0;
+	struct directory_service *svc = malloc(sizeof *svc);
+	if (!svc)
+		return -1;
+	int r = id->n <= 0 ? 0 : directory_service_get(req->db, id->n, svc);
+	if (r == 0)
+		fielderr_add(fe, "service_name", "That service is not in the directory; give the service's name");
+	else if (r > 0)
+		in->v[CASE_I(ONWARD, service_name)] = (struct case_value){ strncpy(in->text, svc->rec.v[SF_NAME], sizeof in->text - 1), 0, 1 };
 	free(svc);
-	snprintf(out->detail, sizeof out->detail, "onward referral %lld", (long long)id);
-	return r;
+	return r < 0 ? -1 : r == 0;
 }
 
 static int64_t onward_id_of(struct http_req *req)
@@ -182,63 +149,18 @@ done:
 	return rc;
 }
 
-static enum casework_result status_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					struct casework_conflict *cf, struct case_saved *out)
+static int status_read(struct http_req *req, struct ops_case_in *in, struct field_errors *fe)
 {
-	int64_t id = onward_id_of(req);
-	const char *status = http_form(req, "status");
-	if (id <= 0) {
-		fielderr_add(fe, "onward_id", "Choose the referral");
-		if (!status || !*status)
-			fielderr_add(fe, "status", "Choose the new status");
-		return CASEWORK_INVALID;
-	}
-	enum casework_result r;
-	CASE_STORE_WRITE(r, fe, casework_onward_status(req->db, w, id, status, http_form(req, "note"), sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "onward referral %lld %.40s", (long long)id, status ? status : "");
-	return r;
+	in->record_id = onward_id_of(req);
+	if (in->record_id > 0)
+		return 0;
+	fielderr_add(fe, "onward_id", "Choose the referral");
+	if (!in->v[CASE_I(ONWARD_STATUS, status)].given)
+		fielderr_add(fe, "status", "Choose the new status");
+	return 1;
 }
 
 /* ---- Unmet need ---- */
-
-static int unmet_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
-			const struct field_errors *fe)
-{
-	(void)s;
-	struct case_vocab *domains = case_vocab_new(req->db, "need_domains", "Not given");
-	struct case_vocab *areas = case_areas_new(req->db, "The person's area");
-	int rc = -1;
-	if (!domains || !areas)
-		goto done;
-	form_input(h, &(struct form_field){ .name = "need", .label = "What could not be met",
-					    .hint = "For example, no befriending group within reach",
-					    .value = http_form(req, "need"), .errors = fe });
-	form_select(h, &(struct form_field){ .name = "domain", .label = "Area of need (optional)",
-					     .value = http_form(req, "domain"), .errors = fe },
-		    domains->opts);
-	form_select(h, &(struct form_field){ .name = "area", .label = "Where", .value = http_form(req, "area"), .errors = fe },
-		    areas->opts);
-	form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .value = http_form(req, "note"),
-					       .errors = fe },
-		      3);
-	rc = 0;
-done:
-	free(domains);
-	free(areas);
-	return rc;
-}
-
-static enum casework_result unmet_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-				       struct casework_conflict *cf, struct case_saved *out)
-{
-	struct casework_unmet_rq rq = { http_form(req, "need"), blank_null(http_form(req, "domain")),
-					blank_null(http_form(req, "area")), http_form(req, "note") };
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_unmet_add(req->db, w, &rq, &id, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "unmet need %lld", (long long)id);
-	return r;
-}
 
 /* ---- Safeguarding concern ---- */
 
@@ -246,9 +168,6 @@ static int concern_fields(struct html *h, struct http_req *req, const struct cas
 			  const struct field_errors *fe)
 {
 	(void)s;
-	struct case_vocab *cats = case_vocab_new(req->db, "safeguarding_categories", "Choose a category");
-	if (!cats)
-		return -1;
 	html_open(h, "div", "class", "nhsuk-warning-callout", NULL);
 	html_open(h, "h2", "class", "nhsuk-warning-callout__label", NULL);
 	html_elem(h, "span", "Important: ", "class", "nhsuk-u-visually-hidden", NULL);
@@ -258,102 +177,12 @@ static int concern_fields(struct html *h, struct http_req *req, const struct cas
 			  "concern that says so. Follow your organisation's safeguarding procedure as well.",
 		  NULL);
 	html_close(h);
-	form_select(h, &(struct form_field){ .name = "category", .label = "Category", .value = http_form(req, "category"),
-					     .errors = fe },
-		    cats->opts);
-	free(cats);
-	form_textarea(h, &(struct form_field){ .name = "concern", .label = "What was seen or said",
-					       .value = http_form(req, "concern"), .errors = fe },
-		      4);
-	form_textarea(h, &(struct form_field){ .name = "action", .label = "What was done",
-					       .value = http_form(req, "action"), .errors = fe },
-		      3);
-	form_input(h, &(struct form_field){ .name = "escalated_to", .label = "Escalated to",
-					    .hint = "Who it was reported to, if anyone, for example adult social care",
-					    .value = http_form(req, "escalated_to"), .errors = fe });
-	case_date_field(h, req, "raised_at", "Date of the concern", fe);
-	return 0;
-}
-
-static enum casework_result concern_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					 struct casework_conflict *cf, struct case_saved *out)
-{
-	struct casework_concern_rq rq = { http_form(req, "category"), http_form(req, "concern"), http_form(req, "action"),
-					  http_form(req, "escalated_to"), 0 };
-	case_date_posted(req, "raised_at", fe, &rq.raised_at);
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_concern_add(req->db, w, &rq, &id, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "safeguarding concern %lld %.40s", (long long)id,
-		 rq.category ? rq.category : "");
-	return r;
+	return case_form_out(h, req, CR_CONCERN, fe, NULL, 0);
 }
 
 /* ---- Consent to represent ---- */
 
-static int consent_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
-			  const struct field_errors *fe)
-{
-	(void)s;
-	form_input(h, &(struct form_field){ .name = "third_party", .label = "Who you may speak to for the person",
-					    .hint = "For example, their housing association or the Department for Work and Pensions",
-					    .value = http_form(req, "third_party"), .errors = fe });
-	form_input(h, &(struct form_field){ .name = "purpose", .label = "What for", .value = http_form(req, "purpose"),
-					    .errors = fe });
-	case_date_field(h, req, "given_at", "Date the person gave consent", fe);
-	return 0;
-}
-
-static enum casework_result consent_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					 struct casework_conflict *cf, struct case_saved *out)
-{
-	struct casework_consent_rq rq = { http_form(req, "third_party"), http_form(req, "purpose"), 0 };
-	case_date_posted(req, "given_at", fe, &rq.given_at);
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_consent_add(req->db, w, &rq, &id, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "consent %lld", (long long)id);
-	return r;
-}
-
-/* ---- Case study ---- */
-
-static int study_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
-			const struct field_errors *fe)
-{
-	(void)s;
-	form_textarea(h, &(struct form_field){ .name = "story", .label = "The story",
-					       .hint = "What happened for the person, without details that would identify them",
-					       .value = http_form(req, "story"), .errors = fe },
-		      6);
-	form_textarea(h, &(struct form_field){ .name = "unexpected_outcomes", .label = "Unexpected outcomes (optional)",
-					       .value = http_form(req, "unexpected_outcomes"), .errors = fe },
-		      3);
-	static const struct form_option yes[] = { { "yes", "The person agrees to their story being used as a case study" },
-						  { NULL, NULL } };
-	const char *c = http_form(req, "consent");
-	const char *checked[] = { c, NULL };
-	form_checkboxes(h, &(struct form_field){ .name = "consent", .label = "Consent", .errors = fe }, yes,
-			c ? checked : NULL);
-	return 0;
-}
-
-static enum casework_result study_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-				       struct casework_conflict *cf, struct case_saved *out)
-{
-	const char *c = http_form(req, "consent");
-	struct casework_study_rq rq = { http_form(req, "story"), http_form(req, "unexpected_outcomes"),
-					c && strcmp(c, "yes") == 0 };
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_study_add(req->db, w, &rq, &id, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "case study %lld", (long long)id);
-	return r;
-}
-
 /* ---- Closure and drop-out ---- */
-
-static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
 
 static int close_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
 			const struct field_errors *fe)
@@ -374,28 +203,7 @@ static int close_fields(struct html *h, struct http_req *req, const struct casew
 					     .value = http_form(req, "reason"), .errors = fe },
 		    reasons->opts);
 	free(reasons);
-	form_radios(h, &(struct form_field){ .name = "continuing_support", .label = "Is continuing support arranged?",
-					     .hint = "Such as a group, a service or a volunteer the person will keep seeing",
-					     .value = http_form(req, "continuing_support"), .errors = fe },
-		    yes_no);
-	form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .value = http_form(req, "note"),
-					       .errors = fe },
-		      3);
-	return 0;
-}
-
-static enum casework_result close_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-				       struct casework_conflict *cf, struct case_saved *out)
-{
-	const char *cs = http_form(req, "continuing_support");
-	struct casework_close_rq rq = { http_form(req, "reason"),
-					!cs ? -1 : strcmp(cs, "yes") == 0 ? 1 : strcmp(cs, "no") == 0 ? 0 : -1,
-					http_form(req, "note") };
-	enum casework_result r;
-	CASE_STORE_WRITE(r, fe, casework_close(req->db, w, &rq, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "closed %.40s", rq.reason ? rq.reason : "");
-	out->anchor = NULL;
-	return r;
+	return case_form_out(h, req, CR_CLOSE, fe, NULL, 1u << CASE_I(CLOSE, reason));
 }
 
 static int dropout_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
@@ -418,32 +226,19 @@ static int dropout_fields(struct html *h, struct http_req *req, const struct cas
 	return 0;
 }
 
-static enum casework_result dropout_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					 struct casework_conflict *cf, struct case_saved *out)
-{
-	(void)fe;
-	int attempts = 0;
-	enum casework_result r = casework_dropout(req->db, w, &attempts, cf);
-	snprintf(out->detail, sizeof out->detail, "drop-out after %d attempts", attempts);
-	out->anchor = NULL;
-	return r;
-}
-
-const struct case_form case_form_onward = { "onward", "Refer on", "Save onward referral", "onward", AUDIT_CASE_ONWARD,
-					    0, NULL, onward_fields, onward_save, NULL };
+const struct case_form case_form_onward = { "onward", "Refer on", "Save onward referral", "onward", OPS_CASE_ONWARD, 0,
+					    onward_fields, onward_read, NULL };
 const struct case_form case_form_onward_status = { "onward-status", "Update an onward referral", "Save status", "onward",
-						   AUDIT_CASE_ONWARD_STATUS, 1, "status", status_fields, status_save,
-						   status_pre };
+						   OPS_CASE_ONWARD_STATUS, 1, status_fields, status_read, status_pre };
 const struct case_form case_form_unmet = { "unmet-need", "Record an unmet need", "Save unmet need", "unmet",
-					   AUDIT_CASE_UNMET_NEED, 1, NULL, unmet_fields, unmet_save, NULL };
+					   OPS_CASE_UNMET, 1, NULL, NULL, NULL };
 const struct case_form case_form_safeguarding = { "safeguarding", "Record a safeguarding concern", "Save concern",
-						  "safeguarding", AUDIT_CASE_SAFEGUARDING, 1, NULL, concern_fields,
-						  concern_save, NULL };
+						  "safeguarding", OPS_CASE_CONCERN, 1, concern_fields, NULL, NULL };
 const struct case_form case_form_consent = { "consent", "Record consent to represent", "Save consent", "consents",
-					     AUDIT_CASE_CONSENT, 0, NULL, consent_fields, consent_save, NULL };
+					     OPS_CASE_CONSENT, 0, NULL, NULL, NULL };
 const struct case_form case_form_study = { "case-study", "Add a case study", "Save case study", "case-studies",
-					   AUDIT_CASE_CASE_STUDY, 1, NULL, study_fields, study_save, NULL };
-const struct case_form case_form_close = { "close", "Close the case", "Close case", NULL, AUDIT_CASE_CLOSE, 0, NULL,
-					   close_fields, close_save, NULL };
+					   OPS_CASE_STUDY, 1, NULL, NULL, NULL };
+const struct case_form case_form_close = { "close", "Close the case", "Close case", NULL, OPS_CASE_CLOSE, 0, close_fields,
+					   NULL, NULL };
 const struct case_form case_form_dropout = { "drop-out", "Close as unable to contact", "Close as unable to contact",
-					     NULL, AUDIT_CASE_DROPOUT, 0, NULL, dropout_fields, dropout_save, NULL };
+					     NULL, OPS_CASE_DROPOUT, 0, dropout_fields, NULL, NULL };

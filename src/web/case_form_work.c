@@ -5,101 +5,116 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/internal.h"
+#include "util/text.h"
 #include "web/case_forms.h"
 #include "web/widgets.h"
 
-enum casework_result case_merge_errors(enum casework_result r, struct field_errors *fe, const struct field_errors *store)
+void case_form_in(struct http_req *req, enum case_rec r, struct case_value *v, struct field_errors *fe)
 {
-	for (size_t i = 0; i < store->n; i++)
-		if (!fielderr_for(fe, store->e[i].field))
-			fielderr_add(fe, store->e[i].field, "%s", store->e[i].message);
-	if ((r == CASEWORK_OK || r == CASEWORK_INVALID) && fe->n)
-		return CASEWORK_INVALID;
-	return r;
-}
-
-int case_form_int(struct http_req *req, const char *name, int lo, int hi, int dflt, int *out)
-{
-	const char *s = http_form(req, name);
-	if (!s || !*s) {
-		*out = dflt;
-		return dflt < lo || dflt > hi ? -1 : 0;
+	int first;
+	size_t n = case_record_fields(r, &first);
+	for (size_t i = 0; i < n; i++) {
+		const struct case_field_def *d = case_field_base(first + (int)i);
+		const char *name = case_fields[first + (int)i].name, *s = http_form(req, name);
+		char *end;
+		v[i] = (struct case_value){ s, 0, !text_blank(s) };
+		if (!v[i].given)
+			continue;
+		if (d->kind == CK_INT || d->kind == CK_ID) {
+			v[i].n = strtoll(s, &end, 10);
+			if (*end)
+				v[i].n = INT64_MIN;
+		} else if (d->kind == CK_BOOL) {
+			v[i].n = strcmp(s, "yes") == 0 ? 1 : strcmp(s, "no") == 0 ? 0 : -1;
+		} else if (d->kind == CK_TIME && case_parse_date(s, req->now, &v[i].n)) {
+			fielderr_add(fe, name, "Enter the date as YYYY-MM-DD, for example 2026-03-02");
+		}
 	}
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (*end || v < lo || v > hi)
-		return -1;
-	*out = (int)v;
-	return 0;
 }
 
-const char *case_posted(struct http_req *req, const char *name, const char *dflt)
+/* The options of a CODE field (allocated), or NULL. */
+static struct case_vocab *code_options(struct http_req *req, const struct case_field_def *d)
 {
-	const char *v = http_form(req, name);
-	return v ? v : dflt;
+	if (strcmp(d->vocab, "areas") == 0)
+		return case_areas_new(req->db, d->hint);
+	return case_vocab_new(req->db, d->vocab, d->hint);
 }
 
-void case_date_field(struct html *h, struct http_req *req, const char *name, const char *label,
-		     const struct field_errors *fe)
+int case_form_out(struct html *h, struct http_req *req, enum case_rec r, const struct field_errors *fe,
+		  const char *const *value, unsigned skip)
 {
-	char today[DT_DATE_LEN];
-	case_today(req->now, today);
-	form_input(h, &(struct form_field){ .name = name, .label = label, .hint = "For example, 2026-03-02",
-					    .value = case_posted(req, name, today), .width = "nhsuk-input--width-10",
-					    .errors = fe });
-}
-
-int case_date_posted(struct http_req *req, const char *name, struct field_errors *fe, int64_t *at)
-{
-	if (case_parse_date(http_form(req, name), req->now, at)) {
-		fielderr_add(fe, name, "Enter the date as YYYY-MM-DD, for example 2026-03-02");
-		*at = req->now;
-		return -1;
+	int first;
+	size_t n = case_record_fields(r, &first);
+	for (size_t i = 0; i < n; i++) {
+		const struct case_field_def *d = case_field_base(first + (int)i), *own = &case_fields[first + (int)i];
+		const char *posted = http_form(req, own->name);
+		struct form_field ff = { .name = own->name, .label = own->label, .hint = d->kind == CK_CODE ? NULL : d->hint,
+					 .value = posted ? posted : value ? value[i] : NULL, .errors = fe };
+		char today[DT_DATE_LEN], label[120], opt_values[12][8];
+		struct form_option opts[13];
+		if (own->rows < 0 || d->kind == CK_ID || (skip >> i & 1))
+			continue;
+		switch (d->kind) {
+		case CK_TEXT:
+			if (d->rows > 0)
+				form_textarea(h, &ff, d->rows);
+			else
+				form_input(h, &ff);
+			break;
+		case CK_CODE: {
+			struct case_vocab *v = code_options(req, d);
+			if (!v)
+				return -1;
+			if (d->hint)
+				form_select(h, &ff, v->opts);
+			else
+				form_radios(h, &ff, v->opts);
+			free(v);
+			break;
+		}
+		case CK_INT:
+			if (d->hi - d->lo > 10) {
+				ff.width = "nhsuk-input--width-3";
+				form_input(h, &ff);
+				break;
+			}
+			/* A short scale: a choice of each point on it. */
+			for (int64_t k = d->lo; k <= d->hi; k++) {
+				snprintf(opt_values[k - d->lo], sizeof opt_values[0], "%lld", (long long)k);
+				opts[k - d->lo] = (struct form_option){ opt_values[k - d->lo], opt_values[k - d->lo] };
+			}
+			opts[d->hi - d->lo + 1] = (struct form_option){ NULL, NULL };
+			snprintf(label, sizeof label, "%s, from %lld to %lld", own->label, (long long)d->lo, (long long)d->hi);
+			ff.label = label;
+			if (!ff.value)
+				ff.value = opt_values[0];
+			form_select(h, &ff, opts);
+			break;
+		case CK_TIME:
+			case_today(req->now, today);
+			ff.hint = "For example, 2026-03-02";
+			ff.value = posted ? posted : today;
+			ff.width = "nhsuk-input--width-10";
+			form_input(h, &ff);
+			break;
+		case CK_BOOL: {
+			static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
+			const struct form_option yes[] = { { "yes", d->hint }, { NULL, NULL } };
+			const char *checked[] = { posted, NULL };
+			if (d->lo) {
+				ff.hint = NULL;
+				form_checkboxes(h, &ff, yes, posted ? checked : NULL);
+			}
+			else
+				form_radios(h, &ff, yes_no);
+			break;
+		}
+		case CK_ID:
+		case CK_SAME:
+			break;
+		}
 	}
 	return 0;
-}
-
-/* ---- Session ---- */
-
-static int session_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
-			  const struct field_errors *fe)
-{
-	(void)s;
-	struct case_vocab *modes = case_vocab_new(req->db, "session_modes", NULL);
-	if (!modes)
-		return -1;
-	case_date_field(h, req, "at", "Date", fe);
-	form_radios(h, &(struct form_field){ .name = "mode", .label = "How was the session held?",
-					     .value = http_form(req, "mode"), .errors = fe },
-		    modes->opts);
-	free(modes);
-	form_input(h, &(struct form_field){ .name = "duration_minutes", .label = "Duration in minutes",
-					    .value = http_form(req, "duration_minutes"), .width = "nhsuk-input--width-3",
-					    .errors = fe });
-	form_textarea(h, &(struct form_field){ .name = "notes", .label = "Notes", .hint = "What you talked about and did",
-					       .value = http_form(req, "notes"), .errors = fe },
-		      5);
-	form_input(h, &(struct form_field){ .name = "next_step", .label = "Next step",
-					    .hint = "What happens next, and by when", .value = http_form(req, "next_step"),
-					    .errors = fe });
-	return 0;
-}
-
-static enum casework_result session_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					 struct casework_conflict *cf, struct case_saved *out)
-{
-	struct casework_session_rq rq = { .mode = http_form(req, "mode"), .notes = http_form(req, "notes"),
-					  .next_step = http_form(req, "next_step") };
-	case_date_posted(req, "at", fe, &rq.at);
-	if (case_form_int(req, "duration_minutes", 1, 600, 0, &rq.duration_minutes)) {
-		fielderr_add(fe, "duration_minutes", "Enter the duration as a whole number of minutes from 1 to 600");
-		rq.duration_minutes = 0;
-	}
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_session_add(req->db, w, &rq, &id, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "session %lld", (long long)id);
-	return r;
 }
 
 /* ---- Outcome measure ---- */
@@ -170,38 +185,18 @@ static int measure_fields(struct html *h, struct http_req *req, const struct cas
 	return 0;
 }
 
-static enum casework_result measure_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					 struct casework_conflict *cf, struct case_saved *out)
+static int measure_read(struct http_req *req, struct ops_case_in *in, struct field_errors *fe)
 {
 	enum instrument_id id = chosen_instrument(req);
-	int answers[INSTRUMENT_ITEMS_MAX] = { 0 };
-	struct casework_measure_rq rq = { .instrument = http_form(req, "instrument"), .phase = http_form(req, "phase"),
-					  .answers = answers };
+	in->instrument = http_form(req, "instrument");
+	in->phase = http_form(req, "phase");
 	if (id == INSTRUMENT_UNKNOWN) {
 		fielderr_add(fe, "instrument", "Choose the questionnaire to record");
 	} else {
-		rq.nanswers = instrument_get(id)->nitems;
-		case_measure_answers(req, id, answers, fe);
+		in->nanswers = instrument_get(id)->nitems;
+		case_measure_answers(req, id, in->answers, fe);
 	}
-	if (fe->n)
-		return CASEWORK_INVALID;
-	struct field_errors *sfe = malloc(sizeof *sfe);
-	if (!sfe)
-		return CASEWORK_ERROR;
-	fielderr_init(sfe);
-	int64_t mid = 0;
-	struct instrument_score score;
-	enum casework_result r = casework_measure_add(req->db, w, &rq, &mid, &score, sfe, cf);
-	/* The store numbers answers from 0 ("answers[2]"); the form from 1. */
-	for (size_t i = 0; i < sfe->n; i++) {
-		unsigned k;
-		if (sscanf(sfe->e[i].field, "answers[%u]", &k) == 1)
-			snprintf(sfe->e[i].field, sizeof sfe->e[i].field, "answer_%u", k + 1);
-	}
-	r = case_merge_errors(r, fe, sfe);
-	free(sfe);
-	snprintf(out->detail, sizeof out->detail, "%s %s", rq.instrument, rq.phase ? rq.phase : "");
-	return r;
+	return fe->n > 0;
 }
 
 /* ---- Assessment ---- */
@@ -259,85 +254,39 @@ done:
 	return rc;
 }
 
-static enum casework_result assessment_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					    struct casework_conflict *cf, struct case_saved *out)
+/* The name of the posted field whose value is value. */
+static const char *posted_name(const struct http_req *req, const char *value)
 {
-	struct case_vocab *domains = case_vocab_new(req->db, "need_domains", NULL);
-	struct field_errors *sfe = malloc(sizeof *sfe);
-	struct casework_need_rq needs[CASE_VOCAB_MAX];
-	char names[CASE_VOCAB_MAX][2][72];
-	enum casework_result r = CASEWORK_ERROR;
-	if (!domains || !sfe)
-		goto done;
-	size_t n = 0;
-	for (int i = 0; i < domains->n; i++) {
-		need_names(domains->code[i], names[n][0], sizeof names[n][0], names[n][1], sizeof names[n][1]);
-		const char *level = http_form(req, names[n][0]);
-		if (!level || !*level)
-			continue;
-		needs[n] = (struct casework_need_rq){ domains->code[i], level, http_form(req, names[n][1]) };
-		n++;
-	}
-	struct casework_assessment_rq rq = { http_form(req, "what_matters"), http_form(req, "strengths"), needs, n };
-	fielderr_init(sfe);
-	int64_t id = 0;
-	int version = 0;
-	r = casework_assessment_add(req->db, w, &rq, &id, &version, sfe, cf);
-	/* "needs[2].level" is the radios of the third need given. */
-	for (size_t i = 0; i < sfe->n; i++) {
-		unsigned k;
-		char part[16];
-		if (sscanf(sfe->e[i].field, "needs[%u].%15s", &k, part) == 2 && k < n)
-			snprintf(sfe->e[i].field, sizeof sfe->e[i].field, "%s", names[k][strcmp(part, "note") == 0]);
-	}
-	r = case_merge_errors(r, fe, sfe);
-	snprintf(out->detail, sizeof out->detail, "assessment version %d", version);
-done:
-	free(domains);
-	free(sfe);
-	return r;
+	for (int i = 0; i < req->nform; i++)
+		if (req->form[i].value == value)
+			return req->form[i].name;
+	return "need_";
 }
 
-/* ---- Goals ---- */
-
-static const struct form_option progress_opts[] = {
-	{ "0", "0 (not started)" }, { "1", "1" }, { "2", "2" }, { "3", "3" }, { "4", "4" }, { "5", "5" },
-	{ "6", "6" }, { "7", "7" }, { "8", "8" }, { "9", "9" }, { "10", "10 (fully achieved)" }, { NULL, NULL },
-};
-
-static int goal_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
-		       const struct field_errors *fe)
+/* Each need answered, by the form's names for it. */
+static int assessment_read(struct http_req *req, struct ops_case_in *in, struct field_errors *fe)
 {
-	(void)s;
-	struct case_vocab *domains = case_vocab_new(req->db, "need_domains", "Not given");
+	(void)fe;
+	struct case_vocab *domains = case_vocab_new(req->db, "need_domains", NULL);
 	if (!domains)
 		return -1;
-	form_input(h, &(struct form_field){ .name = "goal", .label = "Goal", .hint = "What the person wants to achieve",
-					    .value = http_form(req, "goal"), .errors = fe });
-	form_select(h, &(struct form_field){ .name = "domain", .label = "Area of need (optional)",
-					     .value = http_form(req, "domain"), .errors = fe },
-		    domains->opts);
+	for (int i = 0; i < domains->n && in->nneeds < CASEWORK_NEEDS_MAX; i++) {
+		char lname[64], nname[72];
+		need_names(domains->code[i], lname, sizeof lname, nname, sizeof nname);
+		const char *level = http_form(req, lname), *note = http_form(req, nname);
+		if (text_blank(level))
+			continue;
+		/* The domain's code, from the posted field's name (it outlives the vocabulary). */
+		struct case_value *v = in->needs[in->nneeds++];
+		v[CASE_I(NEED, domain)] = (struct case_value){ posted_name(req, level) + strlen("need_"), 0, 1 };
+		v[CASE_I(NEED, level)] = (struct case_value){ level, 0, 1 };
+		v[CASE_I(NEED, note)] = (struct case_value){ note, 0, !text_blank(note) };
+	}
 	free(domains);
-	form_select(h, &(struct form_field){ .name = "progress", .label = "Progress so far, from 0 to 10",
-					     .value = case_posted(req, "progress", "0"), .errors = fe },
-		    progress_opts);
 	return 0;
 }
 
-static enum casework_result goal_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-				      struct casework_conflict *cf, struct case_saved *out)
-{
-	struct casework_goal_rq rq = { .goal = http_form(req, "goal"), .domain = http_form(req, "domain") };
-	if (rq.domain && !*rq.domain)
-		rq.domain = NULL;
-	if (case_form_int(req, "progress", 0, 10, 0, &rq.progress))
-		fielderr_add(fe, "progress", "Choose the progress so far, from 0 to 10");
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_goal_add(req->db, w, &rq, &id, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "goal %lld", (long long)id);
-	return r;
-}
+/* ---- Goals ---- */
 
 /* The goal named by ?goal= (GET) or goal_id (POST). */
 static int64_t goal_id_of(struct http_req *req)
@@ -401,15 +350,10 @@ static int progress_fields(struct html *h, struct http_req *req, const struct ca
 			    choice->opts);
 		case_choice_free(choice);
 	}
-	form_select(h, &(struct form_field){ .name = "progress", .label = "Progress, from 0 to 10",
-					     .value = fe || !g ? http_form(req, "progress") : p, .errors = fe },
-		    progress_opts);
-	form_radios(h, &(struct form_field){ .name = "status", .label = "Status",
-					     .value = fe || !g ? http_form(req, "status") : g->status, .errors = fe },
-		    statuses->opts);
-	form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .value = http_form(req, "note"),
-					       .errors = fe },
-		      3);
+	const char *now[CASE_FIELDS_MAX] = { [CASE_I(PROGRESS, progress)] = p,
+					     [CASE_I(PROGRESS, status)] = g ? g->status : NULL };
+	if (case_form_out(h, req, CR_PROGRESS, fe, fe ? NULL : now, 0))
+		goto done;
 	rc = 0;
 done:
 	case_full_free(c);
@@ -417,36 +361,20 @@ done:
 	return rc;
 }
 
-static enum casework_result progress_save(struct http_req *req, const struct casework_who *w, struct field_errors *fe,
-					  struct casework_conflict *cf, struct case_saved *out)
+static int progress_read(struct http_req *req, struct ops_case_in *in, struct field_errors *fe)
 {
-	struct casework_goal_progress_rq rq = { .goal_id = goal_id_of(req), .status = http_form(req, "status"),
-						.note = http_form(req, "note") };
-	if (rq.status && !*rq.status)
-		rq.status = NULL;
-	if (rq.goal_id <= 0)
+	in->record_id = goal_id_of(req);
+	if (in->record_id <= 0)
 		fielderr_add(fe, "goal_id", "Choose the goal");
-	if (case_form_int(req, "progress", 0, 10, -1, &rq.progress)) {
-		fielderr_add(fe, "progress", "Choose the progress, from 0 to 10");
-		rq.progress = 0;
-	}
-	if (fe->n)
-		return CASEWORK_INVALID;
-	enum casework_result r;
-	int64_t id = 0;
-	CASE_STORE_WRITE(r, fe, casework_goal_progress(req->db, w, &rq, &id, sfe, cf));
-	snprintf(out->detail, sizeof out->detail, "goal %lld progress", (long long)rq.goal_id);
-	return r;
+	return in->record_id <= 0;
 }
 
-const struct case_form case_form_session = { "session", "Add a session", "Save session", "sessions", AUDIT_CASE_SESSION,
-					     0, NULL, session_fields, session_save, NULL };
-const struct case_form case_form_measure = { "measure", "Record a measure", "Save measure", "measures", AUDIT_CASE_MEASURE,
-					     1, "phase", measure_fields, measure_save, measure_pre };
+const struct case_form case_form_session = { "session", "Add a session", "Save session", "sessions", OPS_CASE_SESSION, 0,
+					     NULL, NULL, NULL };
+const struct case_form case_form_measure = { "measure", "Record a measure", "Save measure", "measures", OPS_CASE_MEASURE,
+					     1, measure_fields, measure_read, measure_pre };
 const struct case_form case_form_assessment = { "assessment", "Assessment", "Save assessment", "assessment",
-						AUDIT_CASE_ASSESSMENT, 0, NULL, assessment_fields, assessment_save, NULL };
-const struct case_form case_form_goal = { "goal", "Add a goal", "Save goal", "goals", AUDIT_CASE_GOAL, 0, NULL,
-					  goal_fields, goal_save, NULL };
+						OPS_CASE_ASSESSMENT, 0, assessment_fields, assessment_read, NULL };
+const struct case_form case_form_goal = { "goal", "Add a goal", "Save goal", "goals", OPS_CASE_GOAL, 0, NULL, NULL, NULL };
 const struct case_form case_form_goal_progress = { "goal-progress", "Record progress on a goal", "Save progress", "goals",
-						   AUDIT_CASE_GOAL_PROGRESS, 0, NULL, progress_fields, progress_save,
-						   progress_pre };
+						   OPS_CASE_PROGRESS, 0, progress_fields, progress_read, progress_pre };

@@ -1,16 +1,16 @@
 /* The forms of a case, each its own page at /cases/{id}/<form> (GET shows
- * it, POST saves it): one table says each form's title, fields and save;
- * two handlers serve them all. A save is one transaction with its audit
- * event; a problem shows the form again with an error summary and nothing
- * stored. */
+ * it, with a read audit event; POST saves it through ops/casework.c): one
+ * table says each form's title, fields and operation; two handlers serve
+ * them all. A problem shows the form again with an error summary. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "http/audit_req.h"
 #include "http/internal.h"
+#include "http/ops_reply.h"
+#include "util/text.h"
 #include "web/case_forms.h"
 #include "web/widgets.h"
-#include "http/ops_reply.h"
 
 #define CASE_PATH_PREFIX "/cases/{id}/"
 
@@ -56,7 +56,8 @@ int case_pre_record(struct http_req *req, struct http_resp *resp, const struct c
 
 /* The form's page, with fe's problems and an optional notice. */
 static int form_page(struct http_req *req, struct http_resp *resp, const struct case_form *f,
-		     const struct casework_summary *s, const struct field_errors *fe, unsigned status, const char *notice)
+		     const struct casework_summary *s, const struct field_errors *fe, unsigned status, const char *notice,
+		     int with_form)
 {
 	char back[48], action[80];
 	snprintf(back, sizeof back, "/cases/%lld", (long long)s->id);
@@ -72,9 +73,9 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 	if (notice)
 		widget_inset(h, notice);
 	int offered = 0;
-	if (f->fields) {
+	if (with_form) {
 		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
-		int r = f->fields(h, req, s, fe);
+		int r = f->fields ? f->fields(h, req, s, fe) : case_form_out(h, req, ops_case_rec[f->op], fe, NULL, 0);
 		if (r < 0) {
 			layout_end(h);
 			return http_store_failed(req, resp);
@@ -104,77 +105,78 @@ static int case_form_get(struct http_req *req, struct http_resp *resp)
 		return -1;
 	}
 	int rc = 0;
-	if (case_page_summary(req, resp, s)) {
-		if (f->pre && f->pre(req, resp, s, &rc))
-			;
-		else if (closed_notice(f, s))
-			rc = form_page(req, resp, &(struct case_form){ .slug = f->slug, .title = f->title }, s, NULL, 200,
-				       "This case is closed.");
-		else
-			rc = form_page(req, resp, f, s, NULL, 200, NULL);
-	}
+	char detail[48];
+	snprintf(detail, sizeof detail, "form %s", f->slug);
+	if (!case_page_summary(req, resp, s))
+		;
+	else if (http_audit(req, AUDIT_CASE_READ, "case", s->id, s->person_id, detail))
+		rc = http_store_failed(req, resp);
+	else if (f->pre && f->pre(req, resp, s, &rc))
+		;
+	else
+		rc = form_page(req, resp, f, s, NULL, 200, closed_notice(f, s) ? "This case is closed." : NULL,
+			       !closed_notice(f, s));
 	free(s);
 	return rc;
+}
+
+/* The store's names of fields the form names otherwise: answers[i] is question
+ * answer_<i+1>; needs[i].level the radios of the need's domain. */
+static void form_names(struct field_errors *fe, const struct ops_case_in *in)
+{
+	for (size_t i = 0; i < fe->n; i++) {
+		char *f = fe->e[i].field, part[16] = "";
+		unsigned k;
+		if (sscanf(f, "answers[%u]", &k) == 1)
+			snprintf(f, sizeof fe->e[i].field, "answer_%u", k + 1);
+		else if (sscanf(f, "needs[%u].%15s", &k, part) == 2 && k < in->nneeds)
+			snprintf(f, sizeof fe->e[i].field, "need_%.40s%s", in->needs[k][CASE_I(NEED, domain)].s,
+				 strcmp(part, "note") == 0 ? "_note" : "");
+	}
 }
 
 static int case_form_post(struct http_req *req, struct http_resp *resp)
 {
 	const struct case_form *f = form_of(req);
 	struct casework_summary *s = malloc(sizeof *s);
-	struct field_errors *fe = malloc(sizeof *fe);
-	if (!f || !s || !fe) {
-		free(s);
-		free(fe);
-		return -1;
-	}
-	int rc = 0;
+	struct field_errors *fe = ops_fielderr_new();
+	struct ops_case_in *in = calloc(1, sizeof *in);
+	int rc = -1;
+	if (!f || !s || !fe || !in)
+		goto done;
+	rc = 0;
 	if (!case_page_summary(req, resp, s))
 		goto done;
 	if (closed_notice(f, s)) {
-		rc = form_page(req, resp, &(struct case_form){ .slug = f->slug, .title = f->title }, s, NULL, 409,
-			       "This case is closed: nothing was saved.");
+		rc = form_page(req, resp, f, s, NULL, 409, "This case is closed: nothing was saved.", 0);
 		goto done;
 	}
-	fielderr_init(fe);
-	struct casework_conflict cf = { "" };
-	struct case_saved out = { .anchor = f->anchor };
-	if (store_begin(req->db)) {
+	if (ops_case_rec[f->op] != CR__MAX)
+		case_form_in(req, ops_case_rec[f->op], in->v, fe);
+	int stop = f->read ? f->read(req, in, fe) : 0;
+	if (stop < 0) {
 		rc = http_store_failed(req, resp);
 		goto done;
 	}
-	struct casework_who w = { s->id, req->auth.user_id, req->now };
-	enum casework_result r = f->save(req, &w, fe, &cf, &out);
-	switch (r) {
-	case CASEWORK_OK:
-		if (http_audit(req, f->audit, "case", s->id, s->person_id, out.detail) || store_commit(req->db)) {
-			rc = http_store_failed(req, resp);
-		} else {
-			char loc[96];
-			snprintf(loc, sizeof loc, "/cases/%lld%s%s", (long long)s->id, out.anchor ? "#" : "",
-				 out.anchor ? out.anchor : "");
-			rc = http_redirect(resp, loc);
-		}
-		break;
-	case CASEWORK_INVALID:
-		store_rollback(req->db);
-		rc = form_page(req, resp, f, s, fe, 422, NULL);
-		break;
-	case CASEWORK_CONFLICT:
-		store_rollback(req->db);
-		/* A conflict about what was typed is shown like any problem. */
-		if (f->conflict_field) {
-			fielderr_add(fe, f->conflict_field, "%s", cf.message);
-			rc = form_page(req, resp, f, s, fe, 409, NULL);
-		} else {
-			rc = form_page(req, resp, f, s, NULL, 409, cf.message);
-		}
-		break;
-	default:
-		rc = case_write_failed(req, resp, r);
+	struct ops_ctx c = http_ops_ctx(req);
+	struct ops_case_out out;
+	enum ops_result r = stop ? OPS_INVALID : ops_case_write(&c, s->id, f->op, in, &out, fe);
+	if (r == OPS_OK) {
+		char loc[96];
+		snprintf(loc, sizeof loc, "/cases/%lld%s%s", (long long)s->id, f->anchor ? "#" : "", f->anchor ? f->anchor : "");
+		rc = http_redirect(resp, loc);
+	} else if (r == OPS_INVALID || (r == OPS_CONFLICT && strcmp(fe->e[0].field, OPS_CASE_CONFLICT_FIELD) != 0)) {
+		form_names(fe, in);
+		rc = form_page(req, resp, f, s, fe, r == OPS_INVALID ? 422 : 409, NULL, 1);
+	} else if (r == OPS_CONFLICT) {
+		rc = form_page(req, resp, f, s, NULL, 409, fe->e[0].message, 1);
+	} else {
+		rc = web_ops_reply(req, resp, r, f->title, fe);
 	}
 done:
 	free(s);
 	free(fe);
+	free(in);
 	return rc;
 }
 

@@ -20,8 +20,6 @@ int case_page_access(struct http_req *req, struct http_resp *resp, int64_t id);
 /* The case of the path, read for a user of the organisation holding it: 1,
  * or 0 after answering (404 or a store error). */
 int case_page_summary(struct http_req *req, struct http_resp *resp, struct casework_summary *s);
-/* A failed write: rolls back; 404 for CASEWORK_NOT_FOUND, else 500/503. Returns 0. */
-int case_write_failed(struct http_req *req, struct http_resp *resp, enum casework_result r);
 
 #define CASE_VOCAB_MAX 40
 /* A vocabulary (data/vocab) as form options (after an optional "" prompt) and labels. */
