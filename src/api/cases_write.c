@@ -186,7 +186,7 @@ const struct route api_case_write_routes[] = {
 	{ "POST", "/api/v1/cases/{id}/goals", case_write, PERM_CASE_WRITE, "Agree a goal: {goal, domain, progress, status}",
 	  "case" },
 	{ "POST", "/api/v1/cases/{id}/goals/{gid}/progress", case_write, PERM_CASE_WRITE,
-	  "Record progress on a goal: {progress 0-10, status, note}", "case" },
+	  "Record progress on a goal: {progress, status, note}", "case" },
 	{ "POST", "/api/v1/cases/{id}/assessment", case_write, PERM_CASE_WRITE,
 	  "Save the holistic assessment (a new version): {what_matters, strengths, needs: [{domain, level, note}]}", "case" },
 	{ "POST", "/api/v1/cases/{id}/onward-referrals", case_write, PERM_CASE_WRITE,

@@ -1,7 +1,10 @@
-/* What is due next on a case (first contact, first session, measures, a session, closure) and when. */
+/* The rules of a case beyond one field: what is due next (first contact, first session, measures, a session,
+ * closure) and when; a measure's answers; an area of need assessed once. */
 #ifndef WAYMARK_CORE_CASEWORK_H
 #define WAYMARK_CORE_CASEWORK_H
+#include <stddef.h>
 #include <stdint.h>
+#include "core/fielderr.h"
 
 /* What the rule looks at; times in UTC seconds, 0 for never. */
 struct casework_due_in {
@@ -29,4 +32,15 @@ struct casework_due_in {
  * (static).
  */
 const char *casework_due(const struct casework_due_in *in, int64_t *due_at);
+/*
+ * A measure: the instrument (core/instrument), the phase ("baseline" or
+ * "follow_up") and one answer per item, each in the instrument's range.
+ * Problems go to fe as "instrument", "phase", "answers" and "answers[i]"
+ * (0-based); fields fe names already are left alone.
+ */
+void casework_measure_check(const char *instrument, const char *phase, const int *answers, size_t n,
+			    struct field_errors *fe);
+
+/* 1 when codes[i] is given and one of codes[0..i-1] is the same (an area of need assessed twice). */
+int casework_repeats(const char *const *codes, size_t i);
 #endif

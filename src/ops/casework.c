@@ -3,6 +3,7 @@
  * audit event, in one transaction. */
 #include <stdio.h>
 #include <string.h>
+#include "core/casework.h"
 #include "jobs/jobs.h"
 #include "ops/casework.h"
 #include "store/triage.h"
@@ -95,19 +96,16 @@ static enum casework_result progress(struct run *r)
 /* Each need as its record says, each area once. */
 static void assessment_rules(struct run *r)
 {
+	const char *domains[CASEWORK_NEEDS_MAX];
 	for (size_t i = 0; i < r->in->nneeds; i++) {
 		struct case_value *nv = r->in->needs[i];
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "needs[%zu].", i);
 		if (case_check(CR_NEED, nv, prefix, r->c->now, r->fe, vocab_has, r->c->db))
 			r->failed = 1;
-		for (size_t k = 0; k < i && nv[CASE_I(NEED, domain)].given; k++)
-			if (r->in->needs[k][CASE_I(NEED, domain)].given &&
-			    strcmp(r->in->needs[k][CASE_I(NEED, domain)].s, nv[CASE_I(NEED, domain)].s) == 0) {
-				fielderr_add(r->fe, strcat(prefix, "domain"), "%s is assessed twice; give each area once",
-					     nv[CASE_I(NEED, domain)].s);
-				break;
-			}
+		domains[i] = text(&nv[CASE_I(NEED, domain)]);
+		if (casework_repeats(domains, i) && !fielderr_for(r->fe, strcat(prefix, "domain")))
+			fielderr_add(r->fe, prefix, "%s is assessed twice; give each area once", domains[i]);
 	}
 }
 
@@ -193,23 +191,7 @@ static enum casework_result study(struct run *r)
 static void measure_rules(struct run *r)
 {
 	struct ops_case_in *in = r->in;
-	const struct instrument_def *def = instrument_get(in->instrument ? instrument_lookup(in->instrument)
-									 : INSTRUMENT_UNKNOWN);
-	int baseline = in->phase && strcmp(in->phase, "baseline") == 0;
-	if (!def)
-		fielderr_add(r->fe, "instrument", "Choose the instrument: swemwbs, ons4, gse or eqvas");
-	if (!baseline && !(in->phase && strcmp(in->phase, "follow_up") == 0))
-		fielderr_add(r->fe, "phase", "Choose the phase: baseline (first session) or follow_up (at closure)");
-	if (def && in->nanswers != def->nitems && !fielderr_for(r->fe, "answers"))
-		fielderr_add(r->fe, "answers", "%s needs %zu answer%s, one per item, got %zu", def->label, def->nitems,
-			     def->nitems == 1 ? "" : "s", in->nanswers);
-	for (size_t i = 0; def && in->nanswers == def->nitems && i < in->nanswers; i++) {
-		char f[40];
-		snprintf(f, sizeof f, "answers[%zu]", i);
-		if ((in->answers[i] < def->min || in->answers[i] > def->max) && !fielderr_for(r->fe, f))
-			fielderr_add(r->fe, f, "Answer %zu (%s) is %d; %s answers are %d to %d", i + 1, def->items[i],
-				     in->answers[i], def->label, def->min, def->max);
-	}
+	casework_measure_check(in->instrument, in->phase, in->answers, in->nanswers, r->fe);
 	if (!in->at.given)
 		in->at.n = r->c->now;
 	else if (in->at.n > r->c->now + CASE_TIME_SKEW)
@@ -258,7 +240,7 @@ static const struct case_op {
 	void (*rules)(struct run *r); /* beyond the record's own fields (NULL: none) */
 	enum casework_result (*run)(struct run *r);
 	enum audit_action audit;
-	int open_only;        /* refused on a closed case (a measure: its baseline) */
+	int open_only;        /* refused on a closed case (a measure's baseline is too) */
 	const char *conflict; /* the field a conflict is about */
 } case_ops[OPS_CASE__MAX] = {
 	[OPS_CASE_SESSION] = { session_rules, session, AUDIT_CASE_SESSION, 1, NULL },
@@ -271,10 +253,15 @@ static const struct case_op {
 	[OPS_CASE_CONCERN] = { NULL, concern, AUDIT_CASE_SAFEGUARDING, 0, NULL },
 	[OPS_CASE_CONSENT] = { NULL, consent, AUDIT_CASE_CONSENT, 1, NULL },
 	[OPS_CASE_STUDY] = { NULL, study, AUDIT_CASE_CASE_STUDY, 0, NULL },
-	[OPS_CASE_MEASURE] = { measure_rules, measure, AUDIT_CASE_MEASURE, 1, "phase" },
+	[OPS_CASE_MEASURE] = { measure_rules, measure, AUDIT_CASE_MEASURE, 0, "phase" },
 	[OPS_CASE_CLOSE] = { close_rules, close_case, AUDIT_CASE_CLOSE, 1, NULL },
 	[OPS_CASE_DROPOUT] = { NULL, dropout, AUDIT_CASE_DROPOUT, 1, NULL },
 };
+
+int ops_case_open_only(enum ops_case_op op)
+{
+	return case_ops[op].open_only;
+}
 
 static enum ops_result conflict(const struct ops_ctx *c, struct field_errors *fe, const char *field, const char *why)
 {
@@ -297,7 +284,7 @@ enum ops_result ops_case_write(const struct ops_ctx *c, int64_t case_id, enum op
 	if (casework_summary_get(c->db, case_id, c->now, &s) != 1)
 		return ops_fail(c, OPS_ERROR);
 	out->person_id = s.person_id;
-	int open_only = op == OPS_CASE_MEASURE ? !(in->phase && strcmp(in->phase, "follow_up") == 0) : o->open_only;
+	int open_only = o->open_only || (op == OPS_CASE_MEASURE && !(in->phase && strcmp(in->phase, "follow_up") == 0));
 	if (open_only && strcmp(s.status, "open") != 0) {
 		char why[160];
 		snprintf(why, sizeof why, "The case is closed (%s): nothing more can be recorded on it", s.closure_reason);

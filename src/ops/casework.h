@@ -67,6 +67,9 @@ struct ops_case_out {
 enum ops_result ops_case_write(const struct ops_ctx *c, int64_t case_id, enum ops_case_op op, struct ops_case_in *in,
 			       struct ops_case_out *out, struct field_errors *fe);
 
+/* 1 when op is refused on a closed case (a measure: only its baseline is). */
+int ops_case_open_only(enum ops_case_op op);
+
 /* 1 when c's organisation holds case case_id, 0 when not (or no such case), -1 on error. */
 int ops_case_held(const struct ops_ctx *c, int64_t case_id);
 #endif

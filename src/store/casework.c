@@ -53,6 +53,24 @@ int casework_worker_of_user(struct store *st, int64_t user_id, int64_t *worker_i
 	return store_get_int(st, STMT_CASEWORK_WORKER_OF_USER, worker_id, "i", user_id);
 }
 
+struct vocab_ctx {
+	int (*fn)(void *ctx, const char *code, const char *label, const char *extra);
+	void *ctx;
+};
+
+static int vocab_row(void *ctx, const struct store_row *r)
+{
+	struct vocab_ctx *v = ctx;
+	return v->fn(v->ctx, store_row_text(r, 0), store_row_text(r, 1), store_row_text(r, 2));
+}
+
+int casework_vocab(struct store *st, const char *name,
+		   int (*fn)(void *ctx, const char *code, const char *label, const char *extra), void *ctx)
+{
+	struct vocab_ctx v = { fn, ctx };
+	return store_exec(st, STMT_VOCAB_LIST, vocab_row, &v, "s", name) < 0 ? -1 : 0;
+}
+
 int casework_dropout_attempts(struct store *st)
 {
 	int64_t v = 0;
@@ -356,13 +374,14 @@ struct extra_ctx {
 	int found;
 };
 
-static int extra_row(void *ctx, const struct store_row *r)
+static int extra_row(void *ctx, const char *code, const char *label, const char *extra)
 {
 	struct extra_ctx *e = ctx;
-	if (strcmp(store_row_text(r, 0), e->code) != 0)
+	(void)label;
+	if (strcmp(code, e->code) != 0)
 		return 0;
 	e->found = 1;
-	casework_copy(e->extra, sizeof e->extra, store_row_text(r, 2));
+	casework_copy(e->extra, sizeof e->extra, extra);
 	return 1;
 }
 
@@ -396,7 +415,7 @@ enum casework_result casework_onward_status(struct store *st, const struct casew
 	if (n == 0)
 		return CASEWORK_NOT_FOUND;
 	struct extra_ctx e = { .code = current };
-	if (store_exec(st, STMT_VOCAB_LIST, extra_row, &e, "s", "onward_referral_statuses") < 0)
+	if (casework_vocab(st, "onward_referral_statuses", extra_row, &e))
 		return CASEWORK_ERROR;
 	if (!onward_move_allowed(e.extra, status)) {
 		if (e.extra[0])

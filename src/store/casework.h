@@ -45,6 +45,10 @@ int casework_case_org(struct store *st, int64_t case_id, int64_t *org_id);
 int casework_case_of_referral(struct store *st, int64_t referral_id, int64_t *case_id);
 /* The worker record of a user: 1 (*worker_id set), 0 none, -1 error. */
 int casework_worker_of_user(struct store *st, int64_t user_id, int64_t *worker_id);
+/* Calls fn with each code of vocabulary name (data/vocab), its label and its
+ * extra column, in order, until fn returns nonzero. Returns 0 or -1. */
+int casework_vocab(struct store *st, const char *name,
+		   int (*fn)(void *ctx, const char *code, const char *label, const char *extra), void *ctx);
 /* The setting dropout_attempts (default CASEWORK_DROPOUT_DEFAULT). */
 int casework_dropout_attempts(struct store *st);
 
@@ -234,7 +238,7 @@ enum casework_result casework_session_add(struct store *st, const struct casewor
 struct casework_goal_rq {
 	const char *goal;     /* required */
 	const char *domain;   /* a need_domains code, optional */
-	int progress;         /* 0..10 (default 0 given by the caller) */
+	int progress;         /* checked by ops/casework.c against model/case.def */
 	const char *status;   /* a goal_statuses code; NULL: active */
 };
 enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct casework_goal_rq *rq,
@@ -242,7 +246,7 @@ enum casework_result casework_goal_add(struct store *st, const struct casework_w
 
 struct casework_goal_progress_rq {
 	int64_t goal_id;
-	int progress;       /* 0..10 */
+	int progress;
 	const char *status; /* a goal_statuses code; NULL: unchanged */
 	const char *note;   /* optional */
 };

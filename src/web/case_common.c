@@ -54,14 +54,14 @@ int case_page_summary(struct http_req *req, struct http_resp *resp, struct casew
 	return 1;
 }
 
-static int vocab_row(void *ctx, const struct store_row *r)
+static int vocab_row(void *ctx, const char *code, const char *label, const char *extra)
 {
 	struct case_vocab *v = ctx;
 	if (v->n >= CASE_VOCAB_MAX)
 		return 1;
-	snprintf(v->code[v->n], sizeof v->code[0], "%s", store_row_text(r, 0));
-	snprintf(v->label[v->n], sizeof v->label[0], "%s", store_row_text(r, 1));
-	snprintf(v->extra[v->n], sizeof v->extra[0], "%s", store_row_text(r, 2));
+	snprintf(v->code[v->n], sizeof v->code[0], "%s", code);
+	snprintf(v->label[v->n], sizeof v->label[0], "%s", label);
+	snprintf(v->extra[v->n], sizeof v->extra[0], "%s", extra);
 	v->n++;
 	return 0;
 }
@@ -80,9 +80,9 @@ static void vocab_options(struct case_vocab *v, const char *prompt)
 int case_vocab_load(struct store *st, const char *name, const char *prompt, struct case_vocab *v)
 {
 	v->n = 0;
-	int r = store_exec(st, STMT_VOCAB_LIST, vocab_row, v, "s", name);
+	int r = casework_vocab(st, name, vocab_row, v);
 	vocab_options(v, prompt);
-	return r < 0 ? -1 : 0;
+	return r;
 }
 
 const char *case_vocab_label(const struct case_vocab *v, const char *code)

@@ -226,19 +226,19 @@ static int dropout_fields(struct html *h, struct http_req *req, const struct cas
 	return 0;
 }
 
-const struct case_form case_form_onward = { "onward", "Refer on", "Save onward referral", "onward", OPS_CASE_ONWARD, 0,
+const struct case_form case_form_onward = { "onward", "Refer on", "Save onward referral", "onward", OPS_CASE_ONWARD,
 					    onward_fields, onward_read, NULL };
 const struct case_form case_form_onward_status = { "onward-status", "Update an onward referral", "Save status", "onward",
-						   OPS_CASE_ONWARD_STATUS, 1, status_fields, status_read, status_pre };
+						   OPS_CASE_ONWARD_STATUS, status_fields, status_read, status_pre };
 const struct case_form case_form_unmet = { "unmet-need", "Record an unmet need", "Save unmet need", "unmet",
-					   OPS_CASE_UNMET, 1, NULL, NULL, NULL };
+					   OPS_CASE_UNMET, NULL, NULL, NULL };
 const struct case_form case_form_safeguarding = { "safeguarding", "Record a safeguarding concern", "Save concern",
-						  "safeguarding", OPS_CASE_CONCERN, 1, concern_fields, NULL, NULL };
+						  "safeguarding", OPS_CASE_CONCERN, concern_fields, NULL, NULL };
 const struct case_form case_form_consent = { "consent", "Record consent to represent", "Save consent", "consents",
-					     OPS_CASE_CONSENT, 0, NULL, NULL, NULL };
+					     OPS_CASE_CONSENT, NULL, NULL, NULL };
 const struct case_form case_form_study = { "case-study", "Add a case study", "Save case study", "case-studies",
-					   OPS_CASE_STUDY, 1, NULL, NULL, NULL };
-const struct case_form case_form_close = { "close", "Close the case", "Close case", NULL, OPS_CASE_CLOSE, 0, close_fields,
+					   OPS_CASE_STUDY, NULL, NULL, NULL };
+const struct case_form case_form_close = { "close", "Close the case", "Close case", NULL, OPS_CASE_CLOSE, close_fields,
 					   NULL, NULL };
 const struct case_form case_form_dropout = { "drop-out", "Close as unable to contact", "Close as unable to contact",
-					     NULL, OPS_CASE_DROPOUT, 0, dropout_fields, NULL, NULL };
+					     NULL, OPS_CASE_DROPOUT, dropout_fields, NULL, NULL };

@@ -369,12 +369,12 @@ static int progress_read(struct http_req *req, struct ops_case_in *in, struct fi
 	return in->record_id <= 0;
 }
 
-const struct case_form case_form_session = { "session", "Add a session", "Save session", "sessions", OPS_CASE_SESSION, 0,
+const struct case_form case_form_session = { "session", "Add a session", "Save session", "sessions", OPS_CASE_SESSION,
 					     NULL, NULL, NULL };
 const struct case_form case_form_measure = { "measure", "Record a measure", "Save measure", "measures", OPS_CASE_MEASURE,
-					     1, measure_fields, measure_read, measure_pre };
+					     measure_fields, measure_read, measure_pre };
 const struct case_form case_form_assessment = { "assessment", "Assessment", "Save assessment", "assessment",
-						OPS_CASE_ASSESSMENT, 0, assessment_fields, assessment_read, NULL };
-const struct case_form case_form_goal = { "goal", "Add a goal", "Save goal", "goals", OPS_CASE_GOAL, 0, NULL, NULL, NULL };
+						OPS_CASE_ASSESSMENT, assessment_fields, assessment_read, NULL };
+const struct case_form case_form_goal = { "goal", "Add a goal", "Save goal", "goals", OPS_CASE_GOAL, NULL, NULL, NULL };
 const struct case_form case_form_goal_progress = { "goal-progress", "Record progress on a goal", "Save progress", "goals",
-						   OPS_CASE_PROGRESS, 0, progress_fields, progress_read, progress_pre };
+						   OPS_CASE_PROGRESS, progress_fields, progress_read, progress_pre };

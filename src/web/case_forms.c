@@ -93,7 +93,7 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 
 static int closed_notice(const struct case_form *f, const struct casework_summary *s)
 {
-	return s->closed_at && !f->closed_ok;
+	return s->closed_at && ops_case_open_only(f->op);
 }
 
 static int case_form_get(struct http_req *req, struct http_resp *resp)

@@ -9,7 +9,6 @@ struct case_form {
 	const char *title, *button;
 	const char *anchor; /* the section of the case page to go back to */
 	enum ops_case_op op;
-	int closed_ok;      /* may be used on a closed case */
 	/* Writes the fields (fe: the problems to show, NULL on first showing);
 	 * NULL: the record's fields (case_form_out). Returns 0, 1 when there is
 	 * nothing to submit (no button), -1 on a store error. */

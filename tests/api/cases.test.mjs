@@ -10,6 +10,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { importReferrals, api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
+import { sqlRows } from '../lib/dbcheck.mjs';
 
 const ACCEPTED = '871731000000106';
 const DECLINED = '871711000000103';
@@ -268,6 +269,52 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       const ev = (await get(d)).body.events;
       assert.equal(ev.filter((e) => e.snomed === DECLINED).length, 1);
       assert.equal(ev.filter((e) => e.snomed === ACCEPTED).length, 1);
+    });
+
+    const FORMS = ['session', 'measure', 'assessment', 'goal', 'goal-progress', 'onward', 'onward-status', 'unmet-need',
+      'safeguarding', 'consent', 'case-study', 'close', 'drop-out'];
+    const auditOf = (c, action) => sqlRows(srv.dbPath,
+      `SELECT detail, person_id FROM audit_events WHERE entity = 'case' AND entity_id = ${c.id} AND action = '${action}' ORDER BY id`);
+
+    test('each case form page is a read of the person\'s record: audited as case.read naming the form', async () => {
+      const c = await newCase();
+      const person = (await get(c)).body.person.id;
+      for (const form of FORMS) {
+        const page = await fetch(`${srv.url}/cases/${c.id}/${form}`, { headers: { authorization: `Bearer ${tok.lww}` } });
+        assert.equal(page.status, 200, form);
+      }
+      const reads = auditOf(c, 'case.read').filter(([detail]) => detail.startsWith('form '));
+      assert.deepEqual(reads.map(([detail]) => detail), FORMS.map((f) => `form ${f}`));
+      assert.ok(reads.every(([, p]) => Number(p) === person));
+      // Another organisation's user gets 404 and reads nothing.
+      const other = await fetch(`${srv.url}/cases/${c.id}/assessment`, { headers: { authorization: `Bearer ${tok.lww3}` } });
+      assert.equal(other.status, 404);
+      assert.equal(auditOf(c, 'case.read').filter(([detail]) => detail.startsWith('form ')).length, FORMS.length);
+    });
+
+    test('a write through the API and through its form gives the same audit action and detail, and the same result for the same bad input', async () => {
+      const c = await newCase();
+      const form = (what, fields) => fetch(`${srv.url}/cases/${c.id}/${what}`, {
+        method: 'POST', redirect: 'manual',
+        headers: { authorization: `Bearer ${tok.lww}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+      const viaApi = await post(c, 'goals', { goal: 'Walk to the shop', progress: 2 });
+      assert.equal(viaApi.status, 201);
+      assert.equal((await form('goal', { goal: 'Walk to the park', progress: '3' })).status, 303);
+      const goals = auditOf(c, 'case.goal').map(([detail]) => detail);
+      assert.equal(goals.length, 2);
+      assert.equal(goals[0], `goal ${viaApi.body.id}`);
+      assert.match(goals[1], /^goal \d+$/);
+      // Progress out of range: 422 on both, naming progress.
+      assert.equal((await post(c, 'goals', { goal: 'x', progress: 11 })).status, 422);
+      const bad = await form('goal', { goal: 'x', progress: '11' });
+      assert.equal(bad.status, 422);
+      assert.match(await bad.text(), /Give progress as a whole number from 0 to 10/);
+      // A closed case refuses both with a conflict.
+      assert.equal((await post(c, 'close', { reason: 'completed', continuing_support: false })).status, 200);
+      assert.equal((await post(c, 'sessions', { mode: 'telephone', duration_minutes: 20 })).status, 409);
+      assert.equal((await form('session', { mode: 'telephone', duration_minutes: '20' })).status, 409);
     });
 
     test('a drop-out only after the set number of unsuccessful contact attempts, and counted', async () => {
