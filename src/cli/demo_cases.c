@@ -8,6 +8,9 @@
 #include "store/casework.h"
 
 #define D 86400
+/* A record's values (model/case.def, in its order): text, and a number. */
+#define T(s) { s, 0, 1 }
+#define N(n) { NULL, n, 1 }
 
 struct ids {
 	int64_t v[8], opened[8];
@@ -61,9 +64,9 @@ static int fill_case(struct store *st, int64_t case_id, int64_t user_id, int ses
 	struct casework_who w = { case_id, user_id, now };
 	for (int i = 0; i < sessions && at + i * 3 * D < now; i++) {
 		fielderr_init(&fe);
-		struct casework_session_rq rq = { at + i * 3 * D, modes[i % 4], 40 + 5 * (i % 3), notes[i % 4],
-						  i + 1 < sessions ? "Meet again next week" : "Follow-up and closing" };
-		if (check(st, casework_session_add(st, &w, &rq, &id), &fe, &cf, "session"))
+		struct case_value v[CASE_FIELDS_MAX] = { N(at + i * 3 * D), T(modes[i % 4]), N(40 + 5 * (i % 3)), T(notes[i % 4]),
+							  T(i + 1 < sessions ? "Meet again next week" : "Follow-up and closing") };
+		if (check(st, casework_session_add(st, &w, v, &id), &fe, &cf, "session"))
 			return -1;
 		if (i == 0) {
 			static const int sw[] = { 2, 3, 2, 3, 3, 2, 3 }, ons[] = { 4, 6, 5, 7 };
@@ -97,31 +100,36 @@ static int fill_records(struct store *st, int64_t case_id, int64_t user_id, int6
 	struct casework_who w = { case_id, user_id, now };
 	int64_t id, onward;
 	int version;
-	struct casework_need_rq needs[] = { { "social_connection", "significant", "Moved here last year; knows nobody" },
-					    { "money", "some", "Heating bill" },
-					    { "physical_health", "some", "Knee pain on long walks" } };
-	struct casework_assessment_rq a = { "Getting out of the house and making friends nearby", "Loves walking; good with people",
-					    needs, 3 };
-	if (check(st, casework_assessment_add(st, &w, &a, &id, &version), &fe, &cf, "assessment"))
+	const struct case_value needs[][CASE_FIELDS_MAX] = {
+		{ T("social_connection"), T("significant"), T("Moved here last year; knows nobody") },
+		{ T("money"), T("some"), T("Heating bill") },
+		{ T("physical_health"), T("some"), T("Knee pain on long walks") },
+	};
+	const struct case_value a[CASE_FIELDS_MAX] = { T("Getting out of the house and making friends nearby"),
+						       T("Loves walking; good with people") };
+	if (check(st, casework_assessment_add(st, &w, a, needs, 3, &id, &version), &fe, &cf, "assessment"))
 		return -1;
-	struct casework_goal_rq g = { "Go to the walking group every week", "social_connection", 2, NULL };
+	const struct case_value g[CASE_FIELDS_MAX] = { T("Go to the walking group every week"), T("social_connection"), N(2) };
+	const struct case_value gp[CASE_FIELDS_MAX] = { N(6), { 0 }, T("Three weeks running") };
 	int64_t goal;
-	if (check(st, casework_goal_add(st, &w, &g, &goal), &fe, &cf, "goal"))
+	if (check(st, casework_goal_add(st, &w, g, &goal), &fe, &cf, "goal") ||
+	    check(st, casework_goal_progress(st, &w, goal, gp, &id), &fe, &cf, "goal progress"))
 		return -1;
-	struct casework_goal_progress_rq gp = { goal, 6, NULL, "Three weeks running" };
-	if (check(st, casework_goal_progress(st, &w, &gp, &id), &fe, &cf, "goal progress"))
+	const struct case_value o[CASE_FIELDS_MAX] = { { 0 }, T("Thetford Walking for Health"), T("social_connection"),
+						       T("Tuesdays 10am from the library") };
+	const struct case_value accepted[CASE_FIELDS_MAX] = { T("accepted") };
+	const struct case_value attended[CASE_FIELDS_MAX] = { T("attended"), T("Went with a neighbour") };
+	if (check(st, casework_onward_add(st, &w, o, &onward), &fe, &cf, "onward referral") ||
+	    check(st, casework_onward_status(st, &w, onward, accepted, &fe, &cf), &fe, &cf, "onward accepted") ||
+	    check(st, casework_onward_status(st, &w, onward, attended, &fe, &cf), &fe, &cf, "onward attended"))
 		return -1;
-	struct casework_onward_rq o = { 0, "Thetford Walking for Health", "social_connection", "Tuesdays 10am from the library" };
-	if (check(st, casework_onward_add(st, &w, &o, &onward), &fe, &cf, "onward referral") ||
-	    check(st, casework_onward_status(st, &w, onward, "accepted", NULL, &fe, &cf), &fe, &cf, "onward accepted") ||
-	    check(st, casework_onward_status(st, &w, onward, "attended", "Went with a neighbour", &fe, &cf), &fe, &cf,
-		  "onward attended"))
+	const struct case_value u[CASE_FIELDS_MAX] = { T("Transport to evening groups"), T("practical_help"), { 0 },
+						       T("No bus after 6pm") };
+	const struct case_value k[CASE_FIELDS_MAX] = { T("Anglian Water"), T("Setting up a payment plan for the water bill"),
+						       N(now - 2 * D) };
+	if (check(st, casework_unmet_add(st, &w, u, &id), &fe, &cf, "unmet need"))
 		return -1;
-	struct casework_unmet_rq u = { "Transport to evening groups", "practical_help", NULL, "No bus after 6pm" };
-	if (check(st, casework_unmet_add(st, &w, &u, &id), &fe, &cf, "unmet need"))
-		return -1;
-	struct casework_consent_rq k = { "Anglian Water", "Setting up a payment plan for the water bill", now - 2 * D };
-	return check(st, casework_consent_add(st, &w, &k, &id), &fe, &cf, "consent");
+	return check(st, casework_consent_add(st, &w, k, &id), &fe, &cf, "consent");
 }
 
 int demo_load_cases(struct store *st, int64_t now)
@@ -147,11 +155,11 @@ int demo_load_cases(struct store *st, int64_t now)
 		fielderr_init(&fe);
 		struct casework_conflict cf = { "" };
 		struct casework_who w = { c.v[1], user, now };
-		struct casework_concern_rq g = { "self_neglect", "Very little food in the house; the heating was off.",
-						 "Talked with him about it; he agreed to a referral to the GP surgery",
-						 "GP surgery duty doctor", now - D };
+		struct case_value g[CASE_FIELDS_MAX] = { T("self_neglect"), T("Very little food in the house; the heating was off."),
+							  T("Talked with him about it; he agreed to a referral to the GP surgery"),
+							  T("GP surgery duty doctor"), N(now - D) };
 		int64_t id;
-		if (check(st, casework_concern_add(st, &w, &g, &id), &fe, &cf, "safeguarding concern"))
+		if (check(st, casework_concern_add(st, &w, g, &id), &fe, &cf, "safeguarding concern"))
 			return -1;
 	}
 	return 0;

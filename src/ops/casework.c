@@ -63,34 +63,23 @@ static void session_rules(struct run *r)
 
 static enum casework_result session(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	struct casework_session_rq rq = { v[CASE_I(SESSION, at)].n, v[CASE_I(SESSION, mode)].s,
-					  (int)v[CASE_I(SESSION, duration_minutes)].n, text(&v[CASE_I(SESSION, notes)]),
-					  text(&v[CASE_I(SESSION, next_step)]) };
-	r->out->at = rq.at;
-	enum casework_result res = casework_session_add(r->c->db, &r->w, &rq, &r->out->id);
+	r->out->at = r->in->v[CASE_I(SESSION, at)].n;
+	enum casework_result res = casework_session_add(r->c->db, &r->w, r->in->v, &r->out->id);
 	snprintf(r->out->detail, sizeof r->out->detail, "session %lld", (long long)r->out->id);
 	return res;
 }
 
 static enum casework_result goal(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	const char *status = text(&v[CASE_I(GOAL, status)]);
-	struct casework_goal_rq rq = { v[CASE_I(GOAL, goal)].s, text(&v[CASE_I(GOAL, domain)]),
-				       (int)v[CASE_I(GOAL, progress)].n, status ? status : "active" };
-	enum casework_result res = casework_goal_add(r->c->db, &r->w, &rq, &r->out->id);
+	enum casework_result res = casework_goal_add(r->c->db, &r->w, r->in->v, &r->out->id);
 	snprintf(r->out->detail, sizeof r->out->detail, "goal %lld", (long long)r->out->id);
 	return res;
 }
 
 static enum casework_result progress(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	struct casework_goal_progress_rq rq = { r->in->record_id, (int)v[CASE_I(PROGRESS, progress)].n,
-						text(&v[CASE_I(PROGRESS, status)]), text(&v[CASE_I(PROGRESS, note)]) };
-	snprintf(r->out->detail, sizeof r->out->detail, "goal %lld progress", (long long)rq.goal_id);
-	return casework_goal_progress(r->c->db, &r->w, &rq, &r->out->id);
+	snprintf(r->out->detail, sizeof r->out->detail, "goal %lld progress", (long long)r->in->record_id);
+	return casework_goal_progress(r->c->db, &r->w, r->in->record_id, r->in->v, &r->out->id);
 }
 
 /* Each need as its record says, each area once. */
@@ -111,78 +100,53 @@ static void assessment_rules(struct run *r)
 
 static enum casework_result assessment(struct run *r)
 {
-	struct casework_need_rq needs[CASEWORK_NEEDS_MAX];
-	for (size_t i = 0; i < r->in->nneeds; i++) {
-		const struct case_value *nv = r->in->needs[i];
-		needs[i] = (struct casework_need_rq){ nv[CASE_I(NEED, domain)].s, nv[CASE_I(NEED, level)].s,
-						      text(&nv[CASE_I(NEED, note)]) };
-	}
-	const struct case_value *v = r->in->v;
-	struct casework_assessment_rq rq = { v[CASE_I(ASSESSMENT, what_matters)].s,
-					     text(&v[CASE_I(ASSESSMENT, strengths)]), needs, r->in->nneeds };
-	enum casework_result res =
-		casework_assessment_add(r->c->db, &r->w, &rq, &r->out->id, &r->out->version);
+	enum casework_result res = casework_assessment_add(r->c->db, &r->w, r->in->v,
+							   (const struct case_value(*)[CASE_FIELDS_MAX])r->in->needs,
+							   r->in->nneeds, &r->out->id, &r->out->version);
 	snprintf(r->out->detail, sizeof r->out->detail, "assessment version %d", r->out->version);
 	return res;
 }
 
 static enum casework_result onward(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	struct casework_onward_rq rq = { v[CASE_I(ONWARD, service_id)].n, v[CASE_I(ONWARD, service_name)].s,
-					 text(&v[CASE_I(ONWARD, domain)]), text(&v[CASE_I(ONWARD, note)]) };
-	enum casework_result res = casework_onward_add(r->c->db, &r->w, &rq, &r->out->id);
+	enum casework_result res = casework_onward_add(r->c->db, &r->w, r->in->v, &r->out->id);
 	snprintf(r->out->detail, sizeof r->out->detail, "onward referral %lld", (long long)r->out->id);
 	return res;
 }
 
 static enum casework_result onward_status(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	const char *status = v[CASE_I(ONWARD_STATUS, status)].s;
 	r->out->id = r->in->record_id;
-	snprintf(r->out->detail, sizeof r->out->detail, "onward referral %lld %.40s", (long long)r->out->id, status);
-	return casework_onward_status(r->c->db, &r->w, r->out->id, status, text(&v[CASE_I(ONWARD_STATUS, note)]), r->fe,
-				      &r->cf);
+	snprintf(r->out->detail, sizeof r->out->detail, "onward referral %lld %.40s", (long long)r->out->id,
+		 r->in->v[CASE_I(ONWARD_STATUS, status)].s);
+	return casework_onward_status(r->c->db, &r->w, r->out->id, r->in->v, r->fe, &r->cf);
 }
 
 static enum casework_result unmet(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	struct casework_unmet_rq rq = { v[CASE_I(UNMET, need)].s, text(&v[CASE_I(UNMET, domain)]),
-					text(&v[CASE_I(UNMET, area)]), text(&v[CASE_I(UNMET, note)]) };
-	enum casework_result res = casework_unmet_add(r->c->db, &r->w, &rq, &r->out->id);
+	enum casework_result res = casework_unmet_add(r->c->db, &r->w, r->in->v, &r->out->id);
 	snprintf(r->out->detail, sizeof r->out->detail, "unmet need %lld", (long long)r->out->id);
 	return res;
 }
 
 static enum casework_result concern(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	struct casework_concern_rq rq = { v[CASE_I(CONCERN, category)].s, v[CASE_I(CONCERN, concern)].s,
-					  v[CASE_I(CONCERN, action)].s, text(&v[CASE_I(CONCERN, escalated_to)]),
-					  v[CASE_I(CONCERN, raised_at)].n };
-	enum casework_result res = casework_concern_add(r->c->db, &r->w, &rq, &r->out->id);
+	enum casework_result res = casework_concern_add(r->c->db, &r->w, r->in->v, &r->out->id);
 	snprintf(r->out->detail, sizeof r->out->detail, "safeguarding concern %lld %.40s", (long long)r->out->id,
-		 rq.category);
+		 r->in->v[CASE_I(CONCERN, category)].s);
 	return res;
 }
 
 static enum casework_result consent(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	struct casework_consent_rq rq = { v[CASE_I(CONSENT, third_party)].s, v[CASE_I(CONSENT, purpose)].s,
-					  v[CASE_I(CONSENT, given_at)].n };
-	enum casework_result res = casework_consent_add(r->c->db, &r->w, &rq, &r->out->id);
+	enum casework_result res = casework_consent_add(r->c->db, &r->w, r->in->v, &r->out->id);
 	snprintf(r->out->detail, sizeof r->out->detail, "consent %lld", (long long)r->out->id);
 	return res;
 }
 
 static enum casework_result study(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	struct casework_study_rq rq = { v[CASE_I(STUDY, story)].s, text(&v[CASE_I(STUDY, unexpected_outcomes)]), 1 };
-	enum casework_result res = casework_study_add(r->c->db, &r->w, &rq, &r->out->id);
+	enum casework_result res = casework_study_add(r->c->db, &r->w, r->in->v, &r->out->id);
 	snprintf(r->out->detail, sizeof r->out->detail, "case study %lld", (long long)r->out->id);
 	return res;
 }
@@ -220,12 +184,9 @@ static void close_rules(struct run *r)
 
 static enum casework_result close_case(struct run *r)
 {
-	const struct case_value *v = r->in->v;
-	const char *reason = v[CASE_I(CLOSE, reason)].s;
-	struct casework_close_rq rq = { reason, (int)v[CASE_I(CLOSE, continuing_support)].n, text(&v[CASE_I(CLOSE, note)]) };
 	r->out->id = r->w.case_id;
-	snprintf(r->out->detail, sizeof r->out->detail, "closed %.40s", reason);
-	return casework_close(r->c->db, &r->w, &rq, &r->cf);
+	snprintf(r->out->detail, sizeof r->out->detail, "closed %.40s", r->in->v[CASE_I(CLOSE, reason)].s);
+	return casework_close(r->c->db, &r->w, r->in->v, &r->cf);
 }
 
 static enum casework_result dropout(struct run *r)

@@ -25,9 +25,16 @@ void casework_copy(char *dst, size_t n, const char *src)
 	dst[len] = '\0';
 }
 
-static const char *or_empty(const char *s)
+/* The text of value i, "" when not given (optional texts are stored empty). */
+static const char *given(const struct case_value *v, int i)
 {
-	return text_blank(s) ? "" : s;
+	return v[i].given ? v[i].s : "";
+}
+
+/* The code of value i, NULL when not given (optional codes are stored NULL). */
+static const char *code_or_null(const struct case_value *v, int i)
+{
+	return v[i].given ? v[i].s : NULL;
 }
 
 static int first_text(void *ctx, const struct store_row *r)
@@ -264,17 +271,17 @@ static int add_coded_once(struct store *st, const struct casework_summary *s, in
 
 /* ---- Sessions ---- */
 
-enum casework_result casework_session_add(struct store *st, const struct casework_who *w,
-					  const struct casework_session_rq *rq, int64_t *id)
+enum casework_result casework_session_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					  int64_t *id)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	int64_t at = rq->at ? rq->at : w->now;
-	if (store_exec(st, STMT_CASEWORK_SESSION_INSERT, store_row_first_int, id, "iisdssIi", s.id, at, rq->mode,
-		       rq->duration_minutes, or_empty(rq->notes), or_empty(rq->next_step), NO_USER(w->user_id),
-		       w->now) != 1)
+	int64_t at = v[CASE_I(SESSION, at)].n;
+	if (store_exec(st, STMT_CASEWORK_SESSION_INSERT, store_row_first_int, id, "iisIssIi", s.id, at,
+		       v[CASE_I(SESSION, mode)].s, v[CASE_I(SESSION, duration_minutes)].n, given(v, CASE_I(SESSION, notes)),
+		       given(v, CASE_I(SESSION, next_step)), NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	if (strcmp(s.referral_status, "allocated") == 0) {
 		int n = store_exec(st, STMT_TRIAGE_REFERRAL_SET_STATUS, NULL, NULL, "siis", "in_progress", w->now,
@@ -292,78 +299,83 @@ enum casework_result casework_session_add(struct store *st, const struct casewor
 
 /* ---- Goals ---- */
 
-enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct casework_goal_rq *rq,
+enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 				       int64_t *id)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	const char *status = text_blank(rq->status) ? "active" : rq->status;
-	return store_exec(st, STMT_CASEWORK_GOAL_INSERT, store_row_first_int, id, "isssdIii", s.id, text_blank(rq->domain) ? NULL : rq->domain,
-			  rq->goal, status, rq->progress, NO_USER(w->user_id), w->now, w->now) == 1
+	const char *status = v[CASE_I(GOAL, status)].given ? v[CASE_I(GOAL, status)].s : "active";
+	return store_exec(st, STMT_CASEWORK_GOAL_INSERT, store_row_first_int, id, "isssIIii", s.id,
+			  code_or_null(v, CASE_I(GOAL, domain)), v[CASE_I(GOAL, goal)].s, status, v[CASE_I(GOAL, progress)].n,
+			  NO_USER(w->user_id), w->now, w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }
 
-enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w,
-					    const struct casework_goal_progress_rq *rq, int64_t *id)
+enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w, int64_t goal_id,
+					    const struct case_value *v, int64_t *id)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
 	char current[64] = "";
-	int n = store_exec(st, STMT_CASEWORK_GOAL_OF_CASE, first_text, current, "ii", rq->goal_id, s.id);
+	int n = store_exec(st, STMT_CASEWORK_GOAL_OF_CASE, first_text, current, "ii", goal_id, s.id);
 	if (n < 0)
 		return CASEWORK_ERROR;
 	if (n == 0)
 		return CASEWORK_NOT_FOUND;
-	const char *status = text_blank(rq->status) ? current : rq->status;
-	if (store_exec(st, STMT_CASEWORK_GOAL_SET, NULL, NULL, "dsii", rq->progress, status, w->now, rq->goal_id) != 1 ||
-	    store_exec(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, store_row_first_int, id, "idssIi", rq->goal_id, rq->progress, status,
-		       or_empty(rq->note), NO_USER(w->user_id), w->now) != 1)
+	const char *status = v[CASE_I(PROGRESS, status)].given ? v[CASE_I(PROGRESS, status)].s : current;
+	int64_t progress = v[CASE_I(PROGRESS, progress)].n;
+	if (store_exec(st, STMT_CASEWORK_GOAL_SET, NULL, NULL, "Isii", progress, status, w->now, goal_id) != 1 ||
+	    store_exec(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, store_row_first_int, id, "iIssIi", goal_id, progress, status,
+		       given(v, CASE_I(PROGRESS, note)), NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
 }
 
 /* ---- Assessment ---- */
 
-enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w,
-					     const struct casework_assessment_rq *rq, int64_t *id, int *version)
+enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					     const struct case_value (*needs)[CASE_FIELDS_MAX], size_t nneeds, int64_t *id,
+					     int *version)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	int64_t v = 0;
-	if (store_get_int(st, STMT_CASEWORK_ASSESSMENT_NEXT, &v, "i", s.id) != 1 ||
-	    store_exec(st, STMT_CASEWORK_ASSESSMENT_INSERT, store_row_first_int, id, "idssIi", s.id, (int)v, rq->what_matters,
-		       or_empty(rq->strengths), NO_USER(w->user_id), w->now) != 1)
+	int64_t next = 0;
+	if (store_get_int(st, STMT_CASEWORK_ASSESSMENT_NEXT, &next, "i", s.id) != 1 ||
+	    store_exec(st, STMT_CASEWORK_ASSESSMENT_INSERT, store_row_first_int, id, "idssIi", s.id, (int)next,
+		       v[CASE_I(ASSESSMENT, what_matters)].s, given(v, CASE_I(ASSESSMENT, strengths)), NO_USER(w->user_id),
+		       w->now) != 1)
 		return CASEWORK_ERROR;
-	for (size_t i = 0; i < rq->nneeds; i++)
-		if (store_exec(st, STMT_CASEWORK_NEED_INSERT, NULL, NULL, "isss", *id, rq->needs[i].domain,
-			       rq->needs[i].level, or_empty(rq->needs[i].note)) != 1)
+	for (size_t i = 0; i < nneeds; i++)
+		if (store_exec(st, STMT_CASEWORK_NEED_INSERT, NULL, NULL, "isss", *id, needs[i][CASE_I(NEED, domain)].s,
+			       needs[i][CASE_I(NEED, level)].s, given(needs[i], CASE_I(NEED, note))) != 1)
 			return CASEWORK_ERROR;
-	*version = (int)v;
+	*version = (int)next;
 	return CASEWORK_OK;
 }
 
 /* ---- Onward referrals ---- */
 
-enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct casework_onward_rq *rq,
+enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 					 int64_t *id)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
+	const char *note = given(v, CASE_I(ONWARD, note));
 	if (store_exec(st, STMT_CASEWORK_ONWARD_INSERT, store_row_first_int, id, "iIsssIii", s.id,
-		       rq->service_id > 0 ? rq->service_id : INT64_MIN, rq->service_name,
-		       text_blank(rq->domain) ? NULL : rq->domain, or_empty(rq->note), NO_USER(w->user_id), w->now,
-		       w->now) != 1 ||
-	    store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", *id, NULL, "made",
-		       or_empty(rq->note), NO_USER(w->user_id), w->now) != 1)
+		       v[CASE_I(ONWARD, service_id)].given ? v[CASE_I(ONWARD, service_id)].n : INT64_MIN,
+		       v[CASE_I(ONWARD, service_name)].s, code_or_null(v, CASE_I(ONWARD, domain)), note, NO_USER(w->user_id),
+		       w->now, w->now) != 1 ||
+	    store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", *id, NULL, "made", note,
+		       NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
 }
@@ -401,9 +413,9 @@ static int onward_move_allowed(const char *moves, const char *to)
 }
 
 enum casework_result casework_onward_status(struct store *st, const struct casework_who *w, int64_t onward_id,
-					    const char *status, const char *note, struct field_errors *fe,
-					    struct casework_conflict *cf)
+					    const struct case_value *v, struct field_errors *fe, struct casework_conflict *cf)
 {
+	const char *status = v[CASE_I(ONWARD_STATUS, status)].s;
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
@@ -432,14 +444,14 @@ enum casework_result casework_onward_status(struct store *st, const struct casew
 		return CASEWORK_CONFLICT;
 	}
 	return store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", onward_id, current, status,
-			  or_empty(note), NO_USER(w->user_id), w->now) == 1
+			  given(v, CASE_I(ONWARD_STATUS, note)), NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }
 
 /* ---- Unmet needs ---- */
 
-enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct casework_unmet_rq *rq,
+enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 					int64_t *id)
 {
 	struct casework_summary s;
@@ -447,12 +459,13 @@ enum casework_result casework_unmet_add(struct store *st, const struct casework_
 	if (res != CASEWORK_OK)
 		return res;
 	char area[64] = "";
-	if (!text_blank(rq->area))
-		casework_copy(area, sizeof area, rq->area);
+	if (v[CASE_I(UNMET, area)].given)
+		casework_copy(area, sizeof area, v[CASE_I(UNMET, area)].s);
 	else if (store_exec(st, STMT_CASEWORK_PERSON_AREA, first_text, area, "i", s.id) < 0)
 		return CASEWORK_ERROR;
 	return store_exec(st, STMT_CASEWORK_UNMET_INSERT, store_row_first_int, id, "issssIi", s.id,
-			  text_blank(rq->domain) ? NULL : rq->domain, rq->need, area[0] ? area : NULL, or_empty(rq->note),
+			  code_or_null(v, CASE_I(UNMET, domain)), v[CASE_I(UNMET, need)].s, area[0] ? area : NULL,
+			  given(v, CASE_I(UNMET, note)),
 			  NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
@@ -460,16 +473,17 @@ enum casework_result casework_unmet_add(struct store *st, const struct casework_
 
 /* ---- Safeguarding ---- */
 
-enum casework_result casework_concern_add(struct store *st, const struct casework_who *w,
-					  const struct casework_concern_rq *rq, int64_t *id)
+enum casework_result casework_concern_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					  int64_t *id)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	int64_t at = rq->raised_at ? rq->raised_at : w->now;
-	if (store_exec(st, STMT_CASEWORK_CONCERN_INSERT, store_row_first_int, id, "issssiIi", s.id, rq->category, rq->concern,
-		       rq->action, or_empty(rq->escalated_to), at, NO_USER(w->user_id), w->now) != 1 ||
+	if (store_exec(st, STMT_CASEWORK_CONCERN_INSERT, store_row_first_int, id, "issssiIi", s.id,
+		       v[CASE_I(CONCERN, category)].s, v[CASE_I(CONCERN, concern)].s, v[CASE_I(CONCERN, action)].s,
+		       given(v, CASE_I(CONCERN, escalated_to)), v[CASE_I(CONCERN, raised_at)].n, NO_USER(w->user_id),
+		       w->now) != 1 ||
 	    store_exec(st, STMT_CASEWORK_CONCERN_SEAL, NULL, NULL, "ii", *id, w->now) != 1)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
@@ -489,29 +503,29 @@ enum casework_result casework_concern_delete(struct store *st, const struct case
 
 /* ---- Consents and case studies ---- */
 
-enum casework_result casework_consent_add(struct store *st, const struct casework_who *w,
-					  const struct casework_consent_rq *rq, int64_t *id)
+enum casework_result casework_consent_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					  int64_t *id)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	int64_t at = rq->given_at ? rq->given_at : w->now;
-	return store_exec(st, STMT_CASEWORK_CONSENT_INSERT, store_row_first_int, id, "issiIi", s.id, rq->third_party, rq->purpose, at,
+	return store_exec(st, STMT_CASEWORK_CONSENT_INSERT, store_row_first_int, id, "issiIi", s.id,
+			  v[CASE_I(CONSENT, third_party)].s, v[CASE_I(CONSENT, purpose)].s, v[CASE_I(CONSENT, given_at)].n,
 			  NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }
 
-enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct casework_study_rq *rq,
+enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 					int64_t *id)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	return store_exec(st, STMT_CASEWORK_STUDY_INSERT, store_row_first_int, id, "issdIi", s.id, rq->story,
-			  or_empty(rq->unexpected_outcomes), 1, NO_USER(w->user_id), w->now) == 1
+	return store_exec(st, STMT_CASEWORK_STUDY_INSERT, store_row_first_int, id, "issdIi", s.id, v[CASE_I(STUDY, story)].s,
+			  given(v, CASE_I(STUDY, unexpected_outcomes)), 1, NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }
@@ -583,23 +597,25 @@ static enum casework_result from_triage(enum triage_result r, const struct casew
 	}
 }
 
-enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct casework_close_rq *rq,
+enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct case_value *v,
 				    struct casework_conflict *cf)
 {
 	struct casework_summary s;
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	res = from_triage(triage_close(st, s.referral_id, rq->reason, w->user_id, w->now), &s, cf);
+	const char *reason = v[CASE_I(CLOSE, reason)].s;
+	res = from_triage(triage_close(st, s.referral_id, reason, w->user_id, w->now), &s, cf);
 	if (res != CASEWORK_OK)
 		return res;
-	int dropout = strcmp(rq->reason, "dropped_out") == 0;
-	if (store_exec(st, STMT_CASEWORK_CLOSE_DETAILS, NULL, NULL, "ddIi", rq->continuing_support, dropout,
+	int dropout = strcmp(reason, "dropped_out") == 0;
+	if (store_exec(st, STMT_CASEWORK_CLOSE_DETAILS, NULL, NULL, "IdIi", v[CASE_I(CLOSE, continuing_support)].n, dropout,
 		       NO_USER(w->user_id), s.id) != 1)
 		return CASEWORK_ERROR;
-	if (!text_blank(rq->note) && add_event(st, &s, w->now, w->user_id, "closure_note", NULL, NULL, rq->note, NULL))
+	if (v[CASE_I(CLOSE, note)].given &&
+	    add_event(st, &s, w->now, w->user_id, "closure_note", NULL, NULL, v[CASE_I(CLOSE, note)].s, NULL))
 		return CASEWORK_ERROR;
-	if (strcmp(s.tier, "social_prescribing") == 0 && strcmp(rq->reason, "declined_by_person") == 0 &&
+	if (strcmp(s.tier, "social_prescribing") == 0 && strcmp(reason, "declined_by_person") == 0 &&
 	    add_coded_once(st, &s, w->now, w->user_id, "social_prescribing_declined", "declined by the person",
 			   CASEWORK_SNOMED_SP_DECLINED) < 0)
 		return CASEWORK_ERROR;

@@ -13,6 +13,7 @@
 #include "core/fielderr.h"
 #include "core/instrument.h"
 #include "core/refcode.h"
+#include "model/case.h"
 #include "store/store.h"
 
 #define CASEWORK_PLANNED_SESSIONS 5  /* the prospectus's "average of five" */
@@ -222,105 +223,46 @@ struct casework_who {
 	int64_t case_id, user_id, now;
 };
 
-struct casework_session_rq {
-	int64_t at;            /* when the session was; 0: now */
-	const char *mode;      /* a session_modes code */
-	int duration_minutes;  /* 1..600 */
-	const char *notes, *next_step; /* optional */
-};
-/* Records a session (field errors at, mode, duration_minutes, notes,
- * next_step). The first session of an allocated referral starts the work
- * (in_progress); the first session of a social prescribing case records the
- * SNOMED "accepted" event. */
-enum casework_result casework_session_add(struct store *st, const struct casework_who *w,
-					  const struct casework_session_rq *rq, int64_t *id);
+/* The writes below take the record's values by running index
+ * (model/case.def, CASE_I), checked by ops/casework.c, times resolved. */
 
-struct casework_goal_rq {
-	const char *goal;     /* required */
-	const char *domain;   /* a need_domains code, optional */
-	int progress;         /* checked by ops/casework.c against model/case.def */
-	const char *status;   /* a goal_statuses code; NULL: active */
-};
-enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct casework_goal_rq *rq,
+/* Records a session. The first session of an allocated referral starts the
+ * work (in_progress); the first session of a social prescribing case records
+ * the SNOMED "accepted" event. */
+enum casework_result casework_session_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					  int64_t *id);
+/* Agrees a goal (status active unless given). */
+enum casework_result casework_goal_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 				       int64_t *id);
-
-struct casework_goal_progress_rq {
-	int64_t goal_id;
-	int progress;
-	const char *status; /* a goal_statuses code; NULL: unchanged */
-	const char *note;   /* optional */
-};
-/* Field errors progress, status, note; CASEWORK_NOT_FOUND when the goal is not the case's. */
-enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w,
-					    const struct casework_goal_progress_rq *rq, int64_t *id);
-
-struct casework_need_rq {
-	const char *domain, *level, *note; /* need_domains, need_levels codes; note optional */
-};
-struct casework_assessment_rq {
-	const char *what_matters;          /* required */
-	const char *strengths;             /* optional */
-	const struct casework_need_rq *needs; /* each domain at most once; field errors "needs[i].domain" ... */
-	size_t nneeds;
-};
-/* Saves a new version of the assessment; *version gets its number. */
-enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w,
-					     const struct casework_assessment_rq *rq, int64_t *id, int *version);
-
-struct casework_onward_rq {
-	int64_t service_id;       /* 0: none (a service outside the directory) */
-	const char *service_name; /* required */
-	const char *domain;       /* a need_domains code, optional */
-	const char *note;         /* optional */
-};
+/* Records progress on goal_id (status unchanged unless given); CASEWORK_NOT_FOUND when the goal is not the case's. */
+enum casework_result casework_goal_progress(struct store *st, const struct casework_who *w, int64_t goal_id,
+					    const struct case_value *v, int64_t *id);
+/* Saves a new version of the assessment with its needs (each NEED's values); *version gets its number. */
+enum casework_result casework_assessment_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					     const struct case_value (*needs)[CASE_FIELDS_MAX], size_t nneeds, int64_t *id,
+					     int *version);
 /* Records an onward referral, status "made". */
-enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct casework_onward_rq *rq,
+enum casework_result casework_onward_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 					 int64_t *id);
-/* Moves onward referral onward_id to status (field "status": only the moves
- * onward_referral_statuses allows; "note"). Allowed on a closed case too, so
- * the loop can be closed after the case. */
+/* Moves onward referral onward_id to the status given (field "status": only
+ * the moves onward_referral_statuses allows). Allowed on a closed case too,
+ * so the loop can be closed after the case. */
 enum casework_result casework_onward_status(struct store *st, const struct casework_who *w, int64_t onward_id,
-					    const char *status, const char *note, struct field_errors *fe,
-					    struct casework_conflict *cf);
-
-struct casework_unmet_rq {
-	const char *need;   /* required */
-	const char *domain; /* a need_domains code, optional */
-	const char *area;   /* an area code; NULL or "": the person's area */
-	const char *note;
-};
-enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct casework_unmet_rq *rq,
+					    const struct case_value *v, struct field_errors *fe, struct casework_conflict *cf);
+/* Records a need that could not be met (in the person's area unless another is given). */
+enum casework_result casework_unmet_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 					int64_t *id);
-
-struct casework_concern_rq {
-	const char *category;     /* a safeguarding_categories code */
-	const char *concern;      /* what was seen or said: required */
-	const char *action;       /* what was done: required */
-	const char *escalated_to; /* optional */
-	int64_t raised_at;        /* 0: now */
-};
 /* Records a safeguarding concern and seals it (it can never be changed or
  * deleted; there is no function to do either). Allowed on a closed case. */
-enum casework_result casework_concern_add(struct store *st, const struct casework_who *w,
-					  const struct casework_concern_rq *rq, int64_t *id);
+enum casework_result casework_concern_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					  int64_t *id);
 /* Always refuses (CASEWORK_CONFLICT with the reason): safeguarding concerns
  * are never deleted. Exists so callers and tests can say so through the store. */
 enum casework_result casework_concern_delete(struct store *st, const struct casework_who *w, int64_t concern_id,
 					     struct casework_conflict *cf);
-
-struct casework_consent_rq {
-	const char *third_party, *purpose; /* both required */
-	int64_t given_at;                  /* 0: now */
-};
-enum casework_result casework_consent_add(struct store *st, const struct casework_who *w,
-					  const struct casework_consent_rq *rq, int64_t *id);
-
-struct casework_study_rq {
-	const char *story;               /* required */
-	const char *unexpected_outcomes; /* optional */
-	int consent;                     /* must be 1 (field "consent") */
-};
-enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct casework_study_rq *rq,
+enum casework_result casework_consent_add(struct store *st, const struct casework_who *w, const struct case_value *v,
+					  int64_t *id);
+enum casework_result casework_study_add(struct store *st, const struct casework_who *w, const struct case_value *v,
 					int64_t *id);
 
 struct casework_measure_rq {
@@ -330,24 +272,17 @@ struct casework_measure_rq {
 	size_t nanswers;
 	int64_t at;             /* 0: now */
 };
-/* Scores (core/instrument) and records a measure: field errors
- * "instrument", "phase", "answers" (count) and "answers[i]" (0-based, a
- * value out of range). A second baseline (or follow-up) of an instrument
+/* Scores (core/instrument) and records a measure checked by
+ * casework_measure_check (core/casework.h). A second baseline (or follow-up) of an instrument
  * on a case, or a follow-up before its baseline, is CASEWORK_CONFLICT. */
 enum casework_result casework_measure_add(struct store *st, const struct casework_who *w,
 					  const struct casework_measure_rq *rq, int64_t *id,
 					  struct instrument_score *score, struct field_errors *fe,
 					  struct casework_conflict *cf);
 
-struct casework_close_rq {
-	const char *reason;         /* a closure_reasons code other than unable_to_contact (use casework_dropout) */
-	int continuing_support;     /* 0 or 1; -1: not given (field error) */
-	const char *note;           /* optional */
-};
-/* Closes the case and its referral (triage_close): fields "reason",
- * "continuing_support", "note". A social prescribing case closed as
- * declined_by_person records the SNOMED "declined" event. */
-enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct casework_close_rq *rq,
+/* Closes the case and its referral (triage_close). A social prescribing case
+ * closed as declined_by_person records the SNOMED "declined" event. */
+enum casework_result casework_close(struct store *st, const struct casework_who *w, const struct case_value *v,
 				    struct casework_conflict *cf);
 /* Closes an open case as a drop-out (reason unable_to_contact, dropout 1)
  * once the setting dropout_attempts unsuccessful contact attempts have been

@@ -47,7 +47,8 @@ static int onward_read(struct http_req *req, struct ops_case_in *in, struct fiel
 	if (r == 0)
 		fielderr_add(fe, "service_name", "That service is not in the directory; give the service's name");
 	else if (r > 0)
-		in->v[CASE_I(ONWARD, service_name)] = (struct case_value){ strncpy(in->text, svc->rec.v[SF_NAME], sizeof in->text - 1), 0, 1 };
+		in->v[CASE_I(ONWARD, service_name)] =
+			(struct case_value){ strncpy(in->text, svc->rec.v[SF_NAME], sizeof in->text - 1), 0, 1 };
 	free(svc);
 	return r < 0 ? -1 : r == 0;
 }
