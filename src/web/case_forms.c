@@ -107,15 +107,14 @@ static int case_form_get(struct http_req *req, struct http_resp *resp)
 	int rc = 0;
 	char detail[48];
 	snprintf(detail, sizeof detail, "form %s", f->slug);
-	if (!case_page_summary(req, resp, s))
-		;
-	else if (http_audit(req, AUDIT_CASE_READ, "case", s->id, s->person_id, detail))
-		rc = http_store_failed(req, resp);
-	else if (f->pre && f->pre(req, resp, s, &rc))
-		;
-	else
-		rc = form_page(req, resp, f, s, NULL, 200, closed_notice(f, s) ? "This case is closed." : NULL,
-			       !closed_notice(f, s));
+	if (case_page_summary(req, resp, s)) {
+		if (!f->pre || !f->pre(req, resp, s, &rc))
+			rc = form_page(req, resp, f, s, NULL, 200, closed_notice(f, s) ? "This case is closed." : NULL,
+				       !closed_notice(f, s));
+		/* A page shown is a read of the person's record (a record not the case's is not). */
+		if (resp->status == 200 && http_audit(req, AUDIT_CASE_READ, "case", s->id, s->person_id, detail))
+			rc = http_store_failed(req, resp);
+	}
 	free(s);
 	return rc;
 }

@@ -289,6 +289,9 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       // Another organisation's user gets 404 and reads nothing.
       const other = await fetch(`${srv.url}/cases/${c.id}/assessment`, { headers: { authorization: `Bearer ${tok.lww3}` } });
       assert.equal(other.status, 404);
+      // Nor does a form about a record the case does not have.
+      const none = await fetch(`${srv.url}/cases/${c.id}/goal-progress?goal=999999`, { headers: { authorization: `Bearer ${tok.lww}` } });
+      assert.equal(none.status, 404);
       assert.equal(auditOf(c, 'case.read').filter(([detail]) => detail.startsWith('form ')).length, FORMS.length);
     });
 
