@@ -408,7 +408,8 @@ static int concern_get(struct http_req *req, struct http_resp *resp)
 
 const struct route api_cases_routes[] = {
 	{ "GET", "/api/v1/cases", cases_list, PERM_CASE_READ,
-	  "A worker's caseload, or the organisation's cases (?status=open|closed|all, tier, flag, worker_id, limit)" },
+	  "A worker's caseload, or the organisation's cases (?status=open|closed|all, tier, flag, worker_id, limit)", NULL,
+	  "status tier flag worker_id limit" },
 	{ "GET", "/api/v1/cases/{id}", case_get, PERM_CASE_READ,
 	  "A case with its assessment, goals, sessions, onward referrals, unmet needs, safeguarding, consents, case "
 	  "studies, measures, paired changes and events",
