@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ops/access.h"
+#include "ops/casework.h"
 #include "ops/referrals_access.h"
 #include "ops/relations.h"
 #include "ops/volunteers.h"
@@ -42,6 +43,7 @@ static const struct {
 	{ "volunteer", volunteer_rel },
 	{ "task", task_rel },
 	{ "worker", ops_worker_staff_may_see },
+	{ "case", ops_case_held },
 };
 
 int ops_relation(const struct ops_ctx *c, const char *rel, int64_t id)

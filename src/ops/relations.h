@@ -1,5 +1,5 @@
 /* The relationship checks as a table: for each kind of record a route's {id}
- * can name, whether the acting user has any relationship with that record
+ * can name (referral, volunteer, task, worker, case), whether the acting user has any relationship with that record
  * at all. The dispatcher runs it before the handler (http/server.c), so a
  * record the user may not see is a 404 and an audited refusal on every
  * route; handlers then make the finer checks of their operation. */
