@@ -84,10 +84,19 @@ static char *form_decode(const char *s, size_t n)
 	return out;
 }
 
+int http_is_form(const struct http_req *req)
+{
+	const char *ct = http_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
+	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+}
+
 static void form_parse(struct http_req *req)
 {
 	req->form_parsed = 1;
-	if (!req->body.data)
+	/* Only a body that says it is a form is read as one: a text/plain
+	 * body, which any page can post cross-site, is not (the fuzzer's
+	 * request has no connection and no headers). */
+	if (!req->body.data || (req->conn && !http_is_form(req)))
 		return;
 	const char *p = req->body.data, *end = p + req->body.len;
 	req->form = calloc(HTTP_MAX_FORM_FIELDS, sizeof *req->form);
