@@ -1,5 +1,6 @@
-/* System endpoints: health check and Prometheus metrics. */
-#include "version.h"
+/* System endpoints: health check (status and database kind only: no build
+ * version for strangers) and Prometheus metrics (administrators, or a
+ * scraper with an administrator's API token). */
 #include "api/api.h"
 #include "http/internal.h"
 
@@ -7,8 +8,7 @@ static int health(struct http_req *req, struct http_resp *resp)
 {
 	int64_t v = 0;
 	int ok = store_get_int(req->db, STMT_SCHEMA_VERSION, &v, "") == 1;
-	json_t *doc = json_pack("{s:s,s:s,s:s,s:I}", "status", ok ? "ok" : "degraded", "db",
-				store_kind_name(req->db), "version", WAYMARK_VERSION, "schema", (json_int_t)v);
+	json_t *doc = json_pack("{s:s,s:s}", "status", ok ? "ok" : "degraded", "db", store_kind_name(req->db));
 	return http_reply_json(resp, ok ? 200 : 503, doc);
 }
 
@@ -22,7 +22,7 @@ static int metrics(struct http_req *req, struct http_resp *resp)
 }
 
 const struct route api_system_routes[] = {
-	{ "GET", "/healthz", health, PERM_PUBLIC, "Health check: status, database kind, version" },
-	{ "GET", "/metrics", metrics, PERM_PUBLIC, "Prometheus metrics" },
+	{ "GET", "/healthz", health, PERM_PUBLIC, "Health check: status and database kind" },
+	{ "GET", "/metrics", metrics, PERM_ADMIN_SETTINGS, "Prometheus metrics (administrators; a scraper sends an API token)" },
 	{ 0 },
 };

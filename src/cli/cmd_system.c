@@ -69,15 +69,24 @@ int cmd_serve(int argc, char **argv, struct cli_opt *opts)
 		fprintf(stderr, "waymark serve: --port must be 0-65535\n");
 		return 2;
 	}
+	const char *bind = cli_get_or(opts, "bind", "127.0.0.1");
+	const char *proxies = cli_get(opts, "trusted-proxy");
+	/* Behind a proxy, or on loopback where only a local proxy can reach
+	 * it, every connection comes from one address: no limit unless given. */
+	const char *per_addr = proxies || strncmp(bind, "127.", 4) == 0 ? "0" : "256";
 	struct http_config cfg = {
 		.db_url = cli_db_url(opts),
-		.bind = cli_get_or(opts, "bind", "127.0.0.1"),
+		.bind = bind,
 		.port = (unsigned)port,
 		.threads = (unsigned)(threads > 64 ? 64 : threads),
 		.static_dir = static_dir(cli_get(opts, "static"), dirbuf, sizeof dirbuf),
 		.max_body = (size_t)strtoul(cli_get_or(opts, "max-body", "1048576"), NULL, 10),
 		.max_headers = 64,
 		.access_log = !cli_get(opts, "quiet"),
+		.behind_tls = cli_get(opts, "behind-tls") != NULL,
+		.trusted_proxies = proxies,
+		.conns_per_addr = (unsigned)strtoul(cli_get_or(opts, "max-conns-per-addr", per_addr), NULL, 10),
+		.request_deadline = (unsigned)strtoul(cli_get_or(opts, "request-deadline", "30"), NULL, 10),
 	};
 	return http_serve(&cfg) ? 1 : 0;
 }

@@ -11,6 +11,10 @@ static struct cli_opt serve_opts[] = {
 	{ "static", "DIR", "static files folder (default web/static)", NULL },
 	{ "max-body", "BYTES", "largest request body accepted (default 1048576)", NULL },
 	{ "quiet", NULL, "no access log on stderr", NULL },
+	{ "behind-tls", NULL, "a TLS proxy serves this: Secure __Host- cookies and Strict-Transport-Security", NULL },
+	{ "trusted-proxy", "ADDR[,ADDR]", "believe the client address these proxies give in X-Forwarded-For", NULL },
+	{ "max-conns-per-addr", "N", "open connections per client address (default 256; 0, no limit, on loopback or behind --trusted-proxy)", NULL },
+	{ "request-deadline", "SECONDS", "time to receive a whole request, however slowly sent (default 30)", NULL },
 	{ 0 },
 };
 

@@ -6,7 +6,7 @@
 #include "store/calendar.h"
 #include "store/gcommit.h"
 
-struct http_settings http_settings = { 30 * 60, 12 * 3600 };
+struct http_settings http_settings = { 30 * 60, 12 * 3600, 0 };
 
 static int64_t setting_int(struct store *st, const char *key, int64_t def)
 {
@@ -18,6 +18,7 @@ int http_app_start(struct store *st)
 {
 	http_settings.session_idle = setting_int(st, "session_idle_seconds", http_settings.session_idle);
 	http_settings.session_max = setting_int(st, "session_max_seconds", http_settings.session_max);
+	http_settings.behind_tls = http_cfg->behind_tls || setting_int(st, "behind_tls", 0);
 	if (calendar_app_load(st)) {
 		fprintf(stderr, "waymark: cannot read the bank holidays: %s\n", store_errmsg(st));
 		return -1;

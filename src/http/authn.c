@@ -41,7 +41,7 @@ int http_authenticate_or_respond(struct http_req *req, struct http_resp *resp)
 		req->auth.token_id = tid;
 		return 0;
 	}
-	const char *cookie = http_cookie(req, HTTP_SESSION_COOKIE);
+	const char *cookie = http_cookie(req, http_cookie_name(HTTP_COOKIE_SESSION));
 	if (cookie && strlen(cookie) == SECRET_TOKEN_HEX - 1) {
 		struct account_session s;
 		if (account_session_load(req->db, cookie, req->now, http_settings.session_idle,
@@ -75,10 +75,28 @@ void http_deny(struct http_req *req, struct http_resp *resp)
 	http_problem(resp, 403, "Forbidden", "Your role does not allow this.");
 }
 
-static int is_form(const struct http_req *req)
+/* The pre-session cookie, when it is one this server could have made. */
+static const char *pre_cookie(const struct http_req *req)
 {
-	const char *ct = http_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
-	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+	const char *c = http_cookie(req, http_cookie_name(HTTP_COOKIE_PRE));
+	return c && strlen(c) == SECRET_TOKEN_HEX - 1 && strspn(c, "0123456789abcdef") == SECRET_TOKEN_HEX - 1 ? c : NULL;
+}
+
+const char *http_form_token(struct http_req *req, struct http_resp *resp, char *out, size_t len)
+{
+	if (req->auth.via_cookie) {
+		snprintf(out, len, "%s", req->auth.csrf);
+		return out;
+	}
+	char fresh[SECRET_TOKEN_HEX];
+	const char *bind = pre_cookie(req);
+	if (!bind) {
+		secret_token(fresh);
+		bind = fresh;
+	}
+	http_cookie_set(resp, HTTP_COOKIE_PRE, bind, HTTP_FORM_TOKEN_MAX_AGE);
+	secret_form_token(req->now, bind, out, len);
+	return out;
 }
 
 int http_csrf_or_respond(struct http_req *req, struct http_resp *resp)
@@ -86,18 +104,23 @@ int http_csrf_or_respond(struct http_req *req, struct http_resp *resp)
 	if (strcmp(req->method, "GET") == 0)
 		return 0;
 	const char *given = http_header(req, "X-CSRF-Token");
-	if (!given && is_form(req))
-		given = http_form(req, "csrf_token");
+	if (!given)
+		given = http_form(req, "csrf_token"); /* NULL unless the body is a form */
 	int ok;
 	if (req->auth.via_cookie)
 		ok = given && secret_equal(given, req->auth.csrf);
 	else if (req->auth.user_id)
 		ok = 1; /* bearer tokens are not sent ambiently by browsers */
+	else if (strncmp(req->path, "/api/", 5) == 0)
+		/* The API reads only application/json bodies (415 otherwise),
+		 * which a page elsewhere can send only after a CORS preflight
+		 * that this server never grants. */
+		ok = 1;
 	else
-		/* Signed-out forms (sign-in, self-referral) carry a MACed token
-		 * made when the form was shown; JSON from signed-out clients needs
-		 * a CORS preflight cross-site, which this server never grants. */
-		ok = !is_form(req) || secret_form_token_check(given, req->now, 0, HTTP_FORM_TOKEN_MAX_AGE) == 0;
+		/* A signed-out page's form, whatever its content type: the token
+		 * the page gave this browser, bound to its pre-session cookie
+		 * (double submit), so a token fetched elsewhere is no use. */
+		ok = secret_form_token_check(given, pre_cookie(req), req->now, 0, HTTP_FORM_TOKEN_MAX_AGE) == 0;
 	if (ok)
 		return 0;
 	http_audit(req, AUDIT_DENY_CSRF, "route", 0, 0, req->route ? req->route->pattern : req->path);

@@ -128,6 +128,10 @@ const char *http_query(const struct http_req *req, const char *name);
 const char *http_cookie(const struct http_req *req, const char *name);
 /* Form field from an application/x-www-form-urlencoded body. */
 const char *http_form(struct http_req *req, const char *name);
+/* The token a page's form carries: the session's CSRF token when signed in
+ * by cookie; otherwise a time-stamped one bound to this browser's
+ * pre-session cookie, which is set (or refreshed) on resp. Returns out. */
+const char *http_form_token(struct http_req *req, struct http_resp *resp, char *out, size_t len);
 /* Parses the body as a JSON object; on failure replies 400/422 and returns NULL. */
 json_t *http_json_body_or_respond(struct http_req *req, struct http_resp *resp);
 const char *http_param(const struct http_req *req, int i);
@@ -147,6 +151,10 @@ struct http_config {
 	size_t max_body;
 	unsigned max_headers;
 	int access_log;
+	int behind_tls;              /* Secure and __Host- cookies, Strict-Transport-Security */
+	const char *trusted_proxies; /* "ADDR[,ADDR]": their X-Forwarded-For names the client */
+	unsigned conns_per_addr;     /* open connections per client address (0: no limit) */
+	unsigned request_deadline;   /* seconds to receive a whole request, however slowly sent */
 };
 
 /* Runs until SIGINT/SIGTERM. Returns 0 or -1 with a message on stderr. */

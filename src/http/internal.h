@@ -8,6 +8,8 @@ void http_static(struct http_req *req, struct http_resp *resp);
 void http_metrics_record(int route_index, unsigned status, double seconds);
 void http_metrics_write(struct buf *out);
 void http_form_free(struct http_req *req);
+/* 1 when the body is application/x-www-form-urlencoded. */
+int http_is_form(const struct http_req *req);
 
 /* Loads the session or bearer token into req->auth; replies 401 and returns
  * 1 when credentials were given but are not valid. */
@@ -21,13 +23,21 @@ int http_relation_or_respond(struct http_req *req, struct http_resp *resp);
 /* Refuses a cookie-authenticated state change without the right token (403). */
 int http_csrf_or_respond(struct http_req *req, struct http_resp *resp);
 
-#define HTTP_SESSION_COOKIE "wm_session"
 #define HTTP_FORM_TOKEN_MAX_AGE (4 * 3600)
+
+/* The cookies this server sets: the session, and the pre-session cookie that
+ * binds a signed-out form's token to the browser it was shown to. */
+enum http_cookie_kind { HTTP_COOKIE_SESSION, HTTP_COOKIE_PRE };
+/* The cookie's name: "__Host-" prefixed behind TLS. */
+const char *http_cookie_name(enum http_cookie_kind k);
+/* Sets it HttpOnly, SameSite=Strict, Path=/ (and Secure behind TLS). */
+void http_cookie_set(struct http_resp *resp, enum http_cookie_kind k, const char *value, int64_t max_age);
 
 /* Settings read once at start-up (read-only afterwards). */
 struct http_settings {
 	int64_t session_idle; /* seconds of inactivity before a session ends */
 	int64_t session_max;  /* absolute session lifetime */
+	int behind_tls;       /* --behind-tls or the setting behind_tls: Secure cookies, HSTS */
 };
 extern struct http_settings http_settings;
 

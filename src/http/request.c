@@ -84,10 +84,19 @@ static char *form_decode(const char *s, size_t n)
 	return out;
 }
 
+int http_is_form(const struct http_req *req)
+{
+	const char *ct = http_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
+	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+}
+
 static void form_parse(struct http_req *req)
 {
 	req->form_parsed = 1;
-	if (!req->body.data)
+	/* Only a body that says it is a form is read as one: a text/plain
+	 * body, which any page can post cross-site, is not (the fuzzer's
+	 * request has no connection and no headers). */
+	if (!req->body.data || (req->conn && !http_is_form(req)))
 		return;
 	const char *p = req->body.data, *end = p + req->body.len;
 	req->form = calloc(HTTP_MAX_FORM_FIELDS, sizeof *req->form);
@@ -146,27 +155,24 @@ json_t *http_json_body_or_respond(struct http_req *req, struct http_resp *resp)
 	/* REJECT_DUPLICATES: {"a":1,"a":2} is ambiguous, so it is refused. */
 	json_t *doc = json_loadb(req->body.data ? req->body.data : "", req->body.len,
 				 JSON_REJECT_DUPLICATES, &err);
-	if (!doc && json_error_code(&err) == json_error_out_of_memory) {
+	if (doc && json_is_object(doc))
+		return doc;
+	int parsed = doc != NULL;
+	json_decref(doc);
+	struct field_errors *fe = malloc(sizeof *fe); /* about 36 KB: not on a worker's stack */
+	if (!fe || (!parsed && json_error_code(&err) == json_error_out_of_memory)) {
+		free(fe);
 		http_problem(resp, 503, "Service unavailable", "The server is short of memory; try again.");
 		return NULL;
 	}
-	if (!doc) {
-		char detail[256];
-		snprintf(detail, sizeof detail, "The body is not valid JSON: %s (line %d, column %d).", err.text,
-			 err.line, err.column);
-		struct field_errors fe;
-		fielderr_init(&fe);
-		fielderr_add(&fe, "body", "%s", detail);
-		http_problem_fields(resp, 422, "The request body is not valid JSON", &fe);
-		return NULL;
-	}
-	if (!json_is_object(doc)) {
-		json_decref(doc);
-		struct field_errors fe;
-		fielderr_init(&fe);
-		fielderr_add(&fe, "body", "The body must be a JSON object.");
-		http_problem_fields(resp, 422, "The request body is not a JSON object", &fe);
-		return NULL;
-	}
-	return doc;
+	fielderr_init(fe);
+	if (parsed)
+		fielderr_add(fe, "body", "The body must be a JSON object.");
+	else
+		fielderr_add(fe, "body", "The body is not valid JSON: %s (line %d, column %d).", err.text, err.line,
+			     err.column);
+	http_problem_fields(resp, 422, parsed ? "The request body is not a JSON object" : "The request body is not valid JSON",
+			    fe);
+	free(fe);
+	return NULL;
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sodium.h>
 #include "http/http.h"
+#include "http/deadline.h"
 #include "http/defer.h"
 #include "http/fault_req.h"
 #include "http/internal.h"
@@ -28,6 +29,7 @@ struct conn_state {
 	struct timespec t0;
 	int started;
 	int too_large;
+	int close;       /* refused before the body was read: close after answering */
 	int route_index;
 };
 
@@ -94,7 +96,9 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state 
 	MHD_add_response_header(r, "X-Request-Id", cs->req.request_id);
 	for (int i = 0; i < resp->nheaders; i++)
 		MHD_add_response_header(r, resp->headers[i].name, resp->headers[i].value);
-	if (resp->status == 413 || resp->status == 431)
+	if (http_settings.behind_tls)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+	if (cs->close)
 		MHD_add_response_header(r, "Connection", "close");
 	enum MHD_Result ret = MHD_queue_response(conn, resp->status, r);
 	MHD_destroy_response(r);
@@ -125,6 +129,55 @@ static void request_id_bytes(unsigned char out[8])
 	used += 8;
 }
 
+static int addr_text(const char *s, char *out, size_t len)
+{
+	unsigned char a[16];
+	int af = strchr(s, ':') ? AF_INET6 : AF_INET;
+	return inet_pton(af, s, a) == 1 && inet_ntop(af, a, out, (socklen_t)len) ? 0 : -1;
+}
+
+static int trusted_proxy(const char *addr)
+{
+	const char *p = http_cfg->trusted_proxies;
+	while (p && *p) {
+		char one[64], norm[64];
+		snprintf(one, sizeof one, "%.*s", (int)strcspn(p, ","), p);
+		if (addr_text(one, norm, sizeof norm) == 0 && strcmp(norm, addr) == 0)
+			return 1;
+		p += strcspn(p, ",");
+		p += *p == ',';
+	}
+	return 0;
+}
+
+/* The client's address: the peer's, or, when the peer is a trusted proxy,
+ * the last address in X-Forwarded-For that is not one of the proxies. */
+static void client_addr(struct http_req *req, const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, req->remote_addr, sizeof req->remote_addr);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, req->remote_addr, sizeof req->remote_addr);
+	const char *xff = http_header(req, "X-Forwarded-For");
+	if (!xff || !trusted_proxy(req->remote_addr))
+		return;
+	char list[512];
+	snprintf(list, sizeof list, "%s", xff);
+	for (char *comma; *list;) {
+		comma = strrchr(list, ',');
+		char *one = comma ? comma + 1 : list;
+		one += strspn(one, " \t");
+		one[strcspn(one, " \t")] = '\0';
+		char norm[64];
+		if (addr_text(one, norm, sizeof norm))
+			return; /* not an address: keep the proxy's */
+		snprintf(req->remote_addr, sizeof req->remote_addr, "%s", norm);
+		if (!comma || !trusted_proxy(norm))
+			return;
+		*comma = '\0';
+	}
+}
+
 static void state_init(struct conn_state *cs, struct MHD_Connection *conn, const char *url, const char *method)
 {
 	clock_gettime(CLOCK_MONOTONIC, &cs->t0);
@@ -141,14 +194,8 @@ static void state_init(struct conn_state *cs, struct MHD_Connection *conn, const
 	request_id_bytes(rid);
 	sodium_bin2hex(req->request_id, sizeof req->request_id, rid, sizeof rid);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, req->remote_addr, sizeof req->remote_addr);
-		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, req->remote_addr,
-				  sizeof req->remote_addr);
-	}
+	if (ci && ci->client_addr)
+		client_addr(req, ci->client_addr);
 }
 
 /* Checks limits that are known once the headers have arrived; replies and
@@ -167,6 +214,12 @@ static int early_limits(struct conn_state *cs)
 		return 1;
 	}
 	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl && MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
+		/* RFC 9112 6.1: which of the two frames the body is ambiguous
+		 * (request smuggling through a proxy that reads the other). */
+		http_problem(&cs->resp, 400, "Bad request", "A request may not have both Content-Length and Transfer-Encoding.");
+		return 1;
+	}
 	if (cl && strtoull(cl, NULL, 10) > http_cfg->max_body) {
 		http_problem(&cs->resp, 413, "Content too large", "The request body is larger than this server accepts.");
 		return 1;
@@ -236,7 +289,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 		*con_cls = cs;
 		state_init(cs, conn, url, method);
 		if (early_limits(cs)) {
-			cs->started = 1;
+			cs->started = cs->close = 1;
+			http_deadline_mark(conn, 0);
 			return send_resp(conn, cs);
 		}
 		return MHD_YES;
@@ -255,6 +309,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 		return MHD_YES;
 	}
 	cs->started = 1;
+	http_deadline_mark(conn, 0);
+	cs->close = cs->too_large;
 	if (cs->too_large)
 		http_problem(&cs->resp, 413, "Content too large", "The request body is larger than this server accepts.");
 	else {
@@ -271,10 +327,10 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	struct conn_state *cs = *con_cls;
 	if (!cs)
 		return;
+	http_deadline_mark(conn, 1); /* the next request on this connection */
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - cs->t0.tv_sec) + (double)(t1.tv_nsec - cs->t0.tv_nsec) / 1e9;
@@ -414,6 +470,8 @@ int http_serve(const struct http_config *cfg)
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(cfg->threads ? cfg->threads : 1),
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, http_deadline_notify, NULL,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->conns_per_addr,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 		/* Per connection, held while it is open: room for 8 KiB header
 		 * fields (larger ones are refused with 431 anyway). */
@@ -432,11 +490,15 @@ int http_serve(const struct http_config *cfg)
 	       di ? di->port : cfg->port, store_kind_name(st));
 	fflush(stdout);
 	int sig = 0;
-	/* While waiting for the signal to stop, hand memory the threads freed
-	 * back to the system every few seconds (an idle server stays small). */
-	const struct timespec trim_every = { 5, 0 };
-	while ((sig = sigtimedwait(&sigs, NULL, &trim_every)) < 0)
-		malloc_trim(0);
+	/* While waiting for the signal to stop: each second, shut connections
+	 * past the deadline for their request; every few seconds, hand memory
+	 * the threads freed back to the system (an idle server stays small). */
+	const struct timespec second = { 1, 0 };
+	for (unsigned tick = 1; (sig = sigtimedwait(&sigs, NULL, &second)) < 0; tick++) {
+		http_deadline_sweep(cfg->request_deadline);
+		if (tick % 5 == 0)
+			malloc_trim(0);
+	}
 	fprintf(stderr, "{\"level\":\"info\",\"msg\":\"stopping on signal %d\"}\n", sig);
 	gcommit_stop(); /* answers every suspended write first: MHD may not stop with them */
 	MHD_stop_daemon(d);

@@ -7,11 +7,17 @@
 #include "http/session.h"
 #include "store/account.h"
 
-static void set_cookie(struct http_resp *resp, const char *value, int64_t max_age)
+const char *http_cookie_name(enum http_cookie_kind k)
+{
+	static const char *const names[2][2] = { { "wm_session", "__Host-wm_session" }, { "wm_pre", "__Host-wm_pre" } };
+	return names[k][http_settings.behind_tls != 0];
+}
+
+void http_cookie_set(struct http_resp *resp, enum http_cookie_kind k, const char *value, int64_t max_age)
 {
 	char c[256];
-	snprintf(c, sizeof c, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld", HTTP_SESSION_COOKIE, value,
-		 (long long)max_age);
+	snprintf(c, sizeof c, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", http_cookie_name(k), value,
+		 (long long)max_age, http_settings.behind_tls ? "; Secure" : "");
 	http_header_add(resp, "Set-Cookie", c);
 }
 
@@ -47,13 +53,14 @@ unsigned http_sign_in(struct http_req *req, struct http_resp *resp, const char *
 	case LOGIN_BAD:
 		status = 401;
 		*message = "The email address or password is not right.";
-		http_audit(req, AUDIT_LOGIN_FAIL, "user", 0, 0, email);
+		/* What was typed is kept only when it names an account: a password
+		 * typed into the email box must not become readable here. */
+		http_audit(req, AUDIT_LOGIN_FAIL, "user", u.id, 0, u.id ? "" : "unknown account");
 		break;
-	case LOGIN_LOCKED:
 	case LOGIN_THROTTLED:
 		status = 429;
-		*message = "Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an administrator to reset your password.";
-		http_audit(req, AUDIT_LOGIN_THROTTLED, "user", 0, 0, email);
+		*message = "Too many failed sign-in attempts from your connection. Wait a few minutes and try again.";
+		http_audit(req, AUDIT_LOGIN_THROTTLED, "user", 0, 0, "");
 		break;
 	default:
 		status = 503;
@@ -66,7 +73,7 @@ unsigned http_sign_in(struct http_req *req, struct http_resp *resp, const char *
 	if (store_commit(req->db))
 		return 503;
 	if (status == 0) {
-		set_cookie(resp, token, http_settings.session_max);
+		http_cookie_set(resp, HTTP_COOKIE_SESSION, token, http_settings.session_max);
 		snprintf(csrf_out, csrf_len, "%s", csrf);
 	}
 	return status;
@@ -78,5 +85,5 @@ void http_sign_out(struct http_req *req, struct http_resp *resp)
 		account_session_end(req->db, req->auth.session_id);
 		http_audit(req, AUDIT_LOGOUT, "user", req->auth.user_id, 0, "");
 	}
-	set_cookie(resp, "", 0);
+	http_cookie_set(resp, HTTP_COOKIE_SESSION, "", 0);
 }

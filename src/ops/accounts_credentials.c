@@ -30,14 +30,13 @@ enum ops_result ops_password_change(const struct ops_ctx *c, int64_t keep_sessio
 	switch (account_login(c->db, me.u.email, current, c->addr, c->now, &u)) {
 	case LOGIN_OK:
 		break;
-	case LOGIN_BAD: /* counted towards the lock, like a wrong sign-in */
+	case LOGIN_BAD: /* counted towards the address's throttle, like a wrong sign-in */
 		fielderr_add(fe, "current_password", "Your current password is not right");
 		if (ops_commit_audited(c, AUDIT_LOGIN_FAIL, "user", c->user_id, 0, "password change"))
 			return OPS_ERROR;
 		return OPS_INVALID;
-	case LOGIN_LOCKED:
 	case LOGIN_THROTTLED:
-		fielderr_add(fe, "current_password", "Too many wrong passwords. Wait 15 minutes and try again.");
+		fielderr_add(fe, "current_password", "Too many wrong passwords. Wait a few minutes and try again.");
 		return ops_fail(c, OPS_INVALID);
 	default:
 		return ops_fail(c, OPS_ERROR);

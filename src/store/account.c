@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "store/account.h"
+#include "core/login_throttle.h"
 
 const char *const org_kinds[] = { "lead_provider", "provider", "referrer_org", "commissioner", NULL };
 
@@ -226,29 +227,36 @@ static const char *dummy_hash(void)
 	return dummy;
 }
 
+static int fail_stats_row(void *ctx, const struct store_row *r)
+{
+	int64_t *v = ctx;
+	v[0] = store_row_int(r, 0);
+	v[1] = store_row_int(r, 1);
+	return 0;
+}
+
 enum login_result account_login(struct store *st, const char *email, const char *password, const char *addr,
 				int64_t now, struct account_user *u)
 {
-	int64_t addr_fails = 0;
-	if (store_get_int(st, STMT_LOGIN_FAIL_COUNT, &addr_fails, "si", addr, now - ADDR_WINDOW_SECONDS) < 0)
+	/* Throttled by address, never by account: a lock on the account would
+	 * tell who has one and let anyone lock a named person out. */
+	int64_t fails[2] = { 0, 0 }; /* count in the window, the last one's time */
+	if (store_exec(st, STMT_LOGIN_FAIL_COUNT, fail_stats_row, fails, "si", addr, now - ADDR_WINDOW_SECONDS) < 0)
 		return LOGIN_ERROR;
-	if (addr_fails >= ADDR_MAX_FAILS)
+	if (login_throttle_wait(fails[0], now - fails[1]) > 0)
 		return LOGIN_THROTTLED;
 	struct login_row l;
 	memset(&l, 0, sizeof l);
 	if (store_exec(st, STMT_USER_BY_EMAIL, login_row_cb, &l, "s", email) < 0)
 		return LOGIN_ERROR;
-	if (l.found && l.locked_until > now)
-		return LOGIN_LOCKED;
 	/* An invited account with no password yet costs the same as an unknown one. */
 	int ok = secret_password_check(l.found && l.hash[0] ? l.hash : dummy_hash(), password) && l.found && l.hash[0] &&
 		 l.active;
 	if (!ok) {
 		store_exec(st, STMT_LOGIN_FAIL_ADD, NULL, NULL, "si", addr, now);
-		if (l.found) {
-			int64_t lock = l.fails + 1 >= ACCOUNT_MAX_FAILS ? now + ACCOUNT_LOCK_SECONDS : 0;
-			store_exec(st, STMT_USER_LOGIN_FAILED, NULL, NULL, "ii", lock, l.u.id);
-		}
+		if (l.found)
+			store_exec(st, STMT_USER_LOGIN_FAILED, NULL, NULL, "ii", (int64_t)0, l.u.id);
+		u->id = l.found ? l.u.id : 0;
 		return LOGIN_BAD;
 	}
 	store_exec(st, STMT_USER_LOGIN_OK, NULL, NULL, "i", l.u.id);

@@ -4,16 +4,13 @@
 #define WAYMARK_STORE_ACCOUNT_H
 #include <stdint.h>
 #include "core/authz.h"
+#include "core/login_throttle.h"
 #include "store/store.h"
 #include "util/secret.h"
 
-/* Throttling: an account locks for ACCOUNT_LOCK_SECONDS after
- * ACCOUNT_MAX_FAILS wrong passwords in a row; an address is refused after
- * ADDR_MAX_FAILS failures within ADDR_WINDOW_SECONDS. */
-#define ACCOUNT_MAX_FAILS 5
-#define ACCOUNT_LOCK_SECONDS (15 * 60)
-#define ADDR_MAX_FAILS 20
-#define ADDR_WINDOW_SECONDS (15 * 60)
+/* Throttling counts an address's failures within ADDR_WINDOW_SECONDS
+ * (core/login_throttle.h says how long it then waits). */
+#define ADDR_WINDOW_SECONDS LOGIN_THROTTLE_WINDOW
 
 struct account_user {
 	int64_t id;
@@ -80,9 +77,10 @@ int account_invite_find(struct store *st, const char *token, struct account_invi
 /* Marks it used; 1 done, 0 already used, -1 error. */
 int account_invite_use(struct store *st, int64_t invite_id, int64_t now);
 
-enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_THROTTLED, LOGIN_ERROR };
-/* Checks a password with throttling; fills *u on LOGIN_OK. Unknown account
- * and wrong password both give LOGIN_BAD (and cost the same hashing time). */
+enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_THROTTLED, LOGIN_ERROR };
+/* Checks a password, throttled by address; fills *u on LOGIN_OK, and u->id
+ * (0 when no such account) on LOGIN_BAD. Unknown account and wrong password
+ * both give LOGIN_BAD (and cost the same hashing time). */
 enum login_result account_login(struct store *st, const char *email, const char *password, const char *addr,
 				int64_t now, struct account_user *u);
 

@@ -60,33 +60,41 @@ static void form_key_init(void)
 	}
 }
 
-void secret_form_token(long long now, char *out, size_t outlen)
+/* The MAC covers the time and what the token is bound to ("ts.bind"). */
+static void form_mac(const char *ts, const char *bind, unsigned char mac[crypto_auth_BYTES])
 {
 	form_key_init();
+	char msg[128];
+	snprintf(msg, sizeof msg, "%s.%.64s", ts, bind);
+	crypto_auth(mac, (const unsigned char *)msg, strlen(msg), form_key);
+}
+
+void secret_form_token(long long now, const char *bind, char *out, size_t outlen)
+{
 	char ts[24];
 	snprintf(ts, sizeof ts, "%lld", now);
 	unsigned char mac[crypto_auth_BYTES];
-	crypto_auth(mac, (const unsigned char *)ts, strlen(ts), form_key);
+	form_mac(ts, bind, mac);
 	char hex[crypto_auth_BYTES * 2 + 1];
 	sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
 	snprintf(out, outlen, "%s.%s", ts, hex);
 }
 
-int secret_form_token_check(const char *token, long long now, long long min_age, long long max_age)
+int secret_form_token_check(const char *token, const char *bind, long long now, long long min_age, long long max_age)
 {
-	form_key_init();
-	if (!token)
+	if (!token || !bind)
 		return -1;
 	const char *dot = strchr(token, '.');
 	if (!dot || dot == token || dot - token > 20)
 		return -1;
 	char ts[24];
 	snprintf(ts, sizeof ts, "%.*s", (int)(dot - token), token);
-	unsigned char mac[crypto_auth_BYTES];
+	unsigned char mac[crypto_auth_BYTES], want[crypto_auth_BYTES];
 	size_t len = 0;
 	if (sodium_hex2bin(mac, sizeof mac, dot + 1, strlen(dot + 1), NULL, &len, NULL) || len != sizeof mac)
 		return -1;
-	if (crypto_auth_verify(mac, (const unsigned char *)ts, strlen(ts), form_key))
+	form_mac(ts, bind, want);
+	if (sodium_memcmp(mac, want, sizeof mac))
 		return -1;
 	long long made = strtoll(ts, NULL, 10);
 	if (now - made < min_age || now - made > max_age)

@@ -19,9 +19,10 @@ int secret_password_check(const char *stored, const char *password);
 /* Constant-time equality of two NUL-terminated strings (1 when equal). */
 int secret_equal(const char *a, const char *b);
 /* A self-checking token for forms shown to signed-out visitors: the time it
- * was made, MACed with a key made at start-up. */
-void secret_form_token(long long now, char *out, size_t outlen);
-/* 0 when token is ours and between min_age and max_age seconds old;
- * -1 otherwise. */
-int secret_form_token_check(const char *token, long long now, long long min_age, long long max_age);
+ * was made, MACed with a key made at start-up together with bind (the
+ * browser's pre-session cookie, or "" for a bare time stamp). */
+void secret_form_token(long long now, const char *bind, char *out, size_t outlen);
+/* 0 when token is ours, made for bind, and between min_age and max_age
+ * seconds old; -1 otherwise. */
+int secret_form_token_check(const char *token, const char *bind, long long now, long long min_age, long long max_age);
 #endif

@@ -17,8 +17,7 @@ static int invite_form(struct http_req *req, struct http_resp *resp, const char 
 	html_elem(h, "h1", "Choose your password", NULL);
 	html_elem(h, "p", "Then sign in to Waymark with your email address and this password.", NULL);
 	char form_token[128];
-	secret_form_token(req->now, form_token, sizeof form_token);
-	form_begin(h, "/invitation", req->auth.via_cookie ? req->auth.csrf : form_token);
+	form_begin(h, "/invitation", http_form_token(req, resp, form_token, sizeof form_token));
 	html_void(h, "input", "type", "hidden", "name", "token", "value", token, NULL);
 	web_new_password_fields(h, fe);
 	form_button(h, "Save password");

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include "http/internal.h"
 #include "http/session.h"
-#include "util/secret.h"
 #include "web/form.h"
 #include "web/web.h"
 
@@ -16,8 +15,7 @@ static int login_page(struct http_req *req, struct http_resp *resp, const char *
 	html_open(h, "div", "class", "nhsuk-grid-column-one-half", NULL);
 	html_elem(h, "h1", "Sign in to Waymark", NULL);
 	char token[128];
-	secret_form_token(req->now, token, sizeof token);
-	form_begin(h, "/login", req->auth.via_cookie ? req->auth.csrf : token);
+	form_begin(h, "/login", http_form_token(req, resp, token, sizeof token));
 	form_input(h, &(struct form_field){ .name = "email", .label = "Email address", .value = email, .type = "email",
 					    .autocomplete = "username", .errors = fe });
 	form_input(h, &(struct form_field){ .name = "password", .label = "Password", .type = "password",

@@ -50,11 +50,9 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 	html_elem(h, "p", "This is not an emergency service. If someone is in immediate danger, call 999. For urgent "
 			  "medical help, call 111.", NULL);
 	html_close(h);
-	char stamp[128];
-	secret_form_token(req->now, stamp, sizeof stamp);
-	/* Signed-in visitors post with their session's token; others with a
-	 * signed one made now. */
-	form_begin(h, "/self-referral", req->auth.via_cookie ? req->auth.csrf : stamp);
+	char stamp[128], token[128];
+	secret_form_token(req->now, "", stamp, sizeof stamp);
+	form_begin(h, "/self-referral", http_form_token(req, resp, token, sizeof token));
 	html_void(h, "input", "type", "hidden", "name", SELF_STAMP, "value", stamp, NULL);
 	referral_form_fields(h, req, CH_SELF, refs, fe);
 	/* People never see or reach this field; bots that fill every field do. */
@@ -119,10 +117,10 @@ static int self_post(struct http_req *req, struct http_resp *resp)
 			      "and send it again.");
 	const char *stamp = http_form(req, SELF_STAMP);
 	long min_secs = env_long("WAYMARK_SELF_REFERRAL_MIN_SECONDS", SELF_MIN_SECONDS_DEFAULT, 0, 3600);
-	if (secret_form_token_check(stamp, req->now, 0, SELF_MAX_AGE_SECONDS) != 0)
+	if (secret_form_token_check(stamp, "", req->now, 0, SELF_MAX_AGE_SECONDS) != 0)
 		return refuse(req, resp, 422, "This form has expired",
 			      "The form was open for too long or was not ours. Go back to the form and fill it in again.");
-	if (secret_form_token_check(stamp, req->now, min_secs, SELF_MAX_AGE_SECONDS) != 0) {
+	if (secret_form_token_check(stamp, "", req->now, min_secs, SELF_MAX_AGE_SECONDS) != 0) {
 		/* Too quick for a person: show the form again to be sent once more. */
 		struct field_errors *fe = ops_fielderr_new();
 		if (!fe)

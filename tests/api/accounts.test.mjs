@@ -43,7 +43,7 @@ for (const [label, dbUrl] of backends) {
     }
     async function page(s, path) {
       const res = await fetch(srv.url + path, { redirect: 'manual', headers: s?.cookie ? { cookie: s.cookie } : {} });
-      return { status: res.status, text: await res.text() };
+      return { status: res.status, text: await res.text(), cookie: (res.headers.get('set-cookie') || '').split(';')[0] };
     }
     const bearer = async (token, path = '/api/v1/referrals') =>
       (await fetch(srv.url + path, { headers: { authorization: `Bearer ${token}` } })).status;
@@ -113,7 +113,7 @@ for (const [label, dbUrl] of backends) {
       const inv = await page(null, `/invitation?token=${token}`);
       assert.equal(inv.status, 200);
       const formToken = inv.text.match(/name="csrf_token" value="([^"]+)"/)[1];
-      const anon = { csrf: formToken };
+      const anon = { csrf: formToken, cookie: inv.cookie }; // the token is bound to the page's pre-session cookie
       assert.equal((await post(anon, '/invitation', { token, password: 'my-own-password-1', confirm: 'different-password' })).status, 422);
       const ok = await post(anon, '/invitation', { token, password: 'my-own-password-1', confirm: 'my-own-password-1' });
       assert.equal(ok.status, 303);

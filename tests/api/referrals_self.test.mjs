@@ -18,9 +18,12 @@ after(async () => { await srv?.stop(); });
 const sql = (q) => execFileSync('sqlite3', [srv.dbPath, q], { encoding: 'utf8' }).trim();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+let cookie = ''; // the pre-session cookie the form's token is bound to
+
 async function showForm() {
   const res = await fetch(`${srv.url}/self-referral`);
   assert.equal(res.status, 200);
+  cookie = res.headers.get('set-cookie').split(';')[0];
   const html = await res.text();
   const field = (name) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
   return { html, csrf: field('csrf_token'), started: field('form_started') };
@@ -52,7 +55,7 @@ async function post(f) {
     for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
   }
   const res = await fetch(`${srv.url}/self-referral`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual',
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body, redirect: 'manual',
   });
   return { status: res.status, html: await res.text(), headers: res.headers };
 }

@@ -141,9 +141,11 @@ before(async () => {
 
 after(async () => { await srv?.stop(); });
 
+// A signed-out form's token and the pre-session cookie it is bound to.
 async function formToken() {
-  const html = await (await fetch(`${srv.url}/login`)).text();
-  return html.match(/name="csrf_token" value="([^"]+)"/)[1];
+  const res = await fetch(`${srv.url}/login`);
+  const html = await res.text();
+  return { token: html.match(/name="csrf_token" value="([^"]+)"/)[1], cookie: res.headers.get('set-cookie').split(';')[0] };
 }
 
 function expected(route, role, rel) {
@@ -177,7 +179,11 @@ test('every route answers every role as the matrix and relationships say', async
           headers['content-type'] = route.pattern.startsWith('/api/') ? 'application/json' : 'application/x-www-form-urlencoded';
           body = route.pattern.startsWith('/api/') ? '{}' : '';
           // A signed-out browser posts a form with the token the page gave it.
-          if (role === 'none' && !route.pattern.startsWith('/api/')) body = `csrf_token=${encodeURIComponent(await formToken())}`;
+          if (role === 'none' && !route.pattern.startsWith('/api/')) {
+            const f = await formToken();
+            body = `csrf_token=${encodeURIComponent(f.token)}`;
+            headers.cookie = f.cookie;
+          }
         }
         const res = await fetch(srv.url + path, { method: route.method, headers, body, redirect: 'manual' });
         await res.arrayBuffer();

@@ -79,9 +79,12 @@ after(async () => { await srv?.stop(); });
 const formPages = {};
 async function formTokens(page) {
   if (!formPages[page]) {
-    const html = await (await fetch(srv.url + page)).text();
+    const res = await fetch(srv.url + page);
+    const html = await res.text();
     const field = (name) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
-    formPages[page] = { form_token: encodeURIComponent(field('csrf_token')), form_started: encodeURIComponent(field('form_started')) };
+    formPages[page] = { form_token: encodeURIComponent(field('csrf_token')), form_started: encodeURIComponent(field('form_started')),
+      // The pre-session cookie the token is bound to, as the browser would send it.
+      cookie: (res.headers.get('set-cookie') || '').split(';')[0] };
   }
   return formPages[page];
 }
@@ -96,7 +99,11 @@ async function buildRequest(c) {
   } else if (actor !== 'none') {
     headers.authorization = `Bearer ${tokens[actor]}`;
   }
-  if (c.form_page) Object.assign(fill, await formTokens(c.form_page));
+  if (c.form_page) {
+    const f = await formTokens(c.form_page);
+    Object.assign(fill, f);
+    if (actor === 'none' && !headers.cookie) headers.cookie = f.cookie;
+  }
   // A record the runner has no fixture for becomes an id that does not exist:
   // the case must still be refused, though not necessarily for its body.
   let relaxed = false;
