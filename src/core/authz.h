@@ -1,5 +1,5 @@
 /* Roles, actions and the permission matrix (role x action): the one place
- * that says who may do what. Relationship checks live in core/access.c. */
+ * that says who may do what. Relationship checks live in ops/relations.c. */
 #ifndef WAYMARK_CORE_AUTHZ_H
 #define WAYMARK_CORE_AUTHZ_H
 
