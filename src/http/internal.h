@@ -38,6 +38,11 @@ struct http_settings {
 	int64_t session_idle; /* seconds of inactivity before a session ends */
 	int64_t session_max;  /* absolute session lifetime */
 	int behind_tls;       /* --behind-tls or the setting behind_tls: Secure cookies, HSTS */
+	/* The self-referral form's limits, from WAYMARK_SELF_REFERRAL_LIMIT and
+	 * WAYMARK_SELF_REFERRAL_MIN_SECONDS (for tests, and deployments where
+	 * many people share one address). */
+	long self_referral_limit;       /* submissions per address per hour */
+	long self_referral_min_seconds; /* a person takes longer than this */
 };
 extern struct http_settings http_settings;
 

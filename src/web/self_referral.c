@@ -15,21 +15,7 @@
 #define SELF_HONEYPOT "website"             /* the field only bots fill */
 #define SELF_STAMP "form_started"           /* the signed time the form was shown */
 #define SELF_WINDOW_SECONDS 3600            /* rate limit window */
-#define SELF_LIMIT_DEFAULT 10               /* submissions per address per window */
-#define SELF_MIN_SECONDS_DEFAULT 3          /* a person takes longer than this */
 #define SELF_MAX_AGE_SECONDS HTTP_FORM_TOKEN_MAX_AGE /* as for the form's CSRF token */
-
-/* Limits from the environment (read-only configuration), for tests and
- * deployments behind many people sharing one address. */
-static long env_long(const char *name, long def, long min, long max)
-{
-	const char *s = getenv(name);
-	if (!s || !*s)
-		return def;
-	char *end;
-	long v = strtol(s, &end, 10);
-	return *end == '\0' && v >= min && v <= max ? v : def;
-}
 
 static int form_page(struct http_req *req, struct http_resp *resp, const struct field_errors *fe, unsigned status)
 {
@@ -100,7 +86,7 @@ static int self_done(struct http_req *req, struct http_resp *resp, int64_t id)
 static int self_post(struct http_req *req, struct http_resp *resp)
 {
 	struct ops_ctx c = http_ops_ctx(req);
-	int over = ops_self_referral_attempt(&c, env_long("WAYMARK_SELF_REFERRAL_LIMIT", SELF_LIMIT_DEFAULT, 1, 1000000),
+	int over = ops_self_referral_attempt(&c, http_settings.self_referral_limit,
 					     SELF_WINDOW_SECONDS);
 	if (over < 0)
 		return http_store_failed(req, resp);
@@ -116,7 +102,7 @@ static int self_post(struct http_req *req, struct http_resp *resp)
 			      "The form was filled in in a way that people do not. If you are a person, go back to the form "
 			      "and send it again.");
 	const char *stamp = http_form(req, SELF_STAMP);
-	long min_secs = env_long("WAYMARK_SELF_REFERRAL_MIN_SECONDS", SELF_MIN_SECONDS_DEFAULT, 0, 3600);
+	long min_secs = http_settings.self_referral_min_seconds;
 	if (secret_form_token_check(stamp, "", req->now, 0, SELF_MAX_AGE_SECONDS) != 0)
 		return refuse(req, resp, 422, "This form has expired",
 			      "The form was open for too long or was not ours. Go back to the form and fill it in again.");
