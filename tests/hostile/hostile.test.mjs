@@ -28,7 +28,7 @@ const EMAILS = { hub: 'hub@demo.waymark.test', volco: 'volco@demo.waymark.test',
 const BOOKKEEPING = new Set(['audit_events', 'audit_head', 'login_failures', 'self_referral_attempts', 'sessions']);
 // Denials and failed sign-ins are audited; so are reads of personal data when
 // a refused form shows its page again (the triage page, a matching dry run).
-const AUDIT_ALLOWED = /^(deny|deny\.csrf|auth\.token_invalid|login\.fail|login\.throttled|audit\.person|[a-z_]+\.(read|read_own|list|dry_run))$/;
+const AUDIT_ALLOWED = /^(deny|deny\.csrf|deny\.relation|auth\.token_invalid|login\.fail|login\.throttled|audit\.person|[a-z_]+\.(read|read_own|list|dry_run))$/;
 
 let srv;
 const tokens = {};
