@@ -13,6 +13,7 @@
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
 #include "store/recruit.h"
+#include "util/idlist.h"
 
 #define OFFERS_MAX 500
 #define LIST_LIMIT_MAX 500
@@ -244,7 +245,8 @@ static int list_reply(struct http_req *req, struct http_resp *resp, int n, json_
 		json_decref(items);
 		return http_store_failed(req, resp);
 	}
-	http_audit(req, action, action == AUDIT_TASK_LIST ? "task" : "volunteer", 0, 0, "");
+	if (action != AUDIT__MAX) /* AUDIT__MAX: the caller audited it, naming its people */
+		http_audit(req, action, "volunteer", 0, 0, "");
 	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", key, items, "count", n));
 }
 
@@ -429,8 +431,10 @@ static json_t *task_json(const struct task_view *t, int for_volunteer)
 
 static void task_item(void *ctx, const struct task_view *t)
 {
-	json_t **a = ctx;
+	void **a = ctx;
 	json_array_append_new(a[0], task_json(t, a[1] != NULL));
+	if (a[2])
+		idlist_add(a[2], t->person_id);
 }
 
 static int tasks_list_get(struct http_req *req, struct http_resp *resp)
@@ -447,9 +451,13 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	if (fe.n)
 		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
 	json_t *items = json_array();
-	json_t *ctx[2] = { items, NULL };
+	struct idlist people = { 0 };
+	void *ctx[3] = { items, NULL, &people };
 	int n = task_list(req->db, req->auth.org_id, status ? status : "", limit, task_item, ctx);
-	return list_reply(req, resp, n, items, "tasks", AUDIT_TASK_LIST);
+	if (n >= 0)
+		http_audit_people(req, AUDIT_TASK_LIST, "task", people.v, people.n, "");
+	idlist_free(&people);
+	return list_reply(req, resp, n, items, "tasks", AUDIT__MAX);
 }
 
 /* A task the user may see (self: the signed-in volunteer's own) as JSON, or its problem. */
@@ -775,7 +783,7 @@ static int my_tasks(struct http_req *req, struct http_resp *resp)
 	if (f < 0)
 		return http_store_failed(req, resp);
 	json_t *items = json_array();
-	json_t *ctx[2] = { items, items };
+	void *ctx[3] = { items, items, NULL };
 	int n = f ? task_list_volunteer(req->db, me, 200, task_item, ctx) : 0;
 	if (n < 0) {
 		json_decref(items);

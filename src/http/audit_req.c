@@ -35,10 +35,16 @@ int http_audit_on(struct store *st, const struct http_req *req, enum audit_actio
 int http_audit_people(struct http_req *req, enum audit_action action, const char *entity, const int64_t *people,
 		      size_t npeople, const char *detail)
 {
+	return http_audit_people_on(req->db, req, action, entity, people, npeople, detail);
+}
+
+int http_audit_people_on(struct store *st, const struct http_req *req, enum audit_action action, const char *entity,
+			 const int64_t *people, size_t npeople, const char *detail)
+{
 	struct audit_event ev = event_of(req, action, entity, detail);
 	ev.people = people;
 	ev.npeople = npeople;
-	return audit_append(req->db, &ev);
+	return audit_append(st, &ev);
 }
 
 #define LIMIT_SLOTS 4096

@@ -14,6 +14,8 @@ int http_audit(struct http_req *req, enum audit_action action, const char *entit
  * AUDIT_PEOPLE_MAX), so "who has looked at this person" finds it. */
 int http_audit_people(struct http_req *req, enum audit_action action, const char *entity, const int64_t *people,
 		      size_t npeople, const char *detail);
+int http_audit_people_on(struct store *st, const struct http_req *req, enum audit_action action, const char *entity,
+			 const int64_t *people, size_t npeople, const char *detail);
 /* The same event appended on st (the group commit writer's connection,
  * inside its transaction). */
 int http_audit_on(struct store *st, const struct http_req *req, enum audit_action action, const char *entity,

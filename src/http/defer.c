@@ -104,13 +104,24 @@ struct audit_job {
 	const struct http_req *req;
 	enum audit_action action;
 	char entity[32];
+	int64_t *people; /* the people a list read showed (owned), or NULL */
+	size_t npeople;
 	char detail[]; /* whole, however long */
 };
 
 static int audit_run(struct store *st, void *ctx)
 {
 	struct audit_job *a = ctx;
+	if (a->npeople)
+		return http_audit_people_on(st, a->req, a->action, a->entity, a->people, a->npeople, a->detail);
 	return http_audit_on(st, a->req, a->action, a->entity, a->entity_id, a->person_id, a->detail);
+}
+
+static void audit_job_free(void *ctx)
+{
+	struct audit_job *a = ctx;
+	free(a->people);
+	free(a);
 }
 
 static int audit_finish(struct http_req *req, struct http_resp *resp, const struct gc_job *job, void *ctx)
@@ -122,18 +133,35 @@ static int audit_finish(struct http_req *req, struct http_resp *resp, const stru
 int http_audit_deferred(struct http_req *req, enum audit_action action, const char *entity, int64_t entity_id,
 			int64_t person_id, const char *detail)
 {
+	return http_audit_deferred_people(req, action, entity, entity_id, person_id, NULL, 0, detail);
+}
+
+int http_audit_deferred_people(struct http_req *req, enum audit_action action, const char *entity, int64_t entity_id,
+			       int64_t person_id, const int64_t *people, size_t npeople, const char *detail)
+{
 	size_t dlen = detail ? strlen(detail) : 0;
 	struct audit_job *a = malloc(sizeof *a + dlen + 1);
 	if (!a)
 		return -1;
+	a->people = NULL;
+	a->npeople = 0;
+	if (npeople) {
+		a->people = malloc(npeople * sizeof *people);
+		if (!a->people) {
+			free(a);
+			return -1;
+		}
+		memcpy(a->people, people, npeople * sizeof *people);
+		a->npeople = npeople;
+	}
 	a->req = req;
 	a->entity_id = entity_id;
 	a->person_id = person_id;
 	a->action = action;
 	snprintf(a->entity, sizeof a->entity, "%s", entity ? entity : "");
 	memcpy(a->detail, detail ? detail : "", dlen + 1);
-	if (http_defer(req, audit_run, audit_finish, a, free)) {
-		free(a);
+	if (http_defer(req, audit_run, audit_finish, a, audit_job_free)) {
+		audit_job_free(a);
 		return -1;
 	}
 	return 0;

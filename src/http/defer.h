@@ -26,6 +26,10 @@ int http_defer(struct http_req *req, int (*run)(struct store *st, void *ctx), ht
 int http_audit_deferred(struct http_req *req, enum audit_action action, const char *entity, int64_t entity_id,
 			int64_t person_id, const char *detail);
 
+/* The same, naming the people a list read showed (copied). */
+int http_audit_deferred_people(struct http_req *req, enum audit_action action, const char *entity, int64_t entity_id,
+			       int64_t person_id, const int64_t *people, size_t npeople, const char *detail);
+
 /* Answers a write that was not stored: 503 when busy or the disk is full, 500 otherwise. */
 int http_defer_failed(struct http_req *req, struct http_resp *resp, const struct gc_job *job);
 

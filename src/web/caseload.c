@@ -13,6 +13,7 @@
 #include "web/form.h"
 #include "web/widgets.h"
 #include "http/ops_reply.h"
+#include "util/idlist.h"
 
 #define CASELOAD_SHOWN 200
 
@@ -21,12 +22,14 @@ struct caseload_page {
 	int64_t now;
 	int show_worker; /* a column for the worker (an organisation's cases) */
 	int n;
+	struct idlist people;
 };
 
 static void caseload_row(void *ctx, const struct casework_summary *s)
 {
 	struct caseload_page *p = ctx;
 	struct html *h = p->h;
+	idlist_add(&p->people, s->person_id);
 	char href[48], buf[160];
 	p->n++;
 	snprintf(href, sizeof href, "/cases/%lld", (long long)s->id);
@@ -174,11 +177,12 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 	widget_table_open(h, open ? "Open cases, what is due soonest first" : "Closed cases", shown, nc);
 	struct casework_query q = { .worker_id = worker_id, .org_id = req->auth.org_id, .status = status,
 				    .limit = CASELOAD_SHOWN };
-	struct caseload_page p = { h, req->now, !worker_id, 0 };
+	struct caseload_page p = { h, req->now, !worker_id, 0, { 0 } };
 	int rc = casework_caseload(req->db, &q, req->now, caseload_row, &p);
 	html_close(h);
 	html_close(h);
 	if (rc < 0) {
+		idlist_free(&p.people);
 		layout_end(h);
 		return http_store_failed(req, resp);
 	}
@@ -195,7 +199,10 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 		}
 	}
 	/* Audited by the group commit writer; the page leaves once the event is on disk. */
-	if (http_audit_deferred(req, AUDIT_CASE_CASELOAD_READ, "case", 0, 0, worker_id ? "worker" : "organisation")) {
+	int deferred = http_audit_deferred_people(req, AUDIT_CASE_CASELOAD_READ, "case", 0, 0, p.people.v, p.people.n,
+						  worker_id ? "worker" : "organisation");
+	idlist_free(&p.people);
+	if (deferred) {
 		layout_end(h);
 		return -1;
 	}

@@ -12,6 +12,7 @@
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
+#include "util/idlist.h"
 
 #define ALTERNATIVES_MAX 8 /* eligible volunteers offered in each task's list */
 
@@ -724,12 +725,14 @@ done:
 struct task_rows {
 	struct html *h;
 	int n;
+	struct idlist people;
 };
 
 static void task_row(void *ctx, const struct task_view *t)
 {
 	struct task_rows *l = ctx;
 	struct html *h = l->h;
+	idlist_add(&l->people, t->person_id);
 	char when[LONDON_FORMAT_LEN], who[900], what[100], logged[32] = "";
 	l->n++;
 	london_format(t->window_from, when);
@@ -787,14 +790,17 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
-	struct task_rows l = { h, 0 };
-	if (task_list(req->db, req->auth.org_id, status ? status : "", 200, task_row, &l) < 0)
+	struct task_rows l = { h, 0, { 0 } };
+	if (task_list(req->db, req->auth.org_id, status ? status : "", 200, task_row, &l) < 0) {
+		idlist_free(&l.people);
 		return http_store_failed(req, resp);
+	}
 	html_close(h);
 	html_close(h);
 	if (!l.n)
 		html_elem(h, "p", "There are no tasks to show.", NULL);
-	http_audit(req, AUDIT_TASK_LIST, "task", 0, 0, "");
+	http_audit_people(req, AUDIT_TASK_LIST, "task", l.people.v, l.people.n, "");
+	idlist_free(&l.people);
 	return web_end(&pg, resp, 200);
 }
 

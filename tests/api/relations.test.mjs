@@ -67,6 +67,22 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       for (const p of listed) assert.ok(named.includes(p), `person ${p} named by the list read`);
     });
 
+    test('the caseload page and the task list name the people they showed', async () => {
+      const namedBy = (action) => sqlRows(srv.dbPath, `SELECT COUNT(*) FROM audit_people ap
+        JOIN audit_events e ON e.id = ap.event_id WHERE e.action = '${action}'`)[0][0];
+      const lww = await tokenFor(srv, 'lww@demo.waymark.test');
+      const page = await fetch(`${srv.url}/caseload`, { headers: { authorization: `Bearer ${lww}`, accept: 'text/html' } });
+      assert.equal(page.status, 200);
+      const cases = Number(sqlRows(srv.dbPath, `SELECT COUNT(DISTINCT c.person_id) FROM cases c JOIN workers w
+        ON w.id = c.worker_id JOIN users u ON u.id = w.user_id WHERE u.email = 'lww@demo.waymark.test'
+        AND c.closed_at IS NULL`)[0][0]);
+      assert.ok(Number(namedBy('case.caseload.read')) >= Math.min(cases, 1), 'the caseload read names its people');
+      const tasks = await api(srv, tok.volco, 'GET', '/api/v1/tasks');
+      assert.equal(tasks.status, 200);
+      assert.ok(tasks.body.count > 0);
+      assert.ok(Number(namedBy('task.list')) > 0, 'the task list names its people');
+    });
+
     test('another organisation\'s volunteer: 404 and an audited refusal', async () => {
       const rows = sqlRows(srv.dbPath, `SELECT v.id FROM volunteers v JOIN orgs o ON o.id = v.org_id
         WHERE o.name <> 'Breckland Community Support' ORDER BY v.id LIMIT 1`);
