@@ -93,14 +93,17 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
         'consent.referral': 'yes', 'consent.data_sharing': 'yes',
       }, { authorization: `Bearer ${tok.gp}` });
       assert.equal(page.status, 303, await page.text());
-      const html = await (await fetch(`${srv.url}/self-referral`)).text();
+      // The form's token is bound to the browser's pre-session cookie (finding 3).
+      const shown = await fetch(`${srv.url}/self-referral`);
+      const pre = (shown.headers.get('set-cookie') || '').split(';')[0];
+      const html = await shown.text();
       const field = (name) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
       const self = await postForm('/self-referral', {
         csrf_token: field('csrf_token'), form_started: field('form_started'), website: '',
         'person.given_name': 'Margaret', 'person.family_name': k.p.family_name, ...dob, 'person.postcode': 'IP24 1JD',
         'person.address': '2 Self Close', 'person.phone': '07700 900 200', 'person.email': 'self@example.org',
         'person.preferred_contact': 'email', reasons: 'loneliness', 'consent.referral': 'yes', 'consent.data_sharing': 'yes',
-      });
+      }, { cookie: pre });
       const text = await self.text();
       assert.equal(self.status, 200, text);
       const ref = /WM-\d{2}-\d{6}-[A-Z]/.exec(text)[0];
