@@ -10,6 +10,7 @@
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
 #include "ops/discharge.h"
+#include "util/idlist.h"
 
 static json_t *utc_or_null(int64_t t)
 {
@@ -69,11 +70,13 @@ struct board_json {
 	json_t *rows;
 	struct discharge_home_check *hc;
 	int failed;
+	struct idlist people;
 };
 
 static void board_item(void *ctx, const struct discharge_row *r)
 {
 	struct board_json *b = ctx;
+	idlist_add(&b->people, r->person_id);
 	int f = r->home_check_id ? discharge_home_check_get(b->req->db, r->home_check_id, b->hc) : 0;
 	if (f < 0)
 		b->failed = 1;
@@ -88,16 +91,18 @@ static int board_get(struct http_req *req, struct http_resp *resp)
 	q.hospital = http_query(req, "hospital");
 	const char *all = http_query(req, "include_closed");
 	q.include_closed = all && (!strcmp(all, "true") || !strcmp(all, "1"));
-	struct board_json b = { req, json_array(), malloc(sizeof *b.hc), 0 };
+	struct board_json b = { req, json_array(), malloc(sizeof *b.hc), 0, { 0 } };
 	if (!b.hc || discharge_board(req->db, &q, board_item, &b) || b.failed) {
 		free(b.hc);
 		json_decref(b.rows);
+		idlist_free(&b.people);
 		return http_store_failed(req, resp);
 	}
 	free(b.hc);
 	char detail[48];
 	snprintf(detail, sizeof detail, "%zu referrals", json_array_size(b.rows));
-	http_audit(req, AUDIT_DISCHARGE_BOARD, "board", 0, 0, detail);
+	http_audit_people(req, AUDIT_DISCHARGE_BOARD, "board", b.people.v, b.people.n, detail);
+	idlist_free(&b.people);
 	return http_reply_json(resp, 200, json_pack("{s:o}", "referrals", b.rows));
 }
 

@@ -141,6 +141,7 @@ static int board_row(void *ctx, const struct store_row *r)
 	d->home_check_needed = (int)store_row_int(r, 18);
 	d->first_contact_at = store_row_int(r, 19);
 	d->home_check_id = store_row_int(r, 20);
+	d->person_id = store_row_int(r, 21);
 	b->fn(b->ctx, d);
 	return 0;
 }

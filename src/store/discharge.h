@@ -77,6 +77,7 @@ struct discharge_row {
 	int home_check_needed;
 	int64_t first_contact_at; /* 0: none yet */
 	int64_t home_check_id;    /* 0: none */
+	int64_t person_id;        /* for the board read's audit event */
 };
 
 enum discharge_scope { DISCHARGE_ALL = 0, DISCHARGE_REFERRER = 1, DISCHARGE_ORG = 2 };

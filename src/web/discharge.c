@@ -12,6 +12,7 @@
 #include "ops/discharge.h"
 #include "web/form.h"
 #include "web/web.h"
+#include "util/idlist.h"
 
 #define HOSPITALS_MAX 32
 
@@ -63,12 +64,14 @@ struct board_page {
 	struct discharge_home_check *hc;
 	int can_take;
 	int rows, failed;
+	struct idlist people;
 };
 
 static void board_row(void *ctx, const struct discharge_row *r)
 {
 	struct board_page *b = ctx;
 	struct html *h = b->h;
+	idlist_add(&b->people, r->person_id);
 	int f = r->home_check_id ? discharge_home_check_get(b->req->db, r->home_check_id, b->hc) : 0;
 	if (f < 0)
 		b->failed = 1;
@@ -157,8 +160,9 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	struct html rh;
 	buf_init(&rows, BUF_MAX_HTML);
 	html_init(&rh, &rows);
-	struct board_page b = { req, &rh, hc, authz_allows(req->auth.role, PERM_CASE_WRITE), 0, 0 };
+	struct board_page b = { req, &rh, hc, authz_allows(req->auth.role, PERM_CASE_WRITE), 0, 0, { 0 } };
 	if (discharge_board(req->db, &q, board_row, &b) || b.failed) {
+		idlist_free(&b.people);
 		buf_free(&rows);
 		rc = http_store_failed(req, resp);
 		goto done;
@@ -186,7 +190,8 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	buf_free(&rows);
 	char detail[48];
 	snprintf(detail, sizeof detail, "%d referrals", b.rows);
-	http_audit(req, AUDIT_DISCHARGE_BOARD, "board", 0, 0, detail);
+	http_audit_people(req, AUDIT_DISCHARGE_BOARD, "board", b.people.v, b.people.n, detail);
+	idlist_free(&b.people);
 	rc = web_end(&pg, resp, 200);
 done:
 	free(hs);

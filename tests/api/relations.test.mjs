@@ -81,6 +81,10 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal(tasks.status, 200);
       assert.ok(tasks.body.count > 0);
       assert.ok(Number(namedBy('task.list')) > 0, 'the task list names its people');
+      const board = await api(srv, tok.hub, 'GET', '/api/v1/discharge/board');
+      assert.equal(board.status, 200);
+      assert.ok(board.body.referrals.length > 0);
+      assert.ok(Number(namedBy('discharge.board')) >= board.body.referrals.length, 'the board names its people');
     });
 
     test('another organisation\'s volunteer: 404 and an audited refusal', async () => {
