@@ -10,6 +10,7 @@
 #include "core/datetime.h"
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
+#include "util/idlist.h"
 
 int64_t cases_id_or_respond(struct http_req *req, struct http_resp *resp)
 {
@@ -285,9 +286,16 @@ static int is_worker(const struct http_req *req)
 	return req->auth.role == ROLE_LINK_WORKER || req->auth.role == ROLE_SUPPORT_WORKER;
 }
 
+struct case_list {
+	json_t *list;
+	struct idlist people;
+};
+
 static void list_row(void *ctx, const struct casework_summary *s)
 {
-	json_array_append_new(ctx, cases_summary_json(s));
+	struct case_list *l = ctx;
+	json_array_append_new(l->list, cases_summary_json(s));
+	idlist_add(&l->people, s->person_id);
 }
 
 static int cases_list(struct http_req *req, struct http_resp *resp)
@@ -325,14 +333,17 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 			return http_store_failed(req, resp);
 		q.worker_id = n ? own : -1;
 	}
-	json_t *list = json_array();
-	int n = casework_caseload(req->db, &q, req->now, list_row, list);
+	struct case_list l = { json_array(), { 0 } };
+	json_t *list = l.list;
+	int n = casework_caseload(req->db, &q, req->now, list_row, &l);
 	int64_t dropouts = n < 0 ? -1 : casework_dropout_count(req->db, req->auth.org_id);
 	if (n < 0 || dropouts < 0) {
 		json_decref(list);
+		idlist_free(&l.people);
 		return http_store_failed(req, resp);
 	}
-	http_audit(req, AUDIT_CASE_LIST, "case", 0, 0, is_worker(req) ? "caseload" : "organisation");
+	http_audit_people(req, AUDIT_CASE_LIST, "case", l.people.v, l.people.n, is_worker(req) ? "caseload" : "organisation");
+	idlist_free(&l.people);
 	return http_reply_json(resp, 200,
 			       json_pack("{s:o,s:i,s:o,s:I,s:i}", "worker_id", own ? json_integer(own) : json_null(), "count",
 					 n, "cases", list, "dropouts", (json_int_t)dropouts, "dropout_attempts",
