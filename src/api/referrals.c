@@ -359,6 +359,12 @@ static int referral_apply_contact(struct http_req *req, struct http_resp *resp)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
+	/* The body is an empty JSON object, as for every POST of this API: what
+	 * is applied is what the referral carries. */
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	json_decref(body);
 	struct ops_ctx c = http_ops_ctx(req);
 	unsigned changed;
 	enum ops_result r = ops_person_apply_contact(&c, id, &changed);
