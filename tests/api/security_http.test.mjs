@@ -179,16 +179,24 @@ function suite(label, dbUrl) {
     });
 
     test('9: connections beyond the per-address limit are refused', async () => {
-      const held = [];
-      for (let i = 0; i < 3; i++) held.push(await open(srv.port));
-      const extra = await open(srv.port);
-      extra.s.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-      await Promise.race([extra.closed, sleep(3000)]);
-      extra.s.destroy();
-      assert.doesNotMatch(extra.text(), /^HTTP\/1\.1 200/);
-      for (const h of held) h.s.destroy();
-      await sleep(200);
-      assert.equal((await fetch(`${srv.url}/healthz`)).status, 200);
+      // Its own server with the default request deadline, so that the held
+      // connections cannot be cut off by the 3 s deadline on a slow (ASan) run.
+      const own = await startServer({ dbUrl, demo: false, init: !dbUrl, args: ['--max-conns-per-addr', '3'] });
+      try {
+        const held = [];
+        for (let i = 0; i < 3; i++) held.push(await open(own.port));
+        await sleep(300); /* the server has accepted them */
+        const extra = await open(own.port);
+        extra.s.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+        await Promise.race([extra.closed, sleep(3000)]);
+        extra.s.destroy();
+        assert.doesNotMatch(extra.text(), /^HTTP\/1\.1 200/);
+        for (const h of held) h.s.destroy();
+        await sleep(200);
+        assert.equal((await fetch(`${own.url}/healthz`)).status, 200);
+      } finally {
+        await own.stop();
+      }
     });
 
     test('10a: X-Forwarded-For from an untrusted peer is ignored', async () => {
