@@ -130,10 +130,8 @@ static int home_check_get(struct http_req *req, struct http_resp *resp)
 
 static int home_check_action(struct http_req *req, struct http_resp *resp, int complete)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	json_t *body = http_json_body_or_respond(req, resp);
+	int64_t id;
+	json_t *body = http_id_body_or_respond(req, resp, &id);
 	if (!body)
 		return 0;
 	struct field_errors *fe = ops_fielderr_new();
@@ -179,10 +177,8 @@ static int home_check_complete_h(struct http_req *req, struct http_resp *resp)
 
 static int worker_dbs_put(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	json_t *body = http_json_body_or_respond(req, resp);
+	int64_t id;
+	json_t *body = http_id_body_or_respond(req, resp, &id);
 	if (!body)
 		return 0;
 	json_t *v = json_object_get(body, "dbs_checked");

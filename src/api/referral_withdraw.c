@@ -9,10 +9,8 @@
 
 static int withdraw_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	json_t *body = http_json_body_or_respond(req, resp);
+	int64_t id;
+	json_t *body = http_id_body_or_respond(req, resp, &id);
 	if (!body)
 		return 0;
 	struct field_errors *fe = ops_fielderr_new();

@@ -356,12 +356,10 @@ static int referral_create(struct http_req *req, struct http_resp *resp)
 /* Applies the referral's submitted contact details to the person. */
 static int referral_apply_contact(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
 	/* The body is an empty JSON object, as for every POST of this API: what
 	 * is applied is what the referral carries. */
-	json_t *body = http_json_body_or_respond(req, resp);
+	int64_t id;
+	json_t *body = http_id_body_or_respond(req, resp, &id);
 	if (!body)
 		return 0;
 	json_decref(body);

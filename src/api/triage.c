@@ -171,8 +171,7 @@ struct write {
 /* Reads the id and the body: 1 to go on, 0 after answering, -1 out of memory. */
 static int write_begin(struct http_req *req, struct http_resp *resp, struct write *w)
 {
-	w->id = http_param_id_or_respond(req, resp, 0);
-	w->body = w->id < 0 ? NULL : http_json_body_or_respond(req, resp);
+	w->body = http_id_body_or_respond(req, resp, &w->id);
 	w->fe = w->body ? ops_fielderr_new() : NULL;
 	w->c = http_ops_ctx(req);
 	if (!w->fe)

@@ -140,6 +140,9 @@ const char *http_param(const struct http_req *req, int i);
 int http_query_check_or_respond(struct http_req *req, struct http_resp *resp);
 /* Parses path parameter i as a positive id, or replies 404 and returns -1. */
 int64_t http_param_id_or_respond(const struct http_req *req, struct http_resp *resp, int i);
+/* The record id in the path ({id}, into *id) and the JSON object body of a
+ * write: the body (a new reference), or NULL after answering 404 or 400/422. */
+json_t *http_id_body_or_respond(struct http_req *req, struct http_resp *resp, int64_t *id);
 
 /* Server */
 struct http_config {

@@ -42,6 +42,12 @@ int64_t http_param_id_or_respond(const struct http_req *req, struct http_resp *r
 	return -1;
 }
 
+json_t *http_id_body_or_respond(struct http_req *req, struct http_resp *resp, int64_t *id)
+{
+	*id = http_param_id_or_respond(req, resp, 0);
+	return *id < 0 ? NULL : http_json_body_or_respond(req, resp);
+}
+
 static int hexval(int c)
 {
 	if (c >= '0' && c <= '9')
