@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 BUILD ?= build
 CC ?= gcc
-PKGS := libmicrohttpd jansson sqlite3 libpq libsodium
+PKGS := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 OPT ?= -O2
 CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wmissing-prototypes -Wshadow -Werror -Wno-missing-field-initializers -g $(OPT) -Isrc -I$(BUILD)/gen \
@@ -19,7 +19,7 @@ CFLAGS_BASE += -DWAYMARK_FAULT
 LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lglpk -lpthread -lm
 CFLAGS := $(CFLAGS_BASE) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 
 SRCS := $(shell find src -name '*.c' | sort)
