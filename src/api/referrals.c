@@ -15,6 +15,7 @@
 #include "ops/people.h"
 #include "ops/referrals.h"
 #include "util/idlist.h"
+#include "util/jsonw.h"
 
 #define LIST_LIMIT_DEFAULT 50
 #define LIST_LIMIT_MAX 200
@@ -131,54 +132,52 @@ static json_t *day(int64_t d)
 	return json_string(s);
 }
 
-/* Sets doc.a.b = v for the path "a.b" (steals v). */
-static void put_path(json_t *doc, const char *path, json_t *v)
+/* The time t as the API writes it (UTC, ISO 8601). */
+static void put_time(struct jsonw *w, const char *key, int64_t t)
 {
-	const char *dot = strchr(path, '.');
-	if (!dot) {
-		json_object_set_new(doc, path, v);
-		return;
-	}
-	size_t glen = (size_t)(dot - path);
-	json_t *g = json_object_getn(doc, path, glen);
-	if (!g) {
-		g = json_object();
-		json_object_setn_new(doc, path, glen, g);
-	}
-	json_object_set_new(g, dot + 1, v);
+	char s[DT_UTC_LEN];
+	dt_format_utc(t, s);
+	jsonw_str(w, key, s);
 }
 
-static json_t *field_json(const struct referral_rec *rec, int f)
+static void put_field(struct jsonw *w, const char *key, const struct referral_rec *rec, int f)
 {
 	const struct referral_value *v = &rec->v[f];
+	char d[DT_DATE_LEN];
 	switch (referral_fields[f].kind) {
 	case K_BOOL:
-		return json_boolean(v->i);
+		jsonw_bool(w, key, (int)v->i);
+		return;
 	case K_DOB:
 	case K_DAY:
-		return day(v->i);
+		dt_format_date(v->i, d);
+		jsonw_str(w, key, d);
+		return;
 	case K_INSTANT:
-		return iso(v->i);
-	case K_VOCABS: {
-		json_t *a = json_array();
+		put_time(w, key, v->i);
+		return;
+	case K_VOCABS:
+		jsonw_open(w, key, '[');
 		for (size_t i = 0; i < rec->nreasons; i++)
-			json_array_append_new(a, json_string(rec->reasons[i]));
-		return a;
-	}
+			jsonw_str(w, NULL, rec->reasons[i]);
+		jsonw_close(w);
+		return;
 	default:
-		return json_string(v->s ? v->s : "");
+		jsonw_str(w, key, v->s ? v->s : "");
 	}
 }
 
 static void event_json(void *ctx, const struct referral_event *e)
 {
-	json_t *a = ctx;
-	json_t *o = json_pack("{s:o,s:s}", "at", iso(e->at), "kind", e->kind);
+	struct jsonw *w = ctx;
+	jsonw_open(w, NULL, '{');
+	put_time(w, "at", e->at);
+	jsonw_str(w, "kind", e->kind);
 	if (e->from_status[0])
-		json_object_set_new(o, "from_status", json_string(e->from_status));
+		jsonw_str(w, "from_status", e->from_status);
 	if (e->to_status[0])
-		json_object_set_new(o, "to_status", json_string(e->to_status));
-	json_array_append_new(a, o);
+		jsonw_str(w, "to_status", e->to_status);
+	jsonw_close(w);
 }
 
 /* What a referrer sees of an event: its time and the status it led to. */
@@ -200,40 +199,93 @@ static json_t *contact_paths(unsigned bits)
 
 /* The contact details as the referral gave them, and which differ from the
  * person's now (applied only by POST .../apply-contact). */
-static json_t *submitted_json(const struct referral_view *v)
+static void put_submitted(struct jsonw *w, const struct referral_view *v)
 {
-	json_t *o = json_object();
+	jsonw_open(w, "submitted_contact", '{');
 	for (int i = 0; i < REFERRAL_CONTACT_N; i++) {
 		const struct referral_value *s = &v->submitted[referral_contact_field[i]];
 		if (s->set)
-			json_object_set_new(o, referral_fields[referral_contact_field[i]].path + 7, json_string(s->s));
+			jsonw_str(w, referral_fields[referral_contact_field[i]].path + 7, s->s);
 	}
 	unsigned bits = referral_contact_diff(v->rec.v, v->submitted);
-	json_object_set_new(o, "differs_from_person", json_boolean(bits));
-	json_object_set_new(o, "differing", contact_paths(bits));
-	return o;
+	jsonw_bool(w, "differs_from_person", bits != 0);
+	jsonw_open(w, "differing", '[');
+	for (int i = 0; i < REFERRAL_CONTACT_N; i++)
+		if (bits & (1u << i))
+			jsonw_str(w, NULL, referral_fields[referral_contact_field[i]].path + 7);
+	jsonw_close(w);
+	jsonw_close(w);
 }
 
-static json_t *view_json(const struct referral_view *v)
+/* Whether the group of field f ("discharge" of "discharge.ward") says
+ * anything: the home-check answer defaults to no, and alone it says nothing. */
+static int group_says_something(const struct referral_rec *rec, int f, size_t glen)
 {
-	json_t *doc = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)v->id, "reference", v->reference,
-				"status", v->status, "channel", v->channel, "received_at", iso(v->received_at),
-				"sla_due_at", iso(v->sla_due_at), "created_at", iso(v->created_at), "updated_at",
-				iso(v->updated_at));
-	json_object_set_new(doc, "person", json_pack("{s:I}", "id", (json_int_t)v->person_id));
-	for (int f = 0; f < RF__MAX; f++)
-		if (v->rec.v[f].set && f != RF_RECEIVED_AT)
-			put_path(doc, referral_fields[f].path, field_json(&v->rec, f));
-	/* The home-check answer defaults to no; alone it says nothing. */
-	json_t *dis = json_object_get(doc, "discharge");
-	if (dis && json_object_size(dis) == 1 && json_is_false(json_object_get(dis, "home_check_needed")))
-		json_object_del(doc, "discharge");
-	json_t *person = json_object_get(doc, "person");
-	json_object_set_new(person, "outcode", json_string(v->rec.outcode ? v->rec.outcode : ""));
-	json_object_set_new(person, "area", v->rec.area ? json_string(v->rec.area) : json_null());
-	json_object_set_new(doc, "possible_duplicate_of", v->duplicate_of ? json_integer(v->duplicate_of) : json_null());
-	json_object_set_new(doc, "submitted_contact", submitted_json(v));
-	return doc;
+	for (int g = f; g < RF__MAX && strncmp(referral_fields[g].path, referral_fields[f].path, glen + 1) == 0; g++)
+		if (rec->v[g].set && !(g == RF_DISCHARGE_HOME_CHECK_NEEDED && !rec->v[g].i))
+			return 1;
+	return 0;
+}
+
+/* The referral as the API shows it in full: its own members, the person
+ * (with the outcode and area after the fields), each group of fields in the
+ * description's order (a group's fields are contiguous there), then the
+ * submitted contact details. */
+static void put_view(struct jsonw *w, const struct referral_view *v)
+{
+	jsonw_int(w, "id", v->id);
+	jsonw_str(w, "reference", v->reference);
+	jsonw_str(w, "status", v->status);
+	jsonw_str(w, "channel", v->channel);
+	put_time(w, "received_at", v->received_at);
+	put_time(w, "sla_due_at", v->sla_due_at);
+	put_time(w, "created_at", v->created_at);
+	put_time(w, "updated_at", v->updated_at);
+	jsonw_open(w, "person", '{');
+	jsonw_int(w, "id", v->person_id);
+	const char *group = "person";
+	size_t glen = 6;
+	for (int f = 0; f < RF__MAX; f++) {
+		const struct referral_value *x = &v->rec.v[f];
+		if (!x->set || f == RF_RECEIVED_AT)
+			continue;
+		const char *path = referral_fields[f].path, *dot = strchr(path, '.');
+		size_t len = dot ? (size_t)(dot - path) : 0;
+		if (!group || len != glen || strncmp(path, group, len) != 0) {
+			if (group && glen == 6 && strncmp(group, "person", 6) == 0) {
+				jsonw_str(w, "outcode", v->rec.outcode ? v->rec.outcode : "");
+				jsonw_str(w, "area", v->rec.area);
+			}
+			if (group)
+				jsonw_close(w);
+			group = NULL;
+			if (dot) {
+				if (!group_says_something(&v->rec, f, len)) {
+					while (f + 1 < RF__MAX && strncmp(referral_fields[f + 1].path, path, len + 1) == 0)
+						f++;
+					continue;
+				}
+				char name[32];
+				snprintf(name, sizeof name, "%.*s", (int)len, path);
+				jsonw_open(w, name, '{');
+				group = path;
+				glen = len;
+			}
+		}
+		put_field(w, dot ? dot + 1 : path, &v->rec, f);
+	}
+	if (group) {
+		if (glen == 6 && strncmp(group, "person", 6) == 0) {
+			jsonw_str(w, "outcode", v->rec.outcode ? v->rec.outcode : "");
+			jsonw_str(w, "area", v->rec.area);
+		}
+		jsonw_close(w);
+	}
+	if (v->duplicate_of)
+		jsonw_int(w, "possible_duplicate_of", v->duplicate_of);
+	else
+		jsonw_null(w, "possible_duplicate_of");
+	put_submitted(w, v);
 }
 
 static json_t *status_json(const struct referral_status *s)
@@ -420,24 +472,31 @@ static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t
 		return n == 0 ? http_problem(resp, 404, "Not found", "There is no referral with that id.")
 			      : http_store_failed(req, resp);
 	}
-	json_t *doc = view_json(v);
-	json_t *events = json_array();
+	/* Written straight into the answer as it is read (a hot path: no
+	 * jansson value per member). */
+	struct jsonw *w = malloc(sizeof *w);
+	if (!w) {
+		free(v);
+		return -1;
+	}
+	http_reply_stream_begin(resp, w);
+	put_view(w, v);
+	jsonw_open(w, "events", '[');
 	int64_t person = v->person_id;
-	json_object_set_new(doc, "events", events);
-	int failed = referral_store_events(req->db, id, event_json, events) < 0 ||
-		     triage_referral_json(req, id, v->rec.reasons, v->rec.nreasons, doc) < 0;
+	int failed = referral_store_events(req->db, id, event_json, w) < 0;
+	jsonw_close(w);
+	failed = failed || triage_referral_json(req, id, v->rec.reasons, v->rec.nreasons, w) < 0;
 	free(v);
 	if (failed) {
-		json_decref(doc);
+		free(w);
 		return http_store_failed(req, resp);
 	}
 	/* The read is audited by the group commit writer; the answer leaves
 	 * only once its event is on disk. */
-	if (http_audit_deferred(req, AUDIT_REFERRAL_READ, "referral", id, person, "")) {
-		json_decref(doc);
-		return -1;
-	}
-	return http_reply_json(resp, 200, doc);
+	int rc = http_audit_deferred(req, AUDIT_REFERRAL_READ, "referral", id, person, "") ? -1
+											  : http_reply_stream_end(resp, 200, w);
+	free(w);
+	return rc;
 }
 
 struct list_ctx {

@@ -12,6 +12,7 @@
 #include "store/worker.h"
 #include "http/ops_reply.h"
 #include "util/idlist.h"
+#include "util/jsonw.h"
 #include "ops/access.h"
 #include "ops/triage.h"
 
@@ -38,8 +39,32 @@ static json_t *id_name(int64_t id, const char *name)
 	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
 }
 
+/* A time, or null when there is none. */
+static void put_time_or_null(struct jsonw *w, const char *key, int64_t t)
+{
+	if (t == KPI_NONE || t <= 0) {
+		jsonw_null(w, key);
+		return;
+	}
+	char s[DT_UTC_LEN];
+	dt_format_utc(t, s);
+	jsonw_str(w, key, s);
+}
+
+static void put_id_name(struct jsonw *w, const char *key, int64_t id, const char *name)
+{
+	if (id <= 0) {
+		jsonw_null(w, key);
+		return;
+	}
+	jsonw_open(w, key, '{');
+	jsonw_int(w, "id", id);
+	jsonw_str(w, "name", name);
+	jsonw_close(w);
+}
+
 int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
-			 json_t *doc)
+			 struct jsonw *w)
 {
 	struct triage_view *v = malloc(sizeof *v);
 	struct triage_rules *rules = NULL;
@@ -55,56 +80,61 @@ int triage_referral_json(struct http_req *req, int64_t referral_id, const char *
 	const struct triage_decision_view *d = &v->d;
 	const struct triage_case *c = &v->c;
 	if (v->has_decision) {
-		json_object_set_new(doc, "suggested_tier", json_string(d->suggested_tier));
-		json_object_set_new(doc, "suggestion_reason", json_string(d->suggestion_reason));
-		json_object_set_new(doc, "suggestion_rule", json_string(d->rule_name));
-		json_object_set_new(doc, "rules_version", json_integer(d->rule_version));
-		json_object_set_new(doc, "tier", json_string(d->tier));
-		json_t *t = json_pack("{s:I,s:s,s:s,s:o,s:b}", "id", (json_int_t)d->id, "outcome", d->outcome, "tier", d->tier,
-				      "decided_at", iso_or_null(d->decided_at), "home_check", d->home_check);
+		jsonw_str(w, "suggested_tier", d->suggested_tier);
+		jsonw_str(w, "suggestion_reason", d->suggestion_reason);
+		jsonw_str(w, "suggestion_rule", d->rule_name);
+		jsonw_int(w, "rules_version", d->rule_version);
+		jsonw_str(w, "tier", d->tier);
+		jsonw_open(w, "triage", '{');
+		jsonw_int(w, "id", d->id);
+		jsonw_str(w, "outcome", d->outcome);
+		jsonw_str(w, "tier", d->tier);
+		put_time_or_null(w, "decided_at", d->decided_at);
+		jsonw_bool(w, "home_check", d->home_check);
 		if (d->override_reason[0])
-			json_object_set_new(t, "override_reason", json_string(d->override_reason));
+			jsonw_str(w, "override_reason", d->override_reason);
 		if (d->rejection_reason[0])
-			json_object_set_new(t, "rejection_reason", json_string(d->rejection_reason));
+			jsonw_str(w, "rejection_reason", d->rejection_reason);
 		if (d->note[0])
-			json_object_set_new(t, "note", json_string(d->note));
-		json_object_set_new(t, "decided_by", id_name(d->decided_by, d->decided_by_name));
-		json_object_set_new(doc, "triage", t);
+			jsonw_str(w, "note", d->note);
+		put_id_name(w, "decided_by", d->decided_by, d->decided_by_name);
+		jsonw_close(w);
 	} else {
 		struct triage_suggestion sug;
 		if (!(rules = malloc(sizeof *rules)) || triage_rules_load(req->db, rules, NULL) < 0)
 			goto done;
 		if (triage_suggest_for(rules, s, &sug) == 0) {
-			json_object_set_new(doc, "suggested_tier", json_string(triage_tier_code(sug.tier)));
-			json_object_set_new(doc, "suggestion_reason", json_string(sug.reason));
-			json_object_set_new(doc, "suggestion_rule", json_string(sug.rule_name));
-			json_object_set_new(doc, "rules_version", json_integer(sug.rules_version));
+			jsonw_str(w, "suggested_tier", triage_tier_code(sug.tier));
+			jsonw_str(w, "suggestion_reason", sug.reason);
+			jsonw_str(w, "suggestion_rule", sug.rule_name);
+			jsonw_int(w, "rules_version", sug.rules_version);
 		} else {
-			json_object_set_new(doc, "suggested_tier", json_null());
-			json_object_set_new(doc, "suggestion_reason", json_null());
+			jsonw_null(w, "suggested_tier");
+			jsonw_null(w, "suggestion_reason");
 		}
-		json_object_set_new(doc, "tier", json_null());
-		json_object_set_new(doc, "triage", json_null());
+		jsonw_null(w, "tier");
+		jsonw_null(w, "triage");
 	}
 	if (v->has_case) {
-		json_object_set_new(doc, "case_id", json_integer(c->id));
-		json_object_set_new(doc, "case_status", json_string(c->status));
-		json_object_set_new(doc, "allocated_organisation", id_name(c->org_id, c->org_name));
-		json_object_set_new(doc, "allocated_worker", id_name(c->worker_id, c->worker_name));
-		json_object_set_new(doc, "allocation_reason", json_string(c->reason));
+		jsonw_int(w, "case_id", c->id);
+		jsonw_str(w, "case_status", c->status);
+		put_id_name(w, "allocated_organisation", c->org_id, c->org_name);
+		put_id_name(w, "allocated_worker", c->worker_id, c->worker_name);
+		jsonw_str(w, "allocation_reason", c->reason);
 	} else {
-		json_object_set_new(doc, "case_id", json_null());
-		json_object_set_new(doc, "allocated_organisation", json_null());
-		json_object_set_new(doc, "allocated_worker", json_null());
+		jsonw_null(w, "case_id");
+		jsonw_null(w, "allocated_organisation");
+		jsonw_null(w, "allocated_worker");
 	}
-	json_object_set_new(doc, "first_contact_at", iso_or_null(s->first_contact_at));
-	json_object_set_new(doc, "contact_attempts", json_integer(s->attempts));
+	put_time_or_null(w, "first_contact_at", s->first_contact_at);
+	jsonw_int(w, "contact_attempts", s->attempts);
 	struct kpi_referral k = { s->received_at, s->sla_due_at, s->first_contact_at };
 	const struct workclock *wc = &calendar_app()->wc;
-	json_object_set_new(doc, "follow_up", json_string(kpi_state_code(kpi_state_of(wc, &k, req->now))));
-	json_object_set_new(doc, "time_left_seconds",
-			    s->first_contact_at == KPI_NONE ? json_integer(workclock_remaining(wc, req->now, s->sla_due_at))
-							    : json_null());
+	jsonw_str(w, "follow_up", kpi_state_code(kpi_state_of(wc, &k, req->now)));
+	if (s->first_contact_at == KPI_NONE)
+		jsonw_int(w, "time_left_seconds", workclock_remaining(wc, req->now, s->sla_due_at));
+	else
+		jsonw_null(w, "time_left_seconds");
 	rc = 0;
 done:
 	free(v);

@@ -7,13 +7,14 @@
 #include "store/triage.h"
 
 /*
- * Adds to doc (a referral's JSON object) what triage knows: suggested_tier,
+ * Adds to w (inside a referral's JSON object) what triage knows: suggested_tier,
  * suggestion_reason, suggestion_rule, rules_version, tier, triage (the
  * decision), case_id, allocated_organisation, allocated_worker,
  * allocation_reason, first_contact_at, contact_attempts, time_left_seconds.
  * reasons are the referral's reason codes as read with it (in code order).
  * Returns 0 or -1 (store error).
  */
+struct jsonw;
 int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
-			 json_t *doc);
+			 struct jsonw *w);
 #endif

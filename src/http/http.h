@@ -107,6 +107,12 @@ int http_route_total(void);
 
 /* Response helpers: each sets status, type and body; they return 0. */
 int http_reply_json(struct http_resp *resp, unsigned status, json_t *doc); /* steals doc */
+/* A JSON answer streamed into the body (util/jsonw.h) instead of built:
+ * begin, write the members, then end (0; or a 500 problem when the writer
+ * failed, -1). */
+struct jsonw;
+void http_reply_stream_begin(struct http_resp *resp, struct jsonw *w);
+int http_reply_stream_end(struct http_resp *resp, unsigned status, struct jsonw *w);
 int http_reply_text(struct http_resp *resp, unsigned status, const char *type, const char *text);
 int http_problem(struct http_resp *resp, unsigned status, const char *title, const char *detail);
 int http_problem_fields(struct http_resp *resp, unsigned status, const char *title,

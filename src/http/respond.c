@@ -27,14 +27,11 @@ int http_reply_text(struct http_resp *resp, unsigned status, const char *type, c
 	return 0;
 }
 
-static int reply_json_typed(struct http_resp *resp, unsigned status, const char *type, json_t *doc)
+/* 0, or the 500 answer when rc says the JSON could not be written (-1). */
+static int json_written(struct http_resp *resp, unsigned status, const char *type, int rc)
 {
 	resp->status = status;
 	resp->content_type = type;
-	buf_reset(&resp->body);
-	/* Straight into the response body: no intermediate string and copy. */
-	int rc = doc ? jsonw_dump(&resp->body, doc) : -1;
-	json_decref(doc);
 	if (rc) {
 		buf_reset(&resp->body);
 		resp->status = 500;
@@ -43,6 +40,26 @@ static int reply_json_typed(struct http_resp *resp, unsigned status, const char 
 		return -1;
 	}
 	return 0;
+}
+
+static int reply_json_typed(struct http_resp *resp, unsigned status, const char *type, json_t *doc)
+{
+	buf_reset(&resp->body);
+	/* Straight into the response body: no intermediate string and copy. */
+	int rc = doc ? jsonw_dump(&resp->body, doc) : -1;
+	json_decref(doc);
+	return json_written(resp, status, type, rc);
+}
+
+void http_reply_stream_begin(struct http_resp *resp, struct jsonw *w)
+{
+	buf_reset(&resp->body);
+	jsonw_begin(w, &resp->body, '{');
+}
+
+int http_reply_stream_end(struct http_resp *resp, unsigned status, struct jsonw *w)
+{
+	return json_written(resp, status, "application/json", jsonw_end(w));
 }
 
 int http_reply_json(struct http_resp *resp, unsigned status, json_t *doc)

@@ -124,14 +124,14 @@ int audit_append(struct store *st, const struct audit_event *ev_in)
 	for (size_t i = 0; i < npeople; i++)
 		if (ev.people[i] > 0 && store_exec(st, STMT_AUDIT_PEOPLE_INSERT, NULL, NULL, "ii", ev.people[i], id) < 0)
 			goto fail;
-	if (
-	    store_exec(st, STMT_AUDIT_HEAD_SET, NULL, NULL, "is", id, hash) < 0)
+	if (!memo && store_exec(st, STMT_AUDIT_HEAD_SET, NULL, NULL, "is", id, hash) < 0)
 		goto fail;
 	if (own_tx && store_commit(st))
 		goto fail;
 	free(people);
 	if (memo) {
 		memo->valid = 1;
+		memo->dirty = 1;
 		memo->id = id;
 		memcpy(memo->hash, hash, HASH_HEX);
 	}
@@ -141,6 +141,16 @@ fail:
 	if (own_tx)
 		store_rollback(st);
 	return -1;
+}
+
+int audit_memo_flush(struct store *st, struct audit_memo *memo)
+{
+	if (!memo->dirty)
+		return 0;
+	if (store_exec(st, STMT_AUDIT_HEAD_SET, NULL, NULL, "is", memo->id, memo->hash) < 0)
+		return -1;
+	memo->dirty = 0;
+	return 0;
 }
 
 struct list_ctx {

@@ -35,12 +35,17 @@ struct audit_event {
  * while the transaction is open no one else can move it (it holds SQLite's
  * write lock, or on PostgreSQL the head row's lock, taken by that first
  * append). The lender keeps it true: cleared when the transaction begins,
- * and put back as it was when a savepoint is rolled back. */
+ * and put back as it was when a savepoint is rolled back. The appends then
+ * leave the head row to the lender, who writes it once with
+ * audit_memo_flush before committing. */
 struct audit_memo {
 	int valid;
+	int dirty; /* appended since the head row was last written */
 	int64_t id;
 	char hash[AUDIT_HASH_HEX];
 };
+/* Writes the chain's head as memo has it, when events were appended since. 0 or -1. */
+int audit_memo_flush(struct store *st, struct audit_memo *memo);
 
 /* Appends an event. Call inside the caller's transaction when the event
  * records a write (so both commit together); otherwise it opens its own.

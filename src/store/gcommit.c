@@ -82,7 +82,8 @@ static void run_batch(struct store *st, struct gc_job *batch)
 			if (k->result == 0)
 				job_fail(k, lost_err, lost_msg);
 	}
-	if (!tx_lost && store_commit(st)) {
+	/* The chain's head row, written once for the batch's events. */
+	if (!tx_lost && (audit_memo_flush(st, &memo) || store_commit(st))) {
 		tx_lost = 1;
 		lost_err = store_errcode(st);
 		snprintf(lost_msg, sizeof lost_msg, "%s", store_errmsg(st));

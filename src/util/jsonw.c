@@ -8,13 +8,9 @@
 #include <string.h>
 #include "util/jsonw.h"
 
-/* Output gathered in a small buffer and handed to the buf in large pieces. */
-struct out {
-	struct buf *b;
-	size_t n;
-	int failed;
-	char chunk[2048];
-};
+/* Output gathered in a small buffer and handed to the buf in large pieces
+ * (the streaming writer is the same thing with its nesting). */
+#define out jsonw
 
 static void flush(struct out *o)
 {
@@ -149,3 +145,97 @@ int jsonw_dump(struct buf *b, const json_t *v)
 	flush(&o);
 	return rc || o.failed ? -1 : 0;
 }
+
+void jsonw_begin(struct jsonw *w, struct buf *b, char open)
+{
+	w->b = b;
+	w->n = 0;
+	w->failed = 0;
+	w->depth = 0;
+	w->more[0] = 0;
+	w->close[0] = open == '[' ? ']' : '}';
+	putc1(w, open);
+}
+
+int jsonw_end(struct jsonw *w)
+{
+	if (w->depth)
+		w->failed = 1;
+	putc1(w, w->close[0]);
+	flush(w);
+	return w->failed ? -1 : 0;
+}
+
+/* The separator and key before a member (key NULL in an array). */
+static void member(struct jsonw *w, const char *key)
+{
+	if (w->more[w->depth])
+		putc1(w, ',');
+	w->more[w->depth] = 1;
+	if (key) {
+		/* Keys are the program's own names: nothing in them to escape. */
+		putc1(w, '"');
+		put(w, key, strlen(key));
+		put(w, "\":", 2);
+	}
+}
+
+void jsonw_open(struct jsonw *w, const char *key, char open)
+{
+	member(w, key);
+	if (w->depth + 1 >= JSONW_STREAM_DEPTH) {
+		w->failed = 1;
+		return;
+	}
+	w->more[++w->depth] = 0;
+	w->close[w->depth] = open == '[' ? ']' : '}';
+	putc1(w, open);
+}
+
+void jsonw_close(struct jsonw *w)
+{
+	if (w->depth == 0) {
+		w->failed = 1;
+		return;
+	}
+	putc1(w, w->close[w->depth--]);
+}
+
+void jsonw_str(struct jsonw *w, const char *key, const char *s)
+{
+	member(w, key);
+	if (s)
+		put_string(w, s, strlen(s));
+	else
+		put(w, "null", 4);
+}
+
+void jsonw_int(struct jsonw *w, const char *key, long long v)
+{
+	char num[24];
+	member(w, key);
+	put(w, num, (size_t)snprintf(num, sizeof num, "%lld", v));
+}
+
+void jsonw_bool(struct jsonw *w, const char *key, int v)
+{
+	member(w, key);
+	if (v)
+		put(w, "true", 4);
+	else
+		put(w, "false", 5);
+}
+
+void jsonw_null(struct jsonw *w, const char *key)
+{
+	member(w, key);
+	put(w, "null", 4);
+}
+
+void jsonw_value(struct jsonw *w, const char *key, const json_t *v)
+{
+	member(w, key);
+	if (!v || put_value(w, v, w->depth + 1))
+		w->failed = 1;
+}
+

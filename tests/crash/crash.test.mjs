@@ -1,10 +1,11 @@
 // Crash safety: the server under a write load (referrals and contact
-// attempts over the API) is killed with SIGKILL at a random moment and
-// restarted, CRASH_CYCLES times (default 10) on SQLite and, under
-// scripts/with-postgres, on PostgreSQL. After each kill every write answered
-// 201 is stored with the id and reference it was given, the database is
-// intact, writes and their audit events went together, the audit chain
-// verifies, and the restarted server serves what was acknowledged.
+// attempts over the API) and authenticated reads is killed with SIGKILL at a
+// random moment and restarted, CRASH_CYCLES times (default 10) on SQLite and,
+// under scripts/with-postgres, on PostgreSQL. After each kill every write
+// answered 201 is stored with the id and reference it was given, every read
+// answered 200 has its referral.read audit event (by its request id), the
+// database is intact, writes and their audit events went together, the audit
+// chain verifies, and the restarted server serves what was acknowledged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, runCli } from '../lib/server.mjs';
 import { startWriteLoad } from '../lib/writeload.mjs';
-import { checkDatabase, resetPostgres, sqlInt } from '../lib/dbcheck.mjs';
+import { checkDatabase, resetPostgres, sqlInt, sqlRows } from '../lib/dbcheck.mjs';
 
 const CYCLES = Number(process.env.CRASH_CYCLES || 10);
 const PG_CYCLES = Number(process.env.CRASH_PG_CYCLES ?? CYCLES);
@@ -49,6 +50,7 @@ async function crashCycles(t, backend, cycles) {
   const started = Date.now();
   const acked = [];
   const ackedContacts = [];
+  const ackedReads = [];
   let unanswered = 0;
   let lastCycle = [];
   try {
@@ -65,7 +67,7 @@ async function crashCycles(t, backend, cycles) {
       const wrong = await servedWrongly(srv, hubToken, [...lastCycle.slice(-20), ...sample(acked, 10)]);
       assert.deepEqual(wrong, [], `cycle ${cycle}: the restarted server serves every acknowledged referral`);
 
-      const load = startWriteLoad(srv, { gpToken, hubToken, workers: 6 });
+      const load = startWriteLoad(srv, { gpToken, hubToken, workers: 6, readers: 2 });
       const delay = KILL_MIN_MS + Math.floor(Math.random() * (KILL_MAX_MS - KILL_MIN_MS));
       await sleep(delay);
       const exited = new Promise((r) => srv.proc.once('exit', r));
@@ -77,6 +79,7 @@ async function crashCycles(t, backend, cycles) {
         `cycle ${cycle}: every answered write was a 201`);
       acked.push(...load.referrals);
       ackedContacts.push(...load.contacts);
+      ackedReads.push(...load.reads);
       unanswered += load.netErrors;
       lastCycle = load.referrals;
 
@@ -86,6 +89,9 @@ async function crashCycles(t, backend, cycles) {
       assert.deepEqual(lost.slice(0, 10), [], `cycle ${cycle}: ${lost.length} acknowledged referrals missing or changed`);
       const lostContacts = ackedContacts.filter((c) => got.contacts.get(c.id) !== c.referral_id);
       assert.deepEqual(lostContacts.slice(0, 10), [], `cycle ${cycle}: ${lostContacts.length} acknowledged contacts missing`);
+      const audited = new Set(sqlRows(db, "SELECT request_id FROM audit_events WHERE action = 'referral.read'").map((r) => r[0]));
+      const unaudited = ackedReads.filter((r) => !audited.has(r.request));
+      assert.deepEqual(unaudited.slice(0, 10), [], `cycle ${cycle}: ${unaudited.length} answered reads without their audit event`);
     }
 
     const srv = await startServer({ dbUrl: db, init: false, demo: false, env, args: ['--quiet'] });
@@ -94,10 +100,12 @@ async function crashCycles(t, backend, cycles) {
     assert.deepEqual(wrong, [], 'the server restarted after the last kill serves acknowledged referrals');
     const stored = sqlInt(db, `SELECT COUNT(*) FROM referrals WHERE id > ${since}`);
     t.diagnostic(`${backend}: ${cycles} SIGKILL cycles in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
-      `${acked.length} referrals and ${ackedContacts.length} contacts acknowledged, all present after every restart; ` +
+      `${acked.length} referrals, ${ackedContacts.length} contacts and ${ackedReads.length} reads acknowledged, ` +
+      'all present (reads: their audit events) after every restart; ' +
       `${stored} referrals stored (${stored - acked.length} committed but unanswered when killed); ` +
       `${unanswered} requests cut off by the kills`);
     assert.ok(acked.length >= cycles, `the load wrote something (${acked.length} referrals in ${cycles} cycles)`);
+    assert.ok(ackedReads.length >= cycles, `the load read something (${ackedReads.length} reads in ${cycles} cycles)`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -50,9 +50,29 @@ async function post(url, token, body) {
  * { status, body }, netErrors the requests that got no answer (expected only
  * when the server is killed under them).
  */
-export function startWriteLoad(srv, { gpToken, hubToken, workers = 6, contactShare = 1 / 3 }) {
-  const load = { referrals: [], contacts: [], failures: [], netErrors: 0 };
+export function startWriteLoad(srv, { gpToken, hubToken, workers = 6, contactShare = 1 / 3, readers = 0 }) {
+  const load = { referrals: [], contacts: [], reads: [], failures: [], netErrors: 0 };
   let running = true;
+  // Readers: the hub reads referrals written so far; each answered read's
+  // request id is kept (its audit event must be on disk before the answer).
+  const read = async () => {
+    while (running) {
+      if (!load.referrals.length) {
+        await sleep(5);
+        continue;
+      }
+      const r = load.referrals[Math.floor(Math.random() * load.referrals.length)];
+      try {
+        const res = await fetch(`${srv.url}/api/v1/referrals/${r.id}`, { headers: { authorization: `Bearer ${hubToken}` } });
+        const body = await res.json();
+        if (res.status === 200 && body.reference === r.reference) load.reads.push({ id: r.id, request: res.headers.get('x-request-id') });
+        else load.failures.push({ status: res.status, body });
+      } catch {
+        load.netErrors++;
+        await sleep(20);
+      }
+    }
+  };
   const loop = async () => {
     while (running) {
       const contact = load.referrals.length > 0 && Math.random() < contactShare;
@@ -74,7 +94,7 @@ export function startWriteLoad(srv, { gpToken, hubToken, workers = 6, contactSha
       }
     }
   };
-  const loops = Array.from({ length: workers }, loop);
+  const loops = [...Array.from({ length: workers }, loop), ...Array.from({ length: readers }, read)];
   load.stop = async () => {
     running = false;
     await Promise.all(loops);

@@ -1,4 +1,5 @@
-/* Unit tests for util/jsonw: the same bytes as json_dumps(v, JSON_COMPACT) for every kind of value and escape, and the refusals. */
+/* Unit tests for util/jsonw: the same bytes as json_dumps(v, JSON_COMPACT) for every kind of value and escape, dumped
+ * or streamed, and the refusals. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -102,12 +103,17 @@ random_string(void)
 	return json_string(s);
 }
 
+static int streamable; /* random_value makes what the streaming writer writes: no reals, plain keys */
+
 static json_t *
 random_value(int depth)
 {
 	switch (next(depth > 4 ? 6 : 8)) {
 	case 0: return json_integer((json_int_t)next(1000000) - 500000);
-	case 1: return json_real((double)next(100000) / (1 + next(1000)));
+	case 1:
+		if (streamable)
+			return json_integer((json_int_t)next(1000));
+		return json_real((double)next(100000) / (1 + next(1000)));
 	case 2: return random_string();
 	case 3: return json_true();
 	case 4: return json_false();
@@ -121,7 +127,9 @@ random_value(int depth)
 	default: {
 		json_t *o = json_object();
 		for (unsigned n = next(6); n; n--) {
-			json_t *k = random_string();
+			char plain[8];
+			snprintf(plain, sizeof plain, "k%u", next(8));
+			json_t *k = streamable ? json_string(plain) : random_string();
 			json_object_set_new(o, json_string_value(k), random_value(depth + 1));
 			json_decref(k);
 		}
@@ -140,6 +148,87 @@ test_random_documents(void **state)
 		expect_same(o);
 		json_decref(o);
 	}
+}
+
+/* Writes v through the streaming writer, member by member. */
+static void
+stream(struct jsonw *w, const char *key, const json_t *v)
+{
+	const char *k;
+	json_t *m;
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		jsonw_open(w, key, '{');
+		json_object_foreach((json_t *)v, k, m)
+			stream(w, k, m);
+		jsonw_close(w);
+		break;
+	case JSON_ARRAY:
+		jsonw_open(w, key, '[');
+		for (size_t i = 0; i < json_array_size(v); i++)
+			stream(w, NULL, json_array_get(v, i));
+		jsonw_close(w);
+		break;
+	case JSON_STRING: jsonw_str(w, key, json_string_value(v)); break;
+	case JSON_INTEGER: jsonw_int(w, key, json_integer_value(v)); break;
+	case JSON_TRUE: jsonw_bool(w, key, 1); break;
+	case JSON_FALSE: jsonw_bool(w, key, 0); break;
+	default: jsonw_null(w, key);
+	}
+}
+
+static void
+test_streamed_documents(void **state)
+{
+	(void)state;
+	streamable = 1;
+	for (int i = 0; i < 2000; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "v", random_value(0));
+		json_object_set_new(o, "w", random_value(0));
+		char *want = json_dumps(o, JSON_COMPACT);
+		struct buf b;
+		struct jsonw w;
+		buf_init(&b, BUF_MAX_JSON);
+		jsonw_begin(&w, &b, '{');
+		const char *k;
+		json_t *m;
+		json_object_foreach(o, k, m)
+			stream(&w, k, m);
+		assert_int_equal(jsonw_end(&w), 0);
+		if (b.len != strlen(want) || memcmp(b.data, want, b.len) != 0)
+			fail_msg("streamed: %s\njansson: %s", b.data, want);
+		buf_free(&b);
+		free(want);
+		json_decref(o);
+	}
+	streamable = 0;
+	/* An array document, a value member, and the failures jsonw_end reports. */
+	struct buf b;
+	struct jsonw w;
+	buf_init(&b, BUF_MAX_JSON);
+	jsonw_begin(&w, &b, '[');
+	jsonw_int(&w, NULL, 1);
+	json_t *r = json_real(0.5);
+	jsonw_value(&w, NULL, r);
+	json_decref(r);
+	assert_int_equal(jsonw_end(&w), 0);
+	assert_string_equal(b.data, "[1,0.5]");
+	buf_reset(&b);
+	jsonw_begin(&w, &b, '{');
+	jsonw_open(&w, "open", '[');
+	assert_int_equal(jsonw_end(&w), -1); /* left open */
+	buf_reset(&b);
+	jsonw_begin(&w, &b, '{');
+	for (int i = 0; i < JSONW_STREAM_DEPTH; i++)
+		jsonw_open(&w, "d", '{');
+	assert_int_equal(jsonw_end(&w), -1); /* too deep */
+	buf_free(&b);
+	buf_init(&b, 8);
+	jsonw_begin(&w, &b, '{');
+	jsonw_str(&w, "key", "a value longer than the buffer can take, past its 2 KB piece");
+	assert_int_equal(jsonw_end(&w), -1); /* full */
+	buf_free(&b);
 }
 
 static void
@@ -178,6 +267,7 @@ main(void)
 		cmocka_unit_test(test_every_escape),
 		cmocka_unit_test(test_insertion_order_and_replacement),
 		cmocka_unit_test(test_random_documents),
+		cmocka_unit_test(test_streamed_documents),
 		cmocka_unit_test(test_refusals),
 	};
 
