@@ -2,7 +2,7 @@
 -- day, certificate reference, Update Service check day, renewal due),
 -- qualifications (codes, comma-separated) and training, own transport; and
 -- the history of settings changes, so a rule that depends on when something
--- happened (followup_counts_weekends) can ask what was in force at a time.
+-- happened can ask what was in force at a time (who set what, when).
 ALTER TABLE workers ADD COLUMN start_day BIGINT;
 ALTER TABLE workers ADD COLUMN end_day BIGINT;
 ALTER TABLE workers ADD COLUMN dbs_level TEXT NOT NULL DEFAULT '';

@@ -129,5 +129,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ "kpi check", cmd_kpi_check, "recount the follow-up KPI summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
 	{ "kpi rebuild", cmd_kpi_rebuild, "compute the follow-up KPI summaries again from raw rows", no_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
+	{ "settings list", cmd_settings_list, "print every setting and its value (tab-separated)", no_opts, 1, NULL },
+	{ "settings set", cmd_settings_set, "change a setting (checked and audited as on the settings page)", no_opts, 1, "KEY VALUE" },
 	{ 0 },
 };
