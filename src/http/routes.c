@@ -40,5 +40,7 @@ const struct route *const http_route_tables[] = {
 	web_discharge_routes,
 	api_settings_routes,
 	web_settings_routes,
+	api_orgs_routes,
+	web_orgs_routes,
 	NULL,
 };

@@ -26,6 +26,7 @@ static const struct {
 	{ "/audit", "Audit trail", PERM_AUDIT_READ },
 	{ "/account", "Your account", PERM_SIGNED_IN },
 	{ "/settings", "Settings", PERM_ADMIN_SETTINGS },
+	{ "/organisations", "Organisations", PERM_ORG_MANAGE },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 
