@@ -16,4 +16,5 @@ extern const struct route api_directory_routes[];
 extern const struct route api_discharge_routes[];
 extern const struct route api_settings_routes[];
 extern const struct route api_orgs_routes[];
+extern const struct route api_workforce_routes[];
 #endif

@@ -42,5 +42,7 @@ const struct route *const http_route_tables[] = {
 	web_settings_routes,
 	api_orgs_routes,
 	web_orgs_routes,
+	api_workforce_routes,
+	web_workforce_routes,
 	NULL,
 };

@@ -276,3 +276,21 @@ int workforce_absence_remove(struct store *st, int64_t worker_id, int64_t absenc
 	int n = store_exec(st, STMT_WF_ABSENCE_DELETE, NULL, NULL, "ii", absence_id, worker_id);
 	return n < 0 ? -1 : n > 0;
 }
+
+struct ab_ctx {
+	int (*fn)(void *ctx, int64_t id, int64_t from, int64_t to, const char *reason);
+	void *ctx;
+};
+
+static int ab_row(void *ctx, const struct store_row *r)
+{
+	struct ab_ctx *a = ctx;
+	return a->fn(a->ctx, store_row_int(r, 0), store_row_int(r, 1), store_row_int(r, 2), store_row_text(r, 3));
+}
+
+int workforce_absences(struct store *st, int64_t worker_id, int64_t from_day,
+		       int (*fn)(void *ctx, int64_t id, int64_t from, int64_t to, const char *reason), void *ctx)
+{
+	struct ab_ctx a = { fn, ctx };
+	return store_exec(st, STMT_WORKER_ABSENCES_OF, ab_row, &a, "ii", worker_id, from_day) < 0 ? -1 : 0;
+}

@@ -38,6 +38,9 @@ int workforce_cluster_known(struct store *st, const char *name);
 int workforce_cluster_list(struct store *st, int (*fn)(void *ctx, const char *name, const char *area), void *ctx);
 int workforce_open_cases(struct store *st, int64_t worker_id, int (*fn)(void *ctx, const struct worker_open_case *c),
 			 void *ctx);
+/* fn(ctx, id, from_day, to_day, reason) for each absence of the worker ending on or after from_day. 0 / -1. */
+int workforce_absences(struct store *st, int64_t worker_id, int64_t from_day,
+		       int (*fn)(void *ctx, int64_t id, int64_t from, int64_t to, const char *reason), void *ctx);
 /* 1 removed, 0 no such absence of this worker, -1. */
 int workforce_absence_remove(struct store *st, int64_t worker_id, int64_t absence_id);
 #endif

@@ -28,6 +28,7 @@ extern const struct route web_directory_routes[];
 extern const struct route web_discharge_routes[];
 extern const struct route web_settings_routes[];
 extern const struct route web_orgs_routes[];
+extern const struct route web_workforce_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
