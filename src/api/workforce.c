@@ -191,12 +191,21 @@ done:
 	return rc;
 }
 
-static int absence_delete(struct http_req *req, struct http_resp *resp)
+static int absence_remove(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	int64_t aid = id < 0 ? -1 : http_param_id_or_respond(req, resp, 1);
-	if (aid < 0)
+	int64_t id;
+	json_t *body = http_id_body_or_respond(req, resp, &id);
+	if (!body)
 		return 0;
+	json_t *a = json_object_get(body, "absence_id");
+	int64_t aid = json_is_integer(a) ? json_integer_value(a) : 0;
+	json_decref(body);
+	if (aid <= 0) {
+		struct field_errors fe;
+		fielderr_init(&fe);
+		fielderr_add(&fe, "absence_id", "absence_id must be the id of one of the worker's absences");
+		return http_problem_fields(resp, 422, "The absence was not removed", &fe);
+	}
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_worker_absence_remove(&c, id, aid);
 	if (r != OPS_OK)
@@ -211,7 +220,7 @@ const struct route api_workforce_routes[] = {
 	{ "GET", "/api/v1/workers/{id}", worker_get_h, PERM_WORKER_MANAGE, "A worker's record with load and capacity", "worker" },
 	{ "PATCH", "/api/v1/workers/{id}", worker_patch, PERM_WORKER_MANAGE,
 	  "Change a worker's record (the fields given; end_date ends employment)", "worker" },
-	{ "DELETE", "/api/v1/workers/{id}/absences/{aid}", absence_delete, PERM_WORKER_MANAGE, "Remove a worker's absence",
-	  "worker" },
+	{ "POST", "/api/v1/workers/{id}/absences/remove", absence_remove, PERM_WORKER_MANAGE,
+	  "Remove one of a worker's absences: {absence_id}", "worker" },
 	{ 0 },
 };

@@ -110,6 +110,11 @@ enum ops_result ops_org_status(const struct ops_ctx *c, int64_t id, const char *
 {
 	if (!may_manage(c))
 		return OPS_FORBIDDEN;
+	struct org_view *o = malloc(sizeof *o);
+	int found = o ? org_record_get(c->db, id, o) : -1;
+	free(o);
+	if (found <= 0)
+		return found == 0 ? OPS_NOT_FOUND : OPS_ERROR;
 	const struct rec_field df = { "from", RK_DATE, 0, 0, "Date it takes effect", NULL, NULL, "" };
 	char day_text[REC_VALUE_MAX], why[REC_VALUE_MAX];
 	const struct rec_field rf = { "reason", RK_TEXT, ORG_REASON_MAX, 0, "Reason", NULL, NULL, "" };

@@ -256,8 +256,11 @@ static int absence_li(void *ctx, int64_t id, int64_t from, int64_t to, const cha
 	dt_format_date(to, t);
 	html_open(h, "li", NULL);
 	html_textf(h, "%s to %s%s%s ", f, t, reason[0] ? ": " : "", reason);
-	snprintf(action, sizeof action, "/workers/%lld/absences/%lld/remove", (long long)p->worker_id, (long long)id);
+	char aid[24];
+	snprintf(action, sizeof action, "/workers/%lld/absences/remove", (long long)p->worker_id);
+	snprintf(aid, sizeof aid, "%lld", (long long)id);
 	form_begin(h, action, p->req->auth.csrf[0] ? p->req->auth.csrf : NULL);
+	html_void(h, "input", "type", "hidden", "name", "absence_id", "value", aid, NULL);
 	html_open(h, "button", "type", "submit", "class", "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2", NULL);
 	html_textf(h, "Remove the absence from %s", f);
 	html_close(h);
@@ -461,9 +464,16 @@ static int absence_add(struct http_req *req, struct http_resp *resp)
 static int absence_remove(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
-	int64_t aid = id < 0 ? -1 : http_param_id_or_respond(req, resp, 1);
-	if (aid < 0)
+	if (id < 0)
 		return 0;
+	const char *a = http_form(req, "absence_id");
+	int64_t aid = a ? strtoll(a, NULL, 10) : 0;
+	struct field_errors fe;
+	fielderr_init(&fe);
+	if (aid <= 0) {
+		fielderr_add(&fe, "absence_id", "Choose the absence to remove");
+		return web_ops_reply(req, resp, OPS_INVALID, "The absence was not removed", &fe);
+	}
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_worker_absence_remove(&c, id, aid);
 	return r == OPS_OK ? redirect_saved(resp, id) : web_ops_reply(req, resp, r, "The absence was not removed", NULL);
@@ -485,7 +495,11 @@ static int reassign(struct http_req *req, struct http_resp *resp)
 					      http_form(req, "reason") };
 	struct ops_ctx c = http_ops_ctx(req);
 	struct triage_outcome out;
-	enum ops_result r = in.referral_id > 0 ? ops_triage_reallocate(&c, &in, &out, fe) : OPS_NOT_FOUND;
+	enum ops_result r = OPS_INVALID;
+	if (in.referral_id > 0)
+		r = ops_triage_reallocate(&c, &in, &out, fe);
+	else
+		fielderr_add(fe, "referral_id", "Choose the case to reassign");
 	int rc = r == OPS_OK ? redirect_saved(resp, id) : web_ops_reply(req, resp, r, "The case was not reassigned", fe);
 	free(fe);
 	return rc;
@@ -500,7 +514,7 @@ const struct route web_workforce_routes[] = {
 	{ "POST", "/workers/{id}", worker_update, PERM_WORKER_MANAGE, "Change a worker's record (an end date ends employment)",
 	  "worker" },
 	{ "POST", "/workers/{id}/absences", absence_add, PERM_WORKER_MANAGE, "Add a worker's absence", "worker" },
-	{ "POST", "/workers/{id}/absences/{aid}/remove", absence_remove, PERM_WORKER_MANAGE, "Remove a worker's absence", "worker" },
+	{ "POST", "/workers/{id}/absences/remove", absence_remove, PERM_WORKER_MANAGE, "Remove a worker's absence", "worker" },
 	{ "POST", "/workers/{id}/reassign", reassign, PERM_ALLOCATE, "Give one of the worker's open cases to another worker",
 	  "worker" },
 	{ 0 },

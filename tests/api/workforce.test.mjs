@@ -70,9 +70,9 @@ for (const [label, dbUrl] of backends) {
       const ab = await api(mgr, 'POST', `/api/v1/workers/${a.body.id}/absences`, { from: '2030-01-01', to: '2030-01-05', reason: 'leave' });
       assert.ok(ab.status < 300, JSON.stringify(ab.body));
       const aid = Number(sql(`SELECT id FROM worker_absences WHERE worker_id = ${a.body.id}`)[0][0]);
-      assert.equal((await api(mgr, 'DELETE', `/api/v1/workers/${a.body.id}/absences/${aid}`)).status, 204);
+      assert.equal((await api(mgr, 'POST', `/api/v1/workers/${a.body.id}/absences/remove`, { absence_id: aid })).status, 204);
       assert.equal(count(`SELECT COUNT(*) FROM worker_absences WHERE worker_id = ${a.body.id}`), 0);
-      assert.equal((await api(mgr, 'DELETE', `/api/v1/workers/${a.body.id}/absences/${aid}`)).status, 404);
+      assert.equal((await api(mgr, 'POST', `/api/v1/workers/${a.body.id}/absences/remove`, { absence_id: aid })).status, 404);
       // ending employment: no longer active (takes no new cases)
       const end = await api(mgr, 'PATCH', `/api/v1/workers/${a.body.id}`, { end_date: '2026-01-01' });
       assert.equal(end.status, 200);
@@ -158,7 +158,7 @@ for (const [label, dbUrl] of backends) {
       const aid = Number(sql(`SELECT id FROM worker_absences WHERE worker_id = ${id}`)[0][0]);
       const wp = await (await fetch(`${srv.url}/workers/${id}`, { headers: { cookie: mgr.cookie } })).text();
       assert.match(wp, /2030-02-01 to 2030-02-03: leave/);
-      assert.equal((await post(`/workers/${id}/absences/${aid}/remove`, {})).status, 303);
+      assert.equal((await post(`/workers/${id}/absences/remove`, { absence_id: aid })).status, 303);
       assert.equal(count(`SELECT COUNT(*) FROM worker_absences WHERE worker_id = ${id}`), 0);
     });
   });
