@@ -14,4 +14,7 @@ extern const struct route api_cases_routes[];
 extern const struct route api_case_write_routes[];
 extern const struct route api_directory_routes[];
 extern const struct route api_discharge_routes[];
+extern const struct route api_settings_routes[];
+extern const struct route api_orgs_routes[];
+extern const struct route api_workforce_routes[];
 #endif

@@ -58,4 +58,9 @@ int cmd_gen(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
+int cmd_settings_list(int argc, char **argv, struct cli_opt *opts);
+int cmd_settings_set(int argc, char **argv, struct cli_opt *opts);
+int cmd_worker_add(int argc, char **argv, struct cli_opt *opts);
+int cmd_worker_edit(int argc, char **argv, struct cli_opt *opts);
+int cmd_worker_list(int argc, char **argv, struct cli_opt *opts);
 #endif

@@ -1,4 +1,5 @@
-/* `waymark sla due`: the follow-up due time for a receipt time, from the same calendar and function the server uses. */
+/* `waymark sla due`: the follow-up due time for a receipt time, from the same calendar, settings
+ * (sla_bank_holidays, followup_counts_weekends) and function the server uses for a referral received now. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,7 +41,7 @@ int cmd_sla_due(int argc, char **argv, struct cli_opt *opts)
 		return 1;
 	struct calendar cal;
 	if (calendar_load(st, &cal)) {
-		fprintf(stderr, "waymark sla due: cannot read the bank holidays: %s\n", store_errmsg(st));
+		fprintf(stderr, "waymark sla due: cannot read the bank holidays and settings: %s\n", store_errmsg(st));
 		store_close(st);
 		return 1;
 	}

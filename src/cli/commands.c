@@ -106,6 +106,20 @@ static struct cli_opt kpi_opts[] = {
 	{ 0 },
 };
 
+/* A worker's record: one option per field of model/worker.def. */
+#include "model/worker.def"
+#define WORKER_OPT(ID, key, kind, max, req, label, hint, vocab, col) { key, "VALUE", label, NULL },
+static struct cli_opt worker_add_opts[] = {
+	{ "user", "EMAIL", "the account of the worker (in its organisation)", NULL },
+	WORKER_FIELDS(WORKER_OPT)
+	{ 0 },
+};
+static struct cli_opt worker_edit_opts[] = {
+	WORKER_FIELDS(WORKER_OPT)
+	{ 0 },
+};
+#undef WORKER_OPT
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -129,5 +143,10 @@ const struct cli_cmd cli_cmds[] = {
 	{ "kpi check", cmd_kpi_check, "recount the follow-up KPI summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
 	{ "kpi rebuild", cmd_kpi_rebuild, "compute the follow-up KPI summaries again from raw rows", no_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
+	{ "settings list", cmd_settings_list, "print every setting and its value (tab-separated)", no_opts, 1, NULL },
+	{ "worker add", cmd_worker_add, "register a Living Well Worker or support worker against a user account", worker_add_opts, 1, NULL },
+	{ "worker list", cmd_worker_list, "list workers with load and capacity (tab-separated)", no_opts, 1, NULL },
+	{ "worker edit", cmd_worker_edit, "change a worker's record (the fields given); --end_date ends employment", worker_edit_opts, 1, "ID" },
+	{ "settings set", cmd_settings_set, "change a setting (checked and audited as on the settings page)", no_opts, 1, "KEY VALUE" },
 	{ 0 },
 };

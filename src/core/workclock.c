@@ -54,7 +54,7 @@ walk_paused(struct day_walk *w, int64_t day)
 {
 	const struct workclock *wc = w->wc;
 
-	if (dt_weekday(day) >= 5)
+	if (!wc->count_weekends && dt_weekday(day) >= 5)
 		return 1;
 	if (!wc->use_holidays || wc->holidays == NULL)
 		return 0;
@@ -68,7 +68,7 @@ workclock_is_paused_day(const struct workclock *wc, int64_t local_days)
 {
 	size_t i;
 
-	if (dt_weekday(local_days) >= 5)
+	if (!wc->count_weekends && dt_weekday(local_days) >= 5)
 		return 1;
 	if (!wc->use_holidays || wc->holidays == NULL)
 		return 0;

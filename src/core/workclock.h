@@ -6,7 +6,7 @@
 
 /*
  * The clock counts real elapsed seconds, except on paused London local days:
- * Saturdays and Sundays (so the pause is Saturday 00:00 to Monday 00:00
+ * Saturdays and Sundays unless count_weekends is set (so the pause is Saturday 00:00 to Monday 00:00
  * local), and, when use_holidays is set, each listed bank holiday (local
  * 00:00 to the next local 00:00). Because real seconds are counted and clock
  * changes happen on Sundays, GMT/BST changes neither add nor lose an hour: a
@@ -24,6 +24,7 @@ struct workclock {
 	const int64_t *holidays;
 	size_t n_holidays;
 	int use_holidays;
+	int count_weekends; /* 1: Saturdays and Sundays count (setting followup_counts_weekends) */
 };
 
 /* 1 if London local day local_days is paused under wc. */

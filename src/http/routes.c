@@ -38,5 +38,11 @@ const struct route *const http_route_tables[] = {
 	web_case_form_routes,
 	web_directory_routes,
 	web_discharge_routes,
+	api_settings_routes,
+	web_settings_routes,
+	api_orgs_routes,
+	web_orgs_routes,
+	api_workforce_routes,
+	web_workforce_routes,
 	NULL,
 };

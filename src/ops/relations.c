@@ -4,6 +4,7 @@
 #include "ops/access.h"
 #include "ops/casework.h"
 #include "ops/referrals_access.h"
+#include "ops/orgs.h"
 #include "ops/relations.h"
 #include "ops/volunteers.h"
 
@@ -48,6 +49,7 @@ static const struct {
 	{ "task", task_rel },
 	{ "worker", ops_worker_staff_may_see },
 	{ "case", ops_case_held },
+	{ "org", ops_org_may_see },
 };
 
 int ops_relation(const struct ops_ctx *c, const char *rel, int64_t id)

@@ -21,7 +21,10 @@ static int id_row(void *ctx, const struct store_row *row)
 int account_org_add(struct store *st, const char *name, const char *kind, const char *area, int64_t now, int64_t *id)
 {
 	struct id_ctx c = { id };
-	return store_exec(st, STMT_ORG_INSERT, id_row, &c, "sssi", name, kind, area, now) == 1 ? 0 : -1;
+	if (store_exec(st, STMT_ORG_INSERT, id_row, &c, "sssi", name, kind, area, now) != 1)
+		return -1;
+	/* its area is the first of the areas it serves (org_areas, migration 020) */
+	return area && area[0] && store_exec(st, STMT_ORG_AREA_ADD, NULL, NULL, "is", *id, area) < 0 ? -1 : 0;
 }
 
 int account_org_find(struct store *st, const char *name_or_id, int64_t *id)

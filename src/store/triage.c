@@ -6,6 +6,7 @@
 #include "core/londontime.h"
 #include "core/triage_check.h"
 #include "store/discharge.h"
+#include "store/org.h"
 #include "store/triage.h"
 #include "store/triage_int.h"
 #include "store/rules_cache.h"
@@ -509,12 +510,14 @@ static void org_name(struct store *st, int64_t org_id, char *out, size_t outlen)
 	store_exec(st, STMT_TRIAGE_ORG_NAME, text_row, &t, "i", org_id);
 }
 
-/* Who holds community support for an area: a provider based there, else the
- * lead provider, else the organisation of whoever triaged. */
-static int community_org(struct store *st, const char *area, int64_t fallback, int64_t *org)
+/* Who holds community support for an area: one of the active providers serving it, shared by open load
+ * against volunteer capacity (store/org.c, core/org.c; why into reason), else the lead provider, else the
+ * organisation of whoever triaged (reason then left empty). */
+static int community_org(struct store *st, const char *area, int64_t fallback, int64_t *org, char *reason,
+			 size_t reason_len)
 {
 	*org = 0;
-	if (area[0] && store_exec(st, STMT_TRIAGE_PROVIDER_FOR_AREA, store_row_first_int, org, "s", area) < 0)
+	if (org_share_choose(st, area, org, reason, reason_len))
 		return -1;
 	if (!*org && store_exec(st, STMT_TRIAGE_LEAD_PROVIDER, store_row_first_int, org, "") < 0)
 		return -1;
@@ -678,12 +681,16 @@ enum triage_result triage_apply(struct store *st, const struct triage_request *r
 			copy(out->status, sizeof out->status, "allocated");
 		goto done;
 	case TRIAGE_TIER_COMMUNITY_SUPPORT: {
-		if (community_org(st, s->area, rq->org_id, &out->org_id))
+		char shared[sizeof out->alloc.reason];
+		if (community_org(st, s->area, rq->org_id, &out->org_id, shared, sizeof shared))
 			goto done;
 		org_name(st, out->org_id, out->org_name, sizeof out->org_name);
 		char on[190];
 		copy(on, sizeof on, out->org_name);
-		snprintf(out->alloc.reason, sizeof out->alloc.reason, "community support: %s arranges volunteers", on);
+		if (shared[0])
+			copy(out->alloc.reason, sizeof out->alloc.reason, shared);
+		else
+			snprintf(out->alloc.reason, sizeof out->alloc.reason, "community support: %s arranges volunteers", on);
 		if (insert_case(st, s, out->tier, out->org_id, 0, out->alloc.reason, 0, 0, rq->now, "open", NULL,
 				&out->case_id))
 			goto done;

@@ -109,7 +109,8 @@ static int user_form(struct http_req *req, struct http_resp *resp, const struct 
 			return -1;
 		}
 		orgs->opts[orgs->n] = (struct form_option){ NULL, NULL };
-		form_select(h, &(struct form_field){ .name = "org", .label = "Organisation", .value = http_form(req, "org"),
+		form_select(h, &(struct form_field){ .name = "org", .label = "Organisation",
+						     .value = http_form(req, "org") ? http_form(req, "org") : http_query(req, "org"),
 						     .errors = fe },
 			    orgs->opts);
 		free(orgs);

@@ -2,7 +2,7 @@
  * role's starting points. */
 #include "web/web.h"
 
-static void home_public(struct html *h)
+static void home_public(struct html *h, struct http_req *req)
 {
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-two-thirds", NULL);
@@ -22,6 +22,7 @@ static void home_public(struct html *h)
 	html_elem(h, "a", "Refer yourself for support", "href", "/self-referral", NULL);
 	html_close(h);
 	html_close(h);
+	web_hub_contact(h, req);
 	html_close(h);
 	html_close(h);
 }
@@ -54,7 +55,7 @@ static int home(struct http_req *req, struct http_resp *resp)
 	struct web_page pg;
 	web_begin(&pg, req, resp, "Home");
 	if (req->auth.role == ROLE_NONE)
-		home_public(&pg.h);
+		home_public(&pg.h, req);
 	else
 		home_signed_in(&pg.h, req);
 	return web_end(&pg, resp, 200);

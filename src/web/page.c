@@ -25,6 +25,9 @@ static const struct {
 	{ "/admin/users", "Users", PERM_ADMIN_USERS },
 	{ "/audit", "Audit trail", PERM_AUDIT_READ },
 	{ "/account", "Your account", PERM_SIGNED_IN },
+	{ "/settings", "Settings", PERM_ADMIN_SETTINGS },
+	{ "/organisations", "Organisations", PERM_ORG_MANAGE },
+	{ "/workers", "Workers", PERM_WORKER_MANAGE },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/internal.h"
+#include "store/calendar.h"
 #include "util/secret.h"
 #include "web/form.h"
 #include "web/referral_form.h"
@@ -28,9 +29,16 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-two-thirds", NULL);
 	html_elem(h, "h1", "Refer yourself for support", NULL);
-	html_elem(h, "p", "Tell us a little about yourself and what would help. Someone from the hub will contact you "
-			  "within 24 hours, not counting weekends and bank holidays.",
+	const struct workclock *wc = &calendar_app()->wc;
+	html_elem(h, "p", wc->count_weekends ? (wc->use_holidays ? "Tell us a little about yourself and what would help. "
+				"Someone from the hub will contact you within 24 hours, not counting bank holidays."
+				: "Tell us a little about yourself and what would help. Someone from the hub will contact "
+				  "you within 24 hours.")
+			  : "Tell us a little about yourself and what would help. Someone from the hub will contact you "
+			    "within 24 hours, not counting weekends and bank holidays.",
 		  "class", "nhsuk-body-l", NULL);
+	if (web_hub_contact(h, req))
+		return http_store_failed(req, resp);
 	html_open(h, "div", "class", "nhsuk-inset-text", NULL);
 	html_elem(h, "span", "Important: ", "class", "nhsuk-u-visually-hidden", NULL);
 	html_elem(h, "p", "This is not an emergency service. If someone is in immediate danger, call 999. For urgent "
@@ -67,6 +75,7 @@ static int refuse(struct http_req *req, struct http_resp *resp, unsigned status,
 	html_elem(&pg.h, "p", text, NULL);
 	html_open(&pg.h, "p", NULL);
 	html_text(&pg.h, "You can also ask your GP practice to refer you. ");
+	web_hub_contact(&pg.h, req);
 	html_elem(&pg.h, "a", "Back to the form", "href", "/self-referral", NULL);
 	html_close(&pg.h);
 	return web_end(&pg, resp, status);

@@ -26,6 +26,9 @@ extern const struct route web_case_routes[];
 extern const struct route web_case_form_routes[];
 extern const struct route web_directory_routes[];
 extern const struct route web_discharge_routes[];
+extern const struct route web_settings_routes[];
+extern const struct route web_orgs_routes[];
+extern const struct route web_workforce_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
@@ -56,6 +59,10 @@ int web_triage_watch(struct html *h, struct http_req *req);
  * with a link to the caseload, for their home page; nothing for a user with
  * no worker record. Returns 0 or -1. */
 int web_caseload_summary(struct html *h, struct http_req *req);
+
+/* Writes the hub's telephone number, opening hours and email (settings), when set, for the public
+ * pages. Returns 0 or -1. */
+int web_hub_contact(struct html *h, struct http_req *req);
 
 /* Renders a whole page around body(): layout, title, errors. */
 struct web_page {

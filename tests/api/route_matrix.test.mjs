@@ -88,6 +88,13 @@ const FIXTURES = {
     ids: (made, role, rel) => made[rel],
     visible: (role, rel) => rel === 'own' && ACTOR[role]?.[1] === 'Breckland Community Support',
   },
+  // Organisations: the administrator and programme lead manage every one (only they may use the routes).
+  org: {
+    ids(made, role, rel) {
+      return rel === 'own' ? made[ACTOR[role]?.[1] ?? 'Community Action Norfolk'] : made[OTHER_ORG];
+    },
+    visible: () => true,
+  },
   // Directory services: one directory for everyone allowed to read it, and
   // any editor may suggest a change; only the listing's owner organisation
   // (own: the actor's; other: another's) and the hub change it or answer
@@ -136,6 +143,10 @@ before(async () => {
     Object.assign(fixtureIds, await referralFixtures(srv, { ...tokens, other_referrer: other }));
   }
   if (kinds.has('volunteer') || kinds.has('task')) Object.assign(fixtureIds, await volunteerFixtures(srv, tokens.hub_coordinator));
+  if (kinds.has('org')) {
+    const rows = JSON.parse((await runCli(['routes'])).stdout) && (await import('../lib/dbcheck.mjs')).sqlRows(srv.dbPath, 'SELECT id, name FROM orgs');
+    fixtureIds.org = Object.fromEntries(rows.map(([id, name]) => [name, id]));
+  }
   if (kinds.has('service')) Object.assign(fixtureIds, await serviceFixtures(srv, tokens.hub_coordinator, tokens.provider_manager));
 });
 

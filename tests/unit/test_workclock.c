@@ -518,6 +518,27 @@ test_degenerate(void **state)
 	check_due(&wc_off, ut(1968, 1, 5, 12, 0, 0), ut(1968, 1, 8, 12, 0, 0));
 }
 
+/* Setting followup_counts_weekends: Saturdays and Sundays count; bank holidays still pause when on. */
+static void
+test_counts_weekends(void **state)
+{
+	(void)state;
+	struct workclock wk = wc_on;
+	wk.count_weekends = 1;
+	/* Friday 4 December 2026 16:00 -> Saturday 16:00 (without the setting: Monday 16:00) */
+	assert_int_equal(workclock_due(&wk, lt(2026, 12, 4, 16, 0, 0), DAY), lt(2026, 12, 5, 16, 0, 0));
+	assert_int_equal(workclock_due(&wc_on, lt(2026, 12, 4, 16, 0, 0), DAY), lt(2026, 12, 7, 16, 0, 0));
+	/* a Saturday receipt counts at once */
+	assert_int_equal(workclock_due(&wk, lt(2026, 12, 5, 9, 30, 0), DAY), lt(2026, 12, 6, 9, 30, 0));
+	assert_false(workclock_is_paused_day(&wk, dt_days_from_civil(2026, 12, 5)));
+	/* Thursday 24 December 16:00: Christmas Day pauses, Saturday 26th counts */
+	assert_int_equal(workclock_due(&wk, lt(2026, 12, 24, 16, 0, 0), DAY), lt(2026, 12, 26, 16, 0, 0));
+	/* with bank holidays off too, the clock never pauses */
+	wk.use_holidays = 0;
+	assert_int_equal(workclock_due(&wk, lt(2026, 12, 24, 16, 0, 0), DAY), lt(2026, 12, 25, 16, 0, 0));
+	assert_int_equal(workclock_elapsed(&wk, lt(2026, 12, 4, 0, 0, 0), lt(2026, 12, 11, 0, 0, 0)), 7 * DAY);
+}
+
 int
 main(void)
 {
@@ -535,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_long_span),
 		cmocka_unit_test(test_remaining_through_weekend),
 		cmocka_unit_test(test_degenerate),
+		cmocka_unit_test(test_counts_weekends),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

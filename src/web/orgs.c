@@ -1,0 +1,353 @@
+/* The organisations pages (administrator, programme lead): the list, add, view and change one (the form is
+ * made from model/org.def), its framework status with history, and a link to add its users. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/datetime.h"
+#include "core/londontime.h"
+#include "http/ops_reply.h"
+#include "ops/orgs.h"
+#include "store/org.h"
+#include "web/form.h"
+#include "web/web.h"
+#include "web/widgets.h"
+
+#define AREAS_MAX 16
+
+struct area_opts {
+	struct form_option o[AREAS_MAX + 1];
+	char text[AREAS_MAX][2][96];
+	int n;
+};
+
+static int area_opt(void *ctx, const char *code, const char *name)
+{
+	struct area_opts *a = ctx;
+	if (a->n >= AREAS_MAX)
+		return 1;
+	snprintf(a->text[a->n][0], sizeof a->text[0][0], "%s", code);
+	snprintf(a->text[a->n][1], sizeof a->text[0][1], "%s", name);
+	a->o[a->n] = (struct form_option){ a->text[a->n][0], a->text[a->n][1] };
+	a->n++;
+	return 0;
+}
+
+/* Splits a comma-separated list in place into out (NULL-terminated). */
+static void split(char *list, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (char *p = list; *p && n + 1 < max;) {
+		out[n++] = p;
+		p += strcspn(p, ",");
+		if (*p)
+			*p++ = '\0';
+	}
+	out[n] = NULL;
+}
+
+/* The fields of model/org.def as a form; vals: the values to show by enum org_field. */
+static int org_fields_form(struct html *h, struct http_req *req, char (*vals)[REC_VALUE_MAX], const struct field_errors *fe)
+{
+	struct area_opts *areas = calloc(1, sizeof *areas);
+	if (!areas || org_hwp_areas(req->db, area_opt, areas)) {
+		free(areas);
+		return -1;
+	}
+	for (int f = 0; f < ORG_F__COUNT; f++) {
+		const struct rec_field *d = &org_fields[f];
+		struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = vals[f], .errors = fe,
+					 .required = d->required };
+		if (d->kind == RK_CODE) {
+			struct form_option o[16];
+			size_t n = 0;
+			o[n++] = (struct form_option){ "", "Choose one" };
+			for (size_t i = 0; d->vocab[i] && n < 15; i += 2)
+				o[n++] = (struct form_option){ d->vocab[i], d->vocab[i + 1] };
+			o[n] = (struct form_option){ NULL, NULL };
+			form_select(h, &ff, o);
+		} else if (d->kind == RK_CODES) {
+			char list[REC_VALUE_MAX];
+			const char *checked[AREAS_MAX + 1];
+			snprintf(list, sizeof list, "%s", vals[f]);
+			split(list, checked, AREAS_MAX + 1);
+			form_checkboxes(h, &ff, areas->o, checked);
+		} else if (d->kind == RK_LONGTEXT) {
+			form_textarea(h, &ff, 3);
+		} else {
+			ff.type = d->kind == RK_EMAIL ? "email" : d->kind == RK_PHONE ? "tel" : NULL;
+			form_input(h, &ff);
+		}
+	}
+	free(areas);
+	return 0;
+}
+
+/* The posted form's fields into given/buf (areas: every checked box, comma-separated). */
+static void posted_fields(struct http_req *req, const char *given[ORG_F__COUNT], char (*buf)[REC_VALUE_MAX])
+{
+	for (int f = 0; f < ORG_F__COUNT; f++) {
+		if (org_fields[f].kind != RK_CODES) {
+			given[f] = http_form(req, org_fields[f].key);
+			if (!given[f])
+				given[f] = "";
+			continue;
+		}
+		http_form(req, org_fields[f].key); /* parses the form */
+		size_t n = 0;
+		buf[f][0] = '\0';
+		for (int i = 0; i < req->nform; i++)
+			if (strcmp(req->form[i].name, org_fields[f].key) == 0 && n + strlen(req->form[i].value) + 2 < REC_VALUE_MAX)
+				n += (size_t)snprintf(buf[f] + n, REC_VALUE_MAX - n, "%s%s", n ? "," : "", req->form[i].value);
+		given[f] = buf[f];
+	}
+}
+
+static int org_line(void *ctx, const struct org_view *o)
+{
+	struct html *h = ctx;
+	char href[48];
+	snprintf(href, sizeof href, "/organisations/%lld", (long long)o->id);
+	html_open(h, "li", NULL);
+	html_elem(h, "a", o->v[ORG_F_NAME], "href", href, NULL);
+	html_textf(h, " (%s, %s", rec_vocab_label(org_kind_vocab, o->v[ORG_F_KIND]), rec_vocab_label(org_status_vocab, o->status));
+	html_textf(h, "; %lld user%s)", (long long)o->users, o->users == 1 ? "" : "s");
+	html_close(h);
+	return 0;
+}
+
+static int orgs_page(struct http_req *req, struct http_resp *resp)
+{
+	struct web_page pg;
+	web_begin(&pg, req, resp, "Organisations");
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "Organisations", NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Add an organisation", "href", "/organisations/new", "class", "nhsuk-button", "role", "button", NULL);
+	html_close(h);
+	html_open(h, "ul", "class", "nhsuk-list nhsuk-list--border", NULL);
+	if (org_record_list(req->db, org_line, h))
+		return http_store_failed(req, resp);
+	html_close(h);
+	return web_end(&pg, resp, 200);
+}
+
+static int new_form(struct http_req *req, struct http_resp *resp, char (*vals)[REC_VALUE_MAX], const struct field_errors *fe,
+		    unsigned status)
+{
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Add an organisation", fe);
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "Add an organisation", NULL);
+	form_begin(h, "/organisations", req->auth.csrf[0] ? req->auth.csrf : NULL);
+	if (org_fields_form(h, req, vals, fe))
+		return -1;
+	struct form_option st[8];
+	size_t n = 0;
+	for (size_t i = 0; org_status_vocab[i] && n < 7; i += 2)
+		st[n++] = (struct form_option){ org_status_vocab[i], org_status_vocab[i + 1] };
+	st[n] = (struct form_option){ NULL, NULL };
+	const char *s = http_form(req, "framework_status");
+	form_select(h, &(struct form_field){ .name = "framework_status", .label = "Framework status", .value = s ? s : "active",
+					     .hint = "Only active providers receive community support referrals", .errors = fe },
+		    st);
+	form_button(h, "Add organisation");
+	form_end(h);
+	return web_end(&pg, resp, status);
+}
+
+static int orgs_new(struct http_req *req, struct http_resp *resp)
+{
+	char (*vals)[REC_VALUE_MAX] = calloc(ORG_F__COUNT, sizeof *vals);
+	if (!vals)
+		return -1;
+	int rc = new_form(req, resp, vals, NULL, 200);
+	free(vals);
+	return rc;
+}
+
+/* The organisation's page: details form, framework status and its history, its users. */
+static int hist_row(void *ctx, const struct org_history_row *r)
+{
+	struct html *h = ctx;
+	char day[DT_DATE_LEN] = "", at[LONDON_FORMAT_LEN];
+	if (r->from_day >= 0)
+		dt_format_date(r->from_day, day);
+	london_format(r->at, at);
+	html_open(h, "li", NULL);
+	html_textf(h, "%s from %s", rec_vocab_label(org_status_vocab, r->status), day[0] ? day : "the start");
+	if (r->reason[0])
+		html_textf(h, ": %s", r->reason);
+	html_textf(h, " (recorded %s%s%s)", at, r->by[0] ? " by " : "", r->by);
+	html_close(h);
+	return 0;
+}
+
+static int org_page_render(struct http_req *req, struct http_resp *resp, int64_t id, char (*vals)[REC_VALUE_MAX],
+			   const struct field_errors *fe, unsigned status, const char *notice)
+{
+	struct org_view *o = malloc(sizeof *o);
+	if (!o)
+		return -1;
+	int f = org_record_get(req->db, id, o);
+	if (f <= 0) {
+		free(o);
+		if (f == 0) {
+			web_not_found_page(req, resp);
+			return 0;
+		}
+		return http_store_failed(req, resp);
+	}
+	char (*show)[REC_VALUE_MAX] = calloc(ORG_F__COUNT, sizeof *show);
+	if (!show) {
+		free(o);
+		return -1;
+	}
+	for (int i = 0; i < ORG_F__COUNT; i++)
+		snprintf(show[i], REC_VALUE_MAX, "%s", vals ? vals[i] : o->v[i]);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, o->v[ORG_F_NAME], fe);
+	struct html *h = &pg.h;
+	char action[64], day[DT_DATE_LEN] = "";
+	html_elem(h, "h1", o->v[ORG_F_NAME], NULL);
+	if (notice)
+		widget_inset(h, notice);
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	widget_summary_row(h, "Framework status", rec_vocab_label(org_status_vocab, o->status));
+	if (o->status_day >= 0)
+		dt_format_date(o->status_day, day);
+	widget_summary_row(h, "Since", day[0] ? day : "Not recorded");
+	if (o->status_reason[0])
+		widget_summary_row(h, "Reason", o->status_reason);
+	char users[32];
+	snprintf(users, sizeof users, "%lld", (long long)o->users);
+	widget_summary_row(h, "Users", users);
+	html_close(h);
+	if (authz_allows(req->auth.role, PERM_ADMIN_USERS)) {
+		char href[64];
+		snprintf(href, sizeof href, "/admin/users/new?org=%lld", (long long)id);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Add a user to this organisation", "href", href, NULL);
+		html_close(h);
+	}
+	html_elem(h, "h2", "Details", NULL);
+	snprintf(action, sizeof action, "/organisations/%lld", (long long)id);
+	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	if (org_fields_form(h, req, show, fe)) {
+		free(show);
+		free(o);
+		return -1;
+	}
+	form_button(h, "Save changes");
+	form_end(h);
+	html_elem(h, "h2", "Change the framework status", NULL);
+	snprintf(action, sizeof action, "/organisations/%lld/status", (long long)id);
+	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	struct form_option st[8];
+	size_t n = 0;
+	for (size_t i = 0; org_status_vocab[i] && n < 7; i += 2)
+		st[n++] = (struct form_option){ org_status_vocab[i], org_status_vocab[i + 1] };
+	st[n] = (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = "status", .label = "New status", .value = o->status, .errors = fe }, st);
+	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "A date like 2027-04-01; empty for today",
+					    .width = "nhsuk-input--width-10", .errors = fe, .value = http_form(req, "from") });
+	form_input(h, &(struct form_field){ .name = "reason", .label = "Reason",
+					    .hint = "Needed when suspending or when the organisation leaves the framework",
+					    .errors = fe, .value = http_form(req, "reason") });
+	form_button(h, "Change status");
+	form_end(h);
+	html_elem(h, "h2", "Status history", NULL);
+	html_open(h, "ul", "class", "nhsuk-list nhsuk-list--bullet", NULL);
+	if (org_status_history(req->db, id, hist_row, h)) {
+		free(show);
+		free(o);
+		return http_store_failed(req, resp);
+	}
+	html_close(h);
+	free(show);
+	free(o);
+	return web_end(&pg, resp, status);
+}
+
+static int org_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	return org_page_render(req, resp, id, NULL, NULL, 200, http_query(req, "saved") ? "Saved." : NULL);
+}
+
+static int org_save(struct http_req *req, struct http_resp *resp, int64_t id)
+{
+	const char *given[ORG_F__COUNT];
+	char (*buf)[REC_VALUE_MAX] = calloc(ORG_F__COUNT, sizeof *buf);
+	struct field_errors *fe = ops_fielderr_new();
+	int rc = -1;
+	if (!buf || !fe)
+		goto done;
+	posted_fields(req, given, buf);
+	struct ops_ctx c = http_ops_ctx(req);
+	int64_t nid = 0;
+	enum ops_result r = ops_org_save(&c, id, given, id ? NULL : http_form(req, "framework_status"), &nid, fe);
+	if (r == OPS_OK) {
+		char to[64];
+		snprintf(to, sizeof to, "/organisations/%lld?saved=1", (long long)nid);
+		rc = http_redirect(resp, to);
+	} else if (r == OPS_INVALID) {
+		for (int f = 0; f < ORG_F__COUNT; f++)
+			if (given[f] != buf[f])
+				snprintf(buf[f], REC_VALUE_MAX, "%s", given[f]);
+		rc = id ? org_page_render(req, resp, id, buf, fe, 422, NULL) : new_form(req, resp, buf, fe, 422);
+	} else {
+		rc = web_ops_reply(req, resp, r, id ? "The organisation was not changed" : "The organisation was not added", fe);
+	}
+done:
+	free(buf);
+	free(fe);
+	return rc;
+}
+
+static int orgs_create(struct http_req *req, struct http_resp *resp)
+{
+	return org_save(req, resp, 0);
+}
+
+static int org_update(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : org_save(req, resp, id);
+}
+
+static int org_status(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_org_status(&c, id, http_form(req, "status"), http_form(req, "from"), http_form(req, "reason"), fe);
+	int rc;
+	if (r == OPS_OK) {
+		char to[64];
+		snprintf(to, sizeof to, "/organisations/%lld?saved=1", (long long)id);
+		rc = http_redirect(resp, to);
+	} else if (r == OPS_INVALID) {
+		rc = org_page_render(req, resp, id, NULL, fe, 422, NULL);
+	} else {
+		rc = web_ops_reply(req, resp, r, "The framework status was not changed", fe);
+	}
+	free(fe);
+	return rc;
+}
+
+const struct route web_orgs_routes[] = {
+	{ "GET", "/organisations", orgs_page, PERM_ORG_MANAGE, "Organisations: the list" },
+	{ "GET", "/organisations/new", orgs_new, PERM_ORG_MANAGE, "Form to add an organisation" },
+	{ "POST", "/organisations", orgs_create, PERM_ORG_MANAGE, "Add an organisation" },
+	{ "GET", "/organisations/{id}", org_page, PERM_ORG_MANAGE, "An organisation: details, framework status and history", "org",
+	  "saved" },
+	{ "POST", "/organisations/{id}", org_update, PERM_ORG_MANAGE, "Change an organisation's details", "org" },
+	{ "POST", "/organisations/{id}/status", org_status, PERM_ORG_MANAGE, "Change an organisation's framework status", "org" },
+	{ 0 },
+};
