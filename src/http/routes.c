@@ -38,5 +38,8 @@ const struct route *const http_route_tables[] = {
 	web_case_form_routes,
 	web_directory_routes,
 	web_discharge_routes,
+	api_step_up_routes,
+	web_step_up_routes,
+	web_demand_hours_routes,
 	NULL,
 };
