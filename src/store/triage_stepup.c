@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store/step_up.h"
+#include "core/referral_validate.h"
 #include "store/triage_int.h"
 #include "util/text.h"
 
@@ -30,6 +31,8 @@ static enum triage_result check(const struct step_up_request *rq, int *tier, str
 		fielderr_add(fe, "tier", "Choose the tier to step up to: social_prescribing or complex_support");
 	if (text_blank(rq->reason))
 		fielderr_add(fe, "reason", "Give the reason: what the person needs that a volunteer should not meet");
+	else if (referral_text_chars(rq->reason, strlen(rq->reason), 1) < 0)
+		fielderr_add(fe, "reason", "The reason must be plain text (no control characters)");
 	else if (text_utf8_len(rq->reason) > TRIAGE_TEXT_MAX)
 		fielderr_add(fe, "reason", "The reason must be %d characters or fewer", TRIAGE_TEXT_MAX);
 	return fe->n ? TRIAGE_INVALID : TRIAGE_OK;
@@ -98,7 +101,7 @@ static enum triage_result apply(struct store *st, const struct step_up_request *
 	if (store_exec(st, STMT_CASE_STEP_UP, NULL, NULL, "siIsiii", o->tier, o->org_id, found ? o->worker_id : INT64_MIN,
 		       reason, (int64_t)(found && o->alloc.overflowed), (int64_t)home_check, c->id) != 1)
 		return TRIAGE_ERROR;
-	if (store_exec(st, STMT_STEP_UP_INSERT, store_row_first_int, &out->id, "iisssisIi", s->id, c->id, out->from_tier,
+	if (store_exec(st, STMT_STEP_UP_INSERT, store_row_first_int, &out->id, "iissisiIi", s->id, c->id, out->from_tier,
 		       o->tier, c->org_id, rq->reason, (int64_t)cancelled, NO_USER(rq->user_id), rq->now) != 1)
 		return TRIAGE_ERROR;
 	char detail[256];
