@@ -41,5 +41,8 @@ const struct route *const http_route_tables[] = {
 	api_step_up_routes,
 	web_step_up_routes,
 	web_demand_hours_routes,
+	api_task_behalf_routes,
+	web_task_routes,
+	web_vol_hours_routes,
 	NULL,
 };
