@@ -44,5 +44,6 @@ const struct route *const http_route_tables[] = {
 	api_task_behalf_routes,
 	web_task_routes,
 	web_vol_hours_routes,
+	web_import_routes,
 	NULL,
 };
