@@ -45,5 +45,6 @@ const struct route *const http_route_tables[] = {
 	web_task_routes,
 	web_vol_hours_routes,
 	web_import_routes,
+	web_volunteer_apply_routes,
 	NULL,
 };

@@ -159,3 +159,12 @@ test('the hub checks a CSV on the import page, sees the problems, confirms and f
   await check(ctx, page.url(), 'import progress');
   await ctx.close();
 });
+
+test('the public volunteer application form is accessible and fits a phone', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/volunteer-application`);
+  assert.equal(await page.locator('h1').innerText(), 'Volunteer with us');
+  await check(ctx, page.url(), 'volunteer application');
+  await ctx.close();
+});
