@@ -17,4 +17,6 @@ extern const struct route api_discharge_routes[];
 extern const struct route api_settings_routes[];
 extern const struct route api_orgs_routes[];
 extern const struct route api_workforce_routes[];
+extern const struct route api_step_up_routes[];
+extern const struct route api_task_behalf_routes[];
 #endif

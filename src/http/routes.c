@@ -44,5 +44,13 @@ const struct route *const http_route_tables[] = {
 	web_orgs_routes,
 	api_workforce_routes,
 	web_workforce_routes,
+	api_step_up_routes,
+	web_step_up_routes,
+	web_demand_hours_routes,
+	api_task_behalf_routes,
+	web_task_routes,
+	web_vol_hours_routes,
+	web_import_routes,
+	web_volunteer_apply_routes,
 	NULL,
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "jobs/jobs.h"
+#include "ops/import.h"
 #include "store/calendar.h"
 
 static struct {
@@ -84,6 +85,9 @@ static void *jobs_main(void *arg)
 		}
 		if (st)
 			watch_once(st);
+		/* Confirmed referral imports from the hub's page, one after another. */
+		while (st && ops_import_run_next(st) == 1)
+			;
 		pthread_mutex_lock(&jobs.lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

@@ -57,7 +57,7 @@ enum ops_result ops_referral_prepare(const struct ops_ctx *c, struct referral_ra
 		free(p);
 		return OPS_ERROR;
 	}
-	struct referral_check chk = { refs, c->now, channel, channel == CH_API && ops_is_hub(c) };
+	struct referral_check chk = { refs, c->now, channel, (channel == CH_API || channel == CH_CSV) && ops_is_hub(c) };
 	if (referral_validate(&chk, raw, &p->rec, fe) || fe->n + fe->dropped) {
 		free(p);
 		return OPS_INVALID;
@@ -70,7 +70,7 @@ enum ops_result ops_referral_prepare(const struct ops_ctx *c, struct referral_ra
 	}
 	int acting_for_self = c->user_id > 0 && !ops_is_hub(c) && channel != CH_SELF;
 	p->meta = (struct referral_meta){
-		.channel = channel == CH_SELF ? "self" : channel == CH_FORM ? "form" : "api",
+		.channel = channel == CH_SELF ? "self" : channel == CH_FORM ? "form" : channel == CH_CSV ? "import" : "api",
 		.referrer_user_id = acting_for_self ? c->user_id : 0,
 		.referrer_org_id = acting_for_self ? c->org_id : 0,
 		.created_by_user_id = c->user_id > 0 ? c->user_id : 0,

@@ -100,35 +100,62 @@ static enum ops_result changed(const struct ops_ctx *c, int n, struct field_erro
 	return ops_fail(c, OPS_CONFLICT);
 }
 
-enum ops_result ops_task_answer(const struct ops_ctx *c, int64_t task_id, int accept, struct field_errors *fe)
+/* An offered task answered by its volunteer, or by a coordinator on their behalf (detail says which). */
+static enum ops_result answer(const struct ops_ctx *c, const struct task_view *t, int accept, const char *detail,
+			      struct field_errors *fe)
 {
-	struct task_view t;
-	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
-	if (r != OPS_OK)
-		return r;
-	if (strcmp(t.status, "offered") != 0) {
-		fielderr_add(fe, "status", "This task is %s, so it cannot be %s now", task_status_label(t.status),
+	if (strcmp(t->status, "offered") != 0) {
+		fielderr_add(fe, "status", "This task is %s, so it cannot be %s now", task_status_label(t->status),
 			     accept ? "accepted" : "declined");
 		return OPS_CONFLICT;
 	}
 	/* A DBS check can lapse between the offer and the answer: a home visit is checked again. */
-	if (accept && t.home_visit) {
-		int ok = discharge_volunteer_dbs_ok(c->db, t.volunteer_id, c->now, t.window_to);
+	if (accept && t->home_visit) {
+		int ok = discharge_volunteer_dbs_ok(c->db, t->volunteer_id, c->now, t->window_to);
 		if (ok < 0)
 			return OPS_ERROR;
 		if (!ok) {
-			fielderr_add(fe, "dbs", "This is a home visit and your DBS check does not cover it (an enhanced check, "
-						"valid until after the visit, is needed); talk to your volunteer coordinator");
+			fielderr_add(fe, "dbs", "This is a home visit and the volunteer's DBS check does not cover it (an "
+						"enhanced check, valid until after the visit, is needed)");
 			return OPS_CONFLICT;
 		}
 	}
 	if (ops_begin(c) != OPS_OK)
 		return OPS_ERROR;
-	int n = accept ? task_accept(c->db, task_id, t.volunteer_id, c->now)
-		       : task_decline(c->db, task_id, t.volunteer_id, c->now);
+	int n = accept ? task_accept(c->db, t->id, t->volunteer_id, c->now)
+		       : task_decline(c->db, t->id, t->volunteer_id, c->now);
 	if (n != 1)
 		return changed(c, n, fe, "answering");
-	return ops_commit_audited(c, accept ? AUDIT_TASK_ACCEPT : AUDIT_TASK_DECLINE, "task", task_id, t.person_id, "");
+	return ops_commit_audited(c, accept ? AUDIT_TASK_ACCEPT : AUDIT_TASK_DECLINE, "task", t->id, t->person_id, detail);
+}
+
+enum ops_result ops_task_answer(const struct ops_ctx *c, int64_t task_id, int accept, struct field_errors *fe)
+{
+	struct task_view t;
+	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
+	return r != OPS_OK ? r : answer(c, &t, accept, "", fe);
+}
+
+/* An accepted task's log, by its volunteer or on their behalf. */
+static enum ops_result log_task(const struct ops_ctx *c, const struct task_view *t, const char *outcome,
+				const char *hours, const char *note, const char *by, struct field_errors *fe)
+{
+	int done, minutes;
+	volunteer_log_check(outcome, hours, note, &done, &minutes, fe);
+	if (fe->n)
+		return OPS_INVALID;
+	if (strcmp(t->status, "accepted") != 0) {
+		fielderr_add(fe, "status", "This task is %s; only an accepted task can be logged", task_status_label(t->status));
+		return OPS_CONFLICT;
+	}
+	if (ops_begin(c) != OPS_OK)
+		return OPS_ERROR;
+	int n = task_log(c->db, t->id, t->volunteer_id, done, minutes, note, c->now);
+	if (n != 1)
+		return changed(c, n, fe, "logging it");
+	char detail[48];
+	snprintf(detail, sizeof detail, "%s%s", done ? "done" : "missed", by);
+	return ops_commit_audited(c, AUDIT_TASK_LOG, "task", t->id, t->person_id, detail);
 }
 
 enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,
@@ -136,20 +163,55 @@ enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const cha
 {
 	struct task_view t;
 	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
+	return r != OPS_OK ? r : log_task(c, &t, outcome, hours, note, "", fe);
+}
+
+/* A task c's organisation manages whose volunteer, of c's organisation, has
+ * no account of their own: OPS_OK, else what to answer. */
+static enum ops_result behalf_ok(const struct ops_ctx *c, int64_t task_id, struct task_view *t, struct field_errors *fe)
+{
+	enum ops_result r = ops_may_see_result(ops_task_managed(c, task_id, t));
 	if (r != OPS_OK)
 		return r;
-	int done, minutes;
-	volunteer_log_check(outcome, hours, note, &done, &minutes, fe);
-	if (fe->n)
-		return OPS_INVALID;
-	if (strcmp(t.status, "accepted") != 0) {
-		fielderr_add(fe, "status", "This task is %s; only an accepted task can be logged", task_status_label(t.status));
+	if (!t->volunteer_id) {
+		fielderr_add(fe, "status", "This task is %s and has no volunteer", task_status_label(t->status));
 		return OPS_CONFLICT;
 	}
-	if (ops_begin(c) != OPS_OK)
+	struct volunteer_view *v = malloc(sizeof *v);
+	if (!v)
 		return OPS_ERROR;
-	int n = task_log(c->db, task_id, t.volunteer_id, done, minutes, note, c->now);
-	if (n != 1)
-		return changed(c, n, fe, "logging it");
-	return ops_commit_audited(c, AUDIT_TASK_LOG, "task", task_id, t.person_id, done ? "done" : "missed");
+	int n = volunteer_get(c->db, t->volunteer_id, v);
+	if (n < 0)
+		r = OPS_ERROR;
+	else if (n == 0 || v->org_id != c->org_id)
+		r = OPS_CONFLICT, fielderr_add(fe, "volunteer_id", "Only a volunteer of your own organisation can be recorded for");
+	else if (v->user_id)
+		r = OPS_CONFLICT, fielderr_add(fe, "volunteer_id", "%s has their own account and answers on My tasks", v->rec.name);
+	free(v);
+	return r;
+}
+
+enum ops_result ops_task_answer_behalf(const struct ops_ctx *c, int64_t task_id, int accept, struct field_errors *fe)
+{
+	struct task_view *t = malloc(sizeof *t);
+	if (!t)
+		return OPS_ERROR;
+	enum ops_result r = behalf_ok(c, task_id, t, fe);
+	if (r == OPS_OK)
+		r = answer(c, t, accept, "on behalf of the volunteer", fe);
+	free(t);
+	return r;
+}
+
+enum ops_result ops_task_log_behalf(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,
+				    const char *note, struct field_errors *fe)
+{
+	struct task_view *t = malloc(sizeof *t);
+	if (!t)
+		return OPS_ERROR;
+	enum ops_result r = behalf_ok(c, task_id, t, fe);
+	if (r == OPS_OK)
+		r = log_task(c, t, outcome, hours, note, " on behalf", fe);
+	free(t);
+	return r;
 }

@@ -45,6 +45,14 @@ enum ops_result ops_task_answer(const struct ops_ctx *c, int64_t task_id, int ac
 enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,
 			     const char *note, struct field_errors *fe);
 
+/* The same, recorded by a coordinator of c's organisation on behalf of a
+ * volunteer of that organisation who has no account (told by phone):
+ * OPS_CONFLICT (fe "volunteer_id") for any other volunteer. Audited as
+ * the volunteer's answer or log, with "on behalf" in the detail. */
+enum ops_result ops_task_answer_behalf(const struct ops_ctx *c, int64_t task_id, int accept, struct field_errors *fe);
+enum ops_result ops_task_log_behalf(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,
+				    const char *note, struct field_errors *fe);
+
 /*
  * Plans weeks (1..TASK_WEEKS_MAX) weekly tasks of n for a community support
  * referral whose case c's organisation holds, within its support period.

@@ -544,7 +544,7 @@ static const char *task_type(const struct triage_subject *s)
 }
 
 /* Chooses a worker for tier with core/allocate; fills out->alloc and, when one is found, the worker and organisation. */
-static int choose_worker(struct store *st, const struct triage_subject *s, enum triage_tier tier, int64_t now,
+int triage_choose_worker(struct store *st, const struct triage_subject *s, enum triage_tier tier, int64_t now,
 			 struct triage_outcome *out)
 {
 	struct worker_pool pool;
@@ -666,7 +666,7 @@ enum triage_result triage_apply(struct store *st, const struct triage_request *r
 	switch ((enum triage_tier)tier) {
 	case TRIAGE_TIER_SOCIAL_PRESCRIBING:
 	case TRIAGE_TIER_COMPLEX_SUPPORT:
-		if (choose_worker(st, s, (enum triage_tier)tier, rq->now, out))
+		if (triage_choose_worker(st, s, (enum triage_tier)tier, rq->now, out))
 			goto done;
 		if (out->alloc.status != ALLOCATE_OK) {
 			res = note_event(st, s->id, "allocation_pending", out->alloc.reason, rq->user_id, rq->now);

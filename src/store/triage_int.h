@@ -15,4 +15,8 @@ void triage_subject_input(struct triage_subject *s, int64_t now, int safeguardin
 /* Read TRIAGE_DECISION_COLUMNS / TRIAGE_CASE_COLUMNS starting at column c0 of r. */
 void triage_decision_read(const struct store_row *r, int c0, struct triage_decision_view *d);
 void triage_case_read(const struct store_row *r, int c0, struct triage_case *c);
+/* Chooses a worker for tier with core/allocate: out->alloc and, when one is
+ * found, out's worker and organisation. 0 or -1. */
+int triage_choose_worker(struct store *st, const struct triage_subject *s, enum triage_tier tier, int64_t now,
+			 struct triage_outcome *out);
 #endif

@@ -711,6 +711,9 @@ static int kpi_render(struct http_req *req, struct http_resp *resp, const struct
 			  "counted hours (weekends and bank holidays do not count). Rejected or withdrawn referrals that "
 			  "were never reached are left out.",
 		  "class", "nhsuk-body", NULL);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Demand by hour and day, to choose opening hours", "href", "/reports/operating-hours", NULL);
+	html_close(h);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN];
 	dt_format_date(o->from_day, f);
 	dt_format_date(o->to_day, t);

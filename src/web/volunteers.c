@@ -169,8 +169,9 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	if (authz_allows(req->auth.role, PERM_MATCH_RUN))
 		html_elem(h, "a", "Match volunteers to tasks", "class", "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3",
 			  "href", "/volunteers/match", NULL);
-	html_elem(h, "a", "Tasks and what happened", "class", "nhsuk-button nhsuk-button--secondary", "href",
-		  "/volunteers/tasks", NULL);
+	html_elem(h, "a", "Tasks and what happened", "class", "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3",
+		  "href", "/volunteers/tasks", NULL);
+	html_elem(h, "a", "Hours given", "class", "nhsuk-button nhsuk-button--secondary", "href", "/volunteer-hours", NULL);
 	html_close(h);
 
 	html_elem(h, "h2", "DBS renewals", NULL);
@@ -745,7 +746,11 @@ static void task_row(void *ctx, const struct task_view *t)
 		snprintf(logged, sizeof logged, "%d h %02d min", t->minutes_logged / 60, t->minutes_logged % 60);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
-	html_elem(h, "td", what, "class", "nhsuk-table__cell", NULL);
+	char href[48];
+	snprintf(href, sizeof href, "/volunteers/tasks/%lld", (long long)t->id);
+	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "a", what, "href", href, NULL);
+	html_close(h);
 	html_elem(h, "td", who, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", task_status_label(t->status), "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", t->volunteer_name, "class", "nhsuk-table__cell", NULL);

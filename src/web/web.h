@@ -29,6 +29,12 @@ extern const struct route web_discharge_routes[];
 extern const struct route web_settings_routes[];
 extern const struct route web_orgs_routes[];
 extern const struct route web_workforce_routes[];
+extern const struct route web_step_up_routes[];
+extern const struct route web_demand_hours_routes[];
+extern const struct route web_task_routes[];
+extern const struct route web_vol_hours_routes[];
+extern const struct route web_import_routes[];
+extern const struct route web_volunteer_apply_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
