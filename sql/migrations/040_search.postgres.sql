@@ -1,8 +1,8 @@
--- Finding people by name at national scale (PostgreSQL): a pg_trgm GIN
--- index of the lower-cased full name, maintained by PostgreSQL inside the
--- same transaction as every write of a person. The SQLite spelling of this
--- migration is 040_search.sqlite.sql (FTS5). pg_trgm ships with Debian's
--- postgresql package and is a trusted extension (the database owner may
--- create it). NHS numbers and references are found through their unique B-trees.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX people_name_trgm ON people USING gin ((lower(given_name || ' ' || family_name)) gin_trgm_ops);
+-- Finding people by name at national scale (PostgreSQL): a GIN full-text
+-- index of the names (the 'simple' configuration: no stemming, no stop
+-- words), maintained by PostgreSQL inside the same transaction as every
+-- write of a person. The SQLite spelling of this migration is
+-- 040_search.sqlite.sql (FTS5); both split a name into words of letters and
+-- digits and find a word by its beginning. NHS numbers and references are
+-- found through their unique B-trees.
+CREATE INDEX people_names ON people USING gin (to_tsvector('simple', given_name || ' ' || family_name));

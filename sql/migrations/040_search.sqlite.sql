@@ -1,7 +1,7 @@
 -- Finding people by name at national scale (SQLite): an FTS5 index of the
 -- names in people, kept up to date by triggers inside the same transaction
 -- as every write of a person (intake, import, gen, apply-contact). The
--- PostgreSQL spelling of this migration is 040_search.postgres.sql (pg_trgm).
+-- PostgreSQL spelling of this migration is 040_search.postgres.sql (full text).
 -- NHS numbers and references are found through their unique B-trees.
 CREATE VIRTUAL TABLE people_names USING fts5(given_name, family_name, content='people', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2');

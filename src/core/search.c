@@ -41,36 +41,35 @@ static int normalise(const char *s, char out[PAGE_Q_MAX + 1])
 	return 0;
 }
 
-static void build_fts(const char *words, char *out, size_t cap)
+/* 1 for a byte of a word: an ASCII letter or digit, or part of a UTF-8 character. */
+static int word_byte(unsigned char c)
 {
-	size_t n = 0;
-	for (const char *p = words; *p;) {
-		if (n + 8 >= cap)
-			break;
-		if (n)
-			out[n++] = ' ';
-		out[n++] = '"';
-		for (; *p && *p != ' ' && n + 4 < cap; p++) {
-			if (*p == '"')
-				out[n++] = '"';
-			out[n++] = *p;
-		}
-		out[n++] = '"';
-		out[n++] = '*';
-		while (*p == ' ')
-			p++;
-	}
-	out[n] = '\0';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-static void build_like(const char *words, char *out, size_t cap)
+/* Writes each word of words into both engines' expressions; returns the count. */
+static int build_queries(const char *words, char *fts, char *tsq, size_t cap)
 {
-	size_t n = 0;
-	out[n++] = '%';
-	for (const char *p = words; *p && n + 2 < cap; p++)
-		out[n++] = *p == ' ' ? '%' : *p;
-	out[n++] = '%';
-	out[n] = '\0';
+	size_t nf = 0, nt = 0;
+	int n = 0;
+	for (const char *p = words; *p;) {
+		if (!word_byte((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		size_t len = 0;
+		while (word_byte((unsigned char)p[len]))
+			len++;
+		if (nf + len + 5 >= cap || nt + len + 6 >= cap)
+			break;
+		nf += (size_t)snprintf(fts + nf, cap - nf, "%s\"%.*s\"*", n ? " " : "", (int)len, p);
+		nt += (size_t)snprintf(tsq + nt, cap - nt, "%s%.*s:*", n ? " & " : "", (int)len, p);
+		n++;
+		p += len;
+	}
+	fts[nf] = '\0';
+	tsq[nt] = '\0';
+	return n;
 }
 
 int search_parse(const char *q, struct search_query *out)
@@ -96,16 +95,15 @@ int search_parse(const char *q, struct search_query *out)
 		return 0;
 	}
 	out->kind = SEARCH_NAME;
-	build_fts(out->words, out->fts, sizeof out->fts);
-	build_like(out->words, out->like, sizeof out->like);
+	out->nwords = build_queries(out->words, out->fts, out->tsquery, sizeof out->fts);
 	return 0;
 }
 
-/* 1 when word (len bytes) begins a word of name (lower-cased, any separator). */
+/* 1 when word (len bytes) begins a word of name (any case; words are runs of letters and digits). */
 static int begins_a_word(const char *name, const char *word, size_t len)
 {
 	for (const char *p = name; *p; p++) {
-		if (p != name && p[-1] != ' ' && p[-1] != '-' && p[-1] != '\'')
+		if (p != name && word_byte((unsigned char)p[-1]))
 			continue;
 		size_t i = 0;
 		while (i < len && p[i] && lower((unsigned char)p[i]) == (unsigned char)word[i])
@@ -120,13 +118,19 @@ int search_name_matches(const struct search_query *s, const char *name)
 {
 	if (s->kind != SEARCH_NAME)
 		return s->kind == SEARCH_ALL;
+	if (!s->nwords)
+		return 0;
 	for (const char *w = s->words; *w;) {
-		size_t len = strcspn(w, " ");
+		if (!word_byte((unsigned char)*w)) {
+			w++;
+			continue;
+		}
+		size_t len = 0;
+		while (word_byte((unsigned char)w[len]))
+			len++;
 		if (!begins_a_word(name, w, len))
 			return 0;
 		w += len;
-		while (*w == ' ')
-			w++;
 	}
 	return 1;
 }

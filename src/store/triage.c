@@ -323,17 +323,22 @@ int triage_queue(struct store *st, const struct triage_queue_query *q, int64_t n
 	}
 	const struct search_query *s = q->search;
 	enum search_kind kind = s ? s->kind : SEARCH_ALL;
+	if (kind == SEARCH_NAME && !s->nwords) {
+		free(c.rows);
+		free(c.flags);
+		return 0; /* no letters or digits: nobody's name */
+	}
 	int sqlite = store_kind(st) == STORE_SQLITE;
 	enum stmt id = kind == SEARCH_NHS_NUMBER ? STMT_TRIAGE_QUEUE_PAGE_NHS
 		     : kind == SEARCH_REFERENCE  ? STMT_TRIAGE_QUEUE_PAGE_REFERENCE
-		     : kind == SEARCH_NAME       ? (sqlite ? STMT_TRIAGE_QUEUE_PAGE_NAME_FTS : STMT_TRIAGE_QUEUE_PAGE_NAME_TRGM)
+		     : kind == SEARCH_NAME       ? (sqlite ? STMT_TRIAGE_QUEUE_PAGE_NAME_FTS : STMT_TRIAGE_QUEUE_PAGE_NAME_TS)
 						 : STMT_TRIAGE_QUEUE_PAGE;
 	const char *key = kind == SEARCH_NHS_NUMBER ? s->nhs_number
 			: kind == SEARCH_REFERENCE  ? s->reference
-			: kind == SEARCH_NAME       ? (sqlite ? s->fts : s->like)
+			: kind == SEARCH_NAME       ? (sqlite ? s->fts : s->tsquery)
 						    : "";
-	int rc = store_exec(st, id, queue_row, &c, "sssssddi", src, src, area, area, key, q->newest ? 1 : 0, limit,
-			    q->offset > 0 ? q->offset : 0);
+	int rc = store_exec(st, id, queue_row, &c, "sssssdddi", src, src, area, area, key, q->newest ? 1 : 0,
+			    q->newest ? 1 : 0, limit, q->offset > 0 ? q->offset : 0);
 	if (rc >= 0 && c.n) {
 		int64_t lo = INT64_MAX, hi = 0;
 		for (size_t i = 0; i < c.n; i++) {

@@ -55,10 +55,13 @@ static void test_name_with_apostrophe(void **state)
 	assert_int_equal(search_parse("  Mary   O'Brien ", &s), 0);
 	assert_int_equal(s.kind, SEARCH_NAME);
 	assert_string_equal(s.words, "mary o'brien");
-	assert_string_equal(s.fts, "\"mary\"* \"o'brien\"*");
-	assert_string_equal(s.like, "%mary%o'brien%");
+	assert_string_equal(s.fts, "\"mary\"* \"o\"* \"brien\"*");
+	assert_string_equal(s.tsquery, "mary:* & o:* & brien:*");
+	assert_int_equal(s.nwords, 3);
 	assert_true(search_name_matches(&s, "Mary O'Brien"));
 	assert_false(search_name_matches(&s, "Mary Brien"));
+	/* Any order. */
+	assert_true(search_name_matches(&s, "O'Brien, Mary"));
 	/* A phone's apostrophe is the same letter. */
 	assert_int_equal(search_parse("O\xe2\x80\x99" "Brien", &s), 0);
 	assert_string_equal(s.words, "o'brien");
@@ -71,8 +74,13 @@ static void test_name_quotes_and_wildcards(void **state)
 	struct search_query s;
 	assert_int_equal(search_parse("50%_\"x", &s), 0);
 	assert_string_equal(s.words, "50\"x");
-	assert_string_equal(s.fts, "\"50\"\"x\"*");
-	assert_string_equal(s.like, "%50\"x%");
+	assert_string_equal(s.fts, "\"50\"* \"x\"*");
+	assert_string_equal(s.tsquery, "50:* & x:*");
+	/* No letters or digits: a name search that finds nobody. */
+	assert_int_equal(search_parse("' - '", &s), 0);
+	assert_int_equal(s.kind, SEARCH_NAME);
+	assert_int_equal(s.nwords, 0);
+	assert_false(search_name_matches(&s, "Anyone"));
 	assert_int_equal(search_parse("a\x01", &s), -1);
 	char longq[PAGE_Q_MAX + 2];
 	memset(longq, 'a', sizeof longq - 1);
@@ -87,6 +95,7 @@ static void test_name_prefix_of_words(void **state)
 	assert_int_equal(search_parse("godd", &s), 0);
 	assert_true(search_name_matches(&s, "Ellen Goddard"));
 	assert_false(search_name_matches(&s, "Ellen Agoddard"));
+	assert_true(search_name_matches(&s, "ellen GODDARD"));
 	assert_true(search_name_matches(&s, "Ellen Smith-Goddard"));
 }
 
