@@ -106,6 +106,12 @@ static struct cli_opt kpi_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt referrals_search_opts[] = {
+	{ "q", "TEXT", "a name, an NHS number (spaces allowed) or a reference, as typed in a list's search box", NULL },
+	{ "repeat", "N", "ask N times and report the best and mean time (default 1)", NULL },
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -129,5 +135,6 @@ const struct cli_cmd cli_cmds[] = {
 	{ "kpi check", cmd_kpi_check, "recount the follow-up KPI summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
 	{ "kpi rebuild", cmd_kpi_rebuild, "compute the follow-up KPI summaries again from raw rows", no_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
+	{ "referrals search", cmd_referrals_search, "time the referral list's search (first page, newest first) as JSON: counts and times, no personal data", referrals_search_opts, 1, NULL },
 	{ 0 },
 };
