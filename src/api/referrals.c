@@ -11,14 +11,13 @@
 #include "core/referral_match.h"
 #include "http/audit_req.h"
 #include "http/defer.h"
+#include "http/list_query.h"
 #include "http/ops_reply.h"
 #include "ops/people.h"
 #include "ops/referrals.h"
 #include "util/idlist.h"
 #include "util/jsonw.h"
 
-#define LIST_LIMIT_DEFAULT 50
-#define LIST_LIMIT_MAX 200
 
 /* ---- JSON in ---- */
 
@@ -529,31 +528,28 @@ static void list_item(void *ctx, const struct referral_summary *s)
 	c->n++;
 }
 
-/* Parses a whole positive decimal number; -1 when it is not one. */
-static int64_t parse_positive(const char *s, int64_t max)
-{
-	int64_t v = 0;
-	if (!s || !*s || strlen(s) > 18)
-		return -1;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return -1;
-		v = v * 10 + (*p - '0');
-	}
-	return v >= 1 && v <= max ? v : -1;
-}
+/* ?sort of the referral list: newest first (the default) or oldest first. */
+static const char *const referral_list_sorts[] = { "newest", "oldest", NULL };
 
 static int referral_list(struct http_req *req, struct http_resp *resp)
 {
 	struct field_errors fe;
 	fielderr_init(&fe);
-	struct referral_list_query q = { INT64_MAX, "", "", LIST_LIMIT_DEFAULT, 0 };
-	const char *limit = http_query(req, "limit"), *cursor = http_query(req, "cursor");
+	struct referral_list_query q = { INT64_MAX, "", "", PAGE_LIMIT_DEFAULT, 0 };
 	const char *status = http_query(req, "status"), *source = http_query(req, "source");
-	if (limit && (q.limit = (int)parse_positive(limit, LIST_LIMIT_MAX)) < 0)
-		fielderr_add(&fe, "limit", "limit must be a whole number from 1 to %d", LIST_LIMIT_MAX);
-	if (cursor && (q.before_id = parse_positive(cursor, INT64_MAX / 2)) < 0)
-		fielderr_add(&fe, "cursor", "cursor must be the next_cursor of an earlier page");
+	struct http_list l;
+	http_list_api(req, referral_list_sorts, &l, &fe);
+	/* The cursor is the last id of the previous page (keyset: as fast on
+	 * page 1000 as on page 1). */
+	q.limit = l.limit;
+	q.oldest = l.sort == 1;
+	q.search = &l.search;
+	if (l.cursor > 0) {
+		if (q.oldest)
+			q.after_id = l.cursor;
+		else
+			q.before_id = l.cursor;
+	}
 	if (status && *status) {
 		if (!referral_status_is_known(status))
 			fielderr_add(&fe, "status", "status must be one of received, triaged, allocated, in_progress, closed, "
@@ -655,7 +651,7 @@ const struct route api_referrals_routes[] = {
 	{ "POST", "/api/v1/referrals", referral_create, PERM_REFERRAL_CREATE,
 	  "Make a referral (JSON, fields in /api/v1/referral-fields) -> 201 {id, reference, status, received_at, sla_due_at}" },
 	{ "GET", "/api/v1/referrals", referral_list, PERM_REFERRAL_READ,
-	  "Referrals, newest first (?limit, cursor, status, source): the hub sees all, others their own (status only)", NULL, "status source limit cursor" },
+	  "Referrals, newest first (?q name, NHS number or reference; sort newest|oldest; limit, cursor, status, source): the hub sees all, others their own (status only)", NULL, "status source " HTTP_LIST_API_QUERY },
 	{ "GET", "/api/v1/referrals/{id}", referral_get, PERM_REFERRAL_READ,
 	  "One referral: in full for the hub and the case holder, status and dates for its referrer", "referral" },
 	{ "POST", "/api/v1/referrals/{id}/apply-contact", referral_apply_contact, PERM_PERSON_UPDATE,

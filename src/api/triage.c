@@ -13,6 +13,7 @@
 #include "http/ops_reply.h"
 #include "util/idlist.h"
 #include "util/jsonw.h"
+#include "http/list_query.h"
 #include "ops/access.h"
 #include "ops/triage.h"
 
@@ -319,7 +320,12 @@ struct queue_json {
 	int64_t now;
 	int max, n;
 	struct idlist people;
+	int64_t skip; /* matches to pass over before the page (a tier's page) */
+	int more;     /* 1 when a match follows the page */
 };
+
+/* ?sort of the queue: due soonest first (the default) or newest received first. */
+static const char *const queue_sorts[] = { "due", "newest", NULL };
 
 static void queue_item(void *ctx, const struct triage_subject *s)
 {
@@ -328,8 +334,14 @@ static void queue_item(void *ctx, const struct triage_subject *s)
 	int ok = triage_suggest_for(q->rules, s, &sug) == 0;
 	if (q->tier[0] && (!ok || strcmp(triage_tier_code(sug.tier), q->tier) != 0))
 		return;
-	if (q->n >= q->max)
+	if (q->skip > 0) {
+		q->skip--;
 		return;
+	}
+	if (q->n >= q->max) {
+		q->more = 1;
+		return;
+	}
 	q->n++;
 	idlist_add(&q->people, s->person_id);
 	const struct workclock *wc = &calendar_app()->wc;
@@ -356,19 +368,11 @@ static int queue_get(struct http_req *req, struct http_resp *resp)
 	struct field_errors fe;
 	fielderr_init(&fe);
 	const char *source = http_query(req, "source"), *area = http_query(req, "area"), *tier = http_query(req, "tier");
-	const char *limit_s = http_query(req, "limit");
 	source = source ? source : "";
 	area = area ? area : "";
 	tier = tier ? tier : "";
-	int limit = 100;
-	if (limit_s) {
-		char *end;
-		long v = strtol(limit_s, &end, 10);
-		if (*end || v < 1 || v > 500)
-			fielderr_add(&fe, "limit", "limit must be a whole number from 1 to 500");
-		else
-			limit = (int)v;
-	}
+	struct http_list l;
+	http_list_api(req, queue_sorts, &l, &fe);
 	if (source[0] && triage_source_from_code(source) < 0)
 		fielderr_add(&fe, "source", "source must be one of the referral source codes");
 	if (tier[0] && triage_tier_from_code(tier) < 0)
@@ -389,8 +393,13 @@ static int queue_get(struct http_req *req, struct http_resp *resp)
 		free(rules);
 		return http_store_failed(req, resp);
 	}
-	struct queue_json q = { json_array(), rules, tier, req->now, limit, 0, { 0 } };
-	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : limit };
+	/* The cursor is an offset into the queue. With a tier (known only once
+	 * the rules have run) the first 1000 are read and the page cut from
+	 * the matches; else one more row than the page says whether another
+	 * follows. */
+	struct queue_json q = { json_array(), rules, tier, req->now, l.limit, 0, { 0 }, tier[0] ? l.cursor : 0, 0 };
+	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : l.limit + 1, &l.search, l.sort == 1,
+					 tier[0] ? 0 : l.cursor };
 	int64_t total = triage_queue_count(req->db, &qq);
 	if (total < 0 || triage_queue(req->db, &qq, req->now, queue_item, &q) < 0) {
 		free(rules);
@@ -401,7 +410,14 @@ static int queue_get(struct http_req *req, struct http_resp *resp)
 	free(rules);
 	http_audit_people(req, AUDIT_TRIAGE_QUEUE_READ, "referral", q.people.v, q.people.n, "");
 	idlist_free(&q.people);
-	return http_reply_json(resp, 200, json_pack("{s:I,s:o}", "received", (json_int_t)total, "referrals", q.list));
+	json_t *next = json_null();
+	if (q.more) {
+		char cur[PAGE_CURSOR_LEN];
+		page_cursor_format(l.cursor + l.limit, cur);
+		next = json_string(cur);
+	}
+	return http_reply_json(resp, 200, json_pack("{s:I,s:o,s:o}", "received", (json_int_t)total, "referrals", q.list,
+						    "next_cursor", next));
 }
 
 static json_t *watch_items(const struct triage_watch *w)
@@ -601,7 +617,7 @@ const struct route api_triage_routes[] = {
 	{ "GET", "/api/v1/referrals/{id}/contacts", contact_list, PERM_CASE_READ, "Contact attempts of a referral", "referral" },
 	{ "POST", "/api/v1/referrals/{id}/allocation", referral_allocation, PERM_ALLOCATE,
 	  "Give a referral's case to a worker: {worker_id, reason}", "referral" },
-	{ "GET", "/api/v1/triage/queue", queue_get, PERM_TRIAGE, "Received referrals due soonest first, with suggestions (?source, area, tier, limit)", NULL, "source area tier limit" },
+	{ "GET", "/api/v1/triage/queue", queue_get, PERM_TRIAGE, "Received referrals due soonest first, with suggestions (?q name, NHS number or reference; sort due|newest; source, area, tier, limit, cursor)", NULL, "source area tier " HTTP_LIST_API_QUERY },
 	{ "GET", "/api/v1/triage/watch", watch_get, PERM_TRIAGE, "Referrals at risk of missing the 24-hour follow-up or past it" },
 	{ "GET", "/api/v1/triage/rules", rules_get, PERM_TRIAGE_RULES_EDIT, "The triage rules in force, and earlier versions" },
 	{ "PUT", "/api/v1/triage/rules", rules_put, PERM_TRIAGE_RULES_EDIT, "Save a new version of the triage rules" },

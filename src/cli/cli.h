@@ -56,6 +56,7 @@ int cmd_score(int argc, char **argv, struct cli_opt *opts);
 int cmd_match(int argc, char **argv, struct cli_opt *opts);
 int cmd_gen(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
+int cmd_referrals_search(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
 int cmd_settings_list(int argc, char **argv, struct cli_opt *opts);

@@ -12,6 +12,7 @@
 #include "core/instrument.h"
 #include "core/kpi.h"
 #include "core/londontime.h"
+#include "core/nhsnum.h"
 #include "core/refcode.h"
 #include "core/referral_match.h"
 #include "store/calendar.h"
@@ -205,9 +206,13 @@ static int put_referral(struct gen_run *g, int64_t i)
 		char key[128];
 		if (referral_match_key(r.given, r.family, r.dob_day, r.postcode, key, sizeof key))
 			snprintf(key, sizeof key, "synthetic-%" PRId64, pid);
-		if (store_exec(st, STMT_GEN_PERSON, NULL, NULL, "ississsssssii", pid, r.given, r.family, r.dob_day, r.gender,
+		/* The first million people of a database gen fills from empty get an NHS
+		 * number from the test range 999 (searches find people by it). */
+		char nhs[NHSNUM_LEN];
+		int has_nhs = g->person_base == 0 && gen_nhs_number(pid, nhs) == 0;
+		if (store_exec(st, STMT_GEN_PERSON, NULL, NULL, "ississsssssiis", pid, r.given, r.family, r.dob_day, r.gender,
 			       r.postcode, r.phone, r.practice->code, r.practice->outcode, area, key, r.received_at,
-			       r.received_at) < 0)
+			       r.received_at, has_nhs ? nhs : NULL) < 0)
 			return -1;
 	}
 	char ref[REFCODE_MAX];

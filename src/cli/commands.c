@@ -119,6 +119,9 @@ static struct cli_opt worker_edit_opts[] = {
 	{ 0 },
 };
 #undef WORKER_OPT
+static struct cli_opt referrals_search_opts[] = {
+	{ "q", "TEXT", "a name, an NHS number (spaces allowed) or a reference, as typed in a list's search box", NULL },
+	{ "repeat", "N", "ask N times and report the best and mean time (default 1)", NULL },
 
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
@@ -148,5 +151,6 @@ const struct cli_cmd cli_cmds[] = {
 	{ "worker list", cmd_worker_list, "list workers with load and capacity (tab-separated)", no_opts, 1, NULL },
 	{ "worker edit", cmd_worker_edit, "change a worker's record (the fields given); --end_date ends employment", worker_edit_opts, 1, "ID" },
 	{ "settings set", cmd_settings_set, "change a setting (checked and audited as on the settings page)", no_opts, 1, "KEY VALUE" },
+	{ "referrals search", cmd_referrals_search, "time the referral list's search (first page, newest first) as JSON: counts and times, no personal data", referrals_search_opts, 1, NULL },
 	{ 0 },
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/gen.h"
 #include "core/londontime.h"
+#include "core/nhsnum.h"
 
 uint64_t gen_next(struct gen_rng *r)
 {
@@ -320,4 +321,20 @@ int64_t gen_task_volunteer(const struct gen_world *w, int64_t i, const struct ge
 				return j;
 	}
 	return -1;
+}
+
+int gen_nhs_number(int64_t person_id, char out[11])
+{
+	out[0] = '\0';
+	if (person_id < 1 || person_id > 999999)
+		return -1;
+	char nine[10];
+	snprintf(nine, sizeof nine, "999%06lld", (long long)person_id);
+	int check = nhsnum_check_digit(nine);
+	if (check < 0)
+		return -1;
+	memcpy(out, nine, 9);
+	out[9] = (char)('0' + check);
+	out[10] = '\0';
+	return 0;
 }

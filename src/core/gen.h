@@ -103,4 +103,8 @@ void gen_volunteer_make(const struct gen_world *w, int64_t j, struct gen_volunte
  * living in the referral's area with the skill, found from a starting point
  * drawn from referral i's own stream; -1 when there is none. */
 int64_t gen_task_volunteer(const struct gen_world *w, int64_t i, const struct gen_referral *r, const char *type);
+/* The synthetic NHS number of person id (1 to 999999): "999" (the range
+ * kept for testing), the id in six digits and the check digit. 0 and out
+ * set, or -1 (out "") when the id is outside that or no check digit fits. */
+int gen_nhs_number(int64_t person_id, char out[11]);
 #endif

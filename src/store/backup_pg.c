@@ -100,8 +100,10 @@ static int list_tables(sqlite3 *db, struct tables *t, char *err, size_t errlen)
 	char all[MAX_TABLES][64];
 	int n = 0;
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-				   "ORDER BY name", -1, &q, NULL) != SQLITE_OK)
+	/* Plain tables only: an FTS5 index (virtual, with its shadow tables) is
+	 * SQLite's own, filled by its triggers as the rows arrive. */
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+				   "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &q, NULL) != SQLITE_OK)
 		return sq_fail(db, "cannot list the tables", err, errlen);
 	while (sqlite3_step(q) == SQLITE_ROW && n < MAX_TABLES)
 		snprintf(all[n++], sizeof all[0], "%.63s", (const char *)sqlite3_column_text(q, 0));

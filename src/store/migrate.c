@@ -19,6 +19,19 @@ static int migration_version(const struct embed_file *f)
 	return atoi(f->name + strlen(MIGRATION_PREFIX));
 }
 
+/* 1 when migration f is for the backend kind: NNN_name.sqlite.sql and
+ * NNN_name.postgres.sql are one migration spelt for each engine (where the
+ * engines differ, e.g. text indexes); NNN_name.sql is for both. */
+static int migration_for(const struct embed_file *f, enum store_kind kind)
+{
+	size_t n = strlen(f->name);
+	if (n > 11 && strcmp(f->name + n - 11, ".sqlite.sql") == 0)
+		return kind == STORE_SQLITE;
+	if (n > 13 && strcmp(f->name + n - 13, ".postgres.sql") == 0)
+		return kind == STORE_POSTGRES;
+	return 1;
+}
+
 int store_latest_version(void)
 {
 	int v = 0;
@@ -84,10 +97,12 @@ int store_migrate(struct store *st, char *err, size_t errlen)
 	for (int v = have + 1; v <= latest; v++) {
 		const struct embed_file *f = NULL;
 		for (const struct embed_file *e = embed_files; e->name; e++)
-			if (migration_version(e) == v)
+			if (migration_version(e) == v && migration_for(e, store_kind(st)))
 				f = e;
+		/* Numbers are handed out in blocks to work done side by side, so
+		 * a number may be unused. */
 		if (!f)
-			continue; /* numbers are handed out in blocks; a gap is not a migration */
+			continue;
 		struct buf sql;
 		buf_init(&sql, BUF_MAX_JSON);
 		int r = expand(&sql, (const char *)f->data, store_kind(st));

@@ -10,6 +10,7 @@
 #include "core/keytab.h"
 #include "core/referral_match.h"
 #include "store/referral.h"
+#include "core/search.h"
 #include "store/referral_defer.h"
 #include "store/referral_group.h"
 #include "core/kpi.h"
@@ -601,6 +602,29 @@ int referral_store_list(struct store *st, const struct referral_list_query *q,
 	struct list_ctx c = { fn, ctx, q->referrer_user_id <= 0 };
 	const char *status = q->status ? q->status : "";
 	const char *source = q->source ? q->source : "";
+	const struct search_query *s = q->search;
+	if (s && s->kind == SEARCH_NAME && !s->nwords)
+		return 0; /* no letters or digits: nobody's name */
+	if (s && s->kind != SEARCH_ALL) {
+		const char *key = s->kind == SEARCH_NHS_NUMBER ? s->nhs_number
+				: s->kind == SEARCH_REFERENCE  ? s->reference
+				: store_kind(st) == STORE_SQLITE ? s->fts
+								 : s->tsquery;
+		enum stmt id = s->kind == SEARCH_NHS_NUMBER ? STMT_REFERRAL_SEARCH_NHS
+			     : s->kind == SEARCH_REFERENCE  ? STMT_REFERRAL_SEARCH_REFERENCE
+			     : store_kind(st) == STORE_SQLITE ? STMT_REFERRAL_SEARCH_NAME_FTS
+							      : STMT_REFERRAL_SEARCH_NAME_TS;
+		int64_t who = q->referrer_user_id > 0 ? q->referrer_user_id : 0;
+		return store_exec(st, id, list_row, &c, "siissssiidd", key, who, who, status, status, source, source,
+				  q->oldest ? INT64_MAX : q->before_id, q->oldest ? q->after_id : 0, q->oldest ? 1 : 0,
+				  q->limit);
+	}
+	if (q->oldest && q->referrer_user_id > 0)
+		return store_exec(st, STMT_REFERRAL_LIST_BY_REFERRER_OLDEST, list_row, &c, "iissd", q->referrer_user_id,
+				  q->after_id, status, status, q->limit);
+	if (q->oldest)
+		return store_exec(st, STMT_REFERRAL_LIST_ALL_OLDEST, list_row, &c, "issssd", q->after_id, status, status,
+				  source, source, q->limit);
 	if (q->referrer_user_id > 0)
 		return store_exec(st, STMT_REFERRAL_LIST_BY_REFERRER, list_row, &c, "iissd", q->referrer_user_id,
 				  q->before_id, status, status, q->limit);

@@ -164,14 +164,18 @@ struct referral_summary {
 	int has_person;
 };
 
+struct search_query;
 struct referral_list_query {
 	int64_t before_id;    /* cursor: only ids below this (INT64_MAX for the first page) */
 	const char *status;   /* "" for any */
 	const char *source;   /* "" for any */
 	int limit;            /* 1-200 */
 	int64_t referrer_user_id; /* > 0: only this referrer's referrals, status and dates only */
+	int oldest;           /* 1: oldest first, after_id the cursor */
+	int64_t after_id;     /* oldest first: only ids above this (0 for the first page) */
+	const struct search_query *search; /* NULL or SEARCH_ALL: every referral; else those it finds */
 };
-/* Calls fn for each referral of the page, newest first. Returns the count or -1. */
+/* Calls fn for each referral of the page, newest (or oldest) first. Returns the count or -1. */
 int referral_store_list(struct store *st, const struct referral_list_query *q,
 			void (*fn)(void *ctx, const struct referral_summary *s), void *ctx);
 #endif

@@ -8,6 +8,7 @@
 #include "store/discharge.h"
 #include "store/org.h"
 #include "store/triage.h"
+#include "core/search.h"
 #include "store/triage_int.h"
 #include "store/rules_cache.h"
 #include "store/kpisum.h"
@@ -321,9 +322,32 @@ int triage_queue(struct store *st, const struct triage_queue_query *q, int64_t n
 		store_set_error(st, STORE_ERROR, "out of memory");
 		return -1;
 	}
-	int rc = store_exec(st, STMT_TRIAGE_QUEUE, queue_row, &c, "ssssd", src, src, area, area, limit);
-	if (rc >= 0 && c.n)
-		rc = store_exec(st, STMT_TRIAGE_QUEUE_REASONS, queue_reason_row, &c, "i", c.rows[c.n - 1].sla_due_at);
+	const struct search_query *s = q->search;
+	enum search_kind kind = s ? s->kind : SEARCH_ALL;
+	if (kind == SEARCH_NAME && !s->nwords) {
+		free(c.rows);
+		free(c.flags);
+		return 0; /* no letters or digits: nobody's name */
+	}
+	int sqlite = store_kind(st) == STORE_SQLITE;
+	enum stmt id = kind == SEARCH_NHS_NUMBER ? STMT_TRIAGE_QUEUE_PAGE_NHS
+		     : kind == SEARCH_REFERENCE  ? STMT_TRIAGE_QUEUE_PAGE_REFERENCE
+		     : kind == SEARCH_NAME       ? (sqlite ? STMT_TRIAGE_QUEUE_PAGE_NAME_FTS : STMT_TRIAGE_QUEUE_PAGE_NAME_TS)
+						 : STMT_TRIAGE_QUEUE_PAGE;
+	const char *key = kind == SEARCH_NHS_NUMBER ? s->nhs_number
+			: kind == SEARCH_REFERENCE  ? s->reference
+			: kind == SEARCH_NAME       ? (sqlite ? s->fts : s->tsquery)
+						    : "";
+	int rc = store_exec(st, id, queue_row, &c, "sssssdddi", src, src, area, area, key, q->newest ? 1 : 0,
+			    q->newest ? 1 : 0, limit, q->offset > 0 ? q->offset : 0);
+	if (rc >= 0 && c.n) {
+		int64_t lo = INT64_MAX, hi = 0;
+		for (size_t i = 0; i < c.n; i++) {
+			lo = c.rows[i].id < lo ? c.rows[i].id : lo;
+			hi = c.rows[i].id > hi ? c.rows[i].id : hi;
+		}
+		rc = store_exec(st, STMT_TRIAGE_QUEUE_REASONS_IDS, queue_reason_row, &c, "ii", lo, hi);
+	}
 	if (rc >= 0) {
 		for (size_t i = 0; i < c.n; i++) {
 			const struct subject_flags *f = &c.flags[i];

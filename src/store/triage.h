@@ -67,10 +67,14 @@ struct triage_subject {
 /* Reads referral id. Returns 1, 0 when there is none, -1 on error. */
 int triage_subject_get(struct store *st, int64_t id, int64_t now, struct triage_subject *s);
 
+struct search_query;
 struct triage_queue_query {
 	const char *source; /* "" or NULL: any */
 	const char *area;   /* "" or NULL: any */
 	int limit;          /* rows read, 1..1000 */
+	const struct search_query *search; /* NULL or SEARCH_ALL: any person; else those it finds */
+	int newest;         /* 1: newest received first; 0: due soonest first */
+	int64_t offset;     /* rows skipped */
 };
 /* Calls fn for each received referral, due soonest first (s is borrowed
  * for the call). Returns the number of rows, or -1. */

@@ -15,6 +15,9 @@
 #include "ops/referrals.h"
 #include "ops/referrals_access.h"
 #include "util/idlist.h"
+#include "http/list_query.h"
+#include "web/layout.h"
+#include "web/list_controls.h"
 
 #define RADIOS_MAX 6 /* vocabularies longer than this are a select */
 
@@ -515,17 +518,58 @@ static void list_row(void *ctx, const struct referral_summary *s)
 	lp->last = s->id;
 }
 
+static const char *const referral_page_sorts[] = { "newest", "oldest", NULL };
+static const struct form_option referral_sort_opts[] = { { "newest", "Newest first" }, { "oldest", "Oldest first" },
+							 { NULL, NULL } };
+
+static void skip_row(void *ctx, const struct referral_summary *s)
+{
+	*(int64_t *)ctx = s->id;
+}
+
+/* Moves q's cursor to the start of page (2, 3, ...): reads the ids of the
+ * pages before it, PAGE_LIMIT_MAX at a time. 0, or -1 on a store error. */
+static int referral_page_start(struct http_req *req, struct referral_list_query *q, int page)
+{
+	int64_t skip = (int64_t)(page - 1) * q->limit;
+	int limit = q->limit;
+	while (skip > 0) {
+		int64_t last = 0;
+		q->limit = skip < PAGE_LIMIT_MAX ? (int)skip : PAGE_LIMIT_MAX;
+		int n = referral_store_list(req->db, q, skip_row, &last);
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		if (q->oldest)
+			q->after_id = last;
+		else
+			q->before_id = last;
+		skip -= n;
+		if (n < q->limit)
+			break;
+	}
+	q->limit = limit;
+	return 0;
+}
+
 static int referral_list_page(struct http_req *req, struct http_resp *resp)
 {
 	struct ops_ctx ctx = http_ops_ctx(req);
 	int hub = ops_is_hub(&ctx);
-	struct referral_list_query q = { INT64_MAX, "", "", 50, hub ? 0 : req->auth.user_id };
-	const char *cursor = http_query(req, "cursor");
-	if (cursor) {
-		char *end;
-		long long c = strtoll(cursor, &end, 10);
-		if (*end == '\0' && c > 0)
-			q.before_id = c;
+	struct referral_list_query q = { INT64_MAX, "", "", PAGE_LIMIT_DEFAULT, hub ? 0 : req->auth.user_id };
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return http_store_failed(req, resp);
+	struct http_list l;
+	http_list_page(req, referral_page_sorts, &l, fe);
+	q.oldest = l.sort == 1;
+	q.search = &l.search;
+	/* Pages are numbered (?page), read by keyset: the first id of the page
+	 * is found by skipping whole pages' ids in the index. */
+	if (l.page > 1 && referral_page_start(req, &q, l.page) < 0) {
+		free(fe);
+		return http_store_failed(req, resp);
 	}
 	struct web_page pg;
 	web_begin(&pg, req, resp, hub ? "Referrals" : "Your referrals");
@@ -537,6 +581,11 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "a", "Make a referral", "href", "/referrals/new", "class", "nhsuk-button nhsuk-button--secondary",
 		  NULL);
 	html_close(h);
+	if (fe->n)
+		layout_error_summary(h, fe);
+	list_search_form(h, "/referrals", "Search referrals", l.q, "A name, an NHS number or a reference", referral_sort_opts,
+			 l.sort_name, fe);
+	free(fe);
 	int depth = h->depth;
 	html_open(h, "table", "class", "nhsuk-table", NULL);
 	html_elem(h, "caption", hub ? "Referrals, newest first" : "Your referrals, newest first", "class",
@@ -561,13 +610,8 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	html_close_to(h, depth);
 	if (lp.n == 0)
 		html_elem(h, "p", "There are no referrals to show.", NULL);
-	if (lp.n == q.limit) {
-		char href[64];
-		snprintf(href, sizeof href, "/referrals?cursor=%lld", (long long)lp.last);
-		html_open(h, "p", NULL);
-		html_elem(h, "a", "Older referrals", "href", href, NULL);
-		html_close(h);
-	}
+	const char *params[] = { "q", l.q, "sort", l.sort ? l.sort_name : "", NULL };
+	list_pager(h, "/referrals", params, l.page, lp.n == q.limit);
 	if (hub && lp.n) {
 		char detail[32];
 		snprintf(detail, sizeof detail, "listed=%d", lp.n);

@@ -16,8 +16,11 @@
 #include "http/ops_reply.h"
 #include "ops/triage.h"
 #include "util/idlist.h"
+#include "http/list_query.h"
+#include "web/layout.h"
+#include "web/list_controls.h"
 
-#define QUEUE_SHOWN 100 /* rows on the queue page */
+#define QUEUE_SHOWN PAGE_LIMIT_DEFAULT /* rows on the queue page (core/page.h) */
 
 /* "3 h 20 min" of counted time (absolute value). */
 static void duration_text(int64_t secs, char *out, size_t outlen)
@@ -121,7 +124,14 @@ struct queue_page {
 	int64_t now;
 	int shown;
 	struct idlist people;
+	int64_t skip; /* matches before the page (with a tier) */
+	int more;     /* a match follows the page */
 };
+
+/* ?sort of the queue page: due soonest first (the default) or newest received first. */
+static const char *const queue_sorts[] = { "due", "newest", NULL };
+static const struct form_option queue_sort_opts[] = { { "due", "Due soonest first" }, { "newest", "Newest first" },
+						       { NULL, NULL } };
 
 static void queue_row(void *ctx, const struct triage_subject *s)
 {
@@ -131,8 +141,14 @@ static void queue_row(void *ctx, const struct triage_subject *s)
 	int ok = triage_suggest_for(q->rules, s, &sug) == 0;
 	if (q->tier[0] && (!ok || strcmp(triage_tier_code(sug.tier), q->tier) != 0))
 		return;
-	if (q->shown >= QUEUE_SHOWN)
+	if (q->skip > 0) {
+		q->skip--;
 		return;
+	}
+	if (q->shown >= QUEUE_SHOWN) {
+		q->more = 1;
+		return;
+	}
 	q->shown++;
 	idlist_add(&q->people, s->person_id);
 	char href[48], name[820], when[LONDON_FORMAT_LEN];
@@ -190,9 +206,19 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 		free(areas);
 		return http_store_failed(req, resp);
 	}
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe) {
+		free(rules);
+		free(areas);
+		return http_store_failed(req, resp);
+	}
+	struct http_list l;
+	http_list_page(req, queue_sorts, &l, fe);
 	struct web_page pg;
 	web_begin(&pg, req, resp, "Triage queue");
 	struct html *h = &pg.h;
+	if (fe->n)
+		layout_error_summary(h, fe);
 	html_elem(h, "h1", "Triage queue", NULL);
 	html_elem(h, "p", "Referrals waiting for triage, due soonest first. The 24-hour follow-up clock stops at weekends "
 			  "and on bank holidays; at risk means under 4 counted hours left.",
@@ -221,10 +247,22 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	form_select(h, &(struct form_field){ .name = "tier", .label = "Suggested tier", .value = tier }, opts);
 	html_close(h);
 	html_close(h);
+	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-half", NULL);
+	list_search_input(h, l.q, "A name, an NHS number or a reference", fe);
+	html_close(h);
+	html_open(h, "div", "class", "nhsuk-grid-column-one-half", NULL);
+	list_sort_select(h, queue_sort_opts, l.sort_name);
+	html_close(h);
+	html_close(h);
+	free(fe);
 	html_elem(h, "button", "Apply filters", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 
-	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : QUEUE_SHOWN };
+	/* Pages of QUEUE_SHOWN; with a tier (known once the rules have run)
+	 * the first 1000 are read and the page cut from the matches. */
+	struct triage_queue_query qq = { source, area, tier[0] ? 1000 : QUEUE_SHOWN + 1, &l.search, l.sort == 1,
+					 tier[0] ? 0 : (int64_t)(l.page - 1) * QUEUE_SHOWN };
 	int64_t total = triage_queue_count(req->db, &qq);
 	if (total < 0) {
 		free(rules);
@@ -237,7 +275,7 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	static const char *const cols[] = { "Reference", "Person", "Source", "Received", "Follow-up", "Suggested tier",
 					    "Notes" };
 	table_head(h, "Waiting for triage", cols, sizeof cols / sizeof cols[0]);
-	struct queue_page q = { h, rules, tier, req->now, 0, { 0 } };
+	struct queue_page q = { h, rules, tier, req->now, 0, { 0 }, tier[0] ? (int64_t)(l.page - 1) * QUEUE_SHOWN : 0, 0 };
 	int rc = triage_queue(req->db, &qq, req->now, queue_row, &q);
 	free(rules);
 	if (rc < 0) {
@@ -247,7 +285,11 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	html_close(h);
 	if (!q.shown)
-		html_elem(h, "p", "Nothing is waiting.", "class", "nhsuk-body", NULL);
+		html_elem(h, "p", l.q[0] ? "No waiting referral matches the search." : "Nothing is waiting.", "class",
+			  "nhsuk-body", NULL);
+	const char *params[] = { "source", source, "area", area, "tier", tier, "q", l.q, "sort", l.sort ? l.sort_name : "",
+				 NULL };
+	list_pager(h, "/triage", params, l.page, q.more);
 	http_audit_people(req, AUDIT_TRIAGE_QUEUE_READ, "referral", q.people.v, q.people.n, "");
 	idlist_free(&q.people);
 	return web_end(&pg, resp, 200);

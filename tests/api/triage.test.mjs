@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { importReferrals, api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
+import { importReferrals, wholeQueue, api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
 
 let srv;
 const tok = {};
@@ -31,7 +31,7 @@ test('the queue suggests a tier with its reason, due soonest first', async () =>
   const ids = await importReferrals(srv, tok.hub, [
     { given: 'Queue', family: 'Gp', received_at: hoursAgo(30), fields: { source: 'gp_practice', 'person.practice': 'SPBRK01', reasons: 'social_isolation', 'person.postcode': 'IP24 1AB' } },
   ]);
-  const q = await api(srv, tok.hub, 'GET', '/api/v1/triage/queue?source=gp_practice&limit=500');
+  const q = await wholeQueue(srv, tok.hub, '&source=gp_practice');
   assert.equal(q.status, 200);
   const row = q.body.referrals.find((r) => r.id === ids['Queue Gp']);
   assert.equal(row.suggested_tier, 'social_prescribing');
@@ -135,7 +135,7 @@ test('bad input is 422 naming the field; unknown referrals are 404; only hub coo
   assert.equal((await triage(987654321, { tier: 'signpost' })).status, 404);
   assert.equal((await triage(id, { tier: 'signpost' }, tok.lead)).status, 403);
   // Nothing was stored by the refusals: it is still waiting.
-  const q = await api(srv, tok.hub, 'GET', '/api/v1/triage/queue?limit=500');
+  const q = await wholeQueue(srv, tok.hub);
   assert.ok(q.body.referrals.some((r) => r.id === id));
 });
 

@@ -34,13 +34,26 @@ export async function importReferrals(srv, token, rows) {
   const file = path.join(srv.dir, `import-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
   await writeFile(file, `${lines.join('\n')}\n`);
   await runCli(['import', 'referrals', file, '--db', srv.dbPath, '--quiet']);
-  const queue = await api(srv, token, 'GET', '/api/v1/triage/queue?limit=500');
+  const queue = await wholeQueue(srv, token);
   const ids = {};
   for (const r of queue.body.referrals) ids[r.name] = r.id;
   for (const r of rows) {
     if (!ids[`${r.given} ${r.family}`]) throw new Error(`imported referral ${r.given} ${r.family} is not in the queue`);
   }
   return ids;
+}
+
+/** The whole triage queue (filters: "&source=..."), page by page: at most 200 a page (the one list policy, core/page.h). */
+export async function wholeQueue(srv, token, filters = '') {
+  const referrals = [];
+  let cursor = '';
+  for (;;) {
+    const page = await api(srv, token, 'GET', `/api/v1/triage/queue?limit=200${filters}${cursor ? `&cursor=${cursor}` : ''}`);
+    if (page.status !== 200) return page;
+    referrals.push(...page.body.referrals);
+    if (!page.body.next_cursor) return { status: 200, body: { ...page.body, referrals } };
+    cursor = page.body.next_cursor;
+  }
 }
 
 /** A request with a bearer token; resolves to { status, body, headers }. */

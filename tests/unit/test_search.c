@@ -1,0 +1,145 @@
+/* Unit tests for core/search and core/page: what a list's ?q, ?limit, ?cursor, ?page and ?sort mean. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "core/page.h"
+#include "core/search.h"
+
+static void test_empty_is_all(void **state)
+{
+	(void)state;
+	struct search_query s;
+	assert_int_equal(search_parse(NULL, &s), 0);
+	assert_int_equal(s.kind, SEARCH_ALL);
+	assert_int_equal(search_parse("   ", &s), 0);
+	assert_int_equal(s.kind, SEARCH_ALL);
+	assert_true(search_name_matches(&s, "Anyone"));
+}
+
+static void test_nhs_number_with_spaces(void **state)
+{
+	(void)state;
+	struct search_query s;
+	assert_int_equal(search_parse(" 943 476 5919 ", &s), 0);
+	assert_int_equal(s.kind, SEARCH_NHS_NUMBER);
+	assert_string_equal(s.nhs_number, "9434765919");
+	/* A wrong check digit is not an NHS number: searched as text (finds no name). */
+	assert_int_equal(search_parse("943 476 5918", &s), 0);
+	assert_int_equal(s.kind, SEARCH_NAME);
+}
+
+static void test_reference_any_case(void **state)
+{
+	(void)state;
+	struct search_query s;
+	char ref[REFCODE_MAX];
+	assert_int_equal(refcode_make(2026, 123, ref, sizeof ref), 0);
+	char typed[40];
+	strcpy(typed, ref);
+	for (char *p = typed; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	assert_int_equal(search_parse(typed, &s), 0);
+	assert_int_equal(s.kind, SEARCH_REFERENCE);
+	assert_string_equal(s.reference, ref);
+}
+
+static void test_name_with_apostrophe(void **state)
+{
+	(void)state;
+	struct search_query s;
+	assert_int_equal(search_parse("  Mary   O'Brien ", &s), 0);
+	assert_int_equal(s.kind, SEARCH_NAME);
+	assert_string_equal(s.words, "mary o'brien");
+	assert_string_equal(s.fts, "\"mary\"* \"o\"* \"brien\"*");
+	assert_string_equal(s.tsquery, "mary:* & o:* & brien:*");
+	assert_int_equal(s.nwords, 3);
+	assert_true(search_name_matches(&s, "Mary O'Brien"));
+	assert_false(search_name_matches(&s, "Mary Brien"));
+	/* Any order. */
+	assert_true(search_name_matches(&s, "O'Brien, Mary"));
+	/* A phone's apostrophe is the same letter. */
+	assert_int_equal(search_parse("O\xe2\x80\x99" "Brien", &s), 0);
+	assert_string_equal(s.words, "o'brien");
+	assert_true(search_name_matches(&s, "Sean O'Brien"));
+}
+
+static void test_name_quotes_and_wildcards(void **state)
+{
+	(void)state;
+	struct search_query s;
+	assert_int_equal(search_parse("50%_\"x", &s), 0);
+	assert_string_equal(s.words, "50\"x");
+	assert_string_equal(s.fts, "\"50\"* \"x\"*");
+	assert_string_equal(s.tsquery, "50:* & x:*");
+	/* No letters or digits: a name search that finds nobody. */
+	assert_int_equal(search_parse("' - '", &s), 0);
+	assert_int_equal(s.kind, SEARCH_NAME);
+	assert_int_equal(s.nwords, 0);
+	assert_false(search_name_matches(&s, "Anyone"));
+	assert_int_equal(search_parse("a\x01", &s), -1);
+	char longq[PAGE_Q_MAX + 2];
+	memset(longq, 'a', sizeof longq - 1);
+	longq[sizeof longq - 1] = '\0';
+	assert_int_equal(search_parse(longq, &s), -1);
+}
+
+static void test_name_prefix_of_words(void **state)
+{
+	(void)state;
+	struct search_query s;
+	assert_int_equal(search_parse("godd", &s), 0);
+	assert_true(search_name_matches(&s, "Ellen Goddard"));
+	assert_false(search_name_matches(&s, "Ellen Agoddard"));
+	assert_true(search_name_matches(&s, "ellen GODDARD"));
+	assert_true(search_name_matches(&s, "Ellen Smith-Goddard"));
+}
+
+static void test_page_policy(void **state)
+{
+	(void)state;
+	int limit = 0;
+	assert_int_equal(page_parse_limit(NULL, &limit), 0);
+	assert_int_equal(limit, PAGE_LIMIT_DEFAULT);
+	assert_int_equal(page_parse_limit("200", &limit), 0);
+	assert_int_equal(limit, 200);
+	assert_int_equal(page_parse_limit("201", &limit), -1);
+	assert_int_equal(page_parse_limit("0", &limit), -1);
+	assert_int_equal(page_parse_limit("5x", &limit), -1);
+	int64_t c = -1;
+	assert_int_equal(page_parse_cursor("", &c), 0);
+	assert_int_equal(c, 0);
+	assert_int_equal(page_parse_cursor("150", &c), 0);
+	assert_int_equal(c, 150);
+	assert_int_equal(page_parse_cursor("-1", &c), -1);
+	assert_int_equal(page_parse_cursor("x", &c), -1);
+	char out[PAGE_CURSOR_LEN];
+	page_cursor_format(150, out);
+	assert_string_equal(out, "150");
+	assert_int_equal(page_parse_number("3"), 3);
+	assert_int_equal(page_parse_number("0"), 1);
+	assert_int_equal(page_parse_number("abc"), 1);
+	assert_int_equal(page_parse_number(NULL), 1);
+	static const char *const sorts[] = { "newest", "oldest", "name", NULL };
+	assert_int_equal(page_parse_sort(NULL, sorts), 0);
+	assert_int_equal(page_parse_sort("name", sorts), 2);
+	assert_int_equal(page_parse_sort("shoe", sorts), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_is_all),
+		cmocka_unit_test(test_nhs_number_with_spaces),
+		cmocka_unit_test(test_reference_any_case),
+		cmocka_unit_test(test_name_with_apostrophe),
+		cmocka_unit_test(test_name_quotes_and_wildcards),
+		cmocka_unit_test(test_name_prefix_of_words),
+		cmocka_unit_test(test_page_policy),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
