@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -12,6 +13,7 @@
 #include "store/worker.h"
 #include "web/case_web.h"
 #include "web/form.h"
+#include "web/referral_card.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/triage.h"
@@ -380,8 +382,8 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	snprintf(buf, sizeof buf, "%s %s", s->given_name, s->family_name);
 	summary_row(h, "Name", buf);
-	char dob[DT_DATE_LEN];
-	dt_format_date(s->date_of_birth, dob);
+	char dob[DH_DATE_LEN];
+	dh_format_date(s->date_of_birth, dob);
 	snprintf(buf, sizeof buf, "%s (age %d)", dob, s->in.age);
 	summary_row(h, "Date of birth", buf);
 	char area_name[96] = "";
@@ -398,13 +400,6 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	snprintf(buf, sizeof buf, "%s%s%s", src >= 0 ? triage_source_label(src) : s->source, s->referrer_org[0] ? ": " : "",
 		 s->referrer_org);
 	summary_row(h, "Referred by", buf);
-	buf[0] = '\0';
-	for (size_t i = 0; i < s->nreasons; i++) {
-		int r = triage_reason_from_code(s->reasons[i]);
-		size_t used = strlen(buf);
-		snprintf(buf + used, sizeof buf - used, "%s%s", i ? "; " : "", r >= 0 ? triage_reason_label(r) : s->reasons[i]);
-	}
-	summary_row(h, "Reasons", buf);
 	snprintf(buf, sizeof buf, "%s%s%s", s->urgency[0] ? s->urgency : "not given", s->in.safeguarding ? "; safeguarding concern" : "",
 		 s->in.discharge ? "; discharge" : "");
 	summary_row(h, "Urgency and flags", buf);
@@ -435,6 +430,15 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 		html_close(h);
 	}
 	html_close(h); /* dl */
+	/* How to reach the person, and what the referrer sent (read in full: audited below). */
+	int found;
+	struct referral_view *rv = referral_card_load(req->db, id, &found);
+	if (!rv) {
+		layout_end(h);
+		goto fail;
+	}
+	referral_card(h, req->db, rv, CARD_CONTACT | CARD_REFERRAL);
+	free(rv);
 
 	if (strcmp(s->status, "received") == 0) {
 		struct triage_suggestion sug;
