@@ -4,6 +4,7 @@
 
 const struct http_pages http_pages = {
 	.not_found = web_not_found_page,
+	.forbidden = web_forbidden_page,
 };
 
 const struct route *const http_route_tables[] = {
@@ -38,5 +39,6 @@ const struct route *const http_route_tables[] = {
 	web_case_form_routes,
 	web_directory_routes,
 	web_discharge_routes,
+	web_referral_page_routes,
 	NULL,
 };

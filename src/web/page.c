@@ -65,6 +65,8 @@ void web_begin_errors(struct web_page *pg, struct http_req *req, struct http_res
 		pg->meta.nav = pg->nav;
 	}
 	layout_begin(&pg->h, &pg->meta);
+	if (!fe || !fe->n)
+		web_done_banner(&pg->h, req);
 }
 
 int web_end(struct web_page *pg, struct http_resp *resp, unsigned status)

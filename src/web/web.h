@@ -26,9 +26,16 @@ extern const struct route web_case_routes[];
 extern const struct route web_case_form_routes[];
 extern const struct route web_directory_routes[];
 extern const struct route web_discharge_routes[];
+extern const struct route web_referral_page_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
+/* The "you cannot see this page" page (403) for a signed-in user whose role may not. */
+void web_forbidden_page(struct http_req *req, struct http_resp *resp);
+/* An NHS.UK success notification banner: heading, and a line under it (may be NULL). */
+void web_success_banner(struct html *h, const char *heading, const char *text);
+/* The success banner the request's ?done=code names (web/banner.c), if any. */
+void web_done_banner(struct html *h, struct http_req *req);
 /* Answers an operation's result other than OPS_OK as a page: "page not
  * found" (404), the store failure, or a page titled title with an error
  * summary of fe (422, 409) or saying the role may not (403). Returns 0. */
