@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/londontime.h"
 #include "core/match.h"
 #include "core/volunteer.h"
 #include "core/volunteer_task.h"
@@ -134,6 +135,16 @@ void volunteer_log_check(const char *outcome, const char *hours, const char *not
 		fielderr_add(fe, "note", "What happened must be %d characters or fewer", TASK_NOTE_MAX);
 	if (missed && (!note || !*note))
 		fielderr_add(fe, "note", "Say what happened, so the coordinator can arrange help another way");
+}
+
+int volunteer_log_when_check(int done, int64_t window_from, int64_t now, struct field_errors *fe)
+{
+	if (!done || window_from <= now)
+		return 0;
+	char when[LONDON_FORMAT_LEN];
+	london_format(window_from, when);
+	return fielderr_add(fe, "outcome", "You cannot log this task as done before it starts (%s). Choose \"It did not "
+				      "happen\" if it will not go ahead", when);
 }
 
 int volunteer_reason_check(const char *reason, struct field_errors *fe)

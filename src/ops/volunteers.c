@@ -131,6 +131,27 @@ enum ops_result ops_task_answer(const struct ops_ctx *c, int64_t task_id, int ac
 	return ops_commit_audited(c, accept ? AUDIT_TASK_ACCEPT : AUDIT_TASK_DECLINE, "task", task_id, t.person_id, "");
 }
 
+enum ops_result ops_task_hand_back(const struct ops_ctx *c, int64_t task_id, struct field_errors *fe)
+{
+	struct task_view t;
+	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
+	if (r != OPS_OK)
+		return r;
+	if (strcmp(t.status, "accepted") != 0) {
+		fielderr_add(fe, "status", "This task is %s; only a task you accepted can be handed back",
+			     task_status_label(t.status));
+		return OPS_CONFLICT;
+	}
+	if (ops_begin(c) != OPS_OK)
+		return OPS_ERROR;
+	int n = task_reopen(c->db, task_id, "accepted", t.volunteer_id, c->now);
+	if (n == 1 && task_decline_record(c->db, task_id, t.volunteer_id, c->now) < 0)
+		n = -1;
+	if (n != 1)
+		return changed(c, n, fe, "handing it back");
+	return ops_commit_audited(c, AUDIT_TASK_HAND_BACK, "task", task_id, t.person_id, "");
+}
+
 enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,
 			     const char *note, struct field_errors *fe)
 {
@@ -140,6 +161,8 @@ enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const cha
 		return r;
 	int done, minutes;
 	volunteer_log_check(outcome, hours, note, &done, &minutes, fe);
+	if (!fe->n)
+		volunteer_log_when_check(done, t.window_from, c->now, fe);
 	if (fe->n)
 		return OPS_INVALID;
 	if (strcmp(t.status, "accepted") != 0) {

@@ -176,7 +176,7 @@ static int users_set_active(struct http_req *req, struct http_resp *resp, int ac
 	enum ops_result r = ops_user_set_active(&c, id, active);
 	if (r != OPS_OK)
 		return web_ops_reply(req, resp, r, "The account was not changed", NULL);
-	return http_redirect(resp, "/admin/users");
+	return http_redirect(resp, active ? "/admin/users?done=activated" : "/admin/users?done=deactivated");
 }
 
 static int users_deactivate(struct http_req *req, struct http_resp *resp)

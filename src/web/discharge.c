@@ -370,7 +370,8 @@ static int post_action(struct http_req *req, struct http_resp *resp, int complet
 	char loc[80];
 	int rc;
 	if (r == OPS_OK) {
-		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check", (long long)id);
+		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check?done=%s", (long long)id,
+			 complete ? "home-check-done" : "home-check-taken");
 		rc = http_redirect(resp, loc);
 	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
 		rc = check_page(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);

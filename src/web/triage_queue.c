@@ -594,8 +594,11 @@ static int post_done(struct http_req *req, struct http_resp *resp, int64_t id, e
 {
 	int rc = 0;
 	if (r == OPS_OK) {
-		char loc[64];
-		snprintf(loc, sizeof loc, "/triage/%lld%s", (long long)id, anchor);
+		/* Back to the page, saying what was done (web/banner.c). */
+		static const char *const done[] = { [FORM_NONE] = "", [FORM_TRIAGE] = "triaged", [FORM_CONTACT] = "contact",
+						    [FORM_ALLOCATE] = "reallocated" };
+		char loc[96];
+		snprintf(loc, sizeof loc, "/triage/%lld?done=%s%s", (long long)id, done[which], anchor);
 		jobs_wake();
 		http_redirect(resp, loc);
 	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
