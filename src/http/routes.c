@@ -40,5 +40,6 @@ const struct route *const http_route_tables[] = {
 	web_directory_routes,
 	web_discharge_routes,
 	web_referral_page_routes,
+	web_password_reset_routes,
 	NULL,
 };

@@ -37,6 +37,15 @@ enum ops_result ops_password_set(const struct ops_ctx *c, const char *email, con
 enum ops_result ops_invitation_accept(const struct ops_ctx *c, const char *token, const char *password,
 				      const char *confirm, struct field_errors *fe);
 
+/* Someone who forgot their password asks for a link: when an active account
+ * has this email, writes a one-time link's token (the invitation link's
+ * kind, so /invitation sets the new password; it works once, for
+ * ACCOUNT_RESET_SECONDS) and *found 1, audited as user.password_reset
+ * (the account acting). Otherwise *found 0 and nothing is written, so the
+ * answer can be the same either way. OPS_OK or OPS_ERROR. */
+enum ops_result ops_password_reset_request(const struct ops_ctx *c, const char *email, int *found,
+					   char token[SECRET_TOKEN_HEX]);
+
 /* Creates an API token for the account with this email, valid for days
  * (1 to ACCOUNT_TOKEN_DAYS_MAX); writes it (shown once). */
 enum ops_result ops_token_create(const struct ops_ctx *c, const char *email, const char *name, int days,

@@ -213,6 +213,32 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	return web_end(&pg, resp, 200);
 }
 
+int web_my_tasks_summary(struct html *h, struct http_req *req)
+{
+	int64_t me = 0;
+	struct ops_ctx c = http_ops_ctx(req);
+	int f = ops_volunteer_self(&c, &me);
+	if (f <= 0)
+		return f;
+	struct my_list l = { NULL, req, 0, 0, 0, -1 };
+	if (task_list_volunteer(req->db, me, 200, count, &l) < 0)
+		return -1;
+	html_open(h, "div", "class", "nhsuk-inset-text", "id", "my-offers", NULL);
+	html_open(h, "p", NULL);
+	if (l.offered)
+		html_textf(h, "You have %d offer%s waiting for your answer", l.offered, l.offered == 1 ? "" : "s");
+	else
+		html_text(h, "You have no offers waiting");
+	if (l.accepted)
+		html_textf(h, " and %d task%s to do", l.accepted, l.accepted == 1 ? "" : "s");
+	html_text(h, ". ");
+	html_elem(h, "a", "Go to my tasks", "href", "/my-tasks", NULL);
+	html_close(h);
+	html_close(h);
+	http_audit(req, AUDIT_TASK_LIST_OWN, "task", 0, 0, "home page");
+	return 0;
+}
+
 static int task_page_render(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
 			    unsigned status)
 {

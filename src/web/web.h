@@ -27,6 +27,7 @@ extern const struct route web_case_form_routes[];
 extern const struct route web_directory_routes[];
 extern const struct route web_discharge_routes[];
 extern const struct route web_referral_page_routes[];
+extern const struct route web_password_reset_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
@@ -63,6 +64,10 @@ int web_triage_watch(struct html *h, struct http_req *req);
  * with a link to the caseload, for their home page; nothing for a user with
  * no worker record. Returns 0 or -1. */
 int web_caseload_summary(struct html *h, struct http_req *req);
+
+/* Writes a volunteer's offers and tasks in brief ("You have 2 offers") with
+ * a link to My tasks, for their home page. Returns 0 or -1. */
+int web_my_tasks_summary(struct html *h, struct http_req *req);
 
 /* Renders a whole page around body(): layout, title, errors. */
 struct web_page {
