@@ -13,6 +13,7 @@
 #include "store/worker.h"
 #include "web/case_web.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/referral_card.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
@@ -718,19 +719,23 @@ static int kpi_render(struct http_req *req, struct http_resp *resp, const struct
 			  "counted hours (weekends and bank holidays do not count). Rejected or withdrawn referrals that "
 			  "were never reached are left out.",
 		  "class", "nhsuk-body", NULL);
-	char f[DT_DATE_LEN], t[DT_DATE_LEN];
-	dt_format_date(o->from_day, f);
-	dt_format_date(o->to_day, t);
-	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
+	char f[DH_DATE_LEN], t[DH_DATE_LEN];
+	dh_format_date(o->from_day, f);
+	dh_format_date(o->to_day, t);
+	if (!fe->n) {
+		html_open(h, "p", "class", "nhsuk-body", NULL);
+		html_textf(h, "From %s to %s.", f, t);
+		html_close(h);
+	}
 	html_open(h, "form", "method", "get", "action", "/kpi/follow-up", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "YYYY-MM-DD", .value = fe->n && qf ? qf : f,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "From", .hint = "For example, 1 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : o->from_day, 1);
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	form_input(h, &(struct form_field){ .name = "to", .label = "To", .hint = "YYYY-MM-DD", .value = fe->n && qt ? qt : t,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "To", .hint = "For example, 31 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : o->to_day, 1);
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
 	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = http_query(req, "area"), .errors = fe },
@@ -742,14 +747,37 @@ static int kpi_render(struct http_req *req, struct http_resp *resp, const struct
 	html_close(h);
 	if (!fe->n) {
 		char s[64];
+		/* The headline: over the referrals whose 24 counted hours have passed (or were contacted). */
+		html_open(h, "div", "class", "nhsuk-card", "id", "kpi-headline", NULL);
+		html_open(h, "div", "class", "nhsuk-card__content", NULL);
+		html_open(h, "p", "class", "nhsuk-heading-l", NULL);
+		if (k->f.pct_due_x100 >= 0)
+			html_textf(h, "%d.%02d%%", k->f.pct_due_x100 / 100, k->f.pct_due_x100 % 100);
+		else
+			html_text(h, "No referrals due yet");
+		html_close(h);
+		html_open(h, "p", "class", "nhsuk-body", NULL);
+		html_textf(h, "contacted within 24 counted hours: %lld of the %lld referral%s whose 24 hours have passed or who "
+			      "were reached. %lld more %s not yet due and %s not counted.",
+			   (long long)k->f.contacted_within, (long long)k->f.due, k->f.due == 1 ? "" : "s", (long long)k->f.pending,
+			   k->f.pending == 1 ? "is" : "are", k->f.pending == 1 ? "is" : "are");
+		html_close(h);
+		html_close(h);
+		html_close(h);
 		html_open(h, "dl", "class", "nhsuk-summary-list", "id", "kpi-figures", NULL);
 		kpi_row(h, "Received", k->f.received);
+		kpi_row(h, "Due (24 counted hours passed, or reached)", k->f.due);
 		kpi_row(h, "Contacted within 24 counted hours", k->f.contacted_within);
+		if (k->f.pct_due_x100 >= 0)
+			snprintf(s, sizeof s, "%d.%02d%%", k->f.pct_due_x100 / 100, k->f.pct_due_x100 % 100);
+		else
+			snprintf(s, sizeof s, "No referrals due yet");
+		summary_row(h, "Percentage of due referrals within 24 counted hours", s);
 		if (k->f.pct_within_x100 >= 0)
 			snprintf(s, sizeof s, "%d.%02d%%", k->f.pct_within_x100 / 100, k->f.pct_within_x100 % 100);
 		else
 			snprintf(s, sizeof s, "No referrals");
-		summary_row(h, "Percentage within 24 counted hours", s);
+		summary_row(h, "Percentage of all received (including not yet due)", s);
 		if (k->f.median_hours_x100 >= 0)
 			snprintf(s, sizeof s, "%d.%02d hours", k->f.median_hours_x100 / 100, k->f.median_hours_x100 % 100);
 		else
@@ -774,7 +802,10 @@ static int kpi_page(struct http_req *req, struct http_resp *resp)
 	int rc = -1;
 	if (fe && o) {
 		struct ops_ctx c = http_ops_ctx(req);
-		enum ops_result r = ops_triage_kpi(&c, http_query(req, "from"), http_query(req, "to"), http_query(req, "area"), o, fe);
+		char from[48], to[48];
+		form_date_text(req, "from", 1, from, sizeof from);
+		form_date_text(req, "to", 1, to, sizeof to);
+		enum ops_result r = ops_triage_kpi(&c, from, to, http_query(req, "area"), o, fe);
 		rc = r == OPS_ERROR ? http_store_failed(req, resp) : kpi_render(req, resp, o, fe);
 	}
 	free(fe);
