@@ -39,11 +39,8 @@ void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, s
 
 void volunteer_task_check(const struct task_new *n, int windows_ok, int64_t now, struct field_errors *fe)
 {
-	if (volunteer_skill_of(n->type) < 0) {
-		char list[400];
-		skill_list(list, sizeof list);
-		fielderr_add(fe, "type", "Type must be the main activity, one of: %s", list);
-	}
+	if (volunteer_skill_of(n->type) < 0)
+		fielderr_add(fe, "type", "Choose the main activity");
 	/* A home check (before discharge) is always a home visit, so matching and offers need a valid enhanced DBS. */
 	if (!n->home_visit && ((n->type && strcmp(n->type, "home_check") == 0) ||
 			       (n->extra_skills & (1u << MATCH_SKILL_HOME_CHECK))))

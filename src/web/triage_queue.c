@@ -541,17 +541,18 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_close(h);
 	html_close(h);
 	if (authz_allows(req->auth.role, PERM_CONTACT_RECORD)) {
-		char action[64], now_text[32];
+		char action[64], now_text[DH_TIME_LEN];
 		snprintf(action, sizeof action, "/triage/%lld/contacts", (long long)id);
 		int64_t local = req->now + london_offset(req->now);
-		char date[DT_DATE_LEN];
-		dt_format_date(dt_day_of(local), date);
-		snprintf(now_text, sizeof now_text, "%s %02d:%02d", date, (int)((local % 86400) / 3600), (int)((local % 3600) / 60));
+		dh_format_minutes((int)((local - dt_day_of(local) * 86400) / 60), now_text);
 		html_elem(h, "h3", "Record a contact", "class", "nhsuk-heading-s", NULL);
 		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
-		const char *at = http_form(req, "at");
-		form_input(h, &(struct form_field){ .name = "at", .label = "When", .hint = "UK time, like 2026-03-02 14:30",
-						    .value = at ? at : now_text, .width = "nhsuk-input--width-10", .errors = cfe });
+		form_date(h, req, &(struct form_field){ .name = "at", .label = "Date of the contact", .hint = "For example, 2 3 2026",
+							.errors = cfe }, dt_day_of(local), 0);
+		const char *at_time = http_form(req, "at_time");
+		form_input(h, &(struct form_field){ .name = "at_time", .label = "Time (UK)", .hint = "For example, 14:30 or 2pm",
+						    .value = at_time ? at_time : now_text, .width = "nhsuk-input--width-5",
+						    .errors = cfe });
 		form_select(h, &(struct form_field){ .name = "mode", .label = "How", .value = http_form(req, "mode"), .errors = cfe },
 			    modes->opts);
 		form_select(h, &(struct form_field){ .name = "outcome", .label = "Outcome", .value = http_form(req, "outcome"),
@@ -637,23 +638,29 @@ static int triage_post(struct http_req *req, struct http_resp *resp)
 	return post_done(req, resp, id, r, shown, FORM_TRIAGE, "");
 }
 
-/* "2026-03-02 14:30" in London time (or ISO 8601 with a zone) to UTC seconds. */
-static int parse_local_time(const char *s, int64_t *out)
+/* A date and a time as people type them (core/datehuman) in London time, or ISO 8601 with a zone, to UTC
+ * seconds: the date boxes "at" and the time "at_time", or one "at" field ("7/12/2026 1pm"). */
+static int parse_local_time(struct http_req *req, int64_t *out, const char **field)
 {
-	if (!s)
-		return -1;
-	if (dt_parse_iso8601(s, out) == 0)
+	char date[64];
+	const char *time = http_form(req, "at_time");
+	form_date_text(req, "at", 0, date, sizeof date);
+	*field = "at";
+	if (dt_parse_iso8601(date, out) == 0)
 		return 0;
-	char date[11];
-	int hh, mm;
-	char tail;
-	if (strlen(s) < 16 || sscanf(s, "%10s %2d:%2d%c", date, &hh, &mm, &tail) != 3 || hh < 0 || hh > 23 || mm < 0 ||
-	    mm > 59)
-		return -1;
 	int64_t day;
-	if (dt_parse_date(date, &day))
+	int minutes = -1;
+	if (time && *time) {
+		if (dh_parse_date(date, &day))
+			return -1;
+		*field = "at_time";
+		if (dh_parse_time(time, &minutes))
+			return -1;
+	} else if (dh_parse_datetime(date, &day, &minutes) || minutes < 0) {
+		*field = date[0] && dh_parse_date(date, &day) == 0 ? "at_time" : "at";
 		return -1;
-	int64_t local = day * 86400 + hh * 3600 + mm * 60;
+	}
+	int64_t local = day * 86400 + (int64_t)minutes * 60;
 	/* Try BST then GMT: the right one maps back to the same local time. */
 	for (int off = 3600; off >= 0; off -= 3600) {
 		int64_t utc = local - off;
@@ -672,8 +679,10 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 	if (!fe)
 		return id < 0 ? 0 : -1;
 	int64_t at = req->now;
-	if (parse_local_time(http_form(req, "at"), &at))
-		fielderr_add(fe, "at", "Enter when the contact was made, like 2026-03-02 14:30");
+	const char *bad;
+	if (parse_local_time(req, &at, &bad))
+		fielderr_add(fe, bad, strcmp(bad, "at") == 0 ? "Enter the date of the contact, like 2 3 2026"
+							   : "Enter the time of the contact, like 14:30 or 2pm");
 	struct ops_triage_contact in = { id, at, http_form(req, "mode"), http_form(req, "outcome"), http_form(req, "note") };
 	struct ops_ctx c = http_ops_ctx(req);
 	struct ops_triage_contacted out;
