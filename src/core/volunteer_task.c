@@ -15,12 +15,6 @@ int volunteer_skill_of(const char *code)
 	return -1;
 }
 
-static void skill_list(char *out, size_t n)
-{
-	size_t len = 0;
-	for (int s = 0; s < MATCH_SKILL__MAX && len < n; s++)
-		len += (size_t)snprintf(out + len, n - len, "%s%s", s ? ", " : "", match_skill_code((enum match_skill)s));
-}
 
 void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, struct field_errors *fe)
 {
@@ -28,9 +22,7 @@ void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, s
 	for (size_t i = 0; i < n; i++) {
 		int k = volunteer_skill_of(codes[i]);
 		if (k < 0) {
-			char list[400];
-			skill_list(list, sizeof list);
-			fielderr_add(fe, "skills", "Skills must be codes from the list: %s", list);
+			fielderr_add(fe, "skills", "Choose the skills from the list");
 			return;
 		}
 		*mask |= 1u << k;

@@ -185,7 +185,7 @@ static void test_bad_fields(void **state)
 		{ RF_PERSON_DATE_OF_BIRTH, "1990-02-30", "real date" },
 		{ RF_PERSON_DATE_OF_BIRTH, "15/03/1984", "real date" },
 		{ RF_PERSON_DATE_OF_BIRTH, "1905-03-10", "between 0 and 120" },
-		{ RF_PERSON_GENDER, "M", "use one of 1, 2, 9, X" },
+		{ RF_PERSON_GENDER, "M", "is not allowed; choose one of the options" },
 		{ RF_PERSON_ETHNICITY, "Q", "is not allowed" },
 		{ RF_PERSON_EMAIL, "not-an-email", "correct format" },
 		{ RF_PERSON_EMAIL, "a@b", "correct format" },
