@@ -23,6 +23,10 @@ enum ops_result ops_user_add(const struct ops_ctx *c, const struct ops_user_new 
  * administrator's); OPS_FORBIDDEN for a role the user may not give, or a
  * deactivation by someone the user may not overrule. */
 enum ops_result ops_user_set_active(const struct ops_ctx *c, int64_t user_id, int active);
+/* The account c's user may deactivate, read for the page that asks first:
+ * OPS_NOT_FOUND and OPS_FORBIDDEN as ops_user_set_active, OPS_ERROR. */
+struct account_listed;
+enum ops_result ops_user_for_deactivation(const struct ops_ctx *c, int64_t user_id, struct account_listed *u);
 
 /* The signed-in user changes their password (current one checked, with the
  * sign-in throttling); ends their other sessions (keep_session stays) and

@@ -195,13 +195,10 @@ static int users_deactivate_confirm(struct http_req *req, struct http_resp *resp
 	if (id < 0)
 		return 0;
 	struct account_listed a;
-	int f = account_user_get(req->db, id, &a);
-	if (f < 0)
-		return http_store_failed(req, resp);
-	if (!f) {
-		http_not_found(req, resp);
-		return 0;
-	}
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_user_for_deactivation(&c, id, &a);
+	if (r != OPS_OK)
+		return web_ops_reply(req, resp, r, "The account cannot be deactivated", NULL);
 	char title[200], action[64];
 	snprintf(title, sizeof title, "Deactivate %s?", a.u.name);
 	snprintf(action, sizeof action, "/admin/users/%lld/deactivate", (long long)id);
