@@ -42,7 +42,7 @@ static int user_row(void *ctx, const struct account_listed *a)
 		/* Deactivating ends someone's work at once: a page asks first. */
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 		html_open(h, "a", "href", action, NULL);
-		html_text(h, "Deactivate");
+		html_text(h, "Deactivate ");
 		html_elem(h, "span", a->u.name, "class", "nhsuk-u-visually-hidden", NULL);
 		html_close(h);
 		html_close(h);

@@ -63,9 +63,6 @@ static void what_was_sent(struct html *h, struct store *st, const struct referra
 		if (!buf[0])
 			continue;
 		widget_summary_row(h, d->label, buf);
-		if (f == RF_SAFEGUARDING || f == RF_PERSON_FAMILY_NAME) {
-			/* after the names and flags */
-		}
 	}
 	buf[0] = '\0';
 	for (size_t i = 0; i < v->rec.nreasons; i++) {
@@ -130,10 +127,15 @@ static int referrer_page(struct http_req *req, struct http_resp *resp, int64_t i
 
 	/* Where it stands. */
 	struct referral_outcome_in in = { .status = v->status, .tier = nd > 0 ? d->tier : "",
-					  .rejection = nd > 0 && d->rejection_reason[0] ? case_vocab_label(reject, d->rejection_reason) : "",
+					  .rejection = nd > 0 && d->rejection_reason[0]
+							       ? case_vocab_label(reject, d->rejection_reason)
+							       : "",
 					  .contacted = s->first_contact_at != KPI_NONE && s->first_contact_at > 0,
-					  .case_closed = got_case > 0 && cc->s.closed_at != 0, .dropout = got_case > 0 && cc->s.dropout,
-					  .closure = got_case > 0 && cc->s.closure_reason[0] ? case_vocab_label(closure, cc->s.closure_reason) : "" };
+					  .case_closed = got_case > 0 && cc->s.closed_at != 0,
+					  .dropout = got_case > 0 && cc->s.dropout,
+					  .closure = got_case > 0 && cc->s.closure_reason[0]
+							     ? case_vocab_label(closure, cc->s.closure_reason)
+							     : "" };
 	for (size_t i = 0; got_case > 0 && i < cc->nonward && in.nonward < OUTCOME_ONWARD_MAX; i++)
 		if (cc->onward[i].service_name && cc->onward[i].service_name[0])
 			in.onward[in.nonward++] = cc->onward[i].service_name;
@@ -183,14 +185,6 @@ static int referrer_page(struct http_req *req, struct http_resp *resp, int64_t i
 	widget_table_close(h);
 
 	what_was_sent(h, req->db, v);
-	if (0) {
-		char href[64];
-		snprintf(href, sizeof href, "/referrals/%lld/correct", (long long)id);
-		html_open(h, "p", NULL);
-		html_elem(h, "a", "Correct what you sent", "href", href, NULL);
-		html_text(h, " (only until the hub has read it)");
-		html_close(h);
-	}
 	if (referral_status_is_open(v->status)) {
 		char href[64];
 		snprintf(href, sizeof href, "/referrals/%lld/withdraw", (long long)id);
