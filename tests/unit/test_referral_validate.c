@@ -193,7 +193,7 @@ static void test_bad_fields(void **state)
 		{ RF_PERSON_PHONE, "12345", "10 to 15 digits" },
 		{ RF_PERSON_PHONE, "01603 12345x", "10 to 15 digits" },
 		{ RF_PERSON_PRACTICE, "Nowhere Surgery", "practice we work with" },
-		{ RF_URGENCY, "whenever", "routine, soon, urgent" },
+		{ RF_URGENCY, "whenever", "\"whenever\" is not allowed" },
 		{ RF_SOURCE, "carrier_pigeon", "is not allowed" },
 		{ RF_REASONS, "gardening", "is not allowed" },
 		{ RF_REASONS, " ; ", "Select at least one" },
