@@ -589,6 +589,11 @@ static int kpi_reply(struct http_req *req, struct http_resp *resp, const struct 
 		hundredths(k->f.median_hours_x100), "median_counted_seconds_to_first_contact",
 		k->f.median_seconds < 0 ? json_null() : json_integer(k->f.median_seconds), "attempts", (json_int_t)k->attempts,
 		"excluded", (json_int_t)k->excluded);
+	/* The headline over the referrals whose 24 counted hours have passed (or were contacted): the not yet due
+	 * are counted apart, so they cannot pull the rate down. */
+	json_object_set_new(doc, "due", json_integer(k->f.due));
+	json_object_set_new(doc, "not_yet_due", json_integer(k->f.pending));
+	json_object_set_new(doc, "percentage_of_due", hundredths(k->f.pct_due_x100));
 	return http_reply_json(resp, 200, doc);
 }
 

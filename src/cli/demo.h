@@ -1,6 +1,7 @@
 /* Demo data: the demo accounts, and the later steps each capability adds. */
 #ifndef WAYMARK_CLI_DEMO_H
 #define WAYMARK_CLI_DEMO_H
+#include <stddef.h>
 #include <stdint.h>
 #include "core/authz.h"
 #include "store/store.h"
@@ -24,4 +25,6 @@ int demo_load_triage(struct store *st, int64_t now);
 int demo_load_volunteers(struct store *st, int64_t now);
 int demo_load_directory(struct store *st, int64_t now);
 int demo_load_cases(struct store *st, int64_t now);
+/* A made-up street address for a demo person, the same for the same seed (their family name). */
+void demo_address(const char *seed, char *out, size_t n);
 #endif

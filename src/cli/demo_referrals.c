@@ -103,6 +103,9 @@ static int one(struct store *st, const struct demo_intake *d, int64_t now)
 	dt_format_date(london_local_days(now) + 1, expected);
 	struct referral_raw raw;
 	memset(&raw, 0, sizeof raw);
+	char address[96];
+	demo_address(d->family, address, sizeof address);
+	raw.v[RF_PERSON_ADDRESS] = address;
 	raw.v[RF_PERSON_GIVEN_NAME] = d->given;
 	raw.v[RF_PERSON_FAMILY_NAME] = d->family;
 	raw.v[RF_PERSON_DATE_OF_BIRTH] = d->dob;
@@ -165,4 +168,14 @@ int demo_load_referrals(struct store *st, int64_t now)
 			return -1;
 	}
 	return 0;
+}
+
+void demo_address(const char *seed, char *out, size_t n)
+{
+	static const char *const streets[] = { "Church Lane", "Station Road", "The Street", "Mill Road", "School Lane",
+					       "Victoria Road", "Back Lane", "High Street" };
+	unsigned hsh = 5381;
+	for (const char *p = seed; *p; p++)
+		hsh = hsh * 33 + (unsigned char)*p;
+	snprintf(out, n, "%u %s", 1 + hsh % 60, streets[(hsh / 60) % (sizeof streets / sizeof streets[0])]);
 }

@@ -124,6 +124,11 @@ static int make_referral(struct store *st, const struct referral_refs *refs, con
 	char received_s[DT_UTC_LEN], expected[DT_DATE_LEN];
 	dt_format_utc(received, received_s);
 	dt_format_date(london_local_days(received) + 2, expected);
+	char address[96], details[200];
+	demo_address(d->family, address, sizeof address);
+	raw.v[RF_PERSON_ADDRESS] = address;
+	snprintf(details, sizeof details, "%s would like some help and is happy to be phoned in the daytime.", d->given);
+	raw.v[RF_DETAILS] = details;
 	raw.v[RF_PERSON_GIVEN_NAME] = d->given;
 	raw.v[RF_PERSON_FAMILY_NAME] = d->family;
 	raw.v[RF_PERSON_DATE_OF_BIRTH] = d->dob;

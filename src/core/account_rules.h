@@ -10,6 +10,7 @@
 #define ACCOUNT_NAME_MAX 120
 #define ACCOUNT_EMAIL_MAX 254
 #define ACCOUNT_INVITE_SECONDS (7 * 24 * 3600)
+#define ACCOUNT_RESET_SECONDS 3600 /* a forgotten-password link works for an hour */
 #define ACCOUNT_TOKEN_DAYS 90      /* a token's life when none is given */
 #define ACCOUNT_TOKEN_DAYS_MAX 366
 #define ACCOUNT_GRANTS_SECONDS (30 * 24 * 3600) /* the programme lead's list looks this far back */

@@ -110,15 +110,6 @@ static int url_ok(const char *s)
 	return 1;
 }
 
-/* "open, limited, ..." */
-static void codes_of(const struct directory_vocab *v, char *out, size_t n)
-{
-	size_t len = 0;
-	out[0] = '\0';
-	for (size_t j = 0; j < v->n && len < n; j++)
-		len += (size_t)snprintf(out + len, n - len, "%s%s", j ? ", " : "", v->code[j]);
-}
-
 static void check_list(const struct service_input *in, enum service_field f, const struct directory_vocab *v,
 		       struct service_record *rec, int which, struct field_errors *fe)
 {
@@ -135,9 +126,7 @@ static void check_list(const struct service_input *in, enum service_field f, con
 		while (k < v->n && (!c || strcmp(v->code[k], c) != 0))
 			k++;
 		if (k == v->n) {
-			char list[DIRECTORY_LIST_MAX * DIRECTORY_CODE_MAX];
-			codes_of(v, list, sizeof list);
-			fielderr_add(fe, d->key, "%s must be codes from the list: %s", d->label, list);
+			fielderr_add(fe, d->key, "Choose %s from the list", d->label);
 			return;
 		}
 		want[k] = 1;
@@ -205,9 +194,7 @@ static void check_text(enum service_field f, const char *s, size_t n, const stru
 		break;
 	case SK_CAPACITY:
 		if (!directory_vocab_label(&refs->capacity, s)) {
-			char list[DIRECTORY_LIST_MAX * DIRECTORY_CODE_MAX];
-			codes_of(&refs->capacity, list, sizeof list);
-			fielderr_add(fe, d->key, "%s must be one of: %s", d->label, list);
+			fielderr_add(fe, d->key, "Choose %s from the list", d->label);
 			return;
 		}
 		break;

@@ -47,6 +47,8 @@ void kpi_followup_finish(struct kpi_followup *out, int64_t mid_lo, int64_t mid_h
 	out->contacted = out->contacted_within + out->contacted_late;
 	out->breaches = out->contacted_late + out->overdue;
 	out->pct_within_x100 = out->received ? (int)ratio_half_up(out->contacted_within, 10000, out->received) : -1;
+	out->due = out->contacted_within + out->contacted_late + out->overdue;
+	out->pct_due_x100 = out->due ? (int)ratio_half_up(out->contacted_within, 10000, out->due) : -1;
 	if (out->contacted && mid_lo >= 0 && mid_hi >= 0) {
 		int64_t a = mid_lo, b = mid_hi;
 		out->median_seconds = a / 2 + b / 2 + (a % 2 + b % 2 + 1) / 2;

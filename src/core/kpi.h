@@ -48,6 +48,9 @@ struct kpi_followup {
 				      successful contact over the contacted; for an even count the mean
 				      of the two middle values rounded half up; -1 when none contacted */
 	int median_hours_x100;     /* median_seconds in hundredths of an hour, rounded half up; -1 if none */
+	int64_t due;               /* settled: contacted, or past sla_due_at (received - pending) */
+	int pct_due_x100;          /* contacted_within / due, the headline: the not-yet-due cannot
+				      lower it; hundredths of a percent, half up; -1 when due is 0 */
 };
 
 /*

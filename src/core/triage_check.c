@@ -1,5 +1,6 @@
 /* The triage writes' rules that need no database (see triage_check.h). */
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "core/triage_check.h"
@@ -41,11 +42,12 @@ void triage_check_period(const char *from, const char *to, int64_t today, int64_
 {
 	size_t before = fe->n;
 	*to_day = today;
-	if (to && *to && dt_parse_date(to, to_day))
-		fielderr_add(fe, "to", "Give the last day as YYYY-MM-DD, like 2026-03-31");
+	/* Dates as people type them (core/datehuman): 31/3/2026, 31 Mar 2026, 2026-03-31. */
+	if (to && *to && dh_parse_date(to, to_day))
+		fielderr_add(fe, "to", "Enter the last day as a real date, like 31 3 2026");
 	*from_day = *to_day - 29;
-	if (from && *from && dt_parse_date(from, from_day))
-		fielderr_add(fe, "from", "Give the first day as YYYY-MM-DD, like 2026-03-01");
+	if (from && *from && dh_parse_date(from, from_day))
+		fielderr_add(fe, "from", "Enter the first day as a real date, like 1 3 2026");
 	if (fe->n == before && *from_day > *to_day)
 		fielderr_add(fe, "from", "The first day cannot be after the last day");
 	if (fe->n == before && *to_day - *from_day >= TRIAGE_KPI_MAX_DAYS)

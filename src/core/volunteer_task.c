@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/londontime.h"
 #include "core/match.h"
 #include "core/volunteer.h"
 #include "core/volunteer_task.h"
@@ -14,12 +15,6 @@ int volunteer_skill_of(const char *code)
 	return -1;
 }
 
-static void skill_list(char *out, size_t n)
-{
-	size_t len = 0;
-	for (int s = 0; s < MATCH_SKILL__MAX && len < n; s++)
-		len += (size_t)snprintf(out + len, n - len, "%s%s", s ? ", " : "", match_skill_code((enum match_skill)s));
-}
 
 void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, struct field_errors *fe)
 {
@@ -27,9 +22,7 @@ void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, s
 	for (size_t i = 0; i < n; i++) {
 		int k = volunteer_skill_of(codes[i]);
 		if (k < 0) {
-			char list[400];
-			skill_list(list, sizeof list);
-			fielderr_add(fe, "skills", "Skills must be codes from the list: %s", list);
+			fielderr_add(fe, "skills", "Choose the skills from the list");
 			return;
 		}
 		*mask |= 1u << k;
@@ -38,11 +31,8 @@ void volunteer_skills_read(const char *const *codes, size_t n, uint32_t *mask, s
 
 void volunteer_task_check(const struct task_new *n, int windows_ok, int64_t now, struct field_errors *fe)
 {
-	if (volunteer_skill_of(n->type) < 0) {
-		char list[400];
-		skill_list(list, sizeof list);
-		fielderr_add(fe, "type", "Type must be the main activity, one of: %s", list);
-	}
+	if (volunteer_skill_of(n->type) < 0)
+		fielderr_add(fe, "type", "Choose the main activity");
 	/* A home check (before discharge) is always a home visit, so matching and offers need a valid enhanced DBS. */
 	if (!n->home_visit && ((n->type && strcmp(n->type, "home_check") == 0) ||
 			       (n->extra_skills & (1u << MATCH_SKILL_HOME_CHECK))))
@@ -134,6 +124,16 @@ void volunteer_log_check(const char *outcome, const char *hours, const char *not
 		fielderr_add(fe, "note", "What happened must be %d characters or fewer", TASK_NOTE_MAX);
 	if (missed && (!note || !*note))
 		fielderr_add(fe, "note", "Say what happened, so the coordinator can arrange help another way");
+}
+
+int volunteer_log_when_check(int done, int64_t window_from, int64_t now, struct field_errors *fe)
+{
+	if (!done || window_from <= now)
+		return 0;
+	char when[LONDON_FORMAT_LEN];
+	london_format(window_from, when);
+	return fielderr_add(fe, "outcome", "You cannot log this task as done before it starts (%s). Choose \"It did not "
+				      "happen\" if it will not go ahead", when);
 }
 
 int volunteer_reason_check(const char *reason, struct field_errors *fe)

@@ -46,6 +46,9 @@ int volunteer_parse_hours(const char *s, int *minutes);
  * *minutes; adds problems to fe (outcome, hours, note). */
 void volunteer_log_check(const char *outcome, const char *hours, const char *note, int *done, int *minutes,
 			 struct field_errors *fe);
+/* A task cannot be logged as done before its window starts (window_from,
+ * UTC seconds, after now): a problem of "outcome" saying when it starts. 0 or -1. */
+int volunteer_log_when_check(int done, int64_t window_from, int64_t now, struct field_errors *fe);
 
 /* A reason a coordinator gives to cancel or take back a task: required, up
  * to TASK_NOTE_MAX characters (fe "reason"). 0 or -1. */

@@ -72,6 +72,11 @@ void http_deny(struct http_req *req, struct http_resp *resp)
 		}
 		return;
 	}
+	const char *accept = http_header(req, "Accept");
+	if (wants_html(req) && accept && strstr(accept, "text/html") && http_pages.forbidden) {
+		http_pages.forbidden(req, resp);
+		return;
+	}
 	http_problem(resp, 403, "Forbidden", "Your role does not allow this.");
 }
 

@@ -123,6 +123,7 @@ void http_not_found(struct http_req *req, struct http_resp *resp);
 /* Pages the HTTP layer shows browsers, given by the page module (http/routes.c). */
 struct http_pages {
 	void (*not_found)(struct http_req *req, struct http_resp *resp);
+	void (*forbidden)(struct http_req *req, struct http_resp *resp); /* 403 for a signed-in browser */
 };
 extern const struct http_pages http_pages;
 int http_redirect(struct http_resp *resp, const char *location); /* 303 See Other */

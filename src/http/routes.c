@@ -4,6 +4,7 @@
 
 const struct http_pages http_pages = {
 	.not_found = web_not_found_page,
+	.forbidden = web_forbidden_page,
 };
 
 const struct route *const http_route_tables[] = {
@@ -52,5 +53,7 @@ const struct route *const http_route_tables[] = {
 	web_vol_hours_routes,
 	web_import_routes,
 	web_volunteer_apply_routes,
+	web_referral_page_routes,
+	web_password_reset_routes,
 	NULL,
 };

@@ -48,7 +48,7 @@ static int check_one(const struct case_field_def *d, int required, struct case_v
 		if (has < 0)
 			return -1;
 		if (!has)
-			fielderr_add(fe, field, "Choose %s: one of %s", d->what, codes);
+			fielderr_add(fe, field, "Choose %s", d->what);
 		break;
 	}
 	case CK_INT:
@@ -62,7 +62,7 @@ static int check_one(const struct case_field_def *d, int required, struct case_v
 		break;
 	case CK_BOOL:
 		if (!v->given || v->n < d->lo || v->n > d->hi)
-			fielderr_add(fe, field, d->lo ? "Confirm %s" : "Say whether %s (true or false)", d->what);
+			fielderr_add(fe, field, d->lo ? "Confirm %s" : "Say whether %s", d->what);
 		break;
 	case CK_ID:
 	case CK_SAME:

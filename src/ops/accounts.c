@@ -58,6 +58,17 @@ enum ops_result ops_user_add(const struct ops_ctx *c, const struct ops_user_new 
 	return ops_commit_audited(c, AUDIT_USER_CREATE, "user", *id, 0, role_code[role]);
 }
 
+enum ops_result ops_user_for_deactivation(const struct ops_ctx *c, int64_t user_id, struct account_listed *u)
+{
+	enum role actor = by_operator(c) ? ROLE_ADMINISTRATOR : c->role;
+	int found = account_user_get(c->db, user_id, u);
+	if (found < 0)
+		return OPS_ERROR;
+	if (!found || (!chooses_org(c) && u->u.org_id != c->org_id))
+		return OPS_NOT_FOUND;
+	return account_may_grant(actor, u->u.role) ? OPS_OK : OPS_FORBIDDEN;
+}
+
 enum ops_result ops_user_set_active(const struct ops_ctx *c, int64_t user_id, int active)
 {
 	struct account_listed u;

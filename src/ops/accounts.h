@@ -23,6 +23,10 @@ enum ops_result ops_user_add(const struct ops_ctx *c, const struct ops_user_new 
  * administrator's); OPS_FORBIDDEN for a role the user may not give, or a
  * deactivation by someone the user may not overrule. */
 enum ops_result ops_user_set_active(const struct ops_ctx *c, int64_t user_id, int active);
+/* The account c's user may deactivate, read for the page that asks first:
+ * OPS_NOT_FOUND and OPS_FORBIDDEN as ops_user_set_active, OPS_ERROR. */
+struct account_listed;
+enum ops_result ops_user_for_deactivation(const struct ops_ctx *c, int64_t user_id, struct account_listed *u);
 
 /* The signed-in user changes their password (current one checked, with the
  * sign-in throttling); ends their other sessions (keep_session stays) and
@@ -36,6 +40,15 @@ enum ops_result ops_password_set(const struct ops_ctx *c, const char *email, con
  * an unknown link, OPS_CONFLICT (fe) for a used or expired one. */
 enum ops_result ops_invitation_accept(const struct ops_ctx *c, const char *token, const char *password,
 				      const char *confirm, struct field_errors *fe);
+
+/* Someone who forgot their password asks for a link: when an active account
+ * has this email, writes a one-time link's token (the invitation link's
+ * kind, so /invitation sets the new password; it works once, for
+ * ACCOUNT_RESET_SECONDS) and *found 1, audited as user.password_reset
+ * (the account acting). Otherwise *found 0 and nothing is written, so the
+ * answer can be the same either way. OPS_OK or OPS_ERROR. */
+enum ops_result ops_password_reset_request(const struct ops_ctx *c, const char *email, int *found,
+					   char token[SECRET_TOKEN_HEX]);
 
 /* Creates an API token for the account with this email, valid for days
  * (1 to ACCOUNT_TOKEN_DAYS_MAX); writes it (shown once). */

@@ -89,6 +89,32 @@ enum ops_result ops_invitation_accept(const struct ops_ctx *c, const char *token
 	return ops_commit_audited(&as, AUDIT_USER_INVITATION_ACCEPT, "user", inv.user_id, 0, "");
 }
 
+enum ops_result ops_password_reset_request(const struct ops_ctx *c, const char *email, int *found,
+					   char token[SECRET_TOKEN_HEX])
+{
+	int64_t uid = 0;
+	*found = 0;
+	if (!email || !*email || strlen(email) > 254)
+		return OPS_OK;
+	if (ops_begin(c))
+		return OPS_ERROR;
+	int f = account_user_find(c->db, email, &uid);
+	struct account_listed u;
+	int g = f == 1 ? account_user_get(c->db, uid, &u) : 0;
+	if (f < 0 || g < 0)
+		return ops_fail(c, OPS_ERROR);
+	if (f != 1 || g != 1 || !u.active)
+		return ops_fail(c, OPS_OK);
+	if (account_invite_create(c->db, uid, uid, c->now, c->now + ACCOUNT_RESET_SECONDS, token))
+		return ops_fail(c, OPS_ERROR);
+	*found = 1;
+	struct ops_ctx as = *c;
+	as.user_id = uid;
+	as.org_id = u.u.org_id;
+	as.role = u.u.role;
+	return ops_commit_audited(&as, AUDIT_USER_PASSWORD_RESET, "user", uid, 0, "link sent");
+}
+
 enum ops_result ops_token_create(const struct ops_ctx *c, const char *email, const char *name, int days,
 				 char token[SECRET_TOKEN_HEX + 4], int64_t *id)
 {

@@ -100,11 +100,8 @@ static int complete_checked(const struct ops_ctx *c, const char *outcome, const 
 	int known = outcome && *outcome ? triage_vocab_has(c->db, "home_check_outcomes", outcome, label, n) : 0;
 	if (known < 0)
 		return -1;
-	if (!known) {
-		char codes[256];
-		triage_vocab_codes(c->db, "home_check_outcomes", codes, sizeof codes);
-		fielderr_add(fe, "outcome", "Choose what the home check found: one of %s", codes);
-	}
+	if (!known)
+		fielderr_add(fe, "outcome", "Choose what the home check found");
 	long chars = note ? referral_text_chars(note, strlen(note), 1) : 0;
 	if (chars < 0)
 		fielderr_add(fe, "note", "The note must be text without control characters");

@@ -142,6 +142,8 @@ static enum ops_result log_task(const struct ops_ctx *c, const struct task_view 
 {
 	int done, minutes;
 	volunteer_log_check(outcome, hours, note, &done, &minutes, fe);
+	if (!fe->n)
+		volunteer_log_when_check(done, t->window_from, c->now, fe);
 	if (fe->n)
 		return OPS_INVALID;
 	if (strcmp(t->status, "accepted") != 0) {
@@ -156,6 +158,27 @@ static enum ops_result log_task(const struct ops_ctx *c, const struct task_view 
 	char detail[48];
 	snprintf(detail, sizeof detail, "%s%s", done ? "done" : "missed", by);
 	return ops_commit_audited(c, AUDIT_TASK_LOG, "task", t->id, t->person_id, detail);
+}
+
+enum ops_result ops_task_hand_back(const struct ops_ctx *c, int64_t task_id, struct field_errors *fe)
+{
+	struct task_view t;
+	enum ops_result r = ops_may_see_result(ops_task_self(c, task_id, &t));
+	if (r != OPS_OK)
+		return r;
+	if (strcmp(t.status, "accepted") != 0) {
+		fielderr_add(fe, "status", "This task is %s; only a task you accepted can be handed back",
+			     task_status_label(t.status));
+		return OPS_CONFLICT;
+	}
+	if (ops_begin(c) != OPS_OK)
+		return OPS_ERROR;
+	int n = task_reopen(c->db, task_id, "accepted", t.volunteer_id, c->now);
+	if (n == 1 && task_decline_record(c->db, task_id, t.volunteer_id, c->now) < 0)
+		n = -1;
+	if (n != 1)
+		return changed(c, n, fe, "handing it back");
+	return ops_commit_audited(c, AUDIT_TASK_HAND_BACK, "task", task_id, t.person_id, "");
 }
 
 enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,

@@ -41,6 +41,11 @@ enum ops_result ops_volunteer_offer(const struct ops_ctx *c, const int64_t *task
  * (fe "status" or "dbs") when it is not offered or a home visit's DBS does not cover it. */
 enum ops_result ops_task_answer(const struct ops_ctx *c, int64_t task_id, int accept, struct field_errors *fe);
 
+/* c's volunteer hands back a task they accepted: it is open again for the
+ * coordinator to offer to someone else (never to them again). OPS_CONFLICT
+ * (fe "status") when it is not accepted. */
+enum ops_result ops_task_hand_back(const struct ops_ctx *c, int64_t task_id, struct field_errors *fe);
+
 /* c's volunteer logs an accepted task (core/volunteer_task's volunteer_log_check). */
 enum ops_result ops_task_log(const struct ops_ctx *c, int64_t task_id, const char *outcome, const char *hours,
 			     const char *note, struct field_errors *fe);

@@ -591,6 +591,10 @@ static int list_row(void *ctx, const struct store_row *row)
 		copy(s.postcode, sizeof s.postcode, store_row_text(row, 14));
 		copy(s.area, sizeof s.area, store_row_text(row, 15));
 		s.has_person = 1;
+	} else {
+		/* The names the referrer gave (never the stored person's); has_person stays 0. */
+		copy(s.given_name, sizeof s.given_name, store_row_text(row, 6));
+		copy(s.family_name, sizeof s.family_name, store_row_text(row, 7));
 	}
 	c->fn(c->ctx, &s);
 	return 0;

@@ -157,7 +157,7 @@ struct referral_summary {
 	char source[40];
 	char urgency[16];
 	char channel[8];
-	char given_name[404];
+	char given_name[404];  /* for a referrer's list: the name their referral gave */
 	char family_name[404];
 	char postcode[12];
 	char area[40];

@@ -601,20 +601,16 @@ static enum triage_result check_request(struct store *st, const struct triage_re
 					const struct triage_suggestion *sug, int *tier, const char **outcome,
 					struct field_errors *fe)
 {
-	char codes[600];
 	*tier = triage_tier_from_code(rq->tier);
 	if (*tier < 0) {
-		triage_vocab_codes(st, "tiers", codes, sizeof codes);
-		fielderr_add(fe, "tier", "Choose the tier: one of %s", codes);
+		fielderr_add(fe, "tier", "Choose the tier");
 	} else if (*tier == TRIAGE_TIER_DECLINE) {
 		*outcome = "rejected";
 		int has = triage_vocab_has(st, "rejection_reasons", rq->reason, NULL, 0);
 		if (has < 0)
 			return TRIAGE_ERROR;
-		if (!has) {
-			triage_vocab_codes(st, "rejection_reasons", codes, sizeof codes);
-			fielderr_add(fe, "reason", "Give the reason for declining as one of %s", codes);
-		}
+		if (!has)
+			fielderr_add(fe, "reason", "Choose the reason for declining");
 	} else if (*tier != (int)sug->tier) {
 		*outcome = "overridden";
 		if (text_blank(rq->reason))
@@ -939,22 +935,17 @@ enum triage_result triage_contact_add(struct store *st, const struct triage_cont
 		res = TRIAGE_CONFLICT;
 		goto done;
 	}
-	char codes[600];
 	triage_check_contact_time(rq->at, s->received_at, rq->now, fe);
 	int has = triage_vocab_has(st, "session_modes", rq->mode, NULL, 0);
 	if (has < 0)
 		goto done;
-	if (!has) {
-		triage_vocab_codes(st, "session_modes", codes, sizeof codes);
-		fielderr_add(fe, "mode", "Choose how contact was made: one of %s", codes);
-	}
+	if (!has)
+		fielderr_add(fe, "mode", "Choose how contact was made");
 	has = triage_vocab_has(st, "contact_outcomes", rq->outcome, NULL, 0);
 	if (has < 0)
 		goto done;
-	if (!has) {
-		triage_vocab_codes(st, "contact_outcomes", codes, sizeof codes);
-		fielderr_add(fe, "outcome", "Choose the outcome: one of %s", codes);
-	}
+	if (!has)
+		fielderr_add(fe, "outcome", "Choose the outcome");
 	if (rq->note && text_utf8_len(rq->note) > TRIAGE_TEXT_MAX)
 		fielderr_add(fe, "note", "The note must be %d characters or fewer", TRIAGE_TEXT_MAX);
 	if (fe->n) {

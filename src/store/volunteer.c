@@ -598,6 +598,11 @@ int task_decline(struct store *st, int64_t task_id, int64_t volunteer_id, int64_
 	return store_exec(st, STMT_VTASK_DECLINE_RECORD, NULL, NULL, "iii", task_id, volunteer_id, now) < 0 ? -1 : 1;
 }
 
+int task_decline_record(struct store *st, int64_t task_id, int64_t volunteer_id, int64_t now)
+{
+	return store_exec(st, STMT_VTASK_DECLINE_RECORD, NULL, NULL, "iii", task_id, volunteer_id, now) < 0 ? -1 : 0;
+}
+
 int task_reopen(struct store *st, int64_t task_id, const char *from_status, int64_t volunteer_id, int64_t now)
 {
 	return store_exec(st, STMT_VTASK_REOPEN, NULL, NULL, "iiisi", now, now, task_id, from_status, volunteer_id);

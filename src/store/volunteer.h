@@ -130,6 +130,8 @@ int task_offer(struct store *st, int64_t task_id, int64_t volunteer_id, const ch
 int task_accept(struct store *st, int64_t task_id, int64_t volunteer_id, int64_t now);
 /* The volunteer turns down an offer: back to open, never offered to them again. */
 int task_decline(struct store *st, int64_t task_id, int64_t volunteer_id, int64_t now);
+/* Records that a volunteer turned a task down (it is never offered to them again). 0 or -1. */
+int task_decline_record(struct store *st, int64_t task_id, int64_t volunteer_id, int64_t now);
 /* A coordinator takes an offer back (status offered) or unassigns an accepted task. */
 int task_reopen(struct store *st, int64_t task_id, const char *from_status, int64_t volunteer_id, int64_t now);
 /* The volunteer's record of an accepted task: done or missed, minutes, note. */

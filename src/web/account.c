@@ -132,7 +132,7 @@ static int password_post(struct http_req *req, struct http_resp *resp)
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_password_change(&c, req->auth.session_id, http_form(req, "current_password"),
 						http_form(req, "password"), http_form(req, "confirm"), fe);
-	int rc = r == OPS_OK	  ? http_redirect(resp, "/account")
+	int rc = r == OPS_OK	  ? http_redirect(resp, "/account?done=password")
 		 : r == OPS_INVALID ? password_form(req, resp, fe, 422)
 				    : web_ops_reply(req, resp, r, "Your password was not changed", fe);
 	free(fe);

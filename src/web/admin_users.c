@@ -38,8 +38,18 @@ static int user_row(void *ctx, const struct account_listed *a)
 	char action[64], label[200];
 	snprintf(action, sizeof action, "/admin/users/%lld/%s", (long long)a->u.id, a->active ? "deactivate" : "activate");
 	snprintf(label, sizeof label, "%s %s", a->active ? "Deactivate" : "Reactivate", a->u.name);
-	web_cell_action(h, may ? action : NULL, l->req->auth.csrf, NULL, a->active ? "Deactivate" : "Reactivate", label,
-			a->active ? "Active" : "Deactivated");
+	if (may && a->active) {
+		/* Deactivating ends someone's work at once: a page asks first. */
+		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+		html_open(h, "a", "href", action, NULL);
+		html_text(h, "Deactivate ");
+		html_elem(h, "span", a->u.name, "class", "nhsuk-u-visually-hidden", NULL);
+		html_close(h);
+		html_close(h);
+	} else {
+		web_cell_action(h, may ? action : NULL, l->req->auth.csrf, NULL, a->active ? "Deactivate" : "Reactivate", label,
+				a->active ? "Active" : "Deactivated");
+	}
 	html_close(h);
 	return 0;
 }
@@ -177,7 +187,38 @@ static int users_set_active(struct http_req *req, struct http_resp *resp, int ac
 	enum ops_result r = ops_user_set_active(&c, id, active);
 	if (r != OPS_OK)
 		return web_ops_reply(req, resp, r, "The account was not changed", NULL);
-	return http_redirect(resp, "/admin/users");
+	return http_redirect(resp, active ? "/admin/users?done=activated" : "/admin/users?done=deactivated");
+}
+
+static int users_deactivate_confirm(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct account_listed a;
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_user_for_deactivation(&c, id, &a);
+	if (r != OPS_OK)
+		return web_ops_reply(req, resp, r, "The account cannot be deactivated", NULL);
+	char title[200], action[64];
+	snprintf(title, sizeof title, "Deactivate %s?", a.u.name);
+	snprintf(action, sizeof action, "/admin/users/%lld/deactivate", (long long)id);
+	struct web_page pg;
+	web_begin(&pg, req, resp, title);
+	struct html *h = &pg.h;
+	html_elem(h, "a", "Back to users", "class", "nhsuk-back-link", "href", "/admin/users", NULL);
+	html_elem(h, "h1", title, NULL);
+	html_open(h, "p", NULL);
+	html_textf(h, "%s (%s, %s) will be signed out at once, their API tokens will stop working, and they will not be able "
+		      "to sign in until the account is reactivated.", a.u.name, a.u.email, role_label[a.u.role]);
+	html_close(h);
+	form_begin(h, action, req->auth.csrf);
+	html_open(h, "div", "class", "nhsuk-button-group", NULL);
+	html_elem(h, "button", "Yes, deactivate", "class", "nhsuk-button nhsuk-button--warning", "type", "submit", NULL);
+	html_elem(h, "a", "No, go back", "class", "nhsuk-link", "href", "/admin/users", NULL);
+	html_close(h);
+	form_end(h);
+	return web_end(&pg, resp, 200);
 }
 
 static int users_deactivate(struct http_req *req, struct http_resp *resp)
@@ -195,6 +236,7 @@ const struct route web_admin_routes[] = {
 	{ "GET", "/admin/users/new", users_new, PERM_ADMIN_USERS, "Form to add an account" },
 	{ "POST", "/admin/users", users_create, PERM_ADMIN_USERS, "Add an account; shows its one-time invitation link" },
 	{ "POST", "/admin/users/{id}/deactivate", users_deactivate, PERM_ADMIN_USERS, "Deactivate an account (ends its sessions, revokes its tokens)", "user" },
+	{ "GET", "/admin/users/{id}/deactivate", users_deactivate_confirm, PERM_ADMIN_USERS, "Ask before deactivating an account", "user" },
 	{ "POST", "/admin/users/{id}/activate", users_activate, PERM_ADMIN_USERS, "Reactivate an account (its old tokens stay revoked)", "user" },
 	{ 0 },
 };

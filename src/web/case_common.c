@@ -6,6 +6,7 @@
 #include <string.h>
 #include "store/triage.h"
 #include "core/datetime.h"
+#include "core/datehuman.h"
 #include "core/londontime.h"
 #include "http/internal.h"
 #include "web/case_web.h"
@@ -150,7 +151,7 @@ int case_parse_date(const char *s, int64_t now, int64_t *out)
 		*out = now;
 		return 0;
 	}
-	if (dt_parse_date(s, &day))
+	if (dh_parse_date(s, &day))
 		return -1;
 	/* Today is now; another day is its local noon (a day in the future
 	 * stays in the future, for the store to refuse). */

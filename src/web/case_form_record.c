@@ -22,6 +22,35 @@ int case_directory_exists(void)
 static int onward_fields(struct html *h, struct http_req *req, const struct casework_summary *s,
 			 const struct field_errors *fe)
 {
+	/* Chosen in the directory: this page asks first, naming the service, before anything is saved. */
+	const char *sid = http_query(req, "service_id");
+	if (!sid)
+		sid = http_form(req, "service_id");
+	char *end;
+	long long svc_id = sid && *sid ? strtoll(sid, &end, 10) : 0;
+	if (svc_id > 0 && !*end) {
+		struct directory_service *svc = malloc(sizeof *svc);
+		int r = svc ? directory_service_get(req->db, svc_id, svc) : -1;
+		if (r < 0) {
+			free(svc);
+			return -1;
+		}
+		if (r > 0) {
+			char idtext[24];
+			snprintf(idtext, sizeof idtext, "%lld", svc_id);
+			html_open(h, "div", "class", "nhsuk-inset-text", "id", "refer-on-to", NULL);
+			html_open(h, "p", NULL);
+			html_text(h, "Refer on to ");
+			html_elem(h, "strong", svc->rec.v[SF_NAME], NULL);
+			html_text(h, "? Check the details, then save to make the referral.");
+			html_close(h);
+			html_close(h);
+			html_void(h, "input", "type", "hidden", "name", "service_id", "value", idtext, NULL);
+			free(svc);
+			return case_form_out(h, req, CR_ONWARD, fe, NULL, 1u << (CASE_I(ONWARD, service_name)));
+		}
+		free(svc);
+	}
 	if (case_directory_exists()) {
 		char href[64];
 		snprintf(href, sizeof href, "/directory?case=%lld", (long long)s->id);

@@ -6,7 +6,10 @@
 #include <string.h>
 #include "http/internal.h"
 #include "util/text.h"
+#include "core/datehuman.h"
+#include "core/londontime.h"
 #include "web/case_forms.h"
+#include "web/form_date.h"
 #include "web/widgets.h"
 
 void case_form_in(struct http_req *req, enum case_rec r, struct case_value *v, struct field_errors *fe)
@@ -17,6 +20,15 @@ void case_form_in(struct http_req *req, enum case_rec r, struct case_value *v, s
 		const struct case_field_def *d = case_field_base(first + (int)i);
 		const char *name = case_fields[first + (int)i].name, *s = http_form(req, name);
 		char *end;
+		if (d->kind == CK_TIME) {
+			/* The NHS.UK date boxes (or one field typed as people type it). */
+			char text[64];
+			form_date_text(req, name, 0, text, sizeof text);
+			v[i] = (struct case_value){ s, 0, !text_blank(text) };
+			if (v[i].given && case_parse_date(text, req->now, &v[i].n))
+				fielderr_add(fe, name, "Enter a real date, like 2 3 2026");
+			continue;
+		}
 		v[i] = (struct case_value){ s, 0, !text_blank(s) };
 		if (!v[i].given)
 			continue;
@@ -26,8 +38,6 @@ void case_form_in(struct http_req *req, enum case_rec r, struct case_value *v, s
 				v[i].n = INT64_MIN;
 		} else if (d->kind == CK_BOOL) {
 			v[i].n = strcmp(s, "yes") == 0 ? 1 : strcmp(s, "no") == 0 ? 0 : -1;
-		} else if (d->kind == CK_TIME && case_parse_date(s, req->now, &v[i].n)) {
-			fielderr_add(fe, name, "Enter the date as YYYY-MM-DD, for example 2026-03-02");
 		}
 	}
 }
@@ -50,7 +60,7 @@ int case_form_out(struct html *h, struct http_req *req, enum case_rec r, const s
 		const char *posted = http_form(req, own->name);
 		struct form_field ff = { .name = own->name, .label = own->label, .hint = d->kind == CK_CODE ? NULL : d->hint,
 					 .value = posted ? posted : value ? value[i] : NULL, .errors = fe };
-		char today[DT_DATE_LEN], label[120], opt_values[12][8];
+		char label[120], opt_values[12][8];
 		struct form_option opts[13];
 		if (own->rows < 0 || d->kind == CK_ID || (skip >> i & 1))
 			continue;
@@ -90,13 +100,14 @@ int case_form_out(struct html *h, struct http_req *req, enum case_rec r, const s
 				ff.value = opt_values[0];
 			form_select(h, &ff, opts);
 			break;
-		case CK_TIME:
-			case_today(req->now, today);
-			ff.hint = "For example, 2026-03-02";
-			ff.value = posted ? posted : today;
-			ff.width = "nhsuk-input--width-10";
-			form_input(h, &ff);
+		case CK_TIME: {
+			int64_t day = london_local_days(req->now);
+			if (value && value[i] && dh_parse_date(value[i], &day))
+				day = london_local_days(req->now);
+			ff.hint = "For example, 2 3 2026";
+			form_date(h, req, &ff, day, 0);
 			break;
+		}
 		case CK_BOOL: {
 			static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
 			const struct form_option yes[] = { { "yes", d->hint }, { NULL, NULL } };

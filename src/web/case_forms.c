@@ -161,8 +161,11 @@ static int case_form_post(struct http_req *req, struct http_resp *resp)
 	struct ops_case_out out;
 	enum ops_result r = stop ? OPS_INVALID : ops_case_write(&c, s->id, f->op, in, &out, fe);
 	if (r == OPS_OK) {
-		char loc[96];
-		snprintf(loc, sizeof loc, "/cases/%lld%s%s", (long long)s->id, f->anchor ? "#" : "", f->anchor ? f->anchor : "");
+		/* On to the case, saying what was done (the form's slug names it: see web/banner.c). */
+		char loc[128];
+		const char *slug = strrchr(req->path, '/');
+		snprintf(loc, sizeof loc, "/cases/%lld?done=%.24s%s%s", (long long)s->id, slug ? slug + 1 : "", f->anchor ? "#" : "",
+			 f->anchor ? f->anchor : "");
 		rc = http_redirect(resp, loc);
 	} else if (r == OPS_INVALID || (r == OPS_CONFLICT && strcmp(fe->e[0].field, OPS_CASE_CONFLICT_FIELD) != 0)) {
 		form_names(fe, in);

@@ -8,6 +8,7 @@
 #include "http/audit_req.h"
 #include "http/internal.h"
 #include "web/case_page.h"
+#include "web/referral_card.h"
 #include "web/widgets.h"
 #include "http/ops_reply.h"
 
@@ -280,6 +281,19 @@ static int case_page(struct http_req *req, struct http_resp *resp)
 		html_close(h);
 	}
 	summary(&v);
+	/* How to reach the person and why they were referred (a full read of the referral, audited). */
+	int found;
+	struct referral_view *rv = referral_card_load(req->db, c->s.referral_id, &found);
+	if (!rv && found < 0) {
+		layout_end(h);
+		rc = http_store_failed(req, resp);
+		goto done;
+	}
+	if (rv) {
+		referral_card(h, req->db, rv, CARD_CONTACT | CARD_REFERRAL);
+		free(rv);
+		http_audit(req, AUDIT_REFERRAL_READ, "referral", c->s.referral_id, c->s.person_id, "case page");
+	}
 	actions(&v);
 	assessment(&v);
 	goals(&v);

@@ -89,9 +89,11 @@ static int64_t case_param(struct http_req *req)
 static void refer_on_button(struct http_req *req, struct html *h, int64_t case_id, const struct directory_service *s)
 {
 	char action[64], sid[24], label[300];
+	(void)req;
 	snprintf(action, sizeof action, "/cases/%lld/onward", (long long)case_id);
 	snprintf(sid, sizeof sid, "%lld", (long long)s->id);
-	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	/* On to the onward form, which names the service and asks first (nothing is saved here). */
+	html_open(h, "form", "method", "get", "action", action, NULL);
 	html_void(h, "input", "type", "hidden", "name", "service_id", "value", sid, NULL);
 	snprintf(label, sizeof label, "Refer on to %s", s->rec.v[SF_NAME]);
 	html_open(h, "button", "class", "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0", "type", "submit",

@@ -5,12 +5,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
 #include "ops/discharge.h"
 #include "web/form.h"
+#include "web/referral_card.h"
+#include "web/widgets.h"
 #include "web/web.h"
 #include "util/idlist.h"
 
@@ -31,6 +34,22 @@ static void hospital_item(void *ctx, const char *code, const char *name)
 	snprintf(h->name[h->n], sizeof h->name[0], "%s", name);
 	h->opt[h->n + 1] = (struct form_option){ h->code[h->n], h->name[h->n] };
 	h->n++;
+}
+
+static const struct form_option check_outcomes[] = {
+	{ "ready", "Home ready for discharge" },
+	{ "ready_with_actions", "Ready once the actions in the note are done" },
+	{ "not_ready", "Not safe to return yet: discharge team told" },
+	{ NULL, NULL },
+};
+
+/* What a home check found, as people read it. */
+static const char *outcome_label(const char *code)
+{
+	for (const struct form_option *o = check_outcomes; o->value; o++)
+		if (!strcmp(o->value, code))
+			return o->label;
+	return code;
 }
 
 static void cell(struct html *h, const char *text)
@@ -89,8 +108,8 @@ static void board_row(void *ctx, const struct discharge_row *r)
 	if (r->expected_day == DISCHARGE_NO_DAY) {
 		cell(h, "Not given");
 	} else {
-		char day[DT_DATE_LEN];
-		dt_format_date(r->expected_day, day);
+		char day[DH_DATE_LEN];
+		dh_format_date(r->expected_day, day);
 		int64_t d = discharge_days_to(r->expected_day, b->req->now);
 		snprintf(text, sizeof text, "%s (%s)", day,
 			 d == 0 ? "today" : d == 1 ? "tomorrow" : d < 0 ? "past" : "");
@@ -110,7 +129,7 @@ static void board_row(void *ctx, const struct discharge_row *r)
 	if (hc && hc->worker_name[0])
 		html_elem(h, "span", hc->worker_name, "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
 	if (hc && hc->outcome[0])
-		html_elem(h, "span", hc->outcome, "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+		html_elem(h, "span", outcome_label(hc->outcome), "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
 	if (hc && b->can_take) {
 		snprintf(href, sizeof href, "/discharge/referrals/%lld/home-check", (long long)r->referral_id);
 		snprintf(text, sizeof text, "Home check for %s %s", r->given_name, r->family_name);
@@ -199,6 +218,29 @@ done:
 	return rc;
 }
 
+/* Whose home it is: the person's name and address, how to reach them, and
+ * the hospital, ward and expected discharge date the referral gave. */
+static void whose_home(struct html *h, const struct referral_view *v)
+{
+	const struct referral_value *f = v->rec.v;
+	char buf[600], day[DH_DATE_LEN];
+	html_elem(h, "h2", "Whose home", "class", "nhsuk-heading-m", "id", "whose-home", NULL);
+	html_open(h, "dl", "class", "nhsuk-summary-list", "id", "home-person", NULL);
+	snprintf(buf, sizeof buf, "%s %s", f[RF_PERSON_GIVEN_NAME].s ? f[RF_PERSON_GIVEN_NAME].s : "",
+		 f[RF_PERSON_FAMILY_NAME].s ? f[RF_PERSON_FAMILY_NAME].s : "");
+	widget_summary_row(h, "Name", buf);
+	snprintf(buf, sizeof buf, "%s%s%s", f[RF_PERSON_ADDRESS].set ? f[RF_PERSON_ADDRESS].s : "",
+		 f[RF_PERSON_ADDRESS].set ? ", " : "", f[RF_PERSON_POSTCODE].set ? f[RF_PERSON_POSTCODE].s : "");
+	widget_summary_row(h, "Address", buf);
+	widget_summary_row(h, "Phone", f[RF_PERSON_PHONE].set ? f[RF_PERSON_PHONE].s : "Not given");
+	widget_summary_row(h, "Hospital", f[RF_DISCHARGE_HOSPITAL].set ? f[RF_DISCHARGE_HOSPITAL].s : "Not given");
+	widget_summary_row(h, "Ward", f[RF_DISCHARGE_WARD].set ? f[RF_DISCHARGE_WARD].s : "Not given");
+	if (f[RF_DISCHARGE_EXPECTED_DATE].set)
+		dh_format_date(f[RF_DISCHARGE_EXPECTED_DATE].i, day);
+	widget_summary_row(h, "Expected discharge", f[RF_DISCHARGE_EXPECTED_DATE].set ? day : "Not given");
+	html_close(h);
+}
+
 static void summary_row(struct html *h, const char *key, const char *value)
 {
 	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
@@ -238,15 +280,49 @@ static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		free(hc);
 		return web_end(&pg, resp, status);
 	}
+	int found;
+	struct referral_view *rv = referral_card_load(req->db, id, &found);
+	if (!rv && found < 0) {
+		free(hc);
+		layout_end(h);
+		return http_store_failed(req, resp);
+	}
 	const char *state = discharge_state_code(hc->status, 0);
+	int overdue = hc->due_at > 0 && hc->due_at < req->now &&
+		      (!strcmp(hc->status, "open") || !strcmp(hc->status, "offered") || !strcmp(hc->status, "accepted"));
+	if (overdue) {
+		html_open(h, "div", "class", "nhsuk-warning-callout", "id", "home-check-overdue", NULL);
+		html_open(h, "h2", "class", "nhsuk-warning-callout__label", NULL);
+		html_elem(h, "span", "Important: ", "class", "nhsuk-u-visually-hidden", NULL);
+		html_text(h, "Overdue");
+		html_close(h);
+		when(hc->due_at, text, sizeof text);
+		html_open(h, "p", NULL);
+		html_textf(h, "This home check was due by %s and has not been done.", text);
+		html_close(h);
+		html_close(h);
+	}
+	if (rv) {
+		whose_home(h, rv);
+		free(rv);
+	}
+	html_elem(h, "h2", "The home check", "class", "nhsuk-heading-m", NULL);
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	summary_row(h, "State", discharge_state_label(state));
 	when(hc->due_at, text, sizeof text);
-	summary_row(h, "Due by", text);
+	if (overdue) {
+		widget_summary_open(h, "Due by");
+		html_textf(h, "%s ", text);
+		widget_tag(h, "Overdue", "red");
+		html_close(h);
+		html_close(h);
+	} else {
+		summary_row(h, "Due by", text);
+	}
 	summary_row(h, "Organisation", hc->org_name);
 	summary_row(h, "Taken by", hc->worker_name[0] ? hc->worker_name : hc->volunteer_name[0] ? hc->volunteer_name : "Nobody yet");
 	if (hc->outcome[0])
-		summary_row(h, "Found", hc->outcome);
+		summary_row(h, "Found", outcome_label(hc->outcome));
 	if (hc->note[0])
 		summary_row(h, "Note", hc->note);
 	html_close(h);
@@ -258,16 +334,10 @@ static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		form_button(h, "Take this home check");
 		form_end(h);
 	} else if (!strcmp(hc->status, "accepted") && fw > 0 && hc->worker_id == w.id) {
-		static const struct form_option outcomes[] = {
-			{ "ready", "Home ready for discharge" },
-			{ "ready_with_actions", "Ready once the actions in the note are done" },
-			{ "not_ready", "Not safe to return yet: discharge team told" },
-			{ NULL, NULL },
-		};
 		snprintf(action, sizeof action, "/discharge/referrals/%lld/home-check", (long long)id);
 		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
 		form_radios(h, &(struct form_field){ .name = "outcome", .label = "What did the home check find?",
-						     .value = http_form(req, "outcome"), .errors = fe }, outcomes);
+						     .value = http_form(req, "outcome"), .errors = fe }, check_outcomes);
 		form_textarea(h, &(struct form_field){ .name = "note", .label = "Note",
 						       .hint = "What needs doing before the person can go home",
 						       .value = http_form(req, "note"), .errors = fe }, 4);
@@ -300,7 +370,8 @@ static int post_action(struct http_req *req, struct http_resp *resp, int complet
 	char loc[80];
 	int rc;
 	if (r == OPS_OK) {
-		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check", (long long)id);
+		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check?done=%s", (long long)id,
+			 complete ? "home-check-done" : "home-check-taken");
 		rc = http_redirect(resp, loc);
 	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
 		rc = check_page(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);

@@ -15,6 +15,19 @@ void web_not_found_page(struct http_req *req, struct http_resp *resp)
 	web_end(&pg, resp, 404);
 }
 
+void web_forbidden_page(struct http_req *req, struct http_resp *resp)
+{
+	struct web_page pg;
+	web_begin(&pg, req, resp, "You cannot see this page");
+	html_elem(&pg.h, "h1", "You cannot see this page", NULL);
+	html_elem(&pg.h, "p", "Your role does not include this page. If you need it for your work, ask your manager or the "
+			      "administrator.", NULL);
+	html_open(&pg.h, "p", NULL);
+	html_elem(&pg.h, "a", "Go to the Waymark home page", "href", "/", NULL);
+	html_close(&pg.h);
+	web_end(&pg, resp, 403);
+}
+
 static int favicon(struct http_req *req, struct http_resp *resp)
 {
 	(void)req;

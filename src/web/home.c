@@ -46,6 +46,8 @@ static void home_signed_in(struct html *h, struct http_req *req)
 		web_triage_watch(h, req);
 	if (authz_allows(req->auth.role, PERM_CASE_READ))
 		web_caseload_summary(h, req);
+	if (authz_allows(req->auth.role, PERM_VOLUNTEER_SELF))
+		web_my_tasks_summary(h, req);
 	if (req->auth.role == ROLE_PROGRAMME_LEAD)
 		web_account_grants(h, req);
 }

@@ -22,6 +22,14 @@ static int login_page(struct http_req *req, struct http_resp *resp, const char *
 					    .autocomplete = "current-password", .errors = fe });
 	form_button(h, "Sign in");
 	form_end(h);
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Forgotten your password?", "href", "/forgot-password", NULL);
+	html_close(h);
+	html_elem(h, "h2", "Need support for yourself?", "class", "nhsuk-heading-s", NULL);
+	html_open(h, "p", NULL);
+	html_text(h, "You do not need an account to ask for help. ");
+	html_elem(h, "a", "Refer yourself for support", "href", "/self-referral", NULL);
+	html_close(h);
 	return web_end(&pg, resp, status);
 }
 

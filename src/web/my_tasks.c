@@ -169,18 +169,6 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	web_begin(&pg, req, resp, "My tasks");
 	struct html *h = &pg.h;
 	html_elem(h, "h1", "My tasks", NULL);
-	const char *done = http_query(req, "done");
-	static const struct {
-		const char *code, *text;
-	} notes[] = { { "accepted", "You accepted the task. Thank you." },
-		      { "declined", "You declined the task. Your coordinator will offer it to someone else." },
-		      { "logged", "Your log was saved. Thank you." } };
-	for (size_t i = 0; done && i < sizeof notes / sizeof notes[0]; i++)
-		if (strcmp(done, notes[i].code) == 0) {
-			html_open(h, "div", "class", "nhsuk-inset-text", NULL);
-			html_elem(h, "p", notes[i].text, NULL);
-			html_close(h);
-		}
 	if (!f) {
 		html_elem(h, "p", "Your account is not linked to a volunteer record yet. Ask your volunteer coordinator to add "
 				  "your account's email address to your record.", NULL);
@@ -223,6 +211,32 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	}
 	http_audit(req, AUDIT_TASK_LIST_OWN, "task", 0, 0, "");
 	return web_end(&pg, resp, 200);
+}
+
+int web_my_tasks_summary(struct html *h, struct http_req *req)
+{
+	int64_t me = 0;
+	struct ops_ctx c = http_ops_ctx(req);
+	int f = ops_volunteer_self(&c, &me);
+	if (f <= 0)
+		return f;
+	struct my_list l = { NULL, req, 0, 0, 0, -1 };
+	if (task_list_volunteer(req->db, me, 200, count, &l) < 0)
+		return -1;
+	html_open(h, "div", "class", "nhsuk-inset-text", "id", "my-offers", NULL);
+	html_open(h, "p", NULL);
+	if (l.offered)
+		html_textf(h, "You have %d offer%s waiting for your answer", l.offered, l.offered == 1 ? "" : "s");
+	else
+		html_text(h, "You have no offers waiting");
+	if (l.accepted)
+		html_textf(h, " and %d task%s to do", l.accepted, l.accepted == 1 ? "" : "s");
+	html_text(h, ". ");
+	html_elem(h, "a", "Go to my tasks", "href", "/my-tasks", NULL);
+	html_close(h);
+	html_close(h);
+	http_audit(req, AUDIT_TASK_LIST_OWN, "task", 0, 0, "home page");
+	return 0;
 }
 
 static int task_page_render(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
@@ -270,6 +284,13 @@ static int task_page_render(struct http_req *req, struct http_resp *resp, int64_
 			      5);
 		form_button(h, "Save log");
 		form_end(h);
+		char href[64];
+		snprintf(href, sizeof href, "/my-tasks/%lld/hand-back", (long long)id);
+		html_elem(h, "h2", "Cannot do it after all?", "class", "nhsuk-heading-s", NULL);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Hand this task back", "href", href, NULL);
+		html_text(h, " so your coordinator can find someone else.");
+		html_close(h);
 	}
 	http_audit(req, AUDIT_TASK_READ_OWN, "task", id, t->person_id, "");
 	free(t);
@@ -334,12 +355,67 @@ static int log_post(struct http_req *req, struct http_resp *resp)
 	return rc;
 }
 
+/* Asks first: handing a task back cannot be undone by the volunteer. */
+static int hand_back_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct task_view *t = malloc(sizeof *t);
+	if (!t)
+		return -1;
+	struct ops_ctx c = http_ops_ctx(req);
+	int f = ops_task_self(&c, id, t);
+	if (f <= 0) {
+		free(t);
+		return web_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
+	}
+	char title[512], type[48], back[48], action[64];
+	type_label(t->type, type, sizeof type);
+	snprintf(title, sizeof title, "Hand back %s for %s?", type, t->given_name);
+	snprintf(back, sizeof back, "/my-tasks/%lld", (long long)id);
+	snprintf(action, sizeof action, "/my-tasks/%lld/hand-back", (long long)id);
+	struct web_page pg;
+	web_begin(&pg, req, resp, title);
+	struct html *h = &pg.h;
+	html_elem(h, "a", "Back to the task", "class", "nhsuk-back-link", "href", back, NULL);
+	html_elem(h, "h1", title, NULL);
+	html_elem(h, "p", "Your coordinator will offer it to someone else, and it will not be offered to you again.", NULL);
+	form_begin(h, action, req->auth.csrf);
+	html_open(h, "div", "class", "nhsuk-button-group", NULL);
+	html_elem(h, "button", "Yes, hand it back", "class", "nhsuk-button nhsuk-button--warning", "type", "submit", NULL);
+	html_elem(h, "a", "No, keep it", "class", "nhsuk-link", "href", back, NULL);
+	html_close(h);
+	form_end(h);
+	http_audit(req, AUDIT_TASK_READ_OWN, "task", id, t->person_id, "hand back");
+	free(t);
+	return web_end(&pg, resp, 200);
+}
+
+static int hand_back_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_task_hand_back(&c, id, fe);
+	int rc = answered(req, resp, id, r, fe, "/my-tasks?done=handed-back");
+	free(fe);
+	return rc;
+}
+
 const struct route web_my_tasks_routes[] = {
 	{ "GET", "/my-tasks", list_page, PERM_VOLUNTEER_SELF, "A volunteer's tasks: offered, taken on and finished" },
 	{ "GET", "/my-tasks/{id}", task_page, PERM_VOLUNTEER_SELF, "One of the volunteer's tasks (log it once accepted)", "task" },
 	{ "POST", "/my-tasks/{id}/accept", accept_post, PERM_VOLUNTEER_SELF, "Accept an offered task", "task" },
 	{ "POST", "/my-tasks/{id}/decline", decline_post, PERM_VOLUNTEER_SELF, "Decline an offered task", "task" },
 	{ "POST", "/my-tasks/{id}/log", log_post, PERM_VOLUNTEER_SELF, "Log an accepted task: done or missed, hours, what happened",
+	  "task" },
+	{ "GET", "/my-tasks/{id}/hand-back", hand_back_page, PERM_VOLUNTEER_SELF, "Ask before handing back an accepted task", "task" },
+	{ "POST", "/my-tasks/{id}/hand-back", hand_back_post, PERM_VOLUNTEER_SELF, "Hand back an accepted task (open again for others)",
 	  "task" },
 	{ 0 },
 };

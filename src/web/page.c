@@ -4,20 +4,24 @@
 #include <string.h>
 
 /* Every page a role may go to from the header, in order; a link is shown
- * when the role's permission allows it and the page exists in this build. */
+ * when the role's permission allows it, the page exists in this build and
+ * the role's work needs it (not_for: roles that may open it but never need
+ * it in the header). */
+#define NOT_FOR(r) (1u << (r))
 static const struct {
 	const char *href;
 	const char *label;
 	enum perm perm;
+	unsigned not_for;
 } nav_all[] = {
 	{ "/", "Home", PERM_SIGNED_IN },
 	{ "/triage", "Triage queue", PERM_TRIAGE },
-	{ "/referrals/new", "New referral", PERM_REFERRAL_CREATE },
-	{ "/referrals", "Referrals", PERM_REFERRAL_READ },
-	{ "/caseload", "Caseload", PERM_CASE_READ },
+	{ "/referrals/new", "New referral", PERM_REFERRAL_CREATE, NOT_FOR(ROLE_VOLUNTEER_COORDINATOR) },
+	{ "/referrals", "Referrals", PERM_REFERRAL_READ, NOT_FOR(ROLE_VOLUNTEER_COORDINATOR) },
+	{ "/caseload", "Caseload", PERM_CASE_READ, NOT_FOR(ROLE_VOLUNTEER_COORDINATOR) },
 	{ "/volunteers", "Volunteers", PERM_VOLUNTEER_MANAGE },
 	{ "/my-tasks", "My tasks", PERM_VOLUNTEER_SELF },
-	{ "/discharge", "Discharge board", PERM_DISCHARGE_BOARD },
+	{ "/discharge", "Discharge board", PERM_DISCHARGE_BOARD, NOT_FOR(ROLE_VOLUNTEER_COORDINATOR) | NOT_FOR(ROLE_LINK_WORKER) },
 	{ "/directory", "Services", PERM_DIRECTORY_READ },
 	{ "/volunteers/recruit", "Where to recruit", PERM_RECRUIT_READ },
 	{ "/kpi/follow-up", "Follow-up KPI", PERM_KPI_READ },
@@ -35,7 +39,7 @@ size_t web_nav_for(enum role role, struct layout_nav *out, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < NAV_MAX && n + 1 < max; i++) {
-		if (!authz_allows(role, nav_all[i].perm))
+		if (!authz_allows(role, nav_all[i].perm) || (nav_all[i].not_for & NOT_FOR(role)))
 			continue;
 		const char *params[HTTP_MAX_PARAMS];
 		int np, mismatch;
@@ -68,6 +72,8 @@ void web_begin_errors(struct web_page *pg, struct http_req *req, struct http_res
 		pg->meta.nav = pg->nav;
 	}
 	layout_begin(&pg->h, &pg->meta);
+	if (!fe || !fe->n)
+		web_done_banner(&pg->h, req);
 }
 
 int web_end(struct web_page *pg, struct http_resp *resp, unsigned status)

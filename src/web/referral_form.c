@@ -483,15 +483,11 @@ static void list_row(void *ctx, const struct referral_summary *s)
 	london_format(s->sla_due_at, due);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 	html_open(h, "td", "class", "nhsuk-table__cell waymark-nowrap", NULL);
-	if (lp->hub) {
-		char href[48];
-		snprintf(href, sizeof href, "/triage/%lld", (long long)s->id);
-		html_elem(h, "a", s->reference, "href", href, NULL);
-	} else {
-		html_text(h, s->reference);
-	}
+	char href[48];
+	snprintf(href, sizeof href, lp->hub ? "/triage/%lld" : "/referrals/%lld", (long long)s->id);
+	html_elem(h, "a", s->reference, "href", href, NULL);
 	html_close(h);
-	if (lp->hub) {
+	{
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 		html_textf(h, "%s %s", s->given_name, s->family_name);
 		html_close(h);
@@ -503,7 +499,6 @@ static void list_row(void *ctx, const struct referral_summary *s)
 	html_elem(h, "td", due, "class", "nhsuk-table__cell", NULL);
 	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 	if (referral_status_is_open(s->status)) {
-		char href[48];
 		snprintf(href, sizeof href, "/referrals/%lld/withdraw", (long long)s->id);
 		html_open(h, "a", "href", href, NULL);
 		html_text(h, "Withdraw");
@@ -593,8 +588,7 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 	html_elem(h, "th", "Reference", "class", "nhsuk-table__header", "scope", "col", NULL);
-	if (hub)
-		html_elem(h, "th", "Person", "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_elem(h, "th", "Person", "class", "nhsuk-table__header", "scope", "col", NULL);
 	html_elem(h, "th", "Status", "class", "nhsuk-table__header", "scope", "col", NULL);
 	html_elem(h, "th", "Received", "class", "nhsuk-table__header", "scope", "col", NULL);
 	html_elem(h, "th", "Contact due by", "class", "nhsuk-table__header", "scope", "col", NULL);

@@ -76,7 +76,7 @@ static int withdraw_post(struct http_req *req, struct http_resp *resp)
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_withdraw(&c, id, reason, fe, &w);
 	unsigned status = r == OPS_CONFLICT ? 409 : 422;
-	int rc = r == OPS_OK				? http_redirect(resp, "/referrals")
+	int rc = r == OPS_OK				? http_redirect(resp, "/referrals?done=withdrawn")
 		 : r == OPS_CONFLICT || r == OPS_INVALID ? withdraw_form(req, resp, id, &w, r, fe, reason, status)
 							 : web_ops_reply(req, resp, r, "Withdraw a referral", fe);
 	free(fe);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -12,6 +13,8 @@
 #include "store/worker.h"
 #include "web/case_web.h"
 #include "web/form.h"
+#include "web/form_date.h"
+#include "web/referral_card.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/triage.h"
@@ -422,8 +425,8 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	snprintf(buf, sizeof buf, "%s %s", s->given_name, s->family_name);
 	summary_row(h, "Name", buf);
-	char dob[DT_DATE_LEN];
-	dt_format_date(s->date_of_birth, dob);
+	char dob[DH_DATE_LEN];
+	dh_format_date(s->date_of_birth, dob);
 	snprintf(buf, sizeof buf, "%s (age %d)", dob, s->in.age);
 	summary_row(h, "Date of birth", buf);
 	char area_name[96] = "";
@@ -440,13 +443,6 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	snprintf(buf, sizeof buf, "%s%s%s", src >= 0 ? triage_source_label(src) : s->source, s->referrer_org[0] ? ": " : "",
 		 s->referrer_org);
 	summary_row(h, "Referred by", buf);
-	buf[0] = '\0';
-	for (size_t i = 0; i < s->nreasons; i++) {
-		int r = triage_reason_from_code(s->reasons[i]);
-		size_t used = strlen(buf);
-		snprintf(buf + used, sizeof buf - used, "%s%s", i ? "; " : "", r >= 0 ? triage_reason_label(r) : s->reasons[i]);
-	}
-	summary_row(h, "Reasons", buf);
 	snprintf(buf, sizeof buf, "%s%s%s", s->urgency[0] ? s->urgency : "not given", s->in.safeguarding ? "; safeguarding concern" : "",
 		 s->in.discharge ? "; discharge" : "");
 	summary_row(h, "Urgency and flags", buf);
@@ -477,6 +473,15 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 		html_close(h);
 	}
 	html_close(h); /* dl */
+	/* How to reach the person, and what the referrer sent (read in full: audited below). */
+	int found;
+	struct referral_view *rv = referral_card_load(req->db, id, &found);
+	if (!rv) {
+		layout_end(h);
+		goto fail;
+	}
+	referral_card(h, req->db, rv, CARD_CONTACT | CARD_REFERRAL);
+	free(rv);
 
 	if (strcmp(s->status, "received") == 0) {
 		struct triage_suggestion sug;
@@ -578,17 +583,18 @@ static int triage_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_close(h);
 	html_close(h);
 	if (authz_allows(req->auth.role, PERM_CONTACT_RECORD)) {
-		char action[64], now_text[32];
+		char action[64], now_text[DH_TIME_LEN];
 		snprintf(action, sizeof action, "/triage/%lld/contacts", (long long)id);
 		int64_t local = req->now + london_offset(req->now);
-		char date[DT_DATE_LEN];
-		dt_format_date(dt_day_of(local), date);
-		snprintf(now_text, sizeof now_text, "%s %02d:%02d", date, (int)((local % 86400) / 3600), (int)((local % 3600) / 60));
+		dh_format_minutes((int)((local - dt_day_of(local) * 86400) / 60), now_text);
 		html_elem(h, "h3", "Record a contact", "class", "nhsuk-heading-s", NULL);
 		form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
-		const char *at = http_form(req, "at");
-		form_input(h, &(struct form_field){ .name = "at", .label = "When", .hint = "UK time, like 2026-03-02 14:30",
-						    .value = at ? at : now_text, .width = "nhsuk-input--width-10", .errors = cfe });
+		form_date(h, req, &(struct form_field){ .name = "at", .label = "Date of the contact", .hint = "For example, 2 3 2026",
+							.errors = cfe }, dt_day_of(local), 0);
+		const char *at_time = http_form(req, "at_time");
+		form_input(h, &(struct form_field){ .name = "at_time", .label = "Time (UK)", .hint = "For example, 14:30 or 2pm",
+						    .value = at_time ? at_time : now_text, .width = "nhsuk-input--width-5",
+						    .errors = cfe });
 		form_select(h, &(struct form_field){ .name = "mode", .label = "How", .value = http_form(req, "mode"), .errors = cfe },
 			    modes->opts);
 		form_select(h, &(struct form_field){ .name = "outcome", .label = "Outcome", .value = http_form(req, "outcome"),
@@ -632,8 +638,11 @@ static int post_done(struct http_req *req, struct http_resp *resp, int64_t id, e
 {
 	int rc = 0;
 	if (r == OPS_OK) {
-		char loc[64];
-		snprintf(loc, sizeof loc, "/triage/%lld%s", (long long)id, anchor);
+		/* Back to the page, saying what was done (web/banner.c). */
+		static const char *const done[] = { [FORM_NONE] = "", [FORM_TRIAGE] = "triaged", [FORM_CONTACT] = "contact",
+						    [FORM_ALLOCATE] = "reallocated" };
+		char loc[96];
+		snprintf(loc, sizeof loc, "/triage/%lld?done=%s%s", (long long)id, done[which], anchor);
 		jobs_wake();
 		http_redirect(resp, loc);
 	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
@@ -671,23 +680,29 @@ static int triage_post(struct http_req *req, struct http_resp *resp)
 	return post_done(req, resp, id, r, shown, FORM_TRIAGE, "");
 }
 
-/* "2026-03-02 14:30" in London time (or ISO 8601 with a zone) to UTC seconds. */
-static int parse_local_time(const char *s, int64_t *out)
+/* A date and a time as people type them (core/datehuman) in London time, or ISO 8601 with a zone, to UTC
+ * seconds: the date boxes "at" and the time "at_time", or one "at" field ("7/12/2026 1pm"). */
+static int parse_local_time(struct http_req *req, int64_t *out, const char **field)
 {
-	if (!s)
-		return -1;
-	if (dt_parse_iso8601(s, out) == 0)
+	char date[64];
+	const char *time = http_form(req, "at_time");
+	form_date_text(req, "at", 0, date, sizeof date);
+	*field = "at";
+	if (dt_parse_iso8601(date, out) == 0)
 		return 0;
-	char date[11];
-	int hh, mm;
-	char tail;
-	if (strlen(s) < 16 || sscanf(s, "%10s %2d:%2d%c", date, &hh, &mm, &tail) != 3 || hh < 0 || hh > 23 || mm < 0 ||
-	    mm > 59)
-		return -1;
 	int64_t day;
-	if (dt_parse_date(date, &day))
+	int minutes = -1;
+	if (time && *time) {
+		if (dh_parse_date(date, &day))
+			return -1;
+		*field = "at_time";
+		if (dh_parse_time(time, &minutes))
+			return -1;
+	} else if (dh_parse_datetime(date, &day, &minutes) || minutes < 0) {
+		*field = date[0] && dh_parse_date(date, &day) == 0 ? "at_time" : "at";
 		return -1;
-	int64_t local = day * 86400 + hh * 3600 + mm * 60;
+	}
+	int64_t local = day * 86400 + (int64_t)minutes * 60;
 	/* Try BST then GMT: the right one maps back to the same local time. */
 	for (int off = 3600; off >= 0; off -= 3600) {
 		int64_t utc = local - off;
@@ -706,8 +721,10 @@ static int contact_post(struct http_req *req, struct http_resp *resp)
 	if (!fe)
 		return id < 0 ? 0 : -1;
 	int64_t at = req->now;
-	if (parse_local_time(http_form(req, "at"), &at))
-		fielderr_add(fe, "at", "Enter when the contact was made, like 2026-03-02 14:30");
+	const char *bad;
+	if (parse_local_time(req, &at, &bad))
+		fielderr_add(fe, bad, strcmp(bad, "at") == 0 ? "Enter the date of the contact, like 2 3 2026"
+							   : "Enter the time of the contact, like 14:30 or 2pm");
 	struct ops_triage_contact in = { id, at, http_form(req, "mode"), http_form(req, "outcome"), http_form(req, "note") };
 	struct ops_ctx c = http_ops_ctx(req);
 	struct ops_triage_contacted out;
@@ -756,19 +773,23 @@ static int kpi_render(struct http_req *req, struct http_resp *resp, const struct
 	html_open(h, "p", NULL);
 	html_elem(h, "a", "Demand by hour and day, to choose opening hours", "href", "/reports/operating-hours", NULL);
 	html_close(h);
-	char f[DT_DATE_LEN], t[DT_DATE_LEN];
-	dt_format_date(o->from_day, f);
-	dt_format_date(o->to_day, t);
-	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
+	char f[DH_DATE_LEN], t[DH_DATE_LEN];
+	dh_format_date(o->from_day, f);
+	dh_format_date(o->to_day, t);
+	if (!fe->n) {
+		html_open(h, "p", "class", "nhsuk-body", NULL);
+		html_textf(h, "From %s to %s.", f, t);
+		html_close(h);
+	}
 	html_open(h, "form", "method", "get", "action", "/kpi/follow-up", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "YYYY-MM-DD", .value = fe->n && qf ? qf : f,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "From", .hint = "For example, 1 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : o->from_day, 1);
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
-	form_input(h, &(struct form_field){ .name = "to", .label = "To", .hint = "YYYY-MM-DD", .value = fe->n && qt ? qt : t,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "To", .hint = "For example, 31 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : o->to_day, 1);
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-third", NULL);
 	form_select(h, &(struct form_field){ .name = "area", .label = "Area", .value = http_query(req, "area"), .errors = fe },
@@ -780,14 +801,37 @@ static int kpi_render(struct http_req *req, struct http_resp *resp, const struct
 	html_close(h);
 	if (!fe->n) {
 		char s[64];
+		/* The headline: over the referrals whose 24 counted hours have passed (or were contacted). */
+		html_open(h, "div", "class", "nhsuk-card", "id", "kpi-headline", NULL);
+		html_open(h, "div", "class", "nhsuk-card__content", NULL);
+		html_open(h, "p", "class", "nhsuk-heading-l", NULL);
+		if (k->f.pct_due_x100 >= 0)
+			html_textf(h, "%d.%02d%%", k->f.pct_due_x100 / 100, k->f.pct_due_x100 % 100);
+		else
+			html_text(h, "No referrals due yet");
+		html_close(h);
+		html_open(h, "p", "class", "nhsuk-body", NULL);
+		html_textf(h, "contacted within 24 counted hours: %lld of the %lld referral%s whose 24 hours have passed or who "
+			      "were reached. %lld more %s not yet due and %s not counted.",
+			   (long long)k->f.contacted_within, (long long)k->f.due, k->f.due == 1 ? "" : "s", (long long)k->f.pending,
+			   k->f.pending == 1 ? "is" : "are", k->f.pending == 1 ? "is" : "are");
+		html_close(h);
+		html_close(h);
+		html_close(h);
 		html_open(h, "dl", "class", "nhsuk-summary-list", "id", "kpi-figures", NULL);
 		kpi_row(h, "Received", k->f.received);
+		kpi_row(h, "Due (24 counted hours passed, or reached)", k->f.due);
 		kpi_row(h, "Contacted within 24 counted hours", k->f.contacted_within);
+		if (k->f.pct_due_x100 >= 0)
+			snprintf(s, sizeof s, "%d.%02d%%", k->f.pct_due_x100 / 100, k->f.pct_due_x100 % 100);
+		else
+			snprintf(s, sizeof s, "No referrals due yet");
+		summary_row(h, "Percentage of due referrals within 24 counted hours", s);
 		if (k->f.pct_within_x100 >= 0)
 			snprintf(s, sizeof s, "%d.%02d%%", k->f.pct_within_x100 / 100, k->f.pct_within_x100 % 100);
 		else
 			snprintf(s, sizeof s, "No referrals");
-		summary_row(h, "Percentage within 24 counted hours", s);
+		summary_row(h, "Percentage of all received (including not yet due)", s);
 		if (k->f.median_hours_x100 >= 0)
 			snprintf(s, sizeof s, "%d.%02d hours", k->f.median_hours_x100 / 100, k->f.median_hours_x100 % 100);
 		else
@@ -812,7 +856,10 @@ static int kpi_page(struct http_req *req, struct http_resp *resp)
 	int rc = -1;
 	if (fe && o) {
 		struct ops_ctx c = http_ops_ctx(req);
-		enum ops_result r = ops_triage_kpi(&c, http_query(req, "from"), http_query(req, "to"), http_query(req, "area"), o, fe);
+		char from[48], to[48];
+		form_date_text(req, "from", 1, from, sizeof from);
+		form_date_text(req, "to", 1, to, sizeof to);
+		enum ops_result r = ops_triage_kpi(&c, from, to, http_query(req, "area"), o, fe);
 		rc = r == OPS_ERROR ? http_store_failed(req, resp) : kpi_render(req, resp, o, fe);
 	}
 	free(fe);

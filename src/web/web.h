@@ -35,9 +35,17 @@ extern const struct route web_task_routes[];
 extern const struct route web_vol_hours_routes[];
 extern const struct route web_import_routes[];
 extern const struct route web_volunteer_apply_routes[];
+extern const struct route web_referral_page_routes[];
+extern const struct route web_password_reset_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
+/* The "you cannot see this page" page (403) for a signed-in user whose role may not. */
+void web_forbidden_page(struct http_req *req, struct http_resp *resp);
+/* An NHS.UK success notification banner: heading, and a line under it (may be NULL). */
+void web_success_banner(struct html *h, const char *heading, const char *text);
+/* The success banner the request's ?done=code names (web/banner.c), if any. */
+void web_done_banner(struct html *h, struct http_req *req);
 /* Answers an operation's result other than OPS_OK as a page: "page not
  * found" (404), the store failure, or a page titled title with an error
  * summary of fe (422, 409) or saying the role may not (403). Returns 0. */
@@ -69,6 +77,9 @@ int web_caseload_summary(struct html *h, struct http_req *req);
 /* Writes the hub's telephone number, opening hours and email (settings), when set, for the public
  * pages. Returns 0 or -1. */
 int web_hub_contact(struct html *h, struct http_req *req);
+/* Writes a volunteer's offers and tasks in brief ("You have 2 offers") with
+ * a link to My tasks, for their home page. Returns 0 or -1. */
+int web_my_tasks_summary(struct html *h, struct http_req *req);
 
 /* Renders a whole page around body(): layout, title, errors. */
 struct web_page {

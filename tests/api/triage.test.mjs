@@ -114,7 +114,11 @@ test('declining needs a rejection reason code from the vocabulary', async () => 
   assert.deepEqual(fieldsOf(none), ['reason']);
   const bad = await triage(id, { tier: 'decline', reason: 'we are busy' });
   assert.equal(bad.status, 422);
-  assert.match(bad.body.errors[0].message, /out_of_area, not_eligible, duplicate, insufficient_information, no_capacity/);
+  // Plain words (the pages show the same message); the codes are the vocabulary's.
+  assert.equal(bad.body.errors[0].message, 'Choose the reason for declining');
+  const vocab = await api(srv, tok.hub, 'GET', '/api/v1/vocabularies/rejection_reasons');
+  assert.equal(vocab.status, 200, JSON.stringify(vocab.body));
+  assert.match(JSON.stringify(vocab.body), /out_of_area.*not_eligible.*duplicate.*insufficient_information.*no_capacity/);
   const ok = await triage(id, { tier: 'decline', reason: 'duplicate' });
   assert.equal(ok.status, 200);
   assert.equal(ok.body.status, 'rejected');

@@ -61,6 +61,9 @@ async function runDay(srv) {
     median_counted_seconds_to_first_contact: 9900,
     attempts: 8,
     excluded: 1,
+    due: 7,                                     // every one's 24 hours have passed
+    not_yet_due: 0,
+    percentage_of_due: 71.43,
   });
   // The two days either side hold one referral each; another area holds none of them.
   const wider = await api(srv, hub, 'GET', '/api/v1/kpi/follow-up?from=2026-03-05&to=2026-03-07&area=waveney');
@@ -76,6 +79,13 @@ async function runDay(srv) {
   assert.equal(res.status, 200);
   assert.match(html, /Received<\/dt><dd class="nhsuk-summary-list__value">7</);
   assert.match(html, /71\.43%/);
+  // The page takes dates as typed, in its day, month and year boxes too.
+  const boxes = await fetch(`${srv.url}/kpi/follow-up?from.day=6&from.month=3&from.year=2026&to=6+Mar+2026&area=waveney`,
+    { headers: { authorization: `Bearer ${hub}`, accept: 'text/html' } });
+  const boxHtml = await boxes.text();
+  assert.equal(boxes.status, 200);
+  assert.match(boxHtml, /From 6 Mar 2026 to 6 Mar 2026\./);
+  assert.match(boxHtml, /71\.43%/);
   assert.match(html, /2\.75 hours/);
 }
 
@@ -89,6 +99,30 @@ test('the same day gives the same figures on PostgreSQL', { skip: !process.env.W
   const srv = await startServer({ env: { WAYMARK_PWHASH_FAST: '1' }, dbUrl: process.env.WAYMARK_TEST_PG_URL });
   servers.push(srv);
   await runDay(srv);
+});
+
+test('the headline rate leaves out referrals not yet due, and counts them apart', async () => {
+  const srv = servers[0];
+  const hub = await tokenFor(srv, 'hub@demo.waymark.test');
+  const get = async () => (await api(srv, hub, 'GET', '/api/v1/kpi/follow-up')).body;
+  const before = await get();
+  assert.equal(before.due + before.not_yet_due, before.received);
+  assert.equal(before.not_yet_due, before.pending);
+  const pct = (n, d) => (d ? Math.round((n / d) * 10000) / 100 : null);
+  assert.equal(before.percentage_of_due, pct(before.contacted_within_allowance, before.due));
+  // Two referrals received a minute ago: not due, so the headline stays; the rate over everything received falls.
+  const justNow = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  await importReferrals(srv, hub, [{ given: 'Nora', family: 'Notdue', received_at: justNow },
+    { given: 'Ned', family: 'Notdue', received_at: justNow }]);
+  const after = await get();
+  assert.equal(after.received, before.received + 2);
+  assert.equal(after.not_yet_due, before.not_yet_due + 2);
+  assert.equal(after.due, before.due);
+  assert.equal(after.percentage_of_due, before.percentage_of_due);
+  assert.ok(after.percentage < before.percentage, `${after.percentage} < ${before.percentage}`);
+  const res = await fetch(`${srv.url}/kpi/follow-up`, { headers: { authorization: `Bearer ${hub}`, accept: 'text/html' } });
+  const html = await res.text();
+  assert.match(html, new RegExp(`${after.not_yet_due} more are not yet due and are not counted`));
 });
 
 test('the KPI names a bad period or area', async () => {

@@ -97,7 +97,9 @@ async function addSession(page, n, withError = false) {
   await page.getByRole('link', { name: 'Add a session' }).click();
   if (n === 1) await assertNoAxeViolations(page, 'session form');
   // The date defaults to today (the case opened today; a session cannot be before it).
-  assert.match(await page.getByLabel('Date', { exact: true }).inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+  const date = page.getByRole('group', { name: 'Date' });
+  assert.match(await date.getByLabel('Day').inputValue(), /^\d{1,2}$/);
+  assert.match(await date.getByLabel('Year').inputValue(), /^\d{4}$/);
   await page.getByLabel(n % 2 ? 'Face to face' : 'Telephone', { exact: true }).check();
   await page.getByLabel('Duration in minutes').fill(withError ? 'an hour' : '45');
   await page.getByLabel('Notes').fill(`Session ${n}: talked about what matters and the week ahead.`);
@@ -184,6 +186,11 @@ test('referral, triage, allocation, five sessions with baseline and follow-up SW
     if (viaDirectory) {
       await assertNoAxeViolations(page, 'directory, referring on from a case');
       await page.getByRole('button', { name: /^Refer/ }).first().click();
+      // Referring on asks first, naming the service; nothing is saved until then.
+      assert.match(await page.locator('#refer-on-to').innerText(), /Refer on to .+\?/);
+      await assertNoAxeViolations(page, 'refer on: asking first');
+      await page.getByRole('button', { name: 'Save onward referral' }).click();
+      assert.match(await page.locator('#success-banner').innerText(), /Referred on/);
     } else {
       await assertNoAxeViolations(page, 'onward referral form');
       await page.getByLabel('Service or organisation').fill('Thetford Men\'s Shed');

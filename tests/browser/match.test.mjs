@@ -95,7 +95,7 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
   assert.match(await offered.innerText(), /Winifred, near IP24/);
   await assertNoAxeViolations(vpage, 'my tasks with an offer');
   await offered.getByRole('button', { name: `Accept task ${taskId}: Shopping` }).click();
-  assert.match(await vpage.locator('.nhsuk-inset-text').innerText(), /You accepted the task/);
+  assert.match(await vpage.locator('#success-banner').innerText(), /Task accepted/);
   const taken = vpage.locator('.nhsuk-card', { hasText: `Shopping for ${given}` });
   assert.match(await taken.innerText(), /Winifred Browne/);
   assert.match(await taken.innerText(), /Accepted/);
@@ -110,7 +110,7 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
   await vpage.getByLabel('How long did it take, in hours?').fill('1:30');
   await vpage.getByLabel('What happened').fill('Weekly shop done; she asked about a lunch club.');
   await vpage.getByRole('button', { name: 'Save log' }).click();
-  assert.match(await vpage.locator('.nhsuk-inset-text').innerText(), /Your log was saved/);
+  assert.match(await vpage.locator('#success-banner').innerText(), /Your log was saved/);
   const finished = await vpage.locator('table', { hasText: 'Tasks you have finished' }).innerText();
   assert.match(finished, new RegExp(`Shopping for ${given}\\s+.*\\s+Done\\s+1 h 30 min`));
   await assertNoAxeViolations(vpage, 'my tasks after logging');

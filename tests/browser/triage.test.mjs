@@ -53,6 +53,15 @@ test('a coordinator triages the oldest referral, overriding the suggestion, and 
   const inset = await page.locator('.nhsuk-inset-text').first().innerText();
   assert.match(inset, /Signpost \(information only\)/);
   assert.match(inset, /rules version 1/);
+  // How to reach the person, and what the referrer sent, are on the page that must call them within 24 hours.
+  const contact = await page.locator('#contact-list').innerText();
+  assert.match(contact, /Phone\s+01502 555 0199/);
+  assert.match(contact, /Preferred way to be contacted/);
+  assert.match(contact, /NHS number/);
+  const sent = await page.locator('#referral-list').innerText();
+  assert.match(sent, /Reasons for the referral\s+Loneliness; Social isolation/);
+  assert.match(sent, /Consent\s+Agrees to this referral: Yes/);
+  assert.match(await page.locator('main').innerText(), /Date of birth\s+15 Jun 1950 \(age \d+\)/);
   await assertNoAxeViolations(page, 'triage page');
 
   // Override without a reason: the error summary says what is missing.
@@ -65,6 +74,7 @@ test('a coordinator triages the oldest referral, overriding the suggestion, and 
 
   await page.getByLabel('Reason for overriding the suggestion').fill('Lonely and isolated since a fall; needs a Living Well Worker, not a leaflet.');
   await page.getByRole('button', { name: 'Save triage' }).click();
+  assert.match(await page.locator('#success-banner').innerText(), /Triage saved/);
   const summary = await page.locator('main').innerText();
   assert.match(summary, /Decision\s+Suggestion overridden/);
   assert.match(summary, /Reason for overriding\s+Lonely and isolated since a fall/);
@@ -76,7 +86,9 @@ test('a coordinator triages the oldest referral, overriding the suggestion, and 
   // The first contact is recorded on the same page.
   await page.getByLabel('Outcome').selectOption('no_answer');
   await page.getByRole('button', { name: 'Record contact' }).click();
+  assert.match(await page.locator('#success-banner').innerText(), /Contact recorded/);
   assert.match(await page.locator('#contacts + table').innerText(), /No answer/);
+  await assertNoAxeViolations(page, 'triage page after recording a contact');
 
   // It has left the queue.
   await page.goto(`${server.url}/triage`);
@@ -100,7 +112,16 @@ test('the same without JavaScript: the next oldest referral is triaged and a con
   assert.match(summary, /Worker\s+Lucy Walker/);
   await page.getByLabel('Outcome').selectOption('successful');
   await page.getByLabel('How').selectOption('telephone');
+  // The time as people type it.
+  await page.getByLabel('Time (UK)').fill('');
   await page.getByRole('button', { name: 'Record contact' }).click();
+  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter the (date|time) of the contact/);
+  await page.getByLabel('Outcome').selectOption('successful');
+  await page.getByLabel('How').selectOption('telephone');
+  const local = new Date(Date.now() - 5 * 60_000).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true }).replace(' ', '');
+  await page.getByLabel('Time (UK)').fill(local);
+  await page.getByRole('button', { name: 'Record contact' }).click();
+  assert.match(await page.locator('#success-banner').innerText(), /Contact recorded/);
   assert.match(await page.locator('#contacts + table').innerText(), /Telephone\s+Successful contact\s+Hana Hughes/);
   assert.match(await page.locator('main').innerText(), /Follow-up\s+Contacted/);
   await context.close();
@@ -141,9 +162,12 @@ test('the follow-up KPI page shows the figures and names a bad date', async () =
   await page.getByRole('link', { name: 'Follow-up KPI' }).first().click();
   assert.match(await page.locator('#kpi-figures').innerText(), /Received/);
   await assertNoAxeViolations(page, 'KPI page');
-  await page.getByLabel('From').fill('2026-02-30');
+  const from = page.getByRole('group', { name: 'From' });
+  await from.getByLabel('Day').fill('30');
+  await from.getByLabel('Month').fill('2');
+  await from.getByLabel('Year').fill('2026');
   await page.getByRole('button', { name: 'Show figures' }).click();
-  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /first day as YYYY-MM-DD/);
+  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter the first day as a real date/);
   await assertNoAxeViolations(page, 'KPI page with an error');
   await context.close();
 });

@@ -58,6 +58,17 @@ static void test_log(void **state)
 	fielderr_init(&fe);
 	volunteer_log_check("missed", NULL, "", &done, &minutes, &fe);
 	assert_true(has(&fe, "note"));
+	/* Done only once it has started; missed any time. */
+	const int64_t now = 1800000000;
+	fielderr_init(&fe);
+	assert_int_equal(volunteer_log_when_check(1, now + 1, now, &fe), -1);
+	assert_true(has(&fe, "outcome"));
+	assert_non_null(strstr(fe.e[0].message, "before it starts"));
+	fielderr_init(&fe);
+	assert_int_equal(volunteer_log_when_check(1, now, now, &fe), 0);
+	assert_int_equal(volunteer_log_when_check(1, now - 3600, now, &fe), 0);
+	assert_int_equal(volunteer_log_when_check(0, now + 86400, now, &fe), 0);
+	assert_int_equal(fe.n, 0);
 }
 
 static void test_task(void **state)

@@ -1,0 +1,24 @@
+/* The NHS.UK date input (day, month and year boxes) for every date on a form, and reading it back. */
+#ifndef WAYMARK_WEB_FORM_DATE_H
+#define WAYMARK_WEB_FORM_DATE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "http/http.h"
+#include "web/form.h"
+
+/*
+ * Writes the date input for f (legend f->label, hint f->hint, the error of
+ * f->name): boxes named NAME.day, NAME.month, NAME.year. They show what was
+ * sent (the query when from_query, else the posted form) or, when nothing
+ * was, the day number value (none when value < DT_DAYS_MIN).
+ */
+void form_date(struct html *h, struct http_req *req, const struct form_field *f, int64_t value, int from_query);
+
+/*
+ * What was sent for the date NAME as one text for core/datehuman: the
+ * three boxes put together as "d/m/y" (a month may be a name), or a single
+ * NAME field typed as people type ("7 Dec 2026"). Writes "" when nothing
+ * was sent. Returns out.
+ */
+const char *form_date_text(struct http_req *req, const char *name, int from_query, char *out, size_t n);
+#endif
