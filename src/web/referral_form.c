@@ -538,7 +538,7 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 		  NULL);
 	html_close(h);
 	int depth = h->depth;
-	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", hub ? "Referrals, newest first" : "Your referrals, newest first", "class",
 		  "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);

@@ -63,7 +63,7 @@ static int rules_form(struct http_req *req, struct http_resp *resp, const struct
 	free(json);
 	free(rules);
 	html_elem(h, "h2", "Versions", "class", "nhsuk-heading-m", NULL);
-	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Versions of the triage rules, newest first", "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);

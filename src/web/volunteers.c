@@ -95,7 +95,7 @@ static void renewal_row(void *ctx, const struct volunteer_summary *s)
 	struct html *h = l->h;
 	char href[48], date[32];
 	if (l->n++ == 0) {
-		html_open(h, "table", "class", "nhsuk-table", NULL);
+		html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 		html_elem(h, "caption", "DBS renewals due within 60 days, and lapsed checks", "class",
 			  "nhsuk-table__caption", NULL);
 		html_open(h, "thead", "class", "nhsuk-table__head", NULL);
@@ -195,7 +195,7 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, statuses);
 	html_elem(h, "button", "Show volunteers", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
-	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Volunteers of your organisation", "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
@@ -780,7 +780,7 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, opts);
 	html_elem(h, "button", "Show tasks", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
-	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Tasks", "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
