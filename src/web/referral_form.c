@@ -316,6 +316,8 @@ static void one_field(struct html *h, struct http_req *req, unsigned channel, co
 			const char *text = d->hint;
 			ff.label = d->label;
 			if (self)
+				ff.label = f == RF_CONSENT_REFERRAL ? "Being referred" : "Sharing your information";
+			if (self)
 				text = f == RF_CONSENT_REFERRAL
 					       ? "I agree to be referred for support"
 					       : "I agree that my information can be shared with the organisations that support me";
