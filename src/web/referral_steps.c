@@ -257,7 +257,9 @@ static int check_page(struct http_req *req, struct http_resp *resp, const struct
 			html_open(h, "button", "class", "waymark-link-button", "type", "submit", "name", "_nav", "value", go,
 				  NULL);
 			html_text(h, "Change");
-			html_elem(h, "span", d->rule == Q_TRUE ? " consent" : label, "class", "nhsuk-u-visually-hidden", NULL);
+			html_open(h, "span", "class", "nhsuk-u-visually-hidden", NULL);
+			html_textf(h, " %s", d->rule == Q_TRUE ? d->label : label);
+			html_close(h);
 			html_close(h);
 			html_close(h);
 			html_close(h);
