@@ -15,18 +15,20 @@ const SHOTS = path.join(repoRoot, 'build', 'screenshots');
 
 // One account per kind of user in the demo data (two referrers: a GP
 // practice and a discharge team see different forms).
+// The third column is the role's main page, screenshot for docs/USER-GUIDE.md
+// (when the role's navigation lacks it, its first link after Home).
 export const ROLES = [
-  ['hub', 'hub@demo.waymark.test'],
-  ['lead', 'lead@demo.waymark.test'],
-  ['admin', 'admin@demo.waymark.test'],
-  ['gp', 'gp@demo.waymark.test'],
-  ['discharge', 'discharge@demo.waymark.test'],
-  ['link-worker', 'lww@demo.waymark.test'],
-  ['support-worker', 'support@demo.waymark.test'],
-  ['volunteer-coordinator', 'volco@demo.waymark.test'],
-  ['volunteer', 'volunteer@demo.waymark.test'],
-  ['manager', 'manager@demo.waymark.test'],
-  ['commissioner', 'commissioner@demo.waymark.test'],
+  ['hub', 'hub@demo.waymark.test', '/triage'],
+  ['lead', 'lead@demo.waymark.test', '/triage-rules'],
+  ['admin', 'admin@demo.waymark.test', '/admin/users'],
+  ['gp', 'gp@demo.waymark.test', '/referrals/new'],
+  ['discharge', 'discharge@demo.waymark.test', '/referrals'],
+  ['link-worker', 'lww@demo.waymark.test', '/caseload'],
+  ['support-worker', 'support@demo.waymark.test', '/discharge'],
+  ['volunteer-coordinator', 'volco@demo.waymark.test', '/volunteers'],
+  ['volunteer', 'volunteer@demo.waymark.test', '/my-tasks'],
+  ['manager', 'manager@demo.waymark.test', '/caseload'],
+  ['commissioner', 'commissioner@demo.waymark.test', '/kpi/follow-up'],
 ];
 
 before(async () => {
@@ -122,7 +124,7 @@ async function checkPage(page, url, label) {
   return problems;
 }
 
-for (const [role, email] of ROLES) {
+for (const [role, email, mainPath] of ROLES) {
   test(`${role}: every page reachable from the navigation fits 390 and 320 px and is axe clean`, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -134,7 +136,8 @@ for (const [role, email] of ROLES) {
         .evaluateAll((as) => as.map((a) => a.href));
       assert.ok(nav.length >= 2, `${role} has a navigation`);
       // The home page and the role's main page (its first link after Home), wide and narrow.
-      for (const [name, url] of [['home', nav[0]], ['main', nav[1]]]) {
+      const main = nav.find((h) => new URL(h).pathname === mainPath) ?? nav[1];
+      for (const [name, url] of [['home', nav[0]], ['main', main]]) {
         await page.setViewportSize({ width: 1280, height: 900 });
         await page.goto(url);
         await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
