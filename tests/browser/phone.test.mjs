@@ -100,8 +100,10 @@ async function linksIn(page, skip) {
 }
 
 // axe runs once per page shape (path with ids as {id}) over all the roles:
-// the templates are what it judges, and the walk must stay quick.
+// the templates are what it judges, and the walk must stay quick. Likewise a
+// linked page (not in a menu) is measured for the first role that reaches it.
 const axed = new Set();
+const linked = new Set();
 
 async function checkPage(page, url, label) {
   const res = await page.goto(url);
@@ -152,7 +154,10 @@ for (const [role, email, mainPath] of ROLES) {
         problems.push(...(await checkPage(page, url, `${role} ${url}`)).map((p) => `${url} ${p}`));
         visited.push(url);
         for (const sub of (await linksIn(page, skip)).slice(0, 2)) {
-          skip.add(new URL(sub).pathname.replace(/\/\d+/g, '/{id}'));
+          const shape = new URL(sub).pathname.replace(/\/\d+/g, '/{id}');
+          skip.add(shape);
+          if (linked.has(shape)) continue;
+          linked.add(shape);
           const head = await page.request.get(sub);
           if (!/text\/html/.test(head.headers()['content-type'] ?? '')) continue; // a download
           problems.push(...(await checkPage(page, sub, `${role} ${sub}`)).map((p) => `${sub} ${p}`));
