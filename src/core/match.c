@@ -400,6 +400,17 @@ static void add_distance(struct text *b, int64_t m)
 		text_add(b, "%lld.%lld km", (long long)((m + 50) / 1000), (long long)((m + 50) % 1000 / 100));
 }
 
+/* "1.2 km away"; "under 100 m away" for next door (never "0 m"). */
+static void add_away(struct text *b, int64_t m)
+{
+	if (m < 100) {
+		text_add(b, "under 100 m away");
+		return;
+	}
+	add_distance(b, m);
+	text_add(b, " away");
+}
+
 static void add_skills(struct text *b, uint32_t mask, const char *sep)
 {
 	int first = 1;
@@ -476,7 +487,7 @@ static void add_duration(struct text *b, int64_t secs)
 static void add_fit(struct text *b, const struct match_task *t, const struct match_volunteer *v,
 		    const struct match_fit *fit)
 {
-	add_distance(b, fit->distance_m);
+	add_away(b, fit->distance_m);
 	if (t->skills) {
 		text_add(b, ", ");
 		add_skills(b, t->skills, ", ");
@@ -551,15 +562,15 @@ static void add_failures(struct text *b, unsigned fail, const struct match_task 
 	}
 }
 
-/* What rules a volunteer out, without their details. */
-static const char *const what[MATCH_FAIL__MAX] = {
-	[MATCH_FAIL_CAPACITY] = "full this week",
-	[MATCH_FAIL_SKILL] = "lack the skill",
-	[MATCH_FAIL_CAR] = "have no car",
-	[MATCH_FAIL_DBS] = "have no valid enhanced DBS",
-	[MATCH_FAIL_DECLINED] = "declined by the person",
-	[MATCH_FAIL_DISTANCE] = "too far",
-	[MATCH_FAIL_AVAILABILITY] = "not free",
+/* What rules a volunteer out, without their details: for one volunteer, and for several. */
+static const char *const what[MATCH_FAIL__MAX][2] = {
+	[MATCH_FAIL_CAPACITY] = { "is full this week", "are full this week" },
+	[MATCH_FAIL_SKILL] = { "lacks the skill", "lack the skill" },
+	[MATCH_FAIL_CAR] = { "has no car", "have no car" },
+	[MATCH_FAIL_DBS] = { "has no valid enhanced DBS", "have no valid enhanced DBS" },
+	[MATCH_FAIL_DECLINED] = { "was declined by the person", "were declined by the person" },
+	[MATCH_FAIL_DISTANCE] = { "is too far away", "are too far away" },
+	[MATCH_FAIL_AVAILABILITY] = { "is not free", "are not free" },
 };
 
 /* match_explain, or with brief only what rules the volunteer out, without their details. */
@@ -587,7 +598,7 @@ static int explain(const struct match_task *t, const struct match_volunteer *v, 
 	}
 	for (int k = 0, first = 1; k < MATCH_FAIL__MAX; k++)
 		if (fail & (1u << k)) {
-			text_add(&b, "%s%s", first ? " (the details are their organisation's): " : ", ", what[k]);
+			text_add(&b, "%s%s", first ? " (the details are their organisation's): " : ", ", what[k][0]);
 			first = 0;
 		}
 	return fail != 0;
@@ -611,6 +622,7 @@ static void unassigned_reason(struct text *b, const struct match_task *t, const 
 			      const int32_t *load, int64_t first, int64_t last)
 {
 	int64_t n_eligible = last - first, n_full = 0, min_free_cost = INT64_MAX;
+	int32_t nearest = -1;
 	size_t counts[MATCH_FAIL__MAX] = {0};
 	const char *sep = " (";
 
@@ -619,11 +631,13 @@ static void unassigned_reason(struct text *b, const struct match_task *t, const 
 
 		if (load[v] >= net->capacity[v])
 			n_full++;
-		else if (net->arcs[i].cost < min_free_cost)
+		else if (net->arcs[i].cost < min_free_cost) {
 			min_free_cost = net->arcs[i].cost;
+			nearest = v;
+		}
 	}
 	if (n_eligible > 0) {
-		text_add(b, "unassigned: ");
+		text_add(b, "Not matched: ");
 		if (n_full == n_eligible) {
 			text_add(b, "%s %lld eligible volunteer%s %s fully booked by tasks that needed them more",
 				 n_eligible == 1 ? "the" : "all", (long long)n_eligible, n_eligible == 1 ? "" : "s",
@@ -631,13 +645,18 @@ static void unassigned_reason(struct text *b, const struct match_task *t, const 
 			return;
 		}
 		if (n_full > 0)
-			text_add(b, "%lld of %lld eligible volunteers are fully booked by tasks that needed them more; ",
-				 (long long)n_full, (long long)n_eligible);
-		text_add(b, "the nearest free one would cost ");
-		add_distance(b, min_free_cost);
-		text_add(b, " of travel, against ");
+			text_add(b, "%lld of %lld eligible volunteers %s fully booked by tasks that needed them more; ",
+				 (long long)n_full, (long long)n_eligible, n_full == 1 ? "is" : "are");
+		/* Say the distance, not the cost: a continuity bonus can make the cost negative. */
+		struct match_fit fit;
+		check(t, &vols[nearest], p, &fit, 0);
+		text_add(b, "the best free volunteer is ");
+		add_away(b, fit.distance_m);
+		if (fit.continuity)
+			text_add(b, " (they helped this person before)");
+		text_add(b, ", more travel than a priority %d task is worth (", t->priority);
 		add_distance(b, p->penalty_m[t->priority - 1]);
-		text_add(b, " for leaving a priority %d task", t->priority);
+		text_add(b, ")");
 		return;
 	}
 	for (size_t v = 0; v < n_vols; v++) {
@@ -648,10 +667,10 @@ static void unassigned_reason(struct text *b, const struct match_task *t, const 
 			if (fail & (1u << k))
 				counts[k]++;
 	}
-	text_add(b, "unassigned: no eligible volunteer among %zu", n_vols);
+	text_add(b, "Not matched: none of the %zu volunteer%s can take it", n_vols, n_vols == 1 ? "" : "s");
 	for (int k = 0; k < MATCH_FAIL__MAX; k++)
 		if (counts[k]) {
-			text_add(b, "%s%zu %s", sep, counts[k], what[k]);
+			text_add(b, "%s%zu %s", sep, counts[k], what[k][counts[k] != 1]);
 			sep = ", ";
 		}
 	if (*sep == ',')

@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 static const char msg_digits[] = "must be 10 digits";
-static const char msg_check[] = "check digit does not match: please check the number";
+static const char msg_check[] = "is not valid: check it against a letter from the NHS or the NHS App";
 
 enum nhsnum_result {
 	NHSNUM_OK,

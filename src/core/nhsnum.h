@@ -19,7 +19,7 @@ int nhsnum_normalise(const char *in, char out[NHSNUM_LEN]);
 /*
  * NULL if in is a valid NHS number, else a short message for the person who
  * typed it (static storage): "must be 10 digits" or
- * "check digit does not match: please check the number".
+ * "is not valid: check it against a letter from the NHS or the NHS App".
  */
 const char *nhsnum_problem(const char *in);
 

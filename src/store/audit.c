@@ -166,6 +166,8 @@ static int list_row(void *ctx, const struct store_row *r)
 		.role = store_row_text(r, 3), .org_id = store_row_int(r, 4), .action = store_row_text(r, 5),
 		.entity = store_row_text(r, 6), .entity_id = store_row_int(r, 7), .person_id = store_row_int(r, 8),
 		.addr = store_row_text(r, 9), .request_id = store_row_text(r, 10), .detail = store_row_text(r, 11),
+		.user_name = store_row_text(r, 12), .org_name = store_row_text(r, 13), .person_name = store_row_text(r, 14),
+		.reference = store_row_text(r, 15), .entity_user_name = store_row_text(r, 16),
 	};
 	return l->row(l->ctx, &ev);
 }

@@ -65,6 +65,10 @@ struct audit_filter {
 struct audit_listed {
 	int64_t id, at, user_id, org_id, entity_id, person_id;
 	const char *role, *action, *entity, *addr, *request_id, *detail;
+	/* Names for people to read ("" when none): who acted and their
+	 * organisation, the person touched, the referral's reference when the
+	 * record is a referral, the user's name when the record is a user. */
+	const char *user_name, *org_name, *person_name, *reference, *entity_user_name;
 };
 
 /* Calls row for each event matching f; row returns 0 to go on. Returns the

@@ -1,10 +1,13 @@
 /* The audit trail page for the programme lead and administrators, with
  * filters, and the "who has looked at this record" table for person pages. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/audit_label.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
+#include "util/idlist.h"
 #include "util/urlq.h"
 #include "web/form.h"
 #include "web/web.h"
@@ -13,35 +16,74 @@ struct audit_rows {
 	struct html *h;
 	int64_t last_id;
 	int n;
+	int names;              /* the viewer may see people's names (not an administrator) */
+	struct idlist people;   /* the people named, for the page's own audit event */
 };
+
+/* What was touched, in words: a referral by its reference, a user or a
+ * person by name, anything else by its kind and number. */
+static void record_words(const struct audit_listed *ev, int names, char *out, size_t len)
+{
+	if (!strcmp(ev->entity, "referral") && ev->reference[0])
+		snprintf(out, len, "Referral %s", ev->reference);
+	else if (!strcmp(ev->entity, "user") && ev->entity_user_name[0])
+		snprintf(out, len, "User %s", ev->entity_user_name);
+	else if (!strcmp(ev->entity, "person") && names && ev->person_name[0])
+		snprintf(out, len, "%s", ev->person_name);
+	else if (ev->entity_id)
+		snprintf(out, len, "%c%s %lld", toupper((unsigned char)ev->entity[0]), ev->entity[0] ? ev->entity + 1 : "",
+			 (long long)ev->entity_id);
+	else if (ev->entity[0])
+		snprintf(out, len, "%c%s", toupper((unsigned char)ev->entity[0]), ev->entity + 1);
+	else
+		out[0] = '\0';
+	for (char *c = out; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+}
 
 static int audit_row(void *ctx, const struct audit_listed *ev)
 {
 	struct audit_rows *a = ctx;
 	struct html *h = a->h;
-	char when[32], who[64], entity[96];
+	char when[32], who[320], record[200], action[128];
 	london_format(ev->at, when);
-	snprintf(who, sizeof who, "user %lld (%s, org %lld)", (long long)ev->user_id, ev->role, (long long)ev->org_id);
-	if (ev->entity_id)
-		snprintf(entity, sizeof entity, "%s %lld", ev->entity, (long long)ev->entity_id);
+	enum role role = role_from_code(ev->role);
+	const char *role_words = role != ROLE_NONE ? role_label[role] : "";
+	if (ev->user_name[0])
+		snprintf(who, sizeof who, "%s (%s, %s)", ev->user_name, role_words, ev->org_name);
+	else if (ev->user_id)
+		snprintf(who, sizeof who, "User %lld", (long long)ev->user_id);
 	else
-		snprintf(entity, sizeof entity, "%s", ev->entity);
+		snprintf(who, sizeof who, "Not signed in");
+	record_words(ev, a->names, record, sizeof record);
+	audit_label(ev->action, action, sizeof action);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)ev->id);
 	html_elem(h, "td", id, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", when, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", who, "class", "nhsuk-table__cell", NULL);
-	html_elem(h, "td", ev->action, "class", "nhsuk-table__cell", NULL);
+	html_elem(h, "td", action, "class", "nhsuk-table__cell", NULL);
 	if (ev->person_id) {
-		char href[48], label[160];
+		char href[48], label[420];
 		snprintf(href, sizeof href, "/audit/people/%lld", (long long)ev->person_id);
-		snprintf(label, sizeof label, "%s (person %lld)", entity, (long long)ev->person_id);
+		if (a->names && ev->person_name[0]) {
+			if (strcmp(record, ev->person_name) == 0)
+				snprintf(label, sizeof label, "%s", record);
+			else
+				snprintf(label, sizeof label, "%s (%s)", record, ev->person_name);
+			idlist_add(&a->people, ev->person_id);
+		} else if (!strcmp(ev->entity, "person")) {
+			snprintf(label, sizeof label, "%s", record);
+		} else {
+			snprintf(label, sizeof label, "%s (person %lld)", record, (long long)ev->person_id);
+		}
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 		html_elem(h, "a", label, "href", href, NULL);
 		html_close(h);
 	} else {
-		html_elem(h, "td", entity, "class", "nhsuk-table__cell", NULL);
+		html_elem(h, "td", record, "class", "nhsuk-table__cell", NULL);
 	}
 	html_elem(h, "td", ev->addr, "class", "nhsuk-table__cell", NULL);
 	html_elem(h, "td", ev->detail, "class", "nhsuk-table__cell", NULL);
@@ -53,7 +95,7 @@ static int audit_row(void *ctx, const struct audit_listed *ev)
 
 static void audit_table(struct html *h, const char *caption)
 {
-	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
@@ -79,9 +121,11 @@ int web_person_access(struct html *h, struct http_req *req, int64_t person_id)
 {
 	html_elem(h, "h2", "Who has looked at this record", NULL);
 	audit_table(h, "Every read and change of this person's record, newest first");
-	struct audit_rows a = { h, 0, 0 };
+	/* The person's own page shows their id only (administrators see it). */
+	struct audit_rows a = { h, 0, 0, 0, { 0 } };
 	int r = audit_list(req->db, &(struct audit_filter){ .person_id = person_id, .before_id = INT64_MAX, .limit = 200 },
 			   audit_row, &a);
+	idlist_free(&a.people);
 	html_close(h);
 	html_close(h);
 	return r < 0 ? -1 : 0;
@@ -113,12 +157,15 @@ static int audit_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "button", "Filter", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 	audit_table(h, "Audit events, newest first");
-	struct audit_rows a = { h, 0, 0 };
+	/* Administrators manage accounts, not records: people stay numbers for them. */
+	struct audit_rows a = { h, 0, 0, req->auth.role != ROLE_ADMINISTRATOR, { 0 } };
 	if (audit_list(req->db,
 		       &(struct audit_filter){ .action = action, .user_id = user, .person_id = person,
 					       .before_id = before, .limit = 100 },
-		       audit_row, &a) < 0)
+		       audit_row, &a) < 0) {
+		idlist_free(&a.people);
 		return -1;
+	}
 	html_close(h);
 	html_close(h);
 	if (a.n == 100) {
@@ -131,7 +178,11 @@ static int audit_page(struct http_req *req, struct http_resp *resp)
 		urlq_add_int(&q, "before", a.last_id, 0);
 		html_elem(h, "a", "Older events", "href", next, NULL);
 	}
-	http_audit(req, AUDIT_AUDIT_READ, "audit", 0, person, action);
+	if (a.people.n)
+		http_audit_people(req, AUDIT_AUDIT_READ, "audit", a.people.v, a.people.n, action);
+	else
+		http_audit(req, AUDIT_AUDIT_READ, "audit", 0, person, action);
+	idlist_free(&a.people);
 	return web_end(&pg, resp, 200);
 }
 

@@ -179,6 +179,9 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	struct html rh;
 	buf_init(&rows, BUF_MAX_HTML);
 	html_init(&rh, &rows);
+	static const char *const cols[] = { "Person", "Hospital and ward", "Expected discharge", "Status",
+					    "Allocated to", "First contact", "Home check" };
+	html_table_rows(&rh, cols, sizeof cols / sizeof cols[0]);
 	struct board_page b = { req, &rh, hc, authz_allows(req->auth.role, PERM_CASE_WRITE), 0, 0, { 0 } };
 	if (discharge_board(req->db, &q, board_row, &b) || b.failed) {
 		idlist_free(&b.people);
@@ -189,14 +192,12 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	if (b.rows == 0) {
 		html_elem(h, "p", "Nobody is on the board.", "class", "waymark-count", NULL);
 	} else {
-		html_open(h, "table", "class", "nhsuk-table", NULL);
+		html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 		char caption[64];
 		snprintf(caption, sizeof caption, "%d %s", b.rows, b.rows == 1 ? "person" : "people");
 		html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
 		html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		static const char *const cols[] = { "Person", "Hospital and ward", "Expected discharge", "Status",
-						    "Allocated to", "First contact", "Home check" };
 		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 			html_elem(h, "th", cols[i], "class", "nhsuk-table__header", "scope", "col", NULL);
 		html_close(h);

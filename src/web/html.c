@@ -1,6 +1,7 @@
 /* HTML writer that escapes every text and attribute value by construction. */
 #include <assert.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "web/html.h"
 
@@ -8,6 +9,7 @@ void html_init(struct html *h, struct buf *out)
 {
 	h->out = out;
 	h->depth = 0;
+	memset(&h->tbl, 0, sizeof h->tbl);
 }
 
 void html_doctype(struct html *h)
@@ -35,13 +37,16 @@ void html_escape(struct buf *out, const char *s)
 	buf_append(out, run, (size_t)(s - run));
 }
 
-static void html_attrs(struct html *h, va_list ap)
+/* Writes the attributes and gives back the class value (or NULL). */
+static const char *html_attrs(struct html *h, va_list ap)
 {
-	const char *name;
+	const char *name, *cls = NULL;
 	while ((name = va_arg(ap, const char *))) {
 		const char *val = va_arg(ap, const char *);
 		if (!val)
 			continue;
+		if (!strcmp(name, "class"))
+			cls = val;
 		buf_putc(h->out, ' ');
 		buf_puts(h->out, name);
 		if (*val) {
@@ -50,14 +55,80 @@ static void html_attrs(struct html *h, va_list ap)
 			buf_putc(h->out, '"');
 		}
 	}
+	return cls;
+}
+
+/* The role a responsive table's element takes (NHS.UK's table component). */
+static const char *html_table_role(const struct html *h, const char *tag)
+{
+	if (!strcmp(tag, "thead") || !strcmp(tag, "tbody"))
+		return "rowgroup";
+	if (!strcmp(tag, "tr"))
+		return "row";
+	if (!strcmp(tag, "th"))
+		return h->tbl.in_head ? "columnheader" : "rowheader";
+	if (!strcmp(tag, "td"))
+		return "cell";
+	return NULL;
+}
+
+static int html_is_cell(const char *tag)
+{
+	return !strcmp(tag, "td") || !strcmp(tag, "th");
 }
 
 static void html_start(struct html *h, const char *tag, va_list ap)
 {
 	buf_putc(h->out, '<');
 	buf_puts(h->out, tag);
-	html_attrs(h, ap);
+	const char *cls = html_attrs(h, ap);
+	if (!strcmp(tag, "table") && cls && strstr(cls, "nhsuk-table-responsive")) {
+		memset(&h->tbl, 0, sizeof h->tbl);
+		h->tbl.active = 1;
+		buf_puts(h->out, " role=\"table\"");
+	} else if (h->tbl.active) {
+		const char *role = html_table_role(h, tag);
+		if (!strcmp(tag, "thead"))
+			h->tbl.in_head = 1;
+		else if (!strcmp(tag, "tr"))
+			h->tbl.col = 0;
+		if (role)
+			buf_printf(h->out, " role=\"%s\"", role);
+	}
 	buf_putc(h->out, '>');
+	/* A body cell opens with its column's heading, shown on narrow screens. */
+	if (h->tbl.active && !h->tbl.in_head && html_is_cell(tag)) {
+		int c = h->tbl.col++;
+		if (c < h->tbl.ncols && h->tbl.head[c][0]) {
+			buf_puts(h->out, "<span class=\"nhsuk-table-responsive__heading\" aria-hidden=\"true\">");
+			html_escape(h->out, h->tbl.head[c]);
+			buf_puts(h->out, " </span>");
+		}
+	}
+}
+
+/* Keeps a responsive table's column heading for its body cells. */
+static void html_table_heading(struct html *h, const char *tag, const char *text)
+{
+	if (!h->tbl.active || !h->tbl.in_head || strcmp(tag, "th"))
+		return;
+	int c = h->tbl.col++;
+	if (c >= HTML_TABLE_COLS)
+		return;
+	snprintf(h->tbl.head[c], sizeof h->tbl.head[c], "%s", text ? text : "");
+	if (h->tbl.ncols < c + 1)
+		h->tbl.ncols = c + 1;
+}
+
+/* Leaves the table's state when its thead or the table itself closes. */
+static void html_table_closed(struct html *h, const char *tag)
+{
+	if (!h->tbl.active)
+		return;
+	if (!strcmp(tag, "thead"))
+		h->tbl.in_head = 0;
+	else if (!strcmp(tag, "table"))
+		memset(&h->tbl, 0, sizeof h->tbl);
 }
 
 void html_open(struct html *h, const char *tag, ...)
@@ -85,16 +156,20 @@ void html_elem(struct html *h, const char *tag, const char *text, ...)
 	va_start(ap, text);
 	html_start(h, tag, ap);
 	va_end(ap);
+	html_table_heading(h, tag, text);
 	if (text)
 		html_escape(h->out, text);
 	buf_printf(h->out, "</%s>", tag);
+	html_table_closed(h, tag);
 }
 
 void html_close(struct html *h)
 {
 	if (h->depth == 0)
 		return;
-	buf_printf(h->out, "</%s>", h->stack[--h->depth]);
+	const char *tag = h->stack[--h->depth];
+	buf_printf(h->out, "</%s>", tag);
+	html_table_closed(h, tag);
 	if (h->depth <= 2)
 		buf_putc(h->out, '\n');
 }
@@ -103,6 +178,15 @@ void html_close_to(struct html *h, int depth)
 {
 	while (h->depth > depth)
 		html_close(h);
+}
+
+void html_table_rows(struct html *h, const char *const *cols, size_t n)
+{
+	memset(&h->tbl, 0, sizeof h->tbl);
+	h->tbl.active = 1;
+	for (size_t i = 0; i < n && i < HTML_TABLE_COLS; i++)
+		snprintf(h->tbl.head[i], sizeof h->tbl.head[i], "%s", cols[i]);
+	h->tbl.ncols = n < HTML_TABLE_COLS ? (int)n : HTML_TABLE_COLS;
 }
 
 void html_text(struct html *h, const char *s)

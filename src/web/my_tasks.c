@@ -190,7 +190,7 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 			continue;
 		}
 		if (l.pass == 2) {
-			html_open(h, "table", "class", "nhsuk-table", NULL);
+			html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 			html_elem(h, "caption", "Tasks you have finished", "class", "nhsuk-table__caption nhsuk-u-visually-hidden",
 				  NULL);
 			html_open(h, "thead", "class", "nhsuk-table__head", NULL);

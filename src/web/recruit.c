@@ -31,7 +31,7 @@ static void td(struct html *h, const char *text, int numeric)
 static void table(struct html *h, const char *caption, const struct recruit_line *lines, const size_t *order, size_t n,
 		  int clusters)
 {
-	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);

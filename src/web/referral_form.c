@@ -8,6 +8,7 @@
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "core/referral_match.h"
+#include "core/titlecase.h"
 #include "web/form.h"
 #include "web/referral_form.h"
 #include "web/web.h"
@@ -41,20 +42,74 @@ static const char *posted(struct http_req *req, const char *name)
 	return v && !referral_utf8_ok(v) ? "" : v;
 }
 
+const char *referral_form_value(struct http_req *req, const char *name)
+{
+	return posted(req, name);
+}
+
+/* The words a form shows for a field: the self-referral form speaks to the
+ * person ("you"), and every optional question says so. */
+static const struct {
+	enum referral_field f;
+	const char *label, *hint;
+} self_words[] = {
+	{ RF_PERSON_NHS_NUMBER, "NHS number", "10 digits, like 943 476 5919. It is on letters from the NHS and in the NHS App" },
+	{ RF_PERSON_ADDRESS, "Your address", "House number or name, street and town" },
+	{ RF_PERSON_PRACTICE, "Your GP practice", NULL },
+	{ RF_PERSON_PREFERRED_CONTACT, "How would you like us to contact you?", NULL },
+	{ RF_PERSON_ETHNICITY, "Your ethnic group", NULL },
+	{ RF_PERSON_DISABILITY, "Do you have a disability or long-term condition?", NULL },
+	{ RF_PERSON_EMPLOYMENT, "Are you working?", NULL },
+	{ RF_PERSON_HOUSING, "Your home", NULL },
+	{ RF_PERSON_MONEY_WORRIES, "Do you have worries about money or income?", NULL },
+	{ RF_PERSON_LIVES_ALONE, "Do you live alone?", NULL },
+	{ RF_REASONS, "What would you like help with?", "Select all that apply" },
+	{ RF_DETAILS, "Tell us more", "What is happening, and what would help you" },
+};
+
+static const struct {
+	enum referral_field f;
+	const char *label;
+} pro_words[] = {
+	{ RF_PERSON_NHS_NUMBER, "NHS number" },
+};
+
+void referral_form_words(unsigned channel, int f, char *label, size_t len, const char **hint)
+{
+	const struct referral_field_desc *d = &referral_fields[f];
+	const char *l = d->label;
+	*hint = d->hint;
+	if (channel == CH_SELF) {
+		for (size_t i = 0; i < sizeof self_words / sizeof self_words[0]; i++)
+			if ((int)self_words[i].f == f) {
+				l = self_words[i].label;
+				*hint = self_words[i].hint;
+			}
+	} else {
+		for (size_t i = 0; i < sizeof pro_words / sizeof pro_words[0]; i++)
+			if ((int)pro_words[i].f == f)
+				l = pro_words[i].label;
+	}
+	/* A phone number or an email address is needed (one of the two): neither is marked optional. */
+	int one_of = f == RF_PERSON_PHONE || f == RF_PERSON_EMAIL;
+	snprintf(label, len, "%s%s", l, d->rule == Q_OPT && !one_of ? " (optional)" : "");
+}
+
 static void date_input(struct html *h, struct http_req *req, const struct referral_field_desc *d, const char *err,
-		       int self)
+		       int self, const char *label, const char *hint_text)
 {
 	char id[96], hint[104], errid[104], described[210];
 	layout_field_id(d->path, id, sizeof id);
 	snprintf(hint, sizeof hint, "%s-hint", id);
 	snprintf(errid, sizeof errid, "%s-error", id);
-	snprintf(described, sizeof described, "%s%s%s", d->hint ? hint : "", d->hint && err ? " " : "", err ? errid : "");
+	snprintf(described, sizeof described, "%s%s%s", hint_text ? hint : "", hint_text && err ? " " : "",
+		 err ? errid : "");
 	html_open(h, "div", "class", err ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group", NULL);
 	html_open(h, "fieldset", "class", "nhsuk-fieldset", "role", "group", "aria-describedby",
 		  described[0] ? described : NULL, NULL);
-	html_elem(h, "legend", d->label, "class", "nhsuk-fieldset__legend nhsuk-fieldset__legend--s", NULL);
-	if (d->hint)
-		html_elem(h, "div", d->hint, "class", "nhsuk-hint", "id", hint, NULL);
+	html_elem(h, "legend", label, "class", "nhsuk-fieldset__legend nhsuk-fieldset__legend--s", NULL);
+	if (hint_text)
+		html_elem(h, "div", hint_text, "class", "nhsuk-hint", "id", hint, NULL);
 	if (err) {
 		html_open(h, "span", "class", "nhsuk-error-message", "id", errid, NULL);
 		html_elem(h, "span", "Error:", "class", "nhsuk-u-visually-hidden", NULL);
@@ -111,23 +166,48 @@ static void practice_select(struct html *h, struct http_req *req, const struct r
 	for (size_t i = 0; i < n; i++)
 		sorted[i] = &refs->practices[i];
 	qsort(sorted, n, sizeof *sorted, by_name);
+	char(*names)[128] = calloc(n ? n : 1, sizeof *names);
+	if (!names) {
+		free(sorted);
+		free(opts);
+		form_input(h, ff);
+		return;
+	}
 	opts[0] = (struct form_option){ "", "Not known or not listed" };
-	for (size_t i = 0; i < n; i++)
-		opts[i + 1] = (struct form_option){ sorted[i]->code, sorted[i]->name };
+	for (size_t i = 0; i < n; i++) {
+		titlecase(sorted[i]->name, names[i], sizeof names[i]);
+		opts[i + 1] = (struct form_option){ sorted[i]->code, names[i] };
+	}
 	/* A practice typed by name elsewhere (the API) shows as its code here. */
 	struct form_field f = *ff;
 	const struct referral_practice *p = f.value ? referral_refs_practice(refs, f.value) : NULL;
 	if (p)
 		f.value = p->code;
 	(void)req;
+	/* waymark.js turns this select into a type-ahead over the names; without
+	 * JavaScript it stays a select. */
+	html_open(h, "div", "data-waymark-typeahead", "", NULL);
 	form_select(h, &f, opts);
+	html_close(h);
+	free(names);
 	free(sorted);
 	free(opts);
 }
 
+/* Gender in plain words for people describing themselves: the data
+ * standard's "Not known" is what "Prefer not to say" records, and its
+ * "Indeterminate" is a clinical classification nobody picks for themselves. */
+static const struct form_option self_genders[] = {
+	{ "2", "Female" }, { "1", "Male" }, { "X", "Prefer not to say" }, { NULL, NULL },
+};
+
 static void vocab_field(struct html *h, const struct referral_refs *refs, const struct referral_field_desc *d,
-			const struct form_field *ff)
+			const struct form_field *ff, int self)
 {
+	if (self && d->vocab == RV_GENDERS) {
+		form_radios(h, ff, self_genders);
+		return;
+	}
 	const struct referral_vocab_list *l = &refs->vocab[d->vocab];
 	struct form_option *opts = calloc(l->n + 2, sizeof *opts);
 	if (!opts)
@@ -186,16 +266,22 @@ static const char *width_for(enum referral_kind k)
 }
 
 static void one_field(struct html *h, struct http_req *req, unsigned channel, const struct referral_refs *refs,
-		      int f, const struct field_errors *fe)
+		      int f, const struct field_errors *fe, const struct referral_form_defaults *dflt)
 {
 	const struct referral_field_desc *d = &referral_fields[f];
 	int self = channel == CH_SELF;
 	const char *err = fe ? fielderr_for(fe, d->path) : NULL;
+	char label[160];
+	const char *hint;
+	referral_form_words(channel, f, label, sizeof label, &hint);
+	const char *value = posted(req, d->path);
+	if (!value && dflt && strcmp(req->method, "POST") != 0)
+		value = dflt->v[f];
 	struct form_field ff = {
 		.name = d->path,
-		.label = d->label,
-		.hint = d->hint,
-		.value = posted(req, d->path),
+		.label = label,
+		.hint = hint,
+		.value = value,
 		.autocomplete = self ? d->autocomplete : "off",
 		.width = width_for(d->kind),
 		.errors = fe,
@@ -205,7 +291,7 @@ static void one_field(struct html *h, struct http_req *req, unsigned channel, co
 	switch (d->kind) {
 	case K_DOB:
 	case K_DAY:
-		date_input(h, req, d, err, self);
+		date_input(h, req, d, err, self, label, hint);
 		break;
 	case K_LONGTEXT:
 		form_textarea(h, &ff, 5);
@@ -222,7 +308,7 @@ static void one_field(struct html *h, struct http_req *req, unsigned channel, co
 		practice_select(h, req, refs, &ff);
 		break;
 	case K_VOCAB:
-		vocab_field(h, refs, d, &ff);
+		vocab_field(h, refs, d, &ff, self);
 		break;
 	case K_VOCABS:
 		reasons_field(h, req, refs, d, &ff);
@@ -231,6 +317,9 @@ static void one_field(struct html *h, struct http_req *req, unsigned channel, co
 		if (d->rule == Q_TRUE) {
 			/* One box to tick, worded for who is filling in the form. */
 			const char *text = d->hint;
+			ff.label = d->label;
+			if (self)
+				ff.label = f == RF_CONSENT_REFERRAL ? "Being referred" : "Sharing your information";
 			if (self)
 				text = f == RF_CONSENT_REFERRAL
 					       ? "I agree to be referred for support"
@@ -249,26 +338,73 @@ static void one_field(struct html *h, struct http_req *req, unsigned channel, co
 	}
 }
 
+const char *referral_form_section_title(unsigned channel, int section)
+{
+	return channel == CH_SELF ? section_title_self[section] : section_title_pro[section];
+}
+
+int referral_form_section_has(unsigned channel, int section)
+{
+	for (int f = 0; f < RF__MAX; f++)
+		if (referral_fields[f].section == (enum referral_section)section && (referral_fields[f].channels & channel))
+			return 1;
+	return 0;
+}
+
+void referral_form_section(struct html *h, struct http_req *req, unsigned channel, const struct referral_refs *refs,
+			   const struct field_errors *fe, int s, const struct referral_form_defaults *dflt)
+{
+	if (s == S_REFERRER && channel == CH_FORM)
+		html_elem(h, "p", "Leave these empty to use the details of your account.", "class", "nhsuk-body", NULL);
+	if (s == S_CONTACT)
+		html_elem(h, "p", channel == CH_SELF ? "Give us a phone number, an email address or both."
+						     : "Give a phone number, an email address or both.",
+			  "class", "nhsuk-body", NULL);
+	for (int f = 0; f < RF__MAX; f++)
+		if (referral_fields[f].section == (enum referral_section)s && (referral_fields[f].channels & channel))
+			one_field(h, req, channel, refs, f, fe, dflt);
+}
+
 void referral_form_fields(struct html *h, struct http_req *req, unsigned channel, const struct referral_refs *refs,
 			  const struct field_errors *fe)
 {
 	for (int s = 0; s < S__MAX; s++) {
-		int any = 0;
-		for (int f = 0; f < RF__MAX; f++)
-			any |= referral_fields[f].section == (enum referral_section)s && (referral_fields[f].channels & channel);
-		if (!any)
+		if (!referral_form_section_has(channel, s))
 			continue;
-		html_elem(h, "h2", channel == CH_SELF ? section_title_self[s] : section_title_pro[s], "class",
-			  "nhsuk-heading-m", NULL);
-		if (s == S_DISCHARGE)
-			html_elem(h, "p", "Only for referrals from a hospital or community bed discharge team.", "class",
-				  "nhsuk-body", NULL);
-		if (s == S_REFERRER && channel == CH_FORM)
-			html_elem(h, "p", "Leave these empty to use the details of your account.", "class", "nhsuk-body",
-				  NULL);
-		for (int f = 0; f < RF__MAX; f++)
-			if (referral_fields[f].section == (enum referral_section)s && (referral_fields[f].channels & channel))
-				one_field(h, req, channel, refs, f, fe);
+		html_elem(h, "h2", referral_form_section_title(channel, s), "class", "nhsuk-heading-m", NULL);
+		referral_form_section(h, req, channel, refs, fe, s, NULL);
+	}
+}
+
+void referral_form_carry(struct html *h, struct http_req *req, unsigned channel, unsigned sections,
+			 const struct referral_form_defaults *dflt)
+{
+	int post = strcmp(req->method, "POST") == 0;
+	if (post)
+		http_form(req, "csrf_token"); /* parses the form, so nform is known */
+	for (int f = 0; f < RF__MAX; f++) {
+		const struct referral_field_desc *d = &referral_fields[f];
+		if (!(d->channels & channel) || !(sections & (1u << d->section)))
+			continue;
+		if (d->kind == K_DOB || d->kind == K_DAY) {
+			for (int i = 0; i < 3; i++) {
+				char name[96];
+				snprintf(name, sizeof name, "%s.%s", d->path, date_parts[i]);
+				const char *v = posted(req, name);
+				if (v && *v)
+					html_void(h, "input", "type", "hidden", "name", name, "value", v, NULL);
+			}
+		} else if (d->kind == K_VOCABS) {
+			for (int i = 0; post && i < req->nform; i++)
+				if (strcmp(req->form[i].name, d->path) == 0 && referral_utf8_ok(req->form[i].value))
+					html_void(h, "input", "type", "hidden", "name", d->path, "value", req->form[i].value, NULL);
+		} else {
+			const char *v = posted(req, d->path);
+			if (!v && !post && dflt)
+				v = dflt->v[f];
+			if (v && *v)
+				html_void(h, "input", "type", "hidden", "name", d->path, "value", v, NULL);
+		}
 	}
 }
 
@@ -370,35 +506,6 @@ void referral_form_confirmation(struct html *h, const char *reference, int64_t s
 
 /* ---- professional pages ---- */
 
-static int form_page(struct http_req *req, struct http_resp *resp, const struct field_errors *fe, unsigned status)
-{
-	const struct referral_refs *refs = referral_refs_app(req->db);
-	if (!refs)
-		return http_store_failed(req, resp);
-	struct web_page pg;
-	web_begin_errors(&pg, req, resp, "Make a referral", fe);
-	struct html *h = &pg.h;
-	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
-	html_open(h, "div", "class", "nhsuk-grid-column-two-thirds", NULL);
-	html_elem(h, "h1", "Make a referral", NULL);
-	html_elem(h, "p", "For social prescribing with a Living Well Worker, and for community crisis and discharge "
-			  "support. The hub reads every referral and contacts the person within 24 hours, not counting "
-			  "weekends and bank holidays.",
-		  "class", "nhsuk-body-l", NULL);
-	form_begin(h, "/referrals", req->auth.csrf[0] ? req->auth.csrf : NULL);
-	referral_form_fields(h, req, CH_FORM, refs, fe);
-	form_button(h, "Send referral");
-	form_end(h);
-	html_close(h);
-	html_close(h);
-	return web_end(&pg, resp, status);
-}
-
-static int referral_new(struct http_req *req, struct http_resp *resp)
-{
-	return form_page(req, resp, NULL, 200);
-}
-
 int referral_form_submit(struct http_req *req, struct http_resp *resp, unsigned channel, referral_form_page_fn page,
 			 int (*done)(struct http_req *req, struct http_resp *resp, int64_t id))
 {
@@ -420,17 +527,23 @@ int referral_form_submit(struct http_req *req, struct http_resp *resp, unsigned 
 	return rc;
 }
 
-static int referral_done(struct http_req *req, struct http_resp *resp, int64_t id)
+enum ops_result referral_form_check(struct http_req *req, unsigned channel, struct field_errors *fe)
 {
-	(void)req;
-	char loc[64];
-	snprintf(loc, sizeof loc, "/referrals/%lld/sent", (long long)id);
-	return http_redirect(resp, loc);
-}
-
-static int referral_post(struct http_req *req, struct http_resp *resp)
-{
-	return referral_form_submit(req, resp, CH_FORM, form_page, referral_done);
+	struct referral_form_dates *dates = malloc(sizeof *dates);
+	struct referral_raw *raw = malloc(sizeof *raw);
+	enum ops_result r = OPS_ERROR;
+	if (dates && raw) {
+		form_read(req, channel, raw, dates, fe);
+		struct ops_referral *p = NULL;
+		struct ops_ctx c = http_ops_ctx(req);
+		r = ops_referral_prepare(&c, raw, channel, fe, &p);
+		if (r == OPS_OK && (fe->n || fe->dropped))
+			r = OPS_INVALID;
+		ops_referral_free(p);
+	}
+	free(dates);
+	free(raw);
+	return r;
 }
 
 static int referral_sent(struct http_req *req, struct http_resp *resp)
@@ -582,7 +695,7 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 			 l.sort_name, fe);
 	free(fe);
 	int depth = h->depth;
-	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", hub ? "Referrals, newest first" : "Your referrals, newest first", "class",
 		  "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
@@ -616,8 +729,8 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 }
 
 const struct route web_referral_routes[] = {
-	{ "GET", "/referrals/new", referral_new, PERM_REFERRAL_CREATE, "The referral form (works without JavaScript)" },
-	{ "POST", "/referrals", referral_post, PERM_REFERRAL_CREATE, "Send a referral (form): the reference, or the form with its errors" },
+	{ "GET", "/referrals/new", referral_steps_new, PERM_REFERRAL_CREATE, "The referral form's first step (works without JavaScript)" },
+	{ "POST", "/referrals", referral_steps_post, PERM_REFERRAL_CREATE, "Send a referral (form): its next step, the answers to check, the reference, or the step with its errors" },
 	{ "GET", "/referrals/{id}/sent", referral_sent, PERM_REFERRAL_READ, "Confirmation of a referral with its reference", "referral" },
 	{ "GET", "/referrals", referral_list_page, PERM_REFERRAL_READ, "Referrals: the referrer's own with their status; all for the hub" },
 	{ 0 },

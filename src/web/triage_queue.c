@@ -81,7 +81,7 @@ static void cell(struct html *h, const char *text)
 
 static void table_head(struct html *h, const char *caption, const char *const *cols, size_t n)
 {
-	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);

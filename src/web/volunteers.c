@@ -95,7 +95,7 @@ static void renewal_row(void *ctx, const struct volunteer_summary *s)
 	struct html *h = l->h;
 	char href[48], date[32];
 	if (l->n++ == 0) {
-		html_open(h, "table", "class", "nhsuk-table", NULL);
+		html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 		html_elem(h, "caption", "DBS renewals due within 60 days, and lapsed checks", "class",
 			  "nhsuk-table__caption", NULL);
 		html_open(h, "thead", "class", "nhsuk-table__head", NULL);
@@ -196,7 +196,7 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, statuses);
 	html_elem(h, "button", "Show volunteers", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
-	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Volunteers of your organisation", "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
@@ -541,10 +541,12 @@ static size_t alternatives(const struct match_plan *p, size_t i, int32_t *out, i
 	return n;
 }
 
-/* As the reasons write distances (core/match.c): metres under a kilometre, else tenths of a km. */
+/* As the reasons write distances (core/match.c): metres under a kilometre, else tenths of a km; never "0 m". */
 static void km(int64_t m, char *out, size_t n)
 {
-	if (m < 1000)
+	if (m < 100)
+		snprintf(out, n, "under 100 m away");
+	else if (m < 1000)
 		snprintf(out, n, "%lld m", (long long)m);
 	else
 		snprintf(out, n, "%lld.%lld km", (long long)((m + 50) / 1000), (long long)((m + 50) % 1000 / 100));
@@ -576,7 +578,7 @@ static int match_page_render(struct http_req *req, struct http_resp *resp, int r
 		  NULL);
 	html_open(h, "form", "method", "get", "action", "/volunteers/match", NULL);
 	html_void(h, "input", "type", "hidden", "name", "run", "value", "1", NULL);
-	html_elem(h, "button", run ? "Run matching again (dry run)" : "Run matching (dry run)", "class",
+	html_elem(h, "button", run ? "Suggest matches again" : "Suggest matches", "class",
 		  run ? "nhsuk-button nhsuk-button--secondary" : "nhsuk-button", "type", "submit", NULL);
 	html_close(h);
 	if (!run) {
@@ -785,7 +787,7 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, opts);
 	html_elem(h, "button", "Show tasks", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
-	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Tasks", "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
@@ -817,7 +819,7 @@ const struct route web_volunteer_routes[] = {
 	{ "GET", "/volunteers/tasks", tasks_page, PERM_VOLUNTEER_MANAGE,
 	  "Your organisation's community support tasks with status, volunteer, hours and what happened" },
 	{ "GET", "/volunteers/match", match_page, PERM_MATCH_RUN,
-	  "Run matching (dry run) and review each proposed offer with its reason" },
+	  "Suggest matches (nothing is offered yet) and review each proposed offer with its reason" },
 	{ "POST", "/volunteers/match", match_post, PERM_MATCH_RUN, "Confirm the chosen offers (each checked again)" },
 	{ "GET", "/volunteers/{id}", edit_page, PERM_VOLUNTEER_MANAGE, "A volunteer's details, to edit", "volunteer" },
 	{ "POST", "/volunteers/{id}", edit_post, PERM_VOLUNTEER_MANAGE, "Save a volunteer's details", "volunteer" },

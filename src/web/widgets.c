@@ -19,7 +19,7 @@ void widget_summary_row(struct html *h, const char *key, const char *value)
 
 void widget_table_open(struct html *h, const char *caption, const char *const *cols, size_t n)
 {
-	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);

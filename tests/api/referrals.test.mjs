@@ -106,7 +106,7 @@ test('the referrer\'s own details fill in the referrer fields they leave out', a
 
 // Each kind of bad field: the field named, nothing at all stored.
 const BAD = [
-  ['person.nhs_number', { person: { nhs_number: '943 476 5918' } }, /check digit/],
+  ['person.nhs_number', { person: { nhs_number: '943 476 5918' } }, /NHS number is not valid: check it against a letter/],
   ['person.nhs_number', { person: { nhs_number: '12345' } }, /10 digits/],
   ['person.nhs_number', { person: { nhs_number: 9434765919 } }, /text/],
   ['person.postcode', { person: { postcode: 'NR1 XYZ' } }, /Postcode/],

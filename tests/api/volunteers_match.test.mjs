@@ -53,10 +53,10 @@ async function scenario(srv) {
   // The dry run: the home visits go to Victor although Lena is nearer; the errand to Lena.
   let p = await proposals();
   assert.equal(p[visit].volunteer?.id, victor.id, JSON.stringify(p[visit]));
-  assert.match(p[visit].reason, /^17\.5 km, .*gardening.*enhanced DBS to /);
+  assert.match(p[visit].reason, /^17\.5 km away, .*gardening.*enhanced DBS to /);
   assert.equal(p[longVisit].volunteer?.id, victor.id);
   assert.equal(p[errand].volunteer?.id, lena.id, JSON.stringify(p[errand]));
-  assert.match(p[errand].reason, /^0 m, help with forms, dog walking, gardening, languages, free /);
+  assert.match(p[errand].reason, /^under 100 m away, help with forms, dog walking, gardening, languages, free /);
 
   // Offering the home visit to Lena by hand is refused, with the reason; nothing of the request is stored.
   const refused = await api(srv, volco, 'POST', '/api/v1/match/offers', {
@@ -88,7 +88,7 @@ async function scenario(srv) {
   assert.equal(put.status, 200, JSON.stringify(put.body));
   p = await proposals();
   assert.equal(p[visit].volunteer, null);
-  assert.match(p[visit].reason, /^unassigned: no eligible volunteer among \d+ \(.*\d+ have no valid enhanced DBS/);
+  assert.match(p[visit].reason, /^Not matched: none of the \d+ volunteers can take it \(.*\d+ ha(?:ve|s) no valid enhanced DBS/);
   assert.equal(p[longVisit].volunteer, null);
   assert.equal(p[errand].volunteer?.id, lena.id);
 
@@ -147,7 +147,7 @@ test('waymark match --instance: the DIMACS network and the optimal cost of an in
     assert.fail(solved.stderr);
   }
   assert.match(solved.stdout, /task 2 -> volunteer 11: .*enhanced DBS to/);
-  assert.match(solved.stdout, /task 1 -> volunteer 10: 0 m/);
+  assert.match(solved.stdout, /task 1 -> volunteer 10: under 100 m away/);
   const cost = (await runCli(['match', '--instance', file, '--cost-only'])).stdout.trim();
   assert.match(cost, /^\d+$/);
   assert.equal(Number(cost), Number(/total cost (\d+)/.exec(solved.stdout)[1]));

@@ -65,11 +65,12 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
 
   await page.getByRole('link', { name: 'Match volunteers to tasks' }).click();
   await axeAt(coordinator, page.url(), 'match page');
-  await page.getByRole('button', { name: 'Run matching (dry run)' }).click();
+  await page.getByRole('button', { name: 'Suggest matches' }).click();
   assert.match(await page.locator('main').innerText(), /Nothing is offered until you confirm/);
   const card = page.locator('.nhsuk-card', { hasText: `Task ${taskId}: shopping for ${given}` });
   const reason = await card.locator('.waymark-reason').innerText();
-  assert.match(reason, /^Proposed: Val Turner – 0 m, shopping, free .*\d/);
+  assert.match(reason, /^Proposed: Val Turner – under 100 m away, shopping, free .*\d/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /dry run|\b0 m\b|-\d+ m\b|\d+ lack /, 'match reasons in plain words');
   await axeAt(coordinator, page.url(), 'proposed offers');
 
   // Confirm only this offer: every other task is left for now.

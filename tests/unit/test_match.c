@@ -265,7 +265,7 @@ static void test_reason_text(void **state)
 	assert_int_equal(match_run(&t, 1, vols, 2, &p, out, &total), 0);
 	assert_int_equal(out[0].volunteer, 0);
 	assert_true(total >= 1199 && total <= 1201);
-	assert_string_equal(out[0].reason, "3.2 km, shopping, free Tue 10\xe2\x80\x93" "12, same volunteer as last time");
+	assert_string_equal(out[0].reason, "3.2 km away, shopping, free Tue 10\xe2\x80\x93" "12, same volunteer as last time");
 
 	/* Without continuity the nearer one wins, and a home visit shows the DBS. */
 	t.previous_volunteer_id = 0;
@@ -274,13 +274,13 @@ static void test_reason_text(void **state)
 	vols[1].avail[0].end = 1 * DAY + 13 * HOUR;
 	assert_int_equal(match_run(&t, 1, vols, 2, &p, out, NULL), 0);
 	assert_int_equal(out[0].volunteer, 1);
-	assert_string_equal(out[0].reason, "2.0 km, shopping, free Tue 9:30\xe2\x80\x93" "13, enhanced DBS to 31 Jan 2026");
+	assert_string_equal(out[0].reason, "2.0 km away, shopping, free Tue 9:30\xe2\x80\x93" "13, enhanced DBS to 31 Jan 2026");
 
 	vols[1].lat = NORWICH_LAT + 650 * DEG_PER_M;
 	vols[1].avail[0].start = 0 * DAY + 22 * HOUR;
 	vols[1].avail[0].end = 2 * DAY;
 	assert_int_equal(match_run(&t, 1, vols, 2, &p, out, NULL), 0);
-	assert_string_equal(out[0].reason, "650 m, shopping, free Mon 22\xe2\x80\x93Tue 24, enhanced DBS to 31 Jan 2026");
+	assert_string_equal(out[0].reason, "650 m away, shopping, free Mon 22\xe2\x80\x93Tue 24, enhanced DBS to 31 Jan 2026");
 }
 
 static void test_unassigned_reasons(void **state)
@@ -302,11 +302,11 @@ static void test_unassigned_reasons(void **state)
 	assert_int_equal(out[0].cost, 25000);
 	assert_int_equal(out[0].distance_m, -1);
 	assert_string_equal(out[0].reason,
-			    "unassigned: the 1 eligible volunteer is fully booked by tasks that needed them more");
+			    "Not matched: the 1 eligible volunteer is fully booked by tasks that needed them more");
 
 	vols[0].radius_m = 100;
 	assert_int_equal(match_run(tasks, 2, vols, 3, &p, out, NULL), 0);
-	assert_string_equal(out[0].reason, "unassigned: no eligible volunteer among 3 (1 lack the skill, 2 too far)");
+	assert_string_equal(out[0].reason, "Not matched: none of the 3 volunteers can take it (1 lacks the skill, 2 are too far away)");
 
 	/* Free but not worth it: a priority-1 task is worth 25 km, this one would cost 30 km. */
 	vols[0].radius_m = 8000;
@@ -316,8 +316,17 @@ static void test_unassigned_reasons(void **state)
 	assert_int_equal(match_run(tasks, 2, vols, 3, &p, out, NULL), 0);
 	assert_int_equal(out[0].volunteer, -1);
 	assert_string_equal(out[0].reason,
-			    "unassigned: 1 of 2 eligible volunteers are fully booked by tasks that needed them more; "
-			    "the nearest free one would cost 30.0 km of travel, against 25.0 km for leaving a priority 1 task");
+			    "Not matched: 1 of 2 eligible volunteers is fully booked by tasks that needed them more; "
+			    "the best free volunteer is 30.0 km away, more travel than a priority 1 task is worth (25.0 km)");
+
+	/* With a continuity bonus the cost is less than the distance: the reason gives the distance. */
+	tasks[0].previous_volunteer_id = vols[1].id;
+	assert_int_equal(match_run(tasks, 2, vols, 3, &p, out, NULL), 0);
+	assert_int_equal(out[0].volunteer, -1);
+	assert_string_equal(out[0].reason,
+			    "Not matched: 1 of 2 eligible volunteers is fully booked by tasks that needed them more; "
+			    "the best free volunteer is 30.0 km away (they helped this person before), more travel than a "
+			    "priority 1 task is worth (25.0 km)");
 }
 
 static void test_explain(void **state)
@@ -326,7 +335,7 @@ static void test_explain(void **state)
 	struct match_volunteer v = volunteer(10, 12400);
 	struct match_params p = params();
 	char buf[MATCH_EXPLAIN_MAX];
-	char tiny[48];
+	char tiny[56];
 
 	(void)state;
 	t.home_visit = 1;
@@ -343,15 +352,20 @@ static void test_explain(void **state)
 	v = volunteer(10, 1500);
 	t = task(1);
 	assert_int_equal(match_explain(&t, &v, &p, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "eligible: 1.5 km, shopping, free Tue 10\xe2\x80\x93" "12");
+	assert_string_equal(buf, "eligible: 1.5 km away, shopping, free Tue 10\xe2\x80\x93" "12");
 
-	/* Truncation never splits a UTF-8 character: the three-byte en dash starts at byte 39. */
-	assert_int_equal(match_explain(&t, &v, &p, tiny, 41), 0);
-	assert_int_equal(strlen(tiny), 39);
-	assert_int_equal(match_explain(&t, &v, &p, tiny, 42), 0);
-	assert_int_equal(strlen(tiny), 39);
-	assert_int_equal(match_explain(&t, &v, &p, tiny, 43), 0);
-	assert_int_equal(strlen(tiny), 42);
+	/* Truncation never splits a UTF-8 character: the three-byte en dash starts at byte 44. */
+	assert_int_equal(match_explain(&t, &v, &p, tiny, 46), 0);
+	assert_int_equal(strlen(tiny), 44);
+	assert_int_equal(match_explain(&t, &v, &p, tiny, 47), 0);
+	assert_int_equal(strlen(tiny), 44);
+	assert_int_equal(match_explain(&t, &v, &p, tiny, 48), 0);
+	assert_int_equal(strlen(tiny), 47);
+
+	/* Next door reads as such, never "0 m". */
+	v = volunteer(10, 0);
+	assert_int_equal(match_explain(&t, &v, &p, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "eligible: under 100 m away, shopping, free Tue 10\xe2\x80\x93" "12");
 	assert_int_equal(match_explain(&t, &v, &p, tiny, 1), 0);
 	assert_string_equal(tiny, "");
 

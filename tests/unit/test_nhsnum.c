@@ -10,7 +10,7 @@
 #include "core/nhsnum.h"
 
 static const char MSG_DIGITS[] = "must be 10 digits";
-static const char MSG_CHECK[] = "check digit does not match: please check the number";
+static const char MSG_CHECK[] = "is not valid: check it against a letter from the NHS or the NHS App";
 
 /*
  * Independent oracle: with the check digit weighted 1, a number is valid

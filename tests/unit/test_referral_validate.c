@@ -177,7 +177,7 @@ static void test_bad_fields(void **state)
 		const char *value;
 		const char *want;
 	} cases[] = {
-		{ RF_PERSON_NHS_NUMBER, "943 476 5918", "check digit" },
+		{ RF_PERSON_NHS_NUMBER, "943 476 5918", "check it against a letter" },
 		{ RF_PERSON_NHS_NUMBER, "94347659", "10 digits" },
 		{ RF_PERSON_POSTCODE, "NR1 XYZ", "Postcode" },
 		{ RF_PERSON_POSTCODE, "QQ1 1AA", "Postcode" },
