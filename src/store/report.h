@@ -1,0 +1,20 @@
+/* The reports' reads: fact rows of each kind for a period over raw rows, the reference maps and labels, the
+ * population by area and the suppression threshold setting. */
+#ifndef WAYMARK_STORE_REPORT_H
+#define WAYMARK_STORE_REPORT_H
+#include "core/report.h"
+#include "store/store.h"
+
+typedef int (*report_fact_fn)(void *ctx, const struct report_fact *f);
+
+/* Every fact of a kind that may count for period p (those of the period and, for snapshots, before it);
+ * fn returns non-zero to stop. 0 or -1. */
+int report_store_facts(struct store *st, enum report_fact_kind kind, const struct report_period *p, report_fact_fn fn,
+		       void *ctx);
+/* Fills ref with the practice, area and district maps and the labels. 0 or -1. */
+int report_store_ref(struct store *st, struct report_ref *ref);
+/* The threshold setting (SUPPRESS_THRESHOLD_DEFAULT when unset or unreadable as 1..99). */
+int report_store_threshold(struct store *st);
+/* Latest population estimate of each area: fn(ctx, area, population). 0 or -1. */
+int report_store_population(struct store *st, void (*fn)(void *ctx, const char *area, int64_t population), void *ctx);
+#endif
