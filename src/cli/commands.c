@@ -106,6 +106,24 @@ static struct cli_opt kpi_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt report_opts[] = {
+	{ "from", "DATE", "first London day (default: 29 days before --to)", NULL },
+	{ "to", "DATE", "last London day (default: today)", NULL },
+	{ "by", "DIMENSION", "break down by this dimension (hwp_area, month, ...; default: totals)", NULL },
+	{ "raw", NULL, "count from the raw rows even where the summaries could answer", NULL },
+	{ "repeat", "N", "ask N times and report the best and mean time (default 1)", NULL },
+	{ 0 },
+};
+
+static struct cli_opt report_board_opts[] = {
+	{ "area", "CODE", "an HWP area (breckland, ...) or a Place Board (south, ...)", NULL },
+	{ "from", "DATE", "first London day of the quarter", NULL },
+	{ "to", "DATE", "last London day of the quarter", NULL },
+	{ "out", "FILE.xlsx", "where to write the workbook", NULL },
+	{ "quiet", NULL, "no progress line", NULL },
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -129,5 +147,9 @@ const struct cli_cmd cli_cmds[] = {
 	{ "kpi check", cmd_kpi_check, "recount the follow-up KPI summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
 	{ "kpi rebuild", cmd_kpi_rebuild, "compute the follow-up KPI summaries again from raw rows", no_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
+	{ "report show", cmd_report_show, "a report as JSON, from the summaries where they answer (or --raw rows), with the time taken", report_opts, 1, "REPORT" },
+	{ "report check", cmd_report_check, "recount the report summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
+	{ "report rebuild", cmd_report_rebuild, "compute the report summaries again from raw rows", no_opts, 1, NULL },
+	{ "report board", cmd_report_board, "write the board pack of an HWP area or Place Board for a period as an XLSX workbook", report_board_opts, 1, NULL },
 	{ 0 },
 };

@@ -157,6 +157,8 @@ void report_table_free(struct report_table *t);
 /* Adds one fact to every measure of the table that it counts for. 0 or -1 (out of memory). */
 int report_table_add(struct report_table *t, const struct report_fact *f, const struct report_period *p,
 		     const struct report_ref *ref);
+/* Adds n facts with values summing to sum to measure column j of the row keyed key. 0 or -1. */
+int report_table_add_cell(struct report_table *t, size_t j, const char *key, int64_t n, int64_t sum);
 /* Sorts the rows by key. */
 void report_table_sort(struct report_table *t);
 

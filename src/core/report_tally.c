@@ -41,6 +41,18 @@ static struct report_row *row_for(struct report_table *t, const char *key)
 	return r;
 }
 
+int report_table_add_cell(struct report_table *t, size_t j, const char *key, int64_t n, int64_t sum)
+{
+	struct report_row *r = row_for(t, key);
+	if (!r)
+		return -1;
+	r->c[j].n += n;
+	r->c[j].sum += sum;
+	t->total.c[j].n += n;
+	t->total.c[j].sum += sum;
+	return 0;
+}
+
 int report_table_add(struct report_table *t, const struct report_fact *f, const struct report_period *p,
 		     const struct report_ref *ref)
 {
@@ -53,13 +65,8 @@ int report_table_add(struct report_table *t, const struct report_fact *f, const 
 			continue;
 		char key[REPORT_KEY_MAX];
 		report_dim_key(t->dim, f, at, ref, key);
-		struct report_row *r = row_for(t, key);
-		if (!r)
+		if (report_table_add_cell(t, j, key, 1, v))
 			return -1;
-		r->c[j].n++;
-		r->c[j].sum += v;
-		t->total.c[j].n++;
-		t->total.c[j].sum += v;
 	}
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include "core/triage_check.h"
 #include "ops/reports.h"
 #include "store/report.h"
+#include "store/report_sum.h"
 
 struct add_ctx {
 	struct report_table *t;
@@ -18,6 +19,12 @@ static int add_fact(void *vctx, const struct report_fact *f)
 	return report_table_add(a->t, f, a->p, a->ref);
 }
 
+static int add_sum(void *vctx, const struct report_sum_row *r)
+{
+	struct add_ctx *a = vctx;
+	return report_table_add_sum(a->t, r, a->ref);
+}
+
 void ops_report_free(struct ops_report *o)
 {
 	report_table_free(&o->t);
@@ -26,7 +33,7 @@ void ops_report_free(struct ops_report *o)
 }
 
 enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int dim, int64_t from_day, int64_t to_day,
-				struct ops_report *out)
+				int raw, struct ops_report *out)
 {
 	memset(out, 0, sizeof *out);
 	report_period_make(from_day, to_day, london_local_days(c->now), &out->p);
@@ -37,9 +44,15 @@ enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int d
 		return OPS_ERROR;
 	unsigned kinds = report_kinds_of(r);
 	struct add_ctx a = { &out->t, &out->p, out->ref };
-	for (int k = 0; k < RF__N; k++)
-		if ((kinds & (1u << k)) && report_store_facts(c->db, (enum report_fact_kind)k, &out->p, add_fact, &a))
+	out->from_summaries = !raw && !out->t.org_only && report_sum_fits(r, dim);
+	if (out->from_summaries) {
+		if (rptsum_read(c->db, from_day, to_day, add_sum, &a))
 			return OPS_ERROR;
+	} else {
+		for (int k = 0; k < RF__N; k++)
+			if ((kinds & (1u << k)) && report_store_facts(c->db, (enum report_fact_kind)k, &out->p, add_fact, &a))
+				return OPS_ERROR;
+	}
 	report_table_sort(&out->t);
 	report_suppress(&out->t, out->threshold);
 	return OPS_OK;
@@ -63,5 +76,5 @@ enum ops_result ops_report_read(const struct ops_ctx *c, const char *report, con
 	triage_check_period(from, to, london_local_days(c->now), &from_day, &to_day, fe);
 	if (fe->n)
 		return OPS_INVALID;
-	return ops_report_days(c, (enum report_id)r, d, from_day, to_day, out);
+	return ops_report_days(c, (enum report_id)r, d, from_day, to_day, 0, out);
 }

@@ -10,7 +10,8 @@ struct ops_report {
 	struct report_table t;
 	struct report_period p;
 	struct report_ref *ref;
-	int threshold; /* 0: exact figures */
+	int threshold;      /* 0: exact figures */
+	int from_summaries; /* 1 when read from the summaries (store/report_sum.c), 0 from raw rows */
 };
 
 /* Reads report (a name such as "activity") for from..to (YYYY-MM-DD; NULL or "": the 30 days to today) broken
@@ -18,8 +19,9 @@ struct ops_report {
  * Free with ops_report_free whatever the result. */
 enum ops_result ops_report_read(const struct ops_ctx *c, const char *report, const char *from, const char *to,
 				const char *by, struct ops_report *out, struct field_errors *fe);
-/* The same for days already checked (the board pack, the CLI), exact (threshold 0) or suppressed. */
+/* The same for days already checked (the board pack, the CLI); raw 1 counts from raw rows even where the
+ * summaries could answer. */
 enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int dim, int64_t from_day, int64_t to_day,
-				struct ops_report *out);
+				int raw, struct ops_report *out);
 void ops_report_free(struct ops_report *o);
 #endif

@@ -90,6 +90,14 @@ int report_store_facts(struct store *st, enum report_fact_kind kind, const struc
 	return rc < 0 ? -1 : 0;
 }
 
+int report_store_facts_by(struct store *st, enum report_fact_kind kind, enum stmt id, int nparams, int64_t a, int64_t b,
+			  report_fact_fn fn, void *ctx)
+{
+	struct facts_ctx c = { kind, fn, ctx };
+	int rc = nparams == 1 ? store_exec(st, id, fact_row, &c, "i", a) : store_exec(st, id, fact_row, &c, "ii", a, b);
+	return rc < 0 ? -1 : 0;
+}
+
 static int ref_row(void *ctx, const struct store_row *r)
 {
 	return report_ref_put(ctx, text(r, 0), text(r, 1), text(r, 2));

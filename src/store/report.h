@@ -11,6 +11,9 @@ typedef int (*report_fact_fn)(void *ctx, const struct report_fact *f);
  * fn returns non-zero to stop. 0 or -1. */
 int report_store_facts(struct store *st, enum report_fact_kind kind, const struct report_period *p, report_fact_fn fn,
 		       void *ctx);
+/* Facts of a kind read by statement id bound to one (nparams 1) or two int64 parameters. 0 or -1. */
+int report_store_facts_by(struct store *st, enum report_fact_kind kind, enum stmt id, int nparams, int64_t a, int64_t b,
+			  report_fact_fn fn, void *ctx);
 /* Fills ref with the practice, area and district maps and the labels. 0 or -1. */
 int report_store_ref(struct store *st, struct report_ref *ref);
 /* The threshold setting (SUPPRESS_THRESHOLD_DEFAULT when unset or unreadable as 1..99). */
