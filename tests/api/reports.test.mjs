@@ -6,7 +6,7 @@
 // them; every report answers by every dimension it takes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
+import { startServer, runCli } from '../lib/server.mjs';
 import { importReferrals, api, tokenFor } from '../lib/referrals.mjs';
 
 const servers = [];
@@ -121,6 +121,22 @@ for (const [name, pg] of [['SQLite', false], ['PostgreSQL', true]]) {
       for (const m of Object.keys(commView.body.total.values)) {
         const withheld = commView.body.rows.filter((r) => r.values[m] === null && r.suppressed.includes(m));
         if (withheld.length === 1 && commView.body.total.values[m] !== null) assert.fail(`${m}: one cell withheld beside its shown total`);
+      }
+
+      // The summaries the hwp_area view came from equal a recount from raw rows, and the raw count gives the same rows.
+      assert.match((await runCli(['report', 'check', '--db', srv.dbPath])).stdout, /equal a recount/);
+      for (const by of ['hwp_area', 'tier', 'month', 'source']) {
+        const show = async (...extra) => {
+          const j = JSON.parse((await runCli(['report', 'show', 'activity', '--db', srv.dbPath, '--from', from, '--to', today,
+            '--by', by, ...extra])).stdout);
+          return { summaries: j.from_summaries, rows: j.rows, total: j.total };
+        };
+        const sum = await show();
+        const raw = await show('--raw');
+        assert.equal(sum.summaries, true);
+        assert.equal(raw.summaries, false);
+        assert.deepEqual(sum.rows, raw.rows, by);
+        assert.deepEqual(sum.total, raw.total, by);
       }
 
       // Bad requests name what is wrong.
