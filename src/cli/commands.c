@@ -150,6 +150,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ "report show", cmd_report_show, "a report as JSON, from the summaries where they answer (or --raw rows), with the time taken", report_opts, 1, "REPORT" },
 	{ "report check", cmd_report_check, "recount the report summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
 	{ "report rebuild", cmd_report_rebuild, "compute the report summaries again from raw rows", no_opts, 1, NULL },
+	{ "report doc", cmd_report_doc, "print the measures' definitions and the dimensions' sources as Markdown (docs/REPORTS.md)", no_opts, 0, NULL },
 	{ "report board", cmd_report_board, "write the board pack of an HWP area or Place Board for a period as an XLSX workbook", report_board_opts, 1, NULL },
 	{ 0 },
 };

@@ -174,3 +174,11 @@ for (const [name, pg] of [['SQLite', false], ['PostgreSQL', true]]) {
       }
     });
 }
+
+test('docs/REPORTS.md holds every measure and dimension as `waymark report doc` prints them', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { repoRoot } = await import('../lib/server.mjs');
+  const doc = await readFile(`${repoRoot}/docs/REPORTS.md`, 'utf8');
+  const generated = (await runCli(['report', 'doc'])).stdout;
+  assert.ok(doc.includes(generated), 'docs/REPORTS.md is out of date: regenerate its section with `waymark report doc`');
+});
