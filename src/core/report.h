@@ -150,10 +150,14 @@ struct report_table {
 	struct report_row total;
 	int64_t org_only; /* 0: all organisations; else only facts of this organisation */
 	int rounded;      /* counts are shown rounded to 5 (report_suppress with a threshold) */
+	char area_only[REPORT_KEY_MAX]; /* "": every area; else only facts of this HWP area or Place Board */
+	int area_is_board;              /* area_only names a Place Board */
 };
 
 void report_table_init(struct report_table *t, enum report_id r, int dim, int64_t org_only);
 void report_table_free(struct report_table *t);
+/* 1 when a fact in HWP area `area` belongs to the table's area (report_table.area_only). */
+int report_table_area_ok(const struct report_table *t, const char *area, const struct report_ref *ref);
 /* Adds one fact to every measure of the table that it counts for. 0 or -1 (out of memory). */
 int report_table_add(struct report_table *t, const struct report_fact *f, const struct report_period *p,
 		     const struct report_ref *ref);

@@ -175,6 +175,8 @@ long report_sum_each(const struct report_sum_acc *a, int (*fn)(void *ctx, const 
 
 int report_table_add_sum(struct report_table *t, const struct report_sum_row *r, const struct report_ref *ref)
 {
+	if (!report_table_area_ok(t, r->area, ref))
+		return 0;
 	for (size_t j = 0; j < t->nm; j++) {
 		const struct report_measure *m = &report_measures[t->m[j]];
 		if (strcmp(m->key, r->measure) != 0)

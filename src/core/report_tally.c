@@ -53,10 +53,22 @@ int report_table_add_cell(struct report_table *t, size_t j, const char *key, int
 	return 0;
 }
 
+int report_table_area_ok(const struct report_table *t, const char *area, const struct report_ref *ref)
+{
+	if (!t->area_only[0])
+		return 1;
+	if (!area || !*area)
+		return 0;
+	if (!t->area_is_board)
+		return strcmp(area, t->area_only) == 0;
+	const char *board = report_ref_get(ref, "place_board", area);
+	return board && strcmp(board, t->area_only) == 0;
+}
+
 int report_table_add(struct report_table *t, const struct report_fact *f, const struct report_period *p,
 		     const struct report_ref *ref)
 {
-	if (t->org_only && f->org_id != t->org_only)
+	if ((t->org_only && f->org_id != t->org_only) || !report_table_area_ok(t, f->area, ref))
 		return 0;
 	for (size_t j = 0; j < t->nm; j++) {
 		const struct report_measure *m = &report_measures[t->m[j]];

@@ -1,5 +1,6 @@
 /* Reads a report for the acting user: checks the report, period and breakdown, tallies the facts of the kinds
  * the report reads for the period, then withholds small numbers from commissioners. */
+#include <stdio.h>
 #include <string.h>
 #include "core/londontime.h"
 #include "core/triage_check.h"
@@ -32,12 +33,16 @@ void ops_report_free(struct ops_report *o)
 	o->ref = NULL;
 }
 
-enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int dim, int64_t from_day, int64_t to_day,
-				int raw, struct ops_report *out)
+static enum ops_result report_days(const struct ops_ctx *c, enum report_id r, int dim, const char *area, int is_board,
+				   int64_t from_day, int64_t to_day, int raw, struct ops_report *out)
 {
 	memset(out, 0, sizeof *out);
 	report_period_make(from_day, to_day, london_local_days(c->now), &out->p);
 	report_table_init(&out->t, r, dim, c->role == ROLE_PROVIDER_MANAGER ? c->org_id : 0);
+	if (area) {
+		snprintf(out->t.area_only, sizeof out->t.area_only, "%s", area);
+		out->t.area_is_board = is_board;
+	}
 	out->threshold = c->role == ROLE_COMMISSIONER ? report_store_threshold(c->db) : 0;
 	out->ref = report_ref_new();
 	if (!out->ref || report_store_ref(c->db, out->ref))
@@ -56,6 +61,23 @@ enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int d
 	report_table_sort(&out->t);
 	report_suppress(&out->t, out->threshold);
 	return OPS_OK;
+}
+
+enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int dim, int64_t from_day, int64_t to_day,
+				int raw, struct ops_report *out)
+{
+	return report_days(c, r, dim, NULL, 0, from_day, to_day, raw, out);
+}
+
+enum ops_result ops_report_area_days(const struct ops_ctx *c, enum report_id r, int dim, const char *area,
+				     int64_t from_day, int64_t to_day, struct ops_report *out)
+{
+	int is_board = report_area_kind(c->db, area);
+	if (is_board < 0) {
+		memset(out, 0, sizeof *out);
+		return is_board == -2 ? OPS_NOT_FOUND : OPS_ERROR;
+	}
+	return report_days(c, r, dim, area, is_board, from_day, to_day, 0, out);
 }
 
 enum ops_result ops_report_read(const struct ops_ctx *c, const char *report, const char *from, const char *to,

@@ -23,5 +23,8 @@ enum ops_result ops_report_read(const struct ops_ctx *c, const char *report, con
  * summaries could answer. */
 enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int dim, int64_t from_day, int64_t to_day,
 				int raw, struct ops_report *out);
+/* The same limited to the facts of one HWP area or Place Board (area: a code of either; HWP areas first). */
+enum ops_result ops_report_area_days(const struct ops_ctx *c, enum report_id r, int dim, const char *area,
+				     int64_t from_day, int64_t to_day, struct ops_report *out);
 void ops_report_free(struct ops_report *o);
 #endif

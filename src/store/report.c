@@ -1,5 +1,6 @@
 /* The reports' reads over raw rows: each kind's fact statement bound to the period and read into a
  * report_fact, the reference maps, the population estimates and the threshold setting. */
+#include <stdio.h>
 #include <stdlib.h>
 #include "store/report.h"
 
@@ -106,6 +107,35 @@ static int ref_row(void *ctx, const struct store_row *r)
 int report_store_ref(struct store *st, struct report_ref *ref)
 {
 	return store_exec(st, STMT_REPORT_REF_ALL, ref_row, ref, "") < 0 ? -1 : 0;
+}
+
+struct area_ctx {
+	int kind;
+	char *name;
+	size_t len;
+};
+
+static int area_name_row(void *vctx, const struct store_row *r)
+{
+	struct area_ctx *a = vctx;
+	if (a->kind >= 0)
+		return 0;
+	a->kind = (int)store_row_int(r, 0);
+	if (a->name)
+		snprintf(a->name, a->len, "%s", text(r, 1));
+	return 0;
+}
+
+int report_area_name(struct store *st, const char *code, char *name, size_t namelen)
+{
+	struct area_ctx a = { -1, name, namelen };
+	if (name && namelen)
+		name[0] = '\0';
+	if (!code || !*code)
+		return -2;
+	if (store_exec(st, STMT_REPORT_AREA_NAME, area_name_row, &a, "ss", code, code) < 0)
+		return -1;
+	return a.kind < 0 ? -2 : a.kind;
 }
 
 static int threshold_row(void *ctx, const struct store_row *r)

@@ -16,6 +16,10 @@ int report_store_facts_by(struct store *st, enum report_fact_kind kind, enum stm
 			  report_fact_fn fn, void *ctx);
 /* Fills ref with the practice, area and district maps and the labels. 0 or -1. */
 int report_store_ref(struct store *st, struct report_ref *ref);
+/* Whether code is an HWP area (0) or a Place Board (1), with its name into name (may be NULL); -2 when it is
+ * neither, -1 on a store error. */
+int report_area_name(struct store *st, const char *code, char *name, size_t namelen);
+#define report_area_kind(st, code) report_area_name((st), (code), NULL, 0)
 /* The threshold setting (SUPPRESS_THRESHOLD_DEFAULT when unset or unreadable as 1..99). */
 int report_store_threshold(struct store *st);
 /* Latest population estimate of each area: fn(ctx, area, population). 0 or -1. */
