@@ -39,5 +39,7 @@ const struct route *const http_route_tables[] = {
 	web_directory_routes,
 	web_discharge_routes,
 	api_reports_routes,
+	web_reports_routes,
+	web_report_board_routes,
 	NULL,
 };

@@ -138,6 +138,24 @@ int report_area_name(struct store *st, const char *code, char *name, size_t name
 	return a.kind < 0 ? -2 : a.kind;
 }
 
+struct areas_ctx {
+	void (*fn)(void *ctx, int kind, const char *code, const char *name);
+	void *ctx;
+};
+
+static int areas_row(void *vctx, const struct store_row *r)
+{
+	struct areas_ctx *a = vctx;
+	a->fn(a->ctx, (int)store_row_int(r, 0), text(r, 1), text(r, 2));
+	return 0;
+}
+
+int report_store_areas(struct store *st, void (*fn)(void *ctx, int kind, const char *code, const char *name), void *ctx)
+{
+	struct areas_ctx a = { fn, ctx };
+	return store_exec(st, STMT_REPORT_AREAS_BOARDS, areas_row, &a, "") < 0 ? -1 : 0;
+}
+
 static int threshold_row(void *ctx, const struct store_row *r)
 {
 	long v = strtol(text(r, 0), NULL, 10);

@@ -20,6 +20,8 @@ int report_store_ref(struct store *st, struct report_ref *ref);
  * neither, -1 on a store error. */
 int report_area_name(struct store *st, const char *code, char *name, size_t namelen);
 #define report_area_kind(st, code) report_area_name((st), (code), NULL, 0)
+/* Every HWP area (kind 0) and Place Board (kind 1) by name: fn(ctx, kind, code, name). 0 or -1. */
+int report_store_areas(struct store *st, void (*fn)(void *ctx, int kind, const char *code, const char *name), void *ctx);
 /* The threshold setting (SUPPRESS_THRESHOLD_DEFAULT when unset or unreadable as 1..99). */
 int report_store_threshold(struct store *st);
 /* Latest population estimate of each area: fn(ctx, area, population). 0 or -1. */
