@@ -208,6 +208,15 @@ void report_dim_label(int d, const char *key, const struct report_ref *ref, char
 			snprintf(label, REPORT_LABEL_MAX, "%s", l);
 			return;
 		}
+		int y, m;
+		char extra;
+		static const char *const months[12] = { "January", "February", "March",	    "April",   "May",	   "June",
+							"July",	   "August",   "September", "October", "November", "December" };
+		if (strcmp(report_dims[d].key, "month") == 0 && sscanf(key, "%d-%d%c", &y, &m, &extra) == 2 && m >= 1 &&
+		    m <= 12) {
+			snprintf(label, REPORT_LABEL_MAX, "%s %d", months[m - 1], y);
+			return;
+		}
 		if (strcmp(report_dims[d].key, "age_band") == 0 && strchr(key, '_') && key[0] >= '0' && key[0] <= '9' &&
 		    strcmp(key, "85_plus") != 0) {
 			int a = 0, b = 0;

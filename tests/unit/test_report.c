@@ -275,6 +275,8 @@ static void test_dimension_keys(void **state)
 	char label[REPORT_LABEL_MAX];
 	report_dim_label(report_dim_by_name("age_band"), "25_34", ref, label);
 	assert_string_equal(label, "25 to 34");
+	report_dim_label(report_dim_by_name("month"), "2026-11", ref, label);
+	assert_string_equal(label, "November 2026");
 	assert_int_equal(report_by_name("unmet-needs"), REPORT_UNMET_NEEDS);
 	assert_int_equal(report_by_name("unmet_needs"), -1);
 	assert_int_equal(report_dim_by_name("nope"), -1);
