@@ -19,4 +19,5 @@ extern const struct route api_orgs_routes[];
 extern const struct route api_workforce_routes[];
 extern const struct route api_step_up_routes[];
 extern const struct route api_task_behalf_routes[];
+extern const struct route api_reports_routes[];
 #endif

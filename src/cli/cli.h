@@ -64,4 +64,11 @@ int cmd_settings_set(int argc, char **argv, struct cli_opt *opts);
 int cmd_worker_add(int argc, char **argv, struct cli_opt *opts);
 int cmd_worker_edit(int argc, char **argv, struct cli_opt *opts);
 int cmd_worker_list(int argc, char **argv, struct cli_opt *opts);
+int cmd_report_show(int argc, char **argv, struct cli_opt *opts);
+int cmd_report_check(int argc, char **argv, struct cli_opt *opts);
+int cmd_report_rebuild(int argc, char **argv, struct cli_opt *opts);
+int cmd_report_board(int argc, char **argv, struct cli_opt *opts);
+int cmd_report_doc(int argc, char **argv, struct cli_opt *opts);
+/* The period of --from/--to for a report command (default: the 30 days to today). 0, or 2 after a message. */
+int cli_report_period(const char *cmd, const struct cli_opt *opts, int64_t *from_day, int64_t *to_day);
 #endif

@@ -17,6 +17,7 @@
 #include "core/referral_match.h"
 #include "store/calendar.h"
 #include "store/kpisum.h"
+#include "store/report_sum.h"
 
 #define GEN_MAX_REFERRALS 10000000
 #define GEN_BATCH 100000
@@ -396,7 +397,7 @@ static int finish(struct gen_run *g, int64_t had, uint64_t seed, int64_t n)
 {
 	struct store *st = g->st;
 	char v[256];
-	if (store_begin(st) || kpisum_acc_write(st, g->acc))
+	if (store_begin(st) || kpisum_acc_write(st, g->acc) || rptsum_rebuild(st))
 		return -1;
 	for (int yy = 0; yy < 100; yy++)
 		if (g->seq[yy] >= 0 && store_exec(st, STMT_GEN_SEQ_PUT, NULL, NULL, "di", yy, g->seq[yy]) < 0)

@@ -20,6 +20,7 @@
 #include "store/audit.h"
 #include "store/calendar.h"
 #include "store/kpisum.h"
+#include "store/report_sum.h"
 #include "store/referral.h"
 #include "store/referral_defer.h"
 #include "store/referral_group.h"
@@ -373,7 +374,8 @@ static int batch_commit(struct importer *im)
 			.entity_id = im->batch_first_id, .addr = "cli", .request_id = "", .detail = detail,
 		};
 		if ((im->ids.active && referral_store_received_events(im->st, im->batch_first_id, im->batch_last_id)) ||
-		    kpisum_acc_write(im->st, im->kpi_acc) || audit_append(im->st, &ev))
+		    kpisum_acc_write(im->st, im->kpi_acc) || rptsum_ids(im->st, im->batch_first_id, im->batch_last_id) ||
+		    audit_append(im->st, &ev))
 			goto fail;
 	}
 	if (store_commit(im->st))

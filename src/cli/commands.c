@@ -122,6 +122,18 @@ static struct cli_opt worker_edit_opts[] = {
 static struct cli_opt referrals_search_opts[] = {
 	{ "q", "TEXT", "a name, an NHS number (spaces allowed) or a reference, as typed in a list's search box", NULL },
 	{ "repeat", "N", "ask N times and report the best and mean time (default 1)", NULL },
+static struct cli_opt report_opts[] = {
+	{ "from", "DATE", "first London day (default: 29 days before --to)", NULL },
+	{ "to", "DATE", "last London day (default: today)", NULL },
+	{ "by", "DIMENSION", "break down by this dimension (hwp_area, month, ...; default: totals)", NULL },
+	{ "raw", NULL, "count from the raw rows even where the summaries could answer", NULL },
+
+static struct cli_opt report_board_opts[] = {
+	{ "area", "CODE", "an HWP area (breckland, ...) or a Place Board (south, ...)", NULL },
+	{ "from", "DATE", "first London day of the quarter", NULL },
+	{ "to", "DATE", "last London day of the quarter", NULL },
+	{ "out", "FILE.xlsx", "where to write the workbook", NULL },
+	{ "quiet", NULL, "no progress line", NULL },
 
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
@@ -152,5 +164,10 @@ const struct cli_cmd cli_cmds[] = {
 	{ "worker edit", cmd_worker_edit, "change a worker's record (the fields given); --end_date ends employment", worker_edit_opts, 1, "ID" },
 	{ "settings set", cmd_settings_set, "change a setting (checked and audited as on the settings page)", no_opts, 1, "KEY VALUE" },
 	{ "referrals search", cmd_referrals_search, "time the referral list's search (first page, newest first) as JSON: counts and times, no personal data", referrals_search_opts, 1, NULL },
+	{ "report show", cmd_report_show, "a report as JSON, from the summaries where they answer (or --raw rows), with the time taken", report_opts, 1, "REPORT" },
+	{ "report check", cmd_report_check, "recount the report summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
+	{ "report rebuild", cmd_report_rebuild, "compute the report summaries again from raw rows", no_opts, 1, NULL },
+	{ "report doc", cmd_report_doc, "print the measures' definitions and the dimensions' sources as Markdown (docs/REPORTS.md)", no_opts, 0, NULL },
+	{ "report board", cmd_report_board, "write the board pack of an HWP area or Place Board for a period as an XLSX workbook", report_board_opts, 1, NULL },
 	{ 0 },
 };

@@ -55,5 +55,8 @@ const struct route *const http_route_tables[] = {
 	web_volunteer_apply_routes,
 	web_referral_page_routes,
 	web_password_reset_routes,
+	api_reports_routes,
+	web_reports_routes,
+	web_report_board_routes,
 	NULL,
 };

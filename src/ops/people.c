@@ -7,6 +7,7 @@
 #include "ops/people.h"
 #include "ops/referrals_access.h"
 #include "store/kpisum.h"
+#include "store/report_sum.h"
 #include "store/referral.h"
 
 /* Writes the changed fields: the person's row (and its area, when the
@@ -29,10 +30,10 @@ static int apply(const struct ops_ctx *c, const struct referral_view *v, unsigne
 		snprintf(outcode, sizeof outcode, "%s", v->rec.outcode ? v->rec.outcode : "");
 	}
 	int moved = 0;
-	if (kpisum_person_leave(c->db, v->person_id, area, &moved) ||
+	if (kpisum_person_leave(c->db, v->person_id, area, &moved) || (moved && rptsum_person(c->db, v->person_id, -1)) ||
 	    store_exec(c->db, STMT_PERSON_CONTACT_SET, NULL, NULL, "sssssssii", val[0], val[1], val[2], val[3], val[4],
 		       outcode, area, c->now, v->person_id) < 0 ||
-	    (moved && kpisum_person(c->db, v->person_id, 1)))
+	    (moved && kpisum_person(c->db, v->person_id, 1)) || (moved && rptsum_person(c->db, v->person_id, 1)))
 		return -1;
 	fields[0] = '\0';
 	for (int i = 0; i < REFERRAL_CONTACT_N; i++) {

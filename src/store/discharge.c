@@ -6,6 +6,7 @@
 #include "core/compliance.h"
 #include "core/londontime.h"
 #include "store/discharge.h"
+#include "store/report_sum.h"
 #include "store/volunteer.h"
 
 static void copy(char *dst, size_t n, const char *src)
@@ -101,8 +102,20 @@ int discharge_home_check_take(struct store *st, int64_t task_id, int64_t worker_
 int discharge_home_check_done(struct store *st, int64_t task_id, int64_t worker_id, const char *outcome,
 			      const char *note, int64_t now)
 {
-	return store_exec(st, STMT_HOME_CHECK_DONE, NULL, NULL, "ssiiii", outcome, note && *note ? note : NULL, now, now,
-			  task_id, worker_id);
+	/* A home check done before the expected discharge counts in the discharge report's summaries. */
+	int64_t referral_id = 0;
+	struct report_sum_acc *rb = NULL;
+	if (rptsum_task_referral(st, task_id, &referral_id) || (referral_id && rptsum_before(st, referral_id, &rb)))
+		return -1;
+	int n = store_exec(st, STMT_HOME_CHECK_DONE, NULL, NULL, "ssiiii", outcome, note && *note ? note : NULL, now, now,
+			   task_id, worker_id);
+	if (n < 0) {
+		report_sum_acc_free(rb);
+		return n;
+	}
+	if (referral_id && rptsum_after(st, referral_id, rb))
+		return -1;
+	return n;
 }
 
 int discharge_worker_set_dbs(struct store *st, int64_t worker_id, int dbs_checked)

@@ -116,6 +116,28 @@ static int load_file(struct store *st, const struct embed_file *ef, row_loader f
 	return rc;
 }
 
+static int load_pcn(struct store *st, const struct csv_field *f, size_t n, const char *x, unsigned long line)
+{
+	(void)x;
+	(void)line;
+	return n < 2 ? -1 : store_exec(st, STMT_PCN_PUT, NULL, NULL, "ss", f[0].str, f[1].str);
+}
+
+static int load_rurality(struct store *st, const struct csv_field *f, size_t n, const char *x, unsigned long line)
+{
+	(void)x;
+	(void)line;
+	return n < 2 ? -1 : store_exec(st, STMT_RURALITY_PUT, NULL, NULL, "ss", f[0].str, f[1].str);
+}
+
+static int load_population(struct store *st, const struct csv_field *f, size_t n, const char *x, unsigned long line)
+{
+	(void)x;
+	(void)line;
+	return n < 3 ? -1 : store_exec(st, STMT_POPULATION_PUT, NULL, NULL, "sii", f[0].str,
+				       (int64_t)strtoll(f[1].str, NULL, 10), (int64_t)strtoll(f[2].str, NULL, 10));
+}
+
 int refdata_load(struct store *st, char *err, size_t errlen)
 {
 	/* Order matters: foreign keys point at earlier files. */
@@ -127,6 +149,8 @@ int refdata_load(struct store *st, char *err, size_t errlen)
 		{ "data/hospitals.csv", load_hospital },       { "data/clusters.csv", load_cluster },
 		{ "data/practices.csv", load_practice },       { "data/postcode_districts.csv", load_district },
 		{ "data/bank_holidays.csv", load_holiday },
+		{ "data/pcns.csv", load_pcn },                 { "data/rurality.csv", load_rurality },
+		{ "data/population.csv", load_population },
 	};
 	if (store_begin(st)) {
 		snprintf(err, errlen, "%s", store_errmsg(st));

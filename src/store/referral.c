@@ -16,6 +16,7 @@
 #include "core/kpi.h"
 #include "store/calendar.h"
 #include "store/kpisum.h"
+#include "store/report_sum.h"
 
 #define MAX_PARAMS 64
 
@@ -419,7 +420,10 @@ int referral_store_create(struct store *st, const struct referral_rec *rec, cons
 	 * the summaries read it from the stored referral. */
 	if (m->kpi_acc && out->new_person)
 		return kpi_add_new(st, m, rec);
-	return referral_group_flush(st, g) ? -1 : kpisum_after(st, out->id, NULL);
+	if (referral_group_flush(st, g) || kpisum_after(st, out->id, NULL))
+		return -1;
+	/* An import adds its batch to the report summaries when it commits (rptsum_ids). */
+	return m->kpi_acc ? 0 : rptsum_after(st, out->id, NULL);
 }
 
 int referral_store_received_events(struct store *st, int64_t first_id, int64_t last_id)

@@ -12,6 +12,7 @@
 #include "store/triage_int.h"
 #include "store/rules_cache.h"
 #include "store/kpisum.h"
+#include "store/report_sum.h"
 #include "store/worker.h"
 #include "util/embed.h"
 #include "util/text.h"
@@ -473,14 +474,19 @@ static enum triage_result set_status(struct store *st, int64_t id, const char *f
 	/* Rejected or withdrawn without a successful contact leaves the KPI. */
 	int ends = strcmp(to, "rejected") == 0 || strcmp(to, "withdrawn") == 0;
 	struct kpisum_contrib kb;
-	if (ends && kpisum_before(st, id, &kb))
+	struct report_sum_acc *rb = NULL;
+	if ((ends && kpisum_before(st, id, &kb)) || (ends && rptsum_before(st, id, &rb)))
 		return TRIAGE_ERROR;
 	int n = store_exec(st, STMT_TRIAGE_REFERRAL_SET_STATUS, NULL, NULL, "siis", to, now, id, from);
-	if (n < 0)
+	if (n <= 0) {
+		report_sum_acc_free(rb);
+		return n < 0 ? TRIAGE_ERROR : TRIAGE_CONFLICT;
+	}
+	if (ends && kpisum_after(st, id, &kb)) {
+		report_sum_acc_free(rb);
 		return TRIAGE_ERROR;
-	if (n == 0)
-		return TRIAGE_CONFLICT;
-	if (ends && kpisum_after(st, id, &kb))
+	}
+	if (ends && rptsum_after(st, id, rb))
 		return TRIAGE_ERROR;
 	char d[128];
 	copy(d, sizeof d, detail ? detail : "");
@@ -666,10 +672,17 @@ enum triage_result triage_apply(struct store *st, const struct triage_request *r
 	int decline = tier == TRIAGE_TIER_DECLINE, overridden = strcmp(outcome, "overridden") == 0;
 	const char *reason = text_blank(rq->reason) ? NULL : rq->reason;
 	int home_check = tier == TRIAGE_TIER_COMPLEX_SUPPORT && (out->sug.home_check || s->home_check_needed);
+	struct report_sum_acc *rb = NULL;
+	if (rptsum_before(st, s->id, &rb))
+		goto done;
 	if (store_exec(st, STMT_TRIAGE_DECISION_INSERT, store_row_first_int, &out->decision_id, "iisssisssssIi", s->id,
 		       (int64_t)out->sug.rules_version, out->sug.rule_name, triage_tier_code(out->sug.tier), out->sug.reason,
 		       (int64_t)out->sug.home_check, out->tier, outcome, overridden ? reason : NULL,
-		       decline ? reason : NULL, !decline && !overridden ? reason : NULL, NO_USER(rq->user_id), rq->now) != 1)
+		       decline ? reason : NULL, !decline && !overridden ? reason : NULL, NO_USER(rq->user_id), rq->now) != 1) {
+		report_sum_acc_free(rb);
+		goto done;
+	}
+	if (rptsum_after(st, s->id, rb))
 		goto done;
 	if (decline) {
 		res = set_status(st, s->id, "received", "rejected", "rejected", reason, rq->user_id, rq->now);
@@ -953,12 +966,16 @@ enum triage_result triage_contact_add(struct store *st, const struct triage_cont
 		goto done;
 	}
 	struct kpisum_contrib kb;
-	if (kpisum_before(st, s->id, &kb))
+	struct report_sum_acc *rb = NULL;
+	if (kpisum_before(st, s->id, &kb) || rptsum_before(st, s->id, &rb))
 		goto done;
 	if (store_exec(st, STMT_CONTACT_INSERT, store_row_first_int, id, "iisssIi", s->id, rq->at, rq->mode, rq->outcome,
-		       text_blank(rq->note) ? NULL : rq->note, NO_USER(rq->user_id), rq->now) != 1)
+		       text_blank(rq->note) ? NULL : rq->note, NO_USER(rq->user_id), rq->now) != 1 ||
+	    kpisum_after(st, s->id, &kb)) {
+		report_sum_acc_free(rb);
 		goto done;
-	if (kpisum_after(st, s->id, &kb))
+	}
+	if (rptsum_after(st, s->id, rb))
 		goto done;
 	res = TRIAGE_OK;
 	if (strcmp(rq->outcome, "successful") == 0 && strcmp(s->status, "allocated") == 0) {

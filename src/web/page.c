@@ -32,6 +32,7 @@ static const struct {
 	{ "/settings", "Settings", PERM_ADMIN_SETTINGS },
 	{ "/organisations", "Organisations", PERM_ORG_MANAGE },
 	{ "/workers", "Workers", PERM_WORKER_MANAGE },
+	{ "/reports", "Reports", PERM_REPORT_READ },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 

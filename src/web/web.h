@@ -37,6 +37,8 @@ extern const struct route web_import_routes[];
 extern const struct route web_volunteer_apply_routes[];
 extern const struct route web_referral_page_routes[];
 extern const struct route web_password_reset_routes[];
+extern const struct route web_reports_routes[];
+extern const struct route web_report_board_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);

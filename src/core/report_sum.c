@@ -1,0 +1,195 @@
+/* The reports' summaries in memory: referral and triage fact rows turned into (grain, period, measure, keys)
+ * counts and sums through the measure functions themselves, and summary rows tallied into a report's table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/kpisum.h"
+#include "core/londontime.h"
+#include "core/report_sum.h"
+
+int report_sum_kind(enum report_fact_kind k)
+{
+	return k == RF_REFERRAL || k == RF_TRIAGE;
+}
+
+int report_sum_fits(enum report_id r, int d)
+{
+	static const char *const keys[] = { "hwp_area", "place_board", "waveney", "source", "channel",
+					    "tier",	"month",       "quarter", "financial_year" };
+	unsigned kinds = report_kinds_of(r);
+	for (int k = 0; k < RF__N; k++)
+		if ((kinds & (1u << k)) && !report_sum_kind((enum report_fact_kind)k))
+			return 0;
+	if (d == -2)
+		return 1;
+	if (d < 0)
+		return 0;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(report_dims[d].key, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+struct report_sum_acc {
+	struct report_sum_row *rows;
+	char **keys;
+	size_t cap, n;
+};
+
+struct report_sum_acc *report_sum_acc_new(void)
+{
+	struct report_sum_acc *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	a->cap = 256;
+	a->rows = calloc(a->cap, sizeof *a->rows);
+	a->keys = calloc(a->cap, sizeof *a->keys);
+	if (!a->rows || !a->keys) {
+		report_sum_acc_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void report_sum_acc_free(struct report_sum_acc *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; a->keys && i < a->cap; i++)
+		free(a->keys[i]);
+	free(a->keys);
+	free(a->rows);
+	free(a);
+}
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static size_t find(char **keys, size_t cap, const char *key)
+{
+	size_t i = hash(key) & (cap - 1);
+	while (keys[i] && strcmp(keys[i], key) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static int grow(struct report_sum_acc *a)
+{
+	size_t cap = a->cap * 2;
+	struct report_sum_row *rows = calloc(cap, sizeof *rows);
+	char **keys = calloc(cap, sizeof *keys);
+	if (!rows || !keys) {
+		free(rows);
+		free(keys);
+		return -1;
+	}
+	for (size_t i = 0; i < a->cap; i++)
+		if (a->keys[i]) {
+			size_t j = find(keys, cap, a->keys[i]);
+			keys[j] = a->keys[i];
+			rows[j] = a->rows[i];
+		}
+	free(a->keys);
+	free(a->rows);
+	a->keys = keys;
+	a->rows = rows;
+	a->cap = cap;
+	return 0;
+}
+
+int report_sum_add_row(struct report_sum_acc *a, const struct report_sum_row *r, int sign)
+{
+	char key[6 * REPORT_SUM_TEXT + 64];
+	snprintf(key, sizeof key, "%d|%lld|%s|%s|%s|%s|%s", r->grain, (long long)r->period, r->measure, r->area, r->source,
+		 r->channel, r->tier);
+	if ((a->n + 1) * 2 > a->cap && grow(a))
+		return -1;
+	size_t i = find(a->keys, a->cap, key);
+	if (!a->keys[i]) {
+		a->keys[i] = strdup(key);
+		if (!a->keys[i])
+			return -1;
+		a->rows[i] = *r;
+		a->rows[i].n = a->rows[i].sum = 0;
+		a->n++;
+	}
+	a->rows[i].n += sign * r->n;
+	a->rows[i].sum += sign * r->sum;
+	return 0;
+}
+
+static void text(char out[REPORT_SUM_TEXT], const char *s)
+{
+	snprintf(out, REPORT_SUM_TEXT, "%s", s ? s : "");
+}
+
+int report_sum_add_fact(struct report_sum_acc *a, const struct report_fact *f, int sign)
+{
+	if (!report_sum_kind(f->kind))
+		return 0;
+	struct report_period all = { 0, 0, INT64_MIN / 2, INT64_MAX / 2, 0 };
+	for (size_t i = 0; i < report_measure_count; i++) {
+		const struct report_measure *m = &report_measures[i];
+		int64_t at = REPORT_NONE, v = 0;
+		if (m->kind != f->kind || !m->fn(f, &all, &at, &v))
+			continue;
+		struct report_sum_row r = { 0 };
+		text(r.measure, m->key);
+		text(r.area, f->area);
+		text(r.source, f->source);
+		text(r.channel, f->channel);
+		text(r.tier, f->tier);
+		r.n = 1;
+		r.sum = v;
+		int64_t day = london_local_days(at);
+		r.grain = 0;
+		r.period = day;
+		if (report_sum_add_row(a, &r, sign))
+			return -1;
+		r.grain = 1;
+		r.period = kpisum_month_of(day);
+		if (report_sum_add_row(a, &r, sign))
+			return -1;
+	}
+	return 0;
+}
+
+long report_sum_each(const struct report_sum_acc *a, int (*fn)(void *ctx, const struct report_sum_row *r), void *ctx)
+{
+	long n = 0;
+	for (size_t i = 0; i < a->cap; i++) {
+		if (!a->keys[i] || (a->rows[i].n == 0 && a->rows[i].sum == 0))
+			continue;
+		int rc = fn(ctx, &a->rows[i]);
+		if (rc)
+			return rc;
+		n++;
+	}
+	return n;
+}
+
+int report_table_add_sum(struct report_table *t, const struct report_sum_row *r, const struct report_ref *ref)
+{
+	if (!report_table_area_ok(t, r->area, ref))
+		return 0;
+	for (size_t j = 0; j < t->nm; j++) {
+		const struct report_measure *m = &report_measures[t->m[j]];
+		if (strcmp(m->key, r->measure) != 0)
+			continue;
+		struct report_fact f = { .kind = m->kind, .area = r->area, .source = r->source, .channel = r->channel,
+					 .tier = r->tier, .outcode = "", .practice = "", .hospital = "", .gender = "",
+					 .ethnicity = "", .disability = "", .d1 = "", .d2 = "", .d3 = "" };
+		int64_t day = r->grain == 0 ? r->period : kpisum_month_first_day(r->period);
+		int64_t at = london_midnight_utc(day) + 12 * 3600;
+		char key[REPORT_KEY_MAX];
+		report_dim_key(t->dim, &f, at, ref, key);
+		if (report_table_add_cell(t, j, key, r->n, r->sum))
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,102 @@
+/* Reads a report for the acting user: checks the report, period and breakdown, tallies the facts of the kinds
+ * the report reads for the period, then withholds small numbers from commissioners. */
+#include <stdio.h>
+#include <string.h>
+#include "core/londontime.h"
+#include "core/triage_check.h"
+#include "ops/reports.h"
+#include "store/report.h"
+#include "store/report_sum.h"
+
+struct add_ctx {
+	struct report_table *t;
+	const struct report_period *p;
+	const struct report_ref *ref;
+};
+
+static int add_fact(void *vctx, const struct report_fact *f)
+{
+	struct add_ctx *a = vctx;
+	return report_table_add(a->t, f, a->p, a->ref);
+}
+
+static int add_sum(void *vctx, const struct report_sum_row *r)
+{
+	struct add_ctx *a = vctx;
+	return report_table_add_sum(a->t, r, a->ref);
+}
+
+void ops_report_free(struct ops_report *o)
+{
+	report_table_free(&o->t);
+	report_ref_free(o->ref);
+	o->ref = NULL;
+}
+
+static enum ops_result report_days(const struct ops_ctx *c, enum report_id r, int dim, const char *area, int is_board,
+				   int64_t from_day, int64_t to_day, int raw, struct ops_report *out)
+{
+	memset(out, 0, sizeof *out);
+	report_period_make(from_day, to_day, london_local_days(c->now), &out->p);
+	report_table_init(&out->t, r, dim, c->role == ROLE_PROVIDER_MANAGER ? c->org_id : 0);
+	if (area) {
+		snprintf(out->t.area_only, sizeof out->t.area_only, "%s", area);
+		out->t.area_is_board = is_board;
+	}
+	out->threshold = c->role == ROLE_COMMISSIONER ? report_store_threshold(c->db) : 0;
+	out->ref = report_ref_new();
+	if (!out->ref || report_store_ref(c->db, out->ref))
+		return OPS_ERROR;
+	unsigned kinds = report_kinds_of(r);
+	struct add_ctx a = { &out->t, &out->p, out->ref };
+	out->from_summaries = !raw && !out->t.org_only && report_sum_fits(r, dim);
+	if (out->from_summaries) {
+		if (rptsum_read(c->db, from_day, to_day, add_sum, &a))
+			return OPS_ERROR;
+	} else {
+		for (int k = 0; k < RF__N; k++)
+			if ((kinds & (1u << k)) && report_store_facts(c->db, (enum report_fact_kind)k, &out->p, add_fact, &a))
+				return OPS_ERROR;
+	}
+	report_table_sort(&out->t);
+	report_suppress(&out->t, out->threshold);
+	return OPS_OK;
+}
+
+enum ops_result ops_report_days(const struct ops_ctx *c, enum report_id r, int dim, int64_t from_day, int64_t to_day,
+				int raw, struct ops_report *out)
+{
+	return report_days(c, r, dim, NULL, 0, from_day, to_day, raw, out);
+}
+
+enum ops_result ops_report_area_days(const struct ops_ctx *c, enum report_id r, int dim, const char *area,
+				     int64_t from_day, int64_t to_day, struct ops_report *out)
+{
+	int is_board = report_area_kind(c->db, area);
+	if (is_board < 0) {
+		memset(out, 0, sizeof *out);
+		return is_board == -2 ? OPS_NOT_FOUND : OPS_ERROR;
+	}
+	return report_days(c, r, dim, area, is_board, from_day, to_day, 0, out);
+}
+
+enum ops_result ops_report_read(const struct ops_ctx *c, const char *report, const char *from, const char *to,
+				const char *by, struct ops_report *out, struct field_errors *fe)
+{
+	memset(out, 0, sizeof *out);
+	int r = report_by_name(report);
+	if (r < 0)
+		fielderr_add(fe, "report",
+			     "Choose a report: activity, followup, casework, onward, unmet-needs, outcomes, discharge, "
+			     "volunteers, workforce or hours");
+	int d = report_dim_by_name(by);
+	if (d == -1)
+		fielderr_add(fe, "by", "Choose a breakdown such as hwp_area, place_board, pcn, month or source");
+	else if (r >= 0 && !report_dim_fits((enum report_id)r, d))
+		fielderr_add(fe, "by", "This report cannot be broken down that way");
+	int64_t from_day = 0, to_day = 0;
+	triage_check_period(from, to, london_local_days(c->now), &from_day, &to_day, fe);
+	if (fe->n)
+		return OPS_INVALID;
+	return ops_report_days(c, (enum report_id)r, d, from_day, to_day, 0, out);
+}
