@@ -122,11 +122,15 @@ static struct cli_opt worker_edit_opts[] = {
 static struct cli_opt referrals_search_opts[] = {
 	{ "q", "TEXT", "a name, an NHS number (spaces allowed) or a reference, as typed in a list's search box", NULL },
 	{ "repeat", "N", "ask N times and report the best and mean time (default 1)", NULL },
+	{ 0 },
+};
 static struct cli_opt report_opts[] = {
 	{ "from", "DATE", "first London day (default: 29 days before --to)", NULL },
 	{ "to", "DATE", "last London day (default: today)", NULL },
 	{ "by", "DIMENSION", "break down by this dimension (hwp_area, month, ...; default: totals)", NULL },
 	{ "raw", NULL, "count from the raw rows even where the summaries could answer", NULL },
+	{ 0 },
+};
 
 static struct cli_opt report_board_opts[] = {
 	{ "area", "CODE", "an HWP area (breckland, ...) or a Place Board (south, ...)", NULL },
@@ -134,6 +138,8 @@ static struct cli_opt report_board_opts[] = {
 	{ "to", "DATE", "last London day of the quarter", NULL },
 	{ "out", "FILE.xlsx", "where to write the workbook", NULL },
 	{ "quiet", NULL, "no progress line", NULL },
+	{ 0 },
+};
 
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
