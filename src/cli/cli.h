@@ -58,4 +58,5 @@ int cmd_gen(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
+int cmd_stats_paired(int argc, char **argv, struct cli_opt *opts);
 #endif

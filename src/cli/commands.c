@@ -129,5 +129,6 @@ const struct cli_cmd cli_cmds[] = {
 	{ "kpi check", cmd_kpi_check, "recount the follow-up KPI summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
 	{ "kpi rebuild", cmd_kpi_rebuild, "compute the follow-up KPI summaries again from raw rows", no_opts, 1, NULL },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
+	{ "stats paired", cmd_stats_paired, "outcome statistics (docs/EVALUATION.md) of pairs \"BASELINE FOLLOWUP\" in hundredths, one a line, as JSON", no_opts, 0, "FILE" },
 	{ 0 },
 };
