@@ -1,7 +1,13 @@
 """Independent check of Waymark's outcome statistics with SciPy (Debian's python3-scipy).
 
 Usage: scipy_check.py WAYMARK_BIN random
-       scipy_check.py WAYMARK_BIN pairs FILE JSON   (check one answer already computed by the server)
+       scipy_check.py WAYMARK_BIN cohort MEASURES.json ANSWERS.json
+
+In cohort mode MEASURES.json holds {"from_utc", "to_utc", "meaningful_x100",
+"rows": [[person_id, case_id, phase, at, score_x100, area], ...]} read from a
+database, and ANSWERS.json the server's answers {"whole": ..., "hwp_area":
+...}: the cohort (each person's first baseline in the period, paired with the
+follow-up of the same case) is rebuilt here and every figure compared.
 
 For random paired data of several sizes (with ties and zero differences) it
 runs `waymark stats paired` and compares each figure with SciPy/NumPy: values
@@ -77,6 +83,45 @@ def expected(b, f):
     return out
 
 
+def cohort_checks(data, answers):
+    """Rebuilds the cohort from raw measures and yields (name, expected, answer) per group."""
+    baselines, follow = {}, {}
+    for person, case, phase, at, score, area in data["rows"]:
+        if phase == "follow_up":
+            follow[case] = score
+        elif data["from_utc"] <= at < data["to_utc"]:
+            first = baselines.get(person)
+            if first is None or (at, case) < (first[0], first[1]):
+                baselines[person] = (at, case, score, area or "unknown")
+    groups = {}
+    for person, (at, case, score, area) in baselines.items():
+        for key in ("total", area):
+            g = groups.setdefault(key, {"b": [], "f": [], "no_followup": 0})
+            if case in follow:
+                g["b"].append(score)
+                g["f"].append(follow[case])
+            else:
+                g["no_followup"] += 1
+    mc = data["meaningful_x100"]
+
+    def want(g):
+        w = expected(g["b"], g["f"])
+        d = [y - x for x, y in zip(g["b"], g["f"])]
+        w["improved"] = sum(1 for c in d if c >= mc)
+        w["worsened"] = sum(1 for c in d if c <= -mc)
+        w["unchanged"] = len(d) - w["improved"] - w["worsened"]
+        w["no_followup"] = g["no_followup"]
+        del w["wilcoxon_n"]
+        return w
+
+    yield "whole", want(groups["total"]), answers["whole"]
+    rows = {r["key"]: r for r in answers["hwp_area"]["rows"]}
+    if set(rows) != set(groups) - {"total"}:
+        yield "hwp_area keys", {"keys": sorted(set(groups) - {"total"})}, {"keys": sorted(rows)}
+    for key in sorted(set(groups) - {"total"}):
+        yield "hwp_area=" + key, want(groups[key]), rows.get(key, {})
+
+
 def compare(got, want):
     """Names of the figures that disagree, with both values."""
     bad = []
@@ -86,7 +131,8 @@ def compare(got, want):
             if not (w is None and g is None):
                 bad.append((k, g, w))
             continue
-        if isinstance(w, str) or k in ("n_paired", "wilcoxon_n"):
+        if isinstance(w, (str, list)) or k in ("n_paired", "wilcoxon_n", "improved", "unchanged", "worsened",
+                                                "no_followup"):
             if g != w:
                 bad.append((k, g, w))
             continue
@@ -136,17 +182,14 @@ def main():
             failed += bool(bad)
             print(json.dumps({"set": name, "n": len(b), "method": got.get("wilcoxon_method"),
                               "ok": not bad, "bad": [list(map(str, x)) for x in bad]}))
-    elif mode == "pairs":
-        b, f = [], []
-        with open(sys.argv[3]) as fh:
-            for line in fh:
-                x, y = line.split()
-                b.append(int(x))
-                f.append(int(y))
-        got = json.loads(open(sys.argv[4]).read())
-        bad = compare(got, {k: v for k, v in expected(b, f).items() if k in got})
-        failed += bool(bad)
-        print(json.dumps({"set": "given", "n": len(b), "ok": not bad, "bad": [list(map(str, x)) for x in bad]}))
+    elif mode == "cohort":
+        data = json.load(open(sys.argv[3]))
+        answers = json.load(open(sys.argv[4]))
+        for name, want, got in cohort_checks(data, answers):
+            bad = compare(got, want)
+            failed += bool(bad)
+            print(json.dumps({"set": name, "n": want["n_paired"], "method": got.get("wilcoxon_method"),
+                              "ok": not bad, "bad": [list(map(str, x)) for x in bad]}))
     sys.exit(1 if failed else 0)
 
 
