@@ -59,4 +59,7 @@ int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
 int cmd_stats_paired(int argc, char **argv, struct cli_opt *opts);
+int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts);
+int cmd_export_linkage(int argc, char **argv, struct cli_opt *opts);
+int cmd_consent_withdraw(int argc, char **argv, struct cli_opt *opts);
 #endif

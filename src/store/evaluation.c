@@ -1,6 +1,8 @@
 /* Evaluation reads: the outcome cohort rows and the integer settings of evaluation. */
 #include "store/evaluation.h"
 
+#include <stdio.h>
+
 struct eval_load {
 	eval_outcome_fn fn;
 	void *ctx;
@@ -52,4 +54,23 @@ int64_t evaluation_setting(struct store *st, const char *key, int64_t def, int64
 	if (store_get_int(st, STMT_SETTING_GET, &v, "s", key) != 1 || v < min || v > max)
 		return def;
 	return v;
+}
+
+struct text_out {
+	char *out;
+	size_t len;
+};
+
+static int text_row(void *ctx, const struct store_row *r)
+{
+	struct text_out *t = ctx;
+	snprintf(t->out, t->len, "%s", store_row_text(r, 0));
+	return 1;
+}
+
+int evaluation_setting_text(struct store *st, const char *key, char *out, size_t len)
+{
+	struct text_out t = { out, len };
+	out[0] = '\0';
+	return store_exec(st, STMT_SETTING_GET, text_row, &t, "s", key) < 0 ? -1 : 0;
 }

@@ -2,6 +2,7 @@
  * period, row by row with the person's report dimensions. */
 #ifndef WAYMARK_STORE_EVALUATION_H
 #define WAYMARK_STORE_EVALUATION_H
+#include <stddef.h>
 #include <stdint.h>
 #include "store/store.h"
 
@@ -30,4 +31,6 @@ int evaluation_outcome_rows(struct store *st, const char *instrument, int64_t fr
 
 /* An integer setting, or def when it is absent or outside [min, max]. */
 int64_t evaluation_setting(struct store *st, const char *key, int64_t def, int64_t min, int64_t max);
+/* A text setting into out ("" when absent). 0, or -1 on a store error. */
+int evaluation_setting_text(struct store *st, const char *key, char *out, size_t len);
 #endif
