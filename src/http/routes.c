@@ -40,5 +40,6 @@ const struct route *const http_route_tables[] = {
 	web_discharge_routes,
 	api_evaluation_routes,
 	web_evaluation_routes,
+	web_evaluation_extract_routes,
 	NULL,
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "jobs/jobs.h"
+#include "ops/evaluation_extract.h"
 #include "store/calendar.h"
 
 static struct {
@@ -84,6 +85,8 @@ static void *jobs_main(void *arg)
 		}
 		if (st)
 			watch_once(st);
+		while (st && ops_evaluation_extract_run_next(st, (int64_t)time(NULL)) > 0)
+			; /* the evaluation extracts asked for, oldest first */
 		pthread_mutex_lock(&jobs.lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

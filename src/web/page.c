@@ -26,6 +26,7 @@ static const struct {
 	{ "/audit", "Audit trail", PERM_AUDIT_READ },
 	{ "/account", "Your account", PERM_SIGNED_IN },
 	{ "/evaluation/outcomes", "Outcomes", PERM_EVALUATION_READ },
+	{ "/evaluation/extract", "Evaluation extract", PERM_EVALUATION_EXTRACT },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 
