@@ -15,4 +15,5 @@ extern const struct route api_case_write_routes[];
 extern const struct route api_directory_routes[];
 extern const struct route api_discharge_routes[];
 extern const struct route api_evaluation_routes[];
+extern const struct route api_stories_routes[];
 #endif

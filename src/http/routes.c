@@ -41,5 +41,6 @@ const struct route *const http_route_tables[] = {
 	api_evaluation_routes,
 	web_evaluation_routes,
 	web_evaluation_extract_routes,
+	api_stories_routes,
 	NULL,
 };
