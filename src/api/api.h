@@ -20,4 +20,6 @@ extern const struct route api_workforce_routes[];
 extern const struct route api_step_up_routes[];
 extern const struct route api_task_behalf_routes[];
 extern const struct route api_reports_routes[];
+extern const struct route api_evaluation_routes[];
+extern const struct route api_stories_routes[];
 #endif

@@ -71,4 +71,8 @@ int cmd_report_board(int argc, char **argv, struct cli_opt *opts);
 int cmd_report_doc(int argc, char **argv, struct cli_opt *opts);
 /* The period of --from/--to for a report command (default: the 30 days to today). 0, or 2 after a message. */
 int cli_report_period(const char *cmd, const struct cli_opt *opts, int64_t *from_day, int64_t *to_day);
+int cmd_stats_paired(int argc, char **argv, struct cli_opt *opts);
+int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts);
+int cmd_export_linkage(int argc, char **argv, struct cli_opt *opts);
+int cmd_consent_withdraw(int argc, char **argv, struct cli_opt *opts);
 #endif

@@ -141,6 +141,29 @@ static struct cli_opt report_board_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt export_evaluation_opts[] = {
+	{ "from", "DATE", "first London day of receipt counted (YYYY-MM-DD)", NULL },
+	{ "to", "DATE", "last London day of receipt counted (YYYY-MM-DD)", NULL },
+	{ "key-file", "FILE", "the 32-byte owner-only key of the person keys", NULL },
+	{ "out", "DIR", "the directory to write the files into (created owner-only)", NULL },
+	{ "user", "EMAIL", "the account the extract is made for (audited; default: the command line)", NULL },
+	{ 0 },
+};
+
+static struct cli_opt export_linkage_opts[] = {
+	{ "key-file", "FILE", "the 32-byte owner-only key of the person keys", NULL },
+	{ "out", "FILE", "the CSV file to write (must not exist; created owner-only)", NULL },
+	{ "user", "EMAIL", "the account exporting it: its role must hold the linkage permission (audited)", NULL },
+	{ 0 },
+};
+
+static struct cli_opt consent_withdraw_opts[] = {
+	{ "referral", "REF", "the reference of one of the person's referrals", NULL },
+	{ "note", "TEXT", "how the withdrawal was received", NULL },
+	{ "user", "EMAIL", "the account recording it (audited; default: the command line)", NULL },
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -175,5 +198,9 @@ const struct cli_cmd cli_cmds[] = {
 	{ "report rebuild", cmd_report_rebuild, "compute the report summaries again from raw rows", no_opts, 1, NULL },
 	{ "report doc", cmd_report_doc, "print the measures' definitions and the dimensions' sources as Markdown (docs/REPORTS.md)", no_opts, 0, NULL },
 	{ "report board", cmd_report_board, "write the board pack of an HWP area or Place Board for a period as an XLSX workbook", report_board_opts, 1, NULL },
+	{ "export evaluation", cmd_export_evaluation, "write the evaluation extract (CSV, XLSX, dictionary, manifest) of referrals received --from..--to", export_evaluation_opts, 1, NULL },
+	{ "export linkage", cmd_export_linkage, "write the NHS number to person key table for the linkage partner (own permission, audited)", export_linkage_opts, 1, NULL },
+	{ "consent withdraw", cmd_consent_withdraw, "record that a person withdrew consent to share their data for evaluation", consent_withdraw_opts, 1, NULL },
+	{ "stats paired", cmd_stats_paired, "outcome statistics (docs/EVALUATION.md) of pairs \"BASELINE FOLLOWUP\" in hundredths, one a line, as JSON", no_opts, 0, "FILE" },
 	{ 0 },
 };

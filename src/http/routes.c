@@ -58,5 +58,9 @@ const struct route *const http_route_tables[] = {
 	api_reports_routes,
 	web_reports_routes,
 	web_report_board_routes,
+	api_evaluation_routes,
+	web_evaluation_routes,
+	web_evaluation_extract_routes,
+	api_stories_routes,
 	NULL,
 };

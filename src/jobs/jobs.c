@@ -9,6 +9,7 @@
 #include <time.h>
 #include "jobs/jobs.h"
 #include "ops/import.h"
+#include "ops/evaluation_extract.h"
 #include "store/calendar.h"
 
 static struct {
@@ -88,6 +89,8 @@ static void *jobs_main(void *arg)
 		/* Confirmed referral imports from the hub's page, one after another. */
 		while (st && ops_import_run_next(st) == 1)
 			;
+		while (st && ops_evaluation_extract_run_next(st, (int64_t)time(NULL)) > 0)
+			; /* the evaluation extracts asked for, oldest first */
 		pthread_mutex_lock(&jobs.lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

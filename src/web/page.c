@@ -33,6 +33,8 @@ static const struct {
 	{ "/organisations", "Organisations", PERM_ORG_MANAGE },
 	{ "/workers", "Workers", PERM_WORKER_MANAGE },
 	{ "/reports", "Reports", PERM_REPORT_READ },
+	{ "/evaluation/outcomes", "Outcomes", PERM_EVALUATION_READ },
+	{ "/evaluation/extract", "Evaluation extract", PERM_EVALUATION_EXTRACT },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 

@@ -1,0 +1,128 @@
+/* The stories API: case studies and unexpected outcomes from referrers and
+ * providers (drafts), the programme lead's approval with an anonymised text,
+ * and the list (the lead: all; commissioners: approved anonymised texts for
+ * board packs; submitters: their own). */
+#include <stdlib.h>
+#include <string.h>
+#include "api/api.h"
+#include "http/ops_reply.h"
+#include "ops/stories.h"
+
+static const char *member_text(json_t *body, const char *key, struct field_errors *fe)
+{
+	json_t *v = json_object_get(body, key);
+	if (!v || json_is_null(v))
+		return NULL;
+	if (!json_is_string(v)) {
+		fielderr_add(fe, key, "%s must be text (a JSON string)", key);
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+static int64_t member_id(json_t *body, const char *key, struct field_errors *fe)
+{
+	json_t *v = json_object_get(body, key);
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+		fielderr_add(fe, key, "%s must be a record id (a positive whole number)", key);
+		return 0;
+	}
+	return (int64_t)json_integer_value(v);
+}
+
+static int story_create(struct http_req *req, struct http_resp *resp)
+{
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe) {
+		json_decref(body);
+		return -1;
+	}
+	json_t *consent = json_object_get(body, "consent");
+	struct story_in in = { member_id(body, "referral_id", fe), member_id(body, "onward_referral_id", fe),
+			       member_text(body, "story", fe), member_text(body, "unexpected_outcomes", fe),
+			       json_is_true(consent) };
+	struct ops_ctx c = http_ops_ctx(req);
+	int64_t id = 0;
+	enum ops_result r = fe->n ? OPS_INVALID : ops_story_submit(&c, &in, fe, &id);
+	int rc = r == OPS_OK ? http_reply_json(resp, 201, json_pack("{s:I,s:s}", "id", (json_int_t)id, "status", "draft"))
+		 : r == OPS_INVALID ? http_problem_fields(resp, 400, "The story cannot be recorded", fe)
+				    : http_ops_reply(req, resp, r, "The story cannot be recorded", fe);
+	json_decref(body);
+	free(fe);
+	return rc;
+}
+
+static int story_approve(struct http_req *req, struct http_resp *resp)
+{
+	json_t *body = http_json_body_or_respond(req, resp);
+	if (!body)
+		return 0;
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe) {
+		json_decref(body);
+		return -1;
+	}
+	const char *source = member_text(body, "source", fe), *text = member_text(body, "anonymised_text", fe);
+	int64_t id = member_id(body, "id", fe);
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = fe->n ? OPS_INVALID : ops_story_approve(&c, source, id, text, fe);
+	int rc = r == OPS_OK ? http_reply_json(resp, 200, json_pack("{s:s,s:I,s:s}", "source", source, "id", (json_int_t)id,
+								      "status", "approved"))
+		 : r == OPS_INVALID ? http_problem_fields(resp, 400, "The story cannot be approved", fe)
+		 : r == OPS_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such draft.")
+				      : http_ops_reply(req, resp, r, "The story cannot be approved", fe);
+	json_decref(body);
+	free(fe);
+	return rc;
+}
+
+struct list {
+	json_t *arr;
+	enum role role;
+};
+
+static int story_row(void *ctx, const struct store_row *r)
+{
+	struct list *l = ctx;
+	const char *status = store_row_text(r, 6);
+	int approved = strcmp(status, "approved") == 0;
+	if (l->role == ROLE_COMMISSIONER && !approved)
+		return 0;
+	json_t *o = json_pack("{s:s,s:I,s:s,s:s,s:s}", "source", store_row_text(r, 0), "id", (json_int_t)store_row_int(r, 1),
+			      "kind", store_row_text(r, 2), "status", status, "anonymised_text", store_row_text(r, 7));
+	if (l->role != ROLE_COMMISSIONER) {
+		json_object_set_new(o, "referral_id", json_integer(store_row_int(r, 3)));
+		json_object_set_new(o, "story", json_string(store_row_text(r, 4)));
+		json_object_set_new(o, "unexpected_outcomes", json_string(store_row_text(r, 5)));
+	}
+	json_array_append_new(l->arr, o);
+	return 0;
+}
+
+static int story_list(struct http_req *req, struct http_resp *resp)
+{
+	enum role role = req->auth.role;
+	int all = role == ROLE_PROGRAMME_LEAD || role == ROLE_COMMISSIONER;
+	struct list l = { json_array(), role };
+	if (store_exec(req->db, STMT_STORY_LIST, story_row, &l, "iii", (int64_t)all, req->auth.user_id, (int64_t)all) < 0) {
+		json_decref(l.arr);
+		return http_store_failed(req, resp);
+	}
+	return http_reply_json(resp, 200, json_pack("{s:o}", "stories", l.arr));
+}
+
+const struct route api_stories_routes[] = {
+	{ "POST", "/api/v1/stories", story_create, PERM_STORY_SUBMIT,
+	  "Submit a case study or unexpected outcome as a draft, with the person's consent: {referral_id (referrers) or "
+	  "onward_referral_id (provider managers), story, unexpected_outcomes, consent: true}" },
+	{ "GET", "/api/v1/stories", story_list, PERM_STORY_READ,
+	  "Stories: all for the programme lead, approved anonymised texts for commissioners, one's own for submitters" },
+	{ "POST", "/api/v1/stories/approve", story_approve, PERM_STORY_APPROVE,
+	  "Approve a draft for publication with its anonymised text: {source: story or case_study, id, anonymised_text}" },
+	{ 0 },
+};
