@@ -58,4 +58,6 @@ int cmd_gen(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_check(int argc, char **argv, struct cli_opt *opts);
 int cmd_kpi_rebuild(int argc, char **argv, struct cli_opt *opts);
+int cmd_payments_schedule(int argc, char **argv, struct cli_opt *opts);
+int cmd_lots_propose(int argc, char **argv, struct cli_opt *opts);
 #endif
