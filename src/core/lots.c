@@ -228,8 +228,9 @@ json_t *lots_proposal_json(const struct lots_instance *in, const struct lots_sol
 			/* runner-up: best-scoring other provider covering c with no Lot there */
 			int ru = -1;
 			for (size_t q = 0; q < in->n_providers; q++)
-				if (q != p && (in->providers[q].covers >> c & 1) && sol->x[q][c] == 0 && in->providers[q].require != 0
-				    && in->providers[q].max > 0 && (ru < 0 || in->providers[q].score > in->providers[ru].score))
+				if (q != p && (in->providers[q].covers >> c & 1) && sol->x[q][c] == 0
+				    && in->providers[q].require != 0 && in->providers[q].max > 0
+				    && (ru < 0 || in->providers[q].score > in->providers[ru].score))
 					ru = (int)q;
 			char reason[400], sc[32];
 			score_text(pr->score, sc, sizeof sc);
