@@ -14,4 +14,5 @@ extern const struct route api_cases_routes[];
 extern const struct route api_case_write_routes[];
 extern const struct route api_directory_routes[];
 extern const struct route api_discharge_routes[];
+extern const struct route api_commission_routes[];
 #endif

@@ -38,5 +38,6 @@ const struct route *const http_route_tables[] = {
 	web_case_form_routes,
 	web_directory_routes,
 	web_discharge_routes,
+	api_commission_routes,
 	NULL,
 };
