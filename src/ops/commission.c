@@ -363,8 +363,11 @@ static int inst_eoi_cb(void *ctx, const struct store_row *r)
 	json_t *l = json_loads(store_row_text(r, 5), 0, NULL);
 	size_t i;
 	json_t *x;
-	json_array_foreach(l, i, x) for (size_t c = 0; c < in->n_clusters; c++) if (!strcmp(in->clusters[c].name, json_string_value(x)))
-		pr->covers |= 1u << c;
+	json_array_foreach(l, i, x) {
+		for (size_t c = 0; c < in->n_clusters; c++)
+			if (!strcmp(in->clusters[c].name, json_string_value(x)))
+				pr->covers |= 1u << c;
+	}
 	json_decref(l);
 	return 0;
 }

@@ -102,11 +102,11 @@ enum ops_result ops_comm_sla_issue(const struct ops_ctx *c, int64_t round_id, js
 		for (size_t j = i; j < w->n; j++)
 			if (w->a[j].org == w->a[i].org)
 				lots += w->a[j].lots;
-		int64_t total = ri.lot_value * lots, sla = 0;
+		int64_t total = ri.lot_value * lots, sla = 0, mob = mob_end == COMM_NO_DAY ? INT64_MIN : mob_end;
 		struct pay_stage st[PAY_STAGES];
 		if (pay_schedule(total, signed_day, PAY_NO_DATE, st)
 		    || store_get_int(c->db, STMT_COMM_SLA_INSERT, &sla, "iiiiiiiIii", round_id, w->a[i].org, (int64_t)lots, total,
-				     signed_day, signed_day, end - 1, mob_end == COMM_NO_DAY ? INT64_MIN : mob_end, pct, c->now) != 1) {
+				     signed_day, signed_day, end - 1, mob, pct, c->now) != 1) {
 			r = ops_fail(c, OPS_ERROR);
 			goto done;
 		}
@@ -296,8 +296,8 @@ enum ops_result ops_comm_review(const struct ops_ctx *c, int64_t sla_id, json_t 
 	if (fe->n)
 		return OPS_INVALID;
 	int posts = post ? 1 : ps.count;
-	int64_t target = perf_target_x100(cd->clients_per_year, posts, from, to, s.mob_end == COMM_NO_DAY ? PERF_NO_DATE : s.mob_end,
-					  (int)s.mob_pct);
+	int64_t mob = s.mob_end == COMM_NO_DAY ? PERF_NO_DATE : s.mob_end;
+	int64_t target = perf_target_x100(cd->clients_per_year, posts, from, to, mob, (int)s.mob_pct);
 	enum rag rag = rag_rate(&cd->rag, RAG_CLIENTS, perf_pct_x100(clients * 100, target));
 	rag = rag_worst(rag, rag_rate(&cd->rag, RAG_COMPLETENESS, comp));
 	rag = rag_worst(rag, rag_rate(&cd->rag, RAG_FOLLOWUP, fol));
