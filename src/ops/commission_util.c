@@ -161,24 +161,34 @@ int comm_lapsed_may_receive(const struct ops_ctx *c)
 	return strcmp(v, "1") == 0;
 }
 
+/* Rounds are published to every provider: any that exists. */
 int ops_comm_round_rel(const struct ops_ctx *c, int64_t id)
 {
-	(void)c, (void)id;
-	return 1; /* rounds are published to every provider; a missing one is the handler's 404 */
+	int64_t got = 0;
+	return store_get_int(c->db, STMT_COMM_ROUND_EXISTS, &got, "i", id);
 }
 
 int ops_comm_sla_rel(const struct ops_ctx *c, int64_t id)
 {
-	if (comm_sees_all(c))
-		return 1;
 	int64_t org = 0;
 	int n = store_get_int(c->db, STMT_COMM_SLA_ORG, &org, "i", id);
 	if (n < 0)
 		return -1;
-	return n == 0 ? 1 : org == c->org_id; /* a missing one is the handler's 404 */
+	return n == 1 && (comm_sees_all(c) || org == c->org_id);
 }
 
+static int kind_row(void *ctx, const struct store_row *r)
+{
+	snprintf(ctx, 32, "%s", store_row_text(r, 0));
+	return 0;
+}
+
+/* A provider organisation: a provider manager's own, anyone's for the lead provider and commissioners. */
 int ops_comm_provider_rel(const struct ops_ctx *c, int64_t id)
 {
-	return comm_sees_all(c) || id == c->org_id;
+	char kind[32] = "";
+	int n = store_exec(c->db, STMT_COMM_ORG_KIND, kind_row, kind, "i", id);
+	if (n < 0)
+		return -1;
+	return n == 1 && (comm_sees_all(c) || id == c->org_id);
 }
