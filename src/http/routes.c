@@ -39,5 +39,6 @@ const struct route *const http_route_tables[] = {
 	web_directory_routes,
 	web_discharge_routes,
 	api_commission_routes,
+	web_commission_routes,
 	NULL,
 };

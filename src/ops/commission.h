@@ -43,6 +43,9 @@ json_t *ops_comm_criteria(const struct ops_ctx *c, int64_t org_id, enum ops_resu
 /* Every payment the user may see, one object per row (for the finance exports); audited. */
 json_t *ops_comm_payment_rows(const struct ops_ctx *c, enum ops_result *r);
 
+/* The active Living Well Workers of the SLA's provider, [{id, name}] (for the in-place form). */
+json_t *ops_comm_sla_workers(const struct ops_ctx *c, int64_t sla_id, enum ops_result *r);
+
 /* Relationship checks (ops/relations.c): 1 may see, 0 not, -1 store failure. */
 int ops_comm_round_rel(const struct ops_ctx *c, int64_t id);
 int ops_comm_sla_rel(const struct ops_ctx *c, int64_t id);

@@ -390,3 +390,28 @@ json_t *ops_comm_payment_rows(const struct ops_ctx *c, enum ops_result *r)
 	*r = ops_audit(c, AUDIT_COMMISSION_EXPORT, "comm_payments", 0, 0, "") ? OPS_ERROR : OPS_OK;
 	return v.arr;
 }
+
+static int worker_cb(void *ctx, const struct store_row *r)
+{
+	struct view *v = ctx;
+	json_array_append_new(v->arr, json_pack("{s:I,s:s}", "id", (json_int_t)store_row_int(r, 0), "name", store_row_text(r, 1)));
+	return 0;
+}
+
+json_t *ops_comm_sla_workers(const struct ops_ctx *c, int64_t sla_id, enum ops_result *r)
+{
+	int64_t org = 0;
+	int n = store_get_int(c->db, STMT_COMM_SLA_ORG, &org, "i", sla_id);
+	if (n <= 0 || (!comm_sees_all(c) && org != c->org_id)) {
+		*r = n < 0 ? OPS_ERROR : OPS_NOT_FOUND;
+		return NULL;
+	}
+	struct view v = { c, json_array() };
+	if (comm_exec(c->db, STMT_COMM_ORG_LINK_WORKERS, worker_cb, &v, "i", org)) {
+		json_decref(v.arr);
+		*r = OPS_ERROR;
+		return NULL;
+	}
+	*r = OPS_OK;
+	return v.arr;
+}

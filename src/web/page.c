@@ -25,6 +25,7 @@ static const struct {
 	{ "/admin/users", "Users", PERM_ADMIN_USERS },
 	{ "/audit", "Audit trail", PERM_AUDIT_READ },
 	{ "/account", "Your account", PERM_SIGNED_IN },
+	{ "/commissioning", "Commissioning", PERM_COMMISSION_READ },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 

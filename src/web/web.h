@@ -26,6 +26,7 @@ extern const struct route web_case_routes[];
 extern const struct route web_case_form_routes[];
 extern const struct route web_directory_routes[];
 extern const struct route web_discharge_routes[];
+extern const struct route web_commission_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
