@@ -75,4 +75,6 @@ int cmd_stats_paired(int argc, char **argv, struct cli_opt *opts);
 int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts);
 int cmd_export_linkage(int argc, char **argv, struct cli_opt *opts);
 int cmd_consent_withdraw(int argc, char **argv, struct cli_opt *opts);
+int cmd_payments_schedule(int argc, char **argv, struct cli_opt *opts);
+int cmd_lots_propose(int argc, char **argv, struct cli_opt *opts);
 #endif

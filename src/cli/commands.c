@@ -164,6 +164,17 @@ static struct cli_opt consent_withdraw_opts[] = {
 	{ 0 },
 };
 
+static struct cli_opt payments_schedule_opts[] = {
+	{ "total", "POUNDS", "the agreement's total, e.g. 28000.00", NULL },
+	{ "signed", "DATE", "the day the agreement was signed, YYYY-MM-DD", NULL },
+	{ "in-place", "DATE", "the day the first Living Well Worker was in place, YYYY-MM-DD", NULL },
+	{ 0 },
+};
+
+static struct cli_opt lots_propose_opts[] = {
+	{ 0 },
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ "init", cmd_init, "create or migrate the database and load Norfolk and Waveney reference data", no_opts, 1, NULL },
 	{ "serve", cmd_serve, "serve the web pages and the JSON API", serve_opts, 1, NULL },
@@ -186,6 +197,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "kpi followup", cmd_kpi_followup, "the follow-up KPI as JSON, from the summaries (or --raw rows), with the time taken", kpi_opts, 1, NULL },
 	{ "kpi check", cmd_kpi_check, "recount the follow-up KPI summaries from raw rows and list any difference (exit 1)", no_opts, 1, NULL },
 	{ "kpi rebuild", cmd_kpi_rebuild, "compute the follow-up KPI summaries again from raw rows", no_opts, 1, NULL },
+	{ "payments schedule", cmd_payments_schedule, "print the four staged payments (date, pence, label) of an agreement", payments_schedule_opts, 0, NULL },
+	{ "lots propose", cmd_lots_propose, "propose how a round's Lots go to providers (an instance file, docs/COMMISSIONING.md) as JSON", lots_propose_opts, 0, "FILE.json" },
 	{ "version", cmd_version, "print the version", no_opts, 0, NULL },
 	{ "settings list", cmd_settings_list, "print every setting and its value (tab-separated)", no_opts, 1, NULL },
 	{ "worker add", cmd_worker_add, "register a Living Well Worker or support worker against a user account", worker_add_opts, 1, NULL },

@@ -62,5 +62,7 @@ const struct route *const http_route_tables[] = {
 	web_evaluation_routes,
 	web_evaluation_extract_routes,
 	api_stories_routes,
+	api_commission_routes,
+	web_commission_routes,
 	NULL,
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "ops/access.h"
 #include "ops/casework.h"
+#include "ops/commission.h"
 #include "ops/referrals_access.h"
 #include "ops/orgs.h"
 #include "ops/relations.h"
@@ -50,6 +51,9 @@ static const struct {
 	{ "worker", ops_worker_staff_may_see },
 	{ "case", ops_case_held },
 	{ "org", ops_org_may_see },
+	{ "round", ops_comm_round_rel },
+	{ "sla", ops_comm_sla_rel },
+	{ "provider", ops_comm_provider_rel },
 };
 
 int ops_relation(const struct ops_ctx *c, const char *rel, int64_t id)

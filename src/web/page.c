@@ -35,6 +35,7 @@ static const struct {
 	{ "/reports", "Reports", PERM_REPORT_READ },
 	{ "/evaluation/outcomes", "Outcomes", PERM_EVALUATION_READ },
 	{ "/evaluation/extract", "Evaluation extract", PERM_EVALUATION_EXTRACT },
+	{ "/commissioning", "Commissioning", PERM_COMMISSION_READ },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 

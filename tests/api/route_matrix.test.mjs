@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli } from '../lib/server.mjs';
 import { volunteerFixtures } from '../lib/volunteers.mjs';
-import { referralFixtures, serviceFixtures } from '../lib/matrix_fixtures.mjs';
+import { referralFixtures, serviceFixtures, commissionFixtures } from '../lib/matrix_fixtures.mjs';
+import { sqlRows } from '../lib/dbcheck.mjs';
 
 const ROLES = ['none', 'referrer', 'hub_coordinator', 'link_worker', 'support_worker',
   'volunteer_coordinator', 'volunteer', 'provider_manager', 'programme_lead', 'commissioner',
@@ -110,6 +111,22 @@ const FIXTURES = {
     forbidden: (route, role, rel) => rel === 'other' && role !== 'hub_coordinator' && role !== 'programme_lead'
       && SERVICE_OWNER_ONLY.has(`${route.method} ${route.pattern}`),
   },
+  // Commissioning rounds are published to every provider.
+  round: {
+    ids: (made, role, rel) => made[rel],
+    visible: () => true,
+  },
+  // SLAs: a provider manager sees its organisation's (own: Breckland
+  // Community Support's); the lead provider and commissioners all.
+  sla: {
+    ids: (made, role, rel) => made[rel],
+    visible: (role, rel) => rel === 'own' || role !== 'provider_manager',
+  },
+  // Provider organisations (Appendix B evidence): own is the actor's organisation.
+  provider: {
+    ids: (made, role, rel) => (rel === 'own' ? made[ACTOR[role]?.[1] ?? 'Community Action Norfolk'] : made[OTHER_ORG]),
+    visible: (role, rel) => rel === 'own' || role !== 'provider_manager',
+  },
 };
 
 before(async () => {
@@ -148,6 +165,11 @@ before(async () => {
     fixtureIds.org = Object.fromEntries(rows.map(([id, name]) => [name, id]));
   }
   if (kinds.has('service')) Object.assign(fixtureIds, await serviceFixtures(srv, tokens.hub_coordinator, tokens.provider_manager));
+  if (kinds.has('round') || kinds.has('sla')) {
+    const m2 = await cli(['token', 'create', '--user', 'manager2@demo.waymark.test', '--name', 'matrix-manager2']);
+    Object.assign(fixtureIds, await commissionFixtures(srv, tokens.programme_lead, tokens.provider_manager, m2));
+  }
+  if (kinds.has('provider')) fixtureIds.provider = Object.fromEntries(sqlRows(srv.dbPath, 'SELECT name, id FROM orgs'));
 });
 
 after(async () => { await srv?.stop(); });

@@ -60,3 +60,38 @@ export async function serviceFixtures(srv, token, managerToken) {
   assert.equal(made.status, 201, JSON.stringify(made.body));
   return { service: { 'Community Action Norfolk': list.body.contents[0].id, 'Breckland Community Support': made.body.id } };
 }
+
+/** Commissioning: a round whose Lots went to Breckland Community Support
+ * (the provider manager's organisation) and West Norfolk Befriending, each
+ * with an SLA. Returns { round, sla, provider } id maps for the matrix. */
+export async function commissionFixtures(srv, leadToken, managerToken, manager2Token) {
+  const at = Date.now() + 2500;
+  const made = await api(srv, leadToken, 'POST', '/api/v1/commissioning/rounds', {
+    title: 'Matrix round', lot_value: '14000.00', eoi_deadline: new Date(at).toISOString().replace(/\.\d+Z$/, 'Z'),
+    areas: [{ area: 'breckland', lots: 1 }, { area: 'kings_lynn_west_norfolk', lots: 1 }],
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const round = made.body.id;
+  const scores = { minimum_criteria: 4, experience: 4, track_record: 4, quality_reporting: 4, mix: 4 };
+  for (const [tok, clusters] of [[managerToken, ['Breckland']], [manager2Token, ['Fens']]]) {
+    const e = await api(srv, tok, 'POST', `/api/v1/commissioning/rounds/${round}/eois`, {
+      min_lots: 1, max_lots: 1, clusters, specialisms: 'Matrix', experience: 'Matrix', track_record: 'Matrix',
+    });
+    assert.equal(e.status, 201, JSON.stringify(e.body));
+    const s = await api(srv, leadToken, 'POST', `/api/v1/commissioning/rounds/${round}/scores`, { eoi: e.body.id, shortlisted: true, scores });
+    assert.equal(s.status, 200, JSON.stringify(s.body));
+  }
+  await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now() + 100)));
+  assert.equal((await api(srv, leadToken, 'POST', `/api/v1/commissioning/rounds/${round}/awards`, {})).status, 200);
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal((await api(srv, leadToken, 'POST', `/api/v1/commissioning/rounds/${round}/slas`, { signed: today })).status, 200);
+  const slas = (await api(srv, leadToken, 'GET', '/api/v1/commissioning/slas')).body.slas;
+  const of = (name) => slas.find((s) => s.organisation.name === name);
+  const other = await api(srv, leadToken, 'POST', '/api/v1/commissioning/rounds', {
+    title: 'Matrix round 2', lot_value: '14000.00', eoi_deadline: '2030-01-01T09:00:00Z', areas: [{ area: 'breckland', lots: 1 }],
+  });
+  return {
+    round: { own: round, other: other.body.id },
+    sla: { own: of('Breckland Community Support').id, other: of('West Norfolk Befriending').id },
+  };
+}

@@ -1,0 +1,721 @@
+/* Commissioning pages: rounds (open one, send an EOI, score, accept the proposal, issue SLAs) and SLAs (posts, payments, reviews). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/datetime.h"
+#include "core/londontime.h"
+#include "http/audit_req.h"
+#include "http/ops_reply.h"
+#include "ops/commission.h"
+#include "web/form.h"
+#include "web/web.h"
+
+static const char *csrf(struct http_req *req)
+{
+	return req->auth.csrf[0] ? req->auth.csrf : NULL;
+}
+
+static const char *js(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+static void cell(struct html *h, const char *text)
+{
+	html_elem(h, "td", text, "class", "nhsuk-table__cell", NULL);
+}
+
+static void table_head(struct html *h, const char *caption, const char *const *cols)
+{
+	html_open(h, "div", "class", "waymark-table-scroll", NULL);
+	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
+	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	for (int i = 0; cols[i]; i++)
+		html_elem(h, "th", cols[i], "class", "nhsuk-table__header", "scope", "col", NULL);
+	html_close(h);
+	html_close(h);
+	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
+}
+
+static void table_end(struct html *h)
+{
+	html_close(h);
+	html_close(h);
+	html_close(h);
+}
+
+static void summary_row(struct html *h, const char *key, const char *value)
+{
+	html_open(h, "div", "class", "nhsuk-summary-list__row", NULL);
+	html_elem(h, "dt", key, "class", "nhsuk-summary-list__key", NULL);
+	html_elem(h, "dd", value, "class", "nhsuk-summary-list__value", NULL);
+	html_close(h);
+}
+
+static const char *rag_class(const char *rag)
+{
+	return !strcmp(rag, "green") ? "nhsuk-tag nhsuk-tag--green" : !strcmp(rag, "amber") ? "nhsuk-tag nhsuk-tag--orange"
+							     : !strcmp(rag, "red") ? "nhsuk-tag nhsuk-tag--red" : "nhsuk-tag nhsuk-tag--grey";
+}
+
+/* The posted form as a JSON object of strings (a repeated name becomes a list); "scores.x" nests. */
+static json_t *form_json(struct http_req *req)
+{
+	http_form(req, "csrf_token"); /* parses the body */
+	json_t *o = json_object();
+	for (int i = 0; i < req->nform; i++) {
+		const char *n = req->form[i].name, *v = req->form[i].value;
+		if (!strcmp(n, "csrf_token"))
+			continue;
+		if (!strncmp(n, "scores.", 7)) {
+			json_t *s = json_object_get(o, "scores");
+			if (!s)
+				json_object_set_new(o, "scores", s = json_object());
+			json_object_set_new(s, n + 7, json_string(v));
+			continue;
+		}
+		json_t *old = json_object_get(o, n);
+		if (!strcmp(n, "clusters")) {
+			if (!old)
+				json_object_set_new(o, n, old = json_array());
+			json_array_append_new(old, json_string(v));
+		} else {
+			json_object_set_new(o, n, json_string(v));
+		}
+	}
+	return o;
+}
+
+/* The commissioning home: rounds, SLAs, and the lead provider's "open a round" form. */
+static int home_page(struct http_req *req, struct http_resp *resp, json_t *in, const struct field_errors *fe, unsigned status)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r;
+	json_t *rounds = ops_comm_rounds(&c, &r), *slas = rounds ? ops_comm_slas(&c, &r) : NULL;
+	if (!rounds || !slas) {
+		json_decref(rounds);
+		return web_ops_reply(req, resp, r, "Commissioning", NULL);
+	}
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, "Commissioning", fe);
+	struct html *h = &pg.h;
+	html_elem(h, "h1", "Commissioning", NULL);
+	static const char *const rcols[] = { "Round", "Lot value", "EOI deadline", "Status", NULL };
+	size_t i;
+	json_t *x;
+	if (json_array_size(json_object_get(rounds, "rounds"))) {
+		table_head(h, "Rounds", rcols);
+		json_array_foreach(json_object_get(rounds, "rounds"), i, x) {
+			char href[64];
+			snprintf(href, sizeof href, "/commissioning/rounds/%lld", (long long)json_integer_value(json_object_get(x, "id")));
+			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+			html_elem(h, "a", js(x, "title"), "href", href, NULL);
+			html_close(h);
+			cell(h, js(x, "lot_value_display"));
+			cell(h, js(x, "eoi_deadline"));
+			cell(h, js(x, "status"));
+			html_close(h);
+		}
+		table_end(h);
+	} else {
+		html_elem(h, "p", "There are no rounds yet.", NULL);
+	}
+	static const char *const scols[] = { "Provider", "Round", "Total", "Rating", NULL };
+	if (json_array_size(json_object_get(slas, "slas"))) {
+		table_head(h, "Service level agreements", scols);
+		json_array_foreach(json_object_get(slas, "slas"), i, x) {
+			char href[64];
+			snprintf(href, sizeof href, "/commissioning/slas/%lld", (long long)json_integer_value(json_object_get(x, "id")));
+			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+			html_elem(h, "a", js(json_object_get(x, "organisation"), "name"), "href", href, NULL);
+			if (json_is_string(json_object_get(x, "lapsed_criterion")))
+				html_elem(h, "strong", "Minimum criterion lapsed", "class", "nhsuk-tag nhsuk-tag--red", NULL);
+			html_close(h);
+			cell(h, js(json_object_get(x, "round"), "title"));
+			cell(h, js(x, "total_display"));
+			cell(h, "see the agreement");
+			html_close(h);
+		}
+		table_end(h);
+	}
+	if (req->auth.role == ROLE_PROGRAMME_LEAD) {
+		html_elem(h, "h2", "Open a round", NULL);
+		form_begin(h, "/commissioning/rounds", csrf(req));
+		form_input(h, &(struct form_field){ .name = "title", .label = "Title", .value = js(in, "title"), .errors = fe });
+		form_input(h, &(struct form_field){ .name = "lot_value", .label = "Value of one Lot (pounds)", .hint = "For example, 14000.00",
+						    .value = in ? js(in, "lot_value") : "14000.00", .width = "nhsuk-input--width-10",
+						    .errors = fe });
+		form_input(h, &(struct form_field){ .name = "eoi_deadline", .label = "Deadline for expressions of interest: date",
+						    .hint = "YYYY-MM-DD", .value = js(in, "eoi_deadline"), .width = "nhsuk-input--width-10",
+						    .errors = fe });
+		form_input(h, &(struct form_field){ .name = "eoi_deadline_time", .label = "Deadline: time (UK time, 24-hour)",
+						    .hint = "For example, 09:00", .value = in ? js(in, "eoi_deadline_time") : "09:00",
+						    .width = "nhsuk-input--width-5", .errors = fe });
+		form_input(h, &(struct form_field){ .name = "areas[0].lots", .label = "Lots in Breckland", .type = "number",
+						    .value = in ? js(in, "areas[0].lots") : "6", .width = "nhsuk-input--width-3", .errors = fe });
+		form_input(h, &(struct form_field){ .name = "areas[1].lots", .label = "Lots in King's Lynn and West Norfolk",
+						    .type = "number", .value = in ? js(in, "areas[1].lots") : "6",
+						    .width = "nhsuk-input--width-3", .errors = fe });
+		form_button(h, "Open the round");
+		form_end(h);
+	}
+	json_decref(rounds);
+	json_decref(slas);
+	return web_end(&pg, resp, status);
+}
+
+static int home_get(struct http_req *req, struct http_resp *resp)
+{
+	return home_page(req, resp, NULL, NULL, 200);
+}
+
+/* "2018-02-26" and "09:00" (London) as UTC ISO 8601, or the date text as it came (so the check names it). */
+static void deadline_from_form(json_t *in)
+{
+	const char *d = js(in, "eoi_deadline"), *t = js(in, "eoi_deadline_time");
+	int64_t day;
+	unsigned hh, mm;
+	char extra;
+	if (dt_parse_date(d, &day) || sscanf(t, "%2u:%2u%c", &hh, &mm, &extra) != 2 || hh > 23 || mm > 59)
+		return;
+	int64_t utc = london_midnight_utc(day) + hh * 3600 + mm * 60;
+	utc -= london_offset(utc) - london_offset(london_midnight_utc(day)); /* the clocks may change that night */
+	char iso[DT_UTC_LEN];
+	dt_format_utc(utc, iso);
+	json_object_set_new(in, "eoi_deadline", json_string(iso));
+}
+
+static int round_post(struct http_req *req, struct http_resp *resp)
+{
+	json_t *form = form_json(req), *in = json_deep_copy(form);
+	deadline_from_form(in);
+	json_t *areas = json_array();
+	const char *codes[2] = { "breckland", "kings_lynn_west_norfolk" }, *keys[2] = { "areas[0].lots", "areas[1].lots" };
+	for (int i = 0; i < 2; i++) {
+		const char *v = js(form, keys[i]);
+		json_t *lots = *v && strspn(v, "0123456789") == strlen(v) && strlen(v) < 6 ? json_integer(atoi(v)) : json_string(v);
+		json_array_append_new(areas, json_pack("{s:s,s:o}", "area", codes[i], "lots", lots));
+	}
+	json_object_set_new(in, "areas", areas);
+	struct field_errors *fe = ops_fielderr_new();
+	struct ops_ctx c = http_ops_ctx(req);
+	int64_t id = 0;
+	enum ops_result r = fe ? ops_comm_round_create(&c, in, fe, &id) : OPS_ERROR;
+	int rc;
+	if (r == OPS_OK) {
+		char loc[64];
+		snprintf(loc, sizeof loc, "/commissioning/rounds/%lld", (long long)id);
+		rc = http_redirect(resp, loc);
+	} else if (r == OPS_INVALID) {
+		rc = home_page(req, resp, form, fe, 422);
+	} else {
+		rc = web_ops_reply(req, resp, r, "Commissioning", fe);
+	}
+	free(fe);
+	json_decref(form);
+	json_decref(in);
+	return rc;
+}
+
+static void eoi_form(struct html *h, struct http_req *req, json_t *round, const struct field_errors *fe)
+{
+	char action[80];
+	snprintf(action, sizeof action, "/commissioning/rounds/%lld/eoi", (long long)json_integer_value(json_object_get(round, "id")));
+	html_elem(h, "h2", "Send your expression of interest", NULL);
+	form_begin(h, action, csrf(req));
+	form_input(h, &(struct form_field){ .name = "min_lots", .label = "Smallest number of Lots you would take", .type = "number",
+					    .width = "nhsuk-input--width-3", .errors = fe });
+	form_input(h, &(struct form_field){ .name = "max_lots", .label = "Largest number of Lots you would take", .type = "number",
+					    .width = "nhsuk-input--width-3", .errors = fe });
+	struct form_option opts[40];
+	size_t n = 0, i, j;
+	json_t *a, *c;
+	json_array_foreach(json_object_get(round, "areas"), i, a) json_array_foreach(json_object_get(a, "clusters"), j, c) {
+		if (n < 39)
+			opts[n++] = (struct form_option){ json_string_value(c), json_string_value(c) };
+	}
+	opts[n] = (struct form_option){ NULL, NULL };
+	form_checkboxes(h, &(struct form_field){ .name = "clusters", .label = "GP clusters you will cover", .errors = fe }, opts, NULL);
+	form_textarea(h, &(struct form_field){ .name = "specialisms", .label = "Client specialisms", .errors = fe }, 3);
+	form_textarea(h, &(struct form_field){ .name = "experience", .label = "Experience of delivering similar services", .errors = fe }, 4);
+	form_textarea(h, &(struct form_field){ .name = "track_record", .label = "Your organisation's track record", .errors = fe }, 4);
+	form_button(h, "Send the expression of interest");
+	form_end(h);
+}
+
+static void score_form(struct html *h, struct http_req *req, int64_t round, json_t *eoi, const struct commission_data *cd)
+{
+	char action[80], id[24];
+	snprintf(action, sizeof action, "/commissioning/rounds/%lld/scores", (long long)round);
+	snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(eoi, "id")));
+	html_elem(h, "h3", js(json_object_get(eoi, "organisation"), "name"), NULL);
+	html_open(h, "p", NULL);
+	html_textf(h, "%lld to %lld Lots. Specialisms: %s", (long long)json_integer_value(json_object_get(eoi, "min_lots")),
+		   (long long)json_integer_value(json_object_get(eoi, "max_lots")), js(eoi, "specialisms"));
+	html_close(h);
+	form_begin(h, action, csrf(req));
+	html_void(h, "input", "type", "hidden", "name", "eoi", "value", id, NULL);
+	static const struct form_option marks[] = { { "0", "0" }, { "1", "1" }, { "2", "2" }, { "3", "3" }, { "4", "4" }, { "5", "5" },
+						    { NULL, NULL } };
+	for (size_t k = 0; k < cd->n_selection; k++) {
+		char name[64], label[220];
+		snprintf(name, sizeof name, "scores.%s", cd->selection[k].code);
+		snprintf(label, sizeof label, "%s (weight %d)", cd->selection[k].label, cd->selection[k].weight);
+		json_t *have = json_object_get(json_object_get(eoi, "scores"), cd->selection[k].code);
+		char hv[8] = "";
+		if (json_is_integer(have))
+			snprintf(hv, sizeof hv, "%lld", (long long)json_integer_value(have));
+		form_select(h, &(struct form_field){ .name = name, .label = label, .value = hv }, marks);
+	}
+	static const struct form_option yn[] = { { "yes", "Shortlisted" }, { "no", "Not shortlisted" }, { NULL, NULL } };
+	form_radios(h, &(struct form_field){ .name = "shortlisted", .label = "Shortlist", .value = "yes" }, yn);
+	form_button(h, "Save the scores");
+	form_end(h);
+}
+
+static void awards_table(struct html *h, json_t *awards, int proposal)
+{
+	static const char *const cols[] = { "Provider", "GP cluster", "Lots", "Reason", "Next best", NULL };
+	table_head(h, proposal ? "Proposed allocation" : "Lots awarded", cols);
+	size_t i;
+	json_t *a;
+	json_array_foreach(awards, i, a) {
+		char lots[16];
+		snprintf(lots, sizeof lots, "%lld", (long long)json_integer_value(json_object_get(a, "lots")));
+		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+		json_t *org = json_object_get(a, "organisation");
+		cell(h, org ? js(org, "name") : js(a, "provider"));
+		cell(h, js(a, "cluster"));
+		cell(h, lots);
+		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+		html_text(h, js(a, "reason"));
+		if (json_is_string(json_object_get(a, "override_reason")))
+			html_elem(h, "span", js(a, "override_reason"), "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+		if (json_is_true(json_object_get(a, "lapsed")))
+			html_elem(h, "strong", "Minimum criterion lapsed", "class", "nhsuk-tag nhsuk-tag--red", NULL);
+		html_close(h);
+		cell(h, json_is_string(json_object_get(a, "runner_up")) ? js(a, "runner_up") : "None");
+		html_close(h);
+	}
+	table_end(h);
+}
+
+static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r;
+	json_t *round = ops_comm_round(&c, id, &r);
+	if (!round)
+		return web_ops_reply(req, resp, r, "Round", NULL);
+	const struct commission_data *cd = ops_comm_data();
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, js(round, "title"), fe);
+	struct html *h = &pg.h;
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Back to commissioning", "href", "/commissioning", NULL);
+	html_close(h);
+	html_elem(h, "h1", js(round, "title"), NULL);
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	summary_row(h, "Value of one Lot", js(round, "lot_value_display"));
+	summary_row(h, "Deadline for expressions of interest", js(round, "eoi_deadline"));
+	summary_row(h, "Status", js(round, "status"));
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(round, "areas"), i, x) {
+		char v[200];
+		snprintf(v, sizeof v, "%lld Lots", (long long)json_integer_value(json_object_get(x, "lots")));
+		summary_row(h, js(x, "area"), v);
+	}
+	json_array_foreach(json_object_get(round, "milestones"), i, x) summary_row(h, js(x, "label"), js(x, "at"));
+	html_close(h);
+	int open = json_is_true(json_object_get(round, "eoi_open"));
+	const char *st = js(round, "status");
+	json_t *eois = json_object_get(round, "eois");
+	if (req->auth.role == ROLE_PROVIDER_MANAGER) {
+		if (json_array_size(eois)) {
+			html_elem(h, "p", "Your organisation has sent its expression of interest.", "class", "nhsuk-inset-text", NULL);
+		} else if (open || fe) {
+			eoi_form(h, req, round, fe);
+		} else {
+			html_elem(h, "p", "The deadline for expressions of interest has passed.", "class", "nhsuk-inset-text", NULL);
+		}
+	}
+	if (req->auth.role == ROLE_PROGRAMME_LEAD && cd) {
+		html_elem(h, "h2", "Expressions of interest", NULL);
+		if (!json_array_size(eois))
+			html_elem(h, "p", "None yet.", NULL);
+		json_array_foreach(eois, i, x) if (!strcmp(st, "open")) score_form(h, req, id, x, cd);
+		if (!strcmp(st, "open") && !open && json_array_size(eois)) {
+			struct field_errors *pfe = ops_fielderr_new();
+			json_t *prop = pfe ? ops_comm_proposal(&c, id, NULL, pfe, &r) : NULL;
+			if (prop && !strcmp(js(prop, "status"), "optimal")) {
+				awards_table(h, json_object_get(prop, "awards"), 1);
+				char action[80];
+				snprintf(action, sizeof action, "/commissioning/rounds/%lld/awards", (long long)id);
+				html_elem(h, "h2", "Accept the proposal", NULL);
+				form_begin(h, action, csrf(req));
+				struct form_option opts[66];
+				char ids[66][24];
+				size_t n = 0;
+				opts[n++] = (struct form_option){ "", "No override" };
+				json_array_foreach(json_object_get(prop, "providers"), i, x) {
+					if (n >= 66 - 1)
+						break;
+					snprintf(ids[n], sizeof ids[n], "%lld", (long long)json_integer_value(json_object_get(x, "eoi")));
+					opts[n] = (struct form_option){ ids[n], js(x, "provider") };
+					n++;
+				}
+				opts[n] = (struct form_option){ NULL, NULL };
+				form_select(h, &(struct form_field){ .name = "override_eoi", .label = "Override for one provider (optional)",
+								     .errors = fe }, opts);
+				static const struct form_option aw[] = { { "yes", "Award it at least its minimum" },
+									 { "no", "Award it nothing" }, { NULL, NULL } };
+				form_radios(h, &(struct form_field){ .name = "override_award", .label = "The override", .errors = fe }, aw);
+				form_textarea(h, &(struct form_field){ .name = "override_reason", .label = "The panel's reason for the override",
+								       .errors = fe }, 3);
+				form_button(h, "Accept and award the Lots");
+				form_end(h);
+			} else if (prop) {
+				html_elem(h, "p", js(prop, "reason"), "class", "nhsuk-inset-text", NULL);
+			}
+			json_decref(prop);
+			free(pfe);
+		}
+	}
+	json_t *awards = json_object_get(round, "awards");
+	if (json_array_size(awards))
+		awards_table(h, awards, 0);
+	if (req->auth.role == ROLE_PROGRAMME_LEAD && !strcmp(st, "awarded")) {
+		char action[80];
+		snprintf(action, sizeof action, "/commissioning/rounds/%lld/slas", (long long)id);
+		html_elem(h, "h2", "Issue the service level agreements", NULL);
+		form_begin(h, action, csrf(req));
+		form_input(h, &(struct form_field){ .name = "signed", .label = "Date signed", .hint = "YYYY-MM-DD",
+						    .width = "nhsuk-input--width-10", .errors = fe });
+		form_input(h, &(struct form_field){ .name = "mobilisation_end", .label = "Last day of mobilisation (optional)",
+						    .hint = "YYYY-MM-DD; the client target is halved until then", .width = "nhsuk-input--width-10",
+						    .errors = fe });
+		form_button(h, "Issue the SLAs");
+		form_end(h);
+	}
+	json_decref(round);
+	return web_end(&pg, resp, status);
+}
+
+static int round_get(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : round_page(req, resp, id, NULL, 200);
+}
+
+typedef enum ops_result (*id_write)(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe);
+typedef int (*id_page)(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status);
+
+/* A form posted to a round's or SLA's page: redirect there, or show it again with the errors. */
+static int id_post(struct http_req *req, struct http_resp *resp, id_write fn, id_page page, const char *base, json_t *in)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0) {
+		json_decref(in);
+		return 0;
+	}
+	struct field_errors *fe = ops_fielderr_new();
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = fe ? fn(&c, id, in, fe) : OPS_ERROR;
+	json_decref(in);
+	int rc;
+	if (r == OPS_OK) {
+		char loc[80];
+		snprintf(loc, sizeof loc, "%s/%lld", base, (long long)id);
+		rc = http_redirect(resp, loc);
+	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
+		rc = page(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
+	} else {
+		rc = web_ops_reply(req, resp, r, "Commissioning", fe);
+	}
+	free(fe);
+	return rc;
+}
+
+static enum ops_result eoi_write(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe)
+{
+	int64_t eoi;
+	return ops_comm_eoi_submit(c, id, in, fe, &eoi);
+}
+
+static int eoi_post(struct http_req *req, struct http_resp *resp)
+{
+	return id_post(req, resp, eoi_write, round_page, "/commissioning/rounds", form_json(req));
+}
+
+static int scores_post(struct http_req *req, struct http_resp *resp)
+{
+	return id_post(req, resp, ops_comm_score, round_page, "/commissioning/rounds", form_json(req));
+}
+
+static int awards_post(struct http_req *req, struct http_resp *resp)
+{
+	json_t *f = form_json(req), *in = json_object();
+	const char *e = js(f, "override_eoi");
+	if (*e) {
+		json_t *o = json_pack("{s:I,s:b,s:s}", "eoi", (json_int_t)atoll(e), "award", !strcmp(js(f, "override_award"), "yes"), "reason",
+				      js(f, "override_reason"));
+		if (!*js(f, "override_award"))
+			json_object_set_new(o, "award", json_null());
+		json_object_set_new(in, "overrides", json_pack("[o]", o));
+	}
+	json_decref(f);
+	return id_post(req, resp, ops_comm_award, round_page, "/commissioning/rounds", in);
+}
+
+static int slas_post(struct http_req *req, struct http_resp *resp)
+{
+	return id_post(req, resp, ops_comm_sla_issue, round_page, "/commissioning/rounds", form_json(req));
+}
+
+static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r;
+	json_t *sla = ops_comm_sla(&c, id, &r);
+	if (!sla)
+		return web_ops_reply(req, resp, r, "Service level agreement", NULL);
+	json_t *workers = ops_comm_sla_workers(&c, id, &r);
+	struct web_page pg;
+	char title[300];
+	snprintf(title, sizeof title, "SLA: %s", js(json_object_get(sla, "organisation"), "name"));
+	web_begin_errors(&pg, req, resp, title, fe);
+	struct html *h = &pg.h;
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Back to commissioning", "href", "/commissioning", NULL);
+	html_close(h);
+	html_elem(h, "h1", title, NULL);
+	if (json_is_string(json_object_get(sla, "lapsed_criterion"))) {
+		html_open(h, "div", "class", "nhsuk-warning-callout", NULL);
+		html_elem(h, "h2", "A minimum criterion has lapsed", "class", "nhsuk-warning-callout__label", NULL);
+		html_elem(h, "p", js(sla, "lapsed_criterion"), NULL);
+		html_close(h);
+	}
+	const char *rag = json_is_string(json_object_get(sla, "rag")) ? js(sla, "rag") : "not reviewed";
+	html_open(h, "p", NULL);
+	html_text(h, "Rating: ");
+	html_elem(h, "strong", rag, "class", rag_class(rag), NULL);
+	html_close(h);
+	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
+	summary_row(h, "Round", js(json_object_get(sla, "round"), "title"));
+	summary_row(h, "Total", js(sla, "total_display"));
+	summary_row(h, "Signed", js(sla, "signed"));
+	summary_row(h, "Runs", js(sla, "start"));
+	summary_row(h, "Ends", js(sla, "end"));
+	html_close(h);
+	static const char *const pcols[] = { "Post", "GP cluster", "Living Well Worker", "In place", NULL };
+	table_head(h, "Living Well Worker posts (0.5 FTE each)", pcols);
+	size_t i;
+	json_t *x;
+	int unfilled = 0;
+	json_array_foreach(json_object_get(sla, "posts"), i, x) {
+		char n[24];
+		snprintf(n, sizeof n, "%zu", i + 1);
+		json_t *w = json_object_get(x, "worker");
+		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+		cell(h, n);
+		cell(h, js(x, "cluster"));
+		cell(h, w && !json_is_null(w) ? js(w, "name") : "Not yet filled");
+		cell(h, json_is_string(json_object_get(x, "in_place")) ? js(x, "in_place") : "");
+		html_close(h);
+		unfilled |= !w || json_is_null(w);
+	}
+	table_end(h);
+	int manage = req->auth.role == ROLE_PROGRAMME_LEAD;
+	if (unfilled && workers && (manage || req->auth.role == ROLE_PROVIDER_MANAGER)) {
+		char action[80];
+		snprintf(action, sizeof action, "/commissioning/slas/%lld/in-place", (long long)id);
+		html_elem(h, "h2", "Put a Living Well Worker in place", NULL);
+		form_begin(h, action, csrf(req));
+		struct form_option po[64], wo[64];
+		char pid[64][24], wid[64][24], plabel[64][120];
+		size_t np = 0, nw = 0;
+		json_array_foreach(json_object_get(sla, "posts"), i, x) {
+			json_t *w = json_object_get(x, "worker");
+			if ((w && !json_is_null(w)) || np >= 63)
+				continue;
+			snprintf(pid[np], sizeof pid[np], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
+			snprintf(plabel[np], sizeof plabel[np], "Post %zu, %s", i + 1, js(x, "cluster"));
+			po[np] = (struct form_option){ pid[np], plabel[np] };
+			np++;
+		}
+		po[np] = (struct form_option){ NULL, NULL };
+		json_array_foreach(workers, i, x) {
+			if (nw >= 63)
+				break;
+			snprintf(wid[nw], sizeof wid[nw], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
+			wo[nw] = (struct form_option){ wid[nw], js(x, "name") };
+			nw++;
+		}
+		wo[nw] = (struct form_option){ NULL, NULL };
+		form_select(h, &(struct form_field){ .name = "post", .label = "Post", .errors = fe }, po);
+		form_select(h, &(struct form_field){ .name = "worker", .label = "Living Well Worker", .errors = fe }, wo);
+		form_input(h, &(struct form_field){ .name = "in_place", .label = "In place from", .hint = "YYYY-MM-DD",
+						    .width = "nhsuk-input--width-10", .errors = fe });
+		form_button(h, "Record the worker in place");
+		form_end(h);
+	}
+	static const char *const paycols[] = { "Payment", "Amount", "Due", "State", "Detail", NULL };
+	table_head(h, "Payments", paycols);
+	json_array_foreach(json_object_get(sla, "payments"), i, x) {
+		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+		cell(h, js(x, "label"));
+		cell(h, js(x, "amount_display"));
+		cell(h, json_is_string(json_object_get(x, "due")) ? js(x, "due") : "When a worker is in place");
+		cell(h, js(x, "state"));
+		char d[1200] = "";
+		if (json_is_string(json_object_get(x, "hold_reason")))
+			snprintf(d, sizeof d, "Held: %s. %s", js(x, "hold_reason"), js(x, "hold_note"));
+		else if (json_is_string(json_object_get(x, "finance_ref")))
+			snprintf(d, sizeof d, "Paid %s, %s", js(x, "paid_on"), js(x, "finance_ref"));
+		cell(h, d);
+		html_close(h);
+	}
+	table_end(h);
+	json_t *reviews = json_object_get(sla, "reviews");
+	if (json_array_size(reviews)) {
+		static const char *const rcols[] = { "Quarter", "Clients (target)", "Data complete", "Follow-up", "Rating", "Notes", NULL };
+		table_head(h, "Quarterly reviews", rcols);
+		json_array_foreach(reviews, i, x) {
+			char q[80], cl[80], cp[32], fu[32];
+			snprintf(q, sizeof q, "%lld: %s to %s", (long long)json_integer_value(json_object_get(x, "quarter")), js(x, "from"),
+				 js(x, "to"));
+			snprintf(cl, sizeof cl, "%lld (%.2f)", (long long)json_integer_value(json_object_get(x, "clients")),
+				 json_number_value(json_object_get(x, "target")));
+			snprintf(cp, sizeof cp, "%.2f%%", json_number_value(json_object_get(x, "completeness")));
+			snprintf(fu, sizeof fu, "%.2f%%", json_number_value(json_object_get(x, "followup")));
+			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+			cell(h, q);
+			cell(h, cl);
+			cell(h, cp);
+			cell(h, fu);
+			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+			html_elem(h, "strong", js(x, "rag"), "class", rag_class(js(x, "rag")), NULL);
+			html_close(h);
+			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+			html_text(h, js(x, "notes"));
+			if (*js(x, "actions"))
+				html_elem(h, "span", js(x, "actions"), "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+			html_close(h);
+			html_close(h);
+		}
+		table_end(h);
+	}
+	if (manage) {
+		char action[80];
+		snprintf(action, sizeof action, "/commissioning/slas/%lld/reviews", (long long)id);
+		html_elem(h, "h2", "Record a quarterly review", NULL);
+		form_begin(h, action, csrf(req));
+		form_input(h, &(struct form_field){ .name = "quarter", .label = "Quarter (1 is the first three months)", .type = "number",
+						    .width = "nhsuk-input--width-3", .errors = fe });
+		form_input(h, &(struct form_field){ .name = "clients", .label = "Clients supported in the quarter", .type = "number",
+						    .width = "nhsuk-input--width-5", .errors = fe });
+		form_input(h, &(struct form_field){ .name = "completeness", .label = "Appendix D data completeness (%)",
+						    .width = "nhsuk-input--width-5", .errors = fe });
+		form_input(h, &(struct form_field){ .name = "followup", .label = "Follow-ups within 24 hours (%)",
+						    .width = "nhsuk-input--width-5", .errors = fe });
+		form_textarea(h, &(struct form_field){ .name = "outcomes", .label = "Outcomes", .errors = fe }, 2);
+		form_textarea(h, &(struct form_field){ .name = "notes", .label = "Reviewer's notes", .errors = fe }, 3);
+		form_textarea(h, &(struct form_field){ .name = "actions", .label = "Actions", .errors = fe }, 2);
+		form_button(h, "Record the review");
+		form_end(h);
+		snprintf(action, sizeof action, "/commissioning/slas/%lld/payments", (long long)id);
+		html_elem(h, "h2", "Change a payment", NULL);
+		form_begin(h, action, csrf(req));
+		struct form_option pay[6], rv[42];
+		char pid[4][24], rid[40][24], rl[40][80];
+		size_t n = 0;
+		json_array_foreach(json_object_get(sla, "payments"), i, x) {
+			if (n >= 4)
+				break;
+			snprintf(pid[n], sizeof pid[n], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
+			pay[n] = (struct form_option){ pid[n], js(x, "label") };
+			n++;
+		}
+		pay[n] = (struct form_option){ NULL, NULL };
+		form_select(h, &(struct form_field){ .name = "payment", .label = "Payment", .errors = fe }, pay);
+		static const struct form_option states[] = { { "due", "Due" }, { "approved", "Approve" }, { "held", "Hold" },
+							     { "paid", "Paid" }, { NULL, NULL } };
+		form_radios(h, &(struct form_field){ .name = "state", .label = "Make it", .errors = fe }, states);
+		static const struct form_option reasons[] = { { "", "Choose a reason" }, { "performance", "Performance" },
+							      { "missing_data", "Missing data returns" }, { "other", "Other" }, { NULL, NULL } };
+		form_select(h, &(struct form_field){ .name = "reason", .label = "Reason for holding", .errors = fe }, reasons);
+		n = 0;
+		rv[n++] = (struct form_option){ "", "Choose the review" };
+		json_array_foreach(reviews, i, x) {
+			if (n >= 40)
+				break;
+			snprintf(rid[n], sizeof rid[n], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
+			snprintf(rl[n], sizeof rl[n], "Quarter %lld (%s)", (long long)json_integer_value(json_object_get(x, "quarter")),
+				 js(x, "rag"));
+			rv[n] = (struct form_option){ rid[n], rl[n] };
+			n++;
+		}
+		rv[n] = (struct form_option){ NULL, NULL };
+		form_select(h, &(struct form_field){ .name = "review", .label = "Review that justifies holding it", .errors = fe }, rv);
+		form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .errors = fe }, 2);
+		form_input(h, &(struct form_field){ .name = "paid_on", .label = "Date paid", .hint = "YYYY-MM-DD",
+						    .width = "nhsuk-input--width-10", .errors = fe });
+		form_input(h, &(struct form_field){ .name = "finance_ref", .label = "Finance reference", .width = "nhsuk-input--width-10",
+						    .errors = fe });
+		form_button(h, "Change the payment");
+		form_end(h);
+	}
+	json_decref(workers);
+	json_decref(sla);
+	return web_end(&pg, resp, status);
+}
+
+static int sla_get(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : sla_page(req, resp, id, NULL, 200);
+}
+
+static int in_place_post(struct http_req *req, struct http_resp *resp)
+{
+	return id_post(req, resp, ops_comm_in_place, sla_page, "/commissioning/slas", form_json(req));
+}
+
+static enum ops_result review_write(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe)
+{
+	int64_t rid;
+	return ops_comm_review(c, id, in, fe, &rid);
+}
+
+static int review_post(struct http_req *req, struct http_resp *resp)
+{
+	return id_post(req, resp, review_write, sla_page, "/commissioning/slas", form_json(req));
+}
+
+static int payment_post(struct http_req *req, struct http_resp *resp)
+{
+	return id_post(req, resp, ops_comm_payment, sla_page, "/commissioning/slas", form_json(req));
+}
+
+const struct route web_commission_routes[] = {
+	{ "GET", "/commissioning", home_get, PERM_COMMISSION_READ, "Commissioning: rounds and SLAs; the lead provider opens a round" },
+	{ "POST", "/commissioning/rounds", round_post, PERM_COMMISSION_MANAGE, "Open a round (form)" },
+	{ "GET", "/commissioning/rounds/{id}", round_get, PERM_COMMISSION_READ,
+	  "A round: the EOI form, scores, the proposal and awards, issuing SLAs", "round" },
+	{ "POST", "/commissioning/rounds/{id}/eoi", eoi_post, PERM_COMMISSION_EOI, "Send an expression of interest (form)", "round" },
+	{ "POST", "/commissioning/rounds/{id}/scores", scores_post, PERM_COMMISSION_MANAGE, "Score an EOI (form)", "round" },
+	{ "POST", "/commissioning/rounds/{id}/awards", awards_post, PERM_COMMISSION_MANAGE,
+	  "Accept the proposal with an optional override (form)", "round" },
+	{ "POST", "/commissioning/rounds/{id}/slas", slas_post, PERM_COMMISSION_MANAGE, "Issue the SLAs (form)", "round" },
+	{ "GET", "/commissioning/slas/{id}", sla_get, PERM_COMMISSION_READ, "An SLA: posts, payments, reviews", "sla" },
+	{ "POST", "/commissioning/slas/{id}/in-place", in_place_post, PERM_COMMISSION_PROVIDER, "Put a worker in place (form)", "sla" },
+	{ "POST", "/commissioning/slas/{id}/reviews", review_post, PERM_COMMISSION_MANAGE, "Record a quarterly review (form)", "sla" },
+	{ "POST", "/commissioning/slas/{id}/payments", payment_post, PERM_COMMISSION_MANAGE, "Change a payment (form)", "sla" },
+	{ 0 },
+};

@@ -1,0 +1,267 @@
+// Commissioning over real HTTP, on SQLite and (WAYMARK_TEST_PG_URL) PostgreSQL:
+// a round is opened, two providers send expressions of interest before the
+// deadline (one after it is refused), the panel scores them, accepts the
+// optimiser's proposal with an override, SLAs are issued, a Living Well
+// Worker is put in place (dating the four payments), a quarterly review is
+// rated and a payment held against it, then approved and paid; finance
+// exports; Appendix B evidence with a file. Bad input is a 422 naming the
+// field with nothing stored; provider managers see only their own.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
+
+const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+const today = () => new Date().toISOString().slice(0, 10);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const PDF = Buffer.from('%PDF-1.4\n% evidence\n').toString('base64');
+
+for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.env.WAYMARK_TEST_PG_URL]]) {
+  const skip = backend === 'PostgreSQL' && !dbUrl && 'WAYMARK_TEST_PG_URL not set';
+  describe(`commissioning on ${backend}`, { skip }, () => {
+    let srv, round, deadline;
+    const tok = {};
+    const eoi = {};
+    before(async () => {
+      srv = await startServer({ dbUrl, env: { WAYMARK_PWHASH_FAST: '1' } });
+      for (const [k, email] of Object.entries({
+        lead: 'lead@demo.waymark.test', bcs: 'manager@demo.waymark.test', wnb: 'manager2@demo.waymark.test',
+        comm: 'commissioner@demo.waymark.test', hub: 'hub@demo.waymark.test',
+      })) tok[k] = await tokenFor(srv, email);
+    });
+    after(async () => { await srv?.stop(); });
+
+    test('opening a round: bad input is named and nothing is stored', async () => {
+      const bad = await api(srv, tok.lead, 'POST', '/api/v1/commissioning/rounds', {
+        title: '', lot_value: '14,00.00', eoi_deadline: '26/02/2018 09:00',
+        areas: [{ area: 'atlantis', lots: 1 }, { area: 'breckland', lots: -2 }, { area: 'breckland', lots: 1, clusters: ['Fens'] }],
+      });
+      assert.equal(bad.status, 422, JSON.stringify(bad.body));
+      for (const f of ['title', 'lot_value', 'eoi_deadline', 'areas[0].area', 'areas[1].lots', 'areas[2].clusters[0]'])
+        assert.ok(fieldsOf(bad).includes(f), `${f} in ${JSON.stringify(bad.body)}`);
+      assert.deepEqual((await api(srv, tok.lead, 'GET', '/api/v1/commissioning/rounds')).body.rounds, []);
+      assert.equal((await api(srv, tok.bcs, 'POST', '/api/v1/commissioning/rounds', {})).status, 403);
+      assert.equal((await api(srv, tok.comm, 'POST', '/api/v1/commissioning/rounds', {})).status, 403);
+    });
+
+    test('the lead provider opens a round; the deadline passes for a late one', async () => {
+      deadline = Date.now() + 6000;
+      const made = await api(srv, tok.lead, 'POST', '/api/v1/commissioning/rounds', {
+        title: 'Social prescribing VCSE Lots', lot_value: '14000.00', eoi_deadline: iso(deadline),
+        areas: [{ area: 'breckland', lots: 2 }, { area: 'kings_lynn_west_norfolk', lots: 1 }],
+        milestones: [{ label: 'Interviews', at: iso(deadline + 86400_000) }],
+      });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      round = made.body.id;
+      assert.equal(made.body.lot_value_display, '£14,000.00');
+      assert.equal(made.body.lot_value_pence, 1400000);
+      assert.deepEqual(made.body.areas.map((a) => [a.area, a.lots, a.clusters.length]), [['breckland', 2, 4], ['kings_lynn_west_norfolk', 1, 3]]);
+      const past = await api(srv, tok.lead, 'POST', '/api/v1/commissioning/rounds', {
+        title: 'Closed round', lot_value: '14000', eoi_deadline: '2018-02-26T09:00:00Z', areas: [{ area: 'breckland', lots: 1 }],
+      });
+      assert.equal(past.status, 201);
+      const late = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/rounds/${past.body.id}/eois`, {
+        min_lots: 1, max_lots: 1, clusters: ['Breckland'], specialisms: 'x', experience: 'x', track_record: 'x',
+      });
+      assert.equal(late.status, 409, JSON.stringify(late.body));
+      assert.deepEqual(fieldsOf(late), ['eoi_deadline']);
+    });
+
+    test('providers send expressions of interest; each sees only its own', async () => {
+      const bad = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/rounds/${round}/eois`, {
+        min_lots: 3, max_lots: 1, clusters: ['Nowhere'], experience: 'Ten years',
+      });
+      assert.equal(bad.status, 422, JSON.stringify(bad.body));
+      for (const f of ['max_lots', 'clusters[0]', 'specialisms', 'track_record']) assert.ok(fieldsOf(bad).includes(f), f);
+      const a = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/rounds/${round}/eois`, {
+        min_lots: 1, max_lots: 2, clusters: ['Breckland', 'Swaffham'], specialisms: 'Older people', experience: 'Ten years',
+        track_record: 'Good',
+      });
+      assert.equal(a.status, 201, JSON.stringify(a.body));
+      eoi.bcs = a.body.id;
+      const b = await api(srv, tok.wnb, 'POST', `/api/v1/commissioning/rounds/${round}/eois`, {
+        min_lots: 1, max_lots: 2, clusters: ['Fens', 'Kings Lynn', 'Breckland'], specialisms: 'Carers', experience: 'Five years',
+        track_record: 'Good',
+      });
+      assert.equal(b.status, 201, JSON.stringify(b.body));
+      eoi.wnb = b.body.id;
+      const again = await api(srv, tok.wnb, 'POST', `/api/v1/commissioning/rounds/${round}/eois`, {
+        min_lots: 1, max_lots: 1, clusters: ['Fens'], specialisms: 'x', experience: 'x', track_record: 'x',
+      });
+      assert.equal(again.status, 409);
+      const seen = await api(srv, tok.bcs, 'GET', `/api/v1/commissioning/rounds/${round}`);
+      assert.deepEqual(seen.body.eois.map((e) => e.id), [eoi.bcs]);
+      const all = await api(srv, tok.lead, 'GET', `/api/v1/commissioning/rounds/${round}`);
+      assert.equal(all.body.eois.length, 2);
+    });
+
+    test('the panel scores, and awards only after the deadline, with an override', async () => {
+      const badScore = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/scores`, {
+        eoi: eoi.bcs, shortlisted: true, scores: { minimum_criteria: 5, experience: 9 },
+      });
+      assert.equal(badScore.status, 422);
+      assert.ok(fieldsOf(badScore).includes('scores.experience'), JSON.stringify(badScore.body));
+      const full = (n) => ({ minimum_criteria: n, experience: n, track_record: n, quality_reporting: n, mix: n });
+      for (const [id, n] of [[eoi.bcs, 5], [eoi.wnb, 3]]) {
+        const r = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/scores`, { eoi: id, shortlisted: true, scores: full(n) });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      }
+      const prop = await api(srv, tok.lead, 'GET', `/api/v1/commissioning/rounds/${round}/proposal`);
+      assert.equal(prop.status, 200, JSON.stringify(prop.body));
+      assert.equal(prop.body.status, 'optimal');
+      assert.equal(prop.body.awards.reduce((s, a) => s + a.lots, 0), 3);
+      const early = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/awards`, {});
+      assert.equal(early.status, 409);
+      await sleep(Math.max(0, deadline - Date.now() + 200));
+      const noReason = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/awards`, {
+        overrides: [{ eoi: eoi.wnb, award: true }],
+      });
+      assert.equal(noReason.status, 422);
+      assert.deepEqual(fieldsOf(noReason), ['overrides[0].reason']);
+      const ok = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/awards`, {
+        overrides: [{ eoi: eoi.wnb, award: true, reason: 'Geographic mix: West Norfolk needs a local provider' }],
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(ok.body.status, 'awarded');
+      const wnbAward = ok.body.awards.filter((a) => a.organisation.name === 'West Norfolk Befriending');
+      assert.ok(wnbAward.length && wnbAward[0].override_reason.startsWith('Geographic'));
+      assert.ok(ok.body.awards.every((a) => a.reason.length > 0));
+      assert.equal((await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/awards`, {})).status, 409);
+    });
+
+    let slaB, slaW, payments, review;
+    test('SLAs are issued; a worker in place dates the four payments', async () => {
+      const bad = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/slas`, { signed: '2026-02-30' });
+      assert.equal(bad.status, 422);
+      assert.deepEqual(fieldsOf(bad), ['signed']);
+      const issued = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/rounds/${round}/slas`, { signed: today() });
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      const list = (await api(srv, tok.lead, 'GET', '/api/v1/commissioning/slas')).body.slas;
+      assert.equal(list.length, 2);
+      slaB = list.find((s) => s.organisation.name === 'Breckland Community Support');
+      slaW = list.find((s) => s.organisation.name === 'West Norfolk Befriending');
+      assert.equal(slaB.total_pence + slaW.total_pence, 3 * 1400000);
+      const mine = (await api(srv, tok.bcs, 'GET', '/api/v1/commissioning/slas')).body.slas;
+      assert.deepEqual(mine.map((s) => s.id), [slaB.id]);
+      assert.equal((await api(srv, tok.bcs, 'GET', `/api/v1/commissioning/slas/${slaW.id}`)).status, 404);
+      assert.equal((await api(srv, tok.comm, 'GET', `/api/v1/commissioning/slas/${slaW.id}`)).status, 200);
+      const sla = (await api(srv, tok.bcs, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
+      assert.equal(sla.payments.length, 4);
+      assert.equal(sla.payments[0].state, 'due');
+      assert.equal(sla.payments[1].due, null);
+      const workers = (await api(srv, tok.hub, 'GET', '/api/v1/workers')).body.workers;
+      const lucy = workers.find((w) => w.kind === 'link_worker' && w.organisation?.name === 'Breckland Community Support');
+      const ellie = workers.find((w) => w.kind === 'link_worker' && w.organisation?.name === 'West Norfolk Befriending');
+      const wrong = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/slas/${slaB.id}/in-place`, {
+        post: sla.posts[0].id, worker: ellie.id, in_place: today(),
+      });
+      assert.equal(wrong.status, 422);
+      assert.deepEqual(fieldsOf(wrong), ['worker']);
+      const put = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/slas/${slaB.id}/in-place`, {
+        post: sla.posts[0].id, worker: lucy.id, in_place: today(),
+      });
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+      payments = put.body.payments;
+      assert.deepEqual(payments.map((p) => p.label), ['signing', '3-months', '9-months', '12-months']);
+      assert.ok(payments.every((p) => p.due));
+      assert.equal(payments.reduce((s, p) => s + p.amount_pence, 0), put.body.total_pence);
+      assert.equal(payments[0].amount_pence, Math.floor(put.body.total_pence * 0.3));
+      assert.equal(put.body.posts[0].worker.id, lucy.id);
+    });
+
+    test('a quarterly review turns amber and holds a payment with a reason, then it is paid', async () => {
+      const bad = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/reviews`, {
+        quarter: 0, clients: -1, completeness: 120, notes: '',
+      });
+      assert.equal(bad.status, 422);
+      for (const f of ['quarter', 'clients', 'completeness', 'followup', 'notes']) assert.ok(fieldsOf(bad).includes(f), f);
+      const sla = (await api(srv, tok.lead, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
+      const rv = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/reviews`, {
+        quarter: 1, clients: Math.round(sla.posts.length * 25 * 0.8), completeness: 97, followup: 95,
+        outcomes: 'Wellbeing up', notes: 'Below target', actions: 'Recovery plan',
+      });
+      assert.equal(rv.status, 201, JSON.stringify(rv.body));
+      review = rv.body.review_id;
+      assert.equal(rv.body.rag, 'amber');
+      const pay = payments[0].id;
+      const noReview = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, {
+        payment: pay, state: 'held', reason: 'performance',
+      });
+      assert.equal(noReview.status, 422);
+      assert.deepEqual(fieldsOf(noReview), ['review']);
+      const held = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, {
+        payment: pay, state: 'held', reason: 'performance', review, note: 'Awaiting recovery plan',
+      });
+      assert.equal(held.status, 200, JSON.stringify(held.body));
+      assert.equal(held.body.payments[0].state, 'held');
+      const mine = (await api(srv, tok.bcs, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
+      assert.equal(mine.payments[0].hold_reason, 'performance');
+      assert.equal(mine.rag, 'amber');
+      const paidEarly = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, {
+        payment: pay, state: 'paid', paid_on: today(), finance_ref: 'INV-1',
+      });
+      assert.equal(paidEarly.status, 409);
+      assert.equal((await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, { payment: pay, state: 'approved' })).status, 403);
+      assert.equal((await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, { payment: pay, state: 'approved' })).status, 200);
+      const paid = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, {
+        payment: pay, state: 'paid', paid_on: today(), finance_ref: 'INV-0001',
+      });
+      assert.equal(paid.status, 200, JSON.stringify(paid.body));
+      assert.equal(paid.body.payments[0].finance_ref, 'INV-0001');
+      const ext = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/extensions`, { end: '2000-01-01', reason: '' });
+      assert.equal(ext.status, 422);
+      assert.deepEqual(fieldsOf(ext).sort(), ['end', 'reason']);
+    });
+
+    test('finance exports: CSV and XLSX; a provider manager exports only its own', async () => {
+      const res = await fetch(`${srv.url}/api/v1/commissioning/payments.csv`, { headers: { authorization: `Bearer ${tok.lead}` } });
+      assert.equal(res.status, 200);
+      const lines = (await res.text()).trim().split('\r\n');
+      assert.equal(lines[0], 'payment,sla,provider,stage,label,amount,pence,due,state,hold_reason,paid_on,finance_ref');
+      assert.equal(lines.length, 9);
+      assert.ok(lines.some((l) => l.includes('INV-0001') && l.includes(',paid,')));
+      const own = await (await fetch(`${srv.url}/api/v1/commissioning/payments.csv`, { headers: { authorization: `Bearer ${tok.bcs}` } })).text();
+      assert.equal(own.trim().split('\r\n').length, 5);
+      const x = await fetch(`${srv.url}/api/v1/commissioning/payments.xlsx`, { headers: { authorization: `Bearer ${tok.lead}` } });
+      assert.equal(x.status, 200);
+      const bytes = Buffer.from(await x.arrayBuffer());
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+    });
+
+    test('Appendix B evidence: file checks, the lead checks it, a lapsed criterion is flagged', async () => {
+      const org = slaB.organisation.id;
+      const bad = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'charm', title: 'Policy', reference: 'P1', review_date: '2099-01-01', file_name: 'a.pdf',
+        content_type: 'application/pdf', file_base64: Buffer.from('not a pdf').toString('base64'),
+      });
+      assert.equal(bad.status, 422);
+      assert.deepEqual(fieldsOf(bad).sort(), ['content_type', 'criterion']);
+      const big = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'insurance', title: 'Cover', reference: 'I1', review_date: '2099-01-01', file_name: 'a.txt',
+        content_type: 'text/plain', file_base64: Buffer.alloc(512 * 1024 + 1, 65).toString('base64'),
+      });
+      assert.equal(big.status, 422);
+      assert.deepEqual(fieldsOf(big), ['file_base64']);
+      assert.equal((await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${slaW.organisation.id}/evidence`, {})).status, 404);
+      const ok = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'safeguarding', title: 'Safeguarding policy', reference: 'SG-2026', review_date: '2099-01-01',
+        file_name: 'safeguarding.pdf', content_type: 'application/pdf', file_base64: PDF,
+      });
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+      const sg = ok.body.criteria.find((c) => c.code === 'safeguarding');
+      assert.equal(sg.status, 'unchecked');
+      assert.equal(sg.evidence[0].file_size, 20);
+      const checked = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/providers/${org}/evidence/check`, { evidence: ok.body.evidence_id });
+      assert.equal(checked.status, 200, JSON.stringify(checked.body));
+      assert.equal(checked.body.criteria.find((c) => c.code === 'safeguarding').status, 'met');
+      const lapsed = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'insurance', title: 'Insurance', reference: 'INS-2020', review_date: '2020-01-01',
+        file_name: 'ins.txt', content_type: 'text/plain', file_base64: Buffer.from('cover').toString('base64'),
+      });
+      assert.equal(lapsed.status, 201);
+      assert.equal(lapsed.body.lapsed, true);
+      const sla = (await api(srv, tok.lead, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
+      assert.equal(sla.lapsed_criterion, 'Insurance cover in place to cover Social Prescribing activity');
+    });
+  });
+}
