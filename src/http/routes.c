@@ -46,5 +46,6 @@ const struct route *const http_route_tables[] = {
 	web_vol_hours_routes,
 	web_import_routes,
 	web_volunteer_apply_routes,
+	web_milestone_routes,
 	NULL,
 };

@@ -32,6 +32,7 @@ extern const struct route web_task_routes[];
 extern const struct route web_vol_hours_routes[];
 extern const struct route web_import_routes[];
 extern const struct route web_volunteer_apply_routes[];
+extern const struct route web_milestone_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
