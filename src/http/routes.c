@@ -64,5 +64,6 @@ const struct route *const http_route_tables[] = {
 	api_stories_routes,
 	api_commission_routes,
 	web_commission_routes,
+	web_milestone_routes,
 	NULL,
 };

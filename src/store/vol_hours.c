@@ -102,3 +102,21 @@ void vol_hours_free(struct vol_hours *h)
 	free(h->g);
 	memset(h, 0, sizeof *h);
 }
+
+static int lifetime_row(void *ctx, const struct store_row *r)
+{
+	int64_t *v = ctx;
+	v[0] = store_row_int(r, 0);
+	v[1] = store_row_int(r, 1);
+	return 1;
+}
+
+int vol_hours_lifetime(struct store *st, int64_t volunteer_id, int64_t *tasks, int64_t *minutes)
+{
+	int64_t v[2] = { 0, 0 };
+	if (store_exec(st, STMT_VOL_LIFETIME, lifetime_row, v, "i", volunteer_id) < 0)
+		return -1;
+	*tasks = v[0];
+	*minutes = v[1];
+	return 0;
+}

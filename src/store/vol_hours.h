@@ -32,4 +32,6 @@ struct vol_hours {
 int vol_hours_load(struct store *st, int64_t org_id, int64_t from_utc, int64_t to_utc, enum vol_hours_by by,
 		   struct vol_hours *out);
 void vol_hours_free(struct vol_hours *h);
+/* A volunteer's tasks done and minutes given, ever. 0 or -1. */
+int vol_hours_lifetime(struct store *st, int64_t volunteer_id, int64_t *tasks, int64_t *minutes);
 #endif

@@ -8,6 +8,7 @@
 #include "core/postcode.h"
 #include "http/audit_req.h"
 #include "web/form.h"
+#include "web/milestones.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
@@ -169,6 +170,8 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	web_begin(&pg, req, resp, "My tasks");
 	struct html *h = &pg.h;
 	html_elem(h, "h1", "My tasks", NULL);
+	if (f && web_milestone_line(h, req->db, me, 1))
+		return http_store_failed(req, resp);
 	if (!f) {
 		html_elem(h, "p", "Your account is not linked to a volunteer record yet. Ask your volunteer coordinator to add "
 				  "your account's email address to your record.", NULL);

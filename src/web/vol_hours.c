@@ -27,7 +27,7 @@ static void hours_text(int64_t minutes, char *out, size_t n)
 	snprintf(out, n, "%lld h %02lld min", (long long)(minutes / 60), (long long)(minutes % 60));
 }
 
-static void table(struct html *h, const struct vol_hours *v, const char *group)
+static void table(struct html *h, const struct vol_hours *v, const char *group, int link)
 {
 	html_open(h, "table", "class", "nhsuk-table-responsive nhsuk-table", "id", "hours", NULL);
 	html_elem(h, "caption", "Hours given on tasks done", "class", "nhsuk-table__caption", NULL);
@@ -43,7 +43,18 @@ static void table(struct html *h, const struct vol_hours *v, const char *group)
 	for (size_t i = 0; i <= v->n; i++) {
 		int total = i == v->n;
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		cell(h, group, total ? "Total" : v->g[i].label, 0);
+		if (!total && link) {
+			char href[64];
+			snprintf(href, sizeof href, "/volunteers/%s/certificate", v->g[i].key);
+			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
+			html_open(h, "span", "class", "nhsuk-table-responsive__heading", "aria-hidden", "true", NULL);
+			html_textf(h, "%s ", group);
+			html_close(h);
+			html_elem(h, "a", v->g[i].label, "href", href, NULL);
+			html_close(h);
+		} else {
+			cell(h, group, total ? "Total" : v->g[i].label, 0);
+		}
 		snprintf(a, sizeof a, "%lld", (long long)(total ? v->tasks : v->g[i].tasks));
 		cell(h, "Tasks done", a, 1);
 		hours_text(total ? v->minutes : v->g[i].minutes, b, sizeof b);
@@ -98,7 +109,7 @@ static int hours_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "button", "Show hours", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 	if (!fe->n)
-		table(h, &v, bys[by].label);
+		table(h, &v, bys[by].label, by == VOL_HOURS_VOLUNTEER);
 	vol_hours_free(&v);
 	int rc = web_end(&pg, resp, fe->n ? 422 : 200);
 	free(fe);

@@ -2,7 +2,8 @@
 // without JavaScript (axe checks the same pages in a JavaScript tab sharing
 // the session): a task's page, recording by phone the answer and hours of
 // a volunteer without an account, planning a task (error summary naming
-// the field), extending support, stepping up to a worker, the hours given;
+// the field), extending support, stepping up to a worker, the hours given
+// and a volunteer's thank-you certificate;
 // the hub's operating-hours report and referral import page. Pages fit a
 // 320 px screen.
 import { test, before, after } from 'node:test';
@@ -111,6 +112,10 @@ test('a coordinator records by phone, plans a task, extends support and steps a 
   await page.goto(`${server.url}/volunteer-hours`);
   assert.match(await page.locator('#hours').innerText(), /Pat Phoneonly\s+1\s+1 h 30 min/);
   await check(ctx, page.url(), 'hours given');
+  // The printable thank-you certificate, with the milestone reached so far.
+  await page.getByRole('link', { name: 'Pat Phoneonly' }).click();
+  assert.match(await page.locator('.waymark-certificate').innerText(), /has given 1 hours 30 minutes of their time on 1 task/);
+  await check(ctx, page.url(), 'certificate');
   await ctx.close();
 });
 
