@@ -127,13 +127,19 @@ test('referral, triage, allocation, five sessions with baseline and follow-up SW
     await dob.getByLabel('Month').fill('2');
     await dob.getByLabel('Year').fill('1944');
     await page.getByLabel('Postcode').fill('IP24 1JD');
-    await page.getByLabel('GP practice').selectOption('SPBRK01');
+    // The form is in steps; the GP's practice and the source come chosen.
+    const cont = () => page.getByRole('button', { name: 'Continue' }).click();
+    await cont();
     await page.getByLabel('Phone number', { exact: true }).fill('01842 555 0177');
-    await page.getByLabel('Referral source').selectOption('gp_practice');
+    await cont();
+    await cont();
     await page.getByLabel('Loneliness').check();
-    await page.getByLabel('Details').fill('Lives alone since her husband died; would like to get out more.');
+    await page.getByLabel('Details (optional)').fill('Lives alone since her husband died; would like to get out more.');
+    await cont();
+    await cont();
     await page.getByLabel('The person has agreed to be referred for support').check();
     await page.getByLabel('The person has agreed that their information can be shared', { exact: false }).check();
+    await cont();
     await page.getByRole('button', { name: 'Send referral' }).click();
     const m = new URL(page.url()).pathname.match(/^\/referrals\/(\d+)\/sent$/);
     assert.ok(m, `sent page, got ${page.url()}`);

@@ -75,7 +75,7 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
 
   // Confirm only this offer: every other task is left for now.
   const select = page.getByLabel(`Offer task ${taskId} to`);
-  assert.match(await select.locator('option:checked').innerText(), /^Val Turner \(0 m\)$/);
+  assert.match(await select.locator('option:checked').innerText(), /^Val Turner \(under 100 m away\)$/);
   for (const other of await page.locator('select[name^="offer."]').all()) {
     if ((await other.getAttribute('name')) !== `offer.${taskId}`) await other.selectOption('');
   }
@@ -90,7 +90,7 @@ test('a coordinator runs matching, reads the reason and confirms an offer; the v
   await signIn(vpage, 'volunteer@demo.waymark.test');
   await vpage.getByRole('link', { name: 'My tasks' }).first().click();
   const offered = vpage.locator('.nhsuk-card', { hasText: `Shopping for ${given}` });
-  assert.match(await offered.innerText(), /Why you\s+0 m, shopping/);
+  assert.match(await offered.innerText(), /Why you\s+under 100 m away, shopping/);
   // Before accepting they see the first name and the district only.
   assert.doesNotMatch(await offered.innerText(), /Browne|IP24 1AB/);
   assert.match(await offered.innerText(), /Winifred, near IP24/);

@@ -151,7 +151,7 @@ test('the programme lead edits the rules: problems are listed, a valid change sa
   await page.getByLabel('Rules (JSON)').fill(JSON.stringify(doc, null, 2));
   await page.getByRole('button', { name: 'Save a new version' }).click();
   assert.match(await page.locator('.nhsuk-inset-text').innerText(), /Version 2 saved/);
-  assert.match(await page.locator('table').innerText(), /2\s.*In force/);
+  assert.match(await page.getByRole('table', { name: /Versions of the triage rules/ }).innerText(), /2\s.*In force/);
   await context.close();
 });
 

@@ -89,6 +89,61 @@ static void test_doctype(void **state)
 	assert_string_equal(out(f), "<!DOCTYPE html>\n");
 }
 
+/* A responsive table: roles on every part, and each body cell opens with its column's heading. */
+static void test_responsive_table_labels_its_cells(void **state)
+{
+	struct fixture *f = *state;
+	html_open(&f->h, "table", "class", "nhsuk-table-responsive", NULL);
+	html_open(&f->h, "thead", NULL);
+	html_open(&f->h, "tr", NULL);
+	html_elem(&f->h, "th", "Name", NULL);
+	html_elem(&f->h, "th", "Email <work>", NULL);
+	html_close(&f->h);
+	html_close(&f->h);
+	html_open(&f->h, "tbody", NULL);
+	html_open(&f->h, "tr", NULL);
+	html_elem(&f->h, "td", "Ann", NULL);
+	html_open(&f->h, "td", NULL);
+	html_text(&f->h, "a@b");
+	html_close(&f->h);
+	html_elem(&f->h, "td", "extra", NULL);
+	html_close(&f->h);
+	html_close(&f->h);
+	html_close(&f->h);
+	html_elem(&f->h, "td", "after", NULL);
+	assert_string_equal(out(f),
+			    "<table class=\"nhsuk-table-responsive\" role=\"table\"><thead role=\"rowgroup\"><tr role=\"row\">"
+			    "<th role=\"columnheader\">Name</th><th role=\"columnheader\">Email &lt;work&gt;</th></tr>\n</thead>\n"
+			    "<tbody role=\"rowgroup\"><tr role=\"row\"><td role=\"cell\"><span "
+			    "class=\"nhsuk-table-responsive__heading\" aria-hidden=\"true\">Name </span>Ann</td>"
+			    "<td role=\"cell\"><span class=\"nhsuk-table-responsive__heading\" aria-hidden=\"true\">"
+			    "Email &lt;work&gt; </span>a@b</td><td role=\"cell\">extra</td></tr>\n</tbody>\n</table>\n"
+			    "<td>after</td>");
+}
+
+/* Rows written apart from their table (a separate buffer) get the headings given. */
+static void test_rows_apart_from_their_table(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const cols[] = { "Person" };
+	html_table_rows(&f->h, cols, 1);
+	html_open(&f->h, "tr", NULL);
+	html_elem(&f->h, "td", "Ann", NULL);
+	html_close(&f->h);
+	assert_string_equal(out(f), "<tr role=\"row\"><td role=\"cell\"><span class=\"nhsuk-table-responsive__heading\" "
+				    "aria-hidden=\"true\">Person </span>Ann</td></tr>\n");
+}
+
+/* A plain table is left as it is. */
+static void test_plain_table_untouched(void **state)
+{
+	struct fixture *f = *state;
+	html_open(&f->h, "table", "class", "nhsuk-table", NULL);
+	html_elem(&f->h, "td", "x", NULL);
+	html_close(&f->h);
+	assert_string_equal(out(f), "<table class=\"nhsuk-table\"><td>x</td></table>\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -98,6 +153,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_textf_escapes_the_formatted_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plain_text_unchanged_and_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_doctype, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_responsive_table_labels_its_cells, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows_apart_from_their_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plain_table_untouched, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
