@@ -78,8 +78,9 @@ async function addUser(page, orgUrl, { name, email, role }) {
   return pw;
 }
 
+const pw = {};
+
 test('day one of a real service, through pages only', async () => {
-  const pw = {};
   // The administrator: organisations and their users.
   const admin = await signedIn('admin@nwicb.example', ADMIN_PW);
   await assertNoAxeViolations(admin.page, 'administrator home');
@@ -183,4 +184,23 @@ test('day one of a real service, through pages only', async () => {
   assert.match(caseload, new RegExp(reference));
   await assertNoAxeViolations(lww.page, 'caseload');
   await lww.context.close();
+});
+
+test('the new pages fit a 320 px wide phone without sideways scrolling', async () => {
+  const fits = async (email, password, paths) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    for (const path of paths) {
+      await page.goto(server.url + path);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `${path}: ${scroll} px wide in a ${client} px window`);
+    }
+    await context.close();
+  };
+  await fits('admin@nwicb.example', ADMIN_PW, ['/organisations', '/organisations/new', '/organisations/2', '/settings']);
+  await fits('manager@bcs.example', pw.mgr, ['/workers', '/workers/new', '/workers/1']);
 });
