@@ -23,6 +23,6 @@ static int metrics(struct http_req *req, struct http_resp *resp)
 
 const struct route api_system_routes[] = {
 	{ "GET", "/healthz", health, PERM_PUBLIC, "Health check: status and database kind" },
-	{ "GET", "/metrics", metrics, PERM_ADMIN_SETTINGS, "Prometheus metrics (administrators; a scraper sends an API token)" },
+	{ "GET", "/metrics", metrics, PERM_METRICS_READ, "Prometheus metrics (administrators; a scraper sends an API token)" },
 	{ 0 },
 };
