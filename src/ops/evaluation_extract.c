@@ -18,6 +18,7 @@
 #include "store/account.h"
 #include "store/evaluation.h"
 #include "store/evaluation_extract.h"
+#include "ops/sheet_pipe.h"
 #include "util/csv_cell.h"
 
 const char *const extract_file_names[EXTRACT_FILES] = { "evaluation.csv", "evaluation.xlsx", "dictionary.csv",
@@ -27,6 +28,7 @@ struct writer {
 	const struct pseudonym_key *key;
 	FILE *csv;
 	lxw_worksheet *ws;
+	struct sheet_pipe *pipe;
 	size_t ncols;
 	const struct extract_col *cols;
 	uint32_t xrow;
@@ -70,14 +72,12 @@ static int write_row(void *ctx, const struct extract_source *src, struct extract
 			fputs(cell, w->csv); /* numbers, empty cells and hex keys need no quoting */
 		else
 			csv_cell_write(w->csv, cell);
-		if (w->ws && cell[0]) {
-			if (number)
-				worksheet_write_number(w->ws, w->xrow, (lxw_col_t)i, value, NULL);
-			else
-				worksheet_write_string(w->ws, w->xrow, (lxw_col_t)i, cell, NULL);
-		}
+		if (sheet_pipe_cell(w->pipe, cell, number, value))
+			w->failed = 1;
 	}
 	fputs("\r\n", w->csv);
+	if (sheet_pipe_row_end(w->pipe))
+		w->failed = 1;
 	w->xrow++;
 	return ferror(w->csv) ? (w->failed = 1) : 0;
 }
@@ -208,10 +208,13 @@ enum ops_result ops_evaluation_extract(const struct ops_ctx *c, int64_t from_day
 	}
 	w.xrow = 1;
 	long long rows = -1;
-	if (store_begin_read(c->db) == 0) {
+	w.pipe = sheet_pipe_start(w.ws, w.ncols, 1);
+	if (w.pipe && store_begin_read(c->db) == 0) {
 		rows = extract_read(c->db, london_midnight_utc(from_day), london_midnight_utc(to_day + 1), c->now, write_row, &w);
 		store_end_read(c->db);
 	}
+	if (w.pipe && sheet_pipe_finish(w.pipe))
+		w.failed = 1;
 	int bad = rows < 0 || w.failed;
 	if (fclose(w.csv))
 		bad = 1;
