@@ -11,10 +11,12 @@
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
 #include "model/referral.h"
+#include "ops/referral_correct.h"
 #include "ops/referrals_access.h"
 #include "store/casework.h"
 #include "store/triage.h"
 #include "web/case_web.h"
+#include "web/form.h"
 #include "web/referral_card.h"
 #include "web/web.h"
 #include "web/widgets.h"
@@ -185,6 +187,21 @@ static int referrer_page(struct http_req *req, struct http_resp *resp, int64_t i
 	widget_table_close(h);
 
 	what_was_sent(h, req->db, v);
+	struct ops_ctx oc = http_ops_ctx(req);
+	int may = ops_referral_correctable(&oc, v);
+	if (may < 0) {
+		layout_end(h);
+		rc = http_store_failed(req, resp);
+		goto done;
+	}
+	if (may) {
+		char href[64];
+		snprintf(href, sizeof href, "/referrals/%lld/correct", (long long)id);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Correct what you sent", "href", href, NULL);
+		html_text(h, " (until the hub reads it)");
+		html_close(h);
+	}
 	if (referral_status_is_open(v->status)) {
 		char href[64];
 		snprintf(href, sizeof href, "/referrals/%lld/withdraw", (long long)id);
@@ -235,8 +252,121 @@ static int referral_page(struct http_req *req, struct http_resp *resp)
 	return referrer_page(req, resp, id);
 }
 
+/* ---- Correcting what was sent, while it is unread ---- */
+
+/* A vocabulary as form options (after a "" prompt); labels and codes borrowed from the reference data. */
+static void vocab_options(struct store *st, enum referral_vocab vocab, const char *prompt, struct form_option *o, size_t max)
+{
+	const struct referral_refs *refs = referral_refs_app(st);
+	size_t n = 0;
+	o[n++] = (struct form_option){ "", prompt };
+	for (size_t i = 0; refs && i < refs->vocab[vocab].n && n + 1 < max; i++)
+		o[n++] = (struct form_option){ refs->vocab[vocab].e[i].code, refs->vocab[vocab].e[i].label };
+	o[n] = (struct form_option){ NULL, NULL };
+}
+
+static int correct_form(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe,
+			unsigned status)
+{
+	int found;
+	struct referral_view *v = referral_card_load(req->db, id, &found);
+	if (!v)
+		return found == 0 ? (http_not_found(req, resp), 0) : http_store_failed(req, resp);
+	struct ops_ctx c = http_ops_ctx(req);
+	if (v->referrer_user_id != req->auth.user_id) {
+		/* Staff with the referral see it on their own pages. */
+		free(v);
+		char loc[48];
+		snprintf(loc, sizeof loc, "/referrals/%lld", (long long)id);
+		return http_redirect(resp, loc);
+	}
+	int may = ops_referral_correctable(&c, v);
+	if (may < 0) {
+		free(v);
+		return http_store_failed(req, resp);
+	}
+	char title[80], back[48], action[64];
+	snprintf(title, sizeof title, "Correct referral %s", v->reference);
+	snprintf(back, sizeof back, "/referrals/%lld", (long long)id);
+	snprintf(action, sizeof action, "/referrals/%lld/correct", (long long)id);
+	struct web_page pg;
+	web_begin_errors(&pg, req, resp, title, fe);
+	struct html *h = &pg.h;
+	html_elem(h, "a", "Back to the referral", "class", "nhsuk-back-link", "href", back, NULL);
+	html_elem(h, "h1", title, NULL);
+	if (!may) {
+		html_elem(h, "p", "The hub has already read this referral, so it cannot be changed here. Call the hub if "
+				  "something in it is wrong.", "id", "status", NULL);
+		free(v);
+		return web_end(&pg, resp, fe ? status : 409);
+	}
+	html_elem(h, "p", "You can correct these until the hub reads the referral. The person's name, date of birth and "
+			  "the reasons stay as sent.", NULL);
+	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	struct form_option opts[48];
+	for (int i = 0; i < REFERRAL_CORRECT_N; i++) {
+		int f = referral_correct_fields[i];
+		const struct referral_field_desc *d = &referral_fields[f];
+		const struct referral_value *val = d->where == W_PS && v->submitted[f].set ? &v->submitted[f] : &v->rec.v[f];
+		const char *posted = fe ? http_form(req, d->path) : NULL;
+		struct form_field ff = { .name = d->path, .label = d->label, .hint = d->hint,
+					 .value = posted ? posted : val->set && val->s ? val->s : "", .errors = fe };
+		if (d->kind == K_VOCAB) {
+			vocab_options(req->db, d->vocab, "Not given", opts, sizeof opts / sizeof opts[0]);
+			form_select(h, &ff, opts);
+		} else if (d->kind == K_LONGTEXT) {
+			form_textarea(h, &ff, 5);
+		} else {
+			ff.type = d->kind == K_EMAIL ? "email" : d->kind == K_PHONE ? "tel" : NULL;
+			form_input(h, &ff);
+		}
+	}
+	form_button(h, "Save the correction");
+	form_end(h);
+	http_audit(req, AUDIT_REFERRAL_READ, "referral", id, 0, "referrer correction");
+	free(v);
+	return web_end(&pg, resp, status);
+}
+
+static int correct_get(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : correct_form(req, resp, id, NULL, 200);
+}
+
+static int correct_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
+	const char *values[REFERRAL_CORRECT_N];
+	for (int i = 0; i < REFERRAL_CORRECT_N; i++)
+		values[i] = http_form(req, referral_fields[referral_correct_fields[i]].path);
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = ops_referral_correct(&c, id, values, fe);
+	int rc;
+	if (r == OPS_OK) {
+		char loc[64];
+		snprintf(loc, sizeof loc, "/referrals/%lld?done=corrected", (long long)id);
+		rc = http_redirect(resp, loc);
+	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
+		rc = correct_form(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
+	} else {
+		rc = web_ops_reply(req, resp, r, "The referral was not corrected", fe);
+	}
+	free(fe);
+	return rc;
+}
+
 const struct route web_referral_page_routes[] = {
 	{ "GET", "/referrals/{id}", referral_page, PERM_REFERRAL_READ,
 	  "A referral's page: for its referrer what they sent, status with dates, holder, first contact, outcome", "referral" },
+	{ "GET", "/referrals/{id}/correct", correct_get, PERM_REFERRAL_READ,
+	  "Correct what was sent (contact details, details, urgency) while the hub has not read it", "referral" },
+	{ "POST", "/referrals/{id}/correct", correct_post, PERM_REFERRAL_READ,
+	  "Save a referrer's correction (checked as at intake; audited)", "referral" },
 	{ 0 },
 };
