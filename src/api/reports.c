@@ -37,9 +37,9 @@ static json_t *row_json(const struct ops_report *o, const struct report_row *row
 			int is_int;
 			if (report_measures[o->t.m[j]].agg != RA_COUNT)
 				continue;
+			int shown = report_value(&o->t, row, j, &v, &is_int);
 			json_object_set_new(per, report_measures[o->t.m[j]].key,
-					    report_value(&o->t, row, j, &v, &is_int) ? json_real(round(v * 1e5 / (double)pop) / 100.0)
-										     : json_null());
+					    shown ? json_real(round(v * 1e5 / (double)pop) / 100.0) : json_null());
 		}
 		json_object_set_new(doc, "population", json_integer(pop));
 		json_object_set_new(doc, "per_1000", per);
