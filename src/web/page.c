@@ -21,11 +21,11 @@ static const struct {
 	{ "/directory", "Services", PERM_DIRECTORY_READ },
 	{ "/volunteers/recruit", "Where to recruit", PERM_RECRUIT_READ },
 	{ "/kpi/follow-up", "Follow-up KPI", PERM_KPI_READ },
+	{ "/reports", "Reports", PERM_REPORT_READ },
 	{ "/triage-rules", "Triage rules", PERM_TRIAGE_RULES_EDIT },
 	{ "/admin/users", "Users", PERM_ADMIN_USERS },
 	{ "/audit", "Audit trail", PERM_AUDIT_READ },
 	{ "/account", "Your account", PERM_SIGNED_IN },
-	{ "/reports", "Reports", PERM_REPORT_READ },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
 
