@@ -27,7 +27,24 @@ static json_t *row_json(const struct ops_report *o, const struct report_row *row
 				json_array_append_new(sup, json_string(key));
 		}
 	}
-	return json_pack("{s:s,s:s,s:o,s:o}", "key", row->key, "label", label, "values", values, "suppressed", sup);
+	json_t *doc = json_pack("{s:s,s:s,s:o,s:o}", "key", row->key, "label", label, "values", values, "suppressed", sup);
+	/* Per head: each count per 1,000 people of the row's population (areas only). */
+	int64_t pop = row == &o->t.total ? 0 : ops_report_population(o, row->key);
+	if (pop > 0) {
+		json_t *per = json_object();
+		for (size_t j = 0; j < o->t.nm; j++) {
+			double v;
+			int is_int;
+			if (report_measures[o->t.m[j]].agg != RA_COUNT)
+				continue;
+			int shown = report_value(&o->t, row, j, &v, &is_int);
+			json_object_set_new(per, report_measures[o->t.m[j]].key,
+					    shown ? json_real(round(v * 1e5 / (double)pop) / 100.0) : json_null());
+		}
+		json_object_set_new(doc, "population", json_integer(pop));
+		json_object_set_new(doc, "per_1000", per);
+	}
+	return doc;
 }
 
 static int report_reply(struct http_resp *resp, const char *name, const struct ops_report *o)

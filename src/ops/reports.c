@@ -26,6 +26,38 @@ static int add_sum(void *vctx, const struct report_sum_row *r)
 	return report_table_add_sum(a->t, r, a->ref);
 }
 
+struct pop_ctx {
+	struct ops_report *o;
+	int dim;
+};
+
+static void pop_add(void *vctx, const char *area, int64_t population)
+{
+	struct pop_ctx *c = vctx;
+	struct report_fact f = { .kind = RF_REFERRAL, .area = area, .outcode = "", .practice = "" };
+	char key[REPORT_KEY_MAX];
+	report_dim_key(c->dim, &f, c->o->p.from_utc, c->o->ref, key);
+	size_t i = 0;
+	while (i < c->o->npop && strcmp(c->o->pop[i].key, key) != 0)
+		i++;
+	if (i == c->o->npop) {
+		if (i == sizeof c->o->pop / sizeof c->o->pop[0])
+			return;
+		snprintf(c->o->pop[i].key, sizeof c->o->pop[i].key, "%s", key);
+		c->o->pop[i].population = 0;
+		c->o->npop++;
+	}
+	c->o->pop[i].population += population;
+}
+
+int64_t ops_report_population(const struct ops_report *o, const char *key)
+{
+	for (size_t i = 0; i < o->npop; i++)
+		if (strcmp(o->pop[i].key, key) == 0)
+			return o->pop[i].population;
+	return 0;
+}
+
 void ops_report_free(struct ops_report *o)
 {
 	report_table_free(&o->t);
@@ -60,6 +92,12 @@ static enum ops_result report_days(const struct ops_ctx *c, enum report_id r, in
 	}
 	report_table_sort(&out->t);
 	report_suppress(&out->t, out->threshold);
+	if (dim >= 0 && (strcmp(report_dims[dim].key, "hwp_area") == 0 || strcmp(report_dims[dim].key, "place_board") == 0 ||
+			 strcmp(report_dims[dim].key, "waveney") == 0)) {
+		struct pop_ctx pc = { out, dim };
+		if (report_store_population(c->db, pop_add, &pc))
+			return OPS_ERROR;
+	}
 	return OPS_OK;
 }
 

@@ -12,7 +12,17 @@ struct ops_report {
 	struct report_ref *ref;
 	int threshold;      /* 0: exact figures */
 	int from_summaries; /* 1 when read from the summaries (store/report_sum.c), 0 from raw rows */
+	/* Population of each row's key when the dimension is one of areas (hwp_area, place_board, waveney): the
+	 * latest mid-year estimates of data/population.csv, summed; npop 0 otherwise. */
+	struct {
+		char key[REPORT_KEY_MAX];
+		int64_t population;
+	} pop[16];
+	size_t npop;
 };
+
+/* The population of a row key (0 when unknown). */
+int64_t ops_report_population(const struct ops_report *o, const char *key);
 
 /* Reads report (a name such as "activity") for from..to (YYYY-MM-DD; NULL or "": the 30 days to today) broken
  * down by `by` (NULL or "": totals only). Field errors name "report", "from", "to" or "by" (OPS_INVALID).

@@ -95,6 +95,18 @@ for (const [name, pg] of [['SQLite', false], ['PostgreSQL', true]]) {
       assert.deepEqual(afterF.hwp_area.body.rows.find((r) => r.key === 'waveney').suppressed, []);
       assert.equal(afterF.hwp_area.body.rows.find((r) => r.key === 'waveney').label, 'Waveney');
 
+      // Per head: areas carry their population (data/population.csv) and each count per 1,000 people.
+      const wav = afterF.hwp_area.rows.waveney;
+      assert.equal(wav.population, 118000);
+      assert.equal(wav.per_1000.referrals_received, Math.round(wav.values.referrals_received * 1e5 / 118000) / 100);
+      assert.equal(afterF.waveney.rows.rest_of_norfolk.population, 140700 + 131700 + 99700 + 154300 + 103000 + 144000 + 143100);
+
+      // A provider manager sees their organisation's figures only, and is told so.
+      const manager = await tokenFor(srv, 'manager@demo.waymark.test');
+      const mine = await figures(srv, manager, 'activity', q('hwp_area'));
+      assert.ok(mine.body.notes.some((n) => /organisation only/.test(n)));
+      assert.ok(mine.body.total.values.referrals_received < afterF.hwp_area.body.total.values.referrals_received);
+
       // The hub sees the same exact figures; the commissioner sees them withheld or rounded.
       const hubView = await figures(srv, hub, 'activity', q('hwp_area'));
       assert.deepEqual(hubView.body.rows, afterF.hwp_area.body.rows);
