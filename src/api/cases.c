@@ -11,6 +11,7 @@
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
 #include "util/idlist.h"
+#include "http/list_query.h"
 
 int64_t cases_id_or_respond(struct http_req *req, struct http_resp *resp)
 {
@@ -289,11 +290,20 @@ static int is_worker(const struct http_req *req)
 struct case_list {
 	json_t *list;
 	struct idlist people;
+	const struct search_query *search;
+	struct page_window w;
 };
+
+/* ?sort of the caseload: its one order (what is due soonest first). */
+static const char *const cases_sorts[] = { "due", NULL };
 
 static void list_row(void *ctx, const struct casework_summary *s)
 {
 	struct case_list *l = ctx;
+	int found = l->search->kind == SEARCH_REFERENCE ? strcmp(l->search->reference, s->reference) == 0
+							: search_name_matches(l->search, s->person_name);
+	if (!found || !page_window_take(&l->w))
+		return;
 	json_array_append_new(l->list, cases_summary_json(s));
 	idlist_add(&l->people, s->person_id);
 }
@@ -303,7 +313,9 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 	struct field_errors fe;
 	fielderr_init(&fe);
 	const char *status = http_query(req, "status"), *tier = http_query(req, "tier"), *flag = http_query(req, "flag");
-	const char *wid = http_query(req, "worker_id"), *lim = http_query(req, "limit");
+	const char *wid = http_query(req, "worker_id");
+	struct http_list hl;
+	http_list_api(req, cases_sorts, &hl, &fe);
 	if (status && *status && strcmp(status, "open") && strcmp(status, "closed") && strcmp(status, "all"))
 		fielderr_add(&fe, "status", "status must be open, closed or all");
 	if (flag && *flag && strcmp(flag, "safeguarding") && strcmp(flag, "discharge") && strcmp(flag, "overdue"))
@@ -315,16 +327,14 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 		if (!has)
 			fielderr_add(&fe, "tier", "Choose a tier by its code, like social_prescribing");
 	}
-	long limit = 200, worker = 0;
+	long worker = 0;
 	char *end = NULL;
-	if (lim && *lim && ((limit = strtol(lim, &end, 10)) < 1 || limit > 1000 || *end))
-		fielderr_add(&fe, "limit", "limit must be a whole number from 1 to 1000");
 	if (wid && *wid && ((worker = strtol(wid, &end, 10)) < 1 || *end))
 		fielderr_add(&fe, "worker_id", "worker_id must be a worker's id (a whole number)");
 	if (fe.n)
 		return http_problem_fields(resp, 422, "The caseload filters are not valid", &fe);
 	struct casework_query q = { .worker_id = worker, .org_id = req->auth.org_id, .status = status, .tier = tier,
-				    .flag = flag, .limit = (int)limit };
+				    .flag = flag, .limit = PAGE_SCAN_MAX };
 	int64_t own = 0;
 	/* A worker's caseload is their own cases (a worker without a worker record has none). */
 	if (is_worker(req)) {
@@ -333,9 +343,11 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 			return http_store_failed(req, resp);
 		q.worker_id = n ? own : -1;
 	}
-	struct case_list l = { json_array(), { 0 } };
+	struct case_list l = { json_array(), { 0 }, &hl.search, { 0 } };
+	page_window_init(&l.w, hl.cursor, hl.limit);
 	json_t *list = l.list;
 	int n = casework_caseload(req->db, &q, req->now, list_row, &l);
+	n = n < 0 ? n : l.w.taken;
 	int64_t dropouts = n < 0 ? -1 : casework_dropout_count(req->db, req->auth.org_id);
 	if (n < 0 || dropouts < 0) {
 		json_decref(list);
@@ -344,10 +356,13 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 	}
 	http_audit_people(req, AUDIT_CASE_LIST, "case", l.people.v, l.people.n, is_worker(req) ? "caseload" : "organisation");
 	idlist_free(&l.people);
+	char next[PAGE_CURSOR_LEN];
+	page_cursor_format(hl.cursor + hl.limit, next);
 	return http_reply_json(resp, 200,
-			       json_pack("{s:o,s:i,s:o,s:I,s:i}", "worker_id", own ? json_integer(own) : json_null(), "count",
+			       json_pack("{s:o,s:i,s:o,s:I,s:i,s:o}", "worker_id", own ? json_integer(own) : json_null(), "count",
 					 n, "cases", list, "dropouts", (json_int_t)dropouts, "dropout_attempts",
-					 casework_dropout_attempts(req->db)));
+					 casework_dropout_attempts(req->db), "next_cursor",
+					 l.w.more ? json_string(next) : json_null()));
 }
 
 static int case_get(struct http_req *req, struct http_resp *resp)
@@ -419,8 +434,8 @@ static int concern_get(struct http_req *req, struct http_resp *resp)
 
 const struct route api_cases_routes[] = {
 	{ "GET", "/api/v1/cases", cases_list, PERM_CASE_READ,
-	  "A worker's caseload, or the organisation's cases (?status=open|closed|all, tier, flag, worker_id, limit)", NULL,
-	  "status tier flag worker_id limit" },
+	  "A worker's caseload, or the organisation's cases (?status=open|closed|all, tier, flag, worker_id, q name or reference, limit, cursor)", NULL,
+	  "status tier flag worker_id " HTTP_LIST_API_QUERY },
 	{ "GET", "/api/v1/cases/{id}", case_get, PERM_CASE_READ,
 	  "A case with its assessment, goals, sessions, onward referrals, unmet needs, safeguarding, consents, case "
 	  "studies, measures, paired changes and events",

@@ -14,9 +14,9 @@
 #include "ops/volunteers.h"
 #include "store/recruit.h"
 #include "util/idlist.h"
+#include "http/list_query.h"
 
 #define OFFERS_MAX 500
-#define LIST_LIMIT_MAX 500
 
 static const char *stage_code(enum compliance_stage st)
 {
@@ -239,7 +239,7 @@ static int volunteer_from_json(json_t *doc, struct json_vin *v, struct field_err
 
 /* Answers a list read: {key: items, count: n} audited as action, or the store's failure (n < 0). */
 static int list_reply(struct http_req *req, struct http_resp *resp, int n, json_t *items, const char *key,
-		      enum audit_action action)
+		      enum audit_action action, const struct http_list *l, const struct page_window *w)
 {
 	if (n < 0) {
 		json_decref(items);
@@ -247,7 +247,13 @@ static int list_reply(struct http_req *req, struct http_resp *resp, int n, json_
 	}
 	if (action != AUDIT__MAX) /* AUDIT__MAX: the caller audited it, naming its people */
 		http_audit(req, action, "volunteer", 0, 0, "");
-	return http_reply_json(resp, 200, json_pack("{s:o,s:i}", key, items, "count", n));
+	json_t *doc = json_pack("{s:o,s:i}", key, items, "count", n);
+	if (l) {
+		char next[PAGE_CURSOR_LEN];
+		page_cursor_format(l->cursor + l->limit, next);
+		json_object_set_new(doc, "next_cursor", w->more ? json_string(next) : json_null());
+	}
+	return http_reply_json(resp, 200, doc);
 }
 
 /* Volunteers */
@@ -255,11 +261,18 @@ static int list_reply(struct http_req *req, struct http_resp *resp, int n, json_
 struct list_json {
 	json_t *items;
 	int64_t now;
+	const struct search_query *search; /* NULL: every row */
+	struct page_window w;
 };
+
+/* ?sort of the volunteer and task lists: their one order (by name; tasks by window). */
+static const char *const by_name_sorts[] = { "default", NULL };
 
 static void list_item(void *ctx, const struct volunteer_summary *s)
 {
 	struct list_json *l = ctx;
+	if (l->search && (!search_name_matches(l->search, s->name) || !page_window_take(&l->w)))
+		return;
 	int64_t now = l->now;
 	json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:i,s:i,s:b,s:b,s:f,s:o}", "id", (json_int_t)s->id, "name",
 			      s->name, "status", volunteer_status_code(s->status), "postcode", s->postcode, "area",
@@ -272,22 +285,6 @@ static void list_item(void *ctx, const struct volunteer_summary *s)
 	json_array_append_new(l->items, j);
 }
 
-/* ?limit: a whole number from 1 to LIST_LIMIT_MAX, else def when absent;
- * -1 (with the problem in fe) when it is something else. */
-static int query_limit(struct http_req *req, int def, struct field_errors *fe)
-{
-	const char *l = http_query(req, "limit");
-	if (!l)
-		return def;
-	int n = 0;
-	const char *p = l;
-	for (; *p >= '0' && *p <= '9' && n <= LIST_LIMIT_MAX; p++)
-		n = n * 10 + (*p - '0');
-	if (p == l || *p || n < 1 || n > LIST_LIMIT_MAX)
-		return fielderr_add(fe, "limit", "limit must be a whole number from 1 to %d", LIST_LIMIT_MAX);
-	return n;
-}
-
 static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 {
 	const char *status = http_query(req, "status");
@@ -295,14 +292,16 @@ static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 	fielderr_init(&fe);
 	if (status && *status && volunteer_status_from_code(status) < 0)
 		fielderr_add(&fe, "status", "Status must be applicant, active, paused or left");
-	int limit = query_limit(req, LIST_LIMIT_MAX, &fe);
+	struct http_list l;
+	http_list_api(req, by_name_sorts, &l, &fe);
 	if (fe.n)
 		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
 	json_t *items = json_array();
-	struct list_json ctx = { items, req->now };
-	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", limit, req->now,
+	struct list_json ctx = { items, req->now, &l.search, { 0 } };
+	page_window_init(&ctx.w, l.cursor, l.limit);
+	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, req->now,
 			       req->now + MATCH_HORIZON_SECONDS, list_item, &ctx);
-	return list_reply(req, resp, n, items, "volunteers", AUDIT_VOLUNTEER_LIST);
+	return list_reply(req, resp, n < 0 ? n : ctx.w.taken, items, "volunteers", AUDIT_VOLUNTEER_LIST, &l, &ctx.w);
 }
 
 static void renewal_item(void *ctx, const struct volunteer_summary *s)
@@ -321,7 +320,7 @@ static int volunteers_reminders(struct http_req *req, struct http_resp *resp)
 	json_t *items = json_array();
 	struct list_json ctx = { items, req->now };
 	int n = volunteer_renewals(req->db, req->auth.org_id, london_local_days(req->now), renewal_item, &ctx);
-	return list_reply(req, resp, n, items, "reminders", AUDIT_VOLUNTEER_REMINDERS);
+	return list_reply(req, resp, n, items, "reminders", AUDIT_VOLUNTEER_REMINDERS, NULL, NULL);
 }
 
 static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t id, unsigned status)
@@ -429,9 +428,21 @@ static json_t *task_json(const struct task_view *t, int for_volunteer)
 	return j;
 }
 
+/* 1 when task t is found by search s: its person's name or its referral's reference. */
+static int task_found(const struct search_query *s, const struct task_view *t)
+{
+	if (s->kind == SEARCH_REFERENCE)
+		return strcmp(s->reference, t->reference) == 0;
+	char name[820];
+	snprintf(name, sizeof name, "%s %s", t->given_name, t->family_name);
+	return search_name_matches(s, name);
+}
+
 static void task_item(void *ctx, const struct task_view *t)
 {
 	void **a = ctx;
+	if (a[3] && (!task_found(a[3], t) || !page_window_take(a[4])))
+		return;
 	json_array_append_new(a[0], task_json(t, a[1] != NULL));
 	if (a[2])
 		idlist_add(a[2], t->person_id);
@@ -447,17 +458,20 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	fielderr_init(&fe);
 	if (!ok)
 		fielderr_add(&fe, "status", "Status must be open, offered, accepted, done, missed or cancelled");
-	int limit = query_limit(req, 200, &fe);
+	struct http_list l;
+	http_list_api(req, by_name_sorts, &l, &fe);
 	if (fe.n)
 		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
 	json_t *items = json_array();
 	struct idlist people = { 0 };
-	void *ctx[3] = { items, NULL, &people };
-	int n = task_list(req->db, req->auth.org_id, status ? status : "", limit, task_item, ctx);
+	struct page_window w;
+	page_window_init(&w, l.cursor, l.limit);
+	void *ctx[5] = { items, NULL, &people, &l.search, &w };
+	int n = task_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, task_item, ctx);
 	if (n >= 0)
 		http_audit_people(req, AUDIT_TASK_LIST, "task", people.v, people.n, "");
 	idlist_free(&people);
-	return list_reply(req, resp, n, items, "tasks", AUDIT__MAX);
+	return list_reply(req, resp, n < 0 ? n : w.taken, items, "tasks", AUDIT__MAX, &l, &w);
 }
 
 /* A task the user may see (self: the signed-in volunteer's own) as JSON, or its problem. */
@@ -783,7 +797,7 @@ static int my_tasks(struct http_req *req, struct http_resp *resp)
 	if (f < 0)
 		return http_store_failed(req, resp);
 	json_t *items = json_array();
-	void *ctx[3] = { items, items, NULL };
+	void *ctx[5] = { items, items, NULL, NULL, NULL };
 	int n = f ? task_list_volunteer(req->db, me, 200, task_item, ctx) : 0;
 	if (n < 0) {
 		json_decref(items);
@@ -904,7 +918,7 @@ static int recruit_get(struct http_req *req, struct http_resp *resp)
 
 const struct route api_volunteer_routes[] = {
 	{ "GET", "/api/v1/volunteers", volunteers_list_get, PERM_VOLUNTEER_MANAGE,
-	  "Your organisation's volunteers with DBS compliance (?status, limit)", NULL, "status limit" },
+	  "Your organisation's volunteers with DBS compliance (?status, q name, limit, cursor)", NULL, "status " HTTP_LIST_API_QUERY },
 	{ "POST", "/api/v1/volunteers", volunteer_create_h, PERM_VOLUNTEER_MANAGE, "Add a volunteer (fields in docs/VOLUNTEERS.md)" },
 	{ "GET", "/api/v1/volunteers/reminders", volunteers_reminders, PERM_VOLUNTEER_MANAGE,
 	  "DBS renewals due within 60 days (reminders at 60, 30 and 7 days) and lapsed checks" },
@@ -913,7 +927,7 @@ const struct route api_volunteer_routes[] = {
 	{ "GET", "/api/v1/volunteers/{id}", volunteer_get_h, PERM_VOLUNTEER_MANAGE, "A volunteer of your organisation", "volunteer" },
 	{ "PUT", "/api/v1/volunteers/{id}", volunteer_put_h, PERM_VOLUNTEER_MANAGE, "Replace a volunteer's details", "volunteer" },
 	{ "GET", "/api/v1/tasks", tasks_list_get, PERM_VOLUNTEER_MANAGE,
-	  "Community support tasks of your organisation's cases (?status, limit)", NULL, "status limit" },
+	  "Community support tasks of your organisation's cases (?status, q name or reference, limit, cursor)", NULL, "status " HTTP_LIST_API_QUERY },
 	{ "POST", "/api/v1/tasks", task_create_h, PERM_VOLUNTEER_MANAGE,
 	  "Plan tasks for a community support referral: {referral_id, type, skills, home_visit, window_start, window_end, "
 	  "duration_minutes, priority, details, weeks}" },

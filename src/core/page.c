@@ -65,3 +65,25 @@ int page_parse_sort(const char *s, const char *const *names)
 			return i;
 	return -1;
 }
+
+void page_window_init(struct page_window *w, int64_t offset, int limit)
+{
+	w->skip = offset > 0 ? offset : 0;
+	w->limit = limit;
+	w->taken = 0;
+	w->more = 0;
+}
+
+int page_window_take(struct page_window *w)
+{
+	if (w->skip > 0) {
+		w->skip--;
+		return 0;
+	}
+	if (w->taken >= w->limit) {
+		w->more = 1;
+		return 0;
+	}
+	w->taken++;
+	return 1;
+}

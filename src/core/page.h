@@ -39,4 +39,17 @@ void page_cursor_format(int64_t value, char out[PAGE_CURSOR_LEN]);
 /* The index in names (NULL-terminated) of ?sort, 0 (the list's default
  * order) when NULL or "", or -1 when it is not one of them. */
 int page_parse_sort(const char *s, const char *const *names);
+/* Rows a list held in one organisation's scope (volunteers, tasks, cases)
+ * reads before its search and page are cut from them in memory. */
+#define PAGE_SCAN_MAX 5000
+
+/* Cutting a page from rows that match one by one: skip offset, take limit,
+ * note whether another follows. */
+struct page_window {
+	int64_t skip;
+	int limit, taken, more;
+};
+void page_window_init(struct page_window *w, int64_t offset, int limit);
+/* 1 when the next matching row is on the page (and counts it); 0 before or after it. */
+int page_window_take(struct page_window *w);
 #endif

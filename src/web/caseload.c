@@ -14,8 +14,11 @@
 #include "web/widgets.h"
 #include "http/ops_reply.h"
 #include "util/idlist.h"
+#include "http/list_query.h"
+#include "web/layout.h"
+#include "web/list_controls.h"
 
-#define CASELOAD_SHOWN 200
+#define CASELOAD_SHOWN PAGE_LIMIT_DEFAULT /* rows a page (core/page.h) */
 
 struct caseload_page {
 	struct html *h;
@@ -23,12 +26,18 @@ struct caseload_page {
 	int show_worker; /* a column for the worker (an organisation's cases) */
 	int n;
 	struct idlist people;
+	const struct search_query *search;
+	struct page_window w;
 };
 
 static void caseload_row(void *ctx, const struct casework_summary *s)
 {
 	struct caseload_page *p = ctx;
 	struct html *h = p->h;
+	int found = p->search->kind == SEARCH_REFERENCE ? strcmp(p->search->reference, s->reference) == 0
+							: search_name_matches(p->search, s->person_name);
+	if (!found || !page_window_take(&p->w))
+		return;
 	idlist_add(&p->people, s->person_id);
 	char href[48], buf[160];
 	p->n++;
@@ -165,6 +174,23 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "a", strcmp(status, "open") == 0 ? "Show closed cases" : "Show open cases", "href", other, NULL);
 	html_close(h);
 
+	/* Search (a GET form keeping whose cases and which), and the page. */
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe) {
+		layout_end(h);
+		return http_store_failed(req, resp);
+	}
+	static const char *const sorts[] = { "due", NULL };
+	struct http_list l;
+	http_list_page(req, sorts, &l, fe);
+	html_open(h, "form", "method", "get", "action", "/caseload", "role", "search", "aria-label", "Search cases", NULL);
+	html_void(h, "input", "type", "hidden", "name", "worker", "value", wtext, NULL);
+	html_void(h, "input", "type", "hidden", "name", "status", "value", status, NULL);
+	list_search_input(h, l.q, "A name or a reference", fe);
+	form_button(h, "Search");
+	html_close(h);
+	free(fe);
+
 	int open = strcmp(status, "open") == 0;
 	html_elem(h, "h2", open ? "Open cases" : "Closed cases", "id", open ? "open-cases-title" : "closed-cases-title", NULL);
 	html_open(h, "div", "id", open ? "open-cases" : "closed-cases", NULL);
@@ -176,8 +202,9 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 			shown[nc++] = cols[i];
 	widget_table_open(h, open ? "Open cases, what is due soonest first" : "Closed cases", shown, nc);
 	struct casework_query q = { .worker_id = worker_id, .org_id = req->auth.org_id, .status = status,
-				    .limit = CASELOAD_SHOWN };
-	struct caseload_page p = { h, req->now, !worker_id, 0, { 0 } };
+				    .limit = PAGE_SCAN_MAX };
+	struct caseload_page p = { h, req->now, !worker_id, 0, { 0 }, &l.search, { 0 } };
+	page_window_init(&p.w, (int64_t)(l.page - 1) * CASELOAD_SHOWN, CASELOAD_SHOWN);
 	int rc = casework_caseload(req->db, &q, req->now, caseload_row, &p);
 	html_close(h);
 	html_close(h);
@@ -187,7 +214,10 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 		return http_store_failed(req, resp);
 	}
 	if (!p.n)
-		html_elem(h, "p", open ? "No open cases." : "No closed cases.", "class", "nhsuk-body", NULL);
+		html_elem(h, "p", l.q[0] ? "No case matches the search." : open ? "No open cases." : "No closed cases.", "class",
+			  "nhsuk-body", NULL);
+	const char *params[] = { "worker", wtext, "status", status, "q", l.q, NULL };
+	list_pager(h, "/caseload", params, l.page, p.w.more);
 	html_close(h);
 	if (!open) {
 		int64_t d = casework_dropout_count(req->db, req->auth.org_id);

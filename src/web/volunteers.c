@@ -13,6 +13,8 @@
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
 #include "util/idlist.h"
+#include "http/list_query.h"
+#include "web/list_controls.h"
 
 #define ALTERNATIVES_MAX 8 /* eligible volunteers offered in each task's list */
 
@@ -87,6 +89,8 @@ struct list_page {
 	struct html *h;
 	int64_t now;
 	int n;
+	const struct search_query *search; /* NULL: every row */
+	struct page_window w;
 };
 
 static void renewal_row(void *ctx, const struct volunteer_summary *s)
@@ -126,6 +130,8 @@ static void volunteer_row(void *ctx, const struct volunteer_summary *s)
 {
 	struct list_page *l = ctx;
 	struct html *h = l->h;
+	if (l->search && (!search_name_matches(l->search, s->name) || !page_window_take(&l->w)))
+		return;
 	char href[48], skills[400], load[32];
 	l->n++;
 	snprintf(href, sizeof href, "/volunteers/%lld", (long long)s->id);
@@ -194,6 +200,14 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 						       { "active", "Active" }, { "paused", "Paused" },
 						       { "left", "Left" }, { NULL, NULL } };
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, statuses);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return http_store_failed(req, resp);
+	static const char *const sorts[] = { "default", NULL };
+	struct http_list hl;
+	http_list_page(req, sorts, &hl, fe);
+	list_search_input(h, hl.q, "A name", fe);
+	free(fe);
 	html_elem(h, "button", "Show volunteers", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
@@ -207,13 +221,17 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	l.n = 0;
-	if (volunteer_list(req->db, req->auth.org_id, status ? status : "", 1000, req->now, req->now + MATCH_HORIZON_SECONDS,
-			   volunteer_row, &l) < 0)
+	l.search = &hl.search;
+	page_window_init(&l.w, (int64_t)(hl.page - 1) * PAGE_LIMIT_DEFAULT, PAGE_LIMIT_DEFAULT);
+	if (volunteer_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, req->now,
+			   req->now + MATCH_HORIZON_SECONDS, volunteer_row, &l) < 0)
 		return http_store_failed(req, resp);
 	html_close(h);
 	html_close(h);
 	if (!l.n)
 		html_elem(h, "p", "There are no volunteers to show.", NULL);
+	const char *params[] = { "status", status ? status : "", "q", hl.q, NULL };
+	list_pager(h, "/volunteers", params, hl.page, l.w.more);
 	http_audit(req, AUDIT_VOLUNTEER_LIST, "volunteer", 0, 0, "");
 	return web_end(&pg, resp, 200);
 }
@@ -729,12 +747,20 @@ struct task_rows {
 	struct html *h;
 	int n;
 	struct idlist people;
+	const struct search_query *search;
+	struct page_window w;
 };
 
 static void task_row(void *ctx, const struct task_view *t)
 {
 	struct task_rows *l = ctx;
 	struct html *h = l->h;
+	char name[820];
+	snprintf(name, sizeof name, "%s %s", t->given_name, t->family_name);
+	int found = l->search->kind == SEARCH_REFERENCE ? strcmp(l->search->reference, t->reference) == 0
+							: search_name_matches(l->search, name);
+	if (!found || !page_window_take(&l->w))
+		return;
 	idlist_add(&l->people, t->person_id);
 	char when[LONDON_FORMAT_LEN], who[900], what[100], logged[32] = "";
 	l->n++;
@@ -785,6 +811,14 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 		opts[i + 1] = (struct form_option){ task_status_codes[i], task_status_label(task_status_codes[i]) };
 	opts[TASK_STATUS_COUNT + 1] = (struct form_option){ NULL, NULL };
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, opts);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return http_store_failed(req, resp);
+	static const char *const sorts[] = { "default", NULL };
+	struct http_list hl;
+	http_list_page(req, sorts, &hl, fe);
+	list_search_input(h, hl.q, "A name or a reference", fe);
+	free(fe);
 	html_elem(h, "button", "Show tasks", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
@@ -797,8 +831,9 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	html_close(h);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
-	struct task_rows l = { h, 0, { 0 } };
-	if (task_list(req->db, req->auth.org_id, status ? status : "", 200, task_row, &l) < 0) {
+	struct task_rows l = { h, 0, { 0 }, &hl.search, { 0 } };
+	page_window_init(&l.w, (int64_t)(hl.page - 1) * PAGE_LIMIT_DEFAULT, PAGE_LIMIT_DEFAULT);
+	if (task_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, task_row, &l) < 0) {
 		idlist_free(&l.people);
 		return http_store_failed(req, resp);
 	}
@@ -806,6 +841,8 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	if (!l.n)
 		html_elem(h, "p", "There are no tasks to show.", NULL);
+	const char *params[] = { "status", status ? status : "", "q", hl.q, NULL };
+	list_pager(h, "/volunteers/tasks", params, hl.page, l.w.more);
 	http_audit_people(req, AUDIT_TASK_LIST, "task", l.people.v, l.people.n, "");
 	idlist_free(&l.people);
 	return web_end(&pg, resp, 200);

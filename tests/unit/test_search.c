@@ -130,6 +130,24 @@ static void test_page_policy(void **state)
 	assert_int_equal(page_parse_sort("shoe", sorts), -1);
 }
 
+static void test_page_window(void **state)
+{
+	(void)state;
+	struct page_window w;
+	page_window_init(&w, 2, 2);
+	int on[6];
+	for (int i = 0; i < 6; i++)
+		on[i] = page_window_take(&w);
+	assert_int_equal(on[0] + on[1], 0);
+	assert_int_equal(on[2] + on[3], 2);
+	assert_int_equal(on[4] + on[5], 0);
+	assert_int_equal(w.taken, 2);
+	assert_int_equal(w.more, 1);
+	page_window_init(&w, 0, 5);
+	assert_int_equal(page_window_take(&w), 1);
+	assert_int_equal(w.more, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_name_quotes_and_wildcards),
 		cmocka_unit_test(test_name_prefix_of_words),
 		cmocka_unit_test(test_page_policy),
+		cmocka_unit_test(test_page_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
