@@ -11,7 +11,7 @@
 #define EVAL_SETTING_GSE "evaluation_gse_meaningful_x100"
 #define EVAL_SETTING_EQVAS "evaluation_eqvas_meaningful_x100"
 /* The small-number threshold commissioners' figures use (core/suppress.h). */
-#define EVAL_SETTING_SUPPRESS "suppression_threshold"
+#define EVAL_SETTING_SUPPRESS "report_suppression_threshold"
 
 struct ops_eval_outcomes {
 	struct cohort cohort;
