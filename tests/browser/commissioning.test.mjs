@@ -137,7 +137,7 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
   await lp.getByRole('button', { name: 'Record the review' }).click();
   assert.match(await lp.locator('main').innerText(), /Rating: amber/);
   await lp.getByLabel('Payment', { exact: true }).selectOption({ label: 'signing' });
-  await lp.getByLabel('Hold').check();
+  await lp.getByLabel('Hold', { exact: true }).check();
   await lp.getByLabel('Reason for holding').selectOption('performance');
   await lp.getByLabel('Review that justifies holding it').selectOption({ label: 'Quarter 1 (amber)' });
   await lp.getByRole('button', { name: 'Change the payment' }).click();
