@@ -1,4 +1,5 @@
 /* Commissioning use cases of a round: opening it, expressions of interest before the deadline, scores, the proposal and the awards. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,24 @@
 #include "core/lots.h"
 #include "core/money.h"
 #include "ops/commission_int.h"
+
+/* GLPK keeps state per environment; one solve at a time is cheap insurance (they take milliseconds). */
+static pthread_mutex_t glpk_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void solve_locked(const struct lots_instance *in, struct lots_solution *sol)
+{
+	pthread_mutex_lock(&glpk_lock);
+	lots_solve(in, sol);
+	pthread_mutex_unlock(&glpk_lock);
+}
+
+static json_t *proposal_locked(const struct lots_instance *in, const struct lots_solution *sol)
+{
+	pthread_mutex_lock(&glpk_lock);
+	json_t *o = lots_proposal_json(in, sol);
+	pthread_mutex_unlock(&glpk_lock);
+	return o;
+}
 
 struct names {
 	size_t n;
@@ -437,7 +456,7 @@ static enum ops_result solve_round(const struct ops_ctx *c, int64_t round_id, js
 	}
 	if (fe->n)
 		return OPS_INVALID;
-	lots_solve(b->in, sol);
+	solve_locked(b->in, sol);
 	return OPS_OK;
 }
 
@@ -476,7 +495,7 @@ json_t *ops_comm_proposal(const struct ops_ctx *c, int64_t round_id, json_t *ove
 		b->in = in;
 		*r = solve_round(c, round_id, overrides, b, sol, reasons, lapsed, fe);
 		if (*r == OPS_OK) {
-			out = lots_proposal_json(in, sol);
+			out = proposal_locked(in, sol);
 			annotate(out, b, reasons, lapsed);
 		}
 	}
@@ -519,7 +538,7 @@ enum ops_result ops_comm_award(const struct ops_ctx *c, int64_t round_id, json_t
 		r = sol->status == LOTS_INFEASIBLE ? OPS_CONFLICT : OPS_ERROR;
 		goto done;
 	}
-	prop = lots_proposal_json(li, sol);
+	prop = proposal_locked(li, sol);
 	if ((r = ops_begin(c)) != OPS_OK)
 		goto done;
 	size_t i;

@@ -154,7 +154,7 @@ static int home_page(struct http_req *req, struct http_resp *resp, json_t *in, c
 						    .hint = "YYYY-MM-DD", .value = js(in, "eoi_deadline"), .width = "nhsuk-input--width-10",
 						    .errors = fe });
 		form_input(h, &(struct form_field){ .name = "eoi_deadline_time", .label = "Deadline: time (UK time, 24-hour)",
-						    .hint = "For example, 09:00", .value = in ? js(in, "eoi_deadline_time") : "09:00",
+						    .hint = "For example, 09:00 (or 09:00:30)", .value = in ? js(in, "eoi_deadline_time") : "09:00",
 						    .width = "nhsuk-input--width-5", .errors = fe });
 		form_input(h, &(struct form_field){ .name = "areas[0].lots", .label = "Lots in Breckland", .type = "number",
 						    .value = in ? js(in, "areas[0].lots") : "6", .width = "nhsuk-input--width-3", .errors = fe });
@@ -181,9 +181,11 @@ static void deadline_from_form(json_t *in)
 	int64_t day;
 	unsigned hh, mm;
 	char extra;
-	if (dt_parse_date(d, &day) || sscanf(t, "%2u:%2u%c", &hh, &mm, &extra) != 2 || hh > 23 || mm > 59)
+	unsigned ss = 0;
+	int got = sscanf(t, "%2u:%2u:%2u%c", &hh, &mm, &ss, &extra);
+	if (dt_parse_date(d, &day) || (got != 2 && got != 3) || hh > 23 || mm > 59 || ss > 59)
 		return;
-	int64_t utc = london_midnight_utc(day) + hh * 3600 + mm * 60;
+	int64_t utc = london_midnight_utc(day) + hh * 3600 + mm * 60 + ss;
 	utc -= london_offset(utc) - london_offset(london_midnight_utc(day)); /* the clocks may change that night */
 	char iso[DT_UTC_LEN];
 	dt_format_utc(utc, iso);
@@ -349,7 +351,37 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		html_elem(h, "h2", "Expressions of interest", NULL);
 		if (!json_array_size(eois))
 			html_elem(h, "p", "None yet.", NULL);
-		json_array_foreach(eois, i, x) if (!strcmp(st, "open")) score_form(h, req, id, x, cd);
+		static const char *const ecols[] = { "Provider", "Lots", "GP clusters", "Shortlisted", "Score (%)", NULL };
+		if (json_array_size(eois))
+			table_head(h, "Expressions of interest", ecols);
+		json_t *next = NULL;
+		json_array_foreach(eois, i, x) {
+			char lots[48], cl[400] = "", sc[24] = "Not scored";
+			size_t k, len = 0;
+			json_t *y;
+			snprintf(lots, sizeof lots, "%lld to %lld", (long long)json_integer_value(json_object_get(x, "min_lots")),
+				 (long long)json_integer_value(json_object_get(x, "max_lots")));
+			json_array_foreach(json_object_get(x, "clusters"), k, y) if (len < sizeof cl)
+				len += (size_t)snprintf(cl + len, sizeof cl - len, "%s%s", k ? ", " : "", json_string_value(y));
+			json_t *score = json_object_get(x, "score_x100");
+			if (json_is_integer(score))
+				snprintf(sc, sizeof sc, "%.2f", (double)json_integer_value(score) / 100.0);
+			else if (!next)
+				next = x;
+			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+			cell(h, js(json_object_get(x, "organisation"), "name"));
+			cell(h, lots);
+			cell(h, cl);
+			cell(h, json_is_true(json_object_get(x, "shortlisted")) ? "Yes" : "No");
+			cell(h, sc);
+			html_close(h);
+		}
+		if (json_array_size(eois))
+			table_end(h);
+		if (next && !strcmp(st, "open")) {
+			html_elem(h, "h2", "Score the next expression of interest", NULL);
+			score_form(h, req, id, next, cd);
+		}
 		if (!strcmp(st, "open") && !open && json_array_size(eois)) {
 			struct field_errors *pfe = ops_fielderr_new();
 			json_t *prop = pfe ? ops_comm_proposal(&c, id, NULL, pfe, &r) : NULL;
