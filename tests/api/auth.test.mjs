@@ -106,8 +106,9 @@ test('API tokens: bearer works, a wrong token is 401, and the audit trail record
   const ok = await fetch(`${srv.url}/audit`, { headers: { authorization: `Bearer ${token}` } });
   assert.equal(ok.status, 200);
   const page = await ok.text();
-  assert.match(page, /login\.fail/);
-  assert.match(page, /login\.ok/);
+  // Actions are shown in words (core/audit_label.c): login.fail and login.ok.
+  assert.match(page, /Sign-in failed/);
+  assert.match(page, /Signed in/);
   const bad = await fetch(`${srv.url}/audit`, { headers: { authorization: 'Bearer wm_nope' } });
   assert.equal(bad.status, 401);
   const denied = await fetch(`${srv.url}/audit`, {
