@@ -51,7 +51,8 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
   const sessions = {};
   for (const email of ['manager@demo.waymark.test', 'manager2@demo.waymark.test', 'manager3@demo.waymark.test'])
     sessions[email] = await as(email);
-  const deadlineMs = (Math.floor(Date.now() / 1000) + 60) * 1000;
+  // Long enough for two EOIs before it on a slow (sanitizer) run; the third waits for it.
+  const deadlineMs = (Math.floor(Date.now() / 1000) + 30) * 1000;
   const when = london(deadlineMs);
   const lp = lead.page;
   await lp.getByRole('link', { name: 'Commissioning' }).first().click();
