@@ -257,7 +257,7 @@ json_t *lots_proposal_json(const struct lots_instance *in, const struct lots_sol
 	for (size_t p = 0; p < in->n_providers; p++) {
 		const struct lots_provider *pr = &in->providers[p];
 		int tot = provider_lots(in, sol, p);
-		char reason[400], where[400];
+		char reason[480], where[400];
 		if (tot > 0) {
 			uint32_t m = 0;
 			for (size_t c = 0; c < in->n_clusters; c++)
