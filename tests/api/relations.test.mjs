@@ -59,7 +59,7 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       const page = await fetch(`${srv.url}/audit/people/${people[0]}`, {
         headers: { authorization: `Bearer ${await tokenFor(srv, 'lead@demo.waymark.test')}`, accept: 'text/html' } });
       assert.equal(page.status, 200);
-      assert.match(await page.text(), /triage\.queue\.read/);
+      assert.match(await page.text(), /Opened the triage queue/); // triage.queue.read, in words (core/audit_label.c)
       const list = await api(srv, tok.hub, 'GET', '/api/v1/referrals?limit=3');
       assert.equal(list.status, 200);
       const listed = list.body.items.map((r) => r.person.id).sort((a, b) => a - b);
