@@ -67,6 +67,7 @@ enum lots_status lots_solve(const struct lots_instance *in, struct lots_solution
 	if (!ia || !ja || !ar) {
 		free(ia), free(ja), free(ar);
 		glp_delete_prob(lp);
+		glp_free_env();
 		return out->status = LOTS_ERROR;
 	}
 	int k = 0, row = 0;
@@ -138,6 +139,9 @@ enum lots_status lots_solve(const struct lots_instance *in, struct lots_solution
 		}
 	}
 	glp_delete_prob(lp);
+	/* GLPK keeps an environment per thread until told to free it; a server
+	 * worker thread would otherwise hold it (and leak it at exit). */
+	glp_free_env();
 	return out->status;
 }
 
