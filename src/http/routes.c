@@ -65,5 +65,7 @@ const struct route *const http_route_tables[] = {
 	api_commission_routes,
 	web_commission_routes,
 	web_milestone_routes,
+	api_campaign_routes,
+	web_campaign_routes,
 	NULL,
 };

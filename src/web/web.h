@@ -43,6 +43,7 @@ extern const struct route web_evaluation_routes[];
 extern const struct route web_evaluation_extract_routes[];
 extern const struct route web_commission_routes[];
 extern const struct route web_milestone_routes[];
+extern const struct route web_campaign_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
