@@ -24,4 +24,5 @@ extern const struct route api_evaluation_routes[];
 extern const struct route api_stories_routes[];
 extern const struct route api_commission_routes[];
 extern const struct route api_campaign_routes[];
+extern const struct route api_training_routes[];
 #endif

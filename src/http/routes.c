@@ -67,5 +67,7 @@ const struct route *const http_route_tables[] = {
 	web_milestone_routes,
 	api_campaign_routes,
 	web_campaign_routes,
+	api_training_routes,
+	web_training_routes,
 	NULL,
 };
