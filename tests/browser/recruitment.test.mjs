@@ -1,7 +1,8 @@
 // Recruitment campaigns in a browser without JavaScript (axe checks the
 // page in a JavaScript tab sharing the session, at 320 px): a coordinator
 // adds a campaign (the error summary names a wrong field first), someone
-// applies through its link, and the page counts the applicant.
+// applies through its link, and the page counts the applicant; then the
+// coordinator records training modules on a volunteer's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -66,5 +67,21 @@ test('a coordinator adds a campaign, someone applies through its link, the page 
   await page.goto(`${server.url}/recruitment`);
   const row = page.locator('tr', { hasText: 'Library posters' });
   assert.match(await row.innerText(), /Library posters[\s\S]*Breckland[\s\S]*\b1\b[\s\S]*\b0\b/);
+
+  // The volunteer passport: tick modules, give the date; a missing date is named first.
+  await page.goto(`${server.url}/volunteers?status=applicant`);
+  await page.getByRole('link', { name: 'Lena Library' }).first().click();
+  const volunteerUrl = page.url();
+  await page.getByLabel(/Safeguarding adults/).check();
+  await page.getByRole('button', { name: 'Record training' }).click();
+  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /date/i);
+  await page.getByLabel(/Safeguarding adults/).check();
+  await page.getByLabel(/Lone working/).check();
+  await page.getByLabel('Date completed').fill(day(-3));
+  await page.getByRole('button', { name: 'Record training' }).click();
+  const done = await page.locator('#training + ul').innerText();
+  assert.match(done, new RegExp(`Safeguarding adults: completed ${day(-3)}`));
+  assert.match(done, /Lone working/);
+  await check(ctx, volunteerUrl, 'volunteer page with training');
   await ctx.close();
 });
