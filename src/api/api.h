@@ -23,4 +23,6 @@ extern const struct route api_reports_routes[];
 extern const struct route api_evaluation_routes[];
 extern const struct route api_stories_routes[];
 extern const struct route api_commission_routes[];
+extern const struct route api_campaign_routes[];
+extern const struct route api_training_routes[];
 #endif

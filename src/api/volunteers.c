@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/training.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -114,7 +115,9 @@ static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
 		json_array_append_new(off, day_or_null(r->days_off[i]));
 	json_t *training = json_array();
 	for (int i = 0; i < r->n_training; i++)
-		json_array_append_new(training, json_pack("{s:s,s:o}", "module", r->training[i].module, "completed",
+		json_array_append_new(training, json_pack("{s:s,s:o,s:n,s:s,s:o}", "module", r->training[i].module,
+							  "completed", day_or_null(r->training[i].completed_day), "code",
+							  "title", r->training[i].module, "completed_on",
 							  day_or_null(r->training[i].completed_day)));
 	json_object_set_new(j, "skills", skills_json(r->skills));
 	json_object_set_new(j, "availability", avail);
@@ -334,6 +337,11 @@ static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t
 	free(v);
 	if (!j)
 		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
+	/* The passport's catalogue modules follow the free-text entries. */
+	if (api_training_append(req->db, id, json_object_get(j, "training"))) {
+		json_decref(j);
+		return http_store_failed(req, resp);
+	}
 	if (status == 200)
 		http_audit(req, AUDIT_VOLUNTEER_READ, "volunteer", id, 0, "");
 	return http_reply_json(resp, status, j);

@@ -65,5 +65,9 @@ const struct route *const http_route_tables[] = {
 	api_commission_routes,
 	web_commission_routes,
 	web_milestone_routes,
+	api_campaign_routes,
+	web_campaign_routes,
+	api_training_routes,
+	web_training_routes,
 	NULL,
 };

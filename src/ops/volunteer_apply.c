@@ -1,14 +1,17 @@
 /* Public volunteer applications: checked by the volunteer rules, stored as an applicant of the area's provider. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/londontime.h"
 #include "core/postcode.h"
 #include "ops/volunteer_apply.h"
+#include "core/datetime.h"
+#include "store/campaign.h"
 #include "store/volunteer.h"
 #include "util/text.h"
 
 enum ops_result ops_volunteer_apply(const struct ops_ctx *c, struct volunteer_input *in, const char *consent,
-				    struct field_errors *fe, int64_t *id)
+				    int64_t campaign_id, struct field_errors *fe, int64_t *id)
 {
 	*id = 0;
 	/* Only what the public form asks; the rest is the coordinators'. */
@@ -55,7 +58,18 @@ enum ops_result ops_volunteer_apply(const struct ops_ctx *c, struct volunteer_in
 		r = ops_fail(c, OPS_ERROR);
 		goto done;
 	}
-	r = ops_commit_audited(c, AUDIT_VOLUNTEER_APPLY, "volunteer", *id, 0, "applicant");
+	/* Through a campaign's link: kept when the campaign is running today, else simply not attributed. */
+	int64_t corg = 0;
+	char today[DT_DATE_LEN], detail[48] = "applicant";
+	dt_format_date(london_local_days(c->now), today);
+	if (campaign_id > 0 && (campaign_running_org(c->db, campaign_id, today, &corg) ||
+				(corg && campaign_attribute(c->db, *id, campaign_id)))) {
+		r = ops_fail(c, OPS_ERROR);
+		goto done;
+	}
+	if (corg)
+		snprintf(detail, sizeof detail, "applicant campaign %lld", (long long)campaign_id);
+	r = ops_commit_audited(c, AUDIT_VOLUNTEER_APPLY, "volunteer", *id, 0, detail);
 done:
 	free(rec);
 	return r;

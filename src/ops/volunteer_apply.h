@@ -12,8 +12,10 @@
  * replaced by applicant, other fields are not taken) and consent ("yes",
  * fe "consent"); at least one of email and phone (fe "email"). Stores the
  * applicant with the organisation serving the postcode district, audited
- * volunteer.apply. *id gets the new volunteer.
+ * volunteer.apply. campaign_id (0 for none) is kept on the applicant when
+ * that campaign runs today; an unknown or ended one is not attributed.
+ * *id gets the new volunteer.
  */
 enum ops_result ops_volunteer_apply(const struct ops_ctx *c, struct volunteer_input *in, const char *consent,
-				    struct field_errors *fe, int64_t *id);
+				    int64_t campaign_id, struct field_errors *fe, int64_t *id);
 #endif

@@ -85,6 +85,16 @@ static int load_vocab(struct store *st, const struct csv_field *f, size_t n, con
 			  (int)line);
 }
 
+static int load_training_module(struct store *st, const struct csv_field *f, size_t n, const char *x,
+				unsigned long line)
+{
+	(void)x;
+	if (n < 3 || (strcmp(f[2].str, "yes") != 0 && strcmp(f[2].str, "no") != 0))
+		return -1;
+	return store_exec(st, STMT_TRAINING_MODULE_PUT, NULL, NULL, "ssdd", f[0].str, f[1].str, f[2].str[0] == 'y',
+			  (int)line);
+}
+
 static int load_file(struct store *st, const struct embed_file *ef, row_loader fn, const char *extra,
 		     char *err, size_t errlen)
 {
@@ -151,6 +161,7 @@ int refdata_load(struct store *st, char *err, size_t errlen)
 		{ "data/bank_holidays.csv", load_holiday },
 		{ "data/pcns.csv", load_pcn },                 { "data/rurality.csv", load_rurality },
 		{ "data/population.csv", load_population },
+		{ "data/training_modules.csv", load_training_module },
 	};
 	if (store_begin(st)) {
 		snprintf(err, errlen, "%s", store_errmsg(st));

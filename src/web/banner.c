@@ -50,6 +50,7 @@ static const struct {
 	{ "logged", "Your log was saved", "Thank you." },
 	{ "handed-back", "Task handed back", "Your coordinator will offer it to someone else." },
 	{ "password", "Password changed", NULL },
+	{ "campaign", "Campaign added", "Share its application link below." },
 };
 
 void web_done_banner(struct html *h, struct http_req *req)

@@ -24,6 +24,14 @@ static const char *const day_keys[7] = { "availability.mon", "availability.tue",
 					 "availability.fri", "availability.sat", "availability.sun" };
 static const char *const day_names[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
 
+/* The campaign id in text, or 0 when it is not a plain positive number. */
+static int64_t campaign_id_of(const char *s)
+{
+	if (!s || !*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return 0;
+	return strtoll(s, NULL, 10);
+}
+
 static int form_page(struct http_req *req, struct http_resp *resp, const struct field_errors *fe, unsigned status)
 {
 	int posted = fe != NULL;
@@ -41,6 +49,13 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 	secret_form_token(req->now, "", stamp, sizeof stamp);
 	form_begin(h, "/volunteer-application", http_form_token(req, resp, token, sizeof token));
 	html_void(h, "input", "type", "hidden", "name", APPLY_STAMP, "value", stamp, NULL);
+	/* A campaign's link (?campaign=ID) is carried with the form; the operation decides whether it counts. */
+	const char *campaign = posted ? http_form(req, "campaign") : http_query(req, "campaign");
+	if (campaign_id_of(campaign) > 0) {
+		char cid[24];
+		snprintf(cid, sizeof cid, "%lld", (long long)campaign_id_of(campaign));
+		html_void(h, "input", "type", "hidden", "name", "campaign", "value", cid, NULL);
+	}
 	form_input(h, &(struct form_field){ .name = "name", .label = "Full name", .value = V("name", NULL),
 					    .autocomplete = "name", .errors = fe });
 	form_input(h, &(struct form_field){ .name = "email", .label = "Email address", .hint = "Or give a phone number",
@@ -157,7 +172,8 @@ static int apply_post(struct http_req *req, struct http_resp *resp)
 	for (int i = 0; i < req->nform; i++)
 		volunteer_input_add(in, req->form[i].name, req->form[i].value);
 	int64_t id;
-	enum ops_result r = ops_volunteer_apply(&c, in, http_form(req, "consent"), fe, &id);
+	enum ops_result r = ops_volunteer_apply(&c, in, http_form(req, "consent"),
+					       campaign_id_of(http_form(req, "campaign")), fe, &id);
 	rc = r == OPS_OK ? say(req, resp, 200, "Thank you for offering to volunteer",
 			       "A volunteer coordinator near you will contact you in the next few days about what happens "
 			       "next, including a DBS check for some kinds of help.")

@@ -409,6 +409,8 @@ static int volunteer_form(struct http_req *req, struct http_resp *resp, int64_t 
 	}
 	form_button(h, "Save volunteer");
 	form_end(h);
+	if (id && web_training_section(h, req, id, NULL))
+		html_elem(h, "p", "The training modules cannot be shown just now.", "class", "nhsuk-body", NULL);
 	return web_end(&pg, resp, status);
 }
 

@@ -43,6 +43,8 @@ extern const struct route web_evaluation_routes[];
 extern const struct route web_evaluation_extract_routes[];
 extern const struct route web_commission_routes[];
 extern const struct route web_milestone_routes[];
+extern const struct route web_campaign_routes[];
+extern const struct route web_training_routes[];
 
 /* The "page not found" page (404). */
 void web_not_found_page(struct http_req *req, struct http_resp *resp);
@@ -83,6 +85,9 @@ int web_caseload_summary(struct html *h, struct http_req *req);
 /* Writes the hub's telephone number, opening hours and email (settings), when set, for the public
  * pages. Returns 0 or -1. */
 int web_hub_contact(struct html *h, struct http_req *req);
+/* The volunteer passport's section of volunteer id's page (web/training.c):
+ * modules completed and the form to record more. 0, or -1 (store failure). */
+int web_training_section(struct html *h, struct http_req *req, int64_t id, const struct field_errors *fe);
 /* Writes a volunteer's offers and tasks in brief ("You have 2 offers") with
  * a link to My tasks, for their home page. Returns 0 or -1. */
 int web_my_tasks_summary(struct html *h, struct http_req *req);
