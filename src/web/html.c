@@ -77,8 +77,33 @@ static int html_is_cell(const char *tag)
 	return !strcmp(tag, "td") || !strcmp(tag, "th");
 }
 
+/* The value of attribute name among the pairs of ap (not consumed), or NULL. */
+static const char *html_attr_of(va_list ap, const char *name)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	const char *n, *found = NULL;
+	while ((n = va_arg(cp, const char *))) {
+		const char *val = va_arg(cp, const char *);
+		if (!found && val && !strcmp(n, name))
+			found = val;
+	}
+	va_end(cp);
+	return found;
+}
+
 static void html_start(struct html *h, const char *tag, va_list ap)
 {
+	/* A cell that writes its own heading first keeps that one, not ours. */
+	if (h->tbl.active && !strcmp(tag, "span") && h->tbl.auto_end && h->out->len == h->tbl.auto_end) {
+		const char *c = html_attr_of(ap, "class");
+		if (c && strstr(c, "nhsuk-table-responsive__heading")) {
+			h->out->len = h->tbl.auto_at;
+			if (h->out->data)
+				h->out->data[h->out->len] = '\0';
+		}
+	}
+	int has_role = html_attr_of(ap, "role") != NULL;
 	buf_putc(h->out, '<');
 	buf_puts(h->out, tag);
 	const char *cls = html_attrs(h, ap);
@@ -92,17 +117,20 @@ static void html_start(struct html *h, const char *tag, va_list ap)
 			h->tbl.in_head = 1;
 		else if (!strcmp(tag, "tr"))
 			h->tbl.col = 0;
-		if (role)
+		if (role && !has_role)
 			buf_printf(h->out, " role=\"%s\"", role);
 	}
 	buf_putc(h->out, '>');
 	/* A body cell opens with its column's heading, shown on narrow screens. */
 	if (h->tbl.active && !h->tbl.in_head && html_is_cell(tag)) {
 		int c = h->tbl.col++;
+		h->tbl.auto_end = 0;
 		if (c < h->tbl.ncols && h->tbl.head[c][0]) {
+			h->tbl.auto_at = h->out->len;
 			buf_puts(h->out, "<span class=\"nhsuk-table-responsive__heading\" aria-hidden=\"true\">");
 			html_escape(h->out, h->tbl.head[c]);
 			buf_puts(h->out, " </span>");
+			h->tbl.auto_end = h->out->failed ? 0 : h->out->len;
 		}
 	}
 }

@@ -16,6 +16,7 @@ struct html_table {
 	int col;                                      /* next column of the row */
 	int ncols;                                    /* headings seen */
 	char head[HTML_TABLE_COLS][HTML_TABLE_HEAD];  /* heading texts */
+	size_t auto_at, auto_end;                     /* where the last cell's heading was written */
 };
 
 struct html {

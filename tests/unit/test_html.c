@@ -144,6 +144,19 @@ static void test_plain_table_untouched(void **state)
 	assert_string_equal(out(f), "<table class=\"nhsuk-table\"><td>x</td></table>\n");
 }
 
+/* A cell that writes its own heading (and role) keeps them instead of ours. */
+static void test_own_heading_and_role_kept(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const cols[] = { "Person" };
+	html_table_rows(&f->h, cols, 1);
+	html_open(&f->h, "td", "role", "cell", NULL);
+	html_elem(&f->h, "span", "Who", "class", "nhsuk-table-responsive__heading", NULL);
+	html_text(&f->h, "Ann");
+	html_close(&f->h);
+	assert_string_equal(out(f), "<td role=\"cell\"><span class=\"nhsuk-table-responsive__heading\">Who</span>Ann</td>\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +169,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_responsive_table_labels_its_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rows_apart_from_their_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plain_table_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_own_heading_and_role_kept, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
