@@ -38,6 +38,8 @@ static const struct {
 	{ "/commissioning", "Commissioning", PERM_COMMISSION_READ },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])
+_Static_assert(NAV_MAX < sizeof ((struct web_page *)0)->nav / sizeof ((struct web_page *)0)->nav[0],
+	       "every link fits a page's menu, with its end marker");
 
 size_t web_nav_for(enum role role, struct layout_nav *out, size_t max)
 {

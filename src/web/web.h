@@ -96,7 +96,7 @@ int web_my_tasks_summary(struct html *h, struct http_req *req);
 struct web_page {
 	struct html h;
 	struct layout_page meta;
-	struct layout_nav nav[16];
+	struct layout_nav nav[32]; /* more than the most links a role has (web/page.c) */
 };
 
 /* Fills out with the header links for role (NULL-terminated); returns how many. */

@@ -77,12 +77,13 @@ test('a link worker searches the directory without JavaScript and opens a servic
   assert.match(await page.locator('.nhsuk-summary-list').innerText(), /Food and meals/);
   seen.push(['service page', page.url()]);
 
-  // Chosen for a case: each service posts service_id to the case's onward route.
+  // Chosen for a case: each service opens the case's onward form with its service_id.
   await page.goto(`${server.url}/directory?case=42&category=befriending`);
   const forms = page.locator('form[action="/cases/42/onward"]');
   assert.ok(await forms.count() >= 3);
   assert.ok(await forms.first().locator('input[name="service_id"]').getAttribute('value'));
-  assert.ok(await forms.first().locator('input[name="csrf_token"]').getAttribute('value'));
+  // It only opens the onward form, which names the service and asks first: a GET, nothing stored.
+  assert.equal(await forms.first().getAttribute('method'), 'get');
   assert.equal(await page.locator('input[name="case"]').getAttribute('value'), '42');
   seen.push(['directory for a case', page.url()]);
   await context.close();
