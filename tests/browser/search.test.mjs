@@ -38,7 +38,9 @@ after(async () => {
 });
 
 const sql = (q) => execFileSync('sqlite3', [server.dbPath, q], { encoding: 'utf8' }).trim();
-const people = (page) => page.locator('table tbody tr td:nth-child(2)').allTextContents();
+// The person column's text, without the heading a responsive table's cell carries for phones.
+const people = (page) => page.locator('table tbody tr td:nth-child(2)').evaluateAll((cells) => cells.map((c) =>
+  [...c.childNodes].filter((n) => !n.classList?.contains('nhsuk-table-responsive__heading')).map((n) => n.textContent).join('').trim()));
 
 async function signIn(page, email) {
   await page.goto(`${server.url}/login`);
