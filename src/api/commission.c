@@ -289,20 +289,10 @@ static int payments_csv(struct http_req *req, struct http_resp *resp)
 	return 0;
 }
 
-static int payments_xlsx(struct http_req *req, struct http_resp *resp)
+/* The payments (rows, a JSON array) as a workbook at path: 0 or -1. */
+static int write_payments(void *ctx, const char *path)
 {
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r;
-	json_t *rows = ops_comm_payment_rows(&c, &r);
-	if (!rows)
-		return http_ops_reply(req, resp, r, "The payments", NULL);
-	char path[] = "/tmp/waymark-payments-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		json_decref(rows);
-		return http_store_failed(req, resp);
-	}
-	close(fd);
+	json_t *rows = ctx;
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Payments") : NULL;
 	lxw_format *money = wb ? workbook_add_format(wb) : NULL;
@@ -330,22 +320,19 @@ static int payments_xlsx(struct http_req *req, struct http_resp *resp)
 		}
 	}
 	ok = wb && workbook_close(wb) == LXW_NO_ERROR && ok;
+	return ok ? 0 : -1;
+}
+
+static int payments_xlsx(struct http_req *req, struct http_resp *resp)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r;
+	json_t *rows = ops_comm_payment_rows(&c, &r);
+	if (!rows)
+		return http_ops_reply(req, resp, r, "The payments", NULL);
+	int rc = http_reply_xlsx(req, resp, "payments.xlsx", write_payments, rows);
 	json_decref(rows);
-	FILE *f = ok ? fopen(path, "rb") : NULL;
-	buf_reset(&resp->body);
-	char chunk[8192];
-	size_t n;
-	while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&resp->body, chunk, n);
-	if (f)
-		fclose(f);
-	unlink(path);
-	if (!ok)
-		return http_store_failed(req, resp);
-	resp->status = 200;
-	resp->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	http_header_add(resp, "Content-Disposition", "attachment; filename=\"payments.xlsx\"");
-	return 0;
+	return rc;
 }
 
 const struct route api_commission_routes[] = {

@@ -1,5 +1,6 @@
 /* Operation results as HTTP answers, and a request's operation context. */
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include "http/ops_reply.h"
 
@@ -62,4 +63,35 @@ int http_ops_reply(struct http_req *req, struct http_resp *resp, enum ops_result
 		break;
 	}
 	return http_store_failed(req, resp);
+}
+
+int http_reply_xlsx(struct http_req *req, struct http_resp *resp, const char *filename,
+		    int (*write)(void *ctx, const char *path), void *ctx)
+{
+	char path[] = "/tmp/waymark-xlsx-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return http_store_failed(req, resp);
+	close(fd);
+	int rc = write(ctx, path);
+	FILE *f = rc ? NULL : fopen(path, "rb");
+	if (!f) {
+		unlink(path);
+		return http_store_failed(req, resp);
+	}
+	buf_reset(&resp->body);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&resp->body, chunk, n);
+	fclose(f);
+	unlink(path);
+	if (resp->body.failed)
+		return http_store_failed(req, resp);
+	resp->status = 200;
+	resp->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	char disp[200];
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", filename);
+	http_header_add(resp, "Content-Disposition", disp);
+	return 0;
 }

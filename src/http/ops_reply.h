@@ -19,4 +19,8 @@ int http_ops_reply(struct http_req *req, struct http_resp *resp, enum ops_result
 /* A store failure: rolls back, logs the store's message with the request id,
  * and answers 503 (busy, or storage full) or 500. Returns 0 for the handler. */
 int http_store_failed(struct http_req *req, struct http_resp *resp);
+/* Sends the workbook write(ctx, path) makes in a temporary file as a download
+ * named filename (the file is removed). 0, or -1 after a 500. */
+int http_reply_xlsx(struct http_req *req, struct http_resp *resp, const char *filename,
+		    int (*write)(void *ctx, const char *path), void *ctx);
 #endif

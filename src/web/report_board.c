@@ -184,7 +184,7 @@ static int board_xlsx(struct http_req *req, struct http_resp *resp)
 		char name[160], q[200], f[DT_DATE_LEN];
 		dt_format_date(p->from_day, f);
 		snprintf(name, sizeof name, "board-pack-%s-%s.xlsx", p->area, f);
-		rc = report_view_send_xlsx(req, resp, name, write_pack, p);
+		rc = http_reply_xlsx(req, resp, name, write_pack, p);
 		snprintf(q, sizeof q, "board area=%s xlsx", p->area);
 		http_audit(req, AUDIT_REPORT_EXPORT, "report", 0, 0, q);
 	}

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "http/ops_reply.h"
 #include "web/report_view.h"
 #include "web/widgets.h"
@@ -192,35 +191,4 @@ void report_view_notes(struct html *h, const struct ops_report *o)
 		widget_inset(h, "Rurality is by postcode district, an approximation of the ONS Rural Urban Classification.");
 	if (o->t.org_only)
 		widget_inset(h, "These are the figures of your organisation only.");
-}
-
-int report_view_send_xlsx(struct http_req *req, struct http_resp *resp, const char *filename,
-			  int (*write)(void *ctx, const char *path), void *ctx)
-{
-	char path[] = "/tmp/waymark-report-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return http_store_failed(req, resp);
-	close(fd);
-	int rc = write(ctx, path);
-	FILE *f = rc ? NULL : fopen(path, "rb");
-	if (!f) {
-		unlink(path);
-		return http_store_failed(req, resp);
-	}
-	buf_reset(&resp->body);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&resp->body, chunk, n);
-	fclose(f);
-	unlink(path);
-	if (resp->body.failed)
-		return http_store_failed(req, resp);
-	resp->status = 200;
-	resp->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	char disp[200];
-	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", filename);
-	http_header_add(resp, "Content-Disposition", disp);
-	return 0;
 }

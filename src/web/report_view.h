@@ -19,7 +19,4 @@ void report_view_compare(struct html *h, const char *caption, const struct ops_r
 			 const char *const *labels, size_t n);
 /* Notes (withheld numbers, approximations, organisation only) as inset text. */
 void report_view_notes(struct html *h, const struct ops_report *o);
-/* Sends the workbook written by write(ctx, path) as a download named filename. 0, or -1 after a 500. */
-int report_view_send_xlsx(struct http_req *req, struct http_resp *resp, const char *filename,
-			  int (*write)(void *ctx, const char *path), void *ctx);
 #endif

@@ -252,7 +252,7 @@ static int view_xlsx(struct http_req *req, struct http_resp *resp)
 	else {
 		char name[80], q[300];
 		snprintf(name, sizeof name, "%s.xlsx", report_names[v->now.t.report]);
-		rc = report_view_send_xlsx(req, resp, name, write_view, v);
+		rc = http_reply_xlsx(req, resp, name, write_view, v);
 		query_of(v, q, sizeof q);
 		http_audit(req, AUDIT_REPORT_EXPORT, "report", 0, 0, q);
 	}
