@@ -13,6 +13,7 @@
 #include "http/defer.h"
 #include "http/list_query.h"
 #include "http/ops_reply.h"
+#include "store/referral_read.h"
 #include "ops/people.h"
 #include "ops/referrals.h"
 #include "util/idlist.h"
@@ -462,39 +463,39 @@ static int referral_get_in(struct http_req *req, struct http_resp *resp, int64_t
 		json_object_set_new(doc, "events", events);
 		return http_reply_json(resp, 200, doc);
 	}
-	struct referral_view *v = malloc(sizeof *v);
-	if (!v)
+	/* The referral, person, reasons and triage in one statement, then the
+	 * events, written straight into the answer as they are read (a hot
+	 * path: no jansson value per member). */
+	struct read_bufs {
+		struct referral_view v;
+		struct triage_view tv;
+		struct jsonw w;
+	} *b = malloc(sizeof *b);
+	if (!b)
 		return -1;
-	int n = referral_store_get(req->db, id, v);
+	int n = referral_store_read(req->db, id, req->now, &b->v, &b->tv);
 	if (n != 1) {
-		free(v);
+		free(b);
 		return n == 0 ? http_problem(resp, 404, "Not found", "There is no referral with that id.")
 			      : http_store_failed(req, resp);
 	}
-	/* Written straight into the answer as it is read (a hot path: no
-	 * jansson value per member). */
-	struct jsonw *w = malloc(sizeof *w);
-	if (!w) {
-		free(v);
-		return -1;
-	}
+	struct jsonw *w = &b->w;
 	http_reply_stream_begin(resp, w);
-	put_view(w, v);
+	put_view(w, &b->v);
 	jsonw_open(w, "events", '[');
-	int64_t person = v->person_id;
+	int64_t person = b->v.person_id;
 	int failed = referral_store_events(req->db, id, event_json, w) < 0;
 	jsonw_close(w);
-	failed = failed || triage_referral_json(req, id, v->rec.reasons, v->rec.nreasons, w) < 0;
-	free(v);
+	failed = failed || triage_referral_json(req, &b->tv, w) < 0;
 	if (failed) {
-		free(w);
+		free(b);
 		return http_store_failed(req, resp);
 	}
 	/* The read is audited by the group commit writer; the answer leaves
 	 * only once its event is on disk. */
 	int rc = http_audit_deferred(req, AUDIT_REFERRAL_READ, "referral", id, person, "") ? -1
 											  : http_reply_stream_end(resp, 200, w);
-	free(w);
+	free(b);
 	return rc;
 }
 

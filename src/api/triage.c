@@ -64,19 +64,10 @@ static void put_id_name(struct jsonw *w, const char *key, int64_t id, const char
 	jsonw_close(w);
 }
 
-int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
-			 struct jsonw *w)
+int triage_referral_json(struct http_req *req, const struct triage_view *v, struct jsonw *w)
 {
-	struct triage_view *v = malloc(sizeof *v);
 	struct triage_rules *rules = NULL;
 	int rc = -1;
-	if (!v)
-		goto done;
-	int n = triage_view_get(req->db, referral_id, req->now, reasons, nreasons, v);
-	if (n <= 0) {
-		rc = n;
-		goto done;
-	}
 	const struct triage_subject *s = &v->s;
 	const struct triage_decision_view *d = &v->d;
 	const struct triage_case *c = &v->c;
@@ -138,7 +129,6 @@ int triage_referral_json(struct http_req *req, int64_t referral_id, const char *
 		jsonw_null(w, "time_left_seconds");
 	rc = 0;
 done:
-	free(v);
 	free(rules);
 	return rc;
 }

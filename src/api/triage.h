@@ -11,10 +11,10 @@
  * suggestion_reason, suggestion_rule, rules_version, tier, triage (the
  * decision), case_id, allocated_organisation, allocated_worker,
  * allocation_reason, first_contact_at, contact_attempts, time_left_seconds.
- * reasons are the referral's reason codes as read with it (in code order).
+ * from v, as read with the referral (store/referral_read.h).
  * Returns 0 or -1 (store error).
  */
 struct jsonw;
-int triage_referral_json(struct http_req *req, int64_t referral_id, const char *const *reasons, size_t nreasons,
-			 struct jsonw *w);
+struct triage_view;
+int triage_referral_json(struct http_req *req, const struct triage_view *v, struct jsonw *w);
 #endif

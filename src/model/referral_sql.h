@@ -19,6 +19,9 @@
 
 #define REFERRAL_SQL_PCOL(id, path, where, col, ...) REFERRAL_SQL_P_##where(#col ", ")
 #define REFERRAL_SQL_RCOL(id, path, where, col, ...) REFERRAL_SQL_R_##where(#col ", ", "submitted_" #col ", ")
+/* The same columns qualified by the aliases p (people) and r (referrals), for reads that join more tables. */
+#define REFERRAL_SQL_PQCOL(id, path, where, col, ...) REFERRAL_SQL_P_##where("p." #col ", ")
+#define REFERRAL_SQL_RQCOL(id, path, where, col, ...) REFERRAL_SQL_R_##where("r." #col ", ", "r.submitted_" #col ", ")
 #define REFERRAL_SQL_PQM(id, path, where, ...) REFERRAL_SQL_P_##where("?, ")
 #define REFERRAL_SQL_RQM(id, path, where, ...) REFERRAL_SQL_R_##where("?, ", "?, ")
 #define REFERRAL_SQL_PSET(id, path, where, col, ...) REFERRAL_SQL_P_##where(#col " = COALESCE(" #col ", ?), ")
@@ -39,6 +42,8 @@
 #define REFERRAL_SQL_PERSON_FILL_VALUES REFERRAL_FIELDS(REFERRAL_SQL_PFILLV)
 #define REFERRAL_SQL_PERSON_FILL_EMPTY REFERRAL_FIELDS(REFERRAL_SQL_PFILLW)
 #define REFERRAL_SQL_REFERRAL_COLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RCOL)
+#define REFERRAL_SQL_PERSON_QCOLUMNS REFERRAL_FIELDS(REFERRAL_SQL_PQCOL)
+#define REFERRAL_SQL_REFERRAL_QCOLUMNS REFERRAL_FIELDS(REFERRAL_SQL_RQCOL)
 #define REFERRAL_SQL_REFERRAL_PARAMS REFERRAL_FIELDS(REFERRAL_SQL_RQM)
 /* "r, r, ..., r" n times (REFERRAL_SQL_Xn, n = 2..32): the VALUES rows of a
  * multi-row INSERT. */

@@ -449,9 +449,8 @@ static const char *keep_text(struct referral_rec *rec, const char *s)
 	return d;
 }
 
-static int view_row(void *ctx, const struct store_row *row)
+int referral_view_row_read(const struct store_row *row, struct referral_view *v)
 {
-	struct referral_view *v = ctx;
 	struct referral_rec *rec = &v->rec;
 	int col = 0;
 	/* People's columns, then referrals', in model order (as in REFERRAL_GET). */
@@ -489,6 +488,22 @@ static int view_row(void *ctx, const struct store_row *row)
 	col++;
 	rec->v[RF_RECEIVED_AT].i = v->received_at;
 	rec->v[RF_RECEIVED_AT].set = 1;
+	return col;
+}
+
+static int view_row(void *ctx, const struct store_row *row)
+{
+	referral_view_row_read(row, ctx);
+	return 1;
+}
+
+int referral_view_add_reason(struct referral_view *v, const char *code)
+{
+	struct referral_rec *rec = &v->rec;
+	if (rec->nreasons >= REFERRAL_REASONS_MAX)
+		return 0;
+	rec->reasons[rec->nreasons++] = keep_text(rec, code);
+	rec->v[RF_REASONS].set = 1;
 	return 1;
 }
 
@@ -500,7 +515,7 @@ static int reason_row(void *ctx, const struct store_row *row)
 	return 0;
 }
 
-int referral_store_get(struct store *st, int64_t id, struct referral_view *v)
+void referral_view_clear(struct referral_view *v)
 {
 	memset(v, 0, offsetof(struct referral_view, rec));
 	memset(v->rec.v, 0, sizeof v->rec.v);
@@ -510,6 +525,11 @@ int referral_store_get(struct store *st, int64_t id, struct referral_view *v)
 	v->rec.practice = NULL;
 	v->rec.match_key = NULL;
 	v->rec.age = -1;
+}
+
+int referral_store_get(struct store *st, int64_t id, struct referral_view *v)
+{
+	referral_view_clear(v);
 	int r = store_exec(st, STMT_REFERRAL_GET, view_row, v, "i", id);
 	if (r <= 0)
 		return r;

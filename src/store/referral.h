@@ -128,6 +128,12 @@ struct referral_view {
 
 /* Reads referral id into v. Returns 1, 0 when there is none, -1 on error. */
 int referral_store_get(struct store *st, int64_t id, struct referral_view *v);
+/* For reads that take a referral's columns from a larger statement
+ * (store/referral_read.c): empty v; read REFERRAL_GET's columns from the
+ * start of row, returning how many; add a reason code (copied into v). */
+void referral_view_clear(struct referral_view *v);
+int referral_view_row_read(const struct store_row *row, struct referral_view *v);
+int referral_view_add_reason(struct referral_view *v, const char *code);
 
 /* Status and dates only (what a referrer may see of their own referrals). */
 struct referral_status {

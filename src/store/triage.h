@@ -164,11 +164,12 @@ struct triage_view {
 	struct triage_case c;          /* when has_case */
 	int has_decision, has_case;
 };
-/* Reads referral id's subject, latest decision and case with one statement;
- * the subject's reasons are the caller's (codes in order, as it read them
- * with the referral). Returns 1, 0 when there is no such referral, -1. */
-int triage_view_get(struct store *st, int64_t id, int64_t now, const char *const *reasons, size_t nreasons,
-		    struct triage_view *v);
+/* Reads the subject, latest decision and case from a row whose columns are
+ * TRIAGE_SUBJECT_COLUMNS, TRIAGE_DECISION_COLUMNS and TRIAGE_CASE_COLUMNS
+ * (from store/referral_read.c); the subject's reasons are the caller's (codes
+ * in order, as it read them with the referral). Returns the columns read. */
+int triage_view_row_read(const struct store_row *r, int64_t now, const char *const *reasons, size_t nreasons,
+			 struct triage_view *v);
 
 /* ---- Reassignment ---- */
 
