@@ -5,6 +5,7 @@
 #include <string.h>
 #include "http/audit_req.h"
 #include "http/internal.h"
+#include "http/token_cache.h"
 #include "store/account.h"
 
 static void auth_from_user(struct http_auth *a, const struct account_user *u)
@@ -22,11 +23,10 @@ int http_authenticate_or_respond(struct http_req *req, struct http_resp *resp)
 	req->auth.role = ROLE_NONE;
 	const char *authz = http_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
 	if (authz) {
-		struct account_user u;
-		int64_t tid = 0;
+		struct account_grant g;
 		int r = -1;
 		if (strncmp(authz, "Bearer ", 7) == 0 && strlen(authz + 7) < 128)
-			r = account_token_load(req->db, authz + 7, req->now, &tid, &u);
+			r = token_cache_resolve(req->db, authz + 7, req->now, &g);
 		if (r < 0 && store_errcode(req->db) != STORE_OK) {
 			http_problem(resp, 503, "Service unavailable", "The database cannot be reached; try again shortly.");
 			return 1;
@@ -37,8 +37,8 @@ int http_authenticate_or_respond(struct http_req *req, struct http_resp *resp)
 			http_header_add(resp, "WWW-Authenticate", "Bearer realm=\"waymark\", error=\"invalid_token\"");
 			return 1;
 		}
-		auth_from_user(&req->auth, &u);
-		req->auth.token_id = tid;
+		auth_from_user(&req->auth, &g.user);
+		req->auth.token_id = g.token_id;
 		return 0;
 	}
 	const char *cookie = http_cookie(req, http_cookie_name(HTTP_COOKIE_SESSION));

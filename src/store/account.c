@@ -339,38 +339,39 @@ int account_token_create(struct store *st, int64_t user_id, const char *name, in
 														      : -1;
 }
 
-struct token_row {
-	int found;
-	int64_t id, last_used;
-	struct account_user *u;
-};
-
 static int token_row_cb(void *ctx, const struct store_row *r)
 {
-	struct token_row *t = ctx;
-	t->found = 1;
-	t->id = store_row_int(r, 0);
-	t->last_used = store_row_int(r, 1);
-	user_from_row(t->u, r, 2, 3);
-	snprintf(t->u->email, sizeof t->u->email, "%s", store_row_text(r, 4));
-	t->u->role = role_from_code(store_row_text(r, 5));
-	t->u->org_id = store_row_int(r, 6);
+	struct account_grant *g = ctx;
+	g->token_id = store_row_int(r, 0);
+	g->last_used = store_row_int(r, 1);
+	user_from_row(&g->user, r, 2, 3);
+	snprintf(g->user.email, sizeof g->user.email, "%s", store_row_text(r, 4));
+	g->user.role = role_from_code(store_row_text(r, 5));
+	g->user.org_id = store_row_int(r, 6);
+	g->expires_at = store_row_int(r, 7);
 	return 1;
 }
 
-int account_token_load(struct store *st, const char *token, int64_t now, int64_t *token_id, struct account_user *u)
+int account_token_load(struct store *st, const char *token, int64_t now, struct account_grant *g)
 {
 	char hash[SECRET_HASH_HEX];
 	secret_token_hash(token, hash);
-	struct token_row t = { 0, 0, 0, u };
-	if (store_exec(st, STMT_TOKEN_LOAD, token_row_cb, &t, "si", hash, now) < 0)
-		return -1;
-	if (!t.found)
-		return 0;
-	*token_id = t.id;
-	if (now - t.last_used >= 60)
-		store_exec(st, STMT_TOKEN_TOUCH, NULL, NULL, "ii", now, t.id);
+	int n = store_exec(st, STMT_TOKEN_LOAD, token_row_cb, g, "si", hash, now);
+	if (n <= 0)
+		return n;
+	account_token_touch(st, g, now);
 	return 1;
+}
+
+void account_token_touch(struct store *st, struct account_grant *g, int64_t now)
+{
+	if (now - g->last_used >= 60 && store_exec(st, STMT_TOKEN_TOUCH, NULL, NULL, "ii", now, g->token_id) >= 0)
+		g->last_used = now;
+}
+
+int account_auth_generation(struct store *st, int64_t *n)
+{
+	return store_get_int(st, STMT_AUTH_GENERATION, n, "") == 1 ? 1 : -1;
 }
 
 struct token_list {

@@ -101,8 +101,19 @@ int account_session_end(struct store *st, int64_t session_id);
 /* Creates an API token for user_id, valid until expires_at; writes it (shown once). */
 int account_token_create(struct store *st, int64_t user_id, const char *name, int64_t now, int64_t expires_at,
 			 char token[SECRET_TOKEN_HEX + 4], int64_t *id);
-/* Loads a live (unrevoked, unexpired) token: 1 found, 0 not, -1 error. */
-int account_token_load(struct store *st, const char *token, int64_t now, int64_t *token_id, struct account_user *u);
+/* What a live token grants. */
+struct account_grant {
+	int64_t token_id, expires_at, last_used;
+	struct account_user user;
+};
+/* Loads a live (unrevoked, unexpired) token of an active user into g, noting
+ * its use: 1 found, 0 not, -1 error. */
+int account_token_load(struct store *st, const char *token, int64_t now, struct account_grant *g);
+/* Notes that g's token was used at now, at most once a minute. */
+void account_token_touch(struct store *st, struct account_grant *g, int64_t now);
+/* The count that every change to what a token grants moves (triggers,
+ * migration 160): 1 with *n set, or -1. */
+int account_auth_generation(struct store *st, int64_t *n);
 struct account_token {
 	int64_t id, created_at, last_used, expires_at;
 	int revoked;

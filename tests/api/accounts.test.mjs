@@ -199,6 +199,27 @@ for (const [label, dbUrl] of backends) {
       assert.equal(sql(`SELECT COUNT(*) FROM audit_events WHERE action = 'user.password' AND entity_id = ${userId('support@demo.waymark.test')}`)[0][0], '2');
     });
 
+    // Each server thread keeps resolved tokens in a cache (http/token_cache.c);
+    // a change made by another process, even by hand in SQL, must reach the
+    // very next request through the auth generation (migration 160).
+    test('a cached bearer token follows its user at once: role, deactivation and deletion of the token by SQL', async () => {
+      const token = await cli('token', 'create', '--user', 'lww@demo.waymark.test', '--name', 'cache');
+      // Warm every thread's cache (several requests, several threads).
+      for (let i = 0; i < 8; i++) assert.equal(await bearer(token, '/api/v1/cases'), 200);
+      assert.equal(await bearer(token, '/api/v1/triage/queue'), 403);
+      const uid = userId('lww@demo.waymark.test');
+      sql(`UPDATE users SET role = 'hub_coordinator' WHERE id = ${uid}`);
+      assert.equal(await bearer(token, '/api/v1/triage/queue'), 200);
+      sql(`UPDATE users SET role = 'link_worker' WHERE id = ${uid}`);
+      assert.equal(await bearer(token, '/api/v1/triage/queue'), 403);
+      sql(`UPDATE users SET active = 0 WHERE id = ${uid}`);
+      for (let i = 0; i < 4; i++) assert.equal(await bearer(token, '/api/v1/cases'), 401);
+      sql(`UPDATE users SET active = 1 WHERE id = ${uid}`);
+      assert.equal(await bearer(token, '/api/v1/cases'), 200);
+      sql(`DELETE FROM api_tokens WHERE id = ${tokenId(token, 'lww@demo.waymark.test')}`);
+      for (let i = 0; i < 4; i++) assert.equal(await bearer(token, '/api/v1/cases'), 401);
+    });
+
     test('finding 7: deactivation revokes tokens and reactivation does not bring them back', async () => {
       const token = await cli('token', 'create', '--user', 'volco@demo.waymark.test', '--name', 'rota');
       assert.equal(await bearer(token, '/api/v1/volunteers'), 200);
