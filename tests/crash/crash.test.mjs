@@ -67,7 +67,7 @@ async function crashCycles(t, backend, cycles) {
       const wrong = await servedWrongly(srv, hubToken, [...lastCycle.slice(-20), ...sample(acked, 10)]);
       assert.deepEqual(wrong, [], `cycle ${cycle}: the restarted server serves every acknowledged referral`);
 
-      const load = startWriteLoad(srv, { gpToken, hubToken, workers: 6, readers: 2 });
+      const load = startWriteLoad(srv, { gpToken, hubToken, workers: 6, readers: 2, known: acked.slice(-200) });
       const delay = KILL_MIN_MS + Math.floor(Math.random() * (KILL_MAX_MS - KILL_MIN_MS));
       await sleep(delay);
       const exited = new Promise((r) => srv.proc.once('exit', r));

@@ -50,18 +50,22 @@ async function post(url, token, body) {
  * { status, body }, netErrors the requests that got no answer (expected only
  * when the server is killed under them).
  */
-export function startWriteLoad(srv, { gpToken, hubToken, workers = 6, contactShare = 1 / 3, readers = 0 }) {
+export function startWriteLoad(srv, { gpToken, hubToken, workers = 6, contactShare = 1 / 3, readers = 0, known = [] }) {
   const load = { referrals: [], contacts: [], reads: [], failures: [], netErrors: 0 };
   let running = true;
-  // Readers: the hub reads referrals written so far; each answered read's
-  // request id is kept (its audit event must be on disk before the answer).
+  // Readers: the hub reads referrals written so far (this load's, and known:
+  // ones acknowledged before it, so reads start at once on a slow server);
+  // each answered read's request id is kept (its audit event must be on disk
+  // before the answer).
   const read = async () => {
     while (running) {
-      if (!load.referrals.length) {
+      const n = known.length + load.referrals.length;
+      if (!n) {
         await sleep(5);
         continue;
       }
-      const r = load.referrals[Math.floor(Math.random() * load.referrals.length)];
+      const i = Math.floor(Math.random() * n);
+      const r = i < known.length ? known[i] : load.referrals[i - known.length];
       try {
         const res = await fetch(`${srv.url}/api/v1/referrals/${r.id}`, { headers: { authorization: `Bearer ${hubToken}` } });
         const body = await res.json();
