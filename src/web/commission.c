@@ -55,6 +55,15 @@ static void summary_row(struct html *h, const char *key, const char *value)
 	html_close(h);
 }
 
+/* A percentage (a JSON number) as "97.50%", or none when it is null (nothing to measure). */
+static void pct_text(char *out, size_t len, json_t *v, const char *none)
+{
+	if (json_is_number(v))
+		snprintf(out, len, "%.2f%%", json_number_value(v));
+	else
+		snprintf(out, len, "%s", none);
+}
+
 static const char *rag_class(const char *rag)
 {
 	return !strcmp(rag, "green") ? "nhsuk-tag nhsuk-tag--green" : !strcmp(rag, "amber") ? "nhsuk-tag nhsuk-tag--orange"
@@ -143,6 +152,14 @@ static int home_page(struct http_req *req, struct http_resp *resp, json_t *in, c
 		}
 		table_end(h);
 	}
+	if (req->auth.role == ROLE_PROVIDER_MANAGER) {
+		char href[80];
+		snprintf(href, sizeof href, "/commissioning/providers/%lld/evidence", (long long)req->auth.org_id);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Your organisation's Appendix B evidence", "href", href, NULL);
+		html_close(h);
+	}
+	web_comm_reminders(h, req);
 	if (req->auth.role == ROLE_PROGRAMME_LEAD) {
 		html_elem(h, "h2", "Open a round", NULL);
 		form_begin(h, "/commissioning/rounds", csrf(req));
@@ -538,6 +555,12 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 	html_text(h, "Rating: ");
 	html_elem(h, "strong", rag, "class", rag_class(rag), NULL);
 	html_close(h);
+	char ev_href[80];
+	snprintf(ev_href, sizeof ev_href, "/commissioning/providers/%lld/evidence",
+		 (long long)json_integer_value(json_object_get(json_object_get(sla, "organisation"), "id")));
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Appendix B evidence of this provider", "href", ev_href, NULL);
+	html_close(h);
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	summary_row(h, "Round", js(json_object_get(sla, "round"), "title"));
 	summary_row(h, "Total", js(sla, "total_display"));
@@ -624,8 +647,8 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 				 js(x, "to"));
 			snprintf(cl, sizeof cl, "%lld (%.2f)", (long long)json_integer_value(json_object_get(x, "clients")),
 				 json_number_value(json_object_get(x, "target")));
-			snprintf(cp, sizeof cp, "%.2f%%", json_number_value(json_object_get(x, "completeness")));
-			snprintf(fu, sizeof fu, "%.2f%%", json_number_value(json_object_get(x, "followup")));
+			pct_text(cp, sizeof cp, json_object_get(x, "completeness"), "no cases");
+			pct_text(fu, sizeof fu, json_object_get(x, "followup"), "none due");
 			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 			cell(h, q);
 			cell(h, cl);
@@ -633,6 +656,11 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 			cell(h, fu);
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 			html_elem(h, "strong", js(x, "rag"), "class", rag_class(js(x, "rag")), NULL);
+			if (json_is_string(json_object_get(x, "override_reason"))) {
+				char ov[1200];
+				snprintf(ov, sizeof ov, "Computed %s, overridden: %s", js(x, "computed_rag"), js(x, "override_reason"));
+				html_elem(h, "span", ov, "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+			}
 			html_close(h);
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 			html_text(h, js(x, "notes"));
@@ -650,15 +678,16 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		form_begin(h, action, csrf(req));
 		form_input(h, &(struct form_field){ .name = "quarter", .label = "Quarter (1 is the first three months)", .type = "number",
 						    .width = "nhsuk-input--width-3", .errors = fe });
-		form_input(h, &(struct form_field){ .name = "clients", .label = "Clients supported in the quarter", .type = "number",
-						    .width = "nhsuk-input--width-5", .errors = fe });
-		form_input(h, &(struct form_field){ .name = "completeness", .label = "Appendix D data completeness (%)",
-						    .width = "nhsuk-input--width-5", .errors = fe });
-		form_input(h, &(struct form_field){ .name = "followup", .label = "Follow-ups within 24 hours (%)",
-						    .width = "nhsuk-input--width-5", .errors = fe });
-		form_textarea(h, &(struct form_field){ .name = "outcomes", .label = "Outcomes", .errors = fe }, 2);
+		html_elem(h, "p", "The clients supported, the Appendix D data completeness, the follow-up KPI and the outcomes are "
+				  "computed from the provider's own cases for the quarter when the review is recorded, and rated by "
+				  "the thresholds. You may override the rating with a reason.", NULL);
+		form_textarea(h, &(struct form_field){ .name = "outcomes", .label = "Outcomes (your comments)", .errors = fe }, 2);
 		form_textarea(h, &(struct form_field){ .name = "notes", .label = "Reviewer's notes", .errors = fe }, 3);
 		form_textarea(h, &(struct form_field){ .name = "actions", .label = "Actions", .errors = fe }, 2);
+		static const struct form_option ratings[] = { { "", "Keep the computed rating" }, { "green", "Green" }, { "amber", "Amber" },
+							      { "red", "Red" }, { NULL, NULL } };
+		form_select(h, &(struct form_field){ .name = "rag_override", .label = "Override the rating (optional)", .errors = fe }, ratings);
+		form_input(h, &(struct form_field){ .name = "override_reason", .label = "Reason for the override", .errors = fe });
 		form_button(h, "Record the review");
 		form_end(h);
 		snprintf(action, sizeof action, "/commissioning/slas/%lld/payments", (long long)id);
