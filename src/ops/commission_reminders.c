@@ -84,6 +84,7 @@ enum ops_result ops_comm_reminders_raise(const struct ops_ctx *c)
 	/* raised by Waymark, not by whoever happened to look */
 	struct ops_ctx sys = *c;
 	sys.user_id = 0;
+	sys.org_id = 0;
 	enum ops_result r = ops_begin(&sys);
 	for (size_t i = 0; r == OPS_OK && i < l.n; i++) {
 		struct due *d = &l.d[i];

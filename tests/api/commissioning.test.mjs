@@ -9,10 +9,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
+import { sqlRows } from '../lib/dbcheck.mjs';
 import { api, tokenFor, fieldsOf, importReferrals } from '../lib/referrals.mjs';
 
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const today = () => new Date().toISOString().slice(0, 10);
+const daysFromNow = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const PDF = Buffer.from('%PDF-1.4\n% evidence\n').toString('base64');
 
@@ -346,6 +348,83 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal(lapsed.body.lapsed, true);
       const sla = (await api(srv, tok.lead, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
       assert.equal(sla.lapsed_criterion, 'Insurance cover in place to cover Social Prescribing activity');
+    });
+
+    test('evidence files download as attachments under a safe name, only for those who may see them, audited', async () => {
+      const org = slaB.organisation.id;
+      const up = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'data_protection', title: 'Data protection policy', reference: 'DP-1', review_date: '2099-01-01',
+        file_name: '../Data "protection" policy\r\n.pdf', content_type: 'application/pdf', file_base64: PDF,
+      });
+      assert.equal(up.status, 201, JSON.stringify(up.body));
+      const ev = up.body.evidence_id;
+      const get = (token, id = ev) => fetch(`${srv.url}/api/v1/commissioning/evidence/${id}/file`, { headers: { authorization: `Bearer ${token}` } });
+      for (const who of ['lead', 'bcs', 'comm', 'admin']) {
+        const res = await get(tok[who]);
+        assert.equal(res.status, 200, who);
+        assert.equal(res.headers.get('content-type'), 'application/pdf');
+        assert.equal(res.headers.get('content-disposition'), 'attachment; filename="Data_protection_policy_.pdf"');
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+        assert.deepEqual(Buffer.from(await res.arrayBuffer()), Buffer.from(PDF, 'base64'));
+      }
+      const other = await get(tok.wnb);
+      assert.equal(other.status, 404);
+      assert.match(other.headers.get('content-type'), /problem\+json/);
+      assert.equal((await get(tok.hub)).status, 403);
+      assert.equal((await get(tok.lead, 99999999)).status, 404);
+      const audit = sqlRows(srv.dbPath, `SELECT COUNT(*) FROM audit_events WHERE action = 'commission.evidence.download' AND entity_id = ${ev}`);
+      assert.equal(Number(audit[0][0]), 4);
+      const denied = sqlRows(srv.dbPath, `SELECT COUNT(*) FROM audit_events WHERE action = 'deny.relation' AND entity = 'evidence' AND entity_id = ${ev}`);
+      assert.equal(Number(denied[0][0]), 1);
+      // The provider's evidence page links to the file.
+      assert.ok(up.body.criteria.find((c) => c.code === 'data_protection').evidence.some((e) => e.id === ev));
+    });
+
+    test('evidence reminders: expiring within the setting\'s days and lapsed, each raised and audited once', async () => {
+      const org = slaB.organisation.id;
+      const soon = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'health_safety', title: 'Lone working policy', reference: 'HS-1', review_date: daysFromNow(10),
+        file_name: 'hs.txt', content_type: 'text/plain', file_base64: Buffer.from('policy').toString('base64'),
+      });
+      assert.equal(soon.status, 201, JSON.stringify(soon.body));
+      const later = await api(srv, tok.wnb, 'POST', `/api/v1/commissioning/providers/${slaW.organisation.id}/evidence`, {
+        criterion: 'governance', title: 'Constitution', reference: 'GOV-1', review_date: daysFromNow(200),
+        file_name: 'gov.txt', content_type: 'text/plain', file_base64: Buffer.from('constitution').toString('base64'),
+      });
+      assert.equal(later.status, 201);
+      const mine = await api(srv, tok.bcs, 'GET', '/api/v1/commissioning/reminders');
+      assert.equal(mine.status, 200, JSON.stringify(mine.body));
+      assert.equal(mine.body.reminder_days, 30);
+      const byCrit = Object.fromEntries(mine.body.reminders.map((x) => [x.criterion, x]));
+      assert.deepEqual(Object.keys(byCrit).sort(), ['health_safety', 'insurance']);
+      assert.equal(byCrit.health_safety.kind, 'expiring');
+      assert.equal(byCrit.health_safety.days_left, 10);
+      assert.equal(byCrit.health_safety.evidence, soon.body.evidence_id);
+      assert.equal(byCrit.insurance.kind, 'lapsed');
+      assert.ok(byCrit.insurance.days_left < 0);
+      assert.ok(mine.body.reminders.every((x) => x.reminder && x.reminder.id && x.organisation.id === org));
+      // Reading again raises nothing new; the other provider sees none of these; the lead sees them all.
+      const again = await api(srv, tok.bcs, 'GET', '/api/v1/commissioning/reminders');
+      assert.deepEqual(again.body.reminders.map((x) => x.reminder.id), mine.body.reminders.map((x) => x.reminder.id));
+      assert.deepEqual((await api(srv, tok.wnb, 'GET', '/api/v1/commissioning/reminders')).body.reminders, []);
+      const all = (await api(srv, tok.lead, 'GET', '/api/v1/commissioning/reminders')).body.reminders;
+      assert.equal(all.filter((x) => x.organisation.id === org).length, 2);
+      assert.equal((await api(srv, tok.hub, 'GET', '/api/v1/commissioning/reminders')).status, 403);
+      const raised = sqlRows(srv.dbPath, "SELECT entity_id, detail, user_id FROM audit_events WHERE action = 'commission.evidence.reminder' ORDER BY id");
+      const forSoon = raised.filter((r) => Number(r[0]) === soon.body.evidence_id);
+      assert.equal(forSoon.length, 1);
+      assert.equal(forSoon[0][1], `expiring ${daysFromNow(10)}: health_safety`);
+      assert.equal(forSoon[0][2], '0');
+      // Newer insurance evidence replaces the lapsed one: its reminder goes from the list.
+      const renewed = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'insurance', title: 'Insurance 2099', reference: 'INS-2099', review_date: '2099-01-01',
+        file_name: 'ins.txt', content_type: 'text/plain', file_base64: Buffer.from('cover').toString('base64'),
+      });
+      assert.equal(renewed.status, 201);
+      const now = (await api(srv, tok.bcs, 'GET', '/api/v1/commissioning/reminders')).body.reminders;
+      assert.deepEqual(now.map((x) => x.criterion), ['health_safety']);
+      const rows = sqlRows(srv.dbPath, `SELECT kind FROM comm_evidence_reminders WHERE org_id = ${org} ORDER BY id`);
+      assert.deepEqual(rows.map((r) => r[0]).sort(), ['expiring', 'lapsed']);
     });
   });
 }
