@@ -91,7 +91,8 @@ static int review_scan(const struct ops_ctx *c, int64_t org, int64_t worker, int
 	for (size_t i = 0; i < s->np; i++)
 		s->n.clients += i == 0 || s->people[i] != s->people[i - 1];
 	struct kpi_followup k;
-	if (kpi_followup(&calendar_app()->wc, s->refs, s->nr, c->now, &k))
+	const struct calendar *cal = calendar_app_ensure(c->db);
+	if (!cal || kpi_followup(&cal->wc, s->refs, s->nr, c->now, &k))
 		return -1;
 	s->n.followup_due = k.due;
 	s->n.followup_within = k.contacted_within;
