@@ -4,32 +4,8 @@
 #include <string.h>
 #include "http/ops_reply.h"
 #include "ops/commission.h"
+#include "web/commission_web.h"
 #include "web/web.h"
-
-static const char *jstr(json_t *o, const char *k)
-{
-	json_t *v = json_object_get(o, k);
-	return json_is_string(v) ? json_string_value(v) : "";
-}
-
-static void td(struct html *h, const char *text)
-{
-	html_elem(h, "td", text, "class", "nhsuk-table__cell", NULL);
-}
-
-static void thead(struct html *h, const char *caption, const char *const *cols)
-{
-	html_open(h, "div", "class", "waymark-table-scroll", NULL);
-	html_open(h, "table", "class", "nhsuk-table", NULL);
-	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
-	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
-	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-	for (int i = 0; cols[i]; i++)
-		html_elem(h, "th", cols[i], "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
-}
 
 static const char *status_tag(const char *st)
 {
@@ -60,7 +36,7 @@ int web_comm_reminders(struct html *h, struct http_req *req)
 	char caption[120];
 	snprintf(caption, sizeof caption, "Evidence due for review within %lld days, or lapsed",
 		 (long long)json_integer_value(json_object_get(o, "reminder_days")));
-	thead(h, caption, cols);
+	cw_table_head(h, caption, cols);
 	size_t i;
 	json_t *x;
 	json_array_foreach(list, i, x)
@@ -70,7 +46,7 @@ int web_comm_reminders(struct html *h, struct http_req *req)
 		snprintf(href, sizeof href, "/commissioning/providers/%lld/evidence",
 			 (long long)json_integer_value(json_object_get(org, "id")));
 		long long left = (long long)json_integer_value(json_object_get(x, "days_left"));
-		int lapsed = !strcmp(jstr(x, "kind"), "lapsed");
+		int lapsed = !strcmp(cw_js(x, "kind"), "lapsed");
 		if (lapsed)
 			snprintf(when, sizeof when, "Lapsed %lld day%s ago", -left, left == -1 ? "" : "s");
 		else
@@ -78,20 +54,18 @@ int web_comm_reminders(struct html *h, struct http_req *req)
 				 left == 1 ? "" : "s");
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
-		html_elem(h, "a", jstr(org, "name"), "href", href, NULL);
+		html_elem(h, "a", cw_js(org, "name"), "href", href, NULL);
 		html_close(h);
-		td(h, jstr(x, "criterion_label"));
-		td(h, jstr(x, "title"));
-		td(h, jstr(x, "review_date"));
+		cw_cell(h, cw_js(x, "criterion_label"));
+		cw_cell(h, cw_js(x, "title"));
+		cw_cell(h, cw_js(x, "review_date"));
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 		html_elem(h, "strong", when, "class",
 			  lapsed ? "nhsuk-tag nhsuk-tag--red" : "nhsuk-tag nhsuk-tag--orange", NULL);
 		html_close(h);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	cw_table_end(h);
 	json_decref(o);
 	return 0;
 }
@@ -118,7 +92,7 @@ static int evidence_page(struct http_req *req, struct http_resp *resp)
 	    "The minimum organisation criteria, the latest evidence of each and its review date. Download a file to check it.",
 	    NULL);
 	static const char *const cols[] = { "Criterion", "Status", "Evidence", "Review date", "File", NULL };
-	thead(h, "Minimum organisation criteria", cols);
+	cw_table_head(h, "Minimum organisation criteria", cols);
 	size_t i, k;
 	json_t *x, *e;
 	json_array_foreach(json_object_get(o, "criteria"), i, x)
@@ -126,40 +100,38 @@ static int evidence_page(struct http_req *req, struct http_resp *resp)
 		json_t *ev = json_object_get(x, "evidence");
 		size_t n = json_array_size(ev);
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		td(h, jstr(x, "label"));
+		cw_cell(h, cw_js(x, "label"));
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
-		html_elem(h, "strong", jstr(x, "status"), "class", status_tag(jstr(x, "status")), NULL);
+		html_elem(h, "strong", cw_js(x, "status"), "class", status_tag(cw_js(x, "status")), NULL);
 		html_close(h);
 		if (!n) {
-			td(h, "None yet");
-			td(h, "");
-			td(h, "");
+			cw_cell(h, "None yet");
+			cw_cell(h, "");
+			cw_cell(h, "");
 		}
 		json_array_foreach(ev, k, e)
 		{
 			if (k) {
 				html_close(h);
 				html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-				td(h, "");
-				td(h, "earlier evidence");
+				cw_cell(h, "");
+				cw_cell(h, "earlier evidence");
 			}
 			char title[420], href[96], link[260];
-			snprintf(title, sizeof title, "%s (%s)%s", jstr(e, "title"), jstr(e, "reference"),
+			snprintf(title, sizeof title, "%s (%s)%s", cw_js(e, "title"), cw_js(e, "reference"),
 				 json_is_null(json_object_get(e, "checked_by")) ? "" : ", checked");
-			td(h, title);
-			td(h, jstr(e, "review_date"));
+			cw_cell(h, title);
+			cw_cell(h, cw_js(e, "review_date"));
 			snprintf(href, sizeof href, "/api/v1/commissioning/evidence/%lld/file",
 				 (long long)json_integer_value(json_object_get(e, "id")));
-			snprintf(link, sizeof link, "Download %s", jstr(e, "file_name"));
+			snprintf(link, sizeof link, "Download %s", cw_js(e, "file_name"));
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 			html_elem(h, "a", link, "href", href, "download", "", NULL);
 			html_close(h);
 		}
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
+	cw_table_end(h);
 	json_decref(o);
 	return web_end(&pg, resp, 200);
 }
