@@ -81,7 +81,7 @@ deps:
 WAYMARK_DB ?= waymark.db
 PORT ?= 8080
 run: deps all
-	@if [ ! -e "$(WAYMARK_DB)" ]; then $(BUILD)/waymark init --db "$(WAYMARK_DB)" && $(BUILD)/waymark demo --db "$(WAYMARK_DB)"; \
+	@if [ ! -e "$(WAYMARK_DB)" ]; then $(BUILD)/waymark init --db "$(WAYMARK_DB)" && $(BUILD)/waymark demo --commissioning --db "$(WAYMARK_DB)"; \
 	 else $(BUILD)/waymark init --db "$(WAYMARK_DB)"; fi
 	@echo "Open http://127.0.0.1:$(PORT)/ and sign in as hub@demo.waymark.test with password demo-password-1"
 	$(BUILD)/waymark serve --db "$(WAYMARK_DB)" --port $(PORT)

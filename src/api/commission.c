@@ -8,98 +8,118 @@
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
 #include "ops/commission.h"
+#include "core/safe_name.h"
 #include "util/csv_cell.h"
 
-typedef enum ops_result (*id_write)(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe);
+/* What a write answers with once it has succeeded. */
+enum reply_with {
+	WITH_ROUND,      /* the round named by {id} */
+	WITH_MADE_ROUND, /* the round the write made */
+	WITH_EOI,        /* {id: the EOI made, round: {id}} */
+	WITH_SLA,        /* the SLA named by {id} */
+	WITH_CRITERIA,   /* the provider's criteria ({id}) */
+};
 
-/* A write on {id} that answers the record as read afterwards. */
-static int id_write_reply(struct http_req *req, struct http_resp *resp, id_write fn, const char *title, int is_round)
+/* One POST: the operation (exactly one of the three shapes), its reply and its problem titles. */
+struct write_spec {
+	enum ops_result (*on_id)(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe);
+	enum ops_result (*on_id_made)(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe, int64_t *made);
+	enum ops_result (*make)(const struct ops_ctx *c, json_t *in, struct field_errors *fe, int64_t *made);
+	enum reply_with with;
+	unsigned status;      /* on success */
+	const char *made_key; /* adds the id made to the reply under this key (NULL: not) */
+	const char *title;    /* the problem's title */
+	const char *conflict; /* the title of a 409, when it differs */
+};
+
+static json_t *written(const struct ops_ctx *c, enum reply_with with, int64_t id, int64_t made, enum ops_result *r)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
+	switch (with) {
+	case WITH_ROUND:
+		return ops_comm_round(c, id, r);
+	case WITH_MADE_ROUND:
+		return ops_comm_round(c, made, r);
+	case WITH_EOI:
+		return json_pack("{s:I,s:I}", "id", (json_int_t)made, "round", (json_int_t)id);
+	case WITH_SLA:
+		return ops_comm_sla(c, id, r);
+	case WITH_CRITERIA:
+		return ops_comm_criteria(c, id, r);
+	}
+	*r = OPS_ERROR;
+	return NULL;
+}
+
+/* Reads the body (and {id}), runs the write, and answers the record as read afterwards or the problem. */
+static int write_reply(struct http_req *req, struct http_resp *resp, const struct write_spec *w)
+{
+	int64_t id = 0, made = 0;
+	json_t *body = w->make ? http_json_body_or_respond(req, resp) : http_id_body_or_respond(req, resp, &id);
 	if (!body)
 		return 0;
 	struct field_errors *fe = ops_fielderr_new();
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = fe ? fn(&c, id, body, fe) : OPS_ERROR;
+	enum ops_result r = !fe		 ? OPS_ERROR
+			    : w->make	 ? w->make(&c, body, fe, &made)
+			    : w->on_id_made ? w->on_id_made(&c, id, body, fe, &made)
+					    : w->on_id(&c, id, body, fe);
 	json_decref(body);
 	int rc;
 	if (r != OPS_OK) {
-		rc = http_ops_reply(req, resp, r, title, fe);
+		rc = http_ops_reply(req, resp, r, r == OPS_CONFLICT && w->conflict ? w->conflict : w->title, fe);
 	} else {
-		json_t *o = is_round ? ops_comm_round(&c, id, &r) : ops_comm_sla(&c, id, &r);
-		rc = o ? http_reply_json(resp, 200, o) : http_ops_reply(req, resp, r, title, NULL);
+		json_t *o = written(&c, w->with, id, made, &r);
+		if (o && w->made_key)
+			json_object_set_new(o, w->made_key, json_integer(made));
+		rc = o ? http_reply_json(resp, w->status, o) : http_ops_reply(req, resp, r, w->title, NULL);
 	}
 	free(fe);
 	return rc;
 }
 
-static int reply_read(struct http_req *req, struct http_resp *resp, json_t *o, enum ops_result r)
+/* A read of a list (no {id}) or of the record {id} names. */
+static int read_reply(struct http_req *req, struct http_resp *resp, json_t *(*all)(const struct ops_ctx *c, enum ops_result *r),
+		      json_t *(*one)(const struct ops_ctx *c, int64_t id, enum ops_result *r))
 {
+	int64_t id = one ? http_param_id_or_respond(req, resp, 0) : 0;
+	if (id < 0)
+		return 0;
+	struct ops_ctx c = http_ops_ctx(req);
+	enum ops_result r = OPS_ERROR;
+	json_t *o = one ? one(&c, id, &r) : all(&c, &r);
 	return o ? http_reply_json(resp, 200, o) : http_ops_reply(req, resp, r, "Not found", NULL);
 }
 
 static int rounds_get(struct http_req *req, struct http_resp *resp)
 {
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r;
-	json_t *o = ops_comm_rounds(&c, &r);
-	return reply_read(req, resp, o, r);
+	return read_reply(req, resp, ops_comm_rounds, NULL);
 }
 
 static int round_get(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r;
-	json_t *o = ops_comm_round(&c, id, &r);
-	return reply_read(req, resp, o, r);
+	return read_reply(req, resp, NULL, ops_comm_round);
 }
 
 static int round_post(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t id = 0;
-	enum ops_result r = fe ? ops_comm_round_create(&c, body, fe, &id) : OPS_ERROR;
-	json_decref(body);
-	int rc;
-	if (r == OPS_OK) {
-		json_t *o = ops_comm_round(&c, id, &r);
-		rc = o ? http_reply_json(resp, 201, o) : http_ops_reply(req, resp, r, "The round", NULL);
-	} else {
-		rc = http_ops_reply(req, resp, r, "The round needs correcting", fe);
-	}
-	free(fe);
-	return rc;
+	static const struct write_spec w = { .make = ops_comm_round_create, .with = WITH_MADE_ROUND, .status = 201,
+					     .title = "The round needs correcting" };
+	return write_reply(req, resp, &w);
 }
 
 static int eoi_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t eoi = 0;
-	enum ops_result r = fe ? ops_comm_eoi_submit(&c, id, body, fe, &eoi) : OPS_ERROR;
-	json_decref(body);
-	int rc = r == OPS_OK ? http_reply_json(resp, 201, json_pack("{s:I,s:I}", "id", (json_int_t)eoi, "round", (json_int_t)id))
-			     : http_ops_reply(req, resp, r, r == OPS_CONFLICT ? "The expression of interest cannot be taken"
-									     : "The expression of interest needs correcting", fe);
-	free(fe);
-	return rc;
+	static const struct write_spec w = { .on_id_made = ops_comm_eoi_submit, .with = WITH_EOI, .status = 201,
+					     .title = "The expression of interest needs correcting",
+					     .conflict = "The expression of interest cannot be taken" };
+	return write_reply(req, resp, &w);
 }
 
 static int scores_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_write_reply(req, resp, ops_comm_score, "The scores need correcting", 1);
+	static const struct write_spec w = { .on_id = ops_comm_score, .with = WITH_ROUND, .status = 200,
+					     .title = "The scores need correcting" };
+	return write_reply(req, resp, &w);
 }
 
 static int proposal_get(struct http_req *req, struct http_resp *resp)
@@ -118,122 +138,101 @@ static int proposal_get(struct http_req *req, struct http_resp *resp)
 
 static int awards_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_write_reply(req, resp, ops_comm_award, "The Lots cannot be awarded", 1);
+	static const struct write_spec w = { .on_id = ops_comm_award, .with = WITH_ROUND, .status = 200,
+					     .title = "The Lots cannot be awarded" };
+	return write_reply(req, resp, &w);
 }
 
 static int slas_issue(struct http_req *req, struct http_resp *resp)
 {
-	return id_write_reply(req, resp, ops_comm_sla_issue, "The SLAs cannot be issued", 1);
+	static const struct write_spec w = { .on_id = ops_comm_sla_issue, .with = WITH_ROUND, .status = 200,
+					     .title = "The SLAs cannot be issued" };
+	return write_reply(req, resp, &w);
 }
 
 static int slas_get(struct http_req *req, struct http_resp *resp)
 {
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r;
-	json_t *o = ops_comm_slas(&c, &r);
-	return reply_read(req, resp, o, r);
+	return read_reply(req, resp, ops_comm_slas, NULL);
 }
 
 static int sla_get(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r;
-	json_t *o = ops_comm_sla(&c, id, &r);
-	return reply_read(req, resp, o, r);
+	return read_reply(req, resp, NULL, ops_comm_sla);
 }
 
 static int in_place_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_write_reply(req, resp, ops_comm_in_place, "The post cannot be filled", 0);
+	static const struct write_spec w = { .on_id = ops_comm_in_place, .with = WITH_SLA, .status = 200,
+					     .title = "The post cannot be filled" };
+	return write_reply(req, resp, &w);
 }
 
 static int extension_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_write_reply(req, resp, ops_comm_extend, "The SLA cannot be extended", 0);
+	static const struct write_spec w = { .on_id = ops_comm_extend, .with = WITH_SLA, .status = 200,
+					     .title = "The SLA cannot be extended" };
+	return write_reply(req, resp, &w);
 }
 
 static int payment_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_write_reply(req, resp, ops_comm_payment, "The payment cannot be changed", 0);
+	static const struct write_spec w = { .on_id = ops_comm_payment, .with = WITH_SLA, .status = 200,
+					     .title = "The payment cannot be changed" };
+	return write_reply(req, resp, &w);
 }
 
 static int review_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t rid = 0;
-	enum ops_result r = fe ? ops_comm_review(&c, id, body, fe, &rid) : OPS_ERROR;
-	json_decref(body);
-	int rc;
-	if (r == OPS_OK) {
-		json_t *o = ops_comm_sla(&c, id, &r);
-		if (o)
-			json_object_set_new(o, "review_id", json_integer(rid));
-		rc = o ? http_reply_json(resp, 201, o) : http_ops_reply(req, resp, r, "The review", NULL);
-	} else {
-		rc = http_ops_reply(req, resp, r, "The review needs correcting", fe);
-	}
-	free(fe);
-	return rc;
+	static const struct write_spec w = { .on_id_made = ops_comm_review, .with = WITH_SLA, .status = 201, .made_key = "review_id",
+					     .title = "The review needs correcting" };
+	return write_reply(req, resp, &w);
 }
 
 static int criteria_get(struct http_req *req, struct http_resp *resp)
+{
+	return read_reply(req, resp, NULL, ops_comm_criteria);
+}
+
+static int evidence_post(struct http_req *req, struct http_resp *resp)
+{
+	static const struct write_spec w = { .on_id_made = ops_comm_evidence_add, .with = WITH_CRITERIA, .status = 201,
+					     .made_key = "evidence_id", .title = "The evidence needs correcting" };
+	return write_reply(req, resp, &w);
+}
+
+static int evidence_check_post(struct http_req *req, struct http_resp *resp)
+{
+	static const struct write_spec w = { .on_id = ops_comm_evidence_check, .with = WITH_CRITERIA, .status = 200,
+					     .title = "The evidence cannot be checked" };
+	return write_reply(req, resp, &w);
+}
+
+static int reminders_get(struct http_req *req, struct http_resp *resp)
+{
+	return read_reply(req, resp, ops_comm_reminders, NULL);
+}
+
+/* The stored file itself, as an attachment under a safe name (the read is audited). */
+static int evidence_file_get(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r;
-	json_t *o = ops_comm_criteria(&c, id, &r);
-	return reply_read(req, resp, o, r);
-}
-
-static int criteria_reply(struct http_req *req, struct http_resp *resp, int64_t org, unsigned status, int64_t ev)
-{
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r;
-	json_t *o = ops_comm_criteria(&c, org, &r);
-	if (o && ev)
-		json_object_set_new(o, "evidence_id", json_integer(ev));
-	return o ? http_reply_json(resp, status, o) : http_ops_reply(req, resp, r, "Not found", NULL);
-}
-
-static int evidence_post(struct http_req *req, struct http_resp *resp)
-{
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t ev = 0;
-	enum ops_result r = fe ? ops_comm_evidence_add(&c, id, body, fe, &ev) : OPS_ERROR;
-	json_decref(body);
-	int rc = r == OPS_OK ? criteria_reply(req, resp, id, 201, ev) : http_ops_reply(req, resp, r, "The evidence needs correcting", fe);
-	free(fe);
-	return rc;
-}
-
-static int evidence_check_post(struct http_req *req, struct http_resp *resp)
-{
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = fe ? ops_comm_evidence_check(&c, id, body, fe) : OPS_ERROR;
-	json_decref(body);
-	int rc = r == OPS_OK ? criteria_reply(req, resp, id, 200, 0) : http_ops_reply(req, resp, r, "The evidence cannot be checked", fe);
-	free(fe);
-	return rc;
+	struct comm_file f;
+	enum ops_result r = ops_comm_evidence_file(&c, id, &f);
+	if (r != OPS_OK)
+		return http_ops_reply(req, resp, r, "Not found", NULL);
+	char name[120], disp[160];
+	safe_name(f.name, "evidence", name, sizeof name);
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", name);
+	resp->status = 200;
+	resp->content_type = f.type;
+	http_header_add(resp, "Content-Disposition", disp);
+	buf_reset(&resp->body);
+	buf_append(&resp->body, (const char *)f.data, f.len);
+	free(f.data);
+	return 0;
 }
 
 static const char *const export_cols[] = { "payment", "sla", "provider", "stage", "label", "amount", "pence", "due", "state",
@@ -359,7 +358,7 @@ const struct route api_commission_routes[] = {
 	{ "POST", "/api/v1/commissioning/slas/{id}/extensions", extension_post, PERM_COMMISSION_MANAGE,
 	  "Extend an SLA (end, reason)", "sla" },
 	{ "POST", "/api/v1/commissioning/slas/{id}/reviews", review_post, PERM_COMMISSION_MANAGE,
-	  "Record a quarterly review (quarter, post, clients, completeness, followup, outcomes, notes, actions) rated RAG", "sla" },
+	  "Record a quarterly review (quarter, post, outcomes, notes, actions, rag_override, override_reason): figures computed from the provider's cases, rated RAG", "sla" },
 	{ "POST", "/api/v1/commissioning/slas/{id}/payments", payment_post, PERM_COMMISSION_MANAGE,
 	  "Move a payment: due, approved, held (reason, review) or paid (paid_on, finance_ref)", "sla" },
 	{ "GET", "/api/v1/commissioning/providers/{id}/criteria", criteria_get, PERM_COMMISSION_READ,
@@ -368,6 +367,10 @@ const struct route api_commission_routes[] = {
 	  "Add evidence for an Appendix B criterion with its file (base64, at most 512 KB)", "provider" },
 	{ "POST", "/api/v1/commissioning/providers/{id}/evidence/check", evidence_check_post, PERM_COMMISSION_MANAGE,
 	  "Record that the lead provider checked a piece of evidence", "provider" },
+	{ "GET", "/api/v1/commissioning/evidence/{id}/file", evidence_file_get, PERM_COMMISSION_EVIDENCE_FILE,
+	  "Download a piece of Appendix B evidence: the stored file as an attachment (audited)", "evidence" },
+	{ "GET", "/api/v1/commissioning/reminders", reminders_get, PERM_COMMISSION_READ,
+	  "Appendix B evidence expiring within commission_evidence_reminder_days, and lapsed (a provider manager's own)" },
 	{ "GET", "/api/v1/commissioning/payments.csv", payments_csv, PERM_COMMISSION_READ, "Payments for finance as CSV" },
 	{ "GET", "/api/v1/commissioning/payments.xlsx", payments_xlsx, PERM_COMMISSION_READ, "Payments for finance as XLSX" },
 	{ 0 },

@@ -60,6 +60,25 @@ static int demo_accounts(struct store *st, const char *password, int64_t now)
 	return 0;
 }
 
+/* The commissioning demo, once (setting demo_commissioning_loaded): 0 or -1. */
+static int demo_commissioning(struct store *st, struct cli_opt *opts)
+{
+	int64_t done = 0;
+	store_get_int(st, STMT_SETTING_GET, &done, "s", "demo_commissioning_loaded");
+	if (done) {
+		printf("Commissioning demo data is already loaded in %s.\n", cli_db_url(opts));
+		return 0;
+	}
+	printf("demo: commissioning\n");
+	if (demo_load_commissioning(st, (int64_t)time(NULL))
+	    || store_exec(st, STMT_SETTING_PUT, NULL, NULL, "ss", "demo_commissioning_loaded", "1") < 0) {
+		fprintf(stderr, "waymark demo: the commissioning demo stopped part way: %s\n", store_errmsg(st));
+		return -1;
+	}
+	printf("Commissioning demo loaded: sign in as lead@demo.waymark.test or manager@demo.waymark.test and open Commissioning.\n");
+	return 0;
+}
+
 int cmd_demo(int argc, char **argv, struct cli_opt *opts)
 {
 	(void)argc;
@@ -71,8 +90,9 @@ int cmd_demo(int argc, char **argv, struct cli_opt *opts)
 	store_get_int(st, STMT_SETTING_GET, &done, "s", "demo_loaded");
 	if (done) {
 		printf("Demo data is already loaded in %s.\n", cli_db_url(opts));
+		int r = cli_get(opts, "commissioning") ? demo_commissioning(st, opts) : 0;
 		store_close(st);
-		return 0;
+		return r ? 1 : 0;
 	}
 	const char *password = cli_get_or(opts, "password", DEMO_PASSWORD);
 	int64_t now = (int64_t)time(NULL);
@@ -94,6 +114,8 @@ int cmd_demo(int argc, char **argv, struct cli_opt *opts)
 	} else {
 		printf("Demo data loaded into %s. Sign in as hub@demo.waymark.test (or any *@demo.waymark.test "
 		       "account) with password %s\n", cli_db_url(opts), password);
+		if (cli_get(opts, "commissioning"))
+			r = demo_commissioning(st, opts);
 	}
 	store_close(st);
 	return r ? 1 : 0;

@@ -20,6 +20,7 @@ static struct cli_opt serve_opts[] = {
 
 static struct cli_opt demo_opts[] = {
 	{ "password", "PW", "password for every demo account (default: demo-password-1)", NULL },
+	{ "commissioning", NULL, "also a commissioning round with EOIs, awards, SLAs, payments, reviews and evidence (once)", NULL },
 	{ 0 },
 };
 

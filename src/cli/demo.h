@@ -25,6 +25,9 @@ int demo_load_triage(struct store *st, int64_t now);
 int demo_load_volunteers(struct store *st, int64_t now);
 int demo_load_directory(struct store *st, int64_t now);
 int demo_load_cases(struct store *st, int64_t now);
+/* waymark demo --commissioning (cli/demo_commission.c): through the ops use cases, each its own transaction,
+ * so after the rest has committed. 0 or -1 (the message on stderr). */
+int demo_load_commissioning(struct store *st, int64_t now);
 /* A made-up street address for a demo person, the same for the same seed (their family name). */
 void demo_address(const char *seed, char *out, size_t n);
 #endif

@@ -64,6 +64,7 @@ const struct route *const http_route_tables[] = {
 	api_stories_routes,
 	api_commission_routes,
 	web_commission_routes,
+	web_commission_evidence_routes,
 	web_milestone_routes,
 	api_campaign_routes,
 	web_campaign_routes,

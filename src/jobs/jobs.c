@@ -1,4 +1,4 @@
-/* The jobs thread: a breach-watch scan every interval, stoppable at once for shutdown. */
+/* The jobs thread: a breach-watch scan and the evidence reminders every interval, stoppable at once for shutdown. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "jobs/jobs.h"
+#include "ops/commission.h"
 #include "ops/import.h"
 #include "ops/evaluation_extract.h"
 #include "store/calendar.h"
@@ -86,6 +87,9 @@ static void *jobs_main(void *arg)
 		}
 		if (st)
 			watch_once(st);
+		/* Appendix B evidence reminders, each raised and audited once (docs/COMMISSIONING.md) */
+		if (st && ops_comm_reminders_job(st, (int64_t)time(NULL)))
+			log_error("evidence reminders failed", store_errmsg(st));
 		/* Confirmed referral imports from the hub's page, one after another. */
 		while (st && ops_import_run_next(st) == 1)
 			;

@@ -46,8 +46,36 @@ json_t *ops_comm_payment_rows(const struct ops_ctx *c, enum ops_result *r);
 /* The active Living Well Workers of the SLA's provider, [{id, name}] (for the in-place form). */
 json_t *ops_comm_sla_workers(const struct ops_ctx *c, int64_t sla_id, enum ops_result *r);
 
+/* A stored evidence file, decoded (data: free it). */
+struct comm_file {
+	char name[201];
+	const char *type; /* static: one of the content types taken */
+	unsigned char *data;
+	size_t len;
+};
+/* The evidence file, for the lead provider, commissioners, administrators and
+ * the provider's own managers (else OPS_NOT_FOUND); the read is audited. */
+enum ops_result ops_comm_evidence_file(const struct ops_ctx *c, int64_t evidence_id, struct comm_file *out);
+
+/*
+ * Appendix B reminders: the latest evidence of each criterion whose review
+ * date is within commission_evidence_reminder_days or past, a provider
+ * manager's own only: {reminder_days, reminders: [{evidence, organisation,
+ * criterion, criterion_label, title, review_date, kind (expiring|lapsed),
+ * days_left, reminder: {id, raised_at}}]}. Raises any reminder not raised yet
+ * first (ops_comm_reminders_raise).
+ */
+json_t *ops_comm_reminders(const struct ops_ctx *c, enum ops_result *r);
+/* Records (comm_evidence_reminders) and audits, once each, the reminders due
+ * on c->now for every provider: by the jobs thread every scan and before
+ * every list. */
+enum ops_result ops_comm_reminders_raise(const struct ops_ctx *c);
+/* The jobs thread's call: 0 or -1. */
+int ops_comm_reminders_job(struct store *st, int64_t now);
+
 /* Relationship checks (ops/relations.c): 1 may see, 0 not, -1 store failure. */
 int ops_comm_round_rel(const struct ops_ctx *c, int64_t id);
 int ops_comm_sla_rel(const struct ops_ctx *c, int64_t id);
 int ops_comm_provider_rel(const struct ops_ctx *c, int64_t id);
+int ops_comm_evidence_rel(const struct ops_ctx *c, int64_t id);
 #endif

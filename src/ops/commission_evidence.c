@@ -1,4 +1,4 @@
-/* Appendix B evidence: a provider's document for a minimum criterion (file kept in the database), and who checked it. */
+/* Appendix B evidence: a provider's document for a minimum criterion (file kept in the database), who checked it, and its download. */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,4 +110,64 @@ enum ops_result ops_comm_evidence_check(const struct ops_ctx *c, int64_t org_id,
 		return ops_fail(c, OPS_INVALID);
 	}
 	return ops_commit_audited(c, AUDIT_COMMISSION_EVIDENCE_CHECK, "comm_evidence", ev, 0, "");
+}
+
+struct file_row {
+	int found;
+	int64_t org;
+	struct comm_file *f;
+	char *b64_copy;
+};
+
+static int file_row_cb(void *ctx, const struct store_row *r)
+{
+	struct file_row *w = ctx;
+	w->found = 1;
+	snprintf(w->f->name, sizeof w->f->name, "%s", store_row_text(r, 0));
+	int ti = type_index(store_row_text(r, 1));
+	w->f->type = ti >= 0 ? types[ti].type : "application/octet-stream";
+	w->b64_copy = strdup(store_row_text(r, 2));
+	w->org = store_row_int(r, 3);
+	return 0;
+}
+
+enum ops_result ops_comm_evidence_file(const struct ops_ctx *c, int64_t evidence_id, struct comm_file *out)
+{
+	memset(out, 0, sizeof *out);
+	struct file_row w = { .f = out };
+	if (comm_exec(c->db, STMT_COMM_EVIDENCE_FILE, file_row_cb, &w, "i", evidence_id)) {
+		free(w.b64_copy);
+		return OPS_ERROR;
+	}
+	if (!w.found || (!comm_sees_all(c) && w.org != c->org_id)) {
+		free(w.b64_copy);
+		return OPS_NOT_FOUND;
+	}
+	if (!w.b64_copy)
+		return OPS_ERROR;
+	size_t blen = strlen(w.b64_copy) / 4 * 3 + 3;
+	out->data = malloc(blen);
+	if (!out->data || sodium_base642bin(out->data, blen, w.b64_copy, strlen(w.b64_copy), NULL, &out->len, NULL,
+					    sodium_base64_VARIANT_ORIGINAL)) {
+		free(w.b64_copy);
+		free(out->data);
+		out->data = NULL;
+		return OPS_ERROR;
+	}
+	free(w.b64_copy);
+	if (ops_audit(c, AUDIT_COMMISSION_EVIDENCE_DOWNLOAD, "comm_evidence", evidence_id, 0, out->name)) {
+		free(out->data);
+		out->data = NULL;
+		return OPS_ERROR;
+	}
+	return OPS_OK;
+}
+
+int ops_comm_evidence_rel(const struct ops_ctx *c, int64_t id)
+{
+	int64_t org = 0;
+	int n = store_get_int(c->db, STMT_COMM_EVIDENCE_ORG, &org, "i", id);
+	if (n < 0)
+		return -1;
+	return n == 1 && (comm_sees_all(c) || org == c->org_id);
 }

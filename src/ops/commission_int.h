@@ -28,6 +28,15 @@ int64_t comm_org_filter(const struct ops_ctx *c);
  * not; -1 on a store failure.
  */
 int comm_org_lapsed(const struct ops_ctx *c, int64_t org_id, char *crit, size_t len);
+/* An SLA as the writes need it. */
+struct comm_sla {
+	int found;
+	int64_t org, lots, total, signed_day, start, end, mob_end, mob_pct;
+};
+/* Reads the SLA, checking a provider manager's organisation: OPS_OK, OPS_NOT_FOUND or OPS_ERROR. */
+enum ops_result comm_sla_load(const struct ops_ctx *c, int64_t id, struct comm_sla *s);
+/* The setting commission_evidence_reminder_days (default 30, 0 to 3660). */
+int comm_reminder_days(const struct ops_ctx *c);
 /* The setting commission_lapsed_may_receive_work (default 0). */
 int comm_lapsed_may_receive(const struct ops_ctx *c);
 #endif

@@ -1,10 +1,9 @@
-/* Commissioning use cases of an agreement: issuing SLAs from the awards, posts filled, extensions, quarterly reviews and payments. */
+/* Commissioning use cases of an agreement: issuing SLAs from the awards, posts filled, extensions and payments. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/datetime.h"
 #include "core/payments.h"
-#include "core/perf.h"
 #include "ops/commission_int.h"
 
 struct award_rows {
@@ -138,14 +137,9 @@ done:
 	return r;
 }
 
-struct sla_info {
-	int found;
-	int64_t org, lots, total, signed_day, start, end, mob_end, mob_pct;
-};
-
 static int sla_cb(void *ctx, const struct store_row *r)
 {
-	struct sla_info *s = ctx;
+	struct comm_sla *s = ctx;
 	s->found = 1;
 	s->org = store_row_int(r, 3);
 	s->lots = store_row_int(r, 5);
@@ -158,8 +152,7 @@ static int sla_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-/* Reads the SLA, checking the provider manager's organisation. */
-static enum ops_result sla_load(const struct ops_ctx *c, int64_t id, struct sla_info *s)
+enum ops_result comm_sla_load(const struct ops_ctx *c, int64_t id, struct comm_sla *s)
 {
 	memset(s, 0, sizeof *s);
 	if (comm_exec(c->db, STMT_COMM_SLA_GET, sla_cb, s, "i", id))
@@ -171,8 +164,8 @@ static enum ops_result sla_load(const struct ops_ctx *c, int64_t id, struct sla_
 
 enum ops_result ops_comm_in_place(const struct ops_ctx *c, int64_t sla_id, json_t *in, struct field_errors *fe)
 {
-	struct sla_info s;
-	enum ops_result r = sla_load(c, sla_id, &s);
+	struct comm_sla s;
+	enum ops_result r = comm_sla_load(c, sla_id, &s);
 	if (r != OPS_OK)
 		return r;
 	int64_t post = 0, worker = 0, day, post_sla = 0, worker_org = 0;
@@ -218,8 +211,8 @@ enum ops_result ops_comm_in_place(const struct ops_ctx *c, int64_t sla_id, json_
 
 enum ops_result ops_comm_extend(const struct ops_ctx *c, int64_t sla_id, json_t *in, struct field_errors *fe)
 {
-	struct sla_info s;
-	enum ops_result r = sla_load(c, sla_id, &s);
+	struct comm_sla s;
+	enum ops_result r = comm_sla_load(c, sla_id, &s);
 	if (r != OPS_OK)
 		return r;
 	int64_t end;
@@ -236,80 +229,6 @@ enum ops_result ops_comm_extend(const struct ops_ctx *c, int64_t sla_id, json_t 
 	    || comm_exec(c->db, STMT_COMM_SLA_END_SET, NULL, NULL, "ii", end, sla_id))
 		return ops_fail(c, OPS_ERROR);
 	return ops_commit_audited(c, AUDIT_COMMISSION_SLA_EXTEND, "comm_sla", sla_id, 0, reason);
-}
-
-struct post_scan {
-	int64_t want;
-	int count, found;
-};
-
-static int post_cb(void *ctx, const struct store_row *r)
-{
-	struct post_scan *p = ctx;
-	p->count++;
-	if (store_row_int(r, 0) == p->want)
-		p->found = 1;
-	return 0;
-}
-
-/* A percentage with up to two decimals ("87.5", 87) as hundredths. */
-static int pct_x100(json_t *in, const char *key, int64_t *out, struct field_errors *fe)
-{
-	json_t *v = json_object_get(in, key);
-	double d;
-	if (json_is_number(v))
-		d = json_number_value(v);
-	else if (json_is_string(v) && json_string_length(v) && strspn(json_string_value(v), "0123456789.") == json_string_length(v))
-		d = strtod(json_string_value(v), NULL);
-	else
-		return fielderr_add(fe, key, "Enter the %s as a percentage from 0 to 100", key);
-	if (!(d >= 0 && d <= 100))
-		return fielderr_add(fe, key, "must be a percentage from 0 to 100");
-	*out = (int64_t)(d * 100 + 0.5);
-	return 0;
-}
-
-enum ops_result ops_comm_review(const struct ops_ctx *c, int64_t sla_id, json_t *in, struct field_errors *fe, int64_t *id)
-{
-	const struct commission_data *cd = ops_comm_data();
-	struct sla_info s;
-	enum ops_result r = cd ? sla_load(c, sla_id, &s) : OPS_ERROR;
-	if (r != OPS_OK)
-		return r;
-	int64_t q = 0, post = 0, clients = 0, comp = 0, fol = 0;
-	cj_int(in, "quarter", 1, 40, 1, 0, &q, fe);
-	cj_int(in, "post", 1, INT64_MAX / 2, 0, 0, &post, fe);
-	cj_int(in, "clients", 0, 100000, 1, 0, &clients, fe);
-	pct_x100(in, "completeness", &comp, fe);
-	pct_x100(in, "followup", &fol, fe);
-	const char *outcomes = cj_text(in, "outcomes", COMM_TEXT_MAX, 0, fe);
-	const char *notes = cj_text(in, "notes", COMM_TEXT_MAX, 1, fe);
-	const char *actions = cj_text(in, "actions", COMM_TEXT_MAX, 0, fe);
-	struct post_scan ps = { .want = post };
-	if (comm_exec(c->db, STMT_COMM_POSTS, post_cb, &ps, "i", sla_id))
-		return OPS_ERROR;
-	if (post && !ps.found)
-		fielderr_add(fe, "post", "is not a post of this SLA");
-	int64_t from = 0, to = 0;
-	if (q && perf_quarter(s.start, (int)q, &from, &to))
-		fielderr_add(fe, "quarter", "is out of range");
-	if (fe->n)
-		return OPS_INVALID;
-	int posts = post ? 1 : ps.count;
-	int64_t mob = s.mob_end == COMM_NO_DAY ? PERF_NO_DATE : s.mob_end;
-	int64_t target = perf_target_x100(cd->clients_per_year, posts, from, to, mob, (int)s.mob_pct);
-	enum rag rag = rag_rate(&cd->rag, RAG_CLIENTS, perf_pct_x100(clients * 100, target));
-	rag = rag_worst(rag, rag_rate(&cd->rag, RAG_COMPLETENESS, comp));
-	rag = rag_worst(rag, rag_rate(&cd->rag, RAG_FOLLOWUP, fol));
-	if ((r = ops_begin(c)) != OPS_OK)
-		return r;
-	if (store_get_int(c->db, STMT_COMM_REVIEW_INSERT, id, "iIiiiiiiissssiI", sla_id, post ? post : INT64_MIN, q, from, to, clients,
-			  target, comp, fol, outcomes ? outcomes : "", rag_name(rag), notes, actions ? actions : "", c->now,
-			  c->user_id ? c->user_id : INT64_MIN) != 1)
-		return ops_fail(c, OPS_ERROR);
-	char detail[64];
-	snprintf(detail, sizeof detail, "quarter %lld: %s", (long long)q, rag_name(rag));
-	return ops_commit_audited(c, AUDIT_COMMISSION_REVIEW, "comm_sla", sla_id, 0, detail);
 }
 
 struct pay_row {
@@ -330,8 +249,8 @@ static int pay_cb(void *ctx, const struct store_row *r)
 
 enum ops_result ops_comm_payment(const struct ops_ctx *c, int64_t sla_id, json_t *in, struct field_errors *fe)
 {
-	struct sla_info s;
-	enum ops_result r = sla_load(c, sla_id, &s);
+	struct comm_sla s;
+	enum ops_result r = comm_sla_load(c, sla_id, &s);
 	if (r != OPS_OK)
 		return r;
 	int64_t pay = 0, review = 0, paid = COMM_NO_DAY, rsla = 0;

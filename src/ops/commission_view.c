@@ -231,13 +231,28 @@ static int review_cb(void *ctx, const struct store_row *r)
 	json_object_set_new(o, "from", day_json(store_row_int(r, 3)));
 	json_object_set_new(o, "to", day_json(store_row_int(r, 4)));
 	json_object_set_new(o, "target", json_real((double)store_row_int(r, 6) / 100.0));
-	json_object_set_new(o, "completeness", json_real((double)store_row_int(r, 7) / 100.0));
-	json_object_set_new(o, "followup", json_real((double)store_row_int(r, 8) / 100.0));
+	/* -1: nothing to measure (no cases, no referral due), so not rated */
+	for (int k = 7; k <= 8; k++)
+		json_object_set_new(o, k == 7 ? "completeness" : "followup",
+				    store_row_int(r, k) < 0 ? json_null() : json_real((double)store_row_int(r, k) / 100.0));
 	json_object_set_new(o, "outcomes", json_string(store_row_text(r, 9)));
 	json_object_set_new(o, "rag", json_string(store_row_text(r, 10)));
 	json_object_set_new(o, "notes", json_string(store_row_text(r, 11)));
 	json_object_set_new(o, "actions", json_string(store_row_text(r, 12)));
 	json_object_set_new(o, "created_at", utc_json(store_row_int(r, 13)));
+	int computed = store_row_int(r, 14) != 0;
+	json_object_set_new(o, "computed", json_boolean(computed));
+	if (computed) {
+		json_object_set_new(o, "counts", json_pack("{s:I,s:I,s:I,s:I,s:I}", "cases", (json_int_t)store_row_int(r, 15),
+							   "fields_filled", (json_int_t)store_row_int(r, 16), "fields_total",
+							   (json_int_t)store_row_int(r, 17), "followup_due",
+							   (json_int_t)store_row_int(r, 18), "followup_within",
+							   (json_int_t)store_row_int(r, 19)));
+		json_t *oc = json_loads(store_row_text(r, 20), 0, NULL);
+		json_object_set_new(o, "outcome_counts", oc ? oc : json_null());
+	}
+	json_object_set_new(o, "computed_rag", json_string(store_row_text(r, 21)));
+	json_object_set_new(o, "override_reason", store_row_isnull(r, 22) ? json_null() : json_string(store_row_text(r, 22)));
 	json_array_append_new(v->arr, o);
 	return 0;
 }
@@ -316,12 +331,6 @@ static int evidence_cb(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-static int setting_cb(void *ctx, const struct store_row *r)
-{
-	snprintf(ctx, 16, "%s", store_row_text(r, 0));
-	return 0;
-}
-
 json_t *ops_comm_criteria(const struct ops_ctx *c, int64_t org_id, enum ops_result *r)
 {
 	struct crit_view v = { c, ops_comm_data() };
@@ -336,9 +345,7 @@ json_t *ops_comm_criteria(const struct ops_ctx *c, int64_t org_id, enum ops_resu
 		v.items[i] = json_pack("{s:s,s:s,s:[]}", "code", v.cd->criteria[i].code, "label", v.cd->criteria[i].label, "evidence");
 		v.latest[i] = COMM_NO_DAY;
 	}
-	char rd[16] = "30";
-	comm_exec(c->db, STMT_SETTING_GET, setting_cb, rd, "s", "commission_evidence_reminder_days");
-	int remind = atoi(rd);
+	int remind = comm_reminder_days(c);
 	json_t *list = json_array();
 	int fail = comm_exec(c->db, STMT_COMM_EVIDENCE_LIST, evidence_cb, &v, "i", org_id);
 	int64_t today = comm_today(c);

@@ -54,6 +54,7 @@ static const struct {
 	{ "round", ops_comm_round_rel },
 	{ "sla", ops_comm_sla_rel },
 	{ "provider", ops_comm_provider_rel },
+	{ "evidence", ops_comm_evidence_rel },
 };
 
 int ops_relation(const struct ops_ctx *c, const char *rel, int64_t id)

@@ -8,43 +8,12 @@
 #include "http/ops_reply.h"
 #include "ops/commission.h"
 #include "web/form.h"
+#include "web/commission_web.h"
 #include "web/web.h"
 
 static const char *csrf(struct http_req *req)
 {
 	return req->auth.csrf[0] ? req->auth.csrf : NULL;
-}
-
-static const char *js(json_t *o, const char *k)
-{
-	json_t *v = json_object_get(o, k);
-	return json_is_string(v) ? json_string_value(v) : "";
-}
-
-static void cell(struct html *h, const char *text)
-{
-	html_elem(h, "td", text, "class", "nhsuk-table__cell", NULL);
-}
-
-static void table_head(struct html *h, const char *caption, const char *const *cols)
-{
-	html_open(h, "div", "class", "waymark-table-scroll", NULL);
-	html_open(h, "table", "class", "nhsuk-table", NULL);
-	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
-	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
-	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-	for (int i = 0; cols[i]; i++)
-		html_elem(h, "th", cols[i], "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
-	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
-}
-
-static void table_end(struct html *h)
-{
-	html_close(h);
-	html_close(h);
-	html_close(h);
 }
 
 static void summary_row(struct html *h, const char *key, const char *value)
@@ -53,6 +22,15 @@ static void summary_row(struct html *h, const char *key, const char *value)
 	html_elem(h, "dt", key, "class", "nhsuk-summary-list__key", NULL);
 	html_elem(h, "dd", value, "class", "nhsuk-summary-list__value", NULL);
 	html_close(h);
+}
+
+/* A percentage (a JSON number) as "97.50%", or none when it is null (nothing to measure). */
+static void pct_text(char *out, size_t len, json_t *v, const char *none)
+{
+	if (json_is_number(v))
+		snprintf(out, len, "%.2f%%", json_number_value(v));
+	else
+		snprintf(out, len, "%s", none);
 }
 
 static const char *rag_class(const char *rag)
@@ -107,59 +85,67 @@ static int home_page(struct http_req *req, struct http_resp *resp, json_t *in, c
 	size_t i;
 	json_t *x;
 	if (json_array_size(json_object_get(rounds, "rounds"))) {
-		table_head(h, "Rounds", rcols);
+		cw_table_head(h, "Rounds", rcols);
 		json_array_foreach(json_object_get(rounds, "rounds"), i, x) {
 			char href[64];
 			snprintf(href, sizeof href, "/commissioning/rounds/%lld", (long long)json_integer_value(json_object_get(x, "id")));
 			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
-			html_elem(h, "a", js(x, "title"), "href", href, NULL);
+			html_elem(h, "a", cw_js(x, "title"), "href", href, NULL);
 			html_close(h);
-			cell(h, js(x, "lot_value_display"));
-			cell(h, js(x, "eoi_deadline"));
-			cell(h, js(x, "status"));
+			cw_cell(h, cw_js(x, "lot_value_display"));
+			cw_cell(h, cw_js(x, "eoi_deadline"));
+			cw_cell(h, cw_js(x, "status"));
 			html_close(h);
 		}
-		table_end(h);
+		cw_table_end(h);
 	} else {
 		html_elem(h, "p", "There are no rounds yet.", NULL);
 	}
 	static const char *const scols[] = { "Provider", "Round", "Total", "Rating", NULL };
 	if (json_array_size(json_object_get(slas, "slas"))) {
-		table_head(h, "Service level agreements", scols);
+		cw_table_head(h, "Service level agreements", scols);
 		json_array_foreach(json_object_get(slas, "slas"), i, x) {
 			char href[64];
 			snprintf(href, sizeof href, "/commissioning/slas/%lld", (long long)json_integer_value(json_object_get(x, "id")));
 			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
-			html_elem(h, "a", js(json_object_get(x, "organisation"), "name"), "href", href, NULL);
+			html_elem(h, "a", cw_js(json_object_get(x, "organisation"), "name"), "href", href, NULL);
 			if (json_is_string(json_object_get(x, "lapsed_criterion")))
 				html_elem(h, "strong", "Minimum criterion lapsed", "class", "nhsuk-tag nhsuk-tag--red", NULL);
 			html_close(h);
-			cell(h, js(json_object_get(x, "round"), "title"));
-			cell(h, js(x, "total_display"));
-			cell(h, "see the agreement");
+			cw_cell(h, cw_js(json_object_get(x, "round"), "title"));
+			cw_cell(h, cw_js(x, "total_display"));
+			cw_cell(h, "see the agreement");
 			html_close(h);
 		}
-		table_end(h);
+		cw_table_end(h);
 	}
+	if (req->auth.role == ROLE_PROVIDER_MANAGER) {
+		char href[80];
+		snprintf(href, sizeof href, "/commissioning/providers/%lld/evidence", (long long)req->auth.org_id);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Your organisation's Appendix B evidence", "href", href, NULL);
+		html_close(h);
+	}
+	web_comm_reminders(h, req);
 	if (req->auth.role == ROLE_PROGRAMME_LEAD) {
 		html_elem(h, "h2", "Open a round", NULL);
 		form_begin(h, "/commissioning/rounds", csrf(req));
-		form_input(h, &(struct form_field){ .name = "title", .label = "Title", .value = js(in, "title"), .errors = fe });
+		form_input(h, &(struct form_field){ .name = "title", .label = "Title", .value = cw_js(in, "title"), .errors = fe });
 		form_input(h, &(struct form_field){ .name = "lot_value", .label = "Value of one Lot (pounds)", .hint = "For example, 14000.00",
-						    .value = in ? js(in, "lot_value") : "14000.00", .width = "nhsuk-input--width-10",
+						    .value = in ? cw_js(in, "lot_value") : "14000.00", .width = "nhsuk-input--width-10",
 						    .errors = fe });
 		form_input(h, &(struct form_field){ .name = "eoi_deadline", .label = "Deadline for expressions of interest: date",
-						    .hint = "YYYY-MM-DD", .value = js(in, "eoi_deadline"), .width = "nhsuk-input--width-10",
+						    .hint = "YYYY-MM-DD", .value = cw_js(in, "eoi_deadline"), .width = "nhsuk-input--width-10",
 						    .errors = fe });
 		form_input(h, &(struct form_field){ .name = "eoi_deadline_time", .label = "Deadline: time (UK time, 24-hour)",
-						    .hint = "For example, 09:00 (or 09:00:30)", .value = in ? js(in, "eoi_deadline_time") : "09:00",
+						    .hint = "For example, 09:00 (or 09:00:30)", .value = in ? cw_js(in, "eoi_deadline_time") : "09:00",
 						    .width = "nhsuk-input--width-5", .errors = fe });
 		form_input(h, &(struct form_field){ .name = "areas[0].lots", .label = "Lots in Breckland", .type = "number",
-						    .value = in ? js(in, "areas[0].lots") : "6", .width = "nhsuk-input--width-3", .errors = fe });
+						    .value = in ? cw_js(in, "areas[0].lots") : "6", .width = "nhsuk-input--width-3", .errors = fe });
 		form_input(h, &(struct form_field){ .name = "areas[1].lots", .label = "Lots in King's Lynn and West Norfolk",
-						    .type = "number", .value = in ? js(in, "areas[1].lots") : "6",
+						    .type = "number", .value = in ? cw_js(in, "areas[1].lots") : "6",
 						    .width = "nhsuk-input--width-3", .errors = fe });
 		form_button(h, "Open the round");
 		form_end(h);
@@ -177,7 +163,7 @@ static int home_get(struct http_req *req, struct http_resp *resp)
 /* "2018-02-26" and "09:00" (London) as UTC ISO 8601, or the date text as it came (so the check names it). */
 static void deadline_from_form(json_t *in)
 {
-	const char *d = js(in, "eoi_deadline"), *t = js(in, "eoi_deadline_time");
+	const char *d = cw_js(in, "eoi_deadline"), *t = cw_js(in, "eoi_deadline_time");
 	int64_t day;
 	unsigned hh, mm;
 	char extra;
@@ -199,7 +185,7 @@ static int round_post(struct http_req *req, struct http_resp *resp)
 	json_t *areas = json_array();
 	const char *codes[2] = { "breckland", "kings_lynn_west_norfolk" }, *keys[2] = { "areas[0].lots", "areas[1].lots" };
 	for (int i = 0; i < 2; i++) {
-		const char *v = js(form, keys[i]);
+		const char *v = cw_js(form, keys[i]);
 		json_t *lots = *v && strspn(v, "0123456789") == strlen(v) && strlen(v) < 6 ? json_integer(atoi(v)) : json_string(v);
 		json_array_append_new(areas, json_pack("{s:s,s:o}", "area", codes[i], "lots", lots));
 	}
@@ -255,10 +241,10 @@ static void score_form(struct html *h, struct http_req *req, int64_t round, json
 	char action[80], id[24];
 	snprintf(action, sizeof action, "/commissioning/rounds/%lld/scores", (long long)round);
 	snprintf(id, sizeof id, "%lld", (long long)json_integer_value(json_object_get(eoi, "id")));
-	html_elem(h, "h3", js(json_object_get(eoi, "organisation"), "name"), NULL);
+	html_elem(h, "h3", cw_js(json_object_get(eoi, "organisation"), "name"), NULL);
 	html_open(h, "p", NULL);
 	html_textf(h, "%lld to %lld Lots. Specialisms: %s", (long long)json_integer_value(json_object_get(eoi, "min_lots")),
-		   (long long)json_integer_value(json_object_get(eoi, "max_lots")), js(eoi, "specialisms"));
+		   (long long)json_integer_value(json_object_get(eoi, "max_lots")), cw_js(eoi, "specialisms"));
 	html_close(h);
 	form_begin(h, action, csrf(req));
 	html_void(h, "input", "type", "hidden", "name", "eoi", "value", id, NULL);
@@ -283,7 +269,7 @@ static void score_form(struct html *h, struct http_req *req, int64_t round, json
 static void awards_table(struct html *h, json_t *awards, int proposal)
 {
 	static const char *const cols[] = { "Provider", "GP cluster", "Lots", "Reason", "Next best", NULL };
-	table_head(h, proposal ? "Proposed allocation" : "Lots awarded", cols);
+	cw_table_head(h, proposal ? "Proposed allocation" : "Lots awarded", cols);
 	size_t i;
 	json_t *a;
 	json_array_foreach(awards, i, a) {
@@ -291,20 +277,20 @@ static void awards_table(struct html *h, json_t *awards, int proposal)
 		snprintf(lots, sizeof lots, "%lld", (long long)json_integer_value(json_object_get(a, "lots")));
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 		json_t *org = json_object_get(a, "organisation");
-		cell(h, org ? js(org, "name") : js(a, "provider"));
-		cell(h, js(a, "cluster"));
-		cell(h, lots);
+		cw_cell(h, org ? cw_js(org, "name") : cw_js(a, "provider"));
+		cw_cell(h, cw_js(a, "cluster"));
+		cw_cell(h, lots);
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
-		html_text(h, js(a, "reason"));
+		html_text(h, cw_js(a, "reason"));
 		if (json_is_string(json_object_get(a, "override_reason")))
-			html_elem(h, "span", js(a, "override_reason"), "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+			html_elem(h, "span", cw_js(a, "override_reason"), "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
 		if (json_is_true(json_object_get(a, "lapsed")))
 			html_elem(h, "strong", "Minimum criterion lapsed", "class", "nhsuk-tag nhsuk-tag--red", NULL);
 		html_close(h);
-		cell(h, json_is_string(json_object_get(a, "runner_up")) ? js(a, "runner_up") : "None");
+		cw_cell(h, json_is_string(json_object_get(a, "runner_up")) ? cw_js(a, "runner_up") : "None");
 		html_close(h);
 	}
-	table_end(h);
+	cw_table_end(h);
 }
 
 static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status)
@@ -316,27 +302,27 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		return web_ops_reply(req, resp, r, "Round", NULL);
 	const struct commission_data *cd = ops_comm_data();
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, js(round, "title"), fe);
+	web_begin_errors(&pg, req, resp, cw_js(round, "title"), fe);
 	struct html *h = &pg.h;
 	html_open(h, "p", NULL);
 	html_elem(h, "a", "Back to commissioning", "href", "/commissioning", NULL);
 	html_close(h);
-	html_elem(h, "h1", js(round, "title"), NULL);
+	html_elem(h, "h1", cw_js(round, "title"), NULL);
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-	summary_row(h, "Value of one Lot", js(round, "lot_value_display"));
-	summary_row(h, "Deadline for expressions of interest", js(round, "eoi_deadline"));
-	summary_row(h, "Status", js(round, "status"));
+	summary_row(h, "Value of one Lot", cw_js(round, "lot_value_display"));
+	summary_row(h, "Deadline for expressions of interest", cw_js(round, "eoi_deadline"));
+	summary_row(h, "Status", cw_js(round, "status"));
 	size_t i;
 	json_t *x;
 	json_array_foreach(json_object_get(round, "areas"), i, x) {
 		char v[200];
 		snprintf(v, sizeof v, "%lld Lots", (long long)json_integer_value(json_object_get(x, "lots")));
-		summary_row(h, js(x, "area"), v);
+		summary_row(h, cw_js(x, "area"), v);
 	}
-	json_array_foreach(json_object_get(round, "milestones"), i, x) summary_row(h, js(x, "label"), js(x, "at"));
+	json_array_foreach(json_object_get(round, "milestones"), i, x) summary_row(h, cw_js(x, "label"), cw_js(x, "at"));
 	html_close(h);
 	int open = json_is_true(json_object_get(round, "eoi_open"));
-	const char *st = js(round, "status");
+	const char *st = cw_js(round, "status");
 	json_t *eois = json_object_get(round, "eois");
 	if (req->auth.role == ROLE_PROVIDER_MANAGER) {
 		if (json_array_size(eois)) {
@@ -353,7 +339,7 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 			html_elem(h, "p", "None yet.", NULL);
 		static const char *const ecols[] = { "Provider", "Lots", "GP clusters", "Shortlisted", "Score (%)", NULL };
 		if (json_array_size(eois))
-			table_head(h, "Expressions of interest", ecols);
+			cw_table_head(h, "Expressions of interest", ecols);
 		json_t *next = NULL;
 		json_array_foreach(eois, i, x) {
 			char lots[48], cl[400] = "", sc[24] = "Not scored";
@@ -369,15 +355,15 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 			else if (!next)
 				next = x;
 			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-			cell(h, js(json_object_get(x, "organisation"), "name"));
-			cell(h, lots);
-			cell(h, cl);
-			cell(h, json_is_true(json_object_get(x, "shortlisted")) ? "Yes" : "No");
-			cell(h, sc);
+			cw_cell(h, cw_js(json_object_get(x, "organisation"), "name"));
+			cw_cell(h, lots);
+			cw_cell(h, cl);
+			cw_cell(h, json_is_true(json_object_get(x, "shortlisted")) ? "Yes" : "No");
+			cw_cell(h, sc);
 			html_close(h);
 		}
 		if (json_array_size(eois))
-			table_end(h);
+			cw_table_end(h);
 		if (next && !strcmp(st, "open")) {
 			html_elem(h, "h2", "Score the next expression of interest", NULL);
 			score_form(h, req, id, next, cd);
@@ -385,7 +371,7 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		if (!strcmp(st, "open") && !open && json_array_size(eois)) {
 			struct field_errors *pfe = ops_fielderr_new();
 			json_t *prop = pfe ? ops_comm_proposal(&c, id, NULL, pfe, &r) : NULL;
-			if (prop && !strcmp(js(prop, "status"), "optimal")) {
+			if (prop && !strcmp(cw_js(prop, "status"), "optimal")) {
 				awards_table(h, json_object_get(prop, "awards"), 1);
 				char action[80];
 				snprintf(action, sizeof action, "/commissioning/rounds/%lld/awards", (long long)id);
@@ -399,7 +385,7 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 					if (n >= 66 - 1)
 						break;
 					snprintf(ids[n], sizeof ids[n], "%lld", (long long)json_integer_value(json_object_get(x, "eoi")));
-					opts[n] = (struct form_option){ ids[n], js(x, "provider") };
+					opts[n] = (struct form_option){ ids[n], cw_js(x, "provider") };
 					n++;
 				}
 				opts[n] = (struct form_option){ NULL, NULL };
@@ -413,7 +399,7 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 				form_button(h, "Accept and award the Lots");
 				form_end(h);
 			} else if (prop) {
-				html_elem(h, "p", js(prop, "reason"), "class", "nhsuk-inset-text", NULL);
+				html_elem(h, "p", cw_js(prop, "reason"), "class", "nhsuk-inset-text", NULL);
 			}
 			json_decref(prop);
 			free(pfe);
@@ -493,11 +479,11 @@ static int scores_post(struct http_req *req, struct http_resp *resp)
 static int awards_post(struct http_req *req, struct http_resp *resp)
 {
 	json_t *f = form_json(req), *in = json_object();
-	const char *e = js(f, "override_eoi");
+	const char *e = cw_js(f, "override_eoi");
 	if (*e) {
-		json_t *o = json_pack("{s:I,s:b,s:s}", "eoi", (json_int_t)atoll(e), "award", !strcmp(js(f, "override_award"), "yes"), "reason",
-				      js(f, "override_reason"));
-		if (!*js(f, "override_award"))
+		json_t *o = json_pack("{s:I,s:b,s:s}", "eoi", (json_int_t)atoll(e), "award", !strcmp(cw_js(f, "override_award"), "yes"), "reason",
+				      cw_js(f, "override_reason"));
+		if (!*cw_js(f, "override_award"))
 			json_object_set_new(o, "award", json_null());
 		json_object_set_new(in, "overrides", json_pack("[o]", o));
 	}
@@ -520,7 +506,7 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 	json_t *workers = ops_comm_sla_workers(&c, id, &r);
 	struct web_page pg;
 	char title[300];
-	snprintf(title, sizeof title, "SLA: %s", js(json_object_get(sla, "organisation"), "name"));
+	snprintf(title, sizeof title, "SLA: %s", cw_js(json_object_get(sla, "organisation"), "name"));
 	web_begin_errors(&pg, req, resp, title, fe);
 	struct html *h = &pg.h;
 	html_open(h, "p", NULL);
@@ -530,23 +516,29 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 	if (json_is_string(json_object_get(sla, "lapsed_criterion"))) {
 		html_open(h, "div", "class", "nhsuk-warning-callout", NULL);
 		html_elem(h, "h2", "A minimum criterion has lapsed", "class", "nhsuk-warning-callout__label", NULL);
-		html_elem(h, "p", js(sla, "lapsed_criterion"), NULL);
+		html_elem(h, "p", cw_js(sla, "lapsed_criterion"), NULL);
 		html_close(h);
 	}
-	const char *rag = json_is_string(json_object_get(sla, "rag")) ? js(sla, "rag") : "not reviewed";
+	const char *rag = json_is_string(json_object_get(sla, "rag")) ? cw_js(sla, "rag") : "not reviewed";
 	html_open(h, "p", NULL);
 	html_text(h, "Rating: ");
 	html_elem(h, "strong", rag, "class", rag_class(rag), NULL);
 	html_close(h);
+	char ev_href[80];
+	snprintf(ev_href, sizeof ev_href, "/commissioning/providers/%lld/evidence",
+		 (long long)json_integer_value(json_object_get(json_object_get(sla, "organisation"), "id")));
+	html_open(h, "p", NULL);
+	html_elem(h, "a", "Appendix B evidence of this provider", "href", ev_href, NULL);
+	html_close(h);
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-	summary_row(h, "Round", js(json_object_get(sla, "round"), "title"));
-	summary_row(h, "Total", js(sla, "total_display"));
-	summary_row(h, "Signed", js(sla, "signed"));
-	summary_row(h, "Runs", js(sla, "start"));
-	summary_row(h, "Ends", js(sla, "end"));
+	summary_row(h, "Round", cw_js(json_object_get(sla, "round"), "title"));
+	summary_row(h, "Total", cw_js(sla, "total_display"));
+	summary_row(h, "Signed", cw_js(sla, "signed"));
+	summary_row(h, "Runs", cw_js(sla, "start"));
+	summary_row(h, "Ends", cw_js(sla, "end"));
 	html_close(h);
 	static const char *const pcols[] = { "Post", "GP cluster", "Living Well Worker", "In place", NULL };
-	table_head(h, "Living Well Worker posts (0.5 FTE each)", pcols);
+	cw_table_head(h, "Living Well Worker posts (0.5 FTE each)", pcols);
 	size_t i;
 	json_t *x;
 	int unfilled = 0;
@@ -555,14 +547,14 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		snprintf(n, sizeof n, "%zu", i + 1);
 		json_t *w = json_object_get(x, "worker");
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		cell(h, n);
-		cell(h, js(x, "cluster"));
-		cell(h, w && !json_is_null(w) ? js(w, "name") : "Not yet filled");
-		cell(h, json_is_string(json_object_get(x, "in_place")) ? js(x, "in_place") : "");
+		cw_cell(h, n);
+		cw_cell(h, cw_js(x, "cluster"));
+		cw_cell(h, w && !json_is_null(w) ? cw_js(w, "name") : "Not yet filled");
+		cw_cell(h, json_is_string(json_object_get(x, "in_place")) ? cw_js(x, "in_place") : "");
 		html_close(h);
 		unfilled |= !w || json_is_null(w);
 	}
-	table_end(h);
+	cw_table_end(h);
 	int manage = req->auth.role == ROLE_PROGRAMME_LEAD;
 	if (unfilled && workers && (manage || req->auth.role == ROLE_PROVIDER_MANAGER)) {
 		char action[80];
@@ -577,7 +569,7 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 			if ((w && !json_is_null(w)) || np >= 63)
 				continue;
 			snprintf(pid[np], sizeof pid[np], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
-			snprintf(plabel[np], sizeof plabel[np], "Post %zu, %s", i + 1, js(x, "cluster"));
+			snprintf(plabel[np], sizeof plabel[np], "Post %zu, %s", i + 1, cw_js(x, "cluster"));
 			po[np] = (struct form_option){ pid[np], plabel[np] };
 			np++;
 		}
@@ -586,7 +578,7 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 			if (nw >= 63)
 				break;
 			snprintf(wid[nw], sizeof wid[nw], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
-			wo[nw] = (struct form_option){ wid[nw], js(x, "name") };
+			wo[nw] = (struct form_option){ wid[nw], cw_js(x, "name") };
 			nw++;
 		}
 		wo[nw] = (struct form_option){ NULL, NULL };
@@ -598,50 +590,55 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		form_end(h);
 	}
 	static const char *const paycols[] = { "Payment", "Amount", "Due", "State", "Detail", NULL };
-	table_head(h, "Payments", paycols);
+	cw_table_head(h, "Payments", paycols);
 	json_array_foreach(json_object_get(sla, "payments"), i, x) {
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		cell(h, js(x, "label"));
-		cell(h, js(x, "amount_display"));
-		cell(h, json_is_string(json_object_get(x, "due")) ? js(x, "due") : "When a worker is in place");
-		cell(h, js(x, "state"));
+		cw_cell(h, cw_js(x, "label"));
+		cw_cell(h, cw_js(x, "amount_display"));
+		cw_cell(h, json_is_string(json_object_get(x, "due")) ? cw_js(x, "due") : "When a worker is in place");
+		cw_cell(h, cw_js(x, "state"));
 		char d[1200] = "";
 		if (json_is_string(json_object_get(x, "hold_reason")))
-			snprintf(d, sizeof d, "Held: %s. %s", js(x, "hold_reason"), js(x, "hold_note"));
+			snprintf(d, sizeof d, "Held: %s. %s", cw_js(x, "hold_reason"), cw_js(x, "hold_note"));
 		else if (json_is_string(json_object_get(x, "finance_ref")))
-			snprintf(d, sizeof d, "Paid %s, %s", js(x, "paid_on"), js(x, "finance_ref"));
-		cell(h, d);
+			snprintf(d, sizeof d, "Paid %s, %s", cw_js(x, "paid_on"), cw_js(x, "finance_ref"));
+		cw_cell(h, d);
 		html_close(h);
 	}
-	table_end(h);
+	cw_table_end(h);
 	json_t *reviews = json_object_get(sla, "reviews");
 	if (json_array_size(reviews)) {
 		static const char *const rcols[] = { "Quarter", "Clients (target)", "Data complete", "Follow-up", "Rating", "Notes", NULL };
-		table_head(h, "Quarterly reviews", rcols);
+		cw_table_head(h, "Quarterly reviews", rcols);
 		json_array_foreach(reviews, i, x) {
 			char q[80], cl[80], cp[32], fu[32];
-			snprintf(q, sizeof q, "%lld: %s to %s", (long long)json_integer_value(json_object_get(x, "quarter")), js(x, "from"),
-				 js(x, "to"));
+			snprintf(q, sizeof q, "%lld: %s to %s", (long long)json_integer_value(json_object_get(x, "quarter")), cw_js(x, "from"),
+				 cw_js(x, "to"));
 			snprintf(cl, sizeof cl, "%lld (%.2f)", (long long)json_integer_value(json_object_get(x, "clients")),
 				 json_number_value(json_object_get(x, "target")));
-			snprintf(cp, sizeof cp, "%.2f%%", json_number_value(json_object_get(x, "completeness")));
-			snprintf(fu, sizeof fu, "%.2f%%", json_number_value(json_object_get(x, "followup")));
+			pct_text(cp, sizeof cp, json_object_get(x, "completeness"), "no cases");
+			pct_text(fu, sizeof fu, json_object_get(x, "followup"), "none due");
 			html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-			cell(h, q);
-			cell(h, cl);
-			cell(h, cp);
-			cell(h, fu);
+			cw_cell(h, q);
+			cw_cell(h, cl);
+			cw_cell(h, cp);
+			cw_cell(h, fu);
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
-			html_elem(h, "strong", js(x, "rag"), "class", rag_class(js(x, "rag")), NULL);
+			html_elem(h, "strong", cw_js(x, "rag"), "class", rag_class(cw_js(x, "rag")), NULL);
+			if (json_is_string(json_object_get(x, "override_reason"))) {
+				char ov[1200];
+				snprintf(ov, sizeof ov, "Computed %s, overridden: %s", cw_js(x, "computed_rag"), cw_js(x, "override_reason"));
+				html_elem(h, "span", ov, "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+			}
 			html_close(h);
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
-			html_text(h, js(x, "notes"));
-			if (*js(x, "actions"))
-				html_elem(h, "span", js(x, "actions"), "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
+			html_text(h, cw_js(x, "notes"));
+			if (*cw_js(x, "actions"))
+				html_elem(h, "span", cw_js(x, "actions"), "class", "nhsuk-body-s nhsuk-u-display-block", NULL);
 			html_close(h);
 			html_close(h);
 		}
-		table_end(h);
+		cw_table_end(h);
 	}
 	if (manage) {
 		char action[80];
@@ -650,15 +647,16 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		form_begin(h, action, csrf(req));
 		form_input(h, &(struct form_field){ .name = "quarter", .label = "Quarter (1 is the first three months)", .type = "number",
 						    .width = "nhsuk-input--width-3", .errors = fe });
-		form_input(h, &(struct form_field){ .name = "clients", .label = "Clients supported in the quarter", .type = "number",
-						    .width = "nhsuk-input--width-5", .errors = fe });
-		form_input(h, &(struct form_field){ .name = "completeness", .label = "Appendix D data completeness (%)",
-						    .width = "nhsuk-input--width-5", .errors = fe });
-		form_input(h, &(struct form_field){ .name = "followup", .label = "Follow-ups within 24 hours (%)",
-						    .width = "nhsuk-input--width-5", .errors = fe });
-		form_textarea(h, &(struct form_field){ .name = "outcomes", .label = "Outcomes", .errors = fe }, 2);
+		html_elem(h, "p", "The clients supported, the Appendix D data completeness, the follow-up KPI and the outcomes are "
+				  "computed from the provider's own cases for the quarter when the review is recorded, and rated by "
+				  "the thresholds. You may override the rating with a reason.", NULL);
+		form_textarea(h, &(struct form_field){ .name = "outcomes", .label = "Outcomes (your comments)", .errors = fe }, 2);
 		form_textarea(h, &(struct form_field){ .name = "notes", .label = "Reviewer's notes", .errors = fe }, 3);
 		form_textarea(h, &(struct form_field){ .name = "actions", .label = "Actions", .errors = fe }, 2);
+		static const struct form_option ratings[] = { { "", "Keep the computed rating" }, { "green", "Green" }, { "amber", "Amber" },
+							      { "red", "Red" }, { NULL, NULL } };
+		form_select(h, &(struct form_field){ .name = "rag_override", .label = "Override the rating (optional)", .errors = fe }, ratings);
+		form_input(h, &(struct form_field){ .name = "override_reason", .label = "Reason for the override", .errors = fe });
 		form_button(h, "Record the review");
 		form_end(h);
 		snprintf(action, sizeof action, "/commissioning/slas/%lld/payments", (long long)id);
@@ -671,7 +669,7 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 			if (n >= 4)
 				break;
 			snprintf(pid[n], sizeof pid[n], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
-			pay[n] = (struct form_option){ pid[n], js(x, "label") };
+			pay[n] = (struct form_option){ pid[n], cw_js(x, "label") };
 			n++;
 		}
 		pay[n] = (struct form_option){ NULL, NULL };
@@ -689,7 +687,7 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 				break;
 			snprintf(rid[n], sizeof rid[n], "%lld", (long long)json_integer_value(json_object_get(x, "id")));
 			snprintf(rl[n], sizeof rl[n], "Quarter %lld (%s)", (long long)json_integer_value(json_object_get(x, "quarter")),
-				 js(x, "rag"));
+				 cw_js(x, "rag"));
 			rv[n] = (struct form_option){ rid[n], rl[n] };
 			n++;
 		}

@@ -50,6 +50,8 @@ static void home_signed_in(struct html *h, struct http_req *req)
 		web_my_tasks_summary(h, req);
 	if (req->auth.role == ROLE_PROGRAMME_LEAD)
 		web_account_grants(h, req);
+	if (authz_allows(req->auth.role, PERM_COMMISSION_PROVIDER))
+		web_comm_reminders(h, req);
 }
 
 static int home(struct http_req *req, struct http_resp *resp)

@@ -42,6 +42,7 @@ extern const struct route web_report_board_routes[];
 extern const struct route web_evaluation_routes[];
 extern const struct route web_evaluation_extract_routes[];
 extern const struct route web_commission_routes[];
+extern const struct route web_commission_evidence_routes[];
 extern const struct route web_milestone_routes[];
 extern const struct route web_campaign_routes[];
 extern const struct route web_training_routes[];
@@ -81,6 +82,8 @@ int web_triage_watch(struct html *h, struct http_req *req);
  * with a link to the caseload, for their home page; nothing for a user with
  * no worker record. Returns 0 or -1. */
 int web_caseload_summary(struct html *h, struct http_req *req);
+/* The Appendix B evidence reminders (web/commission_evidence.c): due within the setting's days, or lapsed; 0 or -1. */
+int web_comm_reminders(struct html *h, struct http_req *req);
 
 /* Writes the hub's telephone number, opening hours and email (settings), when set, for the public
  * pages. Returns 0 or -1. */

@@ -9,10 +9,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { api, tokenFor, fieldsOf } from '../lib/referrals.mjs';
+import { sqlRows } from '../lib/dbcheck.mjs';
+import { api, tokenFor, fieldsOf, importReferrals } from '../lib/referrals.mjs';
 
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const today = () => new Date().toISOString().slice(0, 10);
+const daysFromNow = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const PDF = Buffer.from('%PDF-1.4\n% evidence\n').toString('base64');
 
@@ -26,7 +28,8 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       srv = await startServer({ dbUrl, env: { WAYMARK_PWHASH_FAST: '1' } });
       for (const [k, email] of Object.entries({
         lead: 'lead@demo.waymark.test', bcs: 'manager@demo.waymark.test', wnb: 'manager2@demo.waymark.test',
-        comm: 'commissioner@demo.waymark.test', hub: 'hub@demo.waymark.test',
+        comm: 'commissioner@demo.waymark.test', hub: 'hub@demo.waymark.test', lww: 'lww@demo.waymark.test',
+        admin: 'admin@demo.waymark.test',
       })) tok[k] = await tokenFor(srv, email);
     });
     after(async () => { await srv?.stop(); });
@@ -169,20 +172,103 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal(put.body.posts[0].worker.id, lucy.id);
     });
 
-    test('a quarterly review turns amber and holds a payment with a reason, then it is paid', async () => {
-      const bad = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/reviews`, {
-        quarter: 0, clients: -1, completeness: 120, notes: '',
-      });
+    // A known set of Breckland Community Support cases opened in the SLA's first quarter (today), all Lucy Walker's:
+    // A with a session, the three baselines, an onward referral and a better SWEMWBS follow-up, contacted;
+    // B contacted; C not contacted yet (its follow-up is not due, so not counted). None has the demographic
+    // fields or an NHS number (the import gives neither); each has a reason for referral.
+    let cases, base;
+    test('the provider\'s own cases for the quarter: a known set', async () => {
+      cases = {};
+      // Before them, the quarter has no case opened (the demo's are older); its outcomes so far are the baseline.
+      const none = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/reviews`, { quarter: 1, notes: 'Before' });
+      assert.equal(none.status, 201, JSON.stringify(none.body));
+      base = none.body.reviews[0];
+      assert.deepEqual([base.clients, base.completeness, base.followup, base.rag], [0, null, null, 'red']);
+      const minutesAgo = (m) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      const rows = ['Alpha', 'Bravo', 'Charlie'].map((g) => ({ given: g, family: `Quarterly${backend === 'SQLite' ? 'Lite' : 'Pg'}`,
+        received_at: minutesAgo(5),
+        fields: { source: 'gp_practice', 'person.practice': 'SPBRK01', reasons: 'social_isolation', 'person.postcode': 'IP24 1AB' } }));
+      const ids = await importReferrals(srv, tok.hub, rows);
+      for (const r of rows) {
+        const referral = ids[`${r.given} ${r.family}`];
+        const t = await api(srv, tok.hub, 'POST', `/api/v1/referrals/${referral}/triage`, { tier: 'social_prescribing' });
+        assert.equal(t.status, 200, JSON.stringify(t.body));
+        assert.equal(t.body.allocated_worker?.name, 'Lucy Walker', JSON.stringify(t.body));
+        cases[r.given] = { referral, id: t.body.case_id };
+      }
+      const ok = async (res) => { assert.ok(res.status === 200 || res.status === 201, JSON.stringify(res.body)); return res; };
+      const onCase = (c, what, body) => api(srv, tok.lww, 'POST', `/api/v1/cases/${c.id}/${what}`, body);
+      const A = cases.Alpha;
+      await ok(await onCase(A, 'sessions', { mode: 'telephone', duration_minutes: 30 }));
+      await ok(await onCase(A, 'measures', { instrument: 'swemwbs', phase: 'baseline', answers: [3, 3, 3, 3, 3, 3, 3] }));
+      await ok(await onCase(A, 'measures', { instrument: 'gse', phase: 'baseline', answers: [3, 3, 2, 4, 3, 2, 3, 3, 4, 2] }));
+      await ok(await onCase(A, 'measures', { instrument: 'eqvas', phase: 'baseline', answers: [60] }));
+      await ok(await onCase(A, 'onward-referrals', { service_name: 'Thetford Walking for Health' }));
+      await ok(await onCase(A, 'measures', { instrument: 'swemwbs', phase: 'follow_up', answers: [4, 4, 4, 4, 4, 4, 4] }));
+      for (const c of [cases.Alpha, cases.Bravo])
+        await ok(await api(srv, tok.hub, 'POST', `/api/v1/referrals/${c.referral}/contacts`, { mode: 'telephone', outcome: 'successful' }));
+    });
+
+    test('a quarterly review is computed from the provider\'s cases, overridden amber with a reason, and holds a payment', async () => {
+      const url = `/api/v1/commissioning/slas/${slaB.id}/reviews`;
+      const bad = await api(srv, tok.lead, 'POST', url, { quarter: 0, clients: 40, completeness: 97, followup: 95, notes: '' });
       assert.equal(bad.status, 422);
-      for (const f of ['quarter', 'clients', 'completeness', 'followup', 'notes']) assert.ok(fieldsOf(bad).includes(f), f);
+      assert.deepEqual(fieldsOf(bad).sort(), ['clients', 'completeness', 'followup', 'notes', 'quarter']);
+      const noReason = await api(srv, tok.lead, 'POST', url, { quarter: 1, notes: 'x', rag_override: 'purple' });
+      assert.deepEqual(fieldsOf(noReason).sort(), ['override_reason', 'rag_override']);
       const sla = (await api(srv, tok.lead, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
-      const rv = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/reviews`, {
-        quarter: 1, clients: Math.round(sla.posts.length * 25 * 0.8), completeness: 97, followup: 95,
-        outcomes: 'Wellbeing up', notes: 'Below target', actions: 'Recovery plan',
+      assert.equal(sla.reviews.length, 1, 'nothing stored by the refusals');
+      // The pro-rata target: 100 clients a year per post, by the quarter's days over 365 (no mobilisation here).
+      const days = (r) => (Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`)) / 86400_000 + 1;
+      const target = (posts, r) => Math.floor((100 * posts * days(r) * 100) / 365 + 0.5) / 100;
+
+      const rv = await api(srv, tok.lead, 'POST', url, {
+        quarter: 1, outcomes: 'Wellbeing up for the one followed up', notes: 'Below target', actions: 'Recovery plan',
+        rag_override: 'amber', override_reason: 'First quarter: the service is still mobilising',
       });
       assert.equal(rv.status, 201, JSON.stringify(rv.body));
       review = rv.body.review_id;
+      const r = rv.body.reviews.find((x) => x.id === review);
+      assert.equal(r.from, today());
+      assert.equal(r.computed, true);
+      assert.equal(r.clients, 3);
+      assert.equal(r.target, target(sla.posts.length, r));
+      assert.deepEqual(r.counts, { cases: 3, fields_filled: 7, fields_total: 36, followup_due: 2, followup_within: 2 });
+      assert.equal(r.completeness, 19.44); // 7 of 36 Appendix D fields, rounded down
+      assert.equal(r.followup, 100);
+      const b = base.outcome_counts;
+      assert.deepEqual(r.outcome_counts, { ...b, onward_referrals: b.onward_referrals + 1, wellbeing_followups: b.wellbeing_followups + 1,
+        wellbeing_improved: b.wellbeing_improved + 1 });
+      assert.equal(r.computed_rag, 'red'); // completeness below 80%
+      assert.equal(r.rag, 'amber');
+      assert.match(r.override_reason, /mobilising/);
       assert.equal(rv.body.rag, 'amber');
+
+      // Per post: the filled post counts Lucy Walker's cases against one post's target; an empty post has none.
+      const p1 = await api(srv, tok.lead, 'POST', url, { quarter: 1, post: sla.posts[0].id, notes: 'Post one' });
+      assert.equal(p1.status, 201, JSON.stringify(p1.body));
+      const r1 = p1.body.reviews.find((x) => x.id === p1.body.review_id);
+      assert.equal(r1.clients, 3);
+      assert.equal(r1.target, target(1, r1));
+      assert.equal(r1.rag, 'red');
+      assert.equal(r1.override_reason, null);
+      if (sla.posts.length > 1) {
+        const p2 = await api(srv, tok.lead, 'POST', url, { quarter: 1, post: sla.posts[1].id, notes: 'Post two' });
+        const r2 = p2.body.reviews.find((x) => x.id === p2.body.review_id);
+        assert.deepEqual([r2.clients, r2.completeness, r2.followup, r2.rag], [0, null, null, 'red']);
+      }
+      // West Norfolk Befriending has none of these cases.
+      const w = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaW.id}/reviews`, { quarter: 1, notes: 'None yet' });
+      assert.equal(w.status, 201, JSON.stringify(w.body));
+      assert.equal(w.body.reviews[0].clients, 0);
+      assert.equal(w.body.reviews[0].counts.cases, 0);
+      // The provider manager sees its own reviews, not the other's.
+      assert.equal((await api(srv, tok.bcs, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body.reviews.length, sla.posts.length > 1 ? 4 : 3);
+      // The latest review gives the SLA's rating: record the overridden one again so the SLA shows amber.
+      const again = await api(srv, tok.lead, 'POST', url, { quarter: 1, notes: 'Below target', rag_override: 'amber',
+        override_reason: 'First quarter: the service is still mobilising' });
+      assert.equal(again.status, 201);
+      review = again.body.review_id;
       const pay = payments[0].id;
       const noReview = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, {
         payment: pay, state: 'held', reason: 'performance',
@@ -262,6 +348,83 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal(lapsed.body.lapsed, true);
       const sla = (await api(srv, tok.lead, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
       assert.equal(sla.lapsed_criterion, 'Insurance cover in place to cover Social Prescribing activity');
+    });
+
+    test('evidence files download as attachments under a safe name, only for those who may see them, audited', async () => {
+      const org = slaB.organisation.id;
+      const up = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'data_protection', title: 'Data protection policy', reference: 'DP-1', review_date: '2099-01-01',
+        file_name: '../Data "protection" policy\r\n.pdf', content_type: 'application/pdf', file_base64: PDF,
+      });
+      assert.equal(up.status, 201, JSON.stringify(up.body));
+      const ev = up.body.evidence_id;
+      const get = (token, id = ev) => fetch(`${srv.url}/api/v1/commissioning/evidence/${id}/file`, { headers: { authorization: `Bearer ${token}` } });
+      for (const who of ['lead', 'bcs', 'comm', 'admin']) {
+        const res = await get(tok[who]);
+        assert.equal(res.status, 200, who);
+        assert.equal(res.headers.get('content-type'), 'application/pdf');
+        assert.equal(res.headers.get('content-disposition'), 'attachment; filename="Data_protection_policy_.pdf"');
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+        assert.deepEqual(Buffer.from(await res.arrayBuffer()), Buffer.from(PDF, 'base64'));
+      }
+      const other = await get(tok.wnb);
+      assert.equal(other.status, 404);
+      assert.match(other.headers.get('content-type'), /problem\+json/);
+      assert.equal((await get(tok.hub)).status, 403);
+      assert.equal((await get(tok.lead, 99999999)).status, 404);
+      const audit = sqlRows(srv.dbPath, `SELECT COUNT(*) FROM audit_events WHERE action = 'commission.evidence.download' AND entity_id = ${ev}`);
+      assert.equal(Number(audit[0][0]), 4);
+      const denied = sqlRows(srv.dbPath, `SELECT COUNT(*) FROM audit_events WHERE action = 'deny.relation' AND entity = 'evidence' AND entity_id = ${ev}`);
+      assert.equal(Number(denied[0][0]), 1);
+      // The provider's evidence page links to the file.
+      assert.ok(up.body.criteria.find((c) => c.code === 'data_protection').evidence.some((e) => e.id === ev));
+    });
+
+    test('evidence reminders: expiring within the setting\'s days and lapsed, each raised and audited once', async () => {
+      const org = slaB.organisation.id;
+      const soon = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'health_safety', title: 'Lone working policy', reference: 'HS-1', review_date: daysFromNow(10),
+        file_name: 'hs.txt', content_type: 'text/plain', file_base64: Buffer.from('policy').toString('base64'),
+      });
+      assert.equal(soon.status, 201, JSON.stringify(soon.body));
+      const later = await api(srv, tok.wnb, 'POST', `/api/v1/commissioning/providers/${slaW.organisation.id}/evidence`, {
+        criterion: 'governance', title: 'Constitution', reference: 'GOV-1', review_date: daysFromNow(200),
+        file_name: 'gov.txt', content_type: 'text/plain', file_base64: Buffer.from('constitution').toString('base64'),
+      });
+      assert.equal(later.status, 201);
+      const mine = await api(srv, tok.bcs, 'GET', '/api/v1/commissioning/reminders');
+      assert.equal(mine.status, 200, JSON.stringify(mine.body));
+      assert.equal(mine.body.reminder_days, 30);
+      const byCrit = Object.fromEntries(mine.body.reminders.map((x) => [x.criterion, x]));
+      assert.deepEqual(Object.keys(byCrit).sort(), ['health_safety', 'insurance']);
+      assert.equal(byCrit.health_safety.kind, 'expiring');
+      assert.equal(byCrit.health_safety.days_left, 10);
+      assert.equal(byCrit.health_safety.evidence, soon.body.evidence_id);
+      assert.equal(byCrit.insurance.kind, 'lapsed');
+      assert.ok(byCrit.insurance.days_left < 0);
+      assert.ok(mine.body.reminders.every((x) => x.reminder && x.reminder.id && x.organisation.id === org));
+      // Reading again raises nothing new; the other provider sees none of these; the lead sees them all.
+      const again = await api(srv, tok.bcs, 'GET', '/api/v1/commissioning/reminders');
+      assert.deepEqual(again.body.reminders.map((x) => x.reminder.id), mine.body.reminders.map((x) => x.reminder.id));
+      assert.deepEqual((await api(srv, tok.wnb, 'GET', '/api/v1/commissioning/reminders')).body.reminders, []);
+      const all = (await api(srv, tok.lead, 'GET', '/api/v1/commissioning/reminders')).body.reminders;
+      assert.equal(all.filter((x) => x.organisation.id === org).length, 2);
+      assert.equal((await api(srv, tok.hub, 'GET', '/api/v1/commissioning/reminders')).status, 403);
+      const raised = sqlRows(srv.dbPath, "SELECT entity_id, detail, user_id FROM audit_events WHERE action = 'commission.evidence.reminder' ORDER BY id");
+      const forSoon = raised.filter((r) => Number(r[0]) === soon.body.evidence_id);
+      assert.equal(forSoon.length, 1);
+      assert.equal(forSoon[0][1], `expiring ${daysFromNow(10)}: health_safety`);
+      assert.equal(forSoon[0][2], '0');
+      // Newer insurance evidence replaces the lapsed one: its reminder goes from the list.
+      const renewed = await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+        criterion: 'insurance', title: 'Insurance 2099', reference: 'INS-2099', review_date: '2099-01-01',
+        file_name: 'ins.txt', content_type: 'text/plain', file_base64: Buffer.from('cover').toString('base64'),
+      });
+      assert.equal(renewed.status, 201);
+      const now = (await api(srv, tok.bcs, 'GET', '/api/v1/commissioning/reminders')).body.reminders;
+      assert.deepEqual(now.map((x) => x.criterion), ['health_safety']);
+      const rows = sqlRows(srv.dbPath, `SELECT kind FROM comm_evidence_reminders WHERE org_id = ${org} ORDER BY id`);
+      assert.deepEqual(rows.map((r) => r[0]).sort(), ['expiring', 'lapsed']);
     });
   });
 }

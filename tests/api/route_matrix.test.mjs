@@ -127,6 +127,11 @@ const FIXTURES = {
     ids: (made, role, rel) => (rel === 'own' ? made[ACTOR[role]?.[1] ?? 'Community Action Norfolk'] : made[OTHER_ORG]),
     visible: (role, rel) => rel === 'own' || role !== 'provider_manager',
   },
+  // Appendix B evidence files: own is Breckland Community Support's (the provider manager's organisation).
+  evidence: {
+    ids: (made, role, rel) => made[rel],
+    visible: (role, rel) => rel === 'own' || role !== 'provider_manager',
+  },
 };
 
 before(async () => {
@@ -165,7 +170,7 @@ before(async () => {
     fixtureIds.org = Object.fromEntries(rows.map(([id, name]) => [name, id]));
   }
   if (kinds.has('service')) Object.assign(fixtureIds, await serviceFixtures(srv, tokens.hub_coordinator, tokens.provider_manager));
-  if (kinds.has('round') || kinds.has('sla')) {
+  if (kinds.has('round') || kinds.has('sla') || kinds.has('evidence')) {
     const m2 = await cli(['token', 'create', '--user', 'manager2@demo.waymark.test', '--name', 'matrix-manager2']);
     Object.assign(fixtureIds, await commissionFixtures(srv, tokens.programme_lead, tokens.provider_manager, m2));
   }

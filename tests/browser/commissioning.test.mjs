@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { startServer, waymarkBin } from '../lib/server.mjs';
 import { launchBrowser, assertNoAxeViolations } from '../lib/browser.mjs';
+import { api, tokenFor } from '../lib/referrals.mjs';
 
 let server;
 let browser;
@@ -129,14 +130,24 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
 
   // The quarter's review turns the provider amber; the signing payment is held against it.
   await lp.goto(slaUrl);
+  // The figures are computed from the provider's cases: none opened yet this quarter, so red; the reviewer
+  // overrides it to amber with a reason (a missing reason is named first).
   await lp.getByLabel('Quarter (1 is the first three months)').fill('1');
-  await lp.getByLabel('Clients supported in the quarter').fill('40');
-  await lp.getByLabel('Appendix D data completeness (%)').fill('97');
-  await lp.getByLabel('Follow-ups within 24 hours (%)').fill('95');
   await lp.getByLabel("Reviewer's notes").fill('Below the pro-rata target');
   await lp.getByLabel('Actions', { exact: true }).fill('Recovery plan by next month');
+  await lp.getByLabel('Override the rating (optional)').selectOption('amber');
+  await lp.getByRole('button', { name: 'Record the review' }).click();
+  assert.match(await lp.locator('.nhsuk-error-summary').innerText(), /reason for overriding/);
+  await lp.getByLabel('Quarter (1 is the first three months)').fill('1');
+  await lp.getByLabel("Reviewer's notes").fill('Below the pro-rata target');
+  await lp.getByLabel('Override the rating (optional)').selectOption('amber');
+  await lp.getByLabel('Reason for the override').fill('The service is still mobilising');
   await lp.getByRole('button', { name: 'Record the review' }).click();
   assert.match(await lp.locator('main').innerText(), /Rating: amber/);
+  const reviewRow = await lp.locator('table', { hasText: 'Quarterly reviews' }).locator('tbody tr').first().innerText();
+  assert.match(reviewRow, /0 \(\d+\.\d\d\)/);
+  assert.match(reviewRow, /no cases/);
+  assert.match(reviewRow, /Computed red, overridden: The service is still mobilising/);
   await lp.getByLabel('Payment', { exact: true }).selectOption({ label: 'signing' });
   await lp.getByLabel('Hold', { exact: true }).check();
   await lp.getByLabel('Reason for holding').selectOption('performance');
@@ -150,9 +161,29 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
   await bcs.context.close();
   await lead.context.close();
 
+  // The provider's Appendix B evidence: a file sent through the API is listed with a link that downloads it.
+  const tok = await tokenFor(server, 'manager@demo.waymark.test');
+  const org = (await api(server, tok, 'GET', '/api/v1/commissioning/slas')).body.slas[0].organisation.id;
+  const soon = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
+  const up = await api(server, tok, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
+    criterion: 'safeguarding', title: 'Safeguarding policy', reference: 'SG-1', review_date: soon, file_name: 'safeguarding.pdf',
+    content_type: 'application/pdf', file_base64: Buffer.from('%PDF-1.4\n% policy\n').toString('base64'),
+  });
+  assert.equal(up.status, 201, JSON.stringify(up.body));
   for (const email of ['lead@demo.waymark.test', 'manager@demo.waymark.test']) {
     const { context, page } = await as(email, true);
-    for (const [label, url] of [['commissioning', `${server.url}/commissioning`], ['round', roundUrl], ['sla', slaUrl]]) {
+    // Both see the reminder on their home page.
+    assert.match(await page.locator('main').innerText(), /Appendix B evidence reminders[\s\S]*Safeguarding policy[\s\S]*Due in 5 days/);
+    await page.goto(slaUrl);
+    await page.getByRole('link', { name: 'Appendix B evidence of this provider' }).click();
+    const evidenceUrl = page.url();
+    const link = page.getByRole('link', { name: 'Download safeguarding.pdf' });
+    const file = await page.request.get(new URL(await link.getAttribute('href'), server.url).href);
+    assert.equal(file.status(), 200);
+    assert.equal(file.headers()['content-disposition'], 'attachment; filename="safeguarding.pdf"');
+    assert.equal((await file.body()).subarray(0, 5).toString(), '%PDF-');
+    for (const [label, url] of [['commissioning', `${server.url}/commissioning`], ['round', roundUrl], ['sla', slaUrl],
+      ['evidence', evidenceUrl], ['home', `${server.url}/`]]) {
       await page.goto(url);
       await assertNoAxeViolations(page, `${label} as ${email}`);
     }

@@ -63,7 +63,8 @@ export async function serviceFixtures(srv, token, managerToken) {
 
 /** Commissioning: a round whose Lots went to Breckland Community Support
  * (the provider manager's organisation) and West Norfolk Befriending, each
- * with an SLA. Returns { round, sla, provider } id maps for the matrix. */
+ * with an SLA and a piece of Appendix B evidence. Returns { round, sla,
+ * evidence } id maps for the matrix. */
 export async function commissionFixtures(srv, leadToken, managerToken, manager2Token) {
   const at = Date.now() + 2500;
   const made = await api(srv, leadToken, 'POST', '/api/v1/commissioning/rounds', {
@@ -90,8 +91,19 @@ export async function commissionFixtures(srv, leadToken, managerToken, manager2T
   const other = await api(srv, leadToken, 'POST', '/api/v1/commissioning/rounds', {
     title: 'Matrix round 2', lot_value: '14000.00', eoi_deadline: '2030-01-01T09:00:00Z', areas: [{ area: 'breckland', lots: 1 }],
   });
+  // One piece of Appendix B evidence each (a plain text file).
+  const evidence = {};
+  for (const [rel, tok, sla] of [['own', managerToken, of('Breckland Community Support')], ['other', manager2Token, of('West Norfolk Befriending')]]) {
+    const e = await api(srv, tok, 'POST', `/api/v1/commissioning/providers/${sla.organisation.id}/evidence`, {
+      criterion: 'insurance', title: 'Matrix cover', reference: 'M1', review_date: '2099-01-01', file_name: 'cover.txt',
+      content_type: 'text/plain', file_base64: Buffer.from('cover').toString('base64'),
+    });
+    assert.equal(e.status, 201, JSON.stringify(e.body));
+    evidence[rel] = e.body.evidence_id;
+  }
   return {
     round: { own: round, other: other.body.id },
     sla: { own: of('Breckland Community Support').id, other: of('West Norfolk Befriending').id },
+    evidence,
   };
 }
