@@ -201,10 +201,10 @@ static int absence_remove(struct http_req *req, struct http_resp *resp)
 	int64_t aid = json_is_integer(a) ? json_integer_value(a) : 0;
 	json_decref(body);
 	if (aid <= 0) {
-		struct field_errors fe;
-		fielderr_init(&fe);
-		fielderr_add(&fe, "absence_id", "absence_id must be the id of one of the worker's absences");
-		return http_problem_fields(resp, 422, "The absence was not removed", &fe);
+		struct field_errors *fe = ops_fielderr_one("absence_id", "absence_id must be the id of one of the worker's absences");
+		int rc = fe ? http_problem_fields(resp, 422, "The absence was not removed", fe) : -1;
+		free(fe);
+		return rc;
 	}
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_worker_absence_remove(&c, id, aid);
