@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/ops_reply.h"
@@ -14,6 +15,7 @@
 #include "store/settings.h"
 #include "store/workforce.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/rec_form.h"
 #include "web/web.h"
 #include "web/widgets.h"
@@ -167,9 +169,9 @@ static int absence_li(void *ctx, int64_t id, int64_t from, int64_t to, const cha
 {
 	struct page_ctx *p = ctx;
 	struct html *h = p->h;
-	char f[DT_DATE_LEN], t[DT_DATE_LEN], action[96];
-	dt_format_date(from, f);
-	dt_format_date(to, t);
+	char f[DH_DATE_LEN], t[DH_DATE_LEN], action[96];
+	dh_format_date(from, f);
+	dh_format_date(to, t);
 	html_open(h, "li", NULL);
 	html_textf(h, "%s to %s%s%s ", f, t, reason[0] ? ": " : "", reason);
 	char aid[24];
@@ -266,10 +268,9 @@ static int worker_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_close(h);
 	snprintf(action, sizeof action, "/workers/%lld/absences", (long long)id);
 	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "Absent from", .hint = "A date like 2027-04-01",
-					    .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Absent until (inclusive)", .width = "nhsuk-input--width-10",
-					    .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "Absent from", .hint = "For example, 7 12 2026", .errors = fe },
+		  -1, 0);
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "Absent until (inclusive)", .errors = fe }, -1, 0);
 	form_input(h, &(struct form_field){ .name = "reason", .label = "Reason", .hint = "Leave, sickness, training", .errors = fe });
 	form_button(h, "Add absence");
 	form_end(h);
@@ -354,7 +355,9 @@ static int worker_update(struct http_req *req, struct http_resp *resp)
 static enum ops_result absence_op(struct http_req *req, int64_t id, struct field_errors *fe)
 {
 	struct ops_ctx c = http_ops_ctx(req);
-	struct ops_worker_absence in = { id, http_form(req, "from"), http_form(req, "to"), http_form(req, "reason") };
+	char from[64], to[64];
+	struct ops_worker_absence in = { id, form_date_text(req, "from", 0, from, sizeof from),
+					 form_date_text(req, "to", 0, to, sizeof to), http_form(req, "reason") };
 	struct ops_worker_absent out;
 	return ops_worker_absence(&c, &in, &out, fe);
 }
@@ -371,11 +374,11 @@ static int absence_remove(struct http_req *req, struct http_resp *resp)
 		return 0;
 	const char *a = http_form(req, "absence_id");
 	int64_t aid = a ? strtoll(a, NULL, 10) : 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
 	if (aid <= 0) {
-		fielderr_add(&fe, "absence_id", "Choose the absence to remove");
-		return web_ops_reply(req, resp, OPS_INVALID, "The absence was not removed", &fe);
+		struct field_errors *fe = ops_fielderr_one("absence_id", "Choose the absence to remove");
+		int rc = fe ? web_ops_reply(req, resp, OPS_INVALID, "The absence was not removed", fe) : -1;
+		free(fe);
+		return rc;
 	}
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_worker_absence_remove(&c, id, aid);
