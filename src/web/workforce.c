@@ -268,9 +268,10 @@ static int worker_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_close(h);
 	snprintf(action, sizeof action, "/workers/%lld/absences", (long long)id);
 	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
-	form_date(h, req, &(struct form_field){ .name = "from", .label = "Absent from", .hint = "For example, 7 12 2026", .errors = fe },
-		  -1, 0);
-	form_date(h, req, &(struct form_field){ .name = "to", .label = "Absent until (inclusive)", .errors = fe }, -1, 0);
+	/* No date shown until one is typed (INT64_MIN: none). */
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "Absent from", .hint = "For example, 2 3 2026", .errors = fe },
+		  INT64_MIN, 0);
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "Absent until (inclusive)", .errors = fe }, INT64_MIN, 0);
 	form_input(h, &(struct form_field){ .name = "reason", .label = "Reason", .hint = "Leave, sickness, training", .errors = fe });
 	form_button(h, "Add absence");
 	form_end(h);
