@@ -22,6 +22,7 @@ int api_post_begin(struct api_post *p, struct http_req *req, struct http_resp *r
 		   const char *what)
 {
 	*p = (struct api_post){ .req = req, .resp = resp };
+	/* allowed NULL: the operation names the keys it does not take itself */
 	p->body = with_id ? http_id_body_or_respond(req, resp, &p->id) : http_json_body_or_respond(req, resp);
 	if (!p->body)
 		return 0;
@@ -35,7 +36,7 @@ int api_post_begin(struct api_post *p, struct http_req *req, struct http_resp *r
 	const char *key;
 	json_t *v;
 	json_object_foreach(p->body, key, v)
-		if (!allowed_key(allowed, key))
+		if (allowed && !allowed_key(allowed, key))
 			fielderr_add(p->fe, key, "%.40s is not a field of %s", key, what);
 	return 1;
 }
@@ -64,4 +65,17 @@ int api_post_end(struct api_post *p, int rc)
 	p->body = NULL;
 	p->fe = NULL;
 	return rc;
+}
+
+json_t *api_codes_json(const char *list)
+{
+	json_t *a = json_array();
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		json_array_append_new(a, json_stringn(p, n));
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return a;
 }

@@ -16,7 +16,7 @@ struct api_post {
 };
 
 /* Reads the body (an object) and, when with_id, the path's id. allowed: the keys the operation takes, space
- * separated; any other is a problem "KEY is not a field of WHAT". Returns 1 to go on, 0 when the request was
+ * separated; any other is a problem "KEY is not a field of WHAT" (NULL: no such check). Returns 1 to go on, 0 when the request was
  * answered (a bad id or body; the handler returns 0), -1 out of memory. */
 int api_post_begin(struct api_post *p, struct http_req *req, struct http_resp *resp, int with_id, const char *allowed,
 		   const char *what);
@@ -25,6 +25,8 @@ int api_post_begin(struct api_post *p, struct http_req *req, struct http_resp *r
 const char *api_post_text(struct api_post *p, const char *key, int nullable);
 /* Answers a result other than OPS_OK (http_ops_reply with p's problems). Returns 0. */
 int api_post_failed(struct api_post *p, enum ops_result r, const char *title);
+/* A comma-separated list of codes ("a,b") as a JSON array of strings. */
+json_t *api_codes_json(const char *list);
 /* Frees the body and the problems; returns rc. */
 int api_post_end(struct api_post *p, int rc);
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "api/training.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
@@ -695,25 +696,18 @@ static int task_person_declined_h(struct http_req *req, struct http_resp *resp)
 
 static int support_extension_h(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	struct ops_ctx c = http_ops_ctx(req);
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
 	int64_t referral_id = 0, until = 0, id = 0;
-	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, fe, "Give the referral's id (a whole number)");
-	const char *u = json_text(body, "until", "until", fe), *reason = json_text(body, "reason", "reason", fe);
-	enum ops_result r = ops_support_extend(&c, referral_id, u, reason, fe, &id, &until);
-	int rc = r != OPS_OK ? http_ops_reply(req, resp, r, "The extension needs correcting", fe)
-			     : http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
-								    (json_int_t)referral_id, "support_until", utc_or_null(until)));
-	json_decref(body);
-	free(fe);
-	return rc;
+	json_int(p.body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, p.fe, "Give the referral's id (a whole number)");
+	const char *u = json_text(p.body, "until", "until", p.fe), *reason = json_text(p.body, "reason", "reason", p.fe);
+	enum ops_result r = ops_support_extend(&p.c, referral_id, u, reason, p.fe, &id, &until);
+	return api_post_end(&p, r != OPS_OK ? api_post_failed(&p, r, "The extension needs correcting")
+					    : http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
+										   (json_int_t)referral_id, "support_until",
+										   utc_or_null(until))));
 }
 
 /* Matching */
@@ -865,19 +859,16 @@ static int my_log(struct http_req *req, struct http_resp *resp)
 	int f = ops_task_self(&c, id, &t);
 	if (f <= 0)
 		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	const char *outcome = json_text(body, "outcome", "outcome", fe);
-	const char *note = json_text(body, "note", "note", fe);
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
+	struct field_errors *fe = p.fe;
+	const char *outcome = json_text(p.body, "outcome", "outcome", fe);
+	const char *note = json_text(p.body, "note", "note", fe);
 	const char *hours = NULL;
 	char hbuf[32];
-	json_t *h = json_object_get(body, "hours");
+	json_t *h = json_object_get(p.body, "hours");
 	if (json_is_string(h))
 		hours = json_string_value(h);
 	else if (json_is_number(h)) {
@@ -886,14 +877,7 @@ static int my_log(struct http_req *req, struct http_resp *resp)
 	} else if (h && !json_is_null(h))
 		fielderr_add(fe, "hours", "must be a number of hours, like 1.5");
 	enum ops_result r = fe->n ? OPS_INVALID : ops_task_log(&c, id, outcome, hours, note, fe);
-	json_decref(body);
-	if (r != OPS_OK) {
-		int rc = http_ops_reply(req, resp, r, "The log needs correcting", fe);
-		free(fe);
-		return rc;
-	}
-	free(fe);
-	return task_reply(req, resp, id, 200, 1);
+	return api_post_end(&p, r != OPS_OK ? api_post_failed(&p, r, "The log needs correcting") : task_reply(req, resp, id, 200, 1));
 }
 
 /* Where to recruit */
