@@ -310,29 +310,32 @@ static void list_row(void *ctx, const struct casework_summary *s)
 
 static int cases_list(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	const char *status = http_query(req, "status"), *tier = http_query(req, "tier"), *flag = http_query(req, "flag");
 	const char *wid = http_query(req, "worker_id");
 	struct http_list hl;
-	http_list_api(req, cases_sorts, &hl, &fe);
+	http_list_api(req, cases_sorts, &hl, fe);
 	if (status && *status && strcmp(status, "open") && strcmp(status, "closed") && strcmp(status, "all"))
-		fielderr_add(&fe, "status", "status must be open, closed or all");
+		fielderr_add(fe, "status", "status must be open, closed or all");
 	if (flag && *flag && strcmp(flag, "safeguarding") && strcmp(flag, "discharge") && strcmp(flag, "overdue"))
-		fielderr_add(&fe, "flag", "flag must be safeguarding, discharge or overdue");
+		fielderr_add(fe, "flag", "flag must be safeguarding, discharge or overdue");
 	if (tier && *tier) {
 		int has = triage_vocab_has(req->db, "tiers", tier, NULL, 0);
-		if (has < 0)
+		if (has < 0) {
+			free(fe);
 			return http_store_failed(req, resp);
+		}
 		if (!has)
-			fielderr_add(&fe, "tier", "Choose a tier by its code, like social_prescribing");
+			fielderr_add(fe, "tier", "Choose a tier by its code, like social_prescribing");
 	}
 	long worker = 0;
 	char *end = NULL;
 	if (wid && *wid && ((worker = strtol(wid, &end, 10)) < 1 || *end))
-		fielderr_add(&fe, "worker_id", "worker_id must be a worker's id (a whole number)");
-	if (fe.n)
-		return http_problem_fields(resp, 422, "The caseload filters are not valid", &fe);
+		fielderr_add(fe, "worker_id", "worker_id must be a worker's id (a whole number)");
+	if (http_input_checked(resp, fe, "The caseload filters are not valid"))
+		return 0;
 	struct casework_query q = { .worker_id = worker, .org_id = req->auth.org_id, .status = status, .tier = tier,
 				    .flag = flag, .limit = PAGE_SCAN_MAX };
 	int64_t own = 0;

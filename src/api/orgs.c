@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "core/datetime.h"
 #include "http/ops_reply.h"
 #include "ops/orgs.h"
@@ -18,26 +19,12 @@ static json_t *day_or_null(int64_t day)
 	return json_string(s);
 }
 
-static json_t *areas_json(const char *list)
-{
-	json_t *a = json_array();
-	const char *p = list;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		json_array_append_new(a, json_stringn(p, n));
-		p += n;
-		if (*p == ',')
-			p++;
-	}
-	return a;
-}
-
 static json_t *org_json(const struct org_view *o)
 {
 	json_t *j = json_pack("{s:I}", "id", (json_int_t)o->id);
 	for (int f = 0; f < ORG_F__COUNT; f++)
 		json_object_set_new(j, org_fields[f].key,
-				    org_fields[f].kind == RK_CODES ? areas_json(o->v[f]) : json_string(o->v[f]));
+				    org_fields[f].kind == RK_CODES ? api_codes_json(o->v[f]) : json_string(o->v[f]));
 	json_object_set_new(j, "framework_status", json_pack("{s:s,s:o,s:s}", "status", o->status, "from",
 								day_or_null(o->status_day), "reason", o->status_reason));
 	json_object_set_new(j, "users", json_integer(o->users));

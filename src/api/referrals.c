@@ -534,12 +534,13 @@ static const char *const referral_list_sorts[] = { "newest", "oldest", NULL };
 
 static int referral_list(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	struct referral_list_query q = { INT64_MAX, "", "", PAGE_LIMIT_DEFAULT, 0 };
 	const char *status = http_query(req, "status"), *source = http_query(req, "source");
 	struct http_list l;
-	http_list_api(req, referral_list_sorts, &l, &fe);
+	http_list_api(req, referral_list_sorts, &l, fe);
 	/* The cursor is the last id of the previous page (keyset: as fast on
 	 * page 1000 as on page 1). */
 	q.limit = l.limit;
@@ -553,7 +554,7 @@ static int referral_list(struct http_req *req, struct http_resp *resp)
 	}
 	if (status && *status) {
 		if (!referral_status_is_known(status))
-			fielderr_add(&fe, "status", "status must be one of received, triaged, allocated, in_progress, closed, "
+			fielderr_add(fe, "status", "status must be one of received, triaged, allocated, in_progress, closed, "
 				     "rejected, withdrawn");
 		q.status = status;
 	}
@@ -561,11 +562,11 @@ static int referral_list(struct http_req *req, struct http_resp *resp)
 		const struct referral_refs *refs = referral_refs_app(req->db);
 		const struct referral_vocab_entry *e = refs ? referral_refs_vocab(refs, RV_REFERRAL_SOURCES, source) : NULL;
 		if (!e)
-			fielderr_add(&fe, "source", "source must be a referral source code (see /api/v1/vocabularies/referral_sources)");
+			fielderr_add(fe, "source", "source must be a referral source code (see /api/v1/vocabularies/referral_sources)");
 		q.source = e ? e->code : "";
 	}
-	if (fe.n)
-		return http_problem_fields(resp, 422, "The query has problems", &fe);
+	if (http_input_checked(resp, fe, "The query has problems"))
+		return 0;
 	/* The hub lists everything; everyone else lists the referrals they made
 	 * (status and dates). Cases held by other staff are listed by triage. */
 	if (!http_is_hub(req))

@@ -1,7 +1,9 @@
 /* POST/DELETE /api/v1/session: sign in and out from scripts and the SPA-less
  * JSON clients; the cookie is HttpOnly and the CSRF token is returned. */
+#include <stdlib.h>
 #include "api/api.h"
 #include "http/session.h"
+#include "ops/ops.h"
 
 static int session_create(struct http_req *req, struct http_resp *resp)
 {
@@ -10,15 +12,16 @@ static int session_create(struct http_req *req, struct http_resp *resp)
 		return 0;
 	const char *email = json_string_value(json_object_get(body, "email"));
 	const char *password = json_string_value(json_object_get(body, "password"));
-	struct field_errors fe;
-	fielderr_init(&fe);
-	if (!email || !*email)
-		fielderr_add(&fe, "email", "Give the account's email address as a string");
-	if (!password || !*password)
-		fielderr_add(&fe, "password", "Give the password as a string");
-	if (fe.n) {
+	if (!email || !*email || !password || !*password) {
+		struct field_errors *fe = ops_fielderr_new();
+		if (fe && (!email || !*email))
+			fielderr_add(fe, "email", "Give the account's email address as a string");
+		if (fe && (!password || !*password))
+			fielderr_add(fe, "password", "Give the password as a string");
 		json_decref(body);
-		return http_problem_fields(resp, 422, "Sign-in details are missing", &fe);
+		int rc = fe ? http_problem_fields(resp, 422, "Sign-in details are missing", fe) : -1;
+		free(fe);
+		return rc;
 	}
 	char csrf[80];
 	const char *msg = NULL;

@@ -5,35 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "core/triage_check.h"
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
 #include "store/vol_hours.h"
-
-/* Reports keys outside allowed (space separated, each followed by a space). */
-static void only(json_t *body, const char *allowed, const char *what, struct field_errors *fe)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(body, key, v) {
-		char k[80];
-		snprintf(k, sizeof k, "%s ", key);
-		if (!strstr(allowed, k) || (strstr(allowed, k) != allowed && strstr(allowed, k)[-1] != ' '))
-			fielderr_add(fe, key, "%.40s is not a field of %s", key, what);
-	}
-}
-
-static const char *text(json_t *body, const char *key, struct field_errors *fe)
-{
-	json_t *v = json_object_get(body, key);
-	if (v && !json_is_string(v) && !json_is_null(v)) {
-		fielderr_add(fe, key, "%s must be text (a JSON string)", key);
-		return NULL;
-	}
-	return v ? json_string_value(v) : NULL;
-}
 
 static int reply(struct http_req *req, struct http_resp *resp, enum ops_result r, int64_t id, const char *title,
 		 struct field_errors *fe)
@@ -55,50 +33,27 @@ static int reply(struct http_req *req, struct http_resp *resp, enum ops_result r
 
 static int answer_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	only(body, "accept ", "an answer (give accept: true or false)", fe);
-	json_t *a = json_object_get(body, "accept");
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 1, "accept", "an answer (give accept: true or false)");
+	if (go <= 0)
+		return go;
+	json_t *a = json_object_get(p.body, "accept");
 	if (!json_is_boolean(a))
-		fielderr_add(fe, "accept", "Say whether the volunteer accepts: accept true or false");
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = OPS_INVALID;
-	if (!fe->n)
-		r = ops_task_answer_behalf(&c, id, json_is_true(a), fe);
-	int rc = reply(req, resp, r, id, "The answer cannot be recorded", fe);
-	json_decref(body);
-	free(fe);
-	return rc;
+		fielderr_add(p.fe, "accept", "Say whether the volunteer accepts: accept true or false");
+	enum ops_result r = p.fe->n ? OPS_INVALID : ops_task_answer_behalf(&p.c, p.id, json_is_true(a), p.fe);
+	return api_post_end(&p, reply(req, resp, r, p.id, "The answer cannot be recorded", p.fe));
 }
 
 static int log_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	only(body, "outcome hours note ", "a task's log (give outcome, hours, note)", fe);
-	const char *outcome = text(body, "outcome", fe), *hours = text(body, "hours", fe), *note = text(body, "note", fe);
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = OPS_INVALID;
-	if (!fe->n)
-		r = ops_task_log_behalf(&c, id, outcome, hours, note, fe);
-	int rc = reply(req, resp, r, id, "The log cannot be recorded", fe);
-	json_decref(body);
-	free(fe);
-	return rc;
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 1, "outcome hours note", "a task's log (give outcome, hours, note)");
+	if (go <= 0)
+		return go;
+	const char *outcome = api_post_text(&p, "outcome", 1), *hours = api_post_text(&p, "hours", 1),
+		   *note = api_post_text(&p, "note", 1);
+	enum ops_result r = p.fe->n ? OPS_INVALID : ops_task_log_behalf(&p.c, p.id, outcome, hours, note, p.fe);
+	return api_post_end(&p, reply(req, resp, r, p.id, "The log cannot be recorded", p.fe));
 }
 
 static int hours_get(struct http_req *req, struct http_resp *resp)

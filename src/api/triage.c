@@ -355,27 +355,30 @@ static void queue_item(void *ctx, const struct triage_subject *s)
 
 static int queue_get(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	const char *source = http_query(req, "source"), *area = http_query(req, "area"), *tier = http_query(req, "tier");
 	source = source ? source : "";
 	area = area ? area : "";
 	tier = tier ? tier : "";
 	struct http_list l;
-	http_list_api(req, queue_sorts, &l, &fe);
+	http_list_api(req, queue_sorts, &l, fe);
 	if (source[0] && triage_source_from_code(source) < 0)
-		fielderr_add(&fe, "source", "source must be one of the referral source codes");
+		fielderr_add(fe, "source", "source must be one of the referral source codes");
 	if (tier[0] && triage_tier_from_code(tier) < 0)
-		fielderr_add(&fe, "tier", "tier must be one of the tier codes");
+		fielderr_add(fe, "tier", "tier must be one of the tier codes");
 	if (area[0]) {
 		int has = triage_area_name(req->db, area, NULL, 0);
-		if (has < 0)
+		if (has < 0) {
+			free(fe);
 			return http_store_failed(req, resp);
+		}
 		if (!has)
-			fielderr_add(&fe, "area", "area must be one of the area codes, like breckland");
+			fielderr_add(fe, "area", "area must be one of the area codes, like breckland");
 	}
-	if (fe.n)
-		return http_problem_fields(resp, 422, "The queue filters are not valid", &fe);
+	if (http_input_checked(resp, fe, "The queue filters are not valid"))
+		return 0;
 	struct triage_rules *rules = malloc(sizeof *rules);
 	if (!rules)
 		return -1;
@@ -501,10 +504,10 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 {
 	const char *kind = http_query(req, "kind");
 	if (kind && *kind && worker_kind_from_code(kind) < 0) {
-		struct field_errors fe;
-		fielderr_init(&fe);
-		fielderr_add(&fe, "kind", "kind must be link_worker or support_worker");
-		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
+		struct field_errors *fe = ops_fielderr_one("kind", "kind must be link_worker or support_worker");
+		int rc = fe ? http_problem_fields(resp, 422, "The filter is not valid", fe) : -1;
+		free(fe);
+		return rc;
 	}
 	struct worker_pool pool;
 	struct ops_ctx c = http_ops_ctx(req);

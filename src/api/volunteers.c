@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "api/training.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
@@ -291,14 +292,15 @@ static void list_item(void *ctx, const struct volunteer_summary *s)
 static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 {
 	const char *status = http_query(req, "status");
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	if (status && *status && volunteer_status_from_code(status) < 0)
-		fielderr_add(&fe, "status", "Status must be applicant, active, paused or left");
+		fielderr_add(fe, "status", "Status must be applicant, active, paused or left");
 	struct http_list l;
-	http_list_api(req, by_name_sorts, &l, &fe);
-	if (fe.n)
-		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
+	http_list_api(req, by_name_sorts, &l, fe);
+	if (http_input_checked(resp, fe, "The filter is not valid"))
+		return 0;
 	json_t *items = json_array();
 	struct list_json ctx = { items, req->now, &l.search, { 0 } };
 	page_window_init(&ctx.w, l.cursor, l.limit);
@@ -462,14 +464,15 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	int ok = !status || !*status;
 	for (const char *const *s = task_status_codes; !ok && *s; s++)
 		ok = strcmp(*s, status) == 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	if (!ok)
-		fielderr_add(&fe, "status", "Status must be open, offered, accepted, done, missed or cancelled");
+		fielderr_add(fe, "status", "Status must be open, offered, accepted, done, missed or cancelled");
 	struct http_list l;
-	http_list_api(req, by_name_sorts, &l, &fe);
-	if (fe.n)
-		return http_problem_fields(resp, 422, "The filter is not valid", &fe);
+	http_list_api(req, by_name_sorts, &l, fe);
+	if (http_input_checked(resp, fe, "The filter is not valid"))
+		return 0;
 	json_t *items = json_array();
 	struct idlist people = { 0 };
 	struct page_window w;
@@ -693,21 +696,18 @@ static int task_person_declined_h(struct http_req *req, struct http_resp *resp)
 
 static int support_extension_h(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
-	struct ops_ctx c = http_ops_ctx(req);
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
 	int64_t referral_id = 0, until = 0, id = 0;
-	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, &fe, "Give the referral's id (a whole number)");
-	const char *u = json_text(body, "until", "until", &fe), *reason = json_text(body, "reason", "reason", &fe);
-	enum ops_result r = ops_support_extend(&c, referral_id, u, reason, &fe, &id, &until);
-	int rc = r != OPS_OK ? http_ops_reply(req, resp, r, "The extension needs correcting", &fe)
-			     : http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
-								    (json_int_t)referral_id, "support_until", utc_or_null(until)));
-	json_decref(body);
-	return rc;
+	json_int(p.body, "referral_id", 1, INT64_MAX, INT64_MIN, &referral_id, p.fe, "Give the referral's id (a whole number)");
+	const char *u = json_text(p.body, "until", "until", p.fe), *reason = json_text(p.body, "reason", "reason", p.fe);
+	enum ops_result r = ops_support_extend(&p.c, referral_id, u, reason, p.fe, &id, &until);
+	return api_post_end(&p, r != OPS_OK ? api_post_failed(&p, r, "The extension needs correcting")
+					    : http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
+										   (json_int_t)referral_id, "support_until",
+										   utc_or_null(until))));
 }
 
 /* Matching */
@@ -821,12 +821,17 @@ static int my_answer(struct http_req *req, struct http_resp *resp, int accept)
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0)
 		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_task_answer(&c, id, accept, &fe);
-	if (r != OPS_OK)
-		return http_ops_reply(req, resp, r, accept ? "The task cannot be accepted" : "The task cannot be declined", &fe);
+	enum ops_result r = ops_task_answer(&c, id, accept, fe);
+	if (r != OPS_OK) {
+		int rc = http_ops_reply(req, resp, r, accept ? "The task cannot be accepted" : "The task cannot be declined", fe);
+		free(fe);
+		return rc;
+	}
+	free(fe);
 	if (!accept) {
 		resp->status = 204;
 		return 0;
@@ -854,28 +859,25 @@ static int my_log(struct http_req *req, struct http_resp *resp)
 	int f = ops_task_self(&c, id, &t);
 	if (f <= 0)
 		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
-	const char *outcome = json_text(body, "outcome", "outcome", &fe);
-	const char *note = json_text(body, "note", "note", &fe);
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
+	struct field_errors *fe = p.fe;
+	const char *outcome = json_text(p.body, "outcome", "outcome", fe);
+	const char *note = json_text(p.body, "note", "note", fe);
 	const char *hours = NULL;
 	char hbuf[32];
-	json_t *h = json_object_get(body, "hours");
+	json_t *h = json_object_get(p.body, "hours");
 	if (json_is_string(h))
 		hours = json_string_value(h);
 	else if (json_is_number(h)) {
 		snprintf(hbuf, sizeof hbuf, "%.2f", json_number_value(h));
 		hours = hbuf;
 	} else if (h && !json_is_null(h))
-		fielderr_add(&fe, "hours", "must be a number of hours, like 1.5");
-	enum ops_result r = fe.n ? OPS_INVALID : ops_task_log(&c, id, outcome, hours, note, &fe);
-	json_decref(body);
-	if (r != OPS_OK)
-		return http_ops_reply(req, resp, r, "The log needs correcting", &fe);
-	return task_reply(req, resp, id, 200, 1);
+		fielderr_add(fe, "hours", "must be a number of hours, like 1.5");
+	enum ops_result r = fe->n ? OPS_INVALID : ops_task_log(&c, id, outcome, hours, note, fe);
+	return api_post_end(&p, r != OPS_OK ? api_post_failed(&p, r, "The log needs correcting") : task_reply(req, resp, id, 200, 1));
 }
 
 /* Where to recruit */

@@ -5,24 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "http/ops_reply.h"
 #include "ops/workforce.h"
 #include "store/settings.h"
 #include "store/workforce.h"
-
-static json_t *list_json(const char *list)
-{
-	json_t *a = json_array();
-	const char *p = list;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		json_array_append_new(a, json_stringn(p, n));
-		p += n;
-		if (*p == ',')
-			p++;
-	}
-	return a;
-}
 
 static json_t *record_json(const struct worker_record *w, long per)
 {
@@ -36,7 +23,7 @@ static json_t *record_json(const struct worker_record *w, long per)
 		const struct rec_field *d = &worker_fields[f];
 		json_t *v;
 		if (d->kind == RK_CODES)
-			v = list_json(w->v[f]);
+			v = api_codes_json(w->v[f]);
 		else if (d->kind == RK_FTE)
 			v = json_real((double)fte / 100.0);
 		else if (d->kind == RK_BOOL)
@@ -201,10 +188,10 @@ static int absence_remove(struct http_req *req, struct http_resp *resp)
 	int64_t aid = json_is_integer(a) ? json_integer_value(a) : 0;
 	json_decref(body);
 	if (aid <= 0) {
-		struct field_errors fe;
-		fielderr_init(&fe);
-		fielderr_add(&fe, "absence_id", "absence_id must be the id of one of the worker's absences");
-		return http_problem_fields(resp, 422, "The absence was not removed", &fe);
+		struct field_errors *fe = ops_fielderr_one("absence_id", "absence_id must be the id of one of the worker's absences");
+		int rc = fe ? http_problem_fields(resp, 422, "The absence was not removed", fe) : -1;
+		free(fe);
+		return rc;
 	}
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_worker_absence_remove(&c, id, aid);

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <jansson.h>
 #include "cli/cli.h"
+#include "ops/ops.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "core/match_instance.h"
@@ -63,17 +64,18 @@ static int run_instance(struct cli_opt *opts, const char *path)
 		return 1;
 	}
 	struct match_instance inst;
-	struct field_errors fe;
-	fielderr_init(&fe);
-	int r = match_instance_parse_json(text, len, &inst, &fe);
+	struct field_errors *fe = ops_fielderr_new();
+	int r = fe ? match_instance_parse_json(text, len, &inst, fe) : -1;
 	free(text);
 	if (r) {
-		for (size_t i = 0; i < fe.n; i++)
-			fprintf(stderr, "%s: %s: %s\n", path, fe.e[i].field, fe.e[i].message);
-		if (fe.dropped)
-			fprintf(stderr, "%s: and %zu more problems\n", path, fe.dropped);
+		for (size_t i = 0; fe && i < fe->n; i++)
+			fprintf(stderr, "%s: %s: %s\n", path, fe->e[i].field, fe->e[i].message);
+		if (fe && fe->dropped)
+			fprintf(stderr, "%s: and %zu more problems\n", path, fe->dropped);
+		free(fe);
 		return 1;
 	}
+	free(fe);
 	int status = 0;
 	struct mcf_problem net;
 	if (match_network_build(inst.tasks, inst.n_tasks, inst.vols, inst.n_vols, &inst.params, &net)) {

@@ -39,7 +39,7 @@ static int bad_control(const char *s, int lines)
 	return 0;
 }
 
-static int phone_ok(const char *s)
+int rec_phone_ok(const char *s)
 {
 	int digits = 0;
 	for (; *s; s++) {
@@ -51,7 +51,7 @@ static int phone_ok(const char *s)
 	return digits >= 3 && digits <= 15;
 }
 
-static int email_ok(const char *s)
+int rec_email_ok(const char *s)
 {
 	const char *at = strchr(s, '@');
 	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || at[1] == '.' || s[strlen(s) - 1] == '.')
@@ -130,11 +130,11 @@ int rec_check(const struct rec_field *f, const char *given, char out[REC_VALUE_M
 			return fielderr_add(fe, f->key, "%s must be %d characters or fewer", f->label, f->max);
 		break;
 	case RK_PHONE:
-		if (!phone_ok(v) || strlen(v) > 32)
+		if (!rec_phone_ok(v) || strlen(v) > 32)
 			return fielderr_add(fe, f->key, "%s must be a telephone number, like 01603 123456", f->label);
 		break;
 	case RK_EMAIL:
-		if (!email_ok(v) || strlen(v) > 254)
+		if (!rec_email_ok(v) || strlen(v) > 254)
 			return fielderr_add(fe, f->key, "%s must be an email address, like name@example.org", f->label);
 		break;
 	case RK_DATE:
@@ -181,4 +181,13 @@ int rec_check(const struct rec_field *f, const char *given, char out[REC_VALUE_M
 	}
 	memcpy(out, v, strlen(v) + 1);
 	return 0;
+}
+
+void rec_fte_text(const char *hundredths, char *out, size_t len)
+{
+	int h = (int)(strtol(hundredths, NULL, 10) % 1000);
+	snprintf(out, len, "%d.%02d", h / 100, h % 100);
+	size_t n = strlen(out);
+	while (n > 3 && out[n - 1] == '0') /* 0.50 -> 0.5 */
+		out[--n] = '\0';
 }

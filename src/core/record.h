@@ -37,4 +37,10 @@ struct rec_field {
 int rec_check(const struct rec_field *f, const char *given, char out[REC_VALUE_MAX], struct field_errors *fe);
 /* The label of code in a vocab list, or code itself. */
 const char *rec_vocab_label(const char *const *vocab, const char *code);
+/* 1 when s is a telephone number (3 to 15 digits, spaces, + ( ) -), else 0. */
+int rec_phone_ok(const char *s);
+/* 1 when s looks like an email address (one @, a dot in the domain, no spaces), else 0. */
+int rec_email_ok(const char *s);
+/* An FTE in hundredths ("50") as a fraction ("0.5", "1.0"). */
+void rec_fte_text(const char *hundredths, char *out, size_t len);
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "core/record.h"
 #include "core/settings.h"
 
 const struct setting_def setting_defs[] = {
@@ -89,29 +90,6 @@ static int has_control(const char *s)
 	return 0;
 }
 
-static int phone_ok(const char *s)
-{
-	int digits = 0;
-	for (; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digits++;
-		else if (!strchr(" +()-", *s))
-			return 0;
-	}
-	return digits >= 3 && digits <= 15;
-}
-
-static int email_ok(const char *s)
-{
-	const char *at = strchr(s, '@');
-	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || at[1] == '.' || s[strlen(s) - 1] == '.')
-		return 0;
-	for (; *s; s++)
-		if (isspace((unsigned char)*s) || strchr("<>\"(),;:", *s))
-			return 0;
-	return 1;
-}
-
 int setting_check(const struct setting_def *d, const char *value, char out[SETTING_VALUE_MAX], struct field_errors *fe)
 {
 	out[0] = '\0';
@@ -141,9 +119,9 @@ int setting_check(const struct setting_def *d, const char *value, char out[SETTI
 		return fielderr_add(fe, d->key, "%s must be one line of text", d->key);
 	if (!out[0])
 		return d->min > 0 ? fielderr_add(fe, d->key, "Enter %s", d->key) : 0;
-	if (d->kind == SETTING_PHONE && !phone_ok(out))
+	if (d->kind == SETTING_PHONE && !rec_phone_ok(out))
 		return fielderr_add(fe, d->key, "%s must be a telephone number, like 01603 123456", d->key);
-	if (d->kind == SETTING_EMAIL && !email_ok(out))
+	if (d->kind == SETTING_EMAIL && !rec_email_ok(out))
 		return fielderr_add(fe, d->key, "%s must be an email address, like hub@example.org", d->key);
 	return 0;
 }

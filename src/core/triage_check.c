@@ -25,10 +25,11 @@ void triage_check_absence(const char *from, const char *to, const char *reason, 
 			  struct field_errors *fe)
 {
 	int from_ok = 0, to_ok = 0;
-	if (!fielderr_for(fe, "from") && !(from_ok = from && !dt_parse_date(from, from_day)))
-		fielderr_add(fe, "from", "Give the first day of the absence as YYYY-MM-DD");
-	if (!fielderr_for(fe, "to") && !(to_ok = to && !dt_parse_date(to, to_day)))
-		fielderr_add(fe, "to", "Give the last day of the absence as YYYY-MM-DD");
+	/* Dates as people type them (core/datehuman): 7/12/2026, 7 Dec 2026, 2026-12-07. */
+	if (!fielderr_for(fe, "from") && !(from_ok = from && !dh_parse_date(from, from_day)))
+		fielderr_add(fe, "from", "Enter the first day of the absence as a real date, like 7 12 2026");
+	if (!fielderr_for(fe, "to") && !(to_ok = to && !dh_parse_date(to, to_day)))
+		fielderr_add(fe, "to", "Enter the last day of the absence as a real date, like 11 12 2026");
 	if (from_ok && to_ok && *to_day < *from_day)
 		fielderr_add(fe, "to", "The last day cannot be before the first day");
 	else if (from_ok && to_ok && *to_day - *from_day > TRIAGE_ABSENCE_DAYS)

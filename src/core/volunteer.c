@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/volunteer.h"
 #include "core/volunteer_task.h"
@@ -187,31 +188,7 @@ static int parse_km(const char *s, long *metres)
 
 int volunteer_parse_date(const char *s, int64_t *day)
 {
-	char t[16];
-	if (blank(s) || trim_copy(s, t, sizeof t) < 0)
-		return -1;
-	if (dt_parse_date(t, day) == 0)
-		return 0;
-	/* D/M/YYYY or D M YYYY (the NHS.UK date pattern), one separator kind. */
-	int part[3] = { 0, 0, 0 }, digits[3] = { 0, 0, 0 }, k = 0;
-	char sep = 0;
-	for (const char *p = t; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (++digits[k] > 4)
-				return -1;
-			part[k] = part[k] * 10 + (*p - '0');
-		} else if ((*p == '/' || *p == ' ' || *p == '-') && digits[k] && k < 2 && (!sep || sep == *p)) {
-			sep = *p;
-			k++;
-		} else {
-			return -1;
-		}
-	}
-	if (k != 2 || digits[0] > 2 || digits[1] > 2 || digits[2] != 4)
-		return -1;
-	char iso[16];
-	snprintf(iso, sizeof iso, "%04d-%02d-%02d", part[2], part[1], part[0]);
-	return dt_parse_date(iso, day);
+	return blank(s) ? -1 : dh_parse_date(s, day);
 }
 
 /* Reads a clock time at *pp: H, HH, H:MM, H.MM, optionally followed by am/pm. */

@@ -163,7 +163,8 @@ int volunteer_parse_day(const char *text, int weekday, struct volunteer_slot *ou
  * ("10:00-12:00, 14:00-16:30"; "" when none). */
 void volunteer_format_day(const struct volunteer_rec *r, int weekday, char out[VOLUNTEER_DAY_TEXT_MAX]);
 
-/* Reads a date as "2027-01-31", "31/1/2027" or "31 1 2027". 0 with *day, or -1. */
+/* Reads a date as people type it (core/datehuman: "2027-01-31", "31/1/2027", "31 1 2027", "31 Jan 2027"). 0
+ * with *day, or -1. */
 int volunteer_parse_date(const char *s, int64_t *day);
 
 /* The weekly availability as match.h wants it (seconds since Monday 00:00

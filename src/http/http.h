@@ -117,6 +117,9 @@ int http_reply_text(struct http_resp *resp, unsigned status, const char *type, c
 int http_problem(struct http_resp *resp, unsigned status, const char *title, const char *detail);
 int http_problem_fields(struct http_resp *resp, unsigned status, const char *title,
 			const struct field_errors *fe);
+/* Ends the checks of a request's input and frees fe (allocated): 1 when it held problems and the request was
+ * answered 422 titled title (the handler returns 0), else 0. */
+int http_input_checked(struct http_resp *resp, struct field_errors *fe, const char *title);
 /* 404: the pages' "page not found" for browsers (Accept: text/html, not
  * under /api/), problem+json otherwise. */
 void http_not_found(struct http_req *req, struct http_resp *resp);

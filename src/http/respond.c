@@ -101,6 +101,15 @@ int http_problem_fields(struct http_resp *resp, unsigned status, const char *tit
 	return 0;
 }
 
+int http_input_checked(struct http_resp *resp, struct field_errors *fe, const char *title)
+{
+	int bad = fe->n > 0;
+	if (bad)
+		http_problem_fields(resp, 422, title, fe);
+	free(fe);
+	return bad;
+}
+
 int http_redirect(struct http_resp *resp, const char *location)
 {
 	resp->status = 303;

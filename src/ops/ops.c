@@ -53,3 +53,11 @@ struct field_errors *ops_fielderr_new(void)
 		fielderr_init(fe);
 	return fe;
 }
+
+struct field_errors *ops_fielderr_one(const char *field, const char *message)
+{
+	struct field_errors *fe = ops_fielderr_new();
+	if (fe)
+		fielderr_add(fe, field, "%s", message);
+	return fe;
+}

@@ -50,4 +50,6 @@ enum ops_result ops_fail(const struct ops_ctx *c, enum ops_result r);
 /* A field_errors list on the heap (about 36 KB: never on the stack);
  * NULL when out of memory. Free with free(). */
 struct field_errors *ops_fielderr_new(void);
+/* The same holding one problem, message under field; NULL when out of memory. */
+struct field_errors *ops_fielderr_one(const char *field, const char *message);
 #endif

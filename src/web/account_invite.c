@@ -35,10 +35,11 @@ static int invite_get(struct http_req *req, struct http_resp *resp)
 	if (!found)
 		return web_ops_reply(req, resp, OPS_NOT_FOUND, "", NULL);
 	if (inv.used_at || inv.expires_at <= req->now || !inv.active) {
-		struct field_errors fe;
-		fielderr_init(&fe);
-		fielderr_add(&fe, "password", "This invitation link has been used or has expired: ask for a new one");
-		return web_ops_reply(req, resp, OPS_CONFLICT, "This link no longer works", &fe);
+		struct field_errors *fe =
+			ops_fielderr_one("password", "This invitation link has been used or has expired: ask for a new one");
+		int rc = fe ? web_ops_reply(req, resp, OPS_CONFLICT, "This link no longer works", fe) : -1;
+		free(fe);
+		return rc;
 	}
 	return invite_form(req, resp, token, NULL, 200);
 }

@@ -143,15 +143,18 @@ static int measure_pre(struct http_req *req, struct http_resp *resp, const struc
 {
 	if (chosen_instrument(req) != INSTRUMENT_UNKNOWN)
 		return 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe) {
+		*rc = -1;
+		return 1;
+	}
 	if (http_query(req, "instrument"))
-		fielderr_add(&fe, "instrument", "Choose the questionnaire to record");
+		fielderr_add(fe, "instrument", "Choose the questionnaire to record");
 	char back[48], action[64];
 	snprintf(back, sizeof back, "/cases/%lld", (long long)s->id);
 	snprintf(action, sizeof action, "/cases/%lld/measure", (long long)s->id);
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, "Record a measure", &fe);
+	web_begin_errors(&pg, req, resp, "Record a measure", fe);
 	struct html *h = &pg.h;
 	html_elem(h, "a", "Back to the case", "class", "nhsuk-back-link", "href", back, NULL);
 	html_open(h, "h1", NULL);
@@ -170,10 +173,11 @@ static int measure_pre(struct http_req *req, struct http_resp *resp, const struc
 		opts[i] = (struct form_option){ d->code, labels[i] };
 	}
 	opts[INSTRUMENT__MAX] = (struct form_option){ NULL, NULL };
-	form_radios(h, &(struct form_field){ .name = "instrument", .label = "Which questionnaire?", .errors = &fe }, opts);
+	form_radios(h, &(struct form_field){ .name = "instrument", .label = "Which questionnaire?", .errors = fe }, opts);
 	form_button(h, "Continue");
 	html_close(h);
 	*rc = web_end(&pg, resp, 200);
+	free(fe);
 	return 1;
 }
 

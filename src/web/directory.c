@@ -167,13 +167,16 @@ static int directory_page(struct http_req *req, struct http_resp *resp)
 	struct directory_refs_buf *b = directory_refs_new(req->db);
 	if (!b)
 		return http_store_failed(req, resp);
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe) {
+		free(b);
+		return -1;
+	}
 	struct directory_query q;
-	directory_query_parse(query, req, &b->refs, &q, &fe);
+	directory_query_parse(query, req, &b->refs, &q, fe);
 	int64_t case_id = case_param(req);
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, case_id ? "Refer on: choose a service" : "Community services", &fe);
+	web_begin_errors(&pg, req, resp, case_id ? "Refer on: choose a service" : "Community services", fe);
 	struct html *h = &pg.h;
 	html_elem(h, "h1", case_id ? "Refer on: choose a service" : "Community services", NULL);
 	if (case_id) {
@@ -201,13 +204,13 @@ static int directory_page(struct http_req *req, struct http_resp *resp)
 		html_void(h, "input", "type", "hidden", "name", "case", "value", c, NULL);
 	}
 	form_input(h, &(struct form_field){ .name = "q", .label = "Search words", .hint = "For example, lunch club or debt",
-					    .value = http_query(req, "q"), .errors = &fe, .width = "nhsuk-input--width-30" });
-	select_of(h, "category", "Category", &b->refs.categories, q.category, "Any category", &fe);
-	select_of(h, "area", "Area served", &b->refs.areas, q.area, "Any area", &fe);
-	select_of(h, "capacity", "Capacity", &b->refs.capacity, q.capacity, "Any", &fe);
+					    .value = http_query(req, "q"), .errors = fe, .width = "nhsuk-input--width-30" });
+	select_of(h, "category", "Category", &b->refs.categories, q.category, "Any category", fe);
+	select_of(h, "area", "Area served", &b->refs.areas, q.area, "Any area", fe);
+	select_of(h, "capacity", "Capacity", &b->refs.capacity, q.capacity, "Any", fe);
 	form_button(h, "Search");
 	html_close(h);
-	if (!fe.n) {
+	if (!fe->n) {
 		/* Results go to their own buffer so the count can come first. */
 		int64_t total = 0;
 		struct buf list;
@@ -219,6 +222,7 @@ static int directory_page(struct http_req *req, struct http_resp *resp)
 		if (directory_search(req->db, &q, result_item, &rs, &total)) {
 			buf_free(&list);
 			free(b);
+			free(fe);
 			return http_store_failed(req, resp);
 		}
 		html_close(&lh);
@@ -238,7 +242,9 @@ static int directory_page(struct http_req *req, struct http_resp *resp)
 		html_close(h);
 	}
 	free(b);
-	return web_end(&pg, resp, fe.n ? 422 : 200);
+	int rc = web_end(&pg, resp, fe->n ? 422 : 200);
+	free(fe);
+	return rc;
 }
 
 static int not_found(struct http_req *req, struct http_resp *resp)
@@ -327,6 +333,7 @@ struct suggestions_page {
 	const struct service_input *now; /* the service as it is */
 	struct service_input in;
 	struct service_record rec;
+	struct field_errors fe; /* a suggestion's problems (the page is on the heap) */
 	int n;
 };
 
@@ -345,11 +352,10 @@ static void suggestion_item(void *ctx, const struct directory_suggestion *g)
 	html_textf(h, "Suggested by %s (%s), %s", g->by_name, g->by_org, when);
 	html_close(h);
 	/* What the service would be: the changes over it as it is, checked. */
-	struct field_errors fe;
-	fielderr_init(&fe);
+	fielderr_init(&sp->fe);
 	sp->in = *sp->now;
-	service_input_from_json(changes, &sp->in, &fe);
-	service_validate(&sp->in, sp->refs, &sp->rec, &fe);
+	service_input_from_json(changes, &sp->in, &sp->fe);
+	service_validate(&sp->in, sp->refs, &sp->rec, &sp->fe);
 	field_rows(h, sp->refs, &sp->rec, changes);
 	static const char *const verbs[] = { "accept", "reject" };
 	for (int i = 0; i < 2; i++) {

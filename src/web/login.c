@@ -1,5 +1,6 @@
 /* The sign-in page and sign-out. */
 #include <stdio.h>
+#include <stdlib.h>
 #include "http/internal.h"
 #include "http/session.h"
 #include "web/form.h"
@@ -44,21 +45,29 @@ static int login_post(struct http_req *req, struct http_resp *resp)
 {
 	const char *email = http_form(req, "email");
 	const char *password = http_form(req, "password");
-	struct field_errors fe;
-	fielderr_init(&fe);
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
 	if (!email || !*email)
-		fielderr_add(&fe, "email", "Enter your email address");
+		fielderr_add(fe, "email", "Enter your email address");
 	if (!password || !*password)
-		fielderr_add(&fe, "password", "Enter your password");
-	if (fe.n)
-		return login_page(req, resp, email, &fe, 422);
-	char csrf[80];
-	const char *msg = NULL;
-	unsigned status = http_sign_in(req, resp, email, password, csrf, sizeof csrf, &msg);
-	if (status == 0)
-		return http_redirect(resp, "/");
-	fielderr_add(&fe, "email", "%s", msg);
-	return login_page(req, resp, email, &fe, status);
+		fielderr_add(fe, "password", "Enter your password");
+	int rc;
+	if (fe->n) {
+		rc = login_page(req, resp, email, fe, 422);
+	} else {
+		char csrf[80];
+		const char *msg = NULL;
+		unsigned status = http_sign_in(req, resp, email, password, csrf, sizeof csrf, &msg);
+		if (status == 0) {
+			rc = http_redirect(resp, "/");
+		} else {
+			fielderr_add(fe, "email", "%s", msg);
+			rc = login_page(req, resp, email, fe, status);
+		}
+	}
+	free(fe);
+	return rc;
 }
 
 static int logout_post(struct http_req *req, struct http_resp *resp)

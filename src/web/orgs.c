@@ -9,6 +9,7 @@
 #include "ops/orgs.h"
 #include "store/org.h"
 #include "web/form.h"
+#include "web/rec_form.h"
 #include "web/web.h"
 #include "web/widgets.h"
 
@@ -32,19 +33,6 @@ static int area_opt(void *ctx, const char *code, const char *name)
 	return 0;
 }
 
-/* Splits a comma-separated list in place into out (NULL-terminated). */
-static void split(char *list, const char **out, size_t max)
-{
-	size_t n = 0;
-	for (char *p = list; *p && n + 1 < max;) {
-		out[n++] = p;
-		p += strcspn(p, ",");
-		if (*p)
-			*p++ = '\0';
-	}
-	out[n] = NULL;
-}
-
 /* The fields of model/org.def as a form; vals: the values to show by enum org_field. */
 static int org_fields_form(struct html *h, struct http_req *req, char (*vals)[REC_VALUE_MAX], const struct field_errors *fe)
 {
@@ -53,53 +41,10 @@ static int org_fields_form(struct html *h, struct http_req *req, char (*vals)[RE
 		free(areas);
 		return -1;
 	}
-	for (int f = 0; f < ORG_F__COUNT; f++) {
-		const struct rec_field *d = &org_fields[f];
-		struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = vals[f], .errors = fe,
-					 .required = d->required };
-		if (d->kind == RK_CODE) {
-			struct form_option o[16];
-			size_t n = 0;
-			o[n++] = (struct form_option){ "", "Choose one" };
-			for (size_t i = 0; d->vocab[i] && n < 15; i += 2)
-				o[n++] = (struct form_option){ d->vocab[i], d->vocab[i + 1] };
-			o[n] = (struct form_option){ NULL, NULL };
-			form_select(h, &ff, o);
-		} else if (d->kind == RK_CODES) {
-			char list[REC_VALUE_MAX];
-			const char *checked[AREAS_MAX + 1];
-			snprintf(list, sizeof list, "%s", vals[f]);
-			split(list, checked, AREAS_MAX + 1);
-			form_checkboxes(h, &ff, areas->o, checked);
-		} else if (d->kind == RK_LONGTEXT) {
-			form_textarea(h, &ff, 3);
-		} else {
-			ff.type = d->kind == RK_EMAIL ? "email" : d->kind == RK_PHONE ? "tel" : NULL;
-			form_input(h, &ff);
-		}
-	}
+	const struct form_option *opts[ORG_F__COUNT] = { [ORG_F_AREAS] = areas->o };
+	rec_form_fields(h, org_fields, ORG_F__COUNT, vals, opts, fe);
 	free(areas);
 	return 0;
-}
-
-/* The posted form's fields into given/buf (areas: every checked box, comma-separated). */
-static void posted_fields(struct http_req *req, const char *given[ORG_F__COUNT], char (*buf)[REC_VALUE_MAX])
-{
-	for (int f = 0; f < ORG_F__COUNT; f++) {
-		if (org_fields[f].kind != RK_CODES) {
-			given[f] = http_form(req, org_fields[f].key);
-			if (!given[f])
-				given[f] = "";
-			continue;
-		}
-		http_form(req, org_fields[f].key); /* parses the form */
-		size_t n = 0;
-		buf[f][0] = '\0';
-		for (int i = 0; i < req->nform; i++)
-			if (strcmp(req->form[i].name, org_fields[f].key) == 0 && n + strlen(req->form[i].value) + 2 < REC_VALUE_MAX)
-				n += (size_t)snprintf(buf[f] + n, REC_VALUE_MAX - n, "%s%s", n ? "," : "", req->form[i].value);
-		given[f] = buf[f];
-	}
 }
 
 static int org_line(void *ctx, const struct org_view *o)
@@ -276,34 +221,25 @@ static int org_page(struct http_req *req, struct http_resp *resp)
 	return org_page_render(req, resp, id, NULL, NULL, 200, http_query(req, "saved") ? "Saved." : NULL);
 }
 
+static enum ops_result save_op(struct http_req *req, int64_t id, const char *const *given, int64_t *nid,
+			       struct field_errors *fe)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	return ops_org_save(&c, id, given, id ? NULL : http_form(req, "framework_status"), nid, fe);
+}
+
+static int org_again(struct http_req *req, struct http_resp *resp, int64_t id, char (*vals)[REC_VALUE_MAX],
+		     const struct field_errors *fe)
+{
+	return id ? org_page_render(req, resp, id, vals, fe, 422, NULL) : new_form(req, resp, vals, fe, 422);
+}
+
+static const struct web_rec_save org_form = { org_fields, ORG_F__COUNT, save_op, org_again, "/organisations/%lld?saved=1",
+					      "The organisation was not added", "The organisation was not changed" };
+
 static int org_save(struct http_req *req, struct http_resp *resp, int64_t id)
 {
-	const char *given[ORG_F__COUNT];
-	char (*buf)[REC_VALUE_MAX] = calloc(ORG_F__COUNT, sizeof *buf);
-	struct field_errors *fe = ops_fielderr_new();
-	int rc = -1;
-	if (!buf || !fe)
-		goto done;
-	posted_fields(req, given, buf);
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t nid = 0;
-	enum ops_result r = ops_org_save(&c, id, given, id ? NULL : http_form(req, "framework_status"), &nid, fe);
-	if (r == OPS_OK) {
-		char to[64];
-		snprintf(to, sizeof to, "/organisations/%lld?saved=1", (long long)nid);
-		rc = http_redirect(resp, to);
-	} else if (r == OPS_INVALID) {
-		for (int f = 0; f < ORG_F__COUNT; f++)
-			if (given[f] != buf[f])
-				snprintf(buf[f], REC_VALUE_MAX, "%s", given[f]);
-		rc = id ? org_page_render(req, resp, id, buf, fe, 422, NULL) : new_form(req, resp, buf, fe, 422);
-	} else {
-		rc = web_ops_reply(req, resp, r, id ? "The organisation was not changed" : "The organisation was not added", fe);
-	}
-done:
-	free(buf);
-	free(fe);
-	return rc;
+	return web_rec_save(req, resp, id, &org_form);
 }
 
 static int orgs_create(struct http_req *req, struct http_resp *resp)
@@ -317,28 +253,15 @@ static int org_update(struct http_req *req, struct http_resp *resp)
 	return id < 0 ? 0 : org_save(req, resp, id);
 }
 
+static enum ops_result status_op(struct http_req *req, int64_t id, struct field_errors *fe)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	return ops_org_status(&c, id, http_form(req, "status"), http_form(req, "from"), http_form(req, "reason"), fe);
+}
+
 static int org_status(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_org_status(&c, id, http_form(req, "status"), http_form(req, "from"), http_form(req, "reason"), fe);
-	int rc;
-	if (r == OPS_OK) {
-		char to[64];
-		snprintf(to, sizeof to, "/organisations/%lld?saved=1", (long long)id);
-		rc = http_redirect(resp, to);
-	} else if (r == OPS_INVALID) {
-		rc = org_page_render(req, resp, id, NULL, fe, 422, NULL);
-	} else {
-		rc = web_ops_reply(req, resp, r, "The framework status was not changed", fe);
-	}
-	free(fe);
-	return rc;
+	return web_id_post(req, resp, status_op, org_again, "/organisations/%lld?saved=1", "The framework status was not changed");
 }
 
 const struct route web_orgs_routes[] = {

@@ -2,6 +2,7 @@
  * There is no mail yet: the one-time link (the invitation link's kind, which sets the new password) goes to the
  * server log as the email that would be sent. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "http/ops_reply.h"
 #include "ops/accounts.h"
@@ -44,10 +45,10 @@ static int ask_post(struct http_req *req, struct http_resp *resp)
 {
 	const char *email = http_form(req, "email");
 	if (!email || !*email || !strchr(email, '@')) {
-		struct field_errors fe;
-		fielderr_init(&fe);
-		fielderr_add(&fe, "email", "Enter your email address, like name@example.org");
-		return ask_page(req, resp, &fe, 422);
+		struct field_errors *fe = ops_fielderr_one("email", "Enter your email address, like name@example.org");
+		int rc = fe ? ask_page(req, resp, fe, 422) : -1;
+		free(fe);
+		return rc;
 	}
 	struct ops_ctx c = http_ops_ctx(req);
 	int found = 0;

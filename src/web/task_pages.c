@@ -385,21 +385,40 @@ static void task_fields_form(struct html *h, struct http_req *req, const struct 
 #undef V
 }
 
+/* Opens a task form's page: a back link, the heading, an introduction (NULL: none; with one, the problem about
+ * the referral itself shows as an inset), and the form posting to action (closed by the caller). */
+static struct html *form_page_begin(struct web_page *pg, struct http_req *req, struct http_resp *resp, const char *title,
+				    const char *back, const char *back_text, const char *intro, const char *action,
+				    const struct field_errors *fe)
+{
+	web_begin_errors(pg, req, resp, title, fe);
+	struct html *h = &pg->h;
+	html_open(h, "a", "class", "nhsuk-back-link", "href", back, NULL);
+	html_text(h, back_text);
+	html_close(h);
+	html_elem(h, "h1", title, NULL);
+	if (intro)
+		html_elem(h, "p", intro, "class", "nhsuk-body", NULL);
+	if (intro && fe && fielderr_for(fe, "referral_id"))
+		widget_inset(h, fielderr_for(fe, "referral_id"));
+	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	return h;
+}
+
+/* The status a form shows a result with again (422 invalid, 409 conflict), or 0 when it is not shown again. */
+static unsigned again_status(enum ops_result r)
+{
+	return r == OPS_INVALID ? 422 : r == OPS_CONFLICT ? 409 : 0;
+}
+
 static int edit_render(struct http_req *req, struct http_resp *resp, const struct task_view *t,
 		       const struct field_errors *fe, unsigned status)
 {
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, "Change a task", fe);
-	struct html *h = &pg.h;
-	char href[64];
-	snprintf(href, sizeof href, "/volunteers/tasks/%lld", (long long)t->id);
-	html_open(h, "a", "class", "nhsuk-back-link", "href", href, NULL);
-	html_text(h, "Back to the task");
-	html_close(h);
-	html_elem(h, "h1", "Change a task", NULL);
-	char action[80];
+	char back[64], action[80];
+	snprintf(back, sizeof back, "/volunteers/tasks/%lld", (long long)t->id);
 	snprintf(action, sizeof action, "/volunteers/tasks/%lld/edit", (long long)t->id);
-	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	struct html *h = form_page_begin(&pg, req, resp, "Change a task", back, "Back to the task", NULL, action, fe);
 	task_fields_form(h, req, t, 0, fe);
 	form_button(h, "Save the task");
 	form_end(h);
@@ -433,15 +452,11 @@ static int edit_post(struct http_req *req, struct http_resp *resp)
 		int ok = task_from_form(req, &n, fe);
 		struct ops_ctx c = http_ops_ctx(req);
 		enum ops_result r = ops_task_update(&c, id, &n, ok, fe);
-		if (r == OPS_OK) {
-			char to[64];
-			snprintf(to, sizeof to, "/volunteers/tasks/%lld", (long long)id);
-			rc = http_redirect(resp, to);
-		} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
-			rc = edit_render(req, resp, t, fe, r == OPS_CONFLICT ? 409 : 422);
-		} else {
-			rc = web_ops_reply(req, resp, r, "Change a task", fe);
-		}
+		char to[64];
+		snprintf(to, sizeof to, "/volunteers/tasks/%lld", (long long)id);
+		rc = r == OPS_OK	    ? http_redirect(resp, to)
+		     : again_status(r) ? edit_render(req, resp, t, fe, again_status(r))
+				       : web_ops_reply(req, resp, r, "Change a task", fe);
 	}
 	free(fe);
 	free(t);
@@ -452,20 +467,12 @@ static int plan_render(struct http_req *req, struct http_resp *resp, int64_t rid
 		       unsigned status)
 {
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, "Plan a task", fe);
-	struct html *h = &pg.h;
-	html_open(h, "a", "class", "nhsuk-back-link", "href", "/volunteers/tasks", NULL);
-	html_text(h, "Back to tasks");
-	html_close(h);
-	html_elem(h, "h1", "Plan a task", NULL);
-	html_elem(h, "p", "A task for a volunteer within the person's community support period, which the next matching "
-			  "run offers.",
-		  "class", "nhsuk-body", NULL);
-	if (fe && fielderr_for(fe, "referral_id"))
-		widget_inset(h, fielderr_for(fe, "referral_id"));
 	char action[80];
 	snprintf(action, sizeof action, "/referrals/%lld/tasks", (long long)rid);
-	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	struct html *h = form_page_begin(&pg, req, resp, "Plan a task", "/volunteers/tasks", "Back to tasks",
+					 "A task for a volunteer within the person's community support period, which the next "
+					 "matching run offers.",
+					 action, fe);
 	task_fields_form(h, req, NULL, 1, fe);
 	form_button(h, "Plan the task");
 	form_end(h);
@@ -494,16 +501,11 @@ static int plan_post(struct http_req *req, struct http_resp *resp)
 	int64_t ids[TASK_WEEKS_MAX], until;
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_task_create(&c, &n, ok, weeks, fe, ids, &until);
-	int rc;
-	if (r == OPS_OK) {
-		char to[64];
-		snprintf(to, sizeof to, "/volunteers/tasks/%lld", (long long)ids[0]);
-		rc = http_redirect(resp, to);
-	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
-		rc = plan_render(req, resp, rid, fe, r == OPS_CONFLICT ? 409 : 422);
-	} else {
-		rc = web_ops_reply(req, resp, r, "Plan a task", fe);
-	}
+	char to[64];
+	snprintf(to, sizeof to, "/volunteers/tasks/%lld", r == OPS_OK ? (long long)ids[0] : 0LL);
+	int rc = r == OPS_OK	    ? http_redirect(resp, to)
+		 : again_status(r) ? plan_render(req, resp, rid, fe, again_status(r))
+				   : web_ops_reply(req, resp, r, "Plan a task", fe);
 	free(fe);
 	return rc;
 }
@@ -514,20 +516,12 @@ static int extend_render(struct http_req *req, struct http_resp *resp, int64_t r
 			 unsigned status)
 {
 	struct web_page pg;
-	web_begin_errors(&pg, req, resp, "Extend community support", fe);
-	struct html *h = &pg.h;
-	html_open(h, "a", "class", "nhsuk-back-link", "href", "/volunteers/tasks", NULL);
-	html_text(h, "Back to tasks");
-	html_close(h);
-	html_elem(h, "h1", "Extend community support", NULL);
-	html_elem(h, "p", "Community support stops 14 days after it started unless extended. Give the last day (up to "
-			  "90 days ahead) and why; the latest extension counts.",
-		  "class", "nhsuk-body", NULL);
-	if (fe && fielderr_for(fe, "referral_id"))
-		widget_inset(h, fielderr_for(fe, "referral_id"));
 	char action[80];
 	snprintf(action, sizeof action, "/referrals/%lld/support-extension", (long long)rid);
-	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	struct html *h = form_page_begin(&pg, req, resp, "Extend community support", "/volunteers/tasks", "Back to tasks",
+					 "Community support stops 14 days after it started unless extended. Give the last day "
+					 "(up to 90 days ahead) and why; the latest extension counts.",
+					 action, fe);
 	int posted = strcmp(req->method, "POST") == 0;
 	form_input(h, &(struct form_field){ .name = "until", .label = "Last day of support", .hint = "YYYY-MM-DD",
 					    .value = posted ? http_form(req, "until") : NULL, .width = "nhsuk-input--width-10",
@@ -558,9 +552,9 @@ static int extend_post(struct http_req *req, struct http_resp *resp)
 	int64_t id, until;
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_support_extend(&c, rid, http_form(req, "until"), http_form(req, "reason"), fe, &id, &until);
-	int rc = r == OPS_OK				? http_redirect(resp, "/volunteers/tasks")
-		 : r == OPS_INVALID || r == OPS_CONFLICT ? extend_render(req, resp, rid, fe, r == OPS_CONFLICT ? 409 : 422)
-							 : web_ops_reply(req, resp, r, "Extend community support", fe);
+	int rc = r == OPS_OK	    ? http_redirect(resp, "/volunteers/tasks")
+		 : again_status(r) ? extend_render(req, resp, rid, fe, again_status(r))
+				   : web_ops_reply(req, resp, r, "Extend community support", fe);
 	free(fe);
 	return rc;
 }

@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
@@ -291,12 +293,16 @@ static void input_from_form(struct http_req *req, struct form_values *f)
 	http_form(req, "csrf_token"); /* parses the body */
 	for (int i = 0; i < req->nform; i++)
 		volunteer_input_add(&f->in, req->form[i].name, req->form[i].value);
+	for (int i = 0; i < VF__MAX; i++) /* the NHS.UK date input's boxes, as one text */
+		if (volunteer_fields[i].kind == VK_DATE)
+			f->in.f[i] = form_date_text(req, volunteer_fields[i].key, 0, f->buf[i], sizeof f->buf[i]);
 	for (size_t i = 0; i < f->in.n_skills && i < MATCH_SKILL__MAX; i++)
 		f->checked[i] = f->in.skills[i];
 }
 
 /* One field of model/volunteer.def as its kind of form control. */
-static void field_control(struct html *h, const struct form_values *f, int i, const struct field_errors *fe)
+static void field_control(struct html *h, struct http_req *req, const struct form_values *f, int i,
+			  const struct field_errors *fe)
 {
 	static const struct form_option yes_no[] = { { "yes", "Yes" }, { "no", "No" }, { NULL, NULL } };
 	static const struct form_option statuses[] = { { "applicant", "Applicant (not matched yet)" },
@@ -312,7 +318,13 @@ static void field_control(struct html *h, const struct form_values *f, int i, co
 	const struct volunteer_field_desc *d = &volunteer_fields[i];
 	struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = f->in.f[i], .errors = fe,
 				 .width = widths[d->kind] };
+	int64_t day = INT64_MIN; /* none */
 	switch (d->kind) {
+	case VK_DATE:
+		if (!ff.value || dh_parse_date(ff.value, &day))
+			day = INT64_MIN;
+		form_date(h, req, &ff, day, 0);
+		break;
 	case VK_BOOL:
 		ff.value = ff.value ? ff.value : "no";
 		form_radios(h, &ff, yes_no);
@@ -405,7 +417,7 @@ static int volunteer_form(struct http_req *req, struct http_resp *resp, int64_t 
 		section_lists(h, sec, f, fe);
 		for (int i = 0; i < VF__MAX; i++)
 			if (volunteer_fields[i].section == (enum volunteer_section)sec)
-				field_control(h, f, i, fe);
+				field_control(h, req, f, i, fe);
 	}
 	form_button(h, "Save volunteer");
 	form_end(h);

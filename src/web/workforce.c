@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/ops_reply.h"
@@ -14,6 +15,8 @@
 #include "store/settings.h"
 #include "store/workforce.h"
 #include "web/form.h"
+#include "web/form_date.h"
+#include "web/rec_form.h"
 #include "web/web.h"
 #include "web/widgets.h"
 
@@ -43,106 +46,21 @@ static int cluster_opt(void *ctx, const char *name, const char *area)
 	return add_opt(ctx, name, name);
 }
 
-static void split(char *list, const char **out, size_t max)
-{
-	size_t n = 0;
-	for (char *p = list; *p && n + 1 < max;) {
-		out[n++] = p;
-		p += strcspn(p, ",");
-		if (*p)
-			*p++ = '\0';
-	}
-	out[n] = NULL;
-}
-
-static void fte_text(const char *hundredths, char *out, size_t len)
-{
-	int h = (int)(strtol(hundredths, NULL, 10) % 1000);
-	snprintf(out, len, "%d.%02d", h / 100, h % 100);
-	size_t n = strlen(out);
-	while (n > 3 && out[n - 1] == '0') /* 0.50 -> 0.5 */
-		out[--n] = '\0';
-}
-
 /* The fields of model/worker.def as a form; vals: the values to show (stored form). */
 static int worker_fields_form(struct html *h, struct http_req *req, char (*vals)[REC_VALUE_MAX], const struct field_errors *fe)
 {
 	struct opts *clusters = calloc(1, sizeof *clusters), *areas = calloc(1, sizeof *areas);
 	int rc = -1;
-	if (!clusters || !areas || workforce_cluster_list(req->db, cluster_opt, clusters) ||
-	    org_hwp_areas(req->db, add_opt, areas))
-		goto done;
-	for (int f = 0; f < WORKER_F__COUNT; f++) {
-		const struct rec_field *d = &worker_fields[f];
-		char fte[24];
-		struct form_field ff = { .name = d->key, .label = d->label, .hint = d->hint, .value = vals[f], .errors = fe,
-					 .required = d->required };
-		if (d->kind == RK_CODE || d->kind == RK_BOOL) {
-			struct form_option o[16];
-			size_t n = 0;
-			if (d->kind == RK_BOOL) {
-				o[n++] = (struct form_option){ "1", "Yes" };
-				o[n++] = (struct form_option){ "0", "No" };
-			} else {
-				o[n++] = (struct form_option){ "", d->required ? "Choose one" : "None" };
-				for (size_t i = 0; d->vocab[i] && n < 15; i += 2)
-					o[n++] = (struct form_option){ d->vocab[i], d->vocab[i + 1] };
-			}
-			o[n] = (struct form_option){ NULL, NULL };
-			if (d->kind == RK_BOOL && !vals[f][0])
-				ff.value = "0";
-			form_select(h, &ff, o);
-		} else if (d->kind == RK_CODES) {
-			char list[REC_VALUE_MAX];
-			const char *checked[OPTS_MAX + 1];
-			snprintf(list, sizeof list, "%s", vals[f]);
-			split(list, checked, OPTS_MAX + 1);
-			const struct form_option *o = f == WORKER_F_CLUSTERS ? clusters->o : f == WORKER_F_AREAS ? areas->o : NULL;
-			struct form_option q[16];
-			if (!o) {
-				size_t n = 0;
-				for (size_t i = 0; d->vocab[i] && n < 15; i += 2)
-					q[n++] = (struct form_option){ d->vocab[i], d->vocab[i + 1] };
-				q[n] = (struct form_option){ NULL, NULL };
-				o = q;
-			}
-			form_checkboxes(h, &ff, o, checked);
-		} else if (d->kind == RK_LONGTEXT) {
-			form_textarea(h, &ff, 3);
-		} else {
-			if (d->kind == RK_FTE && vals[f][0] && !strchr(vals[f], '.') && strtol(vals[f], NULL, 10) > 1) {
-				fte_text(vals[f], fte, sizeof fte);
-				ff.value = fte;
-			}
-			ff.width = d->kind == RK_DATE ? "nhsuk-input--width-10" : d->kind == RK_FTE ? "nhsuk-input--width-4" : NULL;
-			form_input(h, &ff);
-		}
+	if (clusters && areas && !workforce_cluster_list(req->db, cluster_opt, clusters) &&
+	    !org_hwp_areas(req->db, add_opt, areas)) {
+		const struct form_option *opts[WORKER_F__COUNT] = { [WORKER_F_CLUSTERS] = clusters->o,
+								    [WORKER_F_AREAS] = areas->o };
+		rec_form_fields(h, worker_fields, WORKER_F__COUNT, vals, opts, fe);
+		rc = 0;
 	}
-	rc = 0;
-done:
 	free(clusters);
 	free(areas);
 	return rc;
-}
-
-static void posted(struct http_req *req, const char *given[WORKER_F__COUNT], char (*buf)[REC_VALUE_MAX])
-{
-	for (int f = 0; f < WORKER_F__COUNT; f++) {
-		if (worker_fields[f].kind != RK_CODES) {
-			given[f] = http_form(req, worker_fields[f].key);
-			if (!given[f])
-				given[f] = "";
-			continue;
-		}
-		http_form(req, worker_fields[f].key);
-		size_t n = 0;
-		buf[f][0] = '\0';
-		for (int i = 0; i < req->nform; i++)
-			if (strcmp(req->form[i].name, worker_fields[f].key) == 0 &&
-			    n + strlen(req->form[i].value) + 2 < REC_VALUE_MAX)
-				n += (size_t)snprintf(buf[f] + n, REC_VALUE_MAX - n, "%s%s", n ? "," : "", req->form[i].value);
-		given[f] = buf[f];
-	}
 }
 
 struct absent_now {
@@ -175,7 +93,7 @@ static int worker_line(void *ctx, const struct worker_record *w)
 	if (workforce_absences(l->req->db, w->id, a.today, absent_row, &a))
 		return 1;
 	snprintf(href, sizeof href, "/workers/%lld", (long long)w->id);
-	fte_text(w->v[WORKER_F_FTE], fte, sizeof fte);
+	rec_fte_text(w->v[WORKER_F_FTE], fte, sizeof fte);
 	long cap = workforce_capacity(strtol(w->v[WORKER_F_FTE], NULL, 10), l->per);
 	html_open(h, "li", NULL);
 	html_elem(h, "a", w->name, "href", href, NULL);
@@ -251,9 +169,9 @@ static int absence_li(void *ctx, int64_t id, int64_t from, int64_t to, const cha
 {
 	struct page_ctx *p = ctx;
 	struct html *h = p->h;
-	char f[DT_DATE_LEN], t[DT_DATE_LEN], action[96];
-	dt_format_date(from, f);
-	dt_format_date(to, t);
+	char f[DH_DATE_LEN], t[DH_DATE_LEN], action[96];
+	dh_format_date(from, f);
+	dh_format_date(to, t);
 	html_open(h, "li", NULL);
 	html_textf(h, "%s to %s%s%s ", f, t, reason[0] ? ": " : "", reason);
 	char aid[24];
@@ -350,10 +268,10 @@ static int worker_page_render(struct http_req *req, struct http_resp *resp, int6
 	html_close(h);
 	snprintf(action, sizeof action, "/workers/%lld/absences", (long long)id);
 	form_begin(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "Absent from", .hint = "A date like 2027-04-01",
-					    .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Absent until (inclusive)", .width = "nhsuk-input--width-10",
-					    .errors = fe });
+	/* No date shown until one is typed (INT64_MIN: none). */
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "Absent from", .hint = "For example, 2 3 2026", .errors = fe },
+		  INT64_MIN, 0);
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "Absent until (inclusive)", .errors = fe }, INT64_MIN, 0);
 	form_input(h, &(struct form_field){ .name = "reason", .label = "Reason", .hint = "Leave, sickness, training", .errors = fe });
 	form_button(h, "Add absence");
 	form_end(h);
@@ -402,33 +320,26 @@ static int redirect_saved(struct http_resp *resp, int64_t id)
 	return http_redirect(resp, to);
 }
 
+static enum ops_result save_op(struct http_req *req, int64_t id, const char *const *given, int64_t *nid,
+			       struct field_errors *fe)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	const char *email = http_form(req, "user_email");
+	return id ? ops_worker_edit(&c, id, given, fe) : ops_worker_add(&c, email ? email : "", 0, given, nid, fe);
+}
+
+static int worker_again(struct http_req *req, struct http_resp *resp, int64_t id, char (*vals)[REC_VALUE_MAX],
+			const struct field_errors *fe)
+{
+	return id ? worker_page_render(req, resp, id, vals, fe, 422, NULL) : new_form(req, resp, vals, fe, 422);
+}
+
+static const struct web_rec_save worker_form = { worker_fields, WORKER_F__COUNT, save_op, worker_again, "/workers/%lld?saved=1",
+						 "The worker was not registered", "The worker was not changed" };
+
 static int worker_save(struct http_req *req, struct http_resp *resp, int64_t id)
 {
-	const char *given[WORKER_F__COUNT];
-	char (*buf)[REC_VALUE_MAX] = calloc(WORKER_F__COUNT, sizeof *buf);
-	struct field_errors *fe = ops_fielderr_new();
-	int rc = -1;
-	if (!buf || !fe)
-		goto done;
-	posted(req, given, buf);
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t nid = id;
-	const char *email = http_form(req, "user_email");
-	enum ops_result r = id ? ops_worker_edit(&c, id, given, fe) : ops_worker_add(&c, email ? email : "", 0, given, &nid, fe);
-	if (r == OPS_OK) {
-		rc = redirect_saved(resp, nid);
-	} else if (r == OPS_INVALID) {
-		for (int f = 0; f < WORKER_F__COUNT; f++)
-			if (given[f] != buf[f])
-				snprintf(buf[f], REC_VALUE_MAX, "%s", given[f]);
-		rc = id ? worker_page_render(req, resp, id, buf, fe, 422, NULL) : new_form(req, resp, buf, fe, 422);
-	} else {
-		rc = web_ops_reply(req, resp, r, id ? "The worker was not changed" : "The worker was not registered", fe);
-	}
-done:
-	free(buf);
-	free(fe);
-	return rc;
+	return web_rec_save(req, resp, id, &worker_form);
 }
 
 static int workers_create(struct http_req *req, struct http_resp *resp)
@@ -442,23 +353,19 @@ static int worker_update(struct http_req *req, struct http_resp *resp)
 	return id < 0 ? 0 : worker_save(req, resp, id);
 }
 
+static enum ops_result absence_op(struct http_req *req, int64_t id, struct field_errors *fe)
+{
+	struct ops_ctx c = http_ops_ctx(req);
+	char from[64], to[64];
+	struct ops_worker_absence in = { id, form_date_text(req, "from", 0, from, sizeof from),
+					 form_date_text(req, "to", 0, to, sizeof to), http_form(req, "reason") };
+	struct ops_worker_absent out;
+	return ops_worker_absence(&c, &in, &out, fe);
+}
+
 static int absence_add(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	struct ops_worker_absence in = { id, http_form(req, "from"), http_form(req, "to"), http_form(req, "reason") };
-	struct ops_worker_absent out;
-	enum ops_result r = ops_worker_absence(&c, &in, &out, fe);
-	int rc = r == OPS_OK	  ? redirect_saved(resp, id)
-		 : r == OPS_INVALID ? worker_page_render(req, resp, id, NULL, fe, 422, NULL)
-				    : web_ops_reply(req, resp, r, "The absence was not recorded", fe);
-	free(fe);
-	return rc;
+	return web_id_post(req, resp, absence_op, worker_again, "/workers/%lld?saved=1", "The absence was not recorded");
 }
 
 static int absence_remove(struct http_req *req, struct http_resp *resp)
@@ -468,11 +375,11 @@ static int absence_remove(struct http_req *req, struct http_resp *resp)
 		return 0;
 	const char *a = http_form(req, "absence_id");
 	int64_t aid = a ? strtoll(a, NULL, 10) : 0;
-	struct field_errors fe;
-	fielderr_init(&fe);
 	if (aid <= 0) {
-		fielderr_add(&fe, "absence_id", "Choose the absence to remove");
-		return web_ops_reply(req, resp, OPS_INVALID, "The absence was not removed", &fe);
+		struct field_errors *fe = ops_fielderr_one("absence_id", "Choose the absence to remove");
+		int rc = fe ? web_ops_reply(req, resp, OPS_INVALID, "The absence was not removed", fe) : -1;
+		free(fe);
+		return rc;
 	}
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r = ops_worker_absence_remove(&c, id, aid);

@@ -58,6 +58,11 @@ static void an_absence_is_up_to_a_year_of_days(void **state)
 	assert_int_equal(from, dt_days_from_civil(2026, 3, 2));
 	triage_check_absence("2026-03-02", "2027-03-03", NULL, &from, &to, &fe);
 	assert_int_equal(fe.n, 0);
+	/* As people type dates, as the page's day, month and year boxes send them. */
+	triage_check_absence("2/3/2026", "7 Dec 2026", NULL, &from, &to, &fe);
+	assert_int_equal(fe.n, 0);
+	assert_int_equal(from, dt_days_from_civil(2026, 3, 2));
+	assert_int_equal(to, dt_days_from_civil(2026, 12, 7));
 	triage_check_absence("2026-03-02", "2027-03-04", NULL, &from, &to, &fe);
 	assert_string_equal(fields(), "to");
 	fielderr_init(&fe);

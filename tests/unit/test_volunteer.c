@@ -105,7 +105,9 @@ static void test_dates(void **state)
 	assert_int_equal(volunteer_parse_date("31 01 2027", &d), 0);
 	assert_int_equal(d, day(2027, 1, 31));
 	assert_int_equal(volunteer_parse_date("29/2/2028", &d), 0);
-	static const char *const bad[] = { "", "31/2/2027", "2027-02-30", "1/1/27", "1/1-2027", "01/01/02027",
+	assert_int_equal(volunteer_parse_date("7 Dec 2026", &d), 0);
+	assert_int_equal(d, day(2026, 12, 7));
+	static const char *const bad[] = { "", "31/2/2027", "2027-02-30", "1/1/27", "01/01/02027",
 					   "tomorrow", "1//2027", "123/1/2027" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (volunteer_parse_date(bad[i], &d) == 0)
