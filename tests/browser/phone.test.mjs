@@ -2,6 +2,10 @@
 // linked from those) fits a 390 px and a 320 px phone without sideways
 // scrolling and is axe clean; each role's home and main page is kept as a
 // screenshot at 1280 and 390 px in build/screenshots/ for docs/USER-GUIDE.md.
+// One browser; each role its own context, walked alongside the others
+// (WALK_CONCURRENCY at once), with a page at each width loading the same
+// address at the same time, each measured by one evaluate after it has
+// laid out (no resizing, no fixed waits).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -51,41 +55,45 @@ async function signIn(page, email) {
 }
 
 /**
- * What sticks out of the viewport: the document's own sideways scroll, any
- * element whose visible part (clipped by its overflow-hiding ancestors)
- * reaches past either edge, and any box that scrolls sideways itself.
+ * Runs in the page, once it has loaded: lets the header's script place its
+ * links (it moves those that do not fit into "More" on the next animation
+ * frame) and gives what sticks out of the viewport (the document's own
+ * sideways scroll, any element whose visible part, clipped by its
+ * overflow-hiding ancestors, reaches past either edge, and any box that
+ * scrolls sideways itself), with the same-origin links in main.
  */
-async function overflow(page) {
-  return page.evaluate(() => {
-    const W = document.documentElement.clientWidth;
-    const out = [];
-    if (document.documentElement.scrollWidth > W) out.push(`document scrolls to ${document.documentElement.scrollWidth} px`);
-    const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` +
-      `${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
-    // Walks the tree once, carrying the horizontal span the ancestors let show.
-    const walk = (el, lo, hi) => {
-      const s = getComputedStyle(el);
-      if (s.display === 'none') return;
-      const r = el.getBoundingClientRect();
-      const left = Math.max(lo, r.left);
-      const right = Math.min(hi, r.right);
-      if (r.width > 0 && r.height > 0 && right - left > 1) {
-        if (right > W + 0.5 || left < -0.5) out.push(`${name(el)} spans ${Math.round(left)}..${Math.round(right)} px: ${(el.innerText || '').slice(0, 60)}`);
-        if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
-          out.push(`${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
-        }
+async function measureInPage() {
+  const frame = () => new Promise((r) => { requestAnimationFrame(() => r()); setTimeout(r, 100); });
+  const fits = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
+  await frame();
+  for (let i = 0; i < 15 && !fits(); i++) await frame();
+  const W = document.documentElement.clientWidth;
+  const out = [];
+  if (document.documentElement.scrollWidth > W) out.push(`document scrolls to ${document.documentElement.scrollWidth} px`);
+  const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` +
+    `${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+  // Walks the tree once, carrying the horizontal span the ancestors let show.
+  const walk = (el, lo, hi) => {
+    const s = getComputedStyle(el);
+    if (s.display === 'none') return;
+    const r = el.getBoundingClientRect();
+    const left = Math.max(lo, r.left);
+    const right = Math.min(hi, r.right);
+    if (r.width > 0 && r.height > 0 && right - left > 1) {
+      if (right > W + 0.5 || left < -0.5) out.push(`${name(el)} spans ${Math.round(left)}..${Math.round(right)} px: ${(el.innerText || '').slice(0, 60)}`);
+      if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+        out.push(`${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
       }
-      const clips = s.overflowX !== 'visible' || s.clipPath !== 'none' || s.clip !== 'auto';
-      for (const c of el.children) walk(c, clips ? Math.max(lo, r.left) : lo, clips ? Math.min(hi, r.right) : hi);
-    };
-    for (const c of document.body.children) walk(c, -Infinity, Infinity);
-    return out.slice(0, 8);
-  });
+    }
+    const clips = s.overflowX !== 'visible' || s.clipPath !== 'none' || s.clip !== 'auto';
+    for (const c of el.children) walk(c, clips ? Math.max(lo, r.left) : lo, clips ? Math.min(hi, r.right) : hi);
+  };
+  for (const c of document.body.children) walk(c, -Infinity, Infinity);
+  return { problems: out.slice(0, 8), links: [...document.querySelectorAll('main a[href]')].map((a) => a.href) };
 }
 
-/** Same-origin page links in main, one per path shape (ids as {id}), not in skip. */
-async function linksIn(page, skip) {
-  const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.href));
+/** Same-origin page links (of hrefs), one per path shape (ids as {id}), not in skip. */
+function pageLinks(hrefs, skip) {
   const seen = new Set();
   const out = [];
   for (const href of hrefs) {
@@ -104,70 +112,76 @@ async function linksIn(page, skip) {
 // linked page (not in a menu) is measured for the first role that reaches it.
 const axed = new Set();
 const linked = new Set();
+const WIDTHS = [390, 320];
 
-async function checkPage(page, url, label) {
-  const res = await page.goto(url);
-  assert.ok(res.status() < 400, `${label} answered ${res.status()}`);
-  const problems = [];
-  for (const width of [390, 320]) {
-    await page.setViewportSize({ width, height: 800 });
-    // The header's script moves links into "More" a moment after a resize.
-    await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-      null, { timeout: 1500 }).catch(() => {});
-    for (const p of await overflow(page)) problems.push(`${width} px: ${p}`);
-  }
+/** Loads url at each width at once (pages: one per width), measures, and runs axe at 390 px once per shape. */
+async function checkPage(pages, url, label) {
+  const results = await Promise.all(pages.map(async (page) => {
+    const res = await page.goto(url);
+    assert.ok(res.status() < 400, `${label} answered ${res.status()}`);
+    return page.evaluate(measureInPage);
+  }));
+  const problems = results.flatMap((r, i) => r.problems.map((p) => `${WIDTHS[i]} px: ${p}`));
   const shape = new URL(url).pathname.replace(/\/\d+/g, '/{id}');
   if (!axed.has(shape)) {
     axed.add(shape);
-    await page.setViewportSize({ width: 390, height: 844 });
-    const violations = await checkAxe(page);
+    const violations = await checkAxe(pages[0]);
     assert.equal(violations.length, 0, formatViolations(violations, label));
   }
-  return problems;
+  return { problems, links: results[0].links };
 }
 
-for (const [role, email, mainPath] of ROLES) {
-  test(`${role}: every page reachable from the navigation fits 390 and 320 px and is axe clean`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function walkRole(role, email, mainPath) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  const newPage = async (width, height) => {
     const page = await context.newPage();
-    const errors = [];
+    await page.setViewportSize({ width, height });
     page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await signIn(page, email);
-      const nav = await page.locator('nav.nhsuk-header__navigation a.nhsuk-header__navigation-link')
-        .evaluateAll((as) => as.map((a) => a.href));
-      assert.ok(nav.length >= 2, `${role} has a navigation`);
-      // The home page and the role's main page (its first link after Home), wide and narrow.
-      const main = nav.find((h) => new URL(h).pathname === mainPath) ?? nav[1];
-      for (const [name, url] of [['home', nav[0]], ['main', main]]) {
-        await page.setViewportSize({ width: 1280, height: 900 });
-        await page.goto(url);
-        await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
-        await page.setViewportSize({ width: 390, height: 844 });
-        await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-390.png`), fullPage: true });
-      }
-      const skip = new Set(nav.map((h) => new URL(h).pathname).concat(['/logout', '/login']));
-      const problems = [];
-      const visited = [];
-      for (const url of nav) {
-        await page.setViewportSize({ width: 390, height: 844 });
-        problems.push(...(await checkPage(page, url, `${role} ${url}`)).map((p) => `${url} ${p}`));
-        visited.push(url);
-        for (const sub of (await linksIn(page, skip)).slice(0, 2)) {
-          const shape = new URL(sub).pathname.replace(/\/\d+/g, '/{id}');
-          skip.add(shape);
-          if (linked.has(shape)) continue;
-          linked.add(shape);
-          const head = await page.request.get(sub);
-          if (!/text\/html/.test(head.headers()['content-type'] ?? '')) continue; // a download
-          problems.push(...(await checkPage(page, sub, `${role} ${sub}`)).map((p) => `${sub} ${p}`));
-          visited.push(sub);
-        }
-      }
-      assert.deepEqual(problems, [], `${role}: pages wider than the phone (visited ${visited.length})`);
-      assert.deepEqual(errors, [], 'no script errors');
-    } finally {
-      await context.close();
+    return page;
+  };
+  try {
+    const wide = await newPage(1280, 900);
+    const phones = [await newPage(390, 844), await newPage(320, 800)];
+    await signIn(wide, email);
+    const nav = await wide.locator('nav.nhsuk-header__navigation a.nhsuk-header__navigation-link')
+      .evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(nav.length >= 2, `${role} has a navigation`);
+    // The home page and the role's main page (its first link after Home), wide here, at 390 px on the walk.
+    const main = nav.find((h) => new URL(h).pathname === mainPath) ?? nav[1];
+    const shots = new Map([[nav[0], 'home'], [main, 'main']]);
+    for (const [url, name] of shots) {
+      await wide.goto(url);
+      await wide.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
     }
-  });
+    const skip = new Set(nav.map((h) => new URL(h).pathname).concat(['/logout', '/login']));
+    const problems = [];
+    let visited = 0;
+    for (const url of nav) {
+      const got = await checkPage(phones, url, `${role} ${url}`);
+      problems.push(...got.problems.map((p) => `${url} ${p}`));
+      visited++;
+      if (shots.has(url)) await phones[0].screenshot({ path: path.join(SHOTS, `${role}-${shots.get(url)}-390.png`), fullPage: true });
+      for (const sub of pageLinks(got.links, skip).slice(0, 2)) {
+        const shape = new URL(sub).pathname.replace(/\/\d+/g, '/{id}');
+        skip.add(shape);
+        if (linked.has(shape)) continue;
+        linked.add(shape);
+        const head = await wide.request.get(sub);
+        if (!/text\/html/.test(head.headers()['content-type'] ?? '')) continue; // a download
+        problems.push(...(await checkPage(phones, sub, `${role} ${sub}`)).problems.map((p) => `${sub} ${p}`));
+        visited++;
+      }
+    }
+    assert.deepEqual(problems, [], `${role}: pages wider than the phone (visited ${visited})`);
+    assert.deepEqual(errors, [], 'no script errors');
+  } finally {
+    await context.close();
+  }
 }
+
+const WALK_CONCURRENCY = Number(process.env.WALK_CONCURRENCY || 3);
+test('every role: every page reachable from the navigation fits 390 and 320 px and is axe clean', { concurrency: WALK_CONCURRENCY }, async (t) => {
+  await Promise.all(ROLES.map(([role, email, mainPath]) => t.test(`${role}: every page reachable from the navigation fits 390 and 320 px and is axe clean`,
+    () => walkRole(role, email, mainPath))));
+});
