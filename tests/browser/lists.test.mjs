@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { launchBrowser, assertNoAxeViolations } from '../lib/browser.mjs';
+import { launchBrowser, assertNoAxeViolations, signIn as signInAt } from '../lib/browser.mjs';
 import { api, tokenFor, nhsNumbers } from '../lib/referrals.mjs';
 import { addVolunteer } from '../lib/volunteers.mjs';
 
@@ -42,13 +42,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page, email) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill('demo-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** The text of column `col` (0-based) of the list's rows (its last table), without the phone heading. */
 const column = (page, col) => page.locator('table').last().locator('tbody tr').evaluateAll((rows, c) => rows.map((r) => {
   const cell = r.children[c].cloneNode(true);
@@ -69,7 +62,7 @@ for (const js of [true, false]) {
     test(`${l.path}${js ? '' : ' without JavaScript'}: sorted by its heading both ways, searched by an apostrophe and an NHS number`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: js });
       const page = await context.newPage();
-      await signIn(page, l.who);
+      await signInAt(page, server.url, l.who);
       await page.goto(`${server.url}${l.path}?q=${fam}`);
       // The heading link sorts by the column; the second click the other way.
       await page.locator('table').last().locator('thead th', { hasText: l.label }).getByRole('link').click();

@@ -3,15 +3,15 @@
 // scrolling and is axe clean; each role's home and main page is kept as a
 // screenshot at 1280 and 390 px in build/screenshots/ for docs/USER-GUIDE.md.
 // One browser; each role its own context, walked alongside the others
-// (WALK_CONCURRENCY at once), with a page at each width loading the same
-// address at the same time, each measured by one evaluate after it has
-// laid out (no resizing, no fixed waits).
+// (WALK_CONCURRENCY at once); each page loaded once, measured by one
+// evaluate at one width, turned to the other and measured again (the next
+// page starts at that width), with no fixed waits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer, repoRoot } from '../lib/server.mjs';
-import { launchBrowser, checkAxe, formatViolations } from '../lib/browser.mjs';
+import { launchBrowser, checkAxe, formatViolations, signIn as signInAt } from '../lib/browser.mjs';
 
 let server;
 let browser;
@@ -45,14 +45,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page, email) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill('demo-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
 
 /**
  * Runs in the page, once it has loaded: lets the header's script place its
@@ -112,64 +104,74 @@ function pageLinks(hrefs, skip) {
 // linked page (not in a menu) is measured for the first role that reaches it.
 const axed = new Set();
 const linked = new Set();
-const WIDTHS = [390, 320];
+const SIZES = { 390: { width: 390, height: 844 }, 320: { width: 320, height: 800 } };
 
-/** Loads url at each width at once (pages: one per width), measures, and runs axe at 390 px once per shape. */
-async function checkPage(pages, url, label) {
-  const results = await Promise.all(pages.map(async (page) => {
-    const res = await page.goto(url);
-    assert.ok(res.status() < 400, `${label} answered ${res.status()}`);
-    return page.evaluate(measureInPage);
-  }));
-  const problems = results.flatMap((r, i) => r.problems.map((p) => `${WIDTHS[i]} px: ${p}`));
-  const shape = new URL(url).pathname.replace(/\/\d+/g, '/{id}');
-  if (!axed.has(shape)) {
-    axed.add(shape);
-    const violations = await checkAxe(pages[0]);
-    assert.equal(violations.length, 0, formatViolations(violations, label));
+/**
+ * Loads url at the page's current width (390 or 320 px), measures it, turns
+ * it to the other width and measures again (so the next page starts there:
+ * no turning back); axe runs at 390 px once per shape. shot(): called at
+ * 390 px, for the screenshots.
+ */
+async function checkPage(page, url, label, shot = async () => {}) {
+  const res = await page.goto(url);
+  assert.ok(res.status() < 400, `${label} answered ${res.status()}`);
+  const problems = [];
+  let links = [];
+  for (let i = 0; i < 2; i++) {
+    const width = page.viewportSize().width;
+    if (i) await page.setViewportSize(SIZES[width === 390 ? 320 : 390]);
+    const now = page.viewportSize().width;
+    const got = await page.evaluate(measureInPage);
+    problems.push(...got.problems.map((p) => `${now} px: ${p}`));
+    links = got.links;
+    if (now !== 390) continue;
+    await shot();
+    const shape = new URL(url).pathname.replace(/\/\d+/g, '/{id}');
+    if (!axed.has(shape)) {
+      axed.add(shape);
+      const violations = await checkAxe(page);
+      assert.equal(violations.length, 0, formatViolations(violations, label));
+    }
   }
-  return { problems, links: results[0].links };
+  return { problems, links };
 }
 
 async function walkRole(role, email, mainPath) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   const errors = [];
-  const newPage = async (width, height) => {
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height });
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  };
+  page.on('pageerror', (e) => errors.push(e.message));
   try {
-    const wide = await newPage(1280, 900);
-    const phones = [await newPage(390, 844), await newPage(320, 800)];
-    await signIn(wide, email);
-    const nav = await wide.locator('nav.nhsuk-header__navigation a.nhsuk-header__navigation-link')
+    await signInAt(page, server.url, email);
+    const nav = await page.locator('nav.nhsuk-header__navigation a.nhsuk-header__navigation-link')
       .evaluateAll((as) => as.map((a) => a.href));
     assert.ok(nav.length >= 2, `${role} has a navigation`);
-    // The home page and the role's main page (its first link after Home), wide here, at 390 px on the walk.
+    // The home page and the role's main page (its first link after Home): wide here, at 390 px on the walk.
     const main = nav.find((h) => new URL(h).pathname === mainPath) ?? nav[1];
     const shots = new Map([[nav[0], 'home'], [main, 'main']]);
     for (const [url, name] of shots) {
-      await wide.goto(url);
-      await wide.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
+      await page.goto(url);
+      await page.screenshot({ path: path.join(SHOTS, `${role}-${name}-1280.png`), fullPage: true });
     }
+    await page.setViewportSize(SIZES[390]);
     const skip = new Set(nav.map((h) => new URL(h).pathname).concat(['/logout', '/login']));
     const problems = [];
     let visited = 0;
     for (const url of nav) {
-      const got = await checkPage(phones, url, `${role} ${url}`);
+      const shot = async () => {
+        if (shots.has(url)) await page.screenshot({ path: path.join(SHOTS, `${role}-${shots.get(url)}-390.png`), fullPage: true });
+      };
+      const got = await checkPage(page, url, `${role} ${url}`, shot);
       problems.push(...got.problems.map((p) => `${url} ${p}`));
       visited++;
-      if (shots.has(url)) await phones[0].screenshot({ path: path.join(SHOTS, `${role}-${shots.get(url)}-390.png`), fullPage: true });
       for (const sub of pageLinks(got.links, skip).slice(0, 2)) {
         const shape = new URL(sub).pathname.replace(/\/\d+/g, '/{id}');
         skip.add(shape);
         if (linked.has(shape)) continue;
         linked.add(shape);
-        const head = await wide.request.get(sub);
+        const head = await page.request.get(sub);
         if (!/text\/html/.test(head.headers()['content-type'] ?? '')) continue; // a download
-        problems.push(...(await checkPage(phones, sub, `${role} ${sub}`)).problems.map((p) => `${sub} ${p}`));
+        problems.push(...(await checkPage(page, sub, `${role} ${sub}`)).problems.map((p) => `${sub} ${p}`));
         visited++;
       }
     }
@@ -180,7 +182,7 @@ async function walkRole(role, email, mainPath) {
   }
 }
 
-const WALK_CONCURRENCY = Number(process.env.WALK_CONCURRENCY || 3);
+const WALK_CONCURRENCY = Number(process.env.WALK_CONCURRENCY || 2);
 test('every role: every page reachable from the navigation fits 390 and 320 px and is axe clean', { concurrency: WALK_CONCURRENCY }, async (t) => {
   await Promise.all(ROLES.map(([role, email, mainPath]) => t.test(`${role}: every page reachable from the navigation fits 390 and 320 px and is axe clean`,
     () => walkRole(role, email, mainPath))));
