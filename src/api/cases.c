@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/list_sorts.h"
 #include "api/api.h"
 #include "api/cases.h"
 #include "api/triage.h"
@@ -294,15 +295,10 @@ struct case_list {
 	struct page_window w;
 };
 
-/* ?sort of the caseload: its one order (what is due soonest first). */
-static const char *const cases_sorts[] = { "due", NULL };
-
 static void list_row(void *ctx, const struct casework_summary *s)
 {
 	struct case_list *l = ctx;
-	int found = l->search->kind == SEARCH_REFERENCE ? strcmp(l->search->reference, s->reference) == 0
-							: search_name_matches(l->search, s->person_name);
-	if (!found || !page_window_take(&l->w))
+	if (!search_person_matches(l->search, s->person_name, s->nhs_number, s->reference) || !page_window_take(&l->w))
 		return;
 	json_array_append_new(l->list, cases_summary_json(s));
 	idlist_add(&l->people, s->person_id);
@@ -316,7 +312,7 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 	const char *status = http_query(req, "status"), *tier = http_query(req, "tier"), *flag = http_query(req, "flag");
 	const char *wid = http_query(req, "worker_id");
 	struct http_list hl;
-	http_list_api(req, cases_sorts, &hl, fe);
+	http_list_api(req, caseload_sorts, &hl, fe);
 	if (status && *status && strcmp(status, "open") && strcmp(status, "closed") && strcmp(status, "all"))
 		fielderr_add(fe, "status", "status must be open, closed or all");
 	if (flag && *flag && strcmp(flag, "safeguarding") && strcmp(flag, "discharge") && strcmp(flag, "overdue"))
@@ -337,7 +333,7 @@ static int cases_list(struct http_req *req, struct http_resp *resp)
 	if (http_input_checked(resp, fe, "The caseload filters are not valid"))
 		return 0;
 	struct casework_query q = { .worker_id = worker, .org_id = req->auth.org_id, .status = status, .tier = tier,
-				    .flag = flag, .limit = PAGE_SCAN_MAX };
+				    .flag = flag, .limit = PAGE_SCAN_MAX, .sort = hl.sort };
 	int64_t own = 0;
 	/* A worker's caseload is their own cases (a worker without a worker record has none). */
 	if (is_worker(req)) {
@@ -437,7 +433,8 @@ static int concern_get(struct http_req *req, struct http_resp *resp)
 
 const struct route api_cases_routes[] = {
 	{ "GET", "/api/v1/cases", cases_list, PERM_CASE_READ,
-	  "A worker's caseload, or the organisation's cases (?status=open|closed|all, tier, flag, worker_id, q name or reference, limit, cursor)", NULL,
+	  "A worker's caseload, or the organisation's cases (?status=open|closed|all, tier, flag, worker_id, q name, NHS number or "
+	  "reference, sort due|name|name-desc|opened|opened-desc|contact|contact-desc, limit, cursor)", NULL,
 	  "status tier flag worker_id " HTTP_LIST_API_QUERY },
 	{ "GET", "/api/v1/cases/{id}", case_get, PERM_CASE_READ,
 	  "A case with its assessment, goals, sessions, onward referrals, unmet needs, safeguarding, consents, case "

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/list_sorts.h"
 #include "api/api.h"
 #include "api/post.h"
 #include "api/training.h"
@@ -269,9 +270,6 @@ struct list_json {
 	struct page_window w;
 };
 
-/* ?sort of the volunteer and task lists: their one order (by name; tasks by window). */
-static const char *const by_name_sorts[] = { "default", NULL };
-
 static void list_item(void *ctx, const struct volunteer_summary *s)
 {
 	struct list_json *l = ctx;
@@ -298,13 +296,13 @@ static int volunteers_list_get(struct http_req *req, struct http_resp *resp)
 	if (status && *status && volunteer_status_from_code(status) < 0)
 		fielderr_add(fe, "status", "Status must be applicant, active, paused or left");
 	struct http_list l;
-	http_list_api(req, by_name_sorts, &l, fe);
+	http_list_api(req, volunteer_sorts, &l, fe);
 	if (http_input_checked(resp, fe, "The filter is not valid"))
 		return 0;
 	json_t *items = json_array();
 	struct list_json ctx = { items, req->now, &l.search, { 0 } };
 	page_window_init(&ctx.w, l.cursor, l.limit);
-	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, req->now,
+	int n = volunteer_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, l.sort, req->now,
 			       req->now + MATCH_HORIZON_SECONDS, list_item, &ctx);
 	return list_reply(req, resp, n < 0 ? n : ctx.w.taken, items, "volunteers", AUDIT_VOLUNTEER_LIST, &l, &ctx.w);
 }
@@ -438,14 +436,12 @@ static json_t *task_json(const struct task_view *t, int for_volunteer)
 	return j;
 }
 
-/* 1 when task t is found by search s: its person's name or its referral's reference. */
+/* 1 when task t is found by search s: its person's name or NHS number, or its referral's reference. */
 static int task_found(const struct search_query *s, const struct task_view *t)
 {
-	if (s->kind == SEARCH_REFERENCE)
-		return strcmp(s->reference, t->reference) == 0;
 	char name[820];
 	snprintf(name, sizeof name, "%s %s", t->given_name, t->family_name);
-	return search_name_matches(s, name);
+	return search_person_matches(s, name, t->nhs_number, t->reference);
 }
 
 static void task_item(void *ctx, const struct task_view *t)
@@ -470,7 +466,7 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	if (!ok)
 		fielderr_add(fe, "status", "Status must be open, offered, accepted, done, missed or cancelled");
 	struct http_list l;
-	http_list_api(req, by_name_sorts, &l, fe);
+	http_list_api(req, task_sorts, &l, fe);
 	if (http_input_checked(resp, fe, "The filter is not valid"))
 		return 0;
 	json_t *items = json_array();
@@ -478,7 +474,7 @@ static int tasks_list_get(struct http_req *req, struct http_resp *resp)
 	struct page_window w;
 	page_window_init(&w, l.cursor, l.limit);
 	void *ctx[5] = { items, NULL, &people, &l.search, &w };
-	int n = task_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, task_item, ctx);
+	int n = task_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, l.sort, task_item, ctx);
 	if (n >= 0)
 		http_audit_people(req, AUDIT_TASK_LIST, "task", people.v, people.n, "");
 	idlist_free(&people);
@@ -928,7 +924,8 @@ static int recruit_get(struct http_req *req, struct http_resp *resp)
 
 const struct route api_volunteer_routes[] = {
 	{ "GET", "/api/v1/volunteers", volunteers_list_get, PERM_VOLUNTEER_MANAGE,
-	  "Your organisation's volunteers with DBS compliance (?status, q name, limit, cursor)", NULL, "status " HTTP_LIST_API_QUERY },
+	  "Your organisation's volunteers with DBS compliance (?status, q name, sort name|name-desc|tasks|tasks-desc, limit, "
+	  "cursor)", NULL, "status " HTTP_LIST_API_QUERY },
 	{ "POST", "/api/v1/volunteers", volunteer_create_h, PERM_VOLUNTEER_MANAGE, "Add a volunteer (fields in docs/VOLUNTEERS.md)" },
 	{ "GET", "/api/v1/volunteers/reminders", volunteers_reminders, PERM_VOLUNTEER_MANAGE,
 	  "DBS renewals due within 60 days (reminders at 60, 30 and 7 days) and lapsed checks" },
@@ -937,7 +934,8 @@ const struct route api_volunteer_routes[] = {
 	{ "GET", "/api/v1/volunteers/{id}", volunteer_get_h, PERM_VOLUNTEER_MANAGE, "A volunteer of your organisation", "volunteer" },
 	{ "PUT", "/api/v1/volunteers/{id}", volunteer_put_h, PERM_VOLUNTEER_MANAGE, "Replace a volunteer's details", "volunteer" },
 	{ "GET", "/api/v1/tasks", tasks_list_get, PERM_VOLUNTEER_MANAGE,
-	  "Community support tasks of your organisation's cases (?status, q name or reference, limit, cursor)", NULL, "status " HTTP_LIST_API_QUERY },
+	  "Community support tasks of your organisation's cases (?status, q name, NHS number or reference, sort "
+	  "newest|oldest|name|name-desc|volunteer|volunteer-desc, limit, cursor)", NULL, "status " HTTP_LIST_API_QUERY },
 	{ "POST", "/api/v1/tasks", task_create_h, PERM_VOLUNTEER_MANAGE,
 	  "Plan tasks for a community support referral: {referral_id, type, skills, home_visit, window_start, window_end, "
 	  "duration_minutes, priority, details, weeks}" },

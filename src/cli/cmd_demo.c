@@ -6,11 +6,12 @@
 #include "cli/cli.h"
 #include "cli/demo.h"
 #include "store/account.h"
+#include "store/org.h"
 
 #define DEMO_PASSWORD "demo-password-1"
 
 static const struct {
-	const char *name, *kind, *area;
+	const char *name, *kind, *area, *source; /* source: where its referrals come from (model/org.def) */
 } demo_orgs[] = {
 	{ "Community Action Norfolk", "lead_provider", NULL },
 	{ "Breckland Community Support", "provider", "breckland" },
@@ -18,7 +19,7 @@ static const struct {
 	{ "Waveney Care Connect", "provider", "waveney" },
 	{ "Norwich Home from Hospital", "provider", "norwich" },
 	{ "Thetford Healthy Living Centre", "referrer_org", "breckland" },
-	{ "NNUH Discharge Team", "referrer_org", "south_norfolk" },
+	{ "NNUH Discharge Team", "referrer_org", "south_norfolk", "acute_hospital_discharge" },
 	{ "Norfolk County Council Adult Social Care", "referrer_org", NULL },
 	{ "Norfolk and Waveney ICB", "commissioner", NULL },
 };
@@ -48,7 +49,8 @@ static int demo_accounts(struct store *st, const char *password, int64_t now)
 {
 	for (size_t i = 0; i < sizeof demo_orgs / sizeof demo_orgs[0]; i++) {
 		int64_t id;
-		if (account_org_add(st, demo_orgs[i].name, demo_orgs[i].kind, demo_orgs[i].area, now, &id))
+		if (account_org_add(st, demo_orgs[i].name, demo_orgs[i].kind, demo_orgs[i].area, now, &id) ||
+		    (demo_orgs[i].source && org_referral_source_set(st, id, demo_orgs[i].source)))
 			return -1;
 	}
 	for (const struct demo_user *u = demo_users; u->email; u++) {

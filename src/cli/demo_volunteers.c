@@ -240,7 +240,7 @@ static int add_tasks(struct store *st, int64_t now)
 	if (account_org_find(st, "Waveney Care Connect", &orgs.id[orgs.n]) == 1)
 		orgs.n++;
 	for (int i = 0; i < orgs.n; i++)
-		if (task_list(st, orgs.id[i], "open", 16, collect_task, &found) < 0)
+		if (task_list(st, orgs.id[i], "open", 16, 0, collect_task, &found) < 0)
 			return -1;
 	int64_t tomorrow = london_midnight_utc(london_local_days(now) + 1);
 	for (int i = 0; i < found.n; i++) {

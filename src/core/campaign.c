@@ -1,5 +1,6 @@
 /* The rules of a volunteer recruitment campaign: its fields and when it runs. */
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/campaign.h"
 #include "core/datetime.h"
 #include "util/text.h"
@@ -45,12 +46,12 @@ int campaign_validate(const struct campaign_input *in, int64_t *start, int64_t *
 	if (campaign_channel_of(in->channel) < 0)
 		fielderr_add(fe, "channel",
 			     "Choose the channel: social_media, poster, event, website, partner or other");
-	int s_ok = in->start_date && dt_parse_date(in->start_date, start) == 0;
-	int e_ok = in->end_date && dt_parse_date(in->end_date, end) == 0;
+	int s_ok = in->start_date && dh_parse_date(in->start_date, start) == 0;
+	int e_ok = in->end_date && dh_parse_date(in->end_date, end) == 0;
 	if (!s_ok)
-		fielderr_add(fe, "start_date", "Enter the start date as a real date, like 2026-11-02");
+		fielderr_add(fe, "start_date", "Enter the start date as a real date, like 2/11/2026 or 2 Nov 2026");
 	if (!e_ok)
-		fielderr_add(fe, "end_date", "Enter the end date as a real date, like 2026-12-31");
+		fielderr_add(fe, "end_date", "Enter the end date as a real date, like 31/12/2026 or 31 Dec 2026");
 	else if (s_ok && *end < *start)
 		fielderr_add(fe, "end_date", "The end date must be on or after the start date");
 	else if (s_ok && *end - *start > CAMPAIGN_DAYS_MAX)

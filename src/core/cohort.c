@@ -1,4 +1,5 @@
 /* Outcome cohorts: grouping paired scores by a dimension, their statistics and the small-number rule. */
+#include "core/datehuman.h"
 #include "core/cohort.h"
 
 #include <stdio.h>
@@ -32,11 +33,11 @@ void cohort_period(const char *from, const char *to, int64_t today, int64_t *fro
 {
 	size_t before = fe->n;
 	*to_day = today;
-	if (to && *to && dt_parse_date(to, to_day))
-		fielderr_add(fe, "to", "Give the last day as YYYY-MM-DD, like 2026-03-31");
+	if (to && *to && dh_parse_date(to, to_day))
+		fielderr_add(fe, "to", "Give the last day as a date, like 31/3/2026 or 31 Mar 2026");
 	*from_day = *to_day - 364;
-	if (from && *from && dt_parse_date(from, from_day))
-		fielderr_add(fe, "from", "Give the first day as YYYY-MM-DD, like 2026-01-01");
+	if (from && *from && dh_parse_date(from, from_day))
+		fielderr_add(fe, "from", "Give the first day as a date, like 1/1/2026 or 1 Jan 2026");
 	if (fe->n == before && *from_day > *to_day)
 		fielderr_add(fe, "from", "The first day cannot be after the last day");
 	if (fe->n == before && *to_day - *from_day >= COHORT_PERIOD_MAX_DAYS)

@@ -6,6 +6,7 @@
 
 const char *const org_kind_vocab[] = { ORG_KIND_VOCAB };
 const char *const org_status_vocab[] = { ORG_STATUS_VOCAB };
+const char *const org_source_vocab[] = { ORG_SOURCE_VOCAB };
 
 const struct rec_field org_fields[ORG_F__COUNT] = {
 #define COL(c) c

@@ -8,6 +8,7 @@
 
 extern const char *const org_kind_vocab[];
 extern const char *const org_status_vocab[];
+extern const char *const org_source_vocab[];
 
 enum org_field {
 #define F(ID, key, kind, max, req, label, hint, vocab, col) ORG_F_##ID,

@@ -134,3 +134,16 @@ int search_name_matches(const struct search_query *s, const char *name)
 	}
 	return 1;
 }
+
+int search_person_matches(const struct search_query *s, const char *name, const char *nhs_number,
+			  const char *reference)
+{
+	switch (s->kind) {
+	case SEARCH_NHS_NUMBER:
+		return nhs_number && strcmp(s->nhs_number, nhs_number) == 0;
+	case SEARCH_REFERENCE:
+		return reference && strcmp(s->reference, reference) == 0;
+	default:
+		return search_name_matches(s, name);
+	}
+}

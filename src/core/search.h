@@ -40,4 +40,9 @@ int search_parse(const char *q, struct search_query *out);
 /* 1 when name ("Mary O'Brien") holds every word of s as in SEARCH_NAME
  * (for filtering lists held in memory: caseload, volunteers, tasks). */
 int search_name_matches(const struct search_query *s, const char *name);
+/* 1 when a person's row is found by s: by their name, their NHS number (ten
+ * digits as stored, or NULL / "" when not known) or the reference of their
+ * referral (NULL when the row has none). */
+int search_person_matches(const struct search_query *s, const char *name, const char *nhs_number,
+			  const char *reference);
 #endif

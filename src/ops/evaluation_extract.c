@@ -1,4 +1,5 @@
 /* The evaluation extract (CSV, XLSX, data dictionary, manifest), the linkage table, consent withdrawal and extract jobs. */
+#include "core/datehuman.h"
 #include "ops/evaluation_extract.h"
 
 #include <errno.h>
@@ -331,10 +332,10 @@ enum ops_result ops_evaluation_extract_request(const struct ops_ctx *c, const ch
 					       struct field_errors *fe, int64_t *id)
 {
 	int64_t f = 0, t = 0;
-	if (!from || !*from || dt_parse_date(from, &f))
-		fielderr_add(fe, "from", "Give the first day of the period as YYYY-MM-DD, like 2026-04-01");
-	if (!to || !*to || dt_parse_date(to, &t))
-		fielderr_add(fe, "to", "Give the last day of the period as YYYY-MM-DD, like 2027-03-31");
+	if (!from || !*from || dh_parse_date(from, &f))
+		fielderr_add(fe, "from", "Give the first day of the period as a date, like 1/4/2026 or 1 Apr 2026");
+	if (!to || !*to || dh_parse_date(to, &t))
+		fielderr_add(fe, "to", "Give the last day of the period as a date, like 31/3/2027 or 31 Mar 2027");
 	if (!fe->n && f > t)
 		fielderr_add(fe, "from", "The first day cannot be after the last day");
 	if (fe->n)

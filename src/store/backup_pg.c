@@ -476,6 +476,12 @@ int restore_pg(const char *file, const char *url, backup_progress_fn progress, v
 		if (copy_to_pg(s, c, t, i, &p, err, errlen))
 			goto done;
 	r = reset_identities(c, err, errlen) || pg_run(c, "COMMIT", err, errlen) ? -1 : 0;
+	/* Statistics for the planner now, not when autovacuum comes round: without them a restored large
+	 * database plans its searches as if its tables were empty (bench/search). */
+	if (r == 0) {
+		in_tx = 0;
+		r = pg_run(c, "ANALYZE", err, errlen);
+	}
 done:
 	if (!t)
 		snprintf(err, errlen, "out of memory");

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/casework.h"
+#include "core/list_sorts.h"
 #include "store/casework.h"
 #include "store/casework_int.h"
 #include "store/triage.h"
@@ -134,6 +135,7 @@ static void summary_fill(const struct store_row *r, int64_t now, struct casework
 	};
 	casework_copy(s->due, sizeof s->due, casework_due(&in, &s->due_at));
 	s->flags.overdue = s->due_at > 0 && now > s->due_at;
+	casework_copy(s->nhs_number, sizeof s->nhs_number, store_row_text(r, 29));
 }
 
 static int summary_row(void *ctx, const struct store_row *r)
@@ -181,6 +183,36 @@ static int summary_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* The other orders (core/list_sorts.h), each ending on the case's id. */
+static int by_sort(const struct casework_summary *x, const struct casework_summary *y, int sort)
+{
+	int d = 0;
+	switch (sort) {
+	case CASELOAD_SORT_NAME:
+	case CASELOAD_SORT_NAME_DESC:
+		d = list_name_cmp(x->person_name, y->person_name);
+		break;
+	case CASELOAD_SORT_OPENED:
+	case CASELOAD_SORT_OPENED_DESC:
+		d = list_num_cmp(x->opened_at, y->opened_at);
+		break;
+	case CASELOAD_SORT_CONTACT:
+	case CASELOAD_SORT_CONTACT_DESC:
+		d = list_num_cmp(x->last_contact_at, y->last_contact_at);
+		break;
+	default:
+		return summary_cmp(x, y);
+	}
+	if (!d)
+		d = list_num_cmp(x->id, y->id);
+	return sort == CASELOAD_SORT_NAME_DESC || sort == CASELOAD_SORT_OPENED_DESC || sort == CASELOAD_SORT_CONTACT_DESC ? -d : d;
+}
+
+static int sorted_cmp(const void *a, const void *b, void *sort)
+{
+	return by_sort(a, b, *(const int *)sort);
+}
+
 static int flag_fits(const char *flag, const struct casework_summary *s)
 {
 	if (!flag || !*flag)
@@ -211,7 +243,7 @@ int casework_caseload(struct store *st, const struct casework_query *q, int64_t 
 		return -1;
 	}
 	if (c.n)
-		qsort(c.list, c.n, sizeof *c.list, summary_cmp);
+		qsort_r(c.list, c.n, sizeof *c.list, sorted_cmp, (void *)&q->sort);
 	int listed = 0;
 	for (size_t i = 0; i < c.n && listed < q->limit; i++) {
 		if (!flag_fits(q->flag, &c.list[i]))

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include "core/fielderr.h"
 #include "core/instrument.h"
+#include "core/nhsnum.h"
 #include "core/refcode.h"
 #include "model/case.h"
 #include "store/store.h"
@@ -73,6 +74,7 @@ struct casework_summary {
 	char reference[REFCODE_MAX], referral_status[24];
 	char tier[24], status[8], closure_reason[40];
 	char person_name[404], org_name[200], worker_name[128];
+	char nhs_number[NHSNUM_LEN];      /* "" when not known */
 	char due[64];                     /* "first contact", "first session", "baseline measures", "session",
 					     "follow-up measures and closure", "" when closed */
 };
@@ -87,6 +89,7 @@ struct casework_query {
 	const char *tier;   /* NULL or "": any */
 	const char *flag;   /* NULL, "", "safeguarding", "discharge" or "overdue" */
 	int limit;          /* 1..1000 */
+	int sort;           /* enum caseload_sort (core/list_sorts.h); 0 due soonest */
 };
 /* Calls fn for each case matching q (due soonest first for open cases;
  * s borrowed for the call). Returns the number listed, or -1. */

@@ -299,3 +299,8 @@ int org_hwp_areas(struct store *st, int (*fn)(void *ctx, const char *code, const
 	struct hwp_ctx h = { fn, ctx };
 	return store_exec(st, STMT_ORG_HWP_AREAS, hwp_row, &h, "") < 0 ? -1 : 0;
 }
+
+int org_referral_source_set(struct store *st, int64_t id, const char *source)
+{
+	return store_exec(st, STMT_ORG_REFERRAL_SOURCE_SET, NULL, NULL, "si", source, id) < 0 ? -1 : 0;
+}

@@ -32,6 +32,8 @@ int org_record_insert(struct store *st, char (*vals)[REC_VALUE_MAX], const char 
 /* 1 changed, 0 no such organisation, -1 error. */
 int org_record_update(struct store *st, int64_t id, char (*vals)[REC_VALUE_MAX], int64_t now);
 /* 1 if another organisation (not except_id) has this name, whatever its case; 0; -1. */
+/* Sets where an organisation's referrals come from (a code of org_source_vocab, NULL none). 0 / -1. */
+int org_referral_source_set(struct store *st, int64_t id, const char *source);
 int org_name_taken(struct store *st, const char *name, int64_t except_id);
 /* 1 if code is a Health and Wellbeing Partnership area, 0 if not, -1. */
 int org_area_known(struct store *st, const char *code);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/list_sorts.h"
 #include "core/londontime.h"
 #include "store/volunteer.h"
 
@@ -357,7 +358,19 @@ static int skills_merge_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
-int volunteer_list(struct store *st, int64_t org_id, const char *status, int limit, int64_t week_from,
+/* A volunteer list's order other than by name (the statement's), ending on the id. */
+static int volunteer_cmp(const void *a, const void *b, void *sort)
+{
+	const struct volunteer_summary *x = a, *y = b;
+	int s = *(const int *)sort;
+	int d = s == VOLUNTEER_SORT_TASKS || s == VOLUNTEER_SORT_TASKS_DESC ? list_num_cmp(x->tasks_this_week, y->tasks_this_week)
+									     : list_name_cmp(x->name, y->name);
+	if (!d)
+		d = list_num_cmp(x->id, y->id);
+	return s == VOLUNTEER_SORT_NAME_DESC || s == VOLUNTEER_SORT_TASKS_DESC ? -d : d;
+}
+
+int volunteer_list(struct store *st, int64_t org_id, const char *status, int limit, int sort, int64_t week_from,
 		   int64_t week_to, void (*fn)(void *ctx, const struct volunteer_summary *s), void *ctx)
 {
 	struct list_ctx l = { fn, ctx, NULL, 0, 0, 0 };
@@ -368,6 +381,8 @@ int volunteer_list(struct store *st, int64_t org_id, const char *status, int lim
 	}
 	struct skills_merge m = { l.rows, l.n };
 	int r = store_exec(st, STMT_VOLUNTEER_SKILLS_ORG, skills_merge_row, &m, "i", org_id);
+	if (r >= 0 && l.n && sort)
+		qsort_r(l.rows, l.n, sizeof *l.rows, volunteer_cmp, &sort);
 	for (size_t i = 0; r >= 0 && i < l.n; i++)
 		fn(ctx, &l.rows[i]);
 	free(l.rows);
@@ -429,6 +444,7 @@ static void fill_task(const struct store_row *r, struct task_view *t)
 	copy(t->tier, sizeof t->tier, store_row_text(r, 30));
 	t->volunteer_org_id = store_row_int(r, 31);
 	t->closed_at = store_row_int(r, 32);
+	copy(t->nhs_number, sizeof t->nhs_number, store_row_text(r, 33));
 }
 
 struct task_one {
@@ -487,7 +503,31 @@ static int task_emit(struct store *st, struct task_many *m, void (*fn)(void *ctx
 	return r ? -1 : (int)m->n;
 }
 
-int task_list(struct store *st, int64_t org_id, const char *status, int limit,
+/* A task list's order other than latest first (the statement's), ending on the id. */
+static int task_cmp(const void *a, const void *b, void *sort)
+{
+	const struct task_view *x = a, *y = b;
+	int s = *(const int *)sort, d;
+	switch (s) {
+	case TASK_SORT_NAME:
+	case TASK_SORT_NAME_DESC:
+		d = list_name_cmp(x->given_name, y->given_name);
+		if (!d)
+			d = list_name_cmp(x->family_name, y->family_name);
+		break;
+	case TASK_SORT_VOLUNTEER:
+	case TASK_SORT_VOLUNTEER_DESC:
+		d = list_name_cmp(x->volunteer_name, y->volunteer_name);
+		break;
+	default:
+		d = list_num_cmp(x->window_from, y->window_from);
+	}
+	if (!d)
+		d = list_num_cmp(x->id, y->id);
+	return s == TASK_SORT_NAME_DESC || s == TASK_SORT_VOLUNTEER_DESC ? -d : d;
+}
+
+int task_list(struct store *st, int64_t org_id, const char *status, int limit, int sort,
 	      void (*fn)(void *ctx, const struct task_view *t), void *ctx)
 {
 	struct task_many m = { 0 };
@@ -496,6 +536,8 @@ int task_list(struct store *st, int64_t org_id, const char *status, int limit,
 		free(m.rows);
 		return -1;
 	}
+	if (m.n && sort)
+		qsort_r(m.rows, m.n, sizeof *m.rows, task_cmp, &sort);
 	return task_emit(st, &m, fn, ctx);
 }
 

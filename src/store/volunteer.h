@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/match.h"
+#include "core/nhsnum.h"
 #include "core/volunteer.h"
 #include "core/volunteer_task.h"
 #include "store/store.h"
@@ -61,9 +62,10 @@ struct volunteer_summary {
 	int consent_to_share, max_tasks_per_week, tasks_this_week, has_car, travel_radius_m;
 	uint32_t skills;
 };
-/* Calls fn for each volunteer of org (status "" for any), by name; tasks
- * counted over [week_from, week_to). Returns the count or -1. */
-int volunteer_list(struct store *st, int64_t org_id, const char *status, int limit, int64_t week_from,
+/* Calls fn for each volunteer of org (status "" for any) in the order sort
+ * (enum volunteer_sort, core/list_sorts.h; 0 by name); tasks counted over
+ * [week_from, week_to). Returns the count or -1. */
+int volunteer_list(struct store *st, int64_t org_id, const char *status, int limit, int sort, int64_t week_from,
 		   int64_t week_to, void (*fn)(void *ctx, const struct volunteer_summary *s), void *ctx);
 
 /* DBS renewals of org's volunteers due within 60 days of today (and lapsed). */
@@ -93,13 +95,16 @@ struct task_view {
 	char phone[40];
 	int64_t previous_volunteer_id;
 	char tier[32];
+	char nhs_number[NHSNUM_LEN]; /* the person's, "" when not known */
 };
 
 /* 1 found, 0 none, -1 error. */
 int task_get(struct store *st, int64_t id, struct task_view *t);
-/* Calls fn for an organisation's tasks (status "" for any), or a volunteer's
- * (list_volunteer). Return the count or -1. fn's view is borrowed for the call. */
-int task_list(struct store *st, int64_t org_id, const char *status, int limit,
+/* Calls fn for an organisation's tasks (status "" for any) in the order sort
+ * (enum task_sort, core/list_sorts.h; 0 latest window first), or a
+ * volunteer's (list_volunteer). Return the count or -1. fn's view is
+ * borrowed for the call. */
+int task_list(struct store *st, int64_t org_id, const char *status, int limit, int sort,
 	      void (*fn)(void *ctx, const struct task_view *t), void *ctx);
 int task_list_volunteer(struct store *st, int64_t volunteer_id, int limit,
 			void (*fn)(void *ctx, const struct task_view *t), void *ctx);

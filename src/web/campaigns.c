@@ -117,9 +117,9 @@ static int page(struct http_req *req, struct http_resp *resp, const struct field
 	ch[CAMPAIGN_CHANNEL__MAX] = (struct form_option){ NULL, NULL };
 	form_radios(h, &(struct form_field){ .name = "channel", .label = "Channel", .value = V("channel"), .errors = fe },
 		    ch);
-	form_input(h, &(struct form_field){ .name = "start_date", .label = "Start date", .hint = "For example, 2026-11-02",
+	form_input(h, &(struct form_field){ .name = "start_date", .label = "Start date", .hint = "For example, 2/11/2026",
 					    .value = V("start_date"), .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "end_date", .label = "End date", .hint = "For example, 2026-12-31",
+	form_input(h, &(struct form_field){ .name = "end_date", .label = "End date", .hint = "For example, 31/12/2026",
 					    .value = V("end_date"), .width = "nhsuk-input--width-10", .errors = fe });
 	form_button(h, "Add campaign");
 	form_end(h);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/list_sorts.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "http/defer.h"
@@ -34,9 +35,7 @@ static void caseload_row(void *ctx, const struct casework_summary *s)
 {
 	struct caseload_page *p = ctx;
 	struct html *h = p->h;
-	int found = p->search->kind == SEARCH_REFERENCE ? strcmp(p->search->reference, s->reference) == 0
-							: search_name_matches(p->search, s->person_name);
-	if (!found || !page_window_take(&p->w))
+	if (!search_person_matches(p->search, s->person_name, s->nhs_number, s->reference) || !page_window_take(&p->w))
 		return;
 	idlist_add(&p->people, s->person_id);
 	char href[48], buf[160];
@@ -180,13 +179,19 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 		layout_end(h);
 		return http_store_failed(req, resp);
 	}
-	static const char *const sorts[] = { "due", NULL };
 	struct http_list l;
-	http_list_page(req, sorts, &l, fe);
+	http_list_page(req, caseload_sorts, &l, fe);
+	static const struct form_option sort_opts[] = {
+		{ "due", "What is due soonest" }, { "name", "Name, A to Z" },	      { "name-desc", "Name, Z to A" },
+		{ "opened", "Opened, oldest first" }, { "opened-desc", "Opened, newest first" },
+		{ "contact", "Last contact, longest ago first" }, { "contact-desc", "Last contact, most recent first" },
+		{ NULL, NULL },
+	};
 	html_open(h, "form", "method", "get", "action", "/caseload", "role", "search", "aria-label", "Search cases", NULL);
 	html_void(h, "input", "type", "hidden", "name", "worker", "value", wtext, NULL);
 	html_void(h, "input", "type", "hidden", "name", "status", "value", status, NULL);
-	list_search_input(h, l.q, "A name or a reference", fe);
+	list_search_input(h, l.q, "A name, an NHS number or a reference", fe);
+	list_sort_select(h, sort_opts, l.sort_name);
 	form_button(h, "Search");
 	html_close(h);
 	free(fe);
@@ -194,15 +199,24 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 	int open = strcmp(status, "open") == 0;
 	html_elem(h, "h2", open ? "Open cases" : "Closed cases", "id", open ? "open-cases-title" : "closed-cases-title", NULL);
 	html_open(h, "div", "id", open ? "open-cases" : "closed-cases", NULL);
-	static const char *const cols[] = { "Person", "Worker", "Opened", "Last contact", "Sessions", "Due", "Flags" };
-	const char *shown[7];
+	static const struct list_column cols[] = {
+		{ "Person", "name", "name-desc", 0 },	      { "Worker", NULL, NULL, 0 },
+		{ "Opened", "opened", "opened-desc", 1 },     { "Last contact", "contact", "contact-desc", 0 },
+		{ "Sessions", NULL, NULL, 0 },		      { "Due", "due", NULL, 0 },
+		{ "Flags", NULL, NULL, 0 },
+	};
+	struct list_column shown[7];
 	size_t nc = 0;
 	for (size_t i = 0; i < 7; i++)
 		if (i != 1 || !worker_id)
 			shown[nc++] = cols[i];
-	widget_table_open(h, open ? "Open cases, what is due soonest first" : "Closed cases", shown, nc);
+	const char *params[] = { "worker", wtext, "status", status, "q", l.q, NULL };
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
+	html_elem(h, "caption", open ? "Open cases" : "Closed cases", "class", "nhsuk-table__caption", NULL);
+	list_table_head(h, "/caseload", params, shown, nc, l.sort_name);
+	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	struct casework_query q = { .worker_id = worker_id, .org_id = req->auth.org_id, .status = status,
-				    .limit = PAGE_SCAN_MAX };
+				    .limit = PAGE_SCAN_MAX, .sort = l.sort };
 	struct caseload_page p = { h, req->now, !worker_id, 0, { 0 }, &l.search, { 0 } };
 	page_window_init(&p.w, (int64_t)(l.page - 1) * CASELOAD_SHOWN, CASELOAD_SHOWN);
 	int rc = casework_caseload(req->db, &q, req->now, caseload_row, &p);
@@ -216,8 +230,8 @@ static int caseload_page(struct http_req *req, struct http_resp *resp)
 	if (!p.n)
 		html_elem(h, "p", l.q[0] ? "No case matches the search." : open ? "No open cases." : "No closed cases.", "class",
 			  "nhsuk-body", NULL);
-	const char *params[] = { "worker", wtext, "status", status, "q", l.q, NULL };
-	list_pager(h, "/caseload", params, l.page, p.w.more);
+	const char *pager[] = { "worker", wtext, "status", status, "q", l.q, "sort", l.sort ? l.sort_name : "", NULL };
+	list_pager(h, "/caseload", pager, l.page, p.w.more);
 	html_close(h);
 	if (!open) {
 		int64_t d = casework_dropout_count(req->db, req->auth.org_id);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "http/ops_reply.h"
 #include "ops/evaluation.h"
@@ -196,9 +197,9 @@ static int outcomes_page(struct http_req *req, struct http_resp *resp)
 	web_begin_errors(&pg, req, resp, "Outcomes", fe);
 	struct html *h = &pg.h;
 	html_elem(h, "h1", "Outcomes: change between baseline and follow-up", NULL);
-	char f[DT_DATE_LEN], t[DT_DATE_LEN];
-	dt_format_date(o->from_day, f);
-	dt_format_date(o->to_day, t);
+	char f[DH_DATE_LEN], t[DH_DATE_LEN];
+	dh_format_date(o->from_day, f);
+	dh_format_date(o->to_day, t);
 	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
 	html_open(h, "form", "method", "get", "action", "/evaluation/outcomes", "novalidate", "", NULL);
 	form_select(h, &(struct form_field){ .name = "instrument", .label = "Measure", .value = qi, .errors = fe },
@@ -206,9 +207,9 @@ static int outcomes_page(struct http_req *req, struct http_resp *resp)
 	form_select(h, &(struct form_field){ .name = "item", .label = "ONS4 question", .value = http_query(req, "item"),
 					     .errors = fe },
 		    items);
-	form_input(h, &(struct form_field){ .name = "from", .label = "Baselines from", .hint = "YYYY-MM-DD",
+	form_input(h, &(struct form_field){ .name = "from", .label = "Baselines from", .hint = "For example, 1/4/2026",
 					    .value = fe->n && qf ? qf : f, .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Baselines to", .hint = "YYYY-MM-DD",
+	form_input(h, &(struct form_field){ .name = "to", .label = "Baselines to", .hint = "For example, 31/3/2027",
 					    .value = fe->n && qt ? qt : t, .width = "nhsuk-input--width-10", .errors = fe });
 	form_select(h, &(struct form_field){ .name = "by", .label = "Break down by", .value = http_query(req, "by"), .errors = fe },
 		    breakdowns());

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -31,9 +32,9 @@ static void td(struct html *h, const char *head, const char *text)
 static int job_line(void *ctx, const struct eval_job *j)
 {
 	struct html *h = ctx;
-	char period[64], f[DT_DATE_LEN], t[DT_DATE_LEN], asked[LONDON_FORMAT_LEN], id[32];
-	dt_format_date(j->from_day, f);
-	dt_format_date(j->to_day, t);
+	char period[64], f[DH_DATE_LEN], t[DH_DATE_LEN], asked[LONDON_FORMAT_LEN], id[32];
+	dh_format_date(j->from_day, f);
+	dh_format_date(j->to_day, t);
 	snprintf(period, sizeof period, "%s to %s", f, t);
 	london_format(j->requested_at, asked);
 	snprintf(id, sizeof id, "%lld", (long long)j->id);
@@ -77,9 +78,9 @@ static int extract_page_render(struct http_req *req, struct http_resp *resp, con
 			  "withdrew consent to share their data are left out and counted in the manifest.",
 		  "class", "nhsuk-body", NULL);
 	form_begin(h, "/evaluation/extract", req->auth.csrf[0] ? req->auth.csrf : NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "Referrals received from", .hint = "YYYY-MM-DD",
+	form_input(h, &(struct form_field){ .name = "from", .label = "Referrals received from", .hint = "For example, 1/4/2026",
 					    .value = from, .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Referrals received to", .hint = "YYYY-MM-DD",
+	form_input(h, &(struct form_field){ .name = "to", .label = "Referrals received to", .hint = "For example, 31/3/2027",
 					    .value = to, .width = "nhsuk-input--width-10", .errors = fe });
 	form_button(h, "Make the extract");
 	form_end(h);

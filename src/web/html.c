@@ -135,10 +135,13 @@ static void html_start(struct html *h, const char *tag, va_list ap)
 	}
 }
 
-/* Keeps a responsive table's column heading for its body cells. */
+/* Keeps a responsive table's column heading for its body cells: a th's
+ * text, or the text of a link that is all of an open th (a sortable column). */
 static void html_table_heading(struct html *h, const char *tag, const char *text)
 {
-	if (!h->tbl.active || !h->tbl.in_head || strcmp(tag, "th"))
+	if (!h->tbl.active || !h->tbl.in_head)
+		return;
+	if (strcmp(tag, "th") && (strcmp(tag, "a") || !h->depth || strcmp(h->stack[h->depth - 1], "th")))
 		return;
 	int c = h->tbl.col++;
 	if (c >= HTML_TABLE_COLS)

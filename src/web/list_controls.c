@@ -1,6 +1,7 @@
 /* List pages' search box, sort choice and Previous/Next links (NHS.UK
  * pagination), with the list's state in the URL (util/urlq). */
 #include "web/list_controls.h"
+#include <string.h>
 #include "core/page.h"
 #include "util/urlq.h"
 
@@ -24,6 +25,41 @@ void list_search_form(struct html *h, const char *action, const char *label, con
 	if (opts)
 		list_sort_select(h, opts, sort);
 	form_button(h, "Search");
+	html_close(h);
+}
+
+static void sort_heading(struct html *h, const char *path, const char *const *params, const struct list_column *c,
+			 const char *sort)
+{
+	int is_asc = c->asc && strcmp(sort, c->asc) == 0, is_desc = c->desc && strcmp(sort, c->desc) == 0;
+	if (!c->asc && !c->desc) {
+		html_elem(h, "th", c->label, "class", "nhsuk-table__header", "scope", "col", NULL);
+		return;
+	}
+	/* The link: the other way when this column is the order, else its first way. */
+	const char *to = is_asc ? (c->desc ? c->desc : c->asc)
+		       : is_desc ? (c->asc ? c->asc : c->desc)
+				 : (c->desc_first && c->desc ? c->desc : c->asc ? c->asc : c->desc);
+	char href[512];
+	struct urlq u;
+	urlq_init(&u, href, sizeof href, path);
+	for (const char *const *p = params; p && p[0]; p += 2)
+		urlq_add(&u, p[0], p[1]);
+	urlq_add(&u, "sort", to);
+	html_open(h, "th", "class", "nhsuk-table__header", "scope", "col", "aria-sort",
+		  is_asc ? "ascending" : is_desc ? "descending" : NULL, NULL);
+	html_elem(h, "a", c->label, "href", href, NULL);
+	html_close(h);
+}
+
+void list_table_head(struct html *h, const char *path, const char *const *params, const struct list_column *cols,
+		     size_t n, const char *sort)
+{
+	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
+	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
+	for (size_t i = 0; i < n; i++)
+		sort_heading(h, path, params, &cols[i], sort ? sort : "");
+	html_close(h);
 	html_close(h);
 }
 

@@ -696,18 +696,13 @@ static int referral_list_page(struct http_req *req, struct http_resp *resp)
 	free(fe);
 	int depth = h->depth;
 	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
-	html_elem(h, "caption", hub ? "Referrals, newest first" : "Your referrals, newest first", "class",
+	html_elem(h, "caption", hub ? "Referrals" : "Your referrals", "class",
 		  "nhsuk-table__caption", NULL);
-	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
-	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-	html_elem(h, "th", "Reference", "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_elem(h, "th", "Person", "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_elem(h, "th", "Status", "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_elem(h, "th", "Received", "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_elem(h, "th", "Contact due by", "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_elem(h, "th", "Action", "class", "nhsuk-table__header", "scope", "col", NULL);
-	html_close(h);
-	html_close(h);
+	static const struct list_column cols[] = { { "Reference", NULL, NULL, 0 }, { "Person", NULL, NULL, 0 },
+						   { "Status", NULL, NULL, 0 },	   { "Received", "oldest", "newest", 1 },
+						   { "Contact due by", NULL, NULL, 0 }, { "Action", NULL, NULL, 0 } };
+	const char *head_params[] = { "q", l.q, NULL };
+	list_table_head(h, "/referrals", head_params, cols, sizeof cols / sizeof cols[0], l.sort_name);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	struct list_page lp = { h, hub, 0, 0, { 0 } };
 	if (referral_store_list(req->db, &q, list_row, &lp) < 0) {

@@ -2,10 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/org.h"
 #include "core/titlecase.h"
 #include "http/ops_reply.h"
 #include "ops/referrals.h"
 #include "store/account.h"
+#include "store/org.h"
 #include "web/form.h"
 #include "web/referral_form.h"
 #include "web/web.h"
@@ -62,21 +64,28 @@ static int field_section(const char *path)
 }
 
 /* A GP signed in at a practice refers as that practice: the source and the
- * practice are chosen for them (they can change both). */
+ * practice are chosen for them; someone of an organisation whose referrals
+ * come from one source (a hospital discharge team) has that source chosen
+ * (they can change any of them). */
 static void defaults_for(struct http_req *req, const struct referral_refs *refs, struct referral_form_defaults *d)
 {
 	memset(d, 0, sizeof *d);
 	struct account_listed *me = calloc(1, sizeof *me);
-	if (!me)
-		return;
-	if (req->auth.user_id > 0 && account_user_get(req->db, req->auth.user_id, me) == 1) {
+	struct org_view *org = calloc(1, sizeof *org);
+	if (me && org && req->auth.user_id > 0 && account_user_get(req->db, req->auth.user_id, me) == 1) {
 		const struct referral_practice *p = referral_refs_practice(refs, me->org_name);
 		if (p) {
 			d->v[RF_SOURCE] = "gp_practice";
 			d->v[RF_PERSON_PRACTICE] = p->code;
+		} else if (org_record_get(req->db, me->u.org_id, org) == 1 && org->v[ORG_F_REFERRAL_SOURCE][0]) {
+			int k = 0;
+			while (org_source_vocab[k] && strcmp(org_source_vocab[k], org->v[ORG_F_REFERRAL_SOURCE]))
+				k += 2;
+			d->v[RF_SOURCE] = org_source_vocab[k]; /* static text; NULL when not a known code */
 		}
 	}
 	free(me);
+	free(org);
 }
 
 static unsigned all_but(int section)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
@@ -103,9 +104,9 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 				  "(a quarter), ready to print or to download as a workbook.", NULL);
 		board_form(h, req, area, from, to, fe);
 	} else {
-		char f[DT_DATE_LEN], t[DT_DATE_LEN], title[300], href[300];
-		dt_format_date(p->from_day, f);
-		dt_format_date(p->to_day, t);
+		char f[DH_DATE_LEN], t[DH_DATE_LEN], title[300], href[300];
+		dh_format_date(p->from_day, f);
+		dh_format_date(p->to_day, t);
 		snprintf(title, sizeof title, "Board pack: %s", p->area_name);
 		html_elem(h, "h1", title, NULL);
 		html_open(h, "p", "class", "nhsuk-body-l", NULL);

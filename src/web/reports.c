@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/recruit.h"
 #include "http/audit_req.h"
@@ -114,9 +115,9 @@ static int reports_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	if (r == OPS_OK) {
 		const struct ops_report *o = &v->now;
-		char f[DT_DATE_LEN], t[DT_DATE_LEN], title[200], q[300], href[400];
-		dt_format_date(o->p.from_day, f);
-		dt_format_date(o->p.to_day, t);
+		char f[DH_DATE_LEN], t[DH_DATE_LEN], title[200], q[300], href[400];
+		dh_format_date(o->p.from_day, f);
+		dh_format_date(o->p.to_day, t);
 		snprintf(title, sizeof title, "%s, %s to %s", report_title(o->t.report), f, t);
 		html_elem(h, "h2", title, NULL);
 		report_view_notes(h, o);

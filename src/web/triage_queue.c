@@ -275,9 +275,15 @@ static int queue_page(struct http_req *req, struct http_resp *resp)
 	html_textf(h, "%lld referral%s waiting%s.", (long long)total, total == 1 ? "" : "s",
 		   source[0] || area[0] ? " with these filters" : "");
 	html_close(h);
-	static const char *const cols[] = { "Reference", "Person", "Source", "Received", "Follow-up", "Suggested tier",
-					    "Notes" };
-	table_head(h, "Waiting for triage", cols, sizeof cols / sizeof cols[0]);
+	static const struct list_column cols[] = { { "Reference", NULL, NULL, 0 },     { "Person", NULL, NULL, 0 },
+						   { "Source", NULL, NULL, 0 },	       { "Received", NULL, "newest", 1 },
+						   { "Follow-up", "due", NULL, 0 },	       { "Suggested tier", NULL, NULL, 0 },
+						   { "Notes", NULL, NULL, 0 } };
+	const char *head_params[] = { "source", source, "area", area, "tier", tier, "q", l.q, NULL };
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
+	html_elem(h, "caption", "Waiting for triage", "class", "nhsuk-table__caption", NULL);
+	list_table_head(h, "/triage", head_params, cols, sizeof cols / sizeof cols[0], l.sort_name);
+	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	struct queue_page q = { h, rules, tier, req->now, 0, { 0 }, tier[0] ? (int64_t)(l.page - 1) * QUEUE_SHOWN : 0, 0 };
 	int rc = triage_queue(req->db, &qq, req->now, queue_row, &q);
 	free(rules);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "core/datehuman.h"
 #include "core/datetime.h"
+#include "core/list_sorts.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "web/form.h"
@@ -205,34 +206,40 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 	struct field_errors *fe = ops_fielderr_new();
 	if (!fe)
 		return http_store_failed(req, resp);
-	static const char *const sorts[] = { "default", NULL };
 	struct http_list hl;
-	http_list_page(req, sorts, &hl, fe);
+	http_list_page(req, volunteer_sorts, &hl, fe);
 	list_search_input(h, hl.q, "A name", fe);
 	free(fe);
+	static const struct form_option sort_opts[] = { { "name", "Name, A to Z" },
+							{ "name-desc", "Name, Z to A" },
+							{ "tasks", "Fewest tasks in the next 7 days" },
+							{ "tasks-desc", "Most tasks in the next 7 days" },
+							{ NULL, NULL } };
+	list_sort_select(h, sort_opts, hl.sort_name);
 	html_elem(h, "button", "Show volunteers", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Volunteers of your organisation", "class", "nhsuk-table__caption", NULL);
-	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
-	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-	static const char *const cols[] = { "Name", "Status", "Home postcode", "Skills", "DBS", "Tasks next 7 days" };
-	for (size_t i = 0; i < 6; i++)
-		th(h, cols[i]);
-	html_close(h);
-	html_close(h);
+	static const struct list_column cols[] = { { "Name", "name", "name-desc", 0 },
+						   { "Status", NULL, NULL, 0 },
+						   { "Home postcode", NULL, NULL, 0 },
+						   { "Skills", NULL, NULL, 0 },
+						   { "DBS", NULL, NULL, 0 },
+						   { "Tasks next 7 days", "tasks", "tasks-desc", 1 } };
+	const char *head_params[] = { "status", status ? status : "", "q", hl.q, NULL };
+	list_table_head(h, "/volunteers", head_params, cols, 6, hl.sort_name);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	l.n = 0;
 	l.search = &hl.search;
 	page_window_init(&l.w, (int64_t)(hl.page - 1) * PAGE_LIMIT_DEFAULT, PAGE_LIMIT_DEFAULT);
-	if (volunteer_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, req->now,
+	if (volunteer_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, hl.sort, req->now,
 			   req->now + MATCH_HORIZON_SECONDS, volunteer_row, &l) < 0)
 		return http_store_failed(req, resp);
 	html_close(h);
 	html_close(h);
 	if (!l.n)
 		html_elem(h, "p", "There are no volunteers to show.", NULL);
-	const char *params[] = { "status", status ? status : "", "q", hl.q, NULL };
+	const char *params[] = { "status", status ? status : "", "q", hl.q, "sort", hl.sort ? hl.sort_name : "", NULL };
 	list_pager(h, "/volunteers", params, hl.page, l.w.more);
 	http_audit(req, AUDIT_VOLUNTEER_LIST, "volunteer", 0, 0, "");
 	return web_end(&pg, resp, 200);
@@ -771,9 +778,7 @@ static void task_row(void *ctx, const struct task_view *t)
 	struct html *h = l->h;
 	char name[820];
 	snprintf(name, sizeof name, "%s %s", t->given_name, t->family_name);
-	int found = l->search->kind == SEARCH_REFERENCE ? strcmp(l->search->reference, t->reference) == 0
-							: search_name_matches(l->search, name);
-	if (!found || !page_window_take(&l->w))
+	if (!search_person_matches(l->search, name, t->nhs_number, t->reference) || !page_window_take(&l->w))
 		return;
 	idlist_add(&l->people, t->person_id);
 	char when[LONDON_FORMAT_LEN], who[900], what[100], logged[32] = "";
@@ -828,26 +833,35 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	struct field_errors *fe = ops_fielderr_new();
 	if (!fe)
 		return http_store_failed(req, resp);
-	static const char *const sorts[] = { "default", NULL };
 	struct http_list hl;
-	http_list_page(req, sorts, &hl, fe);
-	list_search_input(h, hl.q, "A name or a reference", fe);
+	http_list_page(req, task_sorts, &hl, fe);
+	list_search_input(h, hl.q, "A name, an NHS number or a reference", fe);
 	free(fe);
+	static const struct form_option sort_opts[] = { { "newest", "Latest first" },
+							{ "oldest", "Earliest first" },
+							{ "name", "Person, A to Z" },
+							{ "name-desc", "Person, Z to A" },
+							{ "volunteer", "Volunteer, A to Z" },
+							{ "volunteer-desc", "Volunteer, Z to A" },
+							{ NULL, NULL } };
+	list_sort_select(h, sort_opts, hl.sort_name);
 	html_elem(h, "button", "Show tasks", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
 	html_close(h);
 	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Tasks", "class", "nhsuk-table__caption", NULL);
-	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
-	html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-	static const char *const cols[] = { "From", "Task", "Person", "Status", "Volunteer", "Time logged", "What happened" };
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		th(h, cols[i]);
-	html_close(h);
-	html_close(h);
+	static const struct list_column cols[] = { { "From", "oldest", "newest", 1 },
+						   { "Task", NULL, NULL, 0 },
+						   { "Person", "name", "name-desc", 0 },
+						   { "Status", NULL, NULL, 0 },
+						   { "Volunteer", "volunteer", "volunteer-desc", 0 },
+						   { "Time logged", NULL, NULL, 0 },
+						   { "What happened", NULL, NULL, 0 } };
+	const char *head_params[] = { "status", status ? status : "", "q", hl.q, NULL };
+	list_table_head(h, "/volunteers/tasks", head_params, cols, sizeof cols / sizeof cols[0], hl.sort_name);
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	struct task_rows l = { h, 0, { 0 }, &hl.search, { 0 } };
 	page_window_init(&l.w, (int64_t)(hl.page - 1) * PAGE_LIMIT_DEFAULT, PAGE_LIMIT_DEFAULT);
-	if (task_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, task_row, &l) < 0) {
+	if (task_list(req->db, req->auth.org_id, status ? status : "", PAGE_SCAN_MAX, hl.sort, task_row, &l) < 0) {
 		idlist_free(&l.people);
 		return http_store_failed(req, resp);
 	}
@@ -855,7 +869,7 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 	html_close(h);
 	if (!l.n)
 		html_elem(h, "p", "There are no tasks to show.", NULL);
-	const char *params[] = { "status", status ? status : "", "q", hl.q, NULL };
+	const char *params[] = { "status", status ? status : "", "q", hl.q, "sort", hl.sort ? hl.sort_name : "", NULL };
 	list_pager(h, "/volunteers/tasks", params, hl.page, l.w.more);
 	http_audit_people(req, AUDIT_TASK_LIST, "task", l.people.v, l.people.n, "");
 	idlist_free(&l.people);

@@ -179,7 +179,7 @@ test('a discharge team gets the discharge step; its answers show on the check pa
     const page = await context.newPage();
     await signIn(page, 'discharge@demo.waymark.test');
     await page.goto(`${server.url}/referrals/new`);
-    assert.match(await heading(page), /step 1 of 6/, 'no source chosen yet: no discharge step');
+    assert.match(await heading(page), /step 1 of 7/, 'the team\'s source is chosen for it: the discharge step is counted');
     assert.equal(await page.getByLabel('GP practice (optional)').inputValue(), '', 'no practice chosen for a hospital team');
     await page.getByLabel('First name').fill('Albert');
     await page.getByLabel('Last name').fill('Moss');
@@ -190,8 +190,9 @@ test('a discharge team gets the discharge step; its answers show on the check pa
     await cont(page);
     await page.getByLabel('Phone number', { exact: true }).fill('01603 555 0199');
     for (let i = 0; i < 2; i++) await cont(page);
-    assert.match(await heading(page), /step 4 of 6 - The referral/, await page.locator('main').innerText());
-    await page.getByLabel('Referral source').selectOption('acute_hospital_discharge');
+    assert.match(await heading(page), /step 4 of 7 - The referral/, await page.locator('main').innerText());
+    assert.equal(await page.getByLabel('Referral source').inputValue(), 'acute_hospital_discharge',
+      'a discharge team refers as its source (model/org.def referral_source), as a GP as a GP practice');
     await page.getByLabel('Support on discharge from hospital or a community bed').check();
     await cont(page);
     assert.match(await heading(page), /step 5 of 7 - Hospital or community bed discharge/);

@@ -77,3 +77,12 @@ export async function assertNoAxeViolations(page, label) {
   const violations = await checkAxe(page);
   if (violations.length) throw new Error(formatViolations(violations, label ?? page.url()));
 }
+
+/** Signs page in at the server at url as a demo account (password demo-password-1) and waits to leave /login. */
+export async function signIn(page, url, email, password = 'demo-password-1') {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+}

@@ -157,6 +157,31 @@ static void test_own_heading_and_role_kept(void **state)
 	assert_string_equal(out(f), "<td role=\"cell\"><span class=\"nhsuk-table-responsive__heading\">Who</span>Ann</td>\n");
 }
 
+/* A sortable heading (a link that is all of its th) labels its column's cells with the link's text. */
+static void test_sortable_heading_labels_its_cells(void **state)
+{
+	struct fixture *f = *state;
+	html_open(&f->h, "table", "class", "nhsuk-table-responsive", NULL);
+	html_open(&f->h, "thead", NULL);
+	html_open(&f->h, "tr", NULL);
+	html_open(&f->h, "th", "aria-sort", "ascending", NULL);
+	html_elem(&f->h, "a", "Name", "href", "/x?sort=name-desc", NULL);
+	html_close(&f->h);
+	html_elem(&f->h, "th", "Status", NULL);
+	html_close(&f->h);
+	html_close(&f->h);
+	html_open(&f->h, "tbody", NULL);
+	html_open(&f->h, "tr", NULL);
+	html_elem(&f->h, "td", "Ann", NULL);
+	html_elem(&f->h, "td", "Active", NULL);
+	html_close(&f->h);
+	html_close(&f->h);
+	html_close(&f->h);
+	assert_non_null(strstr(out(f), "<td role=\"cell\"><span class=\"nhsuk-table-responsive__heading\" aria-hidden=\"true\">Name "
+					"</span>Ann</td>"));
+	assert_non_null(strstr(out(f), "aria-hidden=\"true\">Status </span>Active</td>"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +193,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_doctype, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_responsive_table_labels_its_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rows_apart_from_their_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sortable_heading_labels_its_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plain_table_untouched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_own_heading_and_role_kept, setup, teardown),
 	};

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "core/list_sorts.h"
 #include "core/page.h"
 #include "core/search.h"
 
@@ -148,6 +149,38 @@ static void test_page_window(void **state)
 	assert_int_equal(w.more, 0);
 }
 
+static void test_person_matches(void **state)
+{
+	(void)state;
+	struct search_query s;
+	assert_int_equal(search_parse("943 476 5919", &s), 0);
+	assert_int_equal(search_person_matches(&s, "Mary O'Brien", "9434765919", "WM-26-000001-A"), 1);
+	assert_int_equal(search_person_matches(&s, "Mary O'Brien", "", NULL), 0);
+	assert_int_equal(search_person_matches(&s, "Mary O'Brien", NULL, NULL), 0);
+	assert_int_equal(search_parse("o\xe2\x80\x99" "brien", &s), 0);
+	assert_int_equal(search_person_matches(&s, "Mary O'Brien", NULL, NULL), 1);
+	assert_int_equal(search_person_matches(&s, "Mary Brien", NULL, NULL), 0); /* "o" begins no word of it */
+	assert_int_equal(search_parse("", &s), 0);
+	assert_int_equal(search_person_matches(&s, "Anyone", NULL, NULL), 1);
+}
+
+static void test_list_sorts(void **state)
+{
+	(void)state;
+	assert_true(list_name_cmp("anne", "Bob") < 0);
+	assert_true(list_name_cmp("Anne", "anne") < 0); /* alike but for case: bytes decide, so the order is total */
+	assert_int_equal(list_name_cmp("O'Brien", "O'Brien"), 0);
+	assert_true(list_name_cmp("O'Brien", "Oakes") < 0);
+	assert_true(list_name_cmp("", "a") < 0);
+	assert_int_equal(list_num_cmp(3, 3), 0);
+	assert_int_equal(list_num_cmp(2, 3), -1);
+	assert_int_equal(page_parse_sort(NULL, caseload_sorts), CASELOAD_SORT_DUE);
+	assert_int_equal(page_parse_sort("contact-desc", caseload_sorts), CASELOAD_SORT_CONTACT_DESC);
+	assert_int_equal(page_parse_sort("tasks-desc", volunteer_sorts), VOLUNTEER_SORT_TASKS_DESC);
+	assert_int_equal(page_parse_sort("volunteer", task_sorts), TASK_SORT_VOLUNTEER);
+	assert_int_equal(page_parse_sort("default", task_sorts), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -159,6 +192,8 @@ int main(void)
 		cmocka_unit_test(test_name_prefix_of_words),
 		cmocka_unit_test(test_page_policy),
 		cmocka_unit_test(test_page_window),
+		cmocka_unit_test(test_person_matches),
+		cmocka_unit_test(test_list_sorts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
