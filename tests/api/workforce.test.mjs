@@ -77,6 +77,19 @@ for (const [label, dbUrl] of backends) {
       const end = await api(mgr, 'PATCH', `/api/v1/workers/${a.body.id}`, { end_date: '2026-01-01' });
       assert.equal(end.status, 200);
       assert.equal(end.body.active, false);
+      // An end date in the future: employed until the day comes, then ended without anyone saving the record
+      // (the clock moved on: the stored end day is now today's London date).
+      const tomorrow = new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
+      const later = await api(mgr, 'PATCH', `/api/v1/workers/${b.body.id}`, { end_date: tomorrow });
+      assert.equal(later.status, 200, JSON.stringify(later.body));
+      assert.equal(later.body.active, true);
+      sql(`UPDATE workers SET end_day = end_day - 2 WHERE id = ${b.body.id}`);
+      assert.equal(count(`SELECT active FROM workers WHERE id = ${b.body.id}`), 1, 'the record was not saved');
+      assert.equal((await api(mgr, 'GET', `/api/v1/workers/${b.body.id}`)).body.active, false);
+      // Out of the allocation pool (the workers' loads list only employed workers).
+      assert.equal((await api(mgr, 'GET', '/api/v1/workers')).body.workers.find((w) => w.id === b.body.id), undefined);
+      const page = await fetch(`${srv.url}/workers/${b.body.id}`, { headers: { cookie: mgr.cookie } });
+      assert.match(await page.text(), /Status<\/dt><dd[^>]*>Employment ended</);
     });
 
     test('bad input is named by field and nothing is stored; a manager only for their organisation', async () => {
