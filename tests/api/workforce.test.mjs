@@ -92,6 +92,22 @@ for (const [label, dbUrl] of backends) {
       assert.match(await page.text(), /Status<\/dt><dd[^>]*>Employment ended</);
     });
 
+    test('the demo workers have their records: DBS, qualifications, start date, transport, clusters', async () => {
+      const mgr = await signIn('manager@demo.waymark.test');
+      const id = Number(sql(`SELECT w.id FROM workers w JOIN users u ON u.id = w.user_id WHERE u.email = 'lww@demo.waymark.test'`)[0][0]);
+      const w = (await api(mgr, 'GET', `/api/v1/workers/${id}`)).body;
+      assert.equal(w.dbs_level, 'enhanced');
+      assert.equal(w.dbs_certificate_ref, '001234567801');
+      assert.ok(w.dbs_renewal_date > new Date().toISOString().slice(0, 10));
+      assert.deepEqual(w.qualifications, ['level3_basic_skills', 'motivational_interviewing', 'coaching']);
+      assert.deepEqual(w.clusters, ['Breckland', 'Ketts Oak']);
+      assert.equal(w.own_transport, true);
+      assert.equal(w.fte, 0.5);
+      assert.match(w.start_date, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(w.dbs_checked, true);
+      assert.equal(count("SELECT COUNT(*) FROM workers w JOIN users u ON u.id = w.user_id WHERE u.email LIKE '%@demo.waymark.test' AND (w.dbs_level IS NULL OR w.qualifications = '')"), 0);
+    });
+
     test('bad input is named by field and nothing is stored; a manager only for their organisation', async () => {
       const u = userAdd('bad.lww@example.org', 'link_worker', 'Breckland Community Support');
       userAdd('other.lww@example.org', 'link_worker', 'Waveney Care Connect');
