@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { sqlRows } from '../lib/dbcheck.mjs';
-import { launchBrowser, assertNoAxeViolations } from '../lib/browser.mjs';
+import { launchBrowser, signInAs, assertAxeAndWidth } from '../lib/browser.mjs';
 
 const HEADER = 'person.given_name,person.family_name,person.date_of_birth,person.postcode,person.phone,source,reasons,consent.referral,consent.data_sharing';
 const row = (given, family, dob = '1950-06-15') => `${given},${family},${dob},NR32 1AA,01502 555 0199,self,loneliness,yes,yes`;
@@ -30,13 +30,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page, email) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill('demo-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  assert.equal(new URL(page.url()).pathname, '/');
-}
+const signIn = (page, email) => signInAs(page, server.url, email);
 
 /** A JavaScript tab with the same session at 320 px, for axe. */
 async function twinOf(ctx) {
@@ -44,11 +38,7 @@ async function twinOf(ctx) {
   return { twin, page: await twin.newPage() };
 }
 
-async function axeAt320(page, label) {
-  await assertNoAxeViolations(page, label);
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(wide <= 320, `${label}: ${wide} px wide at 320`);
-}
+const axeAt320 = assertAxeAndWidth;
 
 async function upload(page, name, text) {
   await page.goto(`${server.url}/imports`);

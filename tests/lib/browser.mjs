@@ -77,3 +77,19 @@ export async function assertNoAxeViolations(page, label) {
   const violations = await checkAxe(page);
   if (violations.length) throw new Error(formatViolations(violations, label ?? page.url()));
 }
+
+/** Signs page in through the sign-in form (a demo account by default) and checks it reached the home page. */
+export async function signInAs(page, baseUrl, email, password = 'demo-password-1') {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (new URL(page.url()).pathname !== '/') throw new Error(`${email} did not reach the home page: ${page.url()}`);
+}
+
+/** axe on the page as it is, and no sideways scrolling at its width (320 px for a phone). */
+export async function assertAxeAndWidth(page, label, width = 320) {
+  await assertNoAxeViolations(page, label);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > width) throw new Error(`${label}: ${wide} px wide at ${width}`);
+}
