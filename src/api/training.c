@@ -27,6 +27,23 @@ int api_training_append(struct store *st, int64_t id, json_t *arr)
 	return 0;
 }
 
+int api_training_compliance(struct store *st, int64_t id, json_t *compliance)
+{
+	struct training_catalogue *missing = malloc(sizeof *missing);
+	if (!missing || training_missing_load(st, id, missing)) {
+		free(missing);
+		return -1;
+	}
+	json_t *codes = json_array();
+	for (size_t i = 0; i < missing->n; i++)
+		json_array_append_new(codes, json_string(missing->m[i].code));
+	json_object_set_new(compliance, "training_complete", json_boolean(missing->n == 0));
+	json_object_set_new(compliance, "required_training_missing", codes);
+	json_object_set_new(compliance, "required_training_missing_count", json_integer((json_int_t)missing->n));
+	free(missing);
+	return 0;
+}
+
 static int training_put(struct http_req *req, struct http_resp *resp)
 {
 	int64_t id;

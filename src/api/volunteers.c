@@ -283,7 +283,11 @@ static void list_item(void *ctx, const struct volunteer_summary *s)
 			      "consent_to_share", s->consent_to_share, "car", s->has_car, "travel_radius_km",
 			      s->travel_radius_m / 1000.0, "skills", skills_json(s->skills));
 	json_object_set_new(j, "has_account", json_boolean(s->user_id != 0));
-	json_object_set_new(j, "compliance", compliance_json(&s->dbs, now));
+	json_t *comp = compliance_json(&s->dbs, now);
+	/* The count here; the volunteer's own answer names the modules. */
+	json_object_set_new(comp, "training_complete", json_boolean(s->training_missing == 0));
+	json_object_set_new(comp, "required_training_missing_count", json_integer(s->training_missing));
+	json_object_set_new(j, "compliance", comp);
 	json_array_append_new(l->items, j);
 }
 
@@ -338,7 +342,8 @@ static int volunteer_reply(struct http_req *req, struct http_resp *resp, int64_t
 	if (!j)
 		return http_ops_reply(req, resp, ops_may_see_result(f), "", NULL);
 	/* The passport's catalogue modules follow the free-text entries. */
-	if (api_training_append(req->db, id, json_object_get(j, "training"))) {
+	if (api_training_append(req->db, id, json_object_get(j, "training")) ||
+	    api_training_compliance(req->db, id, json_object_get(j, "compliance"))) {
 		json_decref(j);
 		return http_store_failed(req, resp);
 	}

@@ -20,8 +20,10 @@ struct demo_step {
 };
 extern const struct demo_step demo_steps[]; /* ends with a NULL name */
 /* The steps (cli/demo_*.c). */
+int demo_load_orgs(struct store *st, int64_t now);
 int demo_load_referrals(struct store *st, int64_t now);
 int demo_load_triage(struct store *st, int64_t now);
+int demo_load_workforce(struct store *st, int64_t now);
 int demo_load_volunteers(struct store *st, int64_t now);
 int demo_load_directory(struct store *st, int64_t now);
 int demo_load_cases(struct store *st, int64_t now);

@@ -1,6 +1,7 @@
 /* Demo data for volunteering: about thirty volunteers across Norfolk and
  * Waveney with the four providers (some sharing into the pool, some with a
- * lapsed or soon-to-expire DBS check), the demo volunteer account linked to
+ * lapsed or soon-to-expire DBS check, two missing required training modules
+ * of the passport), the demo volunteer account linked to
  * one of them, and a befriending home visit for each community support
  * referral earlier steps made, the first offered to the demo volunteer. */
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "store/account.h"
+#include "store/training.h"
 #include "store/volunteer.h"
 
 #define NO_DBS 100000 /* an offset meaning "no date" */
@@ -123,6 +125,48 @@ static void day_text(int64_t today, int offset, char out[DT_DATE_LEN])
 	dt_format_date(today + offset, out);
 }
 
+/* The volunteer passport: every active or paused volunteer has the required
+ * modules of the catalogue recorded, except these gaps (not compliant, so
+ * matching offers them nothing until the modules are recorded). */
+static const struct {
+	const char *name, *missing; /* space-separated module codes */
+} passport_gaps[] = {
+	{ "Colin Beck", "lone_working" },
+	{ "Ian Roper", "safeguarding data_protection lone_working" },
+};
+
+static int passport_missing(const char *name, const char *code)
+{
+	for (size_t i = 0; i < sizeof passport_gaps / sizeof passport_gaps[0]; i++)
+		if (strcmp(passport_gaps[i].name, name) == 0) {
+			const char *m = strstr(passport_gaps[i].missing, code);
+			return m && (m[strlen(code)] == ' ' || m[strlen(code)] == '\0');
+		}
+	return 0;
+}
+
+/* Records the catalogue modules of volunteer id (the required ones, and
+ * optional ones their free-text training names), completed 200 days ago. */
+static int add_passport(struct store *st, const struct demo_volunteer *d, int64_t id, int64_t today, int64_t now)
+{
+	if (strcmp(d->status, "active") != 0 && strcmp(d->status, "paused") != 0)
+		return 0;
+	struct training_catalogue cat;
+	if (training_catalogue_load(st, &cat))
+		return -1;
+	for (size_t i = 0; i < cat.n; i++) {
+		const struct training_module *m = &cat.m[i];
+		/* Optional: Dementia Friends as their free text says; first aid with home from hospital checks. */
+		const char *hint = strcmp(m->code, "dementia_friends") == 0 ? "dementia"
+				   : strcmp(m->code, "first_aid") == 0      ? "hospital"
+									     : NULL;
+		int done = m->required ? !passport_missing(d->name, m->code) : hint && d->training && strcasestr(d->training, hint);
+		if (done && training_done_put(st, id, m->code, today - 200, INT64_MIN /* loaded, not recorded by a user */, now))
+			return -1;
+	}
+	return 0;
+}
+
 static int add_volunteer(struct store *st, const struct demo_volunteer *d, int64_t today, int64_t now)
 {
 	struct volunteer_input in = { 0 };
@@ -183,7 +227,9 @@ static int add_volunteer(struct store *st, const struct demo_volunteer *d, int64
 				fe.n ? fe.e[0].message : store_errmsg(st));
 		return -1;
 	}
-	return volunteer_create(st, org, user, lat, lon, &rec, now, &id);
+	if (volunteer_create(st, org, user, lat, lon, &rec, now, &id))
+		return -1;
+	return add_passport(st, d, id, today, now);
 }
 
 struct demo_tasks {

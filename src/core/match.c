@@ -102,6 +102,8 @@ int match_volunteer_valid(const struct match_volunteer *v)
 		return -1;
 	if (v->n_avail < 0 || v->n_avail > MATCH_AVAIL_MAX)
 		return -1;
+	if (v->training_missing < 0 || v->training_missing > MATCH_TRAINING_MAX)
+		return -1;
 	if (v->n_days_off < 0 || v->n_days_off > MATCH_DAYS_OFF_MAX || (v->n_days_off > 0 && !v->days_off))
 		return -1;
 	for (int i = 0; i < v->n_avail; i++)
@@ -231,6 +233,11 @@ static unsigned check(const struct match_task *t, const struct match_volunteer *
 	}
 	if (t->home_visit && !dbs_ok(t, v, p)) {
 		fail |= 1u << MATCH_FAIL_DBS;
+		if (quick)
+			return fail;
+	}
+	if (v->training_missing > 0) {
+		fail |= 1u << MATCH_FAIL_TRAINING;
 		if (quick)
 			return fail;
 	}
@@ -536,6 +543,11 @@ static void add_failures(struct text *b, unsigned fail, const struct match_task 
 		}
 		sep = "; ";
 	}
+	if (fail & (1u << MATCH_FAIL_TRAINING)) {
+		text_add(b, "%s%d required training module%s not recorded", sep, v->training_missing,
+			 v->training_missing == 1 ? "" : "s");
+		sep = "; ";
+	}
 	if (fail & (1u << MATCH_FAIL_DECLINED)) {
 		text_add(b, "%sthe person has declined this volunteer", sep);
 		sep = "; ";
@@ -568,6 +580,7 @@ static const char *const what[MATCH_FAIL__MAX][2] = {
 	[MATCH_FAIL_SKILL] = { "lacks the skill", "lack the skill" },
 	[MATCH_FAIL_CAR] = { "has no car", "have no car" },
 	[MATCH_FAIL_DBS] = { "has no valid enhanced DBS", "have no valid enhanced DBS" },
+	[MATCH_FAIL_TRAINING] = { "lacks required training", "lack required training" },
 	[MATCH_FAIL_DECLINED] = { "was declined by the person", "were declined by the person" },
 	[MATCH_FAIL_DISTANCE] = { "is too far away", "are too far away" },
 	[MATCH_FAIL_AVAILABILITY] = { "is not free", "are not free" },

@@ -30,6 +30,7 @@ enum match_fail {
 	MATCH_FAIL_SKILL,	/* lacks a skill the task needs */
 	MATCH_FAIL_CAR,		/* task needs driving, volunteer has no car */
 	MATCH_FAIL_DBS,		/* home visit without an enhanced DBS valid through the window */
+	MATCH_FAIL_TRAINING,	/* a required training module is not recorded: no task at all */
 	MATCH_FAIL_DECLINED,	/* the person has declined this volunteer */
 	MATCH_FAIL_DISTANCE,	/* beyond the volunteer's travel radius (or a position is invalid) */
 	MATCH_FAIL_AVAILABILITY,/* no weekly slot overlapping the window for the task's duration */
@@ -68,6 +69,8 @@ struct match_interval {
 	int32_t start, end;
 };
 
+#define MATCH_TRAINING_MAX 64
+
 struct match_volunteer {
 	int64_t id;
 	uint32_t skills;
@@ -80,6 +83,7 @@ struct match_volunteer {
 	const int64_t *days_off;		/* London local day numbers the volunteer is away: no slot on them counts (borrowed, may be NULL) */
 	int n_days_off;				/* 0..MATCH_DAYS_OFF_MAX */
 	int capacity;				/* tasks still open to this volunteer this week */
+	int training_missing;			/* required training modules not completed (0..MATCH_TRAINING_MAX): offered nothing until 0 */
 };
 
 struct match_params {

@@ -208,7 +208,7 @@ static void parse_task(struct parse *ps, json_t *jt, size_t i, struct match_task
 static void parse_vol(struct parse *ps, json_t *jv, size_t i, struct match_volunteer *v)
 {
 	static const char *const known[] = {"id", "skills", "dbs_enhanced_valid_until", "lat", "lon", "radius_m",
-					    "car", "availability", "capacity", NULL};
+					    "car", "availability", "capacity", "training_missing", NULL};
 	char prefix[PREFIX_MAX_LEN], path[PATH_MAX_LEN];
 	int64_t x;
 	json_t *av;
@@ -234,6 +234,8 @@ static void parse_vol(struct parse *ps, json_t *jv, size_t i, struct match_volun
 		v->car = (int)x;
 	if (get_int(ps, jv, "capacity", prefix, 0, 0, 0, MATCH_CAPACITY_MAX, &x) == 0)
 		v->capacity = (int)x;
+	if (get_int(ps, jv, "training_missing", prefix, 1, 0, 0, MATCH_TRAINING_MAX, &x) == 0)
+		v->training_missing = (int)x;
 	av = json_object_get(jv, "availability");
 	snprintf(path, sizeof(path), "%savailability", prefix);
 	if (!av)
@@ -368,6 +370,8 @@ static json_t *vol_json(const struct match_volunteer *v)
 	for (int i = 0; i < v->n_avail; i++)
 		json_array_append_new(av, json_pack("[i, i]", (int)v->avail[i].start, (int)v->avail[i].end));
 	json_object_set_new(o, "availability", av);
+	if (v->training_missing) /* only then: instances written before it read the same */
+		json_object_set_new(o, "training_missing", json_integer(v->training_missing));
 	return o;
 }
 

@@ -40,3 +40,22 @@ int training_validate(struct training_item *items, size_t n, const char *const *
 	}
 	return (int)(fe->n - before);
 }
+
+size_t training_required_missing(const char *const *codes, const int *required, size_t n, const char *const *done,
+				 size_t ndone, size_t *missing)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!required[i])
+			continue;
+		size_t j = 0;
+		while (j < ndone && strcmp(done[j], codes[i]) != 0)
+			j++;
+		if (j == ndone) {
+			if (missing)
+				missing[k] = i;
+			k++;
+		}
+	}
+	return k;
+}

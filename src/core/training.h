@@ -22,4 +22,12 @@ struct training_item {
  */
 int training_validate(struct training_item *items, size_t n, const char *const *codes, size_t ncodes, int64_t today,
 		      struct field_errors *fe);
+/*
+ * The catalogue's required modules (codes[i] where required[i]) that are not
+ * among done[0..ndone): their indexes into codes go to missing (room for n;
+ * may be NULL). Returns how many. A volunteer with any missing is not
+ * compliant: matching offers them no task (core/match.c).
+ */
+size_t training_required_missing(const char *const *codes, const int *required, size_t n, const char *const *done,
+				 size_t ndone, size_t *missing);
 #endif

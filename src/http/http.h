@@ -16,6 +16,8 @@
 #define HTTP_MAX_FIELD_LEN (64u * 1024)
 
 struct MHD_Connection;
+struct MHD_PostProcessor;
+struct http_upload_parse;
 struct http_req;
 struct http_resp;
 struct http_defer;
@@ -38,6 +40,23 @@ struct http_form_field {
 	char *value;
 };
 
+/* A file sent in a multipart/form-data body to a route that takes uploads
+ * (route.upload_max): streamed to an unlinked temporary file as it arrives,
+ * never held in memory whole (http/upload.c). */
+struct http_upload {
+	int fd;                 /* the temporary file; -1 none */
+	uint64_t size;          /* bytes of the file part */
+	char file_name[256];    /* as the browser named it ("" when no file was chosen) */
+	char content_type[128]; /* as the browser said ("" when it said nothing) */
+	int files;              /* file parts seen (only the first is kept) */
+	int malformed;          /* the body was not valid multipart */
+	uint64_t received;      /* body bytes so far */
+	/* The reading of the body (http/upload.c). */
+	struct MHD_PostProcessor *pp;
+	struct http_upload_parse *parse;
+	char *map;              /* http_upload_data's mapping (size + 1 bytes) */
+};
+
 struct http_req {
 	const char *method;        /* "GET", "POST", ... (HEAD is served as GET) */
 	const char *path;          /* decoded path, borrowed from MHD */
@@ -56,6 +75,7 @@ struct http_req {
 	int nform;
 	int form_parsed;
 	struct http_defer *defer;  /* a write handed to the group commit writer (http/defer.h) */
+	struct http_upload *upload; /* a multipart body to an upload route; NULL otherwise */
 };
 
 struct http_header {
@@ -89,6 +109,11 @@ struct route {
 				      ("from to area"): any other is a 400 before
 				      the handler (http/query_decl.c); an API
 				      route without it takes none */
+	size_t upload_max;         /* > 0: the route also takes multipart/form-data
+				      bodies up to this many bytes (instead of
+				      the server's --max-body), the file streamed
+				      to a temporary file (http_upload_file) and
+				      the other fields read by http_form */
 };
 
 /* Each module's routes end with an entry whose method is NULL. */
@@ -136,8 +161,16 @@ void http_header_add(struct http_resp *resp, const char *name, const char *value
 const char *http_header(const struct http_req *req, const char *name);
 const char *http_query(const struct http_req *req, const char *name);
 const char *http_cookie(const struct http_req *req, const char *name);
-/* Form field from an application/x-www-form-urlencoded body. */
+/* Form field from an application/x-www-form-urlencoded body, or from a
+ * multipart/form-data body sent to an upload route. */
 const char *http_form(struct http_req *req, const char *name);
+/* The file of a multipart body sent to an upload route: NULL when the body
+ * was not multipart; upload->size 0 when no file was chosen. */
+const struct http_upload *http_upload_file(const struct http_req *req);
+/* The uploaded file's bytes, read-only and followed by a NUL byte (mapped,
+ * not copied; freed with the request): NULL when there is no file or it
+ * cannot be mapped. *len is the file's size. */
+const char *http_upload_data(struct http_req *req, size_t *len);
 /* The token a page's form carries: the session's CSRF token when signed in
  * by cookie; otherwise a time-stamped one bound to this browser's
  * pre-session cookie, which is set (or refreshed) on resp. Returns out. */

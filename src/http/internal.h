@@ -23,6 +23,17 @@ int http_relation_or_respond(struct http_req *req, struct http_resp *resp);
 /* Refuses a cookie-authenticated state change without the right token (403). */
 int http_csrf_or_respond(struct http_req *req, struct http_resp *resp);
 
+/* Multipart bodies of upload routes (http/upload.c): begin once the headers
+ * have arrived (0, or -1 out of memory or no temporary file), feed each
+ * piece (0; 1 over limit; -1 a write failed), end when the body is whole
+ * (its fields become the form), free with the request. */
+int http_upload_begin(struct http_req *req);
+int http_upload_feed(struct http_req *req, const char *data, size_t len, size_t limit);
+void http_upload_end(struct http_req *req);
+void http_upload_free(struct http_req *req);
+/* 1 when the body is multipart/form-data. */
+int http_is_multipart(const struct http_req *req);
+
 #define HTTP_FORM_TOKEN_MAX_AGE (4 * 3600)
 
 /* The cookies this server sets: the session, and the pre-session cookie that

@@ -31,6 +31,7 @@ struct conn_state {
 	int too_large;
 	int close;       /* refused before the body was read: close after answering */
 	int route_index;
+	size_t limit;    /* the body's limit: --max-body, or an upload route's */
 };
 
 /* One database connection per worker thread, closed when the thread ends. */
@@ -198,6 +199,53 @@ static void state_init(struct conn_state *cs, struct MHD_Connection *conn, const
 		client_addr(req, ci->client_addr);
 }
 
+/* The route a multipart POST is for, when that route takes uploads. */
+static const struct route *upload_route(struct http_req *req)
+{
+	if (strcmp(req->method, "POST") != 0 || !http_is_multipart(req))
+		return NULL;
+	char scratch[1024];
+	const char *params[HTTP_MAX_PARAMS];
+	int n = 0, mismatch = 0;
+	const struct route *rt = http_route_match(req->method, req->path, params, &n, &mismatch, scratch, sizeof scratch);
+	return rt && rt->upload_max ? rt : NULL;
+}
+
+/* An upload is let in only from someone allowed to make it, before a byte
+ * of the file is written; the CSRF token, a field of the body, is checked
+ * when the body is whole (dispatch). Replies and returns 1 when refused. */
+static int upload_admit(struct conn_state *cs, const struct route *rt)
+{
+	struct http_req *req = &cs->req;
+	req->route = rt;
+	req->db = http_thread_db();
+	if (!req->db) {
+		http_problem(&cs->resp, 503, "Service unavailable", "The database cannot be reached; try again shortly.");
+		return 1;
+	}
+	if (http_authenticate_or_respond(req, &cs->resp))
+		return 1;
+	if (!authz_allows(req->auth.role, rt->perm)) {
+		http_deny(req, &cs->resp);
+		return 1;
+	}
+	if (http_upload_begin(req)) {
+		http_problem(&cs->resp, 503, "Service unavailable", "The server cannot take a file just now; try again.");
+		return 1;
+	}
+	return 0;
+}
+
+static int too_large(struct conn_state *cs)
+{
+	if (!cs->req.upload)
+		return http_problem(&cs->resp, 413, "Content too large", "The request body is larger than this server accepts.");
+	char detail[160];
+	snprintf(detail, sizeof detail, "The file is larger than the %zu MiB this page takes: split it into smaller files.",
+		 cs->limit / (1024 * 1024));
+	return http_problem(&cs->resp, 413, "The file is too large", detail);
+}
+
 /* Checks limits that are known once the headers have arrived; replies and
  * returns 1 when the request is refused. */
 static int early_limits(struct conn_state *cs)
@@ -220,8 +268,12 @@ static int early_limits(struct conn_state *cs)
 		http_problem(&cs->resp, 400, "Bad request", "A request may not have both Content-Length and Transfer-Encoding.");
 		return 1;
 	}
-	if (cl && strtoull(cl, NULL, 10) > http_cfg->max_body) {
-		http_problem(&cs->resp, 413, "Content too large", "The request body is larger than this server accepts.");
+	const struct route *up = upload_route(&cs->req);
+	cs->limit = up ? up->upload_max : http_cfg->max_body;
+	if (up && upload_admit(cs, up))
+		return 1;
+	if (cl && strtoull(cl, NULL, 10) > cs->limit) {
+		too_large(cs);
 		return 1;
 	}
 	return 0;
@@ -303,7 +355,11 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 		return MHD_YES; /* response already queued (limits); discard the rest */
 	}
 	if (*upload_data_size) {
-		if (!cs->too_large && buf_append(&cs->req.body, upload_data, *upload_data_size))
+		if (cs->too_large)
+			; /* discarded */
+		else if (cs->req.upload)
+			cs->too_large = http_upload_feed(&cs->req, upload_data, *upload_data_size, cs->limit) != 0;
+		else if (buf_append(&cs->req.body, upload_data, *upload_data_size))
 			cs->too_large = 1;
 		*upload_data_size = 0;
 		return MHD_YES;
@@ -311,8 +367,12 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
 	cs->started = 1;
 	http_deadline_mark(conn, 0);
 	cs->close = cs->too_large;
+	if (cs->req.upload)
+		http_upload_end(&cs->req);
 	if (cs->too_large)
-		http_problem(&cs->resp, 413, "Content too large", "The request body is larger than this server accepts.");
+		too_large(cs);
+	else if (cs->req.upload && cs->req.upload->malformed)
+		http_problem(&cs->resp, 400, "Bad request", "The form's file could not be read: the multipart/form-data body is malformed.");
 	else {
 		fault_request_begin(&cs->req);
 		dispatch(cs);
@@ -353,6 +413,7 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (cs->resp.fd >= 0)
 		close(cs->resp.fd);
 	http_defer_free(&cs->req);
+	http_upload_free(&cs->req);
 	buf_free(&cs->resp.body);
 	buf_free(&cs->req.body);
 	http_form_free(&cs->req);

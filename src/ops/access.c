@@ -25,7 +25,7 @@ int ops_referral_staff_may_see(const struct ops_ctx *c, int64_t referral_id)
 int ops_worker_staff_may_see(const struct ops_ctx *c, int64_t worker_id)
 {
 	struct worker_info w;
-	int n = worker_get(c->db, worker_id, &w);
+	int n = worker_get(c->db, worker_id, c->now, &w);
 	return n <= 0 ? n : ops_is_hub(c) || w.org_id == c->org_id;
 }
 

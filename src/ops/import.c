@@ -33,19 +33,19 @@ static void problem(struct walk *w, unsigned long line, const char *field, const
 	fputc('\n', w->problems);
 }
 
-/* Opens csv and reads its header; problems with it go to fe under "csv". 0 or -1. */
-static int walk_open(struct walk *w, const char *csv, size_t len, struct field_errors *fe)
+/* Opens csv and reads its header; problems with it go to fe under field. 0 or -1. */
+static int walk_open(struct walk *w, const char *csv, size_t len, const char *field, struct field_errors *fe)
 {
 	w->r = csv_open_mem(csv, len);
 	if (!w->r)
-		return fielderr_add(fe, "csv", "Out of memory reading the file");
+		return fielderr_add(fe, field, "Out of memory reading the file");
 	const struct csv_record *rec;
 	enum csv_status s = csv_next(w->r, &rec);
 	if (s != CSV_RECORD)
-		return fielderr_add(fe, "csv", "The file %s", s == CSV_END ? "is empty; it needs a header row of field names"
+		return fielderr_add(fe, field, "The file %s", s == CSV_END ? "is empty; it needs a header row of field names"
 									  : csv_strerror(s));
 	if (rec->nfields > IMPORT_COLUMNS)
-		return fielderr_add(fe, "csv", "The header has %zu columns; at most %d are read", rec->nfields, IMPORT_COLUMNS);
+		return fielderr_add(fe, field, "The header has %zu columns; at most %d are read", rec->nfields, IMPORT_COLUMNS);
 	int seen[RF__MAX];
 	for (int f = 0; f < RF__MAX; f++)
 		seen[f] = -1;
@@ -54,15 +54,15 @@ static int walk_open(struct walk *w, const char *csv, size_t len, struct field_e
 		int f = referral_field_by_path(rec->fields[c].str);
 		w->col_field[c] = f;
 		if (f < 0 || !(referral_fields[f].channels & CH_CSV))
-			fielderr_add(fe, "csv", "Line 1, column %zu: \"%.60s\" is not a referral field", c + 1, rec->fields[c].str);
+			fielderr_add(fe, field, "Line 1, column %zu: \"%.60s\" is not a referral field", c + 1, rec->fields[c].str);
 		else if (seen[f] >= 0)
-			fielderr_add(fe, "csv", "Line 1: columns %d and %zu are both %s", seen[f] + 1, c + 1, referral_fields[f].path);
+			fielderr_add(fe, field, "Line 1: columns %d and %zu are both %s", seen[f] + 1, c + 1, referral_fields[f].path);
 		else
 			seen[f] = (int)c;
 	}
 	for (int f = 0; f < RF__MAX; f++)
 		if (referral_fields[f].rule != Q_OPT && (referral_fields[f].channels & CH_CSV) && seen[f] < 0)
-			fielderr_add(fe, "csv", "There is no column for %s, which every referral needs", referral_fields[f].path);
+			fielderr_add(fe, field, "There is no column for %s, which every referral needs", referral_fields[f].path);
 	return fe->n ? -1 : 0;
 }
 
@@ -106,13 +106,13 @@ static int walk_next(struct walk *w, const struct ops_ctx *c, struct ops_referra
 }
 
 enum ops_result ops_import_check(const struct ops_ctx *c, const char *file_name, const char *csv, size_t len,
-				 struct import_job *job, struct field_errors *fe)
+				 const char *field, struct import_job *job, struct field_errors *fe)
 {
 	memset(job, 0, sizeof *job);
 	if (!csv || !len || strspn(csv, " \t\r\n") == len)
-		fielderr_add(fe, "csv", "Choose a CSV file of referrals, or paste its text");
+		fielderr_add(fe, field, "Choose a CSV file of referrals, or paste its text");
 	else if (len > IMPORT_PAGE_BYTES_MAX)
-		fielderr_add(fe, "csv", "The file is over %u MiB; split it, or use waymark import referrals",
+		fielderr_add(fe, field, "The file is over %u MiB; split it, or use waymark import referrals",
 			     IMPORT_PAGE_BYTES_MAX / (1024 * 1024));
 	if (fe->n)
 		return OPS_INVALID;
@@ -124,7 +124,7 @@ enum ops_result ops_import_check(const struct ops_ctx *c, const char *file_name,
 	if (!w.problems)
 		goto done;
 	fputs("line,field,message\n", w.problems);
-	if (walk_open(&w, csv, len, fe)) {
+	if (walk_open(&w, csv, len, field, fe)) {
 		r = fe->n ? OPS_INVALID : OPS_ERROR;
 		goto done;
 	}
@@ -242,7 +242,7 @@ static int run(struct ops_ctx *c, const struct import_job *job, const char *csv,
 	struct field_errors *fe = ops_fielderr_new();
 	struct walk w = { 0 };
 	int rc = -1;
-	if (!fe || walk_open(&w, csv, strlen(csv), fe))
+	if (!fe || walk_open(&w, csv, strlen(csv), "csv", fe))
 		goto out;
 	int n = 0, in_batch = 0;
 	unsigned long line;

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include "ops/ops.h"
 
-#define IMPORT_PAGE_BYTES_MAX (8u * 1024 * 1024) /* the largest CSV the page takes */
+#define IMPORT_PAGE_BYTES_MAX (50u * 1024 * 1024) /* the largest CSV the page takes */
 #define IMPORT_PAGE_BATCH 200                    /* rows stored per transaction */
 
 struct import_job {
@@ -18,11 +18,12 @@ struct import_job {
 	char role[32], file_name[200], status[16], error[300];
 };
 
-/* Checks csv (len bytes) as a dry run and keeps it as a new job (status
- * checked), audited referral.import_check: *job is filled. OPS_INVALID
- * (fe "csv") when the file is empty, too large or its header is wrong. */
+/* Checks csv (len bytes, followed by a NUL byte) as a dry run and keeps it
+ * as a new job (status checked), audited referral.import_check: *job is
+ * filled. OPS_INVALID (fe under field, the form's name for the file) when
+ * the file is empty, too large or its header is wrong. */
 enum ops_result ops_import_check(const struct ops_ctx *c, const char *file_name, const char *csv, size_t len,
-				 struct import_job *job, struct field_errors *fe);
+				 const char *field, struct import_job *job, struct field_errors *fe);
 /* Reads job id (any hub user's): 1, 0 none, -1 error. */
 int ops_import_get(const struct ops_ctx *c, int64_t id, struct import_job *job);
 /* The job's problems as CSV (line,field,message; formula-safe): a new

@@ -127,8 +127,9 @@ static int volunteer_row(void *ctx, const struct store_row *row)
 	struct dbs_check d = { lvl < 0 ? DBS_NONE : (enum dbs_level)lvl,
 			       store_row_isnull(row, 5) ? COMPLIANCE_NO_DAY : store_row_int(row, 5), (int)store_row_int(row, 6),
 			       store_row_isnull(row, 7) ? COMPLIANCE_NO_DAY : store_row_int(row, 7) };
-	/* A volunteer whose check has lapsed is not compliant until it is renewed. */
-	if (compliance_stage_on(&d, london_local_days(l->now)) == COMPLIANCE_LAPSED)
+	/* A volunteer whose check has lapsed is not compliant until it is renewed,
+	 * nor one missing a required training module until it is recorded. */
+	if (compliance_stage_on(&d, london_local_days(l->now)) == COMPLIANCE_LAPSED || store_row_int(row, 9) > 0)
 		return 0;
 	double lat = (double)store_row_int(row, 1) / 1e6, lon = (double)store_row_int(row, 2) / 1e6;
 	struct recruit_group *groups[3] = { area_of(r, store_row_text(row, 0)), cluster_of(l, NULL, lat, lon), &r->total.g };

@@ -1,5 +1,6 @@
 /* The volunteer passport's catalogue and completions in the database (statements in stmt_campaign.def). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/datetime.h"
 #include "store/training.h"
@@ -53,4 +54,28 @@ int training_done_put(struct store *st, int64_t volunteer_id, const char *code, 
 	    store_exec(st, STMT_TRAINING_DONE_ADD, NULL, NULL, "isiIi", volunteer_id, code, day, by_user_id, now) < 0)
 		return -1;
 	return 0;
+}
+
+int training_missing_load(struct store *st, int64_t volunteer_id, struct training_catalogue *out)
+{
+	out->n = 0;
+	struct training_catalogue *cat = malloc(sizeof *cat), *done = malloc(sizeof *done);
+	int rc = -1;
+	if (!cat || !done || training_catalogue_load(st, cat) || training_done_load(st, volunteer_id, done))
+		goto out;
+	int required[TRAINING_MODULES_MAX];
+	size_t missing[TRAINING_MODULES_MAX];
+	for (size_t i = 0; i < cat->n; i++)
+		required[i] = cat->m[i].required;
+	size_t k = training_required_missing(cat->codes, required, cat->n, done->codes, done->n, missing);
+	for (size_t i = 0; i < k; i++) {
+		out->m[i] = cat->m[missing[i]];
+		out->codes[i] = out->m[i].code;
+	}
+	out->n = k;
+	rc = 0;
+out:
+	free(cat);
+	free(done);
+	return rc;
 }

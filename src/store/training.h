@@ -25,6 +25,10 @@ struct training_catalogue {
 int training_catalogue_load(struct store *st, struct training_catalogue *out);
 /* The modules volunteer id has completed, in catalogue order (completed_on set). 0, or -1. */
 int training_done_load(struct store *st, int64_t volunteer_id, struct training_catalogue *out);
+/* The catalogue's required modules volunteer id has not completed, in
+ * catalogue order (core/training's rule): a volunteer with any is not
+ * compliant and is offered no task. 0, or -1. */
+int training_missing_load(struct store *st, int64_t volunteer_id, struct training_catalogue *out);
 /* Records (or replaces) volunteer id's completion of a module. 0, or -1. */
 int training_done_put(struct store *st, int64_t volunteer_id, const char *code, int64_t day, int64_t by_user_id,
 		      int64_t now);

@@ -872,7 +872,7 @@ enum triage_result triage_reassign(struct store *st, const struct triage_reassig
 	copy(out->tier, sizeof out->tier, d->tier);
 	enum allocate_kind want = tier == TRIAGE_TIER_SOCIAL_PRESCRIBING ? ALLOCATE_LINK_WORKER : ALLOCATE_SUPPORT_WORKER;
 	struct worker_info w;
-	int wn = rq->worker_id > 0 ? worker_get(st, rq->worker_id, &w) : 0;
+	int wn = rq->worker_id > 0 ? worker_get(st, rq->worker_id, rq->now, &w) : 0;
 	if (wn < 0)
 		goto done;
 	if (wn == 0 || !w.active)

@@ -338,7 +338,8 @@ static int list_row(void *ctx, const struct store_row *r)
 	s->tasks_this_week = (int)store_row_int(r, c++);
 	s->has_car = (int)store_row_int(r, c++);
 	s->travel_radius_m = (int)store_row_int(r, c++);
-	s->user_id = store_row_int(r, c);
+	s->user_id = store_row_int(r, c++);
+	s->training_missing = (int)store_row_int(r, c);
 	return 0;
 }
 
@@ -766,7 +767,9 @@ static int pool_row(void *ctx, const struct store_row *r)
 	v->capacity = max > vi->taken ? max - vi->taken : 0;
 	if (v->capacity > MATCH_CAPACITY_MAX)
 		v->capacity = MATCH_CAPACITY_MAX;
-	copy(vi->outcode, sizeof vi->outcode, store_row_text(r, c));
+	copy(vi->outcode, sizeof vi->outcode, store_row_text(r, c++));
+	int64_t missing = store_row_int(r, c);
+	v->training_missing = missing > MATCH_TRAINING_MAX ? MATCH_TRAINING_MAX : (int)missing;
 	return 0;
 }
 

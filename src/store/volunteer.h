@@ -61,6 +61,7 @@ struct volunteer_summary {
 	struct dbs_check dbs;
 	int consent_to_share, max_tasks_per_week, tasks_this_week, has_car, travel_radius_m;
 	uint32_t skills;
+	int training_missing; /* required training modules not completed (0 in renewals) */
 };
 /* Calls fn for each volunteer of org (status "" for any) in the order sort
  * (enum volunteer_sort, core/list_sorts.h; 0 by name); tasks counted over

@@ -73,10 +73,10 @@ static int info_row(void *ctx, const struct store_row *r)
 	return 1;
 }
 
-int worker_get(struct store *st, int64_t id, struct worker_info *w)
+int worker_get(struct store *st, int64_t id, int64_t now, struct worker_info *w)
 {
 	memset(w, 0, sizeof *w);
-	return store_exec(st, STMT_WORKER_GET, info_row, w, "i", id);
+	return store_exec(st, STMT_WORKER_GET, info_row, w, "ii", london_local_days(now), id);
 }
 
 /* ---- The pool ---- */
@@ -310,7 +310,8 @@ int worker_pool_load(struct store *st, int64_t now, int64_t org_id, struct worke
 	p->policy.support_clients_per_fte_year = (int)per;
 	if (store_exec(st, STMT_TRIAGE_CLUSTERS_GEO, cluster_row, &l, "") < 0 || l.failed ||
 	    store_exec(st, STMT_TRIAGE_AREAS, area_row, &l, "") < 0 || l.failed ||
-	    store_exec(st, STMT_WORKER_LOADS, worker_row, &l, "iii", now - WORKER_YEAR_SECONDS, org_id, org_id) < 0 ||
+	    store_exec(st, STMT_WORKER_LOADS, worker_row, &l, "iiii", now - WORKER_YEAR_SECONDS, london_local_days(now),
+		       org_id, org_id) < 0 ||
 	    l.failed)
 		goto fail;
 	if (p->n) {

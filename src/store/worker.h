@@ -31,8 +31,8 @@ struct worker_info {
 	char name[128];
 	char org_name[200];
 };
-/* 1 found, 0 none, -1 error. */
-int worker_get(struct store *st, int64_t id, struct worker_info *w);
+/* 1 found, 0 none, -1 error. active: employed at now (saved active, and before the end day). */
+int worker_get(struct store *st, int64_t id, int64_t now, struct worker_info *w);
 
 /*
  * Every active worker (of org_id only when org_id > 0) with their clusters,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/datetime.h"
+#include "core/londontime.h"
 #include "store/workforce.h"
 
 static void copy(char *dst, size_t n, const char *src)
@@ -160,7 +161,7 @@ static int one_row(void *ctx, const struct store_row *r)
 
 int workforce_get(struct store *st, int64_t id, int64_t now, struct worker_record *out)
 {
-	int n = store_exec(st, STMT_WF_GET, one_row, out, "ii", now - YEAR_SECONDS, id);
+	int n = store_exec(st, STMT_WF_GET, one_row, out, "iii", london_local_days(now), now - YEAR_SECONDS, id);
 	if (n <= 0)
 		return n;
 	return fill_lists(st, out) ? -1 : 1;
@@ -193,7 +194,10 @@ int workforce_list(struct store *st, int64_t org_id, int64_t now, int (*fn)(void
 		   void *ctx)
 {
 	struct many m = { 0 };
-	int rc = store_exec(st, STMT_WF_LIST, many_row, &m, "iii", now - YEAR_SECONDS, org_id, org_id) < 0 || m.failed ? -1 : 0;
+	int rc = store_exec(st, STMT_WF_LIST, many_row, &m, "iiii", london_local_days(now), now - YEAR_SECONDS, org_id,
+			    org_id) < 0 || m.failed
+			 ? -1
+			 : 0;
 	for (size_t i = 0; rc == 0 && i < m.n; i++)
 		if (fill_lists(st, &m.rows[i]) || fn(ctx, &m.rows[i]))
 			rc = -1;

@@ -11,6 +11,13 @@ void form_begin(struct html *h, const char *action, const char *csrf_token)
 		html_void(h, "input", "type", "hidden", "name", "csrf_token", "value", csrf_token, NULL);
 }
 
+void form_begin_upload(struct html *h, const char *action, const char *csrf_token)
+{
+	html_open(h, "form", "method", "post", "action", action, "enctype", "multipart/form-data", "novalidate", "", NULL);
+	if (csrf_token)
+		html_void(h, "input", "type", "hidden", "name", "csrf_token", "value", csrf_token, NULL);
+}
+
 void form_end(struct html *h)
 {
 	html_close(h);
@@ -77,6 +84,17 @@ void form_input(struct html *h, const struct form_field *f)
 		  "value", f->value ? f->value : "", "autocomplete", f->autocomplete, "aria-describedby",
 		  ids.described[0] ? ids.described : NULL, "spellcheck", f->type && strcmp(f->type, "email") == 0 ? "false" : NULL,
 		  NULL);
+	html_close(h);
+}
+
+void form_file(struct html *h, const struct form_field *f, const char *accept)
+{
+	struct field_ids ids;
+	ids_for(f, &ids);
+	group_begin(h, f, &ids, 0);
+	html_void(h, "input", "class", field_error(f) ? "nhsuk-input nhsuk-input--error" : "nhsuk-input", "id", ids.id,
+		  "name", f->name, "type", "file", "accept", accept, "aria-describedby",
+		  ids.described[0] ? ids.described : NULL, NULL);
 	html_close(h);
 }
 

@@ -23,8 +23,12 @@ struct form_field {
 };
 
 void form_begin(struct html *h, const char *action, const char *csrf_token);
+/* A form that sends a file (multipart/form-data), to a route with upload_max. */
+void form_begin_upload(struct html *h, const char *action, const char *csrf_token);
 void form_end(struct html *h);
 void form_input(struct html *h, const struct form_field *f);
+/* A file chooser; accept lists the types offered first (".csv,text/csv"). */
+void form_file(struct html *h, const struct form_field *f, const char *accept);
 void form_textarea(struct html *h, const struct form_field *f, int rows);
 /* opts end with a NULL value; the first option may be a "" prompt. */
 void form_select(struct html *h, const struct form_field *f, const struct form_option *opts);

@@ -1,11 +1,12 @@
-/* The hub's referral import page: paste a CSV (the columns `waymark import
- * referrals` takes), read the dry run (each problem's line and field),
+/* The hub's referral import page: upload a CSV file (the columns `waymark
+ * import referrals` takes; pasting its text is the fallback), read the dry run (each problem's line and field),
  * download the problems as CSV, confirm, and follow the import's progress
  * (the page refreshes itself while the jobs thread stores the rows). Works
  * without JavaScript. The rules are the operation's (ops/import.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/csv_upload.h"
 #include "core/londontime.h"
 #include "http/ops_reply.h"
 #include "jobs/jobs.h"
@@ -22,23 +23,40 @@ static int form_page(struct http_req *req, struct http_resp *resp, const struct 
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Import referrals", fe);
 	struct html *h = &pg.h;
+	const char *csrf = req->auth.csrf[0] ? req->auth.csrf : NULL;
 	html_elem(h, "h1", "Import referrals", NULL);
-	html_elem(h, "p", "Paste a CSV file of referrals: a header row naming each column by its field (as for "
+	html_elem(h, "p", "Choose a CSV file of referrals: a header row naming each column by its field (as for "
 			  "waymark import referrals, for example person.given_name, person.family_name, "
 			  "person.date_of_birth, person.postcode, source, reasons, consent.referral, "
 			  "consent.data_sharing), then a row per referral. You will see every problem, with its line and "
 			  "field, before anything is stored.",
 		  "class", "nhsuk-body", NULL);
-	form_begin(h, "/imports/check", req->auth.csrf[0] ? req->auth.csrf : NULL);
-	form_input(h, &(struct form_field){ .name = "file_name", .label = "Name of the file (optional)",
-					    .hint = "To find this import again, for example gp-referrals-december.csv",
-					    .value = fe ? http_form(req, "file_name") : NULL, .errors = fe });
-	form_textarea(h, &(struct form_field){ .name = "csv", .label = "The CSV text",
-					       .hint = "Up to 1 MiB with the server's usual request limit; larger files go through waymark import referrals.",
-					       .value = fe ? http_form(req, "csv") : NULL, .errors = fe },
-		      12);
+	form_begin_upload(h, "/imports/check", csrf);
+	char hint[160];
+	snprintf(hint, sizeof hint, "A .csv file saved as CSV UTF-8 (comma delimited), up to %u MiB.",
+		 IMPORT_PAGE_BYTES_MAX / (1024 * 1024));
+	form_file(h, &(struct form_field){ .name = "file", .label = "CSV file", .hint = hint, .errors = fe }, ".csv,text/csv");
 	form_button(h, "Check the file");
 	form_end(h);
+	/* The fallback for a few rows copied from elsewhere: open when it has the error. */
+	int pasted = fe && fielderr_for(fe, "csv");
+	html_open(h, "details", "class", "nhsuk-details", "open", pasted ? "" : NULL, NULL);
+	html_open(h, "summary", "class", "nhsuk-details__summary", NULL);
+	html_elem(h, "span", "Or paste the CSV text", "class", "nhsuk-details__summary-text", NULL);
+	html_close(h);
+	html_open(h, "div", "class", "nhsuk-details__text", NULL);
+	form_begin(h, "/imports/check", csrf);
+	form_input(h, &(struct form_field){ .name = "file_name", .label = "Name of the file (optional)",
+					    .hint = "To find this import again, for example gp-referrals-december.csv",
+					    .value = pasted ? http_form(req, "file_name") : NULL, .errors = fe });
+	form_textarea(h, &(struct form_field){ .name = "csv", .label = "The CSV text",
+					       .hint = "Up to 1 MiB; choose a file for more.",
+					       .value = pasted ? http_form(req, "csv") : NULL, .errors = fe },
+		      12);
+	form_button(h, "Check the text");
+	form_end(h);
+	html_close(h);
+	html_close(h);
 	return web_end(&pg, resp, status);
 }
 
@@ -118,15 +136,42 @@ static int report_page(struct http_req *req, struct http_resp *resp, const struc
 	return web_end(&pg, resp, 200);
 }
 
+/* The uploaded file's bytes, or NULL with the reason under "file". */
+static const char *upload_text(struct http_req *req, size_t *len, struct field_errors *fe)
+{
+	const struct http_upload *u = http_upload_file(req);
+	const char *data = http_upload_data(req, len);
+	char why[300];
+	if (!u->files || (!u->file_name[0] && !u->size))
+		fielderr_add(fe, "file", "Choose a CSV file of referrals");
+	else if (!u->size)
+		fielderr_add(fe, "file", "%.100s is empty: choose the file with the referrals in", u->file_name);
+	else if (!data)
+		return NULL; /* the server could not read its own temporary file */
+	else if (csv_upload_check(u->file_name, u->content_type, data, *len, why, sizeof why))
+		fielderr_add(fe, "file", "%s", why);
+	else
+		return data;
+	return NULL;
+}
+
 static int check_post(struct http_req *req, struct http_resp *resp)
 {
 	struct field_errors *fe = ops_fielderr_new();
 	if (!fe)
 		return -1;
-	const char *csv = http_form(req, "csv");
 	struct import_job j;
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_import_check(&c, http_form(req, "file_name"), csv, csv ? strlen(csv) : 0, &j, fe);
+	enum ops_result r;
+	const struct http_upload *u = http_upload_file(req);
+	if (u) {
+		size_t len = 0;
+		const char *csv = upload_text(req, &len, fe);
+		r = csv ? ops_import_check(&c, u->file_name, csv, len, "file", &j, fe) : fe->n ? OPS_INVALID : OPS_ERROR;
+	} else {
+		const char *csv = http_form(req, "csv");
+		r = ops_import_check(&c, http_form(req, "file_name"), csv, csv ? strlen(csv) : 0, "csv", &j, fe);
+	}
 	int rc = r == OPS_OK ? report_page(req, resp, &j)
 		 : r == OPS_INVALID ? form_page(req, resp, fe, 422)
 				    : web_ops_reply(req, resp, r, "Import referrals", fe);
@@ -185,7 +230,9 @@ static int progress_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "h1", live ? "Importing referrals" : strcmp(j.status, "done") == 0 ? "Import finished" : "Import", NULL);
 	html_open(h, "dl", "class", "nhsuk-summary-list", "id", "import-progress", NULL);
 	widget_summary_row(h, "Status", j.status);
-	summary_row(h, "Rows read", j.rows_done);
+	char of[64];
+	snprintf(of, sizeof of, "%lld of %lld", (long long)j.rows_done, (long long)j.rows_total);
+	widget_summary_row(h, "Rows read", of);
 	summary_row(h, "Referrals stored", j.rows_stored);
 	summary_row(h, "Rows to import", j.rows_good);
 	summary_row(h, "Rows with problems (not imported)", j.rows_bad);
@@ -198,6 +245,11 @@ static int progress_page(struct http_req *req, struct http_resp *resp)
 		snprintf(p, sizeof p, "%d%% of the file read. This page refreshes every 2 seconds.", pct);
 		html_elem(h, "p", p, "class", "nhsuk-body", NULL);
 		http_header_add(resp, "Refresh", "2");
+		char self[64];
+		snprintf(self, sizeof self, "/imports/progress?job=%lld", (long long)j.id);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Refresh now", "href", self, NULL);
+		html_close(h);
 	}
 	if (j.problems_count) {
 		char href[64];
@@ -233,9 +285,10 @@ static int problems_csv(struct http_req *req, struct http_resp *resp)
 }
 
 const struct route web_import_routes[] = {
-	{ "GET", "/imports", import_page, PERM_REFERRAL_IMPORT, "Import referrals: paste a CSV to check" },
+	{ "GET", "/imports", import_page, PERM_REFERRAL_IMPORT, "Import referrals: upload a CSV file to check" },
 	{ "POST", "/imports/check", check_post, PERM_REFERRAL_IMPORT,
-	  "Check a CSV of referrals (a dry run): each problem's line and field, then confirm" },
+	  "Check a CSV of referrals, uploaded or pasted (a dry run): each problem's line and field, then confirm", NULL,
+	  NULL, IMPORT_PAGE_BYTES_MAX + 64 * 1024 },
 	{ "POST", "/imports/confirm", confirm_post, PERM_REFERRAL_IMPORT, "Confirm a checked import: it is stored in the background" },
 	{ "GET", "/imports/progress", progress_page, PERM_REFERRAL_IMPORT,
 	  "An import's progress (refreshes itself while it runs)", NULL, "job" },

@@ -11,13 +11,36 @@
 #include "web/form.h"
 #include "web/web.h"
 
+/* Whether the required modules are done: until they are, matching offers the volunteer no task. */
+static void required_training(struct html *h, const struct training_catalogue *missing)
+{
+	html_open(h, "div", "class", missing->n ? "nhsuk-warning-callout" : "nhsuk-inset-text", "id", "training-compliance", NULL);
+	if (!missing->n) {
+		html_elem(h, "p", "Every required module is recorded: the volunteer can be offered tasks.", NULL);
+		html_close(h);
+		return;
+	}
+	html_open(h, "h3", "class", "nhsuk-warning-callout__label", NULL);
+	html_elem(h, "span", "Important: ", "class", "nhsuk-u-visually-hidden", NULL);
+	html_text(h, "Required training missing");
+	html_close(h);
+	html_elem(h, "p", "Not compliant: matching offers this volunteer no task until these modules are recorded:", NULL);
+	html_open(h, "ul", "class", "nhsuk-list nhsuk-list--bullet", NULL);
+	for (size_t i = 0; i < missing->n; i++)
+		html_elem(h, "li", missing->m[i].title, NULL);
+	html_close(h);
+	html_close(h);
+}
+
 int web_training_section(struct html *h, struct http_req *req, int64_t id, const struct field_errors *fe)
 {
-	struct training_catalogue *cat = malloc(sizeof *cat), *done = malloc(sizeof *done);
+	struct training_catalogue *cat = malloc(sizeof *cat), *done = malloc(sizeof *done), *missing = malloc(sizeof *missing);
 	int rc = -1;
-	if (!cat || !done || training_catalogue_load(req->db, cat) || training_done_load(req->db, id, done))
+	if (!cat || !done || !missing || training_catalogue_load(req->db, cat) || training_done_load(req->db, id, done) ||
+	    training_missing_load(req->db, id, missing))
 		goto out;
 	html_elem(h, "h2", "Training modules completed", "id", "training", "class", "nhsuk-u-margin-top-5", NULL);
+	required_training(h, missing);
 	if (!done->n) {
 		html_elem(h, "p", "No modules of the catalogue recorded yet.", "class", "nhsuk-body", NULL);
 	} else {
@@ -56,6 +79,7 @@ int web_training_section(struct html *h, struct http_req *req, int64_t id, const
 out:
 	free(cat);
 	free(done);
+	free(missing);
 	return rc;
 }
 

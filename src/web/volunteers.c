@@ -153,6 +153,12 @@ static void volunteer_row(void *ctx, const struct volunteer_summary *s)
 	html_elem(h, "td", skills, "class", "nhsuk-table__cell", NULL);
 	html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 	compliance_cell(h, &s->dbs, l->now);
+	if (s->training_missing) { /* matching offers them nothing until it is recorded */
+		char text[64];
+		snprintf(text, sizeof text, "Required training missing (%d)", s->training_missing);
+		html_text(h, " ");
+		tag(h, text, "red");
+	}
 	html_close(h);
 	html_elem(h, "td", load, "class", "nhsuk-table__cell", NULL);
 	html_close(h);

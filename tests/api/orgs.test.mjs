@@ -89,13 +89,31 @@ for (const [label, dbUrl] of backends) {
       }
       assert.equal(count('SELECT COUNT(*) FROM orgs'), before);
       const id = Number(sql("SELECT id FROM orgs WHERE name = 'Breckland Community Support'")[0][0]);
+      const history = count(`SELECT COUNT(*) FROM org_status_history WHERE org_id = ${id}`); // the demo's: applied, approved, active
+      assert.equal(history, 3);
       const r = await api(lead, 'POST', `/api/v1/organisations/${id}/status`, { status: 'exited' });
       assert.equal(r.status, 422);
       assert.ok(fields(r).includes('reason'));
       const r2 = await api(lead, 'POST', `/api/v1/organisations/${id}/status`, { status: 'active', from: '2027-02-30' });
       assert.ok(fields(r2).includes('from'));
-      assert.equal(count(`SELECT COUNT(*) FROM org_status_history WHERE org_id = ${id}`), 0);
+      assert.equal(count(`SELECT COUNT(*) FROM org_status_history WHERE org_id = ${id}`), history);
       assert.equal((await api(lead, 'PATCH', '/api/v1/organisations/987654', { phone: '01603 000000' })).status, 404);
+    });
+
+    test('the demo organisations have their records: areas, contact, charity or company number, framework history', async () => {
+      const lead = await signIn('lead@demo.waymark.test');
+      const idOf = (name) => Number(sql(`SELECT id FROM orgs WHERE name = '${name}'`)[0][0]);
+      const can = (await api(lead, 'GET', `/api/v1/organisations/${idOf('Community Action Norfolk')}`)).body;
+      assert.equal(can.kind, 'lead_provider');
+      assert.deepEqual([...can.areas].sort(), ['broadland', 'great_yarmouth', 'north_norfolk', 'south_norfolk']);
+      assert.equal(can.reg_number, 'Charity 1012345');
+      assert.match(can.email, /@communityaction\.example$/);
+      const wcc = (await api(lead, 'GET', `/api/v1/organisations/${idOf('Waveney Care Connect')}`)).body;
+      assert.deepEqual(wcc.areas, ['waveney']);
+      assert.equal(wcc.reg_number, 'Company 08765432');
+      assert.deepEqual(wcc.status_history.map((h) => h.status).slice(-3).sort(), ['active', 'applied', 'approved']);
+      const icb = (await api(lead, 'GET', `/api/v1/organisations/${idOf('Norfolk and Waveney ICB')}`)).body;
+      assert.equal(icb.areas.length, 8);
     });
 
     test('community support is shared among the active providers serving the area, reason recorded', async () => {

@@ -77,6 +77,35 @@ for (const [label, dbUrl] of backends) {
       const end = await api(mgr, 'PATCH', `/api/v1/workers/${a.body.id}`, { end_date: '2026-01-01' });
       assert.equal(end.status, 200);
       assert.equal(end.body.active, false);
+      // An end date in the future: employed until the day comes, then ended without anyone saving the record
+      // (the clock moved on: the stored end day is now today's London date).
+      const tomorrow = new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
+      const later = await api(mgr, 'PATCH', `/api/v1/workers/${b.body.id}`, { end_date: tomorrow });
+      assert.equal(later.status, 200, JSON.stringify(later.body));
+      assert.equal(later.body.active, true);
+      sql(`UPDATE workers SET end_day = end_day - 2 WHERE id = ${b.body.id}`);
+      assert.equal(count(`SELECT active FROM workers WHERE id = ${b.body.id}`), 1, 'the record was not saved');
+      assert.equal((await api(mgr, 'GET', `/api/v1/workers/${b.body.id}`)).body.active, false);
+      // Out of the allocation pool (the workers' loads list only employed workers).
+      assert.equal((await api(mgr, 'GET', '/api/v1/workers')).body.workers.find((w) => w.id === b.body.id), undefined);
+      const page = await fetch(`${srv.url}/workers/${b.body.id}`, { headers: { cookie: mgr.cookie } });
+      assert.match(await page.text(), /Status<\/dt><dd[^>]*>Employment ended</);
+    });
+
+    test('the demo workers have their records: DBS, qualifications, start date, transport, clusters', async () => {
+      const mgr = await signIn('manager@demo.waymark.test');
+      const id = Number(sql(`SELECT w.id FROM workers w JOIN users u ON u.id = w.user_id WHERE u.email = 'lww@demo.waymark.test'`)[0][0]);
+      const w = (await api(mgr, 'GET', `/api/v1/workers/${id}`)).body;
+      assert.equal(w.dbs_level, 'enhanced');
+      assert.equal(w.dbs_certificate_ref, '001234567801');
+      assert.ok(w.dbs_renewal_date > new Date().toISOString().slice(0, 10));
+      assert.deepEqual(w.qualifications, ['level3_basic_skills', 'motivational_interviewing', 'coaching']);
+      assert.deepEqual(w.clusters, ['Breckland', 'Ketts Oak']);
+      assert.equal(w.own_transport, true);
+      assert.equal(w.fte, 0.5);
+      assert.match(w.start_date, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(w.dbs_checked, true);
+      assert.equal(count("SELECT COUNT(*) FROM workers w JOIN users u ON u.id = w.user_id WHERE u.email LIKE '%@demo.waymark.test' AND (w.dbs_level IS NULL OR w.qualifications = '')"), 0);
     });
 
     test('bad input is named by field and nothing is stored; a manager only for their organisation', async () => {

@@ -4,8 +4,8 @@
 // a volunteer without an account, planning a task (error summary naming
 // the field), extending support, stepping up to a worker, the hours given
 // and a volunteer's thank-you certificate;
-// the hub's operating-hours report and referral import page. Pages fit a
-// 320 px screen.
+// the hub's operating-hours report (the import page: import.test.mjs).
+// Pages fit a 320 px screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -132,40 +132,6 @@ test('the hub reads demand by hour and day', async () => {
   assert.equal(await page.locator('h1').innerText(), 'Demand by hour and day');
   assert.match(await page.locator('#by-day').innerText(), /Every day/);
   await check(ctx, page.url(), 'operating hours');
-  await ctx.close();
-});
-
-test('the hub checks a CSV on the import page, sees the problems, confirms and follows the progress', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
-  const page = await ctx.newPage();
-  await signIn(page, 'hub@demo.waymark.test');
-  await page.goto(`${server.url}/imports`);
-  await check(ctx, page.url(), 'import form');
-  await page.getByRole('button', { name: 'Check the file' }).click();
-  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Choose a CSV file/);
-  const header = 'person.given_name,person.family_name,person.date_of_birth,person.postcode,person.phone,source,reasons,consent.referral,consent.data_sharing';
-  const csv = [header,
-    'Iris,Pageimport,1950-06-15,NR32 1AA,01502 555 0199,self,loneliness,yes,yes',
-    'Jack,Pageimport,1950-02-30,NR32 1AA,01502 555 0199,self,loneliness,yes,yes'].join('\n');
-  // The check's page answers a POST: axe reads it in a JavaScript tab that posted the same file.
-  const twin = await browser.newContext({ storageState: await ctx.storageState(), viewport: { width: 320, height: 640 } });
-  const tp = await twin.newPage();
-  await tp.goto(`${server.url}/imports`);
-  await tp.getByLabel('The CSV text').fill(csv);
-  await tp.getByRole('button', { name: 'Check the file' }).click();
-  await assertNoAxeViolations(tp, 'import check');
-  assert.ok(await tp.evaluate(() => document.documentElement.scrollWidth) <= 320, 'import check fits 320 px');
-  await twin.close();
-  await page.getByLabel('The CSV text').fill(csv);
-  await page.getByRole('button', { name: 'Check the file' }).click();
-  assert.match(await page.locator('table').innerText(), /3\s+person\.date_of_birth/);
-  await page.getByRole('button', { name: 'Import 1 referral' }).click();
-  for (let i = 0; i < 50 && !/Status\s+done/.test(await page.locator('#import-progress').innerText()); i++) {
-    await new Promise((r) => setTimeout(r, 300));
-    await page.reload();
-  }
-  assert.match(await page.locator('#import-progress').innerText(), /Referrals stored\s+1/);
-  await check(ctx, page.url(), 'import progress');
   await ctx.close();
 });
 

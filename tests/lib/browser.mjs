@@ -86,3 +86,16 @@ export async function signIn(page, url, email, password = 'demo-password-1') {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => u.pathname !== '/login');
 }
+
+/** Signs page in (signIn) and checks it reached the home page. */
+export async function signInAs(page, baseUrl, email, password = 'demo-password-1') {
+  await signIn(page, baseUrl, email, password);
+  if (new URL(page.url()).pathname !== '/') throw new Error(`${email} did not reach the home page: ${page.url()}`);
+}
+
+/** axe on the page as it is, and no sideways scrolling at its width (320 px for a phone). */
+export async function assertAxeAndWidth(page, label, width = 320) {
+  await assertNoAxeViolations(page, label);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > width) throw new Error(`${label}: ${wide} px wide at ${width}`);
+}

@@ -62,11 +62,22 @@ export function volunteerBody(overrides = {}) {
   };
 }
 
-/** Adds a volunteer through the API; returns its JSON. */
-export async function addVolunteer(srv, token, overrides) {
+/** The catalogue's required modules (data/training_modules.csv), completed `days` ago. */
+export const REQUIRED_MODULES = ['safeguarding', 'data_protection', 'lone_working'];
+export const requiredTraining = (days = 30) => ({ modules: REQUIRED_MODULES.map((code) => ({ code, completed_on: dateIn(-days) })) });
+
+/**
+ * Adds a volunteer through the API with the required training recorded
+ * (without it matching offers them nothing; trained: false leaves it out);
+ * returns its JSON.
+ */
+export async function addVolunteer(srv, token, overrides = {}, { trained = true } = {}) {
   const r = await api(srv, token, 'POST', '/api/v1/volunteers', volunteerBody(overrides));
   assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body;
+  if (!trained) return r.body;
+  const t = await api(srv, token, 'PUT', `/api/v1/volunteers/${r.body.id}/training`, requiredTraining());
+  assert.equal(t.status, 200, JSON.stringify(t.body));
+  return (await api(srv, token, 'GET', `/api/v1/volunteers/${r.body.id}`)).body;
 }
 
 /** An account made with `waymark user add` (password on standard input); returns an API token. */

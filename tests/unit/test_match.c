@@ -212,6 +212,39 @@ static void test_home_visit_needs_current_enhanced_dbs(void **state)
 	assert_int_equal(arcs_for(&t, &v), 1);
 }
 
+/* Required training, like DBS for home visits, but for every task: a volunteer
+ * missing a module is offered nothing, and the coordinator is told why. */
+static void test_missing_required_training_excludes(void **state)
+{
+	struct match_task t = task(1);
+	struct match_volunteer v[2] = { volunteer(10, 100), volunteer(11, 3000) };
+	struct match_params p = params();
+	struct match_result out[1];
+	char why[256];
+
+	(void)state;
+	assert_int_equal(arcs_for(&t, &v[0]), 1);
+	v[0].training_missing = 2;
+	assert_int_equal(match_check(&t, &v[0], &p, NULL), 1u << MATCH_FAIL_TRAINING);
+	assert_int_equal(arcs_for(&t, &v[0]), 0);
+	t.home_visit = 1;
+	t.skills = 1u << MATCH_SKILL_BEFRIENDING_VISITS;
+	assert_int_equal(match_check(&t, &v[0], &p, NULL), 1u << MATCH_FAIL_TRAINING);
+	assert_int_equal(match_explain(&t, &v[0], &p, why, sizeof why), 1);
+	assert_non_null(strstr(why, "2 required training modules not recorded"));
+	assert_int_equal(match_explain_brief(&t, &v[0], &p, why, sizeof why), 1);
+	assert_non_null(strstr(why, "lacks required training"));
+	/* The nearer volunteer is untrained: the task goes to the farther one. */
+	assert_int_equal(match_run(&t, 1, v, 2, &p, out, NULL), 0);
+	assert_int_equal(out[0].volunteer, 1);
+	v[1].training_missing = 1;
+	assert_int_equal(match_run(&t, 1, v, 2, &p, out, NULL), 0);
+	assert_int_equal(out[0].volunteer, -1);
+	assert_non_null(strstr(out[0].reason, "2 lack required training"));
+	v[0].training_missing = MATCH_TRAINING_MAX + 1;
+	assert_int_equal(match_volunteer_valid(&v[0]), -1);
+}
+
 /* Whatever else makes a lapsed volunteer attractive, no home visit may reach them. */
 static void test_lapsed_dbs_never_gets_home_visit(void **state)
 {
@@ -435,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_reason_text),
 		cmocka_unit_test(test_unassigned_reasons),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_missing_required_training_excludes),
 		cmocka_unit_test(test_priority_and_capacity),
 		cmocka_unit_test(test_invalid_input),
 	};

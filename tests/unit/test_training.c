@@ -44,11 +44,34 @@ static void test_invalid(void **state)
 	assert_non_null(fielderr_for(&none, "modules"));
 }
 
+static void test_required_missing(void **state)
+{
+	(void)state;
+	const char *const codes[] = { "safeguarding", "first_aid", "data_protection", "lone_working" };
+	const int required[] = { 1, 0, 1, 1 };
+	size_t missing[4];
+	assert_int_equal(training_required_missing(codes, required, 4, NULL, 0, missing), 3);
+	assert_int_equal(missing[0], 0);
+	assert_int_equal(missing[1], 2);
+	assert_int_equal(missing[2], 3);
+	const char *const done[] = { "lone_working", "first_aid", "safeguarding" };
+	assert_int_equal(training_required_missing(codes, required, 4, done, 3, missing), 1);
+	assert_int_equal(missing[0], 2);
+	const char *const all[] = { "data_protection", "lone_working", "safeguarding" };
+	assert_int_equal(training_required_missing(codes, required, 4, all, 3, NULL), 0);
+	/* An optional module done does not stand in for a required one. */
+	const char *const optional[] = { "first_aid" };
+	assert_int_equal(training_required_missing(codes, required, 4, optional, 1, NULL), 3);
+	const int none[] = { 0, 0, 0, 0 };
+	assert_int_equal(training_required_missing(codes, none, 4, NULL, 0, missing), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_required_missing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
