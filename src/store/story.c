@@ -70,10 +70,12 @@ static int text_row(void *ctx, const struct store_row *r)
 	return cb->fn(cb->ctx, store_row_text(r, 0));
 }
 
-int story_approved_in(struct store *st, int64_t from_utc, int64_t to_utc, int (*fn)(void *ctx, const char *text),
-		      void *ctx)
+int story_approved_in(struct store *st, const char *area, int64_t from_utc, int64_t to_utc,
+		      int (*fn)(void *ctx, const char *text), void *ctx)
 {
 	struct text_cb cb = { fn, ctx };
-	return store_exec(st, STMT_STORY_APPROVED_IN, text_row, &cb, "iiii", from_utc, to_utc, from_utc, to_utc) < 0 ? -1
-															 : 0;
+	return store_exec(st, STMT_STORY_APPROVED_IN, text_row, &cb, "ssiissii", area, area, from_utc, to_utc, area, area,
+			  from_utc, to_utc) < 0
+		       ? -1
+		       : 0;
 }

@@ -29,7 +29,8 @@ struct story_onward {
 int story_provider_onward(struct store *st, int64_t org_id, int (*fn)(void *ctx, const struct story_onward *o),
 			  void *ctx);
 
-/* The anonymised texts approved in [from_utc, to_utc), oldest first. 0 or -1. */
-int story_approved_in(struct store *st, int64_t from_utc, int64_t to_utc, int (*fn)(void *ctx, const char *text),
-		      void *ctx);
+/* The anonymised texts approved in [from_utc, to_utc) about people in area (an HWP area or Place Board code),
+ * oldest first. 0 or -1. */
+int story_approved_in(struct store *st, const char *area, int64_t from_utc, int64_t to_utc,
+		      int (*fn)(void *ctx, const char *text), void *ctx);
 #endif

@@ -2,10 +2,9 @@
 // JavaScript: a referrer adds one from the page of a referral they made
 // (refused without the person's consent), a provider manager adds one on an
 // onward referral to their organisation's service, the programme lead
-// reviews the drafts (a link worker's case study among them) and approves
-// one with an anonymised text, which a commissioner then reads. axe checks
-// each page (with JavaScript, as axe needs it), and at 320 px nothing
-// scrolls sideways.
+// reviews a draft and approves it with an anonymised text, which the area's
+// board pack prints and a commissioner reads. axe checks each page (with
+// JavaScript, as axe needs it), and at 320 px nothing scrolls sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -105,6 +104,13 @@ test('a referrer adds a story on their referral, a provider on an onward referra
   assert.equal(new URL(page.url()).pathname, '/stories');
   assert.match(await page.locator('#success-banner').innerText(), /approved for publication/);
   assert.match(await page.locator('#stories tbody').innerText(), /Approved for publication/);
+  // The board pack of the person's area for a period taking in today prints the anonymised text.
+  const [[area]] = sqlRows(server.dbPath, `SELECT p.area FROM referrals r JOIN people p ON p.id = r.person_id WHERE r.id = ${gpRef}`);
+  const day = (d) => new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
+  await page.goto(`${server.url}/reports/board?area=${area}&from=${day(-30)}&to=${day(1)}`);
+  const pack = await page.locator('#pack-stories').innerText();
+  assert.match(pack, /An older woman now goes to a lunch club every week\./);
+  assert.doesNotMatch(pack, /Mrs B/);
   await context.close();
 
   // A commissioner reads only approved anonymised texts.
