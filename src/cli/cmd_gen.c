@@ -485,13 +485,14 @@ int cmd_gen(int argc, char **argv, struct cli_opt *opts)
 	}
 	if (!g.quiet)
 		fprintf(stderr, "\n");
+	/* The indexes first: the summaries' rebuild reads the new rows by them (without, it is quadratic). */
+	if (sqlite && sqlite_load_end(st, &saved, g.quiet))
+		goto fail;
+	saved.n = 0;
 	if (finish(&g, had, (uint64_t)seed, n)) {
 		store_rollback(st);
 		goto fail;
 	}
-	if (sqlite && sqlite_load_end(st, &saved, g.quiet))
-		goto fail;
-	saved.n = 0;
 	double secs = seconds_since(&t0);
 	fprintf(stderr, "gen: %" PRId64 " synthetic referrals (seed %" PRId64 ", %" PRId64 " days to %s) in %.2f s: %.0f referrals a second\n",
 		n, seed, days, until ? until : "yesterday", secs, (double)n / (secs > 0 ? secs : 1e-9));

@@ -97,18 +97,35 @@ const char *extract_type_name(enum extract_type t)
 static void put_text(char *buf, size_t len, const char *s, int *number)
 {
 	*number = 0;
-	snprintf(buf, len, "%s", s ? s : "");
+	size_t n = s ? strlen(s) : 0;
+	if (n >= len)
+		n = len - 1;
+	if (n)
+		memcpy(buf, s, n);
+	buf[n] = '\0';
 }
 
 static void put_int(char *buf, size_t len, int64_t v, int known, int *number, double *value)
 {
 	*number = known;
-	if (!known) {
+	if (!known || len < 21) {
 		buf[0] = '\0';
+		*number = 0;
 		return;
 	}
 	*value = (double)v;
-	snprintf(buf, len, "%lld", (long long)v);
+	char t[24];
+	size_t n = 0;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		t[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	size_t k = 0;
+	if (v < 0)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = t[--n];
+	buf[k] = '\0';
 }
 
 static void put_score(char *buf, size_t len, int32_t x100, int *number, double *value)

@@ -64,7 +64,7 @@ static int write_row(void *ctx, const struct extract_source *src, struct extract
 		double value;
 		extract_cell(row, i, cell, sizeof cell, &number, &value);
 		if (i)
-			fputc(',', w->csv);
+			fputc_unlocked(',', w->csv);
 		if (number || !cell[0] || w->cols[i].type == EXTRACT_TEXT)
 			fputs(cell, w->csv); /* numbers, empty cells and hex keys need no quoting */
 		else
