@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "http/ops_reply.h"
 #include "ops/stories.h"
+#include "store/story.h"
 
 static const char *member_text(json_t *body, const char *key, struct field_errors *fe)
 {
@@ -86,30 +87,28 @@ struct list {
 	enum role role;
 };
 
-static int story_row(void *ctx, const struct store_row *r)
+static int story_item(void *ctx, const struct story_view *s)
 {
 	struct list *l = ctx;
-	const char *status = store_row_text(r, 6);
-	int approved = strcmp(status, "approved") == 0;
-	if (l->role == ROLE_COMMISSIONER && !approved)
+	if (l->role == ROLE_COMMISSIONER && strcmp(s->status, "approved") != 0)
 		return 0;
-	json_t *o = json_pack("{s:s,s:I,s:s,s:s,s:s}", "source", store_row_text(r, 0), "id", (json_int_t)store_row_int(r, 1),
-			      "kind", store_row_text(r, 2), "status", status, "anonymised_text", store_row_text(r, 7));
+	json_t *o = json_pack("{s:s,s:I,s:s,s:s,s:s}", "source", s->source, "id", (json_int_t)s->id, "kind", s->kind,
+			      "status", s->status, "anonymised_text", s->anonymised);
 	if (l->role != ROLE_COMMISSIONER) {
-		json_object_set_new(o, "referral_id", json_integer(store_row_int(r, 3)));
-		json_object_set_new(o, "story", json_string(store_row_text(r, 4)));
-		json_object_set_new(o, "unexpected_outcomes", json_string(store_row_text(r, 5)));
+		json_object_set_new(o, "referral_id", json_integer(s->referral_id));
+		json_object_set_new(o, "story", json_string(s->story));
+		json_object_set_new(o, "unexpected_outcomes", json_string(s->unexpected_outcomes));
 	}
 	json_array_append_new(l->arr, o);
 	return 0;
 }
 
-static int story_list(struct http_req *req, struct http_resp *resp)
+static int story_index(struct http_req *req, struct http_resp *resp)
 {
 	enum role role = req->auth.role;
-	int all = role == ROLE_PROGRAMME_LEAD || role == ROLE_COMMISSIONER;
 	struct list l = { json_array(), role };
-	if (store_exec(req->db, STMT_STORY_LIST, story_row, &l, "iii", (int64_t)all, req->auth.user_id, (int64_t)all) < 0) {
+	if (story_list(req->db, role == ROLE_PROGRAMME_LEAD || role == ROLE_COMMISSIONER, req->auth.user_id, story_item,
+		       &l) < 0) {
 		json_decref(l.arr);
 		return http_store_failed(req, resp);
 	}
@@ -120,7 +119,7 @@ const struct route api_stories_routes[] = {
 	{ "POST", "/api/v1/stories", story_create, PERM_STORY_SUBMIT,
 	  "Submit a case study or unexpected outcome as a draft, with the person's consent: {referral_id (referrers) or "
 	  "onward_referral_id (provider managers), story, unexpected_outcomes, consent: true}" },
-	{ "GET", "/api/v1/stories", story_list, PERM_STORY_READ,
+	{ "GET", "/api/v1/stories", story_index, PERM_STORY_READ,
 	  "Stories: all for the programme lead, approved anonymised texts for commissioners, one's own for submitters" },
 	{ "POST", "/api/v1/stories/approve", story_approve, PERM_STORY_APPROVE,
 	  "Approve a draft for publication with its anonymised text: {source: story or case_study, id, anonymised_text}" },

@@ -30,9 +30,13 @@ static const struct extract_col cols[] = {
 	{ "postcode_district", EXTRACT_CODE, "Postcode district (outward code) of the person's address", "e.g. NR1" },
 	{ "hwp_area", EXTRACT_CODE, "Health and Wellbeing Partnership area of the person", "data/areas.csv" },
 	{ "place_board", EXTRACT_CODE, "Place board of that area", "data/place_boards.csv" },
-	{ "gp_cluster", EXTRACT_CODE, "GP cluster of the person's practice (the nearest to a Primary Care Network "
-				      "that Waymark holds)", "data/clusters.csv" },
+	{ "gp_cluster", EXTRACT_CODE, "GP cluster of the person's practice", "data/clusters.csv" },
 	{ "practice", EXTRACT_CODE, "GP practice", "ODS organisation code (data/practices.csv)" },
+	{ "pcn", EXTRACT_CODE, "Primary Care Network of the person's GP practice; empty when the practice has none",
+	  "PCN name (data/pcns.csv: practice to PCN, an approximation of NHS Digital ODS ePCN; see data/SOURCES.md)" },
+	{ "rurality", EXTRACT_CODE, "Rurality of the person's postcode district; empty when not classified",
+	  "urban_city_town, rural_town_fringe, rural_village_dispersed: ONS 2011 Rural Urban Classification, the "
+	  "district's majority class (data/rurality.csv, an approximation; see data/SOURCES.md)" },
 	{ "referral_source", EXTRACT_CODE, "Who made the referral", V "referral_sources.csv" },
 	{ "channel", EXTRACT_CODE, "How the referral came in", "form, self, api, import" },
 	{ "reasons", EXTRACT_CODES, "Reasons for the referral", "codes separated by ; (" V "referral_reasons.csv)" },
@@ -93,18 +97,35 @@ const char *extract_type_name(enum extract_type t)
 static void put_text(char *buf, size_t len, const char *s, int *number)
 {
 	*number = 0;
-	snprintf(buf, len, "%s", s ? s : "");
+	size_t n = s ? strlen(s) : 0;
+	if (n >= len)
+		n = len - 1;
+	if (n)
+		memcpy(buf, s, n);
+	buf[n] = '\0';
 }
 
 static void put_int(char *buf, size_t len, int64_t v, int known, int *number, double *value)
 {
 	*number = known;
-	if (!known) {
+	if (!known || len < 21) {
 		buf[0] = '\0';
+		*number = 0;
 		return;
 	}
 	*value = (double)v;
-	snprintf(buf, len, "%lld", (long long)v);
+	char t[24];
+	size_t n = 0;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		t[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	size_t k = 0;
+	if (v < 0)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = t[--n];
+	buf[k] = '\0';
 }
 
 static void put_score(char *buf, size_t len, int32_t x100, int *number, double *value)
@@ -165,25 +186,27 @@ void extract_cell(const struct extract_row *r, size_t col, char *buf, size_t len
 	case 11: put_text(buf, len, r->place_board, number); break;
 	case 12: put_text(buf, len, r->gp_cluster, number); break;
 	case 13: put_text(buf, len, r->practice, number); break;
-	case 14: put_text(buf, len, r->source, number); break;
-	case 15: put_text(buf, len, r->channel, number); break;
-	case 16: put_text(buf, len, r->reasons, number); break;
-	case 17: put_text(buf, len, r->tier, number); break;
-	case 18: put_text(buf, len, r->month, number); break;
-	case 19: put_int(buf, len, r->days_to_first_contact, r->days_to_first_contact != EXTRACT_NONE, number, value); break;
-	case 20: put_int(buf, len, r->within_24, r->within_24 >= 0, number, value); break;
-	case 21: put_text(buf, len, r->referral_status, number); break;
-	case 22: put_int(buf, len, r->has_case, 1, number, value); break;
-	case 23: put_text(buf, len, r->has_case ? r->case_status : "", number); break;
-	case 24: put_int(buf, len, r->sessions, r->has_case, number, value); break;
-	case 25: put_text(buf, len, r->session_modes, number); break;
-	case 26: put_int(buf, len, r->onward, r->has_case, number, value); break;
-	case 27: put_text(buf, len, r->onward_categories, number); break;
-	case 28: put_text(buf, len, r->onward_outcomes, number); break;
-	case 29: put_int(buf, len, r->unmet, r->has_case, number, value); break;
-	case 30: put_text(buf, len, r->unmet_domains, number); break;
-	case 31: put_int(buf, len, r->dropout, r->dropout >= 0, number, value); break;
-	case 32: put_text(buf, len, r->closure_reason, number); break;
+	case 14: put_text(buf, len, r->pcn, number); break;
+	case 15: put_text(buf, len, r->rurality, number); break;
+	case 16: put_text(buf, len, r->source, number); break;
+	case 17: put_text(buf, len, r->channel, number); break;
+	case 18: put_text(buf, len, r->reasons, number); break;
+	case 19: put_text(buf, len, r->tier, number); break;
+	case 20: put_text(buf, len, r->month, number); break;
+	case 21: put_int(buf, len, r->days_to_first_contact, r->days_to_first_contact != EXTRACT_NONE, number, value); break;
+	case 22: put_int(buf, len, r->within_24, r->within_24 >= 0, number, value); break;
+	case 23: put_text(buf, len, r->referral_status, number); break;
+	case 24: put_int(buf, len, r->has_case, 1, number, value); break;
+	case 25: put_text(buf, len, r->has_case ? r->case_status : "", number); break;
+	case 26: put_int(buf, len, r->sessions, r->has_case, number, value); break;
+	case 27: put_text(buf, len, r->session_modes, number); break;
+	case 28: put_int(buf, len, r->onward, r->has_case, number, value); break;
+	case 29: put_text(buf, len, r->onward_categories, number); break;
+	case 30: put_text(buf, len, r->onward_outcomes, number); break;
+	case 31: put_int(buf, len, r->unmet, r->has_case, number, value); break;
+	case 32: put_text(buf, len, r->unmet_domains, number); break;
+	case 33: put_int(buf, len, r->dropout, r->dropout >= 0, number, value); break;
+	case 34: put_text(buf, len, r->closure_reason, number); break;
 	default: put_text(buf, len, "", number); break;
 	}
 }

@@ -8,7 +8,7 @@
 
 #define EXTRACT_CODES_LEN 512 /* a ;-joined list of codes */
 #define EXTRACT_NONE INT32_MIN /* a number not known */
-#define EXTRACT_FIRST_SCORE_COL 33 /* swemwbs_baseline; the instrument columns follow in a fixed order */
+#define EXTRACT_FIRST_SCORE_COL 35 /* swemwbs_baseline; the instrument columns follow in a fixed order */
 
 /* The instruments with one score (index of struct extract_row's scores). */
 enum extract_scored { EXTRACT_SWEMWBS, EXTRACT_GSE, EXTRACT_EQVAS, EXTRACT_SCORED__MAX };
@@ -20,6 +20,7 @@ struct extract_row {
 	const char *age_band, *gender, *ethnicity, *disability, *employment, *housing;
 	int money_worries; /* 0, 1, or -1 not known */
 	const char *postcode_district, *hwp_area, *place_board, *gp_cluster, *practice;
+	const char *pcn, *rurality; /* from the reports' reference maps (core/report_ref.c) */
 	const char *source, *channel;
 	char reasons[EXTRACT_CODES_LEN];
 	const char *tier;

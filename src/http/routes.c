@@ -61,6 +61,7 @@ const struct route *const http_route_tables[] = {
 	api_evaluation_routes,
 	web_evaluation_routes,
 	web_evaluation_extract_routes,
+	web_stories_routes,
 	api_stories_routes,
 	api_commission_routes,
 	web_commission_routes,

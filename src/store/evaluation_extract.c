@@ -8,6 +8,8 @@
 #include "core/datetime.h"
 #include "core/instrument.h"
 #include "core/londontime.h"
+#include "core/report.h"
+#include "store/report.h"
 
 #define VOCAB_MAX 32
 
@@ -33,6 +35,7 @@ struct reader {
 	uint32_t *reason_mask; /* by referral id - base */
 	int64_t ref_base, ref_n;
 	struct case_aux *cases; /* by case id */
+	struct report_ref *ref;  /* practice -> PCN, postcode district -> rurality: the reports' maps */
 	int64_t case_n;
 	int64_t now;
 	extract_row_fn fn;
@@ -201,6 +204,8 @@ static int main_row(void *ctx, const struct store_row *r)
 	x.place_board = store_row_text(r, 12);
 	x.practice = store_row_text(r, 13);
 	x.gp_cluster = store_row_text(r, 14);
+	x.pcn = report_ref_get(rd->ref, "pcn", x.practice);
+	x.rurality = report_ref_get(rd->ref, "rurality", x.postcode_district);
 	x.source = store_row_text(r, 15);
 	x.channel = store_row_text(r, 16);
 	int64_t i = rid - rd->ref_base;
@@ -268,7 +273,8 @@ long long extract_read(struct store *st, int64_t from_utc, int64_t to_utc, int64
 	rd->fn = fn;
 	rd->ctx = ctx;
 	int64_t max_case = 0, max_ref = 0;
-	if (vocab_load(st, "referral_reasons", &rd->reasons) || vocab_load(st, "session_modes", &rd->modes) ||
+	rd->ref = report_ref_new();
+	if (!rd->ref || report_store_ref(st, rd->ref) || vocab_load(st, "referral_reasons", &rd->reasons) || vocab_load(st, "session_modes", &rd->modes) ||
 	    vocab_load(st, "need_domains", &rd->domains) || vocab_load(st, "onward_referral_statuses", &rd->statuses) ||
 	    store_get_int(st, STMT_EVAL_X_MAX_CASE, &max_case, "") < 0 ||
 	    store_get_int(st, STMT_EVAL_X_MAX_REFERRAL, &max_ref, "") < 0)
@@ -300,6 +306,7 @@ long long extract_read(struct store *st, int64_t from_utc, int64_t to_utc, int64
 out:
 	free(rd->reason_mask);
 	free(rd->cases);
+	report_ref_free(rd->ref);
 	free(rd);
 	return rc;
 }

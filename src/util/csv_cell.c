@@ -12,11 +12,11 @@ void csv_cell_write(FILE *f, const char *s)
 		fputc('"', f);
 	if (s[0] && strchr("=+-@\t\r", s[0]))
 		fputc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		fwrite(s, 1, (size_t)(q - s) + 1, f); /* up to and with the quote, which is doubled */
+		fputc('"', f);
 	}
+	fputs(s, f);
 	if (quote)
 		fputc('"', f);
 }

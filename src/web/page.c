@@ -35,6 +35,7 @@ static const struct {
 	{ "/workers", "Workers", PERM_WORKER_MANAGE },
 	{ "/evaluation/outcomes", "Outcomes", PERM_EVALUATION_READ },
 	{ "/evaluation/extract", "Evaluation extract", PERM_EVALUATION_EXTRACT },
+	{ "/stories", "Stories", PERM_STORY_READ },
 	{ "/commissioning", "Commissioning", PERM_COMMISSION_READ },
 };
 #define NAV_MAX (sizeof nav_all / sizeof nav_all[0])

@@ -209,6 +209,14 @@ static int referrer_page(struct http_req *req, struct http_resp *resp, int64_t i
 		html_elem(h, "a", "Withdraw this referral", "href", href, NULL);
 		html_close(h);
 	}
+	if (req->auth.role == ROLE_REFERRER && authz_allows(req->auth.role, PERM_STORY_SUBMIT)) {
+		char href[64];
+		snprintf(href, sizeof href, "/stories/new?referral=%lld", (long long)id);
+		html_open(h, "p", NULL);
+		html_elem(h, "a", "Add a case study or unexpected outcome", "href", href, NULL);
+		html_text(h, " (with the person's consent)");
+		html_close(h);
+	}
 	http_audit(req, AUDIT_REFERRAL_READ, "referral", id, 0, "referrer page");
 	rc = web_end(&pg, resp, 200);
 done:

@@ -11,6 +11,7 @@
 #include "http/ops_reply.h"
 #include "ops/report_pack.h"
 #include "store/report.h"
+#include "store/story.h"
 #include "web/form.h"
 #include "web/report_view.h"
 #include "web/web.h"
@@ -68,6 +69,21 @@ static void board_form(struct html *h, struct http_req *req, const char *area, c
 	free(a);
 }
 
+struct pack_stories {
+	struct html *h;
+	size_t n;
+};
+
+static int pack_story(void *ctx, const char *text)
+{
+	struct pack_stories *ps = ctx;
+	html_open(ps->h, "div", "class", "nhsuk-inset-text", NULL);
+	html_elem(ps->h, "p", text, "class", "nhsuk-body", NULL);
+	html_close(ps->h);
+	ps->n++;
+	return 0;
+}
+
 static int board_page(struct http_req *req, struct http_resp *resp)
 {
 	const char *area = http_query(req, "area"), *from = http_query(req, "from"), *to = http_query(req, "to");
@@ -85,6 +101,7 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 		return -1;
 	}
 	enum ops_result r = OPS_INVALID;
+	int stories_failed = 0;
 	if (area && *area) {
 		struct ops_ctx c = http_ops_ctx(req);
 		r = ops_report_pack(&c, area, from, to, p, fe);
@@ -149,6 +166,17 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 			html_close(h);
 			html_close(h);
 		}
+		html_open(h, "section", "class", "waymark-pack-section", "id", "pack-stories", NULL);
+		html_elem(h, "h2", "Case studies", NULL);
+		html_elem(h, "p", "Stories approved for publication in the period about people in the area, anonymised.",
+			  "class", "nhsuk-body", NULL);
+		struct pack_stories ps = { h, 0 };
+		if (story_approved_in(req->db, p->area, london_midnight_utc(p->from_day), london_midnight_utc(p->to_day + 1),
+				      pack_story, &ps) < 0)
+			stories_failed = 1;
+		if (!ps.n)
+			html_elem(h, "p", "None approved in the period.", "class", "nhsuk-body", NULL);
+		html_close(h);
 		char q[200];
 		snprintf(q, sizeof q, "board area=%s from=%s to=%s", p->area, f, t);
 		http_audit(req, AUDIT_REPORT_READ, "report", 0, 0, q);
@@ -157,6 +185,10 @@ static int board_page(struct http_req *req, struct http_resp *resp)
 	free(p);
 	int status = fe->n ? 400 : 200;
 	free(fe);
+	if (stories_failed) {
+		layout_end(h);
+		return http_store_failed(req, resp);
+	}
 	return web_end(&pg, resp, status);
 }
 

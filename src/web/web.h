@@ -41,6 +41,7 @@ extern const struct route web_reports_routes[];
 extern const struct route web_report_board_routes[];
 extern const struct route web_evaluation_routes[];
 extern const struct route web_evaluation_extract_routes[];
+extern const struct route web_stories_routes[];
 extern const struct route web_commission_routes[];
 extern const struct route web_commission_evidence_routes[];
 extern const struct route web_milestone_routes[];

@@ -139,13 +139,37 @@ for (const [backend, pg] of [['SQLite', undefined], ['PostgreSQL', process.env.W
       assert.deepEqual(x.sheets.dictionary.header, x.dictionary[0]);
       for (const r of x.dictionary.slice(1)) assert.ok(r[1] && r[2], `${r[0]} has a type and a meaning`);
       for (const c of ['person_key', 'age_band', 'gender', 'ethnicity', 'disability', 'employment', 'housing', 'money_worries',
-        'postcode_district', 'hwp_area', 'place_board', 'practice', 'referral_source', 'channel', 'reasons', 'tier',
+        'postcode_district', 'hwp_area', 'place_board', 'practice', 'pcn', 'rurality', 'referral_source', 'channel', 'reasons', 'tier',
         'month_received', 'days_to_first_contact', 'within_24_counted_hours', 'sessions', 'session_modes', 'onward_referrals',
         'onward_categories', 'onward_outcomes', 'unmet_needs', 'dropout', 'closure_reason', 'swemwbs_baseline',
         'swemwbs_followup', 'swemwbs_days_between', 'ons4_anxiety_baseline', 'gse_baseline', 'eqvas_followup']) {
         assert.ok(x.header.includes(c), `no column ${c}`);
       }
       assert.ok(x.dictionary.find((r) => r[0] === 'ethnicity')[3].includes('NHS Data Dictionary'));
+    });
+
+    test('PCN, Place board and rurality come from the reference data, named with their source', async () => {
+      const x = await readExtract(out('a'), k1);
+      const csvMap = async (file) => Object.fromEntries((await readFile(path.join(repoRoot, file), 'utf8')).trim().split('\n')
+        .slice(1).map((l) => l.split(',')));
+      const pcns = await csvMap('data/pcns.csv');
+      const rural = await csvMap('data/rurality.csv');
+      const boards = Object.fromEntries(sqlRows(db, 'SELECT code, COALESCE(place_board, \'\') FROM areas'));
+      const col = (n) => x.header.indexOf(n);
+      let withPcn = 0;
+      let withRural = 0;
+      for (const r of x.rows) {
+        assert.equal(r[col('pcn')], pcns[r[col('practice')]] ?? '', `PCN of ${r[col('practice')]}`);
+        assert.equal(r[col('rurality')], rural[r[col('postcode_district')]] ?? '', `rurality of ${r[col('postcode_district')]}`);
+        assert.equal(r[col('place_board')], boards[r[col('hwp_area')]] ?? '', `Place board of ${r[col('hwp_area')]}`);
+        withPcn += r[col('pcn')] !== '';
+        withRural += r[col('rurality')] !== '';
+      }
+      assert.ok(withPcn > 0 && withRural > 0, `${withPcn} rows with a PCN, ${withRural} with a rurality`);
+      const dict = (n) => x.dictionary.find((r) => r[0] === n)[3];
+      assert.match(dict('pcn'), /data\/pcns\.csv/);
+      assert.match(dict('rurality'), /ONS 2011 Rural Urban Classification.*data\/rurality\.csv/);
+      assert.match(dict('place_board'), /data\/place_boards\.csv/);
     });
 
     test('key files must be 32 bytes and owner-only', async () => {

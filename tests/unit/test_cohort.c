@@ -134,6 +134,21 @@ static void test_extract_columns(void **state)
 	assert_false(num);
 	extract_cell(&r, n - 2, buf, sizeof buf, &num, &v); /* ons4_anxiety_followup */
 	assert_string_equal(buf, "2");
+	r.practice = "SPBRK01";
+	r.pcn = "Breckland PCN";
+	r.rurality = "rural_town_fringe";
+	r.source = "gp";
+	for (size_t i = 0; i < n; i++) {
+		extract_cell(&r, i, buf, sizeof buf, &num, &v);
+		if (strcmp(cols[i].name, "pcn") == 0)
+			assert_string_equal(buf, "Breckland PCN");
+		else if (strcmp(cols[i].name, "rurality") == 0)
+			assert_string_equal(buf, "rural_town_fringe");
+		else if (strcmp(cols[i].name, "practice") == 0)
+			assert_string_equal(buf, "SPBRK01");
+		else if (strcmp(cols[i].name, "referral_source") == 0)
+			assert_string_equal(buf, "gp");
+	}
 }
 
 int main(void)
