@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 BUILD ?= build
 CC ?= gcc
-PKGS := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter zlib
+PKGS := libmicrohttpd jansson sqlite3 libpq libsodium xlsxwriter
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 OPT ?= -O2
 CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wmissing-prototypes -Wshadow -Werror -Wno-missing-field-initializers -g $(OPT) -Isrc -I$(BUILD)/gen \

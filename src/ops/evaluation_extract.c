@@ -12,13 +12,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xlsxwriter.h>
 #include "core/datetime.h"
 #include "core/extract.h"
 #include "core/londontime.h"
 #include "store/account.h"
 #include "store/evaluation.h"
 #include "store/evaluation_extract.h"
-#include "util/xlsx_stream.h"
+#include "ops/sheet_pipe.h"
 #include "util/csv_cell.h"
 
 const char *const extract_file_names[EXTRACT_FILES] = { "evaluation.csv", "evaluation.xlsx", "dictionary.csv",
@@ -27,9 +28,11 @@ const char *const extract_file_names[EXTRACT_FILES] = { "evaluation.csv", "evalu
 struct writer {
 	const struct pseudonym_key *key;
 	FILE *csv;
-	struct xlsx_stream *xlsx;
+	lxw_worksheet *ws;
+	struct sheet_pipe *pipe;
 	size_t ncols;
 	const struct extract_col *cols;
+	uint32_t xrow;
 	struct extract_result *out;
 	int64_t *excluded; /* person ids left out (sorted and counted at the end) */
 	size_t nexcl, capexcl;
@@ -70,13 +73,13 @@ static int write_row(void *ctx, const struct extract_source *src, struct extract
 			fputs(cell, w->csv); /* numbers, empty cells and hex keys need no quoting */
 		else
 			csv_cell_write(w->csv, cell);
-		(void)value;
-		if (xlsx_stream_cell(w->xlsx, cell, number))
+		if (sheet_pipe_cell(w->pipe, cell, number, value))
 			w->failed = 1;
 	}
 	fputs("\r\n", w->csv);
-	if (xlsx_stream_row_end(w->xlsx))
+	if (sheet_pipe_row_end(w->pipe))
 		w->failed = 1;
+	w->xrow++;
 	return ferror(w->csv) ? (w->failed = 1) : 0;
 }
 
@@ -114,30 +117,29 @@ static FILE *create_in(const char *dir, const char *name, char *path, size_t len
 	return fd < 0 ? NULL : fdopen(fd, "w");
 }
 
-static int write_dictionary(const char *dir, const struct extract_col *cols, size_t n, struct xlsx_stream *x)
+static int write_dictionary(const char *dir, const struct extract_col *cols, size_t n, lxw_workbook *wb)
 {
 	char path[4096];
 	FILE *f = create_in(dir, extract_file_names[2], path, sizeof path);
 	if (!f)
 		return -1;
-	int bad = xlsx_stream_sheet(x, "dictionary");
+	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "dictionary") : NULL;
 	static const char *const head[] = { "column", "type", "meaning", "codes and source" };
 	fputs("column,type,meaning,codes and source\r\n", f);
-	for (int j = 0; j < 4; j++)
-		bad |= xlsx_stream_cell(x, head[j], 0);
-	bad |= xlsx_stream_row_end(x);
+	for (int j = 0; ws && j < 4; j++)
+		worksheet_write_string(ws, 0, (lxw_col_t)j, head[j], NULL);
 	for (size_t i = 0; i < n; i++) {
 		const char *v[4] = { cols[i].name, extract_type_name(cols[i].type), cols[i].meaning, cols[i].codes };
 		for (int j = 0; j < 4; j++) {
 			if (j)
 				fputc(',', f);
 			csv_cell_write(f, v[j]);
-			bad |= xlsx_stream_cell(x, v[j], 0);
+			if (ws)
+				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)j, v[j], NULL);
 		}
 		fputs("\r\n", f);
-		bad |= xlsx_stream_row_end(x);
 	}
-	bad |= ferror(f);
+	int bad = ferror(f);
 	return fclose(f) || bad ? -1 : 0;
 }
 
@@ -188,40 +190,45 @@ enum ops_result ops_evaluation_extract(const struct ops_ctx *c, int64_t from_day
 	char csv_path[4096], xlsx_path[4096];
 	w.csv = create_in(dir, extract_file_names[0], csv_path, sizeof csv_path);
 	snprintf(xlsx_path, sizeof xlsx_path, "%s/%s", dir, extract_file_names[1]);
-	/* Level 1: the sheet's XML is about ten times the CSV, and deflating it is most of the extract's time. */
-	w.xlsx = w.csv ? xlsx_stream_open(xlsx_path, 1) : NULL;
-	if (!w.csv || !w.xlsx || xlsx_stream_sheet(w.xlsx, "extract")) {
+	lxw_workbook_options wo = { .constant_memory = LXW_TRUE, .tmpdir = (char *)dir };
+	lxw_workbook *wb = w.csv ? workbook_new_opt(xlsx_path, &wo) : NULL;
+	w.ws = wb ? workbook_add_worksheet(wb, "extract") : NULL;
+	if (!w.csv || !wb || !w.ws) {
 		snprintf(err, errlen, "cannot create the files in %s: %s", dir, strerror(errno));
 		if (w.csv)
 			fclose(w.csv);
-		if (w.xlsx)
-			xlsx_stream_close(w.xlsx);
+		if (wb)
+			workbook_close(wb);
 		return OPS_ERROR;
 	}
 	setvbuf(w.csv, NULL, _IOFBF, 1 << 20);
 	for (size_t i = 0; i < w.ncols; i++) {
 		fputs(w.cols[i].name, w.csv);
 		fputs(i + 1 < w.ncols ? "," : "\r\n", w.csv);
-		xlsx_stream_cell(w.xlsx, w.cols[i].name, 0);
+		worksheet_write_string(w.ws, 0, (lxw_col_t)i, w.cols[i].name, NULL);
 	}
-	xlsx_stream_row_end(w.xlsx);
+	w.xrow = 1;
 	long long rows = -1;
-	if (store_begin_read(c->db) == 0) {
+	w.pipe = sheet_pipe_start(w.ws, w.ncols, 1);
+	if (w.pipe && store_begin_read(c->db) == 0) {
 		rows = extract_read(c->db, london_midnight_utc(from_day), london_midnight_utc(to_day + 1), c->now, write_row, &w);
 		store_end_read(c->db);
 	}
+	if (w.pipe && sheet_pipe_finish(w.pipe))
+		w.failed = 1;
 	int bad = rows < 0 || w.failed;
 	if (fclose(w.csv))
 		bad = 1;
-	if (!bad && write_dictionary(dir, w.cols, w.ncols, w.xlsx))
+	if (!bad && write_dictionary(dir, w.cols, w.ncols, wb))
 		bad = 1;
-	if (xlsx_stream_close(w.xlsx))
+	if (workbook_close(wb) != LXW_NO_ERROR)
 		bad = 1;
 	if (bad) {
 		free(w.excluded);
 		snprintf(err, errlen, "the extract failed: %s", rows < 0 ? store_errmsg(c->db) : "a file could not be written");
 		return OPS_ERROR;
 	}
+	chmod(xlsx_path, 0600);
 	qsort(w.excluded, w.nexcl, sizeof *w.excluded, cmp_id);
 	for (size_t i = 0; i < w.nexcl; i++)
 		out->excluded_people += i == 0 || w.excluded[i] != w.excluded[i - 1];
