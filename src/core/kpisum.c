@@ -51,7 +51,8 @@ int kpisum_contrib_same(const struct kpisum_contrib *a, const struct kpisum_cont
 {
 	return a->day == b->day && strcmp(a->area, b->area) == 0 && a->counted == b->counted &&
 	       a->left_out == b->left_out && a->within == b->within && a->late == b->late &&
-	       a->attempts == b->attempts && a->elapsed == b->elapsed && a->contact_at == b->contact_at && a->due_hour == b->due_hour;
+	       a->attempts == b->attempts && a->elapsed == b->elapsed && a->contact_at == b->contact_at &&
+	       a->due_hour == b->due_hour;
 }
 
 void kpisum_split_days(int64_t from_day, int64_t to_day, struct kpisum_split *out)
