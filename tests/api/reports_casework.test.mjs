@@ -10,6 +10,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli } from '../lib/server.mjs';
 import { importReferrals, api, tokenFor } from '../lib/referrals.mjs';
+import { reportFigures as figures } from '../lib/reports.mjs';
 import { addVolunteer, communitySupportReferral, dayAt } from '../lib/volunteers.mjs';
 import { sqlRows } from '../lib/dbcheck.mjs';
 
@@ -17,15 +18,6 @@ const servers = [];
 after(async () => { for (const s of servers) await s.stop(); });
 
 const hoursAgo = (h) => new Date(Date.now() - h * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
-
-/** A report's rows as { key: row }, with the body. */
-async function figures(srv, token, report, q) {
-  const res = await api(srv, token, 'GET', `/api/v1/reports/${report}?${q}`);
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  const rows = {};
-  for (const r of res.body.rows) rows[r.key] = r;
-  return { body: res.body, rows };
-}
 
 const value = (f, key, m) => (key === 'total' ? f.body.total : f.rows[key])?.values[m] ?? 0;
 const round2 = (x) => Math.round(x * 100) / 100;
