@@ -130,6 +130,7 @@ static struct cli_opt report_opts[] = {
 	{ "to", "DATE", "last London day (default: today)", NULL },
 	{ "by", "DIMENSION", "break down by this dimension (hwp_area, month, ...; default: totals)", NULL },
 	{ "raw", NULL, "count from the raw rows even where the summaries could answer", NULL },
+	{ "repeat", "N", "ask N times and give the best and mean time (1 to 100000; default 1)", NULL },
 	{ 0 },
 };
 

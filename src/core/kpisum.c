@@ -27,6 +27,7 @@ void kpisum_contrib_of(const struct workclock *wc, const struct kpisum_facts *f,
 		strncpy(out->area, f->area, sizeof out->area - 1);
 	}
 	out->elapsed = -1;
+	out->due_hour = -1;
 	int contacted = f->first_contact_at != KPI_NONE;
 	if (!contacted && f->ended) {
 		out->left_out = 1;
@@ -34,6 +35,8 @@ void kpisum_contrib_of(const struct workclock *wc, const struct kpisum_facts *f,
 	}
 	out->counted = 1;
 	out->attempts = f->attempts;
+	if (!contacted && f->sla_due_at >= 0)
+		out->due_hour = f->sla_due_at / 3600;
 	if (contacted) {
 		if (f->first_contact_at <= f->sla_due_at)
 			out->within = 1;
@@ -48,7 +51,8 @@ int kpisum_contrib_same(const struct kpisum_contrib *a, const struct kpisum_cont
 {
 	return a->day == b->day && strcmp(a->area, b->area) == 0 && a->counted == b->counted &&
 	       a->left_out == b->left_out && a->within == b->within && a->late == b->late &&
-	       a->attempts == b->attempts && a->elapsed == b->elapsed && a->contact_at == b->contact_at;
+	       a->attempts == b->attempts && a->elapsed == b->elapsed && a->contact_at == b->contact_at &&
+	       a->due_hour == b->due_hour;
 }
 
 void kpisum_split_days(int64_t from_day, int64_t to_day, struct kpisum_split *out)

@@ -5,7 +5,8 @@
 #include "core/workclock.h"
 
 enum kpisum_grain { KPISUM_DAY = 0, KPISUM_MONTH = 1 };
-enum kpisum_level { KPISUM_HOURS = 1, KPISUM_MINUTES = 2 }; /* histogram levels: counted hours, counted minutes */
+/* histogram levels: counted hours, counted minutes; the hour not-yet-contacted referrals fall due (the live figures) */
+enum kpisum_level { KPISUM_HOURS = 1, KPISUM_MINUTES = 2, KPISUM_DUE = 3 };
 
 #define KPISUM_AREA_MAX 40
 
@@ -25,6 +26,7 @@ struct kpisum_contrib {
 	int64_t counted, left_out, within, late, attempts;
 	int64_t elapsed;           /* counted seconds to the first successful contact, or -1 */
 	int64_t contact_at;        /* that contact's time, or 0 */
+	int64_t due_hour;          /* not contacted and counted: sla_due_at / 3600 (UTC hours), else -1 */
 };
 
 /* Month number of a London day (year * 12 + month - 1), and the first day of a month number. */

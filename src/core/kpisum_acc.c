@@ -133,6 +133,11 @@ int kpisum_acc_add(struct kpisum_acc *a, const struct kpisum_contrib *c, int sig
 		r->v[KPISUM_ATTEMPTS] += sign * c->attempts;
 		if (sign > 0 && c->contact_at > r->v[KPISUM_LAST_CONTACT])
 			r->v[KPISUM_LAST_CONTACT] = c->contact_at;
+		if (c->due_hour > 0) {
+			if (!(r = row_for(a, KPISUM_HIST_DUE, g, periods[g], c->due_hour, c->area)))
+				return -1;
+			r->v[KPISUM_N] += sign;
+		}
 		if (c->elapsed < 0)
 			continue;
 		if (!(r = row_for(a, KPISUM_HIST_HOURS, g, periods[g], c->elapsed / 3600, c->area)))

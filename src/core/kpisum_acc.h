@@ -5,7 +5,12 @@
 #include <stdint.h>
 #include "core/kpisum.h"
 
-enum kpisum_kind { KPISUM_SUMS = 0, KPISUM_HIST_HOURS = KPISUM_HOURS, KPISUM_HIST_MINUTES = KPISUM_MINUTES };
+enum kpisum_kind {
+	KPISUM_SUMS = 0,
+	KPISUM_HIST_HOURS = KPISUM_HOURS,
+	KPISUM_HIST_MINUTES = KPISUM_MINUTES,
+	KPISUM_HIST_DUE = KPISUM_DUE
+};
 
 /* Columns of a sums row; a histogram row uses only KPISUM_N. */
 enum { KPISUM_COUNTED, KPISUM_LEFT_OUT, KPISUM_WITHIN, KPISUM_LATE, KPISUM_ATTEMPTS, KPISUM_LAST_CONTACT, KPISUM_NCOL };
@@ -26,7 +31,8 @@ void kpisum_acc_free(struct kpisum_acc *acc);
 /*
  * Adds (sign 1) or takes away (sign -1) a referral's contribution: a sums
  * row for its day and its month, an hours row for each, a minutes row for
- * the month (those two only when contacted). The last contact time is a
+ * the month (those two only when contacted), a due-hour row for each (only
+ * when counted and not contacted). The last contact time is a
  * maximum and only grows. 0, or -1 when out of memory.
  */
 int kpisum_acc_add(struct kpisum_acc *acc, const struct kpisum_contrib *c, int sign);

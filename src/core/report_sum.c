@@ -12,6 +12,13 @@ int report_sum_kind(enum report_fact_kind k)
 	return k == RF_REFERRAL || k == RF_TRIAGE;
 }
 
+int report_sum_fits_kind(enum report_id r, int d, enum report_fact_kind k)
+{
+	if (report_dsum_kind(k))
+		return report_dsum_stored_dim(d, k) != NULL;
+	return report_sum_kind(k) && report_sum_fits(r, d);
+}
+
 int report_sum_fits(enum report_id r, int d)
 {
 	static const char *const keys[] = { "hwp_area", "place_board", "waveney", "source", "channel",
@@ -20,6 +27,7 @@ int report_sum_fits(enum report_id r, int d)
 	for (int k = 0; k < RF__N; k++)
 		if ((kinds & (1u << k)) && !report_sum_kind((enum report_fact_kind)k))
 			return 0;
+	/* referral and triage measures only (report_sums) */
 	if (d == -2)
 		return 1;
 	if (d < 0)
@@ -34,7 +42,19 @@ struct report_sum_acc {
 	struct report_sum_row *rows;
 	char **keys;
 	size_t cap, n;
+	int mod, part;
 };
+
+void report_sum_acc_part(struct report_sum_acc *a, int mod, int part)
+{
+	a->mod = mod > 1 ? mod : 1;
+	a->part = part;
+}
+
+size_t report_sum_acc_size(const struct report_sum_acc *a)
+{
+	return a->n;
+}
 
 struct report_sum_acc *report_sum_acc_new(void)
 {
@@ -42,6 +62,7 @@ struct report_sum_acc *report_sum_acc_new(void)
 	if (!a)
 		return NULL;
 	a->cap = 256;
+	a->mod = 1;
 	a->rows = calloc(a->cap, sizeof *a->rows);
 	a->keys = calloc(a->cap, sizeof *a->keys);
 	if (!a->rows || !a->keys) {
@@ -104,9 +125,11 @@ static int grow(struct report_sum_acc *a)
 
 int report_sum_add_row(struct report_sum_acc *a, const struct report_sum_row *r, int sign)
 {
-	char key[6 * REPORT_SUM_TEXT + 64];
-	snprintf(key, sizeof key, "%d|%lld|%s|%s|%s|%s|%s", r->grain, (long long)r->period, r->measure, r->area, r->source,
-		 r->channel, r->tier);
+	if (a->mod > 1 && ((r->period % a->mod) + a->mod) % a->mod != a->part)
+		return 0;
+	char key[8 * REPORT_SUM_TEXT + REPORT_KEY_MAX + 64];
+	snprintf(key, sizeof key, "%d|%d|%lld|%s|%s|%s|%s|%s|%s|%s", r->table, r->grain, (long long)r->period, r->measure,
+		 r->area, r->source, r->channel, r->tier, r->dim, r->key);
 	if ((a->n + 1) * 2 > a->cap && grow(a))
 		return -1;
 	size_t i = find(a->keys, a->cap, key);
@@ -130,6 +153,8 @@ static void text(char out[REPORT_SUM_TEXT], const char *s)
 
 int report_sum_add_fact(struct report_sum_acc *a, const struct report_fact *f, int sign)
 {
+	if (report_dsum_kind(f->kind))
+		return report_dsum_add_fact(a, f, sign);
 	if (!report_sum_kind(f->kind))
 		return 0;
 	struct report_period all = { 0, 0, INT64_MIN / 2, INT64_MAX / 2, 0 };

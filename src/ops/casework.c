@@ -6,6 +6,7 @@
 #include "core/casework.h"
 #include "jobs/jobs.h"
 #include "ops/casework.h"
+#include "store/report_sum.h"
 #include "store/triage.h"
 
 const enum case_rec ops_case_rec[OPS_CASE__MAX] = {
@@ -260,7 +261,16 @@ enum ops_result ops_case_write(const struct ops_ctx *c, int64_t case_id, enum op
 		return ops_fail(c, OPS_ERROR);
 	if (fe->n)
 		return ops_fail(c, OPS_INVALID);
-	switch (o->run(&r)) {
+	/* what the write changes in the reports' case-side summaries, in the same transaction */
+	struct report_sum_acc *sums;
+	if (rptcase_before(c->db, s.referral_id, &sums))
+		return ops_fail(c, OPS_ERROR);
+	enum casework_result ran = o->run(&r);
+	if (ran != CASEWORK_OK)
+		rptcase_abandon(c->db, sums);
+	else if (rptcase_after(c->db, s.referral_id, sums))
+		return ops_fail(c, OPS_ERROR);
+	switch (ran) {
 	case CASEWORK_OK:
 		break;
 	case CASEWORK_INVALID:

@@ -30,10 +30,13 @@ static int apply(const struct ops_ctx *c, const struct referral_view *v, unsigne
 		snprintf(outcode, sizeof outcode, "%s", v->rec.outcode ? v->rec.outcode : "");
 	}
 	int moved = 0;
+	/* the case-side summaries also hold the postcode district (rurality) */
 	if (kpisum_person_leave(c->db, v->person_id, area, &moved) || (moved && rptsum_person(c->db, v->person_id, -1)) ||
+	    rptcase_person(c->db, v->person_id, -1) ||
 	    store_exec(c->db, STMT_PERSON_CONTACT_SET, NULL, NULL, "sssssssii", val[0], val[1], val[2], val[3], val[4],
 		       outcode, area, c->now, v->person_id) < 0 ||
-	    (moved && kpisum_person(c->db, v->person_id, 1)) || (moved && rptsum_person(c->db, v->person_id, 1)))
+	    (moved && kpisum_person(c->db, v->person_id, 1)) || (moved && rptsum_person(c->db, v->person_id, 1)) ||
+	    rptcase_person(c->db, v->person_id, 1))
 		return -1;
 	fields[0] = '\0';
 	for (int i = 0; i < REFERRAL_CONTACT_N; i++) {

@@ -58,6 +58,66 @@ int64_t ops_report_population(const struct ops_report *o, const char *key)
 	return 0;
 }
 
+static int add_dsum(void *vctx, const struct report_sum_row *r)
+{
+	struct add_ctx *a = vctx;
+	return report_table_add_dsum(a->t, r, a->ref, 0, 0);
+}
+
+static int add_dsum_cumulative(void *vctx, const struct report_sum_row *r)
+{
+	struct add_ctx *a = vctx;
+	return report_table_add_dsum(a->t, r, a->ref, 1, a->p->to_utc - 1);
+}
+
+/* The cumulative measure of the table (the open caseload), or NULL. */
+static const char *cumulative_of(const struct report_table *t)
+{
+	for (size_t j = 0; j < t->nm; j++)
+		if (report_sum_cumulative(&report_measures[t->m[j]]))
+			return report_measures[t->m[j]].key;
+	return NULL;
+}
+
+/* Tallies each fact kind the report reads: from the summaries where they hold it by this breakdown (not for a
+ * reader limited to an organisation, nor when raw), else from raw rows. 0 or -1. */
+static int read_facts(const struct ops_ctx *c, enum report_id r, int dim, int raw, struct ops_report *out)
+{
+	unsigned kinds = report_kinds_of(r);
+	struct add_ctx a = { &out->t, &out->p, out->ref };
+	int summed = !raw && !out->t.org_only, all = 1, sums_read = 0;
+	const char *dims_read[RF__N];
+	size_t ndims = 0;
+	const char *cum = cumulative_of(&out->t);
+	for (int k = 0; k < RF__N; k++) {
+		if (!(kinds & (1u << k)))
+			continue;
+		enum report_fact_kind kind = (enum report_fact_kind)k;
+		if (!summed || !report_sum_fits_kind(r, dim, kind)) {
+			all = 0;
+			if (report_store_facts(c->db, kind, &out->p, add_fact, &a))
+				return -1;
+		} else if (!report_dsum_kind(kind)) {
+			if (!sums_read++ && rptsum_read(c->db, out->p.from_day, out->p.to_day, add_sum, &a))
+				return -1;
+		} else {
+			/* one read per stored dimension: the rows of every kind read from it */
+			const char *sd = report_dsum_stored_dim(dim, kind);
+			size_t i = 0;
+			while (i < ndims && strcmp(dims_read[i], sd) != 0)
+				i++;
+			if (i < ndims)
+				continue;
+			dims_read[ndims++] = sd;
+			if (rptdsum_read(c->db, sd, out->p.from_day, out->p.to_day, cum ? cum : "", 0, add_dsum, &a) ||
+			    (cum && rptdsum_read(c->db, sd, 0, out->p.to_day, cum, 1, add_dsum_cumulative, &a)))
+				return -1;
+		}
+	}
+	out->from_summaries = summed && all;
+	return 0;
+}
+
 void ops_report_free(struct ops_report *o)
 {
 	report_table_free(&o->t);
@@ -79,17 +139,8 @@ static enum ops_result report_days(const struct ops_ctx *c, enum report_id r, in
 	out->ref = report_ref_new();
 	if (!out->ref || report_store_ref(c->db, out->ref))
 		return OPS_ERROR;
-	unsigned kinds = report_kinds_of(r);
-	struct add_ctx a = { &out->t, &out->p, out->ref };
-	out->from_summaries = !raw && !out->t.org_only && report_sum_fits(r, dim);
-	if (out->from_summaries) {
-		if (rptsum_read(c->db, from_day, to_day, add_sum, &a))
-			return OPS_ERROR;
-	} else {
-		for (int k = 0; k < RF__N; k++)
-			if ((kinds & (1u << k)) && report_store_facts(c->db, (enum report_fact_kind)k, &out->p, add_fact, &a))
-				return OPS_ERROR;
-	}
+	if (read_facts(c, r, dim, raw, out))
+		return OPS_ERROR;
 	report_table_sort(&out->t);
 	report_suppress(&out->t, out->threshold);
 	if (dim >= 0 && (strcmp(report_dims[dim].key, "hwp_area") == 0 || strcmp(report_dims[dim].key, "place_board") == 0 ||

@@ -59,6 +59,7 @@ static int contrib_get(struct store *st, int64_t id, struct kpisum_contrib *c)
 {
 	memset(c, 0, sizeof *c);
 	c->elapsed = -1;
+	c->due_hour = -1;
 	const struct workclock *wc = clock_of(st);
 	if (!wc)
 		return -1;
@@ -137,6 +138,7 @@ int kpisum_after(struct store *st, int64_t referral_id, const struct kpisum_cont
 	if (!before) {
 		memset(&none, 0, sizeof none);
 		none.elapsed = -1;
+		none.due_hour = -1;
 		before = &none;
 	}
 	if (contrib_get(st, referral_id, &after))

@@ -165,7 +165,7 @@ static int list_row(void *ctx, const struct kpisum_row *r)
 	return 0;
 }
 
-static const char *const kind_names[] = { "sums", "hours", "minutes" };
+static const char *const kind_names[] = { "sums", "hours", "minutes", "due hour" };
 
 static void describe(char *out, size_t len, const char *what, const struct kpisum_row *r)
 {

@@ -1,4 +1,5 @@
-/* The follow-up KPI for a period read from its summaries: sums over whole months and single days, the exact median found hour, minute, then second, and the referrals not yet due looked at one by one. */
+/* The follow-up KPI for a period read from its summaries: sums over whole months and single days, the exact median found hour, minute, then second, and the referrals not yet due counted by the hour they fall due (only
+ * the hour now is in, and the hour in which "at risk" ends, looked at one by one). */
 #include <stdlib.h>
 #include <string.h>
 #include "core/kpi.h"
@@ -242,6 +243,49 @@ static int due_row(void *ctx, const struct store_row *r)
 	return 0;
 }
 
+/*
+ * Pending and at risk at now: whole due hours after now's from the due-hour summaries (every referral due in
+ * the hour is pending; all of them at risk, or none, as the counted time left at the hour's ends says: it only
+ * grows with the due time), and the referrals of now's hour and of the one hour where "at risk" ends read one
+ * by one. 0 or -1.
+ */
+static int not_yet_due(struct store *st, const struct scope *s, const struct workclock *wc, int64_t now,
+		       int64_t from_utc, int64_t to_utc, struct kpi_followup *f)
+{
+	const char *a = s->area;
+	int64_t now_hour = now / 3600;
+	struct counts due = { 0 };
+	int rc = 0;
+	for (int i = 0; i < 3 && rc == 0; i++)
+		if (run_from(s, i) <= run_to(s, i))
+			rc = store_exec(st, STMT_KPISUM_HIST_RANGE, counts_row, &due, "ddiiiiss", KPISUM_DUE, run_grain(i),
+					run_from(s, i), run_to(s, i), now_hour, INT64_MAX, a, a) < 0;
+	if (rc == 0 && due.failed)
+		rc = -1;
+	int64_t one_by_one[2] = { now_hour, -1 };
+	for (size_t i = 0; rc == 0 && i < due.len; i++) {
+		int64_t h = due.value[i];
+		if (h == now_hour || due.n[i] == 0)
+			continue;
+		int all_at_risk = workclock_remaining(wc, now, h * 3600 + 3599) < KPI_AT_RISK_SECONDS;
+		int none_at_risk = workclock_remaining(wc, now, h * 3600) >= KPI_AT_RISK_SECONDS;
+		if (!all_at_risk && !none_at_risk) {
+			one_by_one[1] = h;
+			continue;
+		}
+		f->pending += due.n[i];
+		if (all_at_risk)
+			f->at_risk += due.n[i];
+	}
+	counts_free(&due);
+	struct due_ctx dc = { wc, now, f };
+	for (int i = 0; rc == 0 && i < 2; i++)
+		if (one_by_one[i] >= 0)
+			rc = store_exec(st, STMT_KPISUM_NOT_DUE, due_row, &dc, "iiiiss", i ? one_by_one[i] * 3600 : now,
+					(one_by_one[i] + 1) * 3600, from_utc, to_utc, a, a) < 0;
+	return rc ? -1 : 0;
+}
+
 int kpisum_followup(struct store *st, const struct workclock *wc, int64_t from_day, int64_t to_day,
 		    const char *area, int64_t now, struct triage_kpi *out)
 {
@@ -267,8 +311,7 @@ int kpisum_followup(struct store *st, const struct workclock *wc, int64_t from_d
 	f->contacted_late = v[KPISUM_LATE];
 	out->attempts = v[KPISUM_ATTEMPTS];
 	out->excluded = v[KPISUM_LEFT_OUT];
-	struct due_ctx dc = { wc, now, f };
-	if (store_exec(st, STMT_KPISUM_NOT_DUE, due_row, &dc, "iiiss", now, from_utc, to_utc, a, a) < 0)
+	if (not_yet_due(st, &s, wc, now, from_utc, to_utc, f))
 		return -1;
 	f->overdue = f->received - f->contacted_within - f->contacted_late - f->pending;
 	int64_t contacted = f->contacted_within + f->contacted_late, lo = -1, hi = -1;

@@ -335,7 +335,11 @@ static int person_fill(struct store *st, const struct referral_rec *rec, const s
 	p_fields(p, &n, rec, W_P);
 	p_int(p, &n, m->now);
 	p_int(p, &n, out->person_id);
-	return exec_params(st, STMT_REFERRAL_PERSON_UPDATE, NULL, NULL, p, n) < 0 ? -1 : 0;
+	/* what the person gains (a gender, a practice, ...) re-keys their earlier cases in the case-side summaries */
+	return rptcase_person(st, out->person_id, -1) || exec_params(st, STMT_REFERRAL_PERSON_UPDATE, NULL, NULL, p, n) < 0 ||
+			       rptcase_person(st, out->person_id, 1) ?
+		       -1 :
+		       0;
 }
 
 int referral_store_create(struct store *st, const struct referral_rec *rec, const struct referral_meta *m,

@@ -95,7 +95,9 @@ int report_store_facts_by(struct store *st, enum report_fact_kind kind, enum stm
 			  report_fact_fn fn, void *ctx)
 {
 	struct facts_ctx c = { kind, fn, ctx };
-	int rc = nparams == 1 ? store_exec(st, id, fact_row, &c, "i", a) : store_exec(st, id, fact_row, &c, "ii", a, b);
+	int rc = nparams == 0	? store_exec(st, id, fact_row, &c, "")
+		 : nparams == 1 ? store_exec(st, id, fact_row, &c, "i", a)
+				: store_exec(st, id, fact_row, &c, "ii", a, b);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -11,7 +11,7 @@ typedef int (*report_fact_fn)(void *ctx, const struct report_fact *f);
  * fn returns non-zero to stop. 0 or -1. */
 int report_store_facts(struct store *st, enum report_fact_kind kind, const struct report_period *p, report_fact_fn fn,
 		       void *ctx);
-/* Facts of a kind read by statement id bound to one (nparams 1) or two int64 parameters. 0 or -1. */
+/* Facts of a kind read by statement id bound to no (nparams 0), one (1) or two int64 parameters. 0 or -1. */
 int report_store_facts_by(struct store *st, enum report_fact_kind kind, enum stmt id, int nparams, int64_t a, int64_t b,
 			  report_fact_fn fn, void *ctx);
 /* Fills ref with the practice, area and district maps and the labels. 0 or -1. */

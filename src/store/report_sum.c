@@ -27,11 +27,14 @@ static int snapshot(struct store *st, int64_t referral_id, struct report_sum_acc
 
 static int write_row(void *ctx, const struct report_sum_row *r)
 {
+	if (r->table == 1)
+		return store_exec(ctx, STMT_REPORT_DSUM_ADD, NULL, NULL, "isisssii", (int64_t)r->grain, r->dim, r->period,
+				  r->measure, r->area, r->key, r->n, r->sum) < 0;
 	return store_exec(ctx, STMT_REPORT_SUM_ADD, NULL, NULL, "iisssssii", (int64_t)r->grain, r->period, r->measure,
 			  r->area, r->source, r->channel, r->tier, r->n, r->sum) < 0;
 }
 
-static int write_acc(struct store *st, struct report_sum_acc *a)
+int rptsum_write(struct store *st, struct report_sum_acc *a)
 {
 	return report_sum_each(a, write_row, st) < 0 ? -1 : 0;
 }
@@ -60,7 +63,7 @@ int rptsum_after(struct store *st, int64_t referral_id, struct report_sum_acc *b
 	struct report_sum_acc *a = before ? before : report_sum_acc_new();
 	if (!a)
 		return oom(st);
-	int rc = snapshot(st, referral_id, a, 1) || write_acc(st, a) ? -1 : 0;
+	int rc = snapshot(st, referral_id, a, 1) || rptsum_write(st, a) ? -1 : 0;
 	report_sum_acc_free(a);
 	return rc;
 }
@@ -78,7 +81,7 @@ int rptsum_ids(struct store *st, int64_t first_id, int64_t last_id)
 		return oom(st);
 	int rc = report_store_facts_by(st, RF_REFERRAL, STMT_REPORT_FACT_REFERRAL_IDS, 2, first_id, last_id, add_plus, a) ||
 			 report_store_facts_by(st, RF_TRIAGE, STMT_REPORT_FACT_TRIAGE_IDS, 2, first_id, last_id, add_plus, a) ||
-			 write_acc(st, a) ?
+			 rptsum_write(st, a) ?
 		 -1 :
 		 0;
 	report_sum_acc_free(a);
@@ -93,7 +96,7 @@ int rptsum_person(struct store *st, int64_t person_id, int sign)
 	report_fact_fn fn = sign > 0 ? add_plus : add_minus;
 	int rc = report_store_facts_by(st, RF_REFERRAL, STMT_REPORT_FACT_REFERRAL_PERSON, 1, person_id, 0, fn, a) ||
 			 report_store_facts_by(st, RF_TRIAGE, STMT_REPORT_FACT_TRIAGE_PERSON, 1, person_id, 0, fn, a) ||
-			 write_acc(st, a) ?
+			 rptsum_write(st, a) ?
 		 -1 :
 		 0;
 	report_sum_acc_free(a);
@@ -126,6 +129,21 @@ static int sum_row(const struct store_row *r, struct report_sum_row *out)
 	return 0;
 }
 
+static int dsum_row(const struct store_row *r, struct report_sum_row *out)
+{
+	memset(out, 0, sizeof *out);
+	out->table = 1;
+	out->grain = (int)store_row_int(r, 0);
+	out->period = store_row_int(r, 1);
+	copy(out->measure, store_row_text(r, 2));
+	copy(out->area, store_row_text(r, 3));
+	copy(out->dim, store_row_text(r, 4));
+	snprintf(out->key, sizeof out->key, "%s", store_row_text(r, 5) ? store_row_text(r, 5) : "");
+	out->n = store_row_int(r, 6);
+	out->sum = store_row_int(r, 7);
+	return 0;
+}
+
 static int read_row(void *vctx, const struct store_row *r)
 {
 	struct read_ctx *c = vctx;
@@ -133,6 +151,32 @@ static int read_row(void *vctx, const struct store_row *r)
 	sum_row(r, &row);
 	c->stopped = c->fn(c->ctx, &row);
 	return c->stopped;
+}
+
+static int read_dsum_row(void *vctx, const struct store_row *r)
+{
+	struct read_ctx *c = vctx;
+	struct report_sum_row row;
+	dsum_row(r, &row);
+	c->stopped = c->fn(c->ctx, &row);
+	return c->stopped;
+}
+
+int rptdsum_read(struct store *st, const char *dim, int64_t from_day, int64_t to_day, const char *measure, int only,
+		 int (*fn)(void *ctx, const struct report_sum_row *r), void *ctx)
+{
+	struct kpisum_split sp;
+	kpisum_split_days(from_day, to_day, &sp);
+	struct read_ctx c = { fn, ctx, 0 };
+	enum stmt id = only ? STMT_REPORT_DSUM_READ_ONLY : STMT_REPORT_DSUM_READ;
+	if (sp.month_first <= sp.month_last &&
+	    store_exec(st, id, read_dsum_row, &c, "isiis", (int64_t)1, dim, sp.month_first, sp.month_last, measure) < 0)
+		return -1;
+	for (int i = 0; i < 2 && !c.stopped; i++)
+		if (sp.day_from[i] <= sp.day_to[i] &&
+		    store_exec(st, id, read_dsum_row, &c, "isiis", (int64_t)0, dim, sp.day_from[i], sp.day_to[i], measure) < 0)
+			return -1;
+	return c.stopped ? -1 : 0;
 }
 
 int rptsum_read(struct store *st, int64_t from_day, int64_t to_day,
@@ -151,20 +195,62 @@ int rptsum_read(struct store *st, int64_t from_day, int64_t to_day,
 	return c.stopped ? -1 : 0;
 }
 
-/* Every raw fact added to a. */
-static int recount(struct store *st, struct report_sum_acc *a)
+/* A recount: every raw fact added to acc; when st is set, acc is written and emptied whenever it grows large
+ * (the rows are added to the stored ones, so a rebuild need not hold them all). */
+struct recount_ctx {
+	struct store *st;
+	struct report_sum_acc *acc;
+	int failed;
+};
+
+#define RECOUNT_FLUSH 200000
+
+static int recount_fact(void *vctx, const struct report_fact *f)
 {
-	return report_store_facts_by(st, RF_REFERRAL, STMT_REPORT_FACT_REFERRAL, 2, INT64_MIN / 2, INT64_MAX / 2, add_plus, a) ||
-	       report_store_facts_by(st, RF_TRIAGE, STMT_REPORT_FACT_TRIAGE, 2, INT64_MIN / 2, INT64_MAX / 2, add_plus, a);
+	struct recount_ctx *c = vctx;
+	if (report_sum_add_fact(c->acc, f, 1))
+		return c->failed = -1;
+	if (c->st && report_sum_acc_size(c->acc) > RECOUNT_FLUSH) {
+		struct report_sum_acc *fresh = report_sum_acc_new();
+		if (!fresh || rptsum_write(c->st, c->acc)) {
+			report_sum_acc_free(fresh);
+			return c->failed = -1;
+		}
+		report_sum_acc_free(c->acc);
+		c->acc = fresh;
+	}
+	return 0;
+}
+
+static int recount(struct store *st, struct recount_ctx *c)
+{
+	static const struct {
+		enum report_fact_kind kind;
+		enum stmt id;
+	} all[] = { { RF_CASE, STMT_REPORT_FACT_CASE_ALL },	  { RF_SESSION, STMT_REPORT_FACT_SESSION_ALL },
+		    { RF_ONWARD, STMT_REPORT_FACT_ONWARD_ALL },	  { RF_UNMET, STMT_REPORT_FACT_UNMET_ALL },
+		    { RF_OUTCOME, STMT_REPORT_FACT_OUTCOME_ALL }, { RF_TASK, STMT_REPORT_FACT_TASK_ALL } };
+	if (report_store_facts_by(st, RF_REFERRAL, STMT_REPORT_FACT_REFERRAL, 2, INT64_MIN / 2, INT64_MAX / 2, recount_fact,
+				  c) ||
+	    report_store_facts_by(st, RF_TRIAGE, STMT_REPORT_FACT_TRIAGE, 2, INT64_MIN / 2, INT64_MAX / 2, recount_fact, c))
+		return -1;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (report_store_facts_by(st, all[i].kind, all[i].id, 0, 0, 0, recount_fact, c))
+			return -1;
+	return c->failed;
 }
 
 int rptsum_rebuild(struct store *st)
 {
-	struct report_sum_acc *a = report_sum_acc_new();
-	if (!a)
+	struct recount_ctx c = { st, report_sum_acc_new(), 0 };
+	if (!c.acc)
 		return oom(st);
-	int rc = store_exec(st, STMT_REPORT_SUM_CLEAR, NULL, NULL, "") < 0 || recount(st, a) || write_acc(st, a) ? -1 : 0;
-	report_sum_acc_free(a);
+	int rc = store_exec(st, STMT_REPORT_SUM_CLEAR, NULL, NULL, "") < 0 ||
+			 store_exec(st, STMT_REPORT_DSUM_CLEAR, NULL, NULL, "") < 0 || recount(st, &c) ||
+			 rptsum_write(st, c.acc) ?
+		 -1 :
+		 0;
+	report_sum_acc_free(c.acc);
 	return rc;
 }
 
@@ -172,6 +258,13 @@ static int stored_row(void *ctx, const struct store_row *r)
 {
 	struct report_sum_row row;
 	sum_row(r, &row);
+	return report_sum_add_row(ctx, &row, -1);
+}
+
+static int stored_dsum_row(void *ctx, const struct store_row *r)
+{
+	struct report_sum_row row;
+	dsum_row(r, &row);
 	return report_sum_add_row(ctx, &row, -1);
 }
 
@@ -184,25 +277,47 @@ static int diff_row(void *vctx, const struct report_sum_row *r)
 {
 	struct diff_ctx *d = vctx;
 	char line[512];
-	snprintf(line, sizeof line,
-		 "%s %lld %s area=%s source=%s channel=%s tier=%s: the recount has n %+lld, total %+lld against the summary",
-		 r->grain ? "month" : "day", (long long)r->period, r->measure, r->area, r->source, r->channel, r->tier,
-		 (long long)r->n, (long long)r->sum);
+	if (r->table == 1)
+		snprintf(line, sizeof line,
+			 "%s %lld %s area=%s %s=%s: the recount has n %+lld, total %+lld against the summary",
+			 r->grain ? "month" : "day", (long long)r->period, r->measure, r->area, r->dim[0] ? r->dim : "total",
+			 r->key, (long long)r->n, (long long)r->sum);
+	else
+		snprintf(line, sizeof line,
+			 "%s %lld %s area=%s source=%s channel=%s tier=%s: the recount has n %+lld, total %+lld against the "
+			 "summary",
+			 r->grain ? "month" : "day", (long long)r->period, r->measure, r->area, r->source, r->channel, r->tier,
+			 (long long)r->n, (long long)r->sum);
 	if (d->fn)
 		d->fn(d->ctx, line);
 	return 0;
 }
 
+/* Rows a recount slice may hold before the check cuts the periods into more slices. */
+#define CHECK_SLICE_ROWS 400000
+
 long rptsum_check(struct store *st, void (*fn)(void *ctx, const char *line), void *ctx)
 {
-	struct report_sum_acc *a = report_sum_acc_new();
-	if (!a)
-		return oom(st);
-	long n = -1;
-	if (!recount(st, a) && store_exec(st, STMT_REPORT_SUM_ALL, stored_row, a, "") >= 0) {
-		struct diff_ctx d = { fn, ctx };
-		n = report_sum_each(a, diff_row, &d);
+	int64_t stored = 0;
+	if (store_get_int(st, STMT_REPORT_DSUM_COUNT, &stored, "") < 0)
+		return -1;
+	int slices = (int)(stored / CHECK_SLICE_ROWS) + 1;
+	long total = 0;
+	for (int part = 0; part < slices; part++) {
+		struct recount_ctx c = { NULL, report_sum_acc_new(), 0 };
+		if (!c.acc)
+			return oom(st);
+		report_sum_acc_part(c.acc, slices, part);
+		long n = -1;
+		if (!recount(st, &c) && store_exec(st, STMT_REPORT_SUM_ALL, stored_row, c.acc, "") >= 0 &&
+		    store_exec(st, STMT_REPORT_DSUM_ALL, stored_dsum_row, c.acc, "") >= 0) {
+			struct diff_ctx d = { fn, ctx };
+			n = report_sum_each(c.acc, diff_row, &d);
+		}
+		report_sum_acc_free(c.acc);
+		if (n < 0)
+			return -1;
+		total += n;
 	}
-	report_sum_acc_free(a);
-	return n;
+	return total;
 }

@@ -80,6 +80,7 @@ int store_begin(struct store *st)
 	if (st->ops->tx(st, "BEGIN"))
 		return -1;
 	st->in_tx = 1;
+	st->rpt_depth = 0;
 	return 0;
 }
 

@@ -105,6 +105,7 @@ struct store {
 	enum store_err errcode;
 	char errmsg[512];
 	int in_tx;
+	int rpt_depth; /* case-side report summary snapshots open (store/report_sum.c; 0 at BEGIN) */
 	struct audit_memo *audit_memo; /* lent by a transaction's owner: store/audit.h */
 };
 

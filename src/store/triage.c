@@ -512,9 +512,16 @@ static int insert_case(struct store *st, const struct triage_subject *s, const c
 		       const char *status, const char *closure, int64_t *case_id)
 {
 	*case_id = 0;
+	struct report_sum_acc *b;
+	if (rptcase_before(st, s->id, &b))
+		return -1;
 	if (store_exec(st, STMT_CASE_INSERT, store_row_first_int, case_id, "iisiIsiiisIs", s->id, s->person_id, tier, org_id,
 		       worker_id > 0 ? worker_id : INT64_MIN, reason, (int64_t)overflowed, (int64_t)home_check, now, status,
-		       closure ? now : INT64_MIN, closure) != 1)
+		       closure ? now : INT64_MIN, closure) != 1) {
+		rptcase_abandon(st, b);
+		return -1;
+	}
+	if (rptcase_after(st, s->id, b))
 		return -1;
 	/* The pre-discharge home check becomes a task only a DBS-checked worker or volunteer can take. */
 	return home_check ? discharge_home_check_open(st, *case_id, now) : 0;
@@ -906,7 +913,14 @@ enum triage_result triage_reassign(struct store *st, const struct triage_reassig
 	char detail[512];
 	join_detail(detail, sizeof detail, w.name, w.org_name, rq->reason);
 	if (has_case) {
-		if (store_exec(st, STMT_CASE_REASSIGN, NULL, NULL, "iisi", w.org_id, w.id, out->alloc.reason, c->id) != 1)
+		struct report_sum_acc *b;
+		if (rptcase_before(st, s->id, &b))
+			goto done;
+		if (store_exec(st, STMT_CASE_REASSIGN, NULL, NULL, "iisi", w.org_id, w.id, out->alloc.reason, c->id) != 1) {
+			rptcase_abandon(st, b);
+			goto done;
+		}
+		if (rptcase_after(st, s->id, b))
 			goto done;
 		out->case_id = c->id;
 		res = note_event(st, s->id, "reassigned", detail, rq->user_id, rq->now);
@@ -1056,8 +1070,13 @@ static enum triage_result end_referral(struct store *st, int64_t id, const char 
 	if (res != TRIAGE_OK)
 		goto done;
 	struct triage_case c;
+	struct report_sum_acc *b = NULL;
 	int has = triage_case_get(st, id, &c);
-	if (has < 0 || (has && store_exec(st, STMT_CASE_CLOSE, NULL, NULL, "isi", now, closure, c.id) < 0)) {
+	if (has < 0 || (has && rptcase_before(st, id, &b))) {
+		res = TRIAGE_ERROR;
+		goto done;
+	}
+	if (has && (store_exec(st, STMT_CASE_CLOSE, NULL, NULL, "isi", now, closure, c.id) < 0 || rptcase_after(st, id, b))) {
 		res = TRIAGE_ERROR;
 		goto done;
 	}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "store/report_sum.h"
 #include "store/step_up.h"
 #include "core/referral_validate.h"
 #include "store/triage_int.h"
@@ -98,8 +99,15 @@ static enum triage_result apply(struct store *st, const struct step_up_request *
 	}
 	char reason[ALLOCATE_REASON_MAX + 64];
 	snprintf(reason, sizeof reason, "stepped up from community support: %s", o->alloc.reason);
+	struct report_sum_acc *b;
+	if (rptcase_before(st, s->id, &b))
+		return TRIAGE_ERROR;
 	if (store_exec(st, STMT_CASE_STEP_UP, NULL, NULL, "siIsiii", o->tier, o->org_id, found ? o->worker_id : INT64_MIN,
-		       reason, (int64_t)(found && o->alloc.overflowed), (int64_t)home_check, c->id) != 1)
+		       reason, (int64_t)(found && o->alloc.overflowed), (int64_t)home_check, c->id) != 1) {
+		rptcase_abandon(st, b);
+		return TRIAGE_ERROR;
+	}
+	if (rptcase_after(st, s->id, b))
 		return TRIAGE_ERROR;
 	if (store_exec(st, STMT_STEP_UP_INSERT, store_row_first_int, &out->id, "iissisiIi", s->id, c->id, out->from_tier,
 		       o->tier, c->org_id, rq->reason, (int64_t)cancelled, NO_USER(rq->user_id), rq->now) != 1)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "core/list_sorts.h"
 #include "core/londontime.h"
+#include "store/report_sum.h"
 #include "store/volunteer.h"
 
 const char *const task_status_codes[TASK_STATUS_COUNT + 1] = { "open", "offered", "accepted", "done", "missed",
@@ -646,21 +647,56 @@ int task_decline_record(struct store *st, int64_t task_id, int64_t volunteer_id,
 	return store_exec(st, STMT_VTASK_DECLINE_RECORD, NULL, NULL, "iii", task_id, volunteer_id, now) < 0 ? -1 : 0;
 }
 
+/* Around a change to a task that may be done (the reports' tasks and hours): the task's referral's case-side
+ * summaries before (0 or -1) and after (n, the statement's result, or -1). */
+static int task_sum_before(struct store *st, int64_t task_id, int64_t *referral_id, struct report_sum_acc **b)
+{
+	*b = NULL;
+	return rptsum_task_referral(st, task_id, referral_id) || (*referral_id && rptcase_before(st, *referral_id, b)) ? -1
+															: 0;
+}
+
+static int task_sum_after(struct store *st, int64_t referral_id, struct report_sum_acc *b, int n)
+{
+	if (n < 0 || !referral_id) {
+		if (referral_id)
+			rptcase_abandon(st, b);
+		return n;
+	}
+	return rptcase_after(st, referral_id, b) ? -1 : n;
+}
+
 int task_reopen(struct store *st, int64_t task_id, const char *from_status, int64_t volunteer_id, int64_t now)
 {
-	return store_exec(st, STMT_VTASK_REOPEN, NULL, NULL, "iiisi", now, now, task_id, from_status, volunteer_id);
+	int64_t rid = 0;
+	struct report_sum_acc *b;
+	if (task_sum_before(st, task_id, &rid, &b))
+		return -1;
+	return task_sum_after(st, rid, b,
+			      store_exec(st, STMT_VTASK_REOPEN, NULL, NULL, "iiisi", now, now, task_id, from_status,
+					 volunteer_id));
 }
 
 int task_log(struct store *st, int64_t task_id, int64_t volunteer_id, int done, int minutes, const char *note,
 	     int64_t now)
 {
-	return store_exec(st, STMT_VTASK_LOG, NULL, NULL, "sdsiiii", done ? "done" : "missed", minutes, or_null(note), now,
-			  now, task_id, volunteer_id);
+	int64_t rid = 0;
+	struct report_sum_acc *b;
+	if (task_sum_before(st, task_id, &rid, &b))
+		return -1;
+	return task_sum_after(st, rid, b,
+			      store_exec(st, STMT_VTASK_LOG, NULL, NULL, "sdsiiii", done ? "done" : "missed", minutes,
+					 or_null(note), now, now, task_id, volunteer_id));
 }
 
 int task_cancel(struct store *st, int64_t task_id, const char *note, int64_t now)
 {
-	return store_exec(st, STMT_VTASK_CANCEL, NULL, NULL, "siii", or_null(note), now, now, task_id);
+	int64_t rid = 0;
+	struct report_sum_acc *b;
+	if (task_sum_before(st, task_id, &rid, &b))
+		return -1;
+	return task_sum_after(st, rid, b,
+			      store_exec(st, STMT_VTASK_CANCEL, NULL, NULL, "siii", or_null(note), now, now, task_id));
 }
 
 int task_person_decline(struct store *st, int64_t person_id, int64_t volunteer_id, const char *reason, int64_t by_user,
@@ -676,10 +712,15 @@ int task_support_extend(struct store *st, int64_t referral_id, int64_t until, co
 			int64_t now, int64_t *id)
 {
 	struct id_ctx c = { id };
-	return store_exec(st, STMT_SUPPORT_EXTENSION_ADD, id_row, &c, "iisIi", referral_id, until, reason,
-			  by_user ? by_user : INT64_MIN, now) == 1
-		       ? 0
-		       : -1;
+	struct report_sum_acc *b;
+	if (rptcase_before(st, referral_id, &b))
+		return -1;
+	if (store_exec(st, STMT_SUPPORT_EXTENSION_ADD, id_row, &c, "iisIi", referral_id, until, reason,
+		       by_user ? by_user : INT64_MIN, now) != 1) {
+		rptcase_abandon(st, b);
+		return -1;
+	}
+	return rptcase_after(st, referral_id, b);
 }
 
 /* Matching runs */

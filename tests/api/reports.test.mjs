@@ -8,6 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli } from '../lib/server.mjs';
 import { importReferrals, api, tokenFor } from '../lib/referrals.mjs';
+import { reportFigures as figures } from '../lib/reports.mjs';
 
 const servers = [];
 after(async () => { for (const s of servers) await s.stop(); });
@@ -15,15 +16,6 @@ after(async () => { for (const s of servers) await s.stop(); });
 const iso = (t) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 const REPORTS = ['activity', 'followup', 'casework', 'onward', 'unmet-needs', 'outcomes', 'discharge', 'volunteers',
   'workforce', 'hours'];
-
-/** Rows of a report as { key: values }, with its total. */
-async function figures(srv, token, report, q) {
-  const res = await api(srv, token, 'GET', `/api/v1/reports/${report}?${q}`);
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  const rows = {};
-  for (const r of res.body.rows) rows[r.key] = r;
-  return { body: res.body, rows };
-}
 
 const delta = (before, after, key, measure) =>
   (after.rows[key]?.values[measure] ?? 0) - (before.rows[key]?.values[measure] ?? 0);

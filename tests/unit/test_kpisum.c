@@ -40,6 +40,13 @@ static void test_split(void **state)
 	assert_int_equal(kpisum_month_first_day(kpisum_month_of(day(2028, 2, 29))), day(2028, 2, 1));
 }
 
+static int collect(void *ctx, const struct kpisum_row *r)
+{
+	int64_t *n = ctx;
+	n[r->kind] += r->kind == KPISUM_SUMS ? r->v[KPISUM_COUNTED] : r->v[KPISUM_N];
+	return 0;
+}
+
 static void test_contrib(void **state)
 {
 	(void)state;
@@ -53,6 +60,18 @@ static void test_contrib(void **state)
 	assert_int_equal(c.elapsed, 22 * 3600); /* Friday 11:00 to Monday 09:00, the weekend paused */
 	assert_int_equal(c.attempts, 2);
 	assert_string_equal(c.area, "waveney");
+	assert_int_equal(c.due_hour, -1); /* contacted: not in the live figures */
+	/* Not contacted yet: counted by the hour it falls due (pending until then). */
+	f.first_contact_at = KPI_NONE;
+	kpisum_contrib_of(&wc, &f, &c);
+	assert_int_equal(c.due_hour, (fri + 3 * 86400) / 3600);
+	struct kpisum_acc *acc = kpisum_acc_new();
+	assert_non_null(acc);
+	assert_int_equal(kpisum_acc_add(acc, &c, 1), 0);
+	int64_t n[4] = { 0 };
+	assert_true(kpisum_acc_each(acc, collect, n) > 0);
+	assert_int_equal(n[KPISUM_HIST_DUE], 2); /* its day and its month */
+	kpisum_acc_free(acc);
 	/* Rejected and never reached: left out, attempts not counted. */
 	f.first_contact_at = KPI_NONE;
 	f.ended = 1;
@@ -60,13 +79,7 @@ static void test_contrib(void **state)
 	assert_int_equal(c.left_out, 1);
 	assert_int_equal(c.counted + c.attempts, 0);
 	assert_int_equal(c.elapsed, -1);
-}
-
-static int collect(void *ctx, const struct kpisum_row *r)
-{
-	int64_t *n = ctx;
-	n[r->kind] += r->kind == KPISUM_SUMS ? r->v[KPISUM_COUNTED] : r->v[KPISUM_N];
-	return 0;
+	assert_int_equal(c.due_hour, -1);
 }
 
 static void test_acc(void **state)
@@ -83,7 +96,7 @@ static void test_acc(void **state)
 		kpisum_contrib_of(&wc, &f, &c);
 		assert_int_equal(kpisum_acc_add(acc, &c, 1), 0);
 	}
-	int64_t n[3] = { 0 };
+	int64_t n[4] = { 0 };
 	assert_true(kpisum_acc_each(acc, collect, n) > 0);
 	assert_int_equal(n[KPISUM_SUMS], 2 * 5000);         /* a day row and a month row each */
 	assert_int_equal(n[KPISUM_HIST_HOURS], 2 * 5000);
