@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { api, tokenFor } from '../lib/referrals.mjs';
-import { launchBrowser, assertNoAxeViolations } from '../lib/browser.mjs';
+import { launchBrowser, assertNoAxeViolations, signIn } from '../lib/browser.mjs';
 import { sqlRows } from '../lib/dbcheck.mjs';
 
 let server, browser, gpRef, gpReference, onwardId;
@@ -40,18 +40,11 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page, email) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill('demo-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 async function noJs(email) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
-  await signIn(page, email);
+  await signIn(page, server.url, email);
   return { context, page };
 }
 
@@ -139,7 +132,7 @@ test('the story pages pass axe and fit a 320 px screen', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15000);
-    await signIn(page, email);
+    await signIn(page, server.url, email);
     await page.goto(server.url + (url ?? `/stories/review?source=story&id=${draft}`));
     await assertNoAxeViolations(page, label);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
