@@ -11,12 +11,13 @@ static const struct {
 	const char *type;
 	const char *magic;
 	size_t len;
+	const char *name; /* as people know it, for messages */
 } types[] = {
-	{ "application/pdf", "%PDF-", 5 },
-	{ "image/png", "\x89PNG\r\n\x1a\n", 8 },
-	{ "image/jpeg", "\xff\xd8\xff", 3 },
-	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04", 4 },
-	{ "text/plain", "", 0 },
+	{ "application/pdf", "%PDF-", 5, "PDF" },
+	{ "image/png", "\x89PNG\r\n\x1a\n", 8, "PNG image" },
+	{ "image/jpeg", "\xff\xd8\xff", 3, "JPEG image" },
+	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04", 4, "Word (.docx)" },
+	{ "text/plain", "", 0, "plain text" },
 };
 
 static int type_index(const char *t)
@@ -61,7 +62,7 @@ enum ops_result ops_comm_evidence_add(const struct ops_ctx *c, int64_t org_id, j
 		else if (blen > COMM_FILE_MAX)
 			fielderr_add(fe, "file_base64", "The file must be at most 512 KB");
 		else if (ti >= 0 && (blen < types[ti].len || memcmp(bin, types[ti].magic, types[ti].len) != 0))
-			fielderr_add(fe, "content_type", "The file's contents are not a %s file", ctype);
+			fielderr_add(fe, "content_type", "The file's contents are not those of a %s file", types[ti].name);
 		else if (ti >= 0 && types[ti].len == 0 && memchr(bin, 0, blen))
 			fielderr_add(fe, "content_type", "A plain text file cannot contain NUL bytes");
 	}

@@ -25,6 +25,7 @@ static const struct {
 } done_codes[] = {
 	{ "triaged", "Triage saved", NULL },
 	{ "contact", "Contact recorded", NULL },
+	{ "evidence", "Evidence uploaded", "It is listed under its criterion, waiting for the lead provider to check it." },
 	{ "reallocated", "Case given to another worker", NULL },
 	{ "session", "Session added", NULL },
 	{ "measure", "Measure recorded", NULL },

@@ -1,10 +1,17 @@
-/* Commissioning pages for Appendix B: a provider's criteria and evidence with download links, and the evidence reminders list. */
+/* Commissioning pages for Appendix B: a provider's criteria and evidence with download links, a form to upload new
+ * evidence (multipart, through the same use case as the API), and the evidence reminders list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
+#include "core/authz.h"
+#include "core/datehuman.h"
+#include "core/datetime.h"
 #include "http/ops_reply.h"
+#include "ops/ops.h"
 #include "ops/commission.h"
 #include "web/commission_web.h"
+#include "web/form_date.h"
 #include "web/web.h"
 
 static const char *status_tag(const char *st)
@@ -70,22 +77,61 @@ int web_comm_reminders(struct html *h, struct http_req *req)
 	return 0;
 }
 
-static int evidence_page(struct http_req *req, struct http_resp *resp)
+#define EVIDENCE_UPLOAD_MAX (768 * 1024) /* the 512 KB file (ops/commission_evidence.c) and the form's fields */
+
+/* The upload form, for those who may add evidence (a provider's managers,
+ * the programme lead), showing what was sent when fe has problems. */
+static void upload_form(struct html *h, struct http_req *req, int64_t org_id, json_t *o, const struct field_errors *fe)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
+	html_elem(h, "h2", "Add evidence", NULL);
+	char action[96];
+	snprintf(action, sizeof action, "/commissioning/providers/%lld/evidence", (long long)org_id);
+	form_begin_upload(h, action, req->auth.csrf[0] ? req->auth.csrf : NULL);
+	struct form_option opts[32];
+	size_t n = 0, i;
+	json_t *x;
+	opts[n++] = (struct form_option){ "", "Choose a criterion" };
+	json_array_foreach(json_object_get(o, "criteria"), i, x)
+	{
+		if (n + 1 < sizeof opts / sizeof opts[0])
+			opts[n++] = (struct form_option){ cw_js(x, "code"), cw_js(x, "label") };
+	}
+	opts[n] = (struct form_option){ NULL, NULL };
+	form_select(h, &(struct form_field){ .name = "criterion", .label = "Criterion", .value = http_form(req, "criterion"), .errors = fe },
+		    opts);
+	form_input(h, &(struct form_field){ .name = "title", .label = "Document title", .value = http_form(req, "title"),
+					    .hint = "For example Safeguarding policy", .errors = fe });
+	form_input(h, &(struct form_field){ .name = "reference", .label = "Reference or version", .value = http_form(req, "reference"),
+					    .hint = "For example v3, approved by the trustees in March", .errors = fe });
+	form_date(h, req,
+		  &(struct form_field){ .name = "review_date", .label = "Review or expiry date",
+					.hint = "When it must be reviewed or renewed, for example 31 3 2027", .errors = fe },
+		  DT_DAYS_MIN - 1, 0); /* empty until sent */
+	form_file(h,
+		  &(struct form_field){ .name = "file", .label = "File",
+					.hint = "A PDF, Word (.docx), PNG, JPEG or plain text file of at most 512 KB", .errors = fe },
+		  ".pdf,.docx,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain");
+	form_button(h, "Upload evidence");
+	form_end(h);
+}
+
+static int evidence_render(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe)
+{
 	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r;
 	json_t *o = ops_comm_criteria(&c, id, &r);
 	if (!o)
 		return web_ops_reply(req, resp, r, "Appendix B evidence", NULL);
 	struct web_page pg;
-	web_begin(&pg, req, resp, "Appendix B evidence");
+	web_begin(&pg, req, resp, fe && fe->n ? "Error: Appendix B evidence" : "Appendix B evidence");
 	struct html *h = &pg.h;
 	html_open(h, "p", NULL);
 	html_elem(h, "a", "Back to commissioning", "href", "/commissioning", NULL);
 	html_close(h);
+	if (fe && fe->n)
+		layout_error_summary(h, fe);
+	else
+		web_done_banner(h, req);
 	html_elem(h, "h1", "Appendix B evidence", NULL);
 	html_elem(
 	    h, "p",
@@ -132,12 +178,98 @@ static int evidence_page(struct http_req *req, struct http_resp *resp)
 		html_close(h);
 	}
 	cw_table_end(h);
+	if (authz_allows(req->auth.role, PERM_COMMISSION_PROVIDER))
+		upload_form(h, req, id, o, fe);
 	json_decref(o);
-	return web_end(&pg, resp, 200);
+	return web_end(&pg, resp, fe && fe->n ? 422 : 200);
+}
+
+static int evidence_page(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	return id < 0 ? 0 : evidence_render(req, resp, id, NULL);
+}
+
+/* The upload as the API's JSON (file in base64), so the one use case checks
+ * and stores it; its problems with the file are shown under the file. */
+static json_t *upload_json(struct http_req *req, struct field_errors *fe)
+{
+	json_t *in = json_object();
+	static const char *const texts[] = { "criterion", "title", "reference", NULL };
+	for (const char *const *k = texts; *k; k++)
+		json_object_set_new(in, *k, json_string(http_form(req, *k) ? http_form(req, *k) : ""));
+	char typed[64];
+	int64_t day;
+	if (!*form_date_text(req, "review_date", 0, typed, sizeof typed))
+		fielderr_add(fe, "review_date", "Enter the review or expiry date");
+	else if (dh_parse_date(typed, &day))
+		fielderr_add(fe, "review_date", "Enter a real date, for example 31 3 2027");
+	else {
+		char iso[DT_DATE_LEN];
+		dt_format_date(day, iso);
+		json_object_set_new(in, "review_date", json_string(iso));
+	}
+	const struct http_upload *u = http_upload_file(req);
+	size_t len = 0;
+	const char *data = http_upload_data(req, &len);
+	if (!u || !u->file_name[0] || !data || !len) {
+		fielderr_add(fe, "file", "Choose the file to upload");
+		return in;
+	}
+	json_object_set_new(in, "file_name", json_string(u->file_name));
+	json_object_set_new(in, "content_type", json_string(u->content_type[0] ? u->content_type : "application/octet-stream"));
+	size_t blen = sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL);
+	char *b64 = len <= EVIDENCE_UPLOAD_MAX ? malloc(blen) : NULL;
+	if (!b64) {
+		fielderr_add(fe, "file", "The file must be at most 512 KB");
+		return in;
+	}
+	sodium_bin2base64(b64, blen, (const unsigned char *)data, len, sodium_base64_VARIANT_ORIGINAL);
+	json_object_set_new(in, "file_base64", json_string(b64));
+	free(b64);
+	return in;
+}
+
+static int evidence_post(struct http_req *req, struct http_resp *resp)
+{
+	int64_t id = http_param_id_or_respond(req, resp, 0);
+	if (id < 0)
+		return 0;
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
+	json_t *in = upload_json(req, fe);
+	int rc;
+	if (fe->n) {
+		rc = evidence_render(req, resp, id, fe);
+	} else {
+		struct ops_ctx c = http_ops_ctx(req);
+		int64_t ev = 0;
+		enum ops_result r = ops_comm_evidence_add(&c, id, in, fe, &ev);
+		/* The use case names the file's parts as the API sends them. */
+		for (size_t i = 0; i < fe->n; i++)
+			if (!strcmp(fe->e[i].field, "file_base64") || !strcmp(fe->e[i].field, "content_type") ||
+			    !strcmp(fe->e[i].field, "file_name"))
+				snprintf(fe->e[i].field, sizeof fe->e[i].field, "file");
+		if (r == OPS_INVALID) {
+			rc = evidence_render(req, resp, id, fe);
+		} else if (r != OPS_OK) {
+			rc = web_ops_reply(req, resp, r, "Appendix B evidence", NULL);
+		} else {
+			char to[112];
+			snprintf(to, sizeof to, "/commissioning/providers/%lld/evidence?done=evidence", (long long)id);
+			rc = http_redirect(resp, to);
+		}
+	}
+	json_decref(in);
+	free(fe);
+	return rc;
 }
 
 const struct route web_commission_evidence_routes[] = {
 	{ "GET", "/commissioning/providers/{id}/evidence", evidence_page, PERM_COMMISSION_READ,
 	  "A provider's Appendix B criteria and evidence, with the files to download", "provider" },
+	{ "POST", "/commissioning/providers/{id}/evidence", evidence_post, PERM_COMMISSION_PROVIDER,
+	  "Upload evidence for an Appendix B criterion (a file of at most 512 KB)", "provider", NULL, EVIDENCE_UPLOAD_MAX },
 	{ 0 },
 };

@@ -161,15 +161,34 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
   await bcs.context.close();
   await lead.context.close();
 
-  // The provider's Appendix B evidence: a file sent through the API is listed with a link that downloads it.
+  // The provider's Appendix B evidence: the provider manager uploads a file on the evidence page (no
+  // JavaScript); it is listed with a link that downloads it.
   const tok = await tokenFor(server, 'manager@demo.waymark.test');
   const org = (await api(server, tok, 'GET', '/api/v1/commissioning/slas')).body.slas[0].organisation.id;
-  const soon = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
-  const up = await api(server, tok, 'POST', `/api/v1/commissioning/providers/${org}/evidence`, {
-    criterion: 'safeguarding', title: 'Safeguarding policy', reference: 'SG-1', review_date: soon, file_name: 'safeguarding.pdf',
-    content_type: 'application/pdf', file_base64: Buffer.from('%PDF-1.4\n% policy\n').toString('base64'),
-  });
-  assert.equal(up.status, 201, JSON.stringify(up.body));
+  const soon = new Date(Date.now() + 5 * 86400_000);
+  {
+    const { context, page } = await as('manager@demo.waymark.test');
+    await page.goto(`${server.url}/commissioning/providers/${org}/evidence`);
+    await page.getByRole('button', { name: 'Upload evidence' }).click();
+    const problems = await page.locator('.nhsuk-error-summary').innerText();
+    assert.match(problems, /Choose the file to upload/);
+    assert.match(problems, /Enter the review or expiry date/);
+    await page.getByLabel('Criterion').selectOption('safeguarding');
+    await page.getByLabel('Document title').fill('Safeguarding policy');
+    await page.getByLabel('Reference or version').fill('SG-1');
+    await page.locator('[name="review_date.day"]').fill(String(soon.getUTCDate()));
+    await page.locator('[name="review_date.month"]').fill(String(soon.getUTCMonth() + 1));
+    await page.locator('[name="review_date.year"]').fill(String(soon.getUTCFullYear()));
+    // A file whose contents are not what its type says is refused under the file.
+    await page.getByLabel('File').setInputFiles({ name: 'safeguarding.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await page.getByRole('button', { name: 'Upload evidence' }).click();
+    assert.match(await page.locator('.nhsuk-error-summary').innerText(), /not those of a PDF file/);
+    await page.getByLabel('File').setInputFiles({ name: 'safeguarding.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% policy\n') });
+    await page.getByRole('button', { name: 'Upload evidence' }).click();
+    assert.match(await page.locator('main').innerText(), /Evidence uploaded[\s\S]*Safeguarding policy \(SG-1\)/);
+    await context.close();
+  }
   for (const email of ['lead@demo.waymark.test', 'manager@demo.waymark.test']) {
     const { context, page } = await as(email, true);
     // Both see the reminder on their home page.
