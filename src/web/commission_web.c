@@ -15,7 +15,7 @@ void cw_cell(struct html *h, const char *text)
 void cw_table_head(struct html *h, const char *caption, const char *const *cols)
 {
 	html_open(h, "div", "class", "waymark-table-scroll", NULL);
-	html_open(h, "table", "class", "nhsuk-table", NULL);
+	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", caption, "class", "nhsuk-table__caption", NULL);
 	html_open(h, "thead", "class", "nhsuk-table__head", NULL);
 	html_open(h, "tr", "class", "nhsuk-table__row", NULL);

@@ -64,7 +64,7 @@ test('the programme lead reads the SWEMWBS outcomes for a quarter by HWP area an
   await signIn(page, 'lead@demo.waymark.test');
   const url = await showQuarter(page);
   const table = page.locator('#outcomes-table');
-  assert.match(await table.locator('caption').innerText(), /SWEMWBS, baselines 2026-07-01 to 2026-09-30, by HWP area/);
+  assert.match(await table.locator('caption').innerText(), /SWEMWBS, baselines 1 Jul 2026 to 30 Sep 2026, by HWP area/);
   const rows = await table.locator('tbody tr').allInnerTexts();
   assert.ok(rows.length >= 2, 'a row per area and the total');
   assert.match(rows.at(-1), /^All/);

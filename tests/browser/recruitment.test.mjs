@@ -79,7 +79,7 @@ test('a coordinator adds a campaign, someone applies through its link, the page 
   await page.getByLabel(/Lone working/).check();
   await page.getByLabel('Date completed').fill(day(-3));
   await page.getByRole('button', { name: 'Record training' }).click();
-  const done = await page.locator('#training + ul').innerText();
+  const done = await page.locator('#training ~ ul.nhsuk-list--bullet').first().innerText();
   assert.match(done, new RegExp(`Safeguarding adults: completed ${day(-3)}`));
   assert.match(done, /Lone working/);
   await check(ctx, volunteerUrl, 'volunteer page with training');
