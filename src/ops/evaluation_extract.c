@@ -229,7 +229,8 @@ enum ops_result ops_evaluation_extract(const struct ops_ctx *c, int64_t from_day
 		return OPS_ERROR;
 	}
 	chmod(xlsx_path, 0600);
-	qsort(w.excluded, w.nexcl, sizeof *w.excluded, cmp_id);
+	if (w.nexcl) /* qsort's array may not be NULL, even for no elements */
+		qsort(w.excluded, w.nexcl, sizeof *w.excluded, cmp_id);
 	for (size_t i = 0; i < w.nexcl; i++)
 		out->excluded_people += i == 0 || w.excluded[i] != w.excluded[i - 1];
 	free(w.excluded);
