@@ -38,10 +38,14 @@ int report_sum_fits(enum report_id r, int d)
 	return 0;
 }
 
+/* Rows kept densely in the order first seen, found through an open-addressing table of row numbers (0: empty)
+ * whose hashes are kept, so growing the table moves four-byte slots, never rows or strings. */
 struct report_sum_acc {
 	struct report_sum_row *rows;
 	char **keys;
-	size_t cap, n;
+	uint64_t *hashes;
+	uint32_t *slots;
+	size_t n, row_cap, cap;
 	int mod, part;
 };
 
@@ -61,25 +65,33 @@ struct report_sum_acc *report_sum_acc_new(void)
 	struct report_sum_acc *a = calloc(1, sizeof *a);
 	if (!a)
 		return NULL;
-	a->cap = 256;
+	a->cap = 64;
 	a->mod = 1;
-	a->rows = calloc(a->cap, sizeof *a->rows);
-	a->keys = calloc(a->cap, sizeof *a->keys);
-	if (!a->rows || !a->keys) {
-		report_sum_acc_free(a);
+	a->slots = calloc(a->cap, sizeof *a->slots);
+	if (!a->slots) {
+		free(a);
 		return NULL;
 	}
 	return a;
+}
+
+void report_sum_acc_clear(struct report_sum_acc *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->keys[i]);
+	a->n = 0;
+	memset(a->slots, 0, a->cap * sizeof *a->slots);
 }
 
 void report_sum_acc_free(struct report_sum_acc *a)
 {
 	if (!a)
 		return;
-	for (size_t i = 0; a->keys && i < a->cap; i++)
-		free(a->keys[i]);
+	report_sum_acc_clear(a);
 	free(a->keys);
+	free(a->hashes);
 	free(a->rows);
+	free(a->slots);
 	free(a);
 }
 
@@ -88,39 +100,78 @@ static uint64_t hash(const char *s)
 	uint64_t h = 1469598103934665603ull;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return h ^ (h >> 29);
 }
 
-static size_t find(char **keys, size_t cap, const char *key)
+/* The slot holding key (hash h), or the empty slot where it would go. */
+static size_t find(const struct report_sum_acc *a, uint64_t h, const char *key)
 {
-	size_t i = hash(key) & (cap - 1);
-	while (keys[i] && strcmp(keys[i], key) != 0)
-		i = (i + 1) & (cap - 1);
+	size_t i = h & (a->cap - 1);
+	for (uint32_t s; (s = a->slots[i]) != 0; i = (i + 1) & (a->cap - 1))
+		if (a->hashes[s - 1] == h && strcmp(a->keys[s - 1], key) == 0)
+			break;
 	return i;
 }
 
-static int grow(struct report_sum_acc *a)
+static int grow_slots(struct report_sum_acc *a)
 {
 	size_t cap = a->cap * 2;
-	struct report_sum_row *rows = calloc(cap, sizeof *rows);
-	char **keys = calloc(cap, sizeof *keys);
-	if (!rows || !keys) {
-		free(rows);
-		free(keys);
+	uint32_t *slots = calloc(cap, sizeof *slots);
+	if (!slots)
 		return -1;
+	for (size_t r = 0; r < a->n; r++) {
+		size_t i = a->hashes[r] & (cap - 1);
+		while (slots[i])
+			i = (i + 1) & (cap - 1);
+		slots[i] = (uint32_t)(r + 1);
 	}
-	for (size_t i = 0; i < a->cap; i++)
-		if (a->keys[i]) {
-			size_t j = find(keys, cap, a->keys[i]);
-			keys[j] = a->keys[i];
-			rows[j] = a->rows[i];
-		}
-	free(a->keys);
-	free(a->rows);
-	a->keys = keys;
-	a->rows = rows;
+	free(a->slots);
+	a->slots = slots;
 	a->cap = cap;
 	return 0;
+}
+
+static int grow_rows(struct report_sum_acc *a)
+{
+	size_t cap = a->row_cap ? a->row_cap * 2 : 16;
+	struct report_sum_row *rows = realloc(a->rows, cap * sizeof *rows);
+	if (rows)
+		a->rows = rows;
+	char **keys = realloc(a->keys, cap * sizeof *keys);
+	if (keys)
+		a->keys = keys;
+	uint64_t *hashes = realloc(a->hashes, cap * sizeof *hashes);
+	if (hashes)
+		a->hashes = hashes;
+	if (!rows || !keys || !hashes)
+		return -1;
+	a->row_cap = cap;
+	return 0;
+}
+
+/* Appends s and a '|' at *p, within end. */
+static char *put(char *p, const char *end, const char *s)
+{
+	while (*s && p < end - 1)
+		*p++ = *s++;
+	*p++ = '|';
+	return p;
+}
+
+static char *put_int(char *p, long long v)
+{
+	char tmp[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = tmp[--n];
+	*p++ = '|';
+	return p;
 }
 
 int report_sum_add_row(struct report_sum_acc *a, const struct report_sum_row *r, int sign)
@@ -128,21 +179,31 @@ int report_sum_add_row(struct report_sum_acc *a, const struct report_sum_row *r,
 	if (a->mod > 1 && ((r->period % a->mod) + a->mod) % a->mod != a->part)
 		return 0;
 	char key[8 * REPORT_SUM_TEXT + REPORT_KEY_MAX + 64];
-	snprintf(key, sizeof key, "%d|%d|%lld|%s|%s|%s|%s|%s|%s|%s", r->table, r->grain, (long long)r->period, r->measure,
-		 r->area, r->source, r->channel, r->tier, r->dim, r->key);
-	if ((a->n + 1) * 2 > a->cap && grow(a))
+	const char *end = key + sizeof key;
+	char *p = put_int(put_int(put_int(key, r->table), r->grain), r->period);
+	const char *const parts[] = { r->measure, r->area, r->source, r->channel, r->tier, r->dim, r->key };
+	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+		p = put(p, end, parts[k]);
+	p[-1] = '\0';
+	if ((a->n + 1) * 2 > a->cap && grow_slots(a))
 		return -1;
-	size_t i = find(a->keys, a->cap, key);
-	if (!a->keys[i]) {
-		a->keys[i] = strdup(key);
-		if (!a->keys[i])
+	uint64_t h = hash(key);
+	size_t i = find(a, h, key);
+	if (!a->slots[i]) {
+		if (a->n == a->row_cap && grow_rows(a))
 			return -1;
-		a->rows[i] = *r;
-		a->rows[i].n = a->rows[i].sum = 0;
-		a->n++;
+		char *k = strdup(key);
+		if (!k)
+			return -1;
+		a->keys[a->n] = k;
+		a->hashes[a->n] = h;
+		a->rows[a->n] = *r;
+		a->rows[a->n].n = a->rows[a->n].sum = 0;
+		a->slots[i] = (uint32_t)++a->n;
 	}
-	a->rows[i].n += sign * r->n;
-	a->rows[i].sum += sign * r->sum;
+	struct report_sum_row *row = &a->rows[a->slots[i] - 1];
+	row->n += sign * r->n;
+	row->sum += sign * r->sum;
 	return 0;
 }
 
@@ -187,8 +248,8 @@ int report_sum_add_fact(struct report_sum_acc *a, const struct report_fact *f, i
 long report_sum_each(const struct report_sum_acc *a, int (*fn)(void *ctx, const struct report_sum_row *r), void *ctx)
 {
 	long n = 0;
-	for (size_t i = 0; i < a->cap; i++) {
-		if (!a->keys[i] || (a->rows[i].n == 0 && a->rows[i].sum == 0))
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->rows[i].n == 0 && a->rows[i].sum == 0)
 			continue;
 		int rc = fn(ctx, &a->rows[i]);
 		if (rc)

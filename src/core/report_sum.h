@@ -38,6 +38,8 @@ int report_sum_cumulative(const struct report_measure *m);
 struct report_sum_acc;
 struct report_sum_acc *report_sum_acc_new(void);
 void report_sum_acc_free(struct report_sum_acc *a);
+/* Forgets every row, keeping the memory for the next (a recount flushed to the store). */
+void report_sum_acc_clear(struct report_sum_acc *a);
 /* Keeps only rows whose period % mod is part from now on (a recount in slices: mod 1 keeps every row). */
 void report_sum_acc_part(struct report_sum_acc *a, int mod, int part);
 /* Rows held. */

@@ -211,13 +211,9 @@ static int recount_fact(void *vctx, const struct report_fact *f)
 	if (report_sum_add_fact(c->acc, f, 1))
 		return c->failed = -1;
 	if (c->st && report_sum_acc_size(c->acc) > RECOUNT_FLUSH) {
-		struct report_sum_acc *fresh = report_sum_acc_new();
-		if (!fresh || rptsum_write(c->st, c->acc)) {
-			report_sum_acc_free(fresh);
+		if (rptsum_write(c->st, c->acc))
 			return c->failed = -1;
-		}
-		report_sum_acc_free(c->acc);
-		c->acc = fresh;
+		report_sum_acc_clear(c->acc);
 	}
 	return 0;
 }

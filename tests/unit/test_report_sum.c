@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 #include "core/datetime.h"
@@ -52,6 +53,47 @@ static void test_add_and_take_away(void **state)
 	n = 0;
 	report_sum_each(a, count_rows, &n);
 	assert_int_equal(n, 0);
+	report_sum_acc_free(a);
+}
+
+struct tally {
+	int rows;
+	int64_t n;
+};
+
+static int tally_rows(void *ctx, const struct report_sum_row *r)
+{
+	struct tally *t = ctx;
+	t->rows++;
+	t->n += r->n;
+	return 0;
+}
+
+/* Many distinct rows (the table grows many times), the same rows again (found, not added), then cleared and
+ * filled again: what a recount flushed to the store in slices does. */
+static void test_grow_and_clear(void **state)
+{
+	(void)state;
+	struct report_sum_acc *a = report_sum_acc_new();
+	assert_non_null(a);
+	for (int round = 0; round < 2; round++) {
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < 5000; i++) {
+				struct report_sum_row r = { .table = i % 2, .grain = 0, .period = i / 7, .n = 1, .sum = i };
+				snprintf(r.measure, sizeof r.measure, "m%d", i % 7);
+				snprintf(r.area, sizeof r.area, "area-%d", i % 3);
+				assert_int_equal(report_sum_add_row(a, &r, 1), 0);
+			}
+		assert_int_equal((int)report_sum_acc_size(a), 5000);
+		struct tally t = { 0, 0 };
+		assert_int_equal(report_sum_each(a, tally_rows, &t), 5000);
+		assert_int_equal(t.rows, 5000);
+		assert_int_equal(t.n, 10000);
+		report_sum_acc_clear(a);
+		assert_int_equal((int)report_sum_acc_size(a), 0);
+		t.rows = 0;
+		assert_int_equal(report_sum_each(a, tally_rows, &t), 0);
+	}
 	report_sum_acc_free(a);
 }
 
@@ -124,6 +166,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_and_take_away),
+		cmocka_unit_test(test_grow_and_clear),
 		cmocka_unit_test(test_summaries_equal_facts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
