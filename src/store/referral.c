@@ -637,19 +637,20 @@ int referral_store_list(struct store *st, const struct referral_list_query *q,
 	const struct search_query *s = q->search;
 	if (s && s->kind == SEARCH_NAME && !s->nwords)
 		return 0; /* no letters or digits: nobody's name */
+	int64_t who = q->referrer_user_id > 0 ? q->referrer_user_id : 0;
+	int64_t below = q->oldest ? INT64_MAX : q->before_id, above = q->oldest ? q->after_id : 0;
+	if (s && s->kind == SEARCH_NAME) {
+		int sqlite = store_kind(st) == STORE_SQLITE;
+		enum stmt id = sqlite ? (q->oldest ? STMT_REFERRAL_SEARCH_NAME_FTS_OLDEST : STMT_REFERRAL_SEARCH_NAME_FTS)
+				      : (q->oldest ? STMT_REFERRAL_SEARCH_NAME_TS_OLDEST : STMT_REFERRAL_SEARCH_NAME_TS);
+		return store_exec(st, id, list_row, &c, "siissssiid", sqlite ? s->fts : s->tsquery, who, who, status,
+				  status, source, source, below, above, q->limit);
+	}
 	if (s && s->kind != SEARCH_ALL) {
-		const char *key = s->kind == SEARCH_NHS_NUMBER ? s->nhs_number
-				: s->kind == SEARCH_REFERENCE  ? s->reference
-				: store_kind(st) == STORE_SQLITE ? s->fts
-								 : s->tsquery;
-		enum stmt id = s->kind == SEARCH_NHS_NUMBER ? STMT_REFERRAL_SEARCH_NHS
-			     : s->kind == SEARCH_REFERENCE  ? STMT_REFERRAL_SEARCH_REFERENCE
-			     : store_kind(st) == STORE_SQLITE ? STMT_REFERRAL_SEARCH_NAME_FTS
-							      : STMT_REFERRAL_SEARCH_NAME_TS;
-		int64_t who = q->referrer_user_id > 0 ? q->referrer_user_id : 0;
+		const char *key = s->kind == SEARCH_NHS_NUMBER ? s->nhs_number : s->reference;
+		enum stmt id = s->kind == SEARCH_NHS_NUMBER ? STMT_REFERRAL_SEARCH_NHS : STMT_REFERRAL_SEARCH_REFERENCE;
 		return store_exec(st, id, list_row, &c, "siissssiidd", key, who, who, status, status, source, source,
-				  q->oldest ? INT64_MAX : q->before_id, q->oldest ? q->after_id : 0, q->oldest ? 1 : 0,
-				  q->limit);
+				  below, above, q->oldest ? 1 : 0, q->limit);
 	}
 	if (q->oldest && q->referrer_user_id > 0)
 		return store_exec(st, STMT_REFERRAL_LIST_BY_REFERRER_OLDEST, list_row, &c, "iissd", q->referrer_user_id,

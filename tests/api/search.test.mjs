@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { api, tokenFor, fieldsOf, nhsNumbers } from '../lib/referrals.mjs';
+import { sqlRows } from '../lib/dbcheck.mjs';
 
 const PG = process.env.WAYMARK_TEST_PG_URL;
 const engines = [['SQLite', null], ['PostgreSQL', PG]];
@@ -116,5 +117,13 @@ for (const [engine, url] of engines) {
     assert.deepEqual(fieldsOf(bad).sort(), ['limit', 'q', 'sort']);
     const badQueue = await api(s.srv, s.hub, 'GET', '/api/v1/triage/queue?limit=500&cursor=x');
     assert.deepEqual(fieldsOf(badQueue).sort(), ['cursor', 'limit']);
+
+    // A person renamed in the database (no page renames one today; a correction or an erasure will): the
+    // referrals' name index (migration 170) follows in the same transaction, on both engines.
+    const renamed = `Renamed${m}`;
+    sqlRows(s.srv.dbPath, `UPDATE people SET family_name = '${renamed}' WHERE id = (SELECT person_id FROM referrals WHERE id = ${obrien.body.id})`);
+    assert.deepEqual((await list(`q=${renamed}`)).body.items.map((r) => r.id), [obrien.body.id]);
+    assert.deepEqual((await list(`q=${encodeURIComponent(`Mary${m} O'Brien`)}`)).body.items, []);
+    assert.deepEqual((await list(`q=mary${m}&sort=oldest`)).body.items.map((r) => r.id), [obrien.body.id]);
   });
 }
