@@ -15,6 +15,7 @@
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/widgets.h"
 #include "web/web.h"
 
@@ -524,9 +525,8 @@ static int extend_render(struct http_req *req, struct http_resp *resp, int64_t r
 					 "(up to 90 days ahead) and why; the latest extension counts.",
 					 action, fe);
 	int posted = strcmp(req->method, "POST") == 0;
-	form_input(h, &(struct form_field){ .name = "until", .label = "Last day of support", .hint = "YYYY-MM-DD",
-					    .value = posted ? http_form(req, "until") : NULL, .width = "nhsuk-input--width-10",
-					    .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "until", .label = "Last day of support", .hint = "For example, 24 12 2026", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
 	form_textarea(h, &(struct form_field){ .name = "reason", .label = "Why is more support needed?",
 					       .hint = "At most 2000 characters.", .value = posted ? http_form(req, "reason") : NULL,
 					       .errors = fe },
@@ -552,7 +552,9 @@ static int extend_post(struct http_req *req, struct http_resp *resp)
 		return -1;
 	int64_t id, until;
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_support_extend(&c, rid, http_form(req, "until"), http_form(req, "reason"), fe, &id, &until);
+	char typed[96];
+	form_date_text(req, "until", 0, typed, sizeof typed);
+	enum ops_result r = ops_support_extend(&c, rid, typed, http_form(req, "reason"), fe, &id, &until);
 	int rc = r == OPS_OK	    ? http_redirect(resp, "/volunteers/tasks")
 		 : again_status(r) ? extend_render(req, resp, rid, fe, again_status(r))
 				   : web_ops_reply(req, resp, r, "Extend community support", fe);

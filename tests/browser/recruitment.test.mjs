@@ -77,10 +77,15 @@ test('a coordinator adds a campaign, someone applies through its link, the page 
   assert.match(await page.locator('.nhsuk-error-summary').innerText(), /date/i);
   await page.getByLabel(/Safeguarding adults/).check();
   await page.getByLabel(/Lone working/).check();
-  await page.getByLabel('Date completed').fill(day(-3));
+  // The date in the NHS.UK date input, shown back as people read it ("7 Dec 2026").
+  const [cy, cm, cd] = day(-3).split('-').map(Number);
+  await page.locator('[name="completed_on.day"]').fill(String(cd));
+  await page.locator('[name="completed_on.month"]').fill(String(cm));
+  await page.locator('[name="completed_on.year"]').fill(String(cy));
   await page.getByRole('button', { name: 'Record training' }).click();
   const done = await page.locator('#training ~ ul.nhsuk-list--bullet').first().innerText();
-  assert.match(done, new RegExp(`Safeguarding adults: completed ${day(-3)}`));
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  assert.match(done, new RegExp(`Safeguarding adults: completed ${cd} ${months[cm - 1]} ${cy}`));
   assert.match(done, /Lone working/);
   await check(ctx, volunteerUrl, 'volunteer page with training');
   await ctx.close();
