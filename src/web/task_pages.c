@@ -320,8 +320,9 @@ static int task_from_form(struct http_req *req, struct task_new *n, struct field
 	n->home_visit = hv && strcmp(hv, "yes") == 0;
 	int64_t day;
 	int a, b, ok = 1;
-	if (dh_parse_date(http_form(req, "window_date") ? http_form(req, "window_date") : "", &day))
-		ok = 0, fielderr_add(fe, "window_date", "Enter the day, like 24/12/2026 or 24 Dec 2026");
+	char typed[96];
+	if (dh_parse_date(form_date_text(req, "window_date", 0, typed, sizeof typed), &day))
+		ok = 0, fielderr_add(fe, "window_date", "Enter the day of the task, for example 24 12 2026");
 	if (hhmm(http_form(req, "window_start"), &a))
 		ok = 0, fielderr_add(fe, "window_start", "Enter the time it can start from as HH:MM, like 10:00");
 	if (hhmm(http_form(req, "window_end"), &b))
@@ -348,9 +349,10 @@ static void task_fields_form(struct html *h, struct http_req *req, const struct 
 		types[i] = (struct form_option){ match_skill_code((enum match_skill)i), match_skill_label((enum match_skill)i) };
 	types[MATCH_SKILL__MAX] = (struct form_option){ NULL, NULL };
 	int posted = strcmp(req->method, "POST") == 0;
-	char day[DH_DATE_LEN] = "", from[8] = "", to[8] = "", dur[16] = "60", pri[8] = "3";
+	char from[8] = "", to[8] = "", dur[16] = "60", pri[8] = "3";
+	int64_t day = DT_DAYS_MIN - 1;
 	if (t) {
-		dh_format_date(london_local_days(t->window_from), day);
+		day = london_local_days(t->window_from);
 		int64_t lf = t->window_from + london_offset(t->window_from), lt = t->window_to + london_offset(t->window_to);
 		snprintf(from, sizeof from, "%02d:%02d", (int)(lf % 86400 / 3600), (int)(lf % 3600 / 60));
 		snprintf(to, sizeof to, "%02d:%02d", (int)(lt % 86400 / 3600), (int)(lt % 3600 / 60));
@@ -366,8 +368,9 @@ static void task_fields_form(struct html *h, struct http_req *req, const struct 
 	form_radios(h, &(struct form_field){ .name = "home_visit", .label = "Is it a home visit?",
 					     .value = V("home_visit", t && t->home_visit ? "yes" : "no"), .errors = fe },
 		    yn);
-	form_input(h, &(struct form_field){ .name = "window_date", .label = "Day", .hint = "For example, 24/12/2026",
-					    .value = V("window_date", day), .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "window_date", .label = "Day of the task", .hint = "For example, 24 12 2026",
+						.errors = fe },
+		  day, 0);
 	form_input(h, &(struct form_field){ .name = "window_start", .label = "From", .hint = "HH:MM, London time",
 					    .value = V("window_start", from), .width = "nhsuk-input--width-5", .errors = fe });
 	form_input(h, &(struct form_field){ .name = "window_end", .label = "Done by", .hint = "HH:MM, London time",

@@ -89,7 +89,10 @@ test('a coordinator records by phone, plans a task, extends support and steps a 
   await page.getByLabel('Done by').fill('12:00');
   await page.getByRole('button', { name: 'Plan the task' }).click();
   assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter the day/);
-  await page.getByLabel('Day', { exact: true }).fill(dateIn(2));
+  const [wy, wm, wd] = dateIn(2).split('-').map(Number);
+  await page.locator('[name="window_date.day"]').fill(String(wd));
+  await page.locator('[name="window_date.month"]').fill(String(wm));
+  await page.locator('[name="window_date.year"]').fill(String(wy));
   await page.getByRole('button', { name: 'Plan the task' }).click();
   assert.match(new URL(page.url()).pathname, /^\/volunteers\/tasks\/\d+$/);
   assert.match(await page.locator('main').innerText(), /Status\s+Open/i);
