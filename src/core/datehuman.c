@@ -21,6 +21,15 @@ void dh_format_date(int64_t days, char out[DH_DATE_LEN])
 	snprintf(out, DH_DATE_LEN, "%d %s %04d", d, short_months[m - 1], y);
 }
 
+int dh_format_iso(const char *s, char out[DH_DATE_LEN])
+{
+	int64_t days;
+	if (!s || dt_parse_date(s, &days))
+		return -1;
+	dh_format_date(days, out);
+	return 0;
+}
+
 void dh_format_minutes(int minutes, char out[DH_TIME_LEN])
 {
 	if (minutes < 0 || minutes >= 1440) {

@@ -13,6 +13,11 @@
  * 0001-9999 writes "unknown date".
  */
 void dh_format_date(int64_t days, char out[DH_DATE_LEN]);
+/*
+ * Writes an ISO date as stored and sent by the API ("2026-12-07") as
+ * "7 Dec 2026". Returns 0, or -1 leaving out alone when s is not one.
+ */
+int dh_format_iso(const char *s, char out[DH_DATE_LEN]);
 /* Writes minutes after midnight (0..1439) as "09:32"; "--:--" otherwise. */
 void dh_format_minutes(int minutes, char out[DH_TIME_LEN]);
 

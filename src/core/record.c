@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/record.h"
 
@@ -138,8 +139,8 @@ int rec_check(const struct rec_field *f, const char *given, char out[REC_VALUE_M
 			return fielderr_add(fe, f->key, "%s must be an email address, like name@example.org", f->label);
 		break;
 	case RK_DATE:
-		if (dt_parse_date(v, &day))
-			return fielderr_add(fe, f->key, "%s must be a real date, like 2027-04-01", f->label);
+		if (dh_parse_date(v, &day))
+			return fielderr_add(fe, f->key, "%s must be a real date, for example 1 4 2027", f->label);
 		dt_format_date(day, v);
 		break;
 	case RK_CODE:

@@ -11,7 +11,7 @@ enum rec_kind {
 	RK_LONGTEXT, /* several lines, at most max characters */
 	RK_PHONE,    /* a telephone number */
 	RK_EMAIL,    /* an email address */
-	RK_DATE,     /* YYYY-MM-DD */
+	RK_DATE,     /* a date as core/datehuman reads it ("2027-04-01", "1/4/2027", "1 Apr 2027"), stored YYYY-MM-DD */
 	RK_CODE,     /* one code of vocab */
 	RK_CODES,    /* codes of vocab (all codes when vocab is NULL: checked by the caller), comma-separated */
 	RK_BOOL,     /* "1" or "0" (also yes/no, true/false, on/off) */

@@ -1,7 +1,7 @@
 /* The rules of recording a volunteer's training completions against the module catalogue. */
 #include <stdio.h>
 #include <string.h>
-#include "core/datetime.h"
+#include "core/datehuman.h"
 #include "core/training.h"
 #include "util/text.h"
 
@@ -31,8 +31,8 @@ int training_validate(struct training_item *items, size_t n, const char *const *
 					fielderr_add(fe, kc, "%.40s is given twice", code);
 					break;
 				}
-		if (!items[i].completed_on || dt_parse_date(items[i].completed_on, &items[i].day))
-			fielderr_add(fe, kd, "Enter the date the module was completed, like 2026-11-02");
+		if (!items[i].completed_on || dh_parse_date(items[i].completed_on, &items[i].day))
+			fielderr_add(fe, kd, "Enter the date the module was completed, for example 2 11 2026");
 		else if (items[i].day > today)
 			fielderr_add(fe, kd, "The completion date cannot be in the future");
 		else if (items[i].day < TRAINING_EARLIEST_DAY)

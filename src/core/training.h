@@ -16,8 +16,9 @@ struct training_item {
 
 /*
  * Checks items[0..n) under the API's keys modules[i].code (given, one of
- * codes[0..ncodes), not repeated) and modules[i].completed_on (YYYY-MM-DD,
- * not after today, not before 1990-01-01); n from 1 to TRAINING_ITEMS_MAX
+ * codes[0..ncodes), not repeated) and modules[i].completed_on (a date as
+ * core/datehuman reads it, "2026-11-02" or "2 Nov 2026"; not after today,
+ * not before 1990-01-01); n from 1 to TRAINING_ITEMS_MAX
  * (fe "modules"). Fills each item's day. Returns the number of problems added.
  */
 int training_validate(struct training_item *items, size_t n, const char *const *codes, size_t ncodes, int64_t today,

@@ -370,7 +370,7 @@ static void check_days_off(const char *text, struct volunteer_rec *out, struct f
 			if (trim_copy(tok, shown, sizeof shown) < 0)
 				snprintf(shown, sizeof shown, "one of them");
 			fielderr_add(fe, "days_off",
-				     "Days not available must be dates like 2026-12-24 or 24/12/2026, separated by commas (\"%s\" is not)",
+				     "Days not available must be dates like 24/12/2026 or 24 Dec 2026, separated by commas (\"%s\" is not)",
 				     shown);
 			break;
 		}
@@ -457,7 +457,7 @@ static void check_training(const struct volunteer_input *in, int64_t today, stru
 			fielderr_add(fe, fc, "Enter the date the training module was completed");
 			ok = 0;
 		} else if (volunteer_parse_date(c, &t->completed_day)) {
-			fielderr_add(fe, fc, "Date completed must be a real date, like 2025-03-15 or 15/3/2025");
+			fielderr_add(fe, fc, "Date completed must be a real date, like 15/3/2025 or 15 Mar 2025");
 			ok = 0;
 		} else if (t->completed_day > today) {
 			fielderr_add(fe, fc, "Date completed must be today or in the past");

@@ -150,7 +150,7 @@ int volunteer_extension_check(const char *until, const char *reason, int64_t *un
 	size_t before = fe->n;
 	int64_t day;
 	if (!until || volunteer_parse_date(until, &day))
-		fielderr_add(fe, "until", "Give the last day of support as a date, like 2026-12-24");
+		fielderr_add(fe, "until", "Give the last day of support as a date, for example 24 12 2026");
 	else
 		*until_day = day;
 	if (!reason || !*reason || strlen(reason) > TASK_NOTE_MAX)

@@ -1,5 +1,6 @@
 /* Adding a volunteer recruitment campaign: checked by core/campaign, stored for the adder's organisation, audited. */
 #include <stdio.h>
+#include "core/datetime.h"
 #include "ops/campaigns.h"
 #include "store/campaign.h"
 #include "util/text.h"
@@ -21,13 +22,16 @@ enum ops_result ops_campaign_add(const struct ops_ctx *c, const struct campaign_
 	}
 	if (fe->n)
 		return OPS_INVALID;
+	/* Kept as ISO days whatever shape they were typed in ("5/12/2026"), so they compare and read back one way. */
+	char from[DT_DATE_LEN], to[DT_DATE_LEN];
+	dt_format_date(start, from);
+	dt_format_date(end, to);
 	enum ops_result r = ops_begin(c);
 	if (r != OPS_OK)
 		return r;
-	if (campaign_insert(c->db, c->org_id, in->name, in->area, in->channel, in->start_date, in->end_date, c->user_id,
-			    c->now, id))
+	if (campaign_insert(c->db, c->org_id, in->name, in->area, in->channel, from, to, c->user_id, c->now, id))
 		return ops_fail(c, OPS_ERROR);
 	char detail[200];
-	snprintf(detail, sizeof detail, "%s %s %s..%s", in->area, in->channel, in->start_date, in->end_date);
+	snprintf(detail, sizeof detail, "%s %s %s..%s", in->area, in->channel, from, to);
 	return ops_commit_audited(c, AUDIT_CAMPAIGN_ADD, "campaign", *id, 0, detail);
 }

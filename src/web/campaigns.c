@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/campaign.h"
+#include "core/datehuman.h"
 #include "http/ops_reply.h"
 #include "ops/campaigns.h"
 #include "store/campaign.h"
 #include "store/org.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/web.h"
 
 struct areas {
@@ -55,8 +57,12 @@ static void table(struct html *h, const struct campaign_list *l)
 	html_open(h, "tbody", "class", "nhsuk-table__body", NULL);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct campaign_row *c = &l->c[i];
-		char runs[40], n1[24], n2[24], link[64];
-		snprintf(runs, sizeof runs, "%s to %s", c->start_date, c->end_date);
+		char runs[40], n1[24], n2[24], link[64], s[DH_DATE_LEN], e[DH_DATE_LEN];
+		if (dh_format_iso(c->start_date, s))
+			snprintf(s, sizeof s, "%.15s", c->start_date);
+		if (dh_format_iso(c->end_date, e))
+			snprintf(e, sizeof e, "%.15s", c->end_date);
+		snprintf(runs, sizeof runs, "%s to %s", s, e);
 		snprintf(n1, sizeof n1, "%lld", (long long)c->applicants);
 		snprintf(n2, sizeof n2, "%lld", (long long)c->active);
 		snprintf(link, sizeof link, "/volunteer-application?campaign=%lld", (long long)c->id);
@@ -117,10 +123,10 @@ static int page(struct http_req *req, struct http_resp *resp, const struct field
 	ch[CAMPAIGN_CHANNEL__MAX] = (struct form_option){ NULL, NULL };
 	form_radios(h, &(struct form_field){ .name = "channel", .label = "Channel", .value = V("channel"), .errors = fe },
 		    ch);
-	form_input(h, &(struct form_field){ .name = "start_date", .label = "Start date", .hint = "For example, 2/11/2026",
-					    .value = V("start_date"), .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "end_date", .label = "End date", .hint = "For example, 31/12/2026",
-					    .value = V("end_date"), .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "start_date", .label = "Start date", .hint = "For example, 2 11 2026", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
+	form_date(h, req, &(struct form_field){ .name = "end_date", .label = "End date", .hint = "For example, 31 12 2026", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
 	form_button(h, "Add campaign");
 	form_end(h);
 #undef V
@@ -140,8 +146,10 @@ static int add_post(struct http_req *req, struct http_resp *resp)
 	struct field_errors *fe = ops_fielderr_new();
 	if (!fe)
 		return -1;
+	char start[96], end[96];
 	struct campaign_input in = { http_form(req, "name"), http_form(req, "area"), http_form(req, "channel"),
-				     http_form(req, "start_date"), http_form(req, "end_date") };
+				     form_date_text(req, "start_date", 0, start, sizeof start),
+				     form_date_text(req, "end_date", 0, end, sizeof end) };
 	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id;
 	enum ops_result r = ops_campaign_add(&c, &in, fe, &id);

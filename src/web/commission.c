@@ -2,12 +2,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
 #include "ops/commission.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/commission_web.h"
 #include "web/web.h"
 
@@ -46,8 +48,9 @@ static json_t *form_json(struct http_req *req)
 	json_t *o = json_object();
 	for (int i = 0; i < req->nform; i++) {
 		const char *n = req->form[i].name, *v = req->form[i].value;
-		if (!strcmp(n, "csrf_token"))
-			continue;
+		const char *dot = strrchr(n, '.');
+		if (!strcmp(n, "csrf_token") || (dot && (!strcmp(dot, ".day") || !strcmp(dot, ".month") || !strcmp(dot, ".year"))))
+			continue; /* a date's boxes: read by dates_into */
 		if (!strncmp(n, "scores.", 7)) {
 			json_t *s = json_object_get(o, "scores");
 			if (!s)
@@ -65,6 +68,24 @@ static json_t *form_json(struct http_req *req)
 		}
 	}
 	return o;
+}
+
+/* A date of a form: its name, what it is called in its errors, and whether it must be given. */
+struct date_field {
+	const char *name, *what;
+	int required;
+};
+
+/* The posted dates d (up to one with a NULL name) into in as ISO "YYYY-MM-DD", as the use cases and the
+ * API take them; one not given, or not a date, is an error in fe naming it. Returns fe->n. */
+static size_t dates_into(struct http_req *req, json_t *in, const struct date_field *d, struct field_errors *fe)
+{
+	for (; d && d->name; d++) {
+		char iso[DT_DATE_LEN];
+		if (form_date_iso(req, d->name, d->what, d->required, iso, fe) == 0)
+			json_object_set_new(in, d->name, json_string(iso));
+	}
+	return fe->n;
 }
 
 /* The commissioning home: rounds, SLAs, and the lead provider's "open a round" form. */
@@ -94,7 +115,8 @@ static int home_page(struct http_req *req, struct http_resp *resp, json_t *in, c
 			html_elem(h, "a", cw_js(x, "title"), "href", href, NULL);
 			html_close(h);
 			cw_cell(h, cw_js(x, "lot_value_display"));
-			cw_cell(h, cw_js(x, "eoi_deadline"));
+			char dl[CW_DATE_LEN];
+			cw_cell(h, cw_date(x, "eoi_deadline", dl));
 			cw_cell(h, cw_js(x, "status"));
 			html_close(h);
 		}
@@ -136,9 +158,10 @@ static int home_page(struct http_req *req, struct http_resp *resp, json_t *in, c
 		form_input(h, &(struct form_field){ .name = "lot_value", .label = "Value of one Lot (pounds)", .hint = "For example, 14000.00",
 						    .value = in ? cw_js(in, "lot_value") : "14000.00", .width = "nhsuk-input--width-10",
 						    .errors = fe });
-		form_input(h, &(struct form_field){ .name = "eoi_deadline", .label = "Deadline for expressions of interest: date",
-						    .hint = "YYYY-MM-DD", .value = cw_js(in, "eoi_deadline"), .width = "nhsuk-input--width-10",
-						    .errors = fe });
+		form_date(h, req,
+			  &(struct form_field){ .name = "eoi_deadline", .label = "Deadline for expressions of interest: date",
+						.hint = "For example, 26 2 2027", .errors = fe },
+			  DT_DAYS_MIN - 1, 0);
 		form_input(h, &(struct form_field){ .name = "eoi_deadline_time", .label = "Deadline: time (UK time, 24-hour)",
 						    .hint = "For example, 09:00 (or 09:00:30)", .value = in ? cw_js(in, "eoi_deadline_time") : "09:00",
 						    .width = "nhsuk-input--width-5", .errors = fe });
@@ -160,18 +183,25 @@ static int home_get(struct http_req *req, struct http_resp *resp)
 	return home_page(req, resp, NULL, NULL, 200);
 }
 
-/* "2018-02-26" and "09:00" (London) as UTC ISO 8601, or the date text as it came (so the check names it). */
-static void deadline_from_form(json_t *in)
+/* The deadline's date (ISO, from dates_into) and its time ("09:00", "09:00:30" or "9am", London) as UTC
+ * ISO 8601 in in; a time that is not one is an error naming it. */
+static void deadline_from_form(json_t *in, struct field_errors *fe)
 {
-	const char *d = cw_js(in, "eoi_deadline"), *t = cw_js(in, "eoi_deadline_time");
-	int64_t day;
-	unsigned hh, mm;
-	char extra;
-	unsigned ss = 0;
-	int got = sscanf(t, "%2u:%2u:%2u%c", &hh, &mm, &ss, &extra);
-	if (dt_parse_date(d, &day) || (got != 2 && got != 3) || hh > 23 || mm > 59 || ss > 59)
+	const char *t = cw_js(in, "eoi_deadline_time");
+	int64_t day, secs;
+	unsigned hh, mm, ss;
+	int minutes;
+	if (sscanf(t, "%2u:%2u:%2u", &hh, &mm, &ss) == 3 && hh < 24 && mm < 60 && ss < 60 && strlen(t) == 8)
+		secs = hh * 3600 + mm * 60 + ss;
+	else if (dh_parse_time(t, &minutes) == 0)
+		secs = minutes * 60;
+	else {
+		fielderr_add(fe, "eoi_deadline_time", "Enter the time of the deadline, for example 09:00 or 9am");
 		return;
-	int64_t utc = london_midnight_utc(day) + hh * 3600 + mm * 60 + ss;
+	}
+	if (dt_parse_date(cw_js(in, "eoi_deadline"), &day))
+		return;
+	int64_t utc = london_midnight_utc(day) + secs;
 	utc -= london_offset(utc) - london_offset(london_midnight_utc(day)); /* the clocks may change that night */
 	char iso[DT_UTC_LEN];
 	dt_format_utc(utc, iso);
@@ -181,7 +211,19 @@ static void deadline_from_form(json_t *in)
 static int round_post(struct http_req *req, struct http_resp *resp)
 {
 	json_t *form = form_json(req), *in = json_deep_copy(form);
-	deadline_from_form(in);
+	static const struct date_field dates[] = { { "eoi_deadline", "deadline for expressions of interest", 1 }, { 0 } };
+	struct field_errors *fe = ops_fielderr_new();
+	if (fe) {
+		dates_into(req, in, dates, fe);
+		deadline_from_form(in, fe);
+	}
+	if (fe && fe->n) {
+		int rc = home_page(req, resp, form, fe, 422);
+		free(fe);
+		json_decref(form);
+		json_decref(in);
+		return rc;
+	}
 	json_t *areas = json_array();
 	const char *codes[2] = { "breckland", "kings_lynn_west_norfolk" }, *keys[2] = { "areas[0].lots", "areas[1].lots" };
 	for (int i = 0; i < 2; i++) {
@@ -190,7 +232,6 @@ static int round_post(struct http_req *req, struct http_resp *resp)
 		json_array_append_new(areas, json_pack("{s:s,s:o}", "area", codes[i], "lots", lots));
 	}
 	json_object_set_new(in, "areas", areas);
-	struct field_errors *fe = ops_fielderr_new();
 	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id = 0;
 	enum ops_result r = fe ? ops_comm_round_create(&c, in, fe, &id) : OPS_ERROR;
@@ -310,7 +351,8 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 	html_elem(h, "h1", cw_js(round, "title"), NULL);
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	summary_row(h, "Value of one Lot", cw_js(round, "lot_value_display"));
-	summary_row(h, "Deadline for expressions of interest", cw_js(round, "eoi_deadline"));
+	char day[CW_DATE_LEN];
+	summary_row(h, "Deadline for expressions of interest", cw_date(round, "eoi_deadline", day));
 	summary_row(h, "Status", cw_js(round, "status"));
 	size_t i;
 	json_t *x;
@@ -319,7 +361,7 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		snprintf(v, sizeof v, "%lld Lots", (long long)json_integer_value(json_object_get(x, "lots")));
 		summary_row(h, cw_js(x, "area"), v);
 	}
-	json_array_foreach(json_object_get(round, "milestones"), i, x) summary_row(h, cw_js(x, "label"), cw_js(x, "at"));
+	json_array_foreach(json_object_get(round, "milestones"), i, x) summary_row(h, cw_js(x, "label"), cw_date(x, "at", day));
 	html_close(h);
 	int open = json_is_true(json_object_get(round, "eoi_open"));
 	const char *st = cw_js(round, "status");
@@ -413,11 +455,12 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 		snprintf(action, sizeof action, "/commissioning/rounds/%lld/slas", (long long)id);
 		html_elem(h, "h2", "Issue the service level agreements", NULL);
 		form_begin(h, action, csrf(req));
-		form_input(h, &(struct form_field){ .name = "signed", .label = "Date signed", .hint = "YYYY-MM-DD",
-						    .width = "nhsuk-input--width-10", .errors = fe });
-		form_input(h, &(struct form_field){ .name = "mobilisation_end", .label = "Last day of mobilisation (optional)",
-						    .hint = "YYYY-MM-DD; the client target is halved until then", .width = "nhsuk-input--width-10",
-						    .errors = fe });
+		form_date(h, req, &(struct form_field){ .name = "signed", .label = "Date signed", .hint = "For example, 1 4 2027", .errors = fe },
+			  DT_DAYS_MIN - 1, 0);
+		form_date(h, req,
+			  &(struct form_field){ .name = "mobilisation_end", .label = "Last day of mobilisation (optional)",
+						.hint = "The client target is halved until then. For example, 30 6 2027", .errors = fe },
+			  DT_DAYS_MIN - 1, 0);
 		form_button(h, "Issue the SLAs");
 		form_end(h);
 	}
@@ -434,8 +477,10 @@ static int round_get(struct http_req *req, struct http_resp *resp)
 typedef enum ops_result (*id_write)(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe);
 typedef int (*id_page)(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status);
 
-/* A form posted to a round's or SLA's page: redirect there, or show it again with the errors. */
-static int id_post(struct http_req *req, struct http_resp *resp, id_write fn, id_page page, const char *base, json_t *in)
+/* A form posted to a round's or SLA's page, with its dates (NULL: none): redirect there, or show it again with
+ * the errors. */
+static int id_post(struct http_req *req, struct http_resp *resp, id_write fn, id_page page, const char *base, json_t *in,
+		   const struct date_field *dates)
 {
 	int64_t id = http_param_id_or_respond(req, resp, 0);
 	if (id < 0) {
@@ -444,7 +489,7 @@ static int id_post(struct http_req *req, struct http_resp *resp, id_write fn, id
 	}
 	struct field_errors *fe = ops_fielderr_new();
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = fe ? fn(&c, id, in, fe) : OPS_ERROR;
+	enum ops_result r = !fe ? OPS_ERROR : dates_into(req, in, dates, fe) ? OPS_INVALID : fn(&c, id, in, fe);
 	json_decref(in);
 	int rc;
 	if (r == OPS_OK) {
@@ -468,12 +513,12 @@ static enum ops_result eoi_write(const struct ops_ctx *c, int64_t id, json_t *in
 
 static int eoi_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, eoi_write, round_page, "/commissioning/rounds", form_json(req));
+	return id_post(req, resp, eoi_write, round_page, "/commissioning/rounds", form_json(req), NULL);
 }
 
 static int scores_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, ops_comm_score, round_page, "/commissioning/rounds", form_json(req));
+	return id_post(req, resp, ops_comm_score, round_page, "/commissioning/rounds", form_json(req), NULL);
 }
 
 static int awards_post(struct http_req *req, struct http_resp *resp)
@@ -488,12 +533,14 @@ static int awards_post(struct http_req *req, struct http_resp *resp)
 		json_object_set_new(in, "overrides", json_pack("[o]", o));
 	}
 	json_decref(f);
-	return id_post(req, resp, ops_comm_award, round_page, "/commissioning/rounds", in);
+	return id_post(req, resp, ops_comm_award, round_page, "/commissioning/rounds", in, NULL);
 }
 
 static int slas_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, ops_comm_sla_issue, round_page, "/commissioning/rounds", form_json(req));
+	static const struct date_field dates[] = { { "signed", "date signed", 1 }, { "mobilisation_end", "last day of mobilisation", 0 },
+						   { 0 } };
+	return id_post(req, resp, ops_comm_sla_issue, round_page, "/commissioning/rounds", form_json(req), dates);
 }
 
 static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status)
@@ -533,9 +580,10 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	summary_row(h, "Round", cw_js(json_object_get(sla, "round"), "title"));
 	summary_row(h, "Total", cw_js(sla, "total_display"));
-	summary_row(h, "Signed", cw_js(sla, "signed"));
-	summary_row(h, "Runs", cw_js(sla, "start"));
-	summary_row(h, "Ends", cw_js(sla, "end"));
+	char day[CW_DATE_LEN], day2[CW_DATE_LEN];
+	summary_row(h, "Signed", cw_date(sla, "signed", day));
+	summary_row(h, "Runs", cw_date(sla, "start", day));
+	summary_row(h, "Ends", cw_date(sla, "end", day));
 	html_close(h);
 	static const char *const pcols[] = { "Post", "GP cluster", "Living Well Worker", "In place", NULL };
 	cw_table_head(h, "Living Well Worker posts (0.5 FTE each)", pcols);
@@ -550,7 +598,7 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		cw_cell(h, n);
 		cw_cell(h, cw_js(x, "cluster"));
 		cw_cell(h, w && !json_is_null(w) ? cw_js(w, "name") : "Not yet filled");
-		cw_cell(h, json_is_string(json_object_get(x, "in_place")) ? cw_js(x, "in_place") : "");
+		cw_cell(h, cw_date(x, "in_place", day));
 		html_close(h);
 		unfilled |= !w || json_is_null(w);
 	}
@@ -584,8 +632,8 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		wo[nw] = (struct form_option){ NULL, NULL };
 		form_select(h, &(struct form_field){ .name = "post", .label = "Post", .errors = fe }, po);
 		form_select(h, &(struct form_field){ .name = "worker", .label = "Living Well Worker", .errors = fe }, wo);
-		form_input(h, &(struct form_field){ .name = "in_place", .label = "In place from", .hint = "YYYY-MM-DD",
-						    .width = "nhsuk-input--width-10", .errors = fe });
+		form_date(h, req, &(struct form_field){ .name = "in_place", .label = "In place from", .hint = "For example, 3 5 2027", .errors = fe },
+			  DT_DAYS_MIN - 1, 0);
 		form_button(h, "Record the worker in place");
 		form_end(h);
 	}
@@ -595,13 +643,13 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 		cw_cell(h, cw_js(x, "label"));
 		cw_cell(h, cw_js(x, "amount_display"));
-		cw_cell(h, json_is_string(json_object_get(x, "due")) ? cw_js(x, "due") : "When a worker is in place");
+		cw_cell(h, json_is_string(json_object_get(x, "due")) ? cw_date(x, "due", day) : "When a worker is in place");
 		cw_cell(h, cw_js(x, "state"));
 		char d[1200] = "";
 		if (json_is_string(json_object_get(x, "hold_reason")))
 			snprintf(d, sizeof d, "Held: %s. %s", cw_js(x, "hold_reason"), cw_js(x, "hold_note"));
 		else if (json_is_string(json_object_get(x, "finance_ref")))
-			snprintf(d, sizeof d, "Paid %s, %s", cw_js(x, "paid_on"), cw_js(x, "finance_ref"));
+			snprintf(d, sizeof d, "Paid %s, %s", cw_date(x, "paid_on", day), cw_js(x, "finance_ref"));
 		cw_cell(h, d);
 		html_close(h);
 	}
@@ -612,8 +660,8 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		cw_table_head(h, "Quarterly reviews", rcols);
 		json_array_foreach(reviews, i, x) {
 			char q[80], cl[80], cp[32], fu[32];
-			snprintf(q, sizeof q, "%lld: %s to %s", (long long)json_integer_value(json_object_get(x, "quarter")), cw_js(x, "from"),
-				 cw_js(x, "to"));
+			snprintf(q, sizeof q, "%lld: %s to %s", (long long)json_integer_value(json_object_get(x, "quarter")),
+				 cw_date(x, "from", day), cw_date(x, "to", day2));
 			snprintf(cl, sizeof cl, "%lld (%.2f)", (long long)json_integer_value(json_object_get(x, "clients")),
 				 json_number_value(json_object_get(x, "target")));
 			pct_text(cp, sizeof cp, json_object_get(x, "completeness"), "no cases");
@@ -694,8 +742,10 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 		rv[n] = (struct form_option){ NULL, NULL };
 		form_select(h, &(struct form_field){ .name = "review", .label = "Review that justifies holding it", .errors = fe }, rv);
 		form_textarea(h, &(struct form_field){ .name = "note", .label = "Note (optional)", .errors = fe }, 2);
-		form_input(h, &(struct form_field){ .name = "paid_on", .label = "Date paid", .hint = "YYYY-MM-DD",
-						    .width = "nhsuk-input--width-10", .errors = fe });
+		form_date(h, req,
+			  &(struct form_field){ .name = "paid_on", .label = "Date paid (when it is paid)", .hint = "For example, 14 5 2027",
+						.errors = fe },
+			  DT_DAYS_MIN - 1, 0);
 		form_input(h, &(struct form_field){ .name = "finance_ref", .label = "Finance reference", .width = "nhsuk-input--width-10",
 						    .errors = fe });
 		form_button(h, "Change the payment");
@@ -714,7 +764,8 @@ static int sla_get(struct http_req *req, struct http_resp *resp)
 
 static int in_place_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, ops_comm_in_place, sla_page, "/commissioning/slas", form_json(req));
+	static const struct date_field dates[] = { { "in_place", "date the worker was in place from", 1 }, { 0 } };
+	return id_post(req, resp, ops_comm_in_place, sla_page, "/commissioning/slas", form_json(req), dates);
 }
 
 static enum ops_result review_write(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe)
@@ -725,12 +776,14 @@ static enum ops_result review_write(const struct ops_ctx *c, int64_t id, json_t 
 
 static int review_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, review_write, sla_page, "/commissioning/slas", form_json(req));
+	return id_post(req, resp, review_write, sla_page, "/commissioning/slas", form_json(req), NULL);
 }
 
 static int payment_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, ops_comm_payment, sla_page, "/commissioning/slas", form_json(req));
+	const char *state = http_form(req, "state");
+	const struct date_field dates[] = { { "paid_on", "date paid", state && !strcmp(state, "paid") }, { 0 } };
+	return id_post(req, resp, ops_comm_payment, sla_page, "/commissioning/slas", form_json(req), dates);
 }
 
 const struct route web_commission_routes[] = {

@@ -65,7 +65,8 @@ int web_comm_reminders(struct html *h, struct http_req *req)
 		html_close(h);
 		cw_cell(h, cw_js(x, "criterion_label"));
 		cw_cell(h, cw_js(x, "title"));
-		cw_cell(h, cw_js(x, "review_date"));
+		char when_day[CW_DATE_LEN];
+		cw_cell(h, cw_date(x, "review_date", when_day));
 		html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 		html_elem(h, "strong", when, "class",
 			  lapsed ? "nhsuk-tag nhsuk-tag--red" : "nhsuk-tag nhsuk-tag--orange", NULL);
@@ -167,7 +168,8 @@ static int evidence_render(struct http_req *req, struct http_resp *resp, int64_t
 			snprintf(title, sizeof title, "%s (%s)%s", cw_js(e, "title"), cw_js(e, "reference"),
 				 json_is_null(json_object_get(e, "checked_by")) ? "" : ", checked");
 			cw_cell(h, title);
-			cw_cell(h, cw_js(e, "review_date"));
+			char day[CW_DATE_LEN];
+			cw_cell(h, cw_date(e, "review_date", day));
 			snprintf(href, sizeof href, "/api/v1/commissioning/evidence/%lld/file",
 				 (long long)json_integer_value(json_object_get(e, "id")));
 			snprintf(link, sizeof link, "Download %s", cw_js(e, "file_name"));
@@ -198,17 +200,9 @@ static json_t *upload_json(struct http_req *req, struct field_errors *fe)
 	static const char *const texts[] = { "criterion", "title", "reference", NULL };
 	for (const char *const *k = texts; *k; k++)
 		json_object_set_new(in, *k, json_string(http_form(req, *k) ? http_form(req, *k) : ""));
-	char typed[64];
-	int64_t day;
-	if (!*form_date_text(req, "review_date", 0, typed, sizeof typed))
-		fielderr_add(fe, "review_date", "Enter the review or expiry date");
-	else if (dh_parse_date(typed, &day))
-		fielderr_add(fe, "review_date", "Enter a real date, for example 31 3 2027");
-	else {
-		char iso[DT_DATE_LEN];
-		dt_format_date(day, iso);
+	char iso[DT_DATE_LEN];
+	if (form_date_iso(req, "review_date", "review or expiry date", 1, iso, fe) == 0)
 		json_object_set_new(in, "review_date", json_string(iso));
-	}
 	const struct http_upload *u = http_upload_file(req);
 	size_t len = 0;
 	const char *data = http_upload_data(req, &len);

@@ -1,10 +1,26 @@
 /* Pieces the commissioning pages share (web/commission.c, web/commission_evidence.c): text of a JSON member and NHS.UK table parts. */
+#include <stdio.h>
+#include "core/datehuman.h"
+#include "core/datetime.h"
 #include "web/commission_web.h"
 
 const char *cw_js(json_t *o, const char *k)
 {
 	json_t *v = json_object_get(o, k);
 	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+const char *cw_date(json_t *o, const char *k, char out[CW_DATE_LEN])
+{
+	const char *s = cw_js(o, k);
+	int64_t utc;
+	if (dh_format_iso(s, out) == 0)
+		return out;
+	if (dt_parse_iso8601(s, &utc) == 0)
+		london_format(utc, out);
+	else
+		snprintf(out, CW_DATE_LEN, "%s", s);
+	return out;
 }
 
 void cw_cell(struct html *h, const char *text)

@@ -10,6 +10,7 @@
 #include "http/ops_reply.h"
 #include "store/demand_hours.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/web.h"
 
 #define SHARE_PCT 80 /* the share of a day's referrals the suggested hours hold */
@@ -116,19 +117,15 @@ static void by_hour(struct html *h, const char *caption, const char *id, const s
 static void period_form(struct html *h, struct http_req *req, int64_t from_day, int64_t to_day,
 			const struct field_errors *fe)
 {
-	char f[DT_DATE_LEN], t[DT_DATE_LEN];
-	dt_format_date(from_day, f);
-	dt_format_date(to_day, t);
-	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
 	html_open(h, "form", "method", "get", "action", "/reports/operating-hours", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-row", NULL);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-half", NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "YYYY-MM-DD",
-					    .value = fe->n && qf ? qf : f, .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "From", .hint = "For example, 1 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : from_day, 1);
 	html_close(h);
 	html_open(h, "div", "class", "nhsuk-grid-column-one-half", NULL);
-	form_input(h, &(struct form_field){ .name = "to", .label = "To", .hint = "YYYY-MM-DD", .value = fe->n && qt ? qt : t,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "To", .hint = "For example, 31 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : to_day, 1);
 	html_close(h);
 	html_close(h);
 	html_elem(h, "button", "Show figures", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
@@ -143,8 +140,9 @@ static int hours_page(struct http_req *req, struct http_resp *resp)
 	if (!fe || !g)
 		goto done;
 	int64_t from_day, to_day;
-	triage_check_period(http_query(req, "from"), http_query(req, "to"), london_local_days(req->now), &from_day,
-			    &to_day, fe);
+	char from[96], to[96];
+	triage_check_period(form_date_text(req, "from", 1, from, sizeof from), form_date_text(req, "to", 1, to, sizeof to),
+			    london_local_days(req->now), &from_day, &to_day, fe);
 	if (!fe->n && demand_hours_load(req->db, london_midnight_utc(from_day), london_midnight_utc(to_day + 1), &g[0],
 					&g[1])) {
 		rc = http_store_failed(req, resp);
@@ -172,6 +170,7 @@ done:
 
 const struct route web_demand_hours_routes[] = {
 	{ "GET", "/reports/operating-hours", hours_page, PERM_KPI_READ,
-	  "Operating hours: referrals received and first contacts made by hour of day and day of week", NULL, "from to" },
+	  "Operating hours: referrals received and first contacts made by hour of day and day of week", NULL,
+	  "from to from.day from.month from.year to.day to.month to.year" },
 	{ 0 },
 };

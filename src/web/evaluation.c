@@ -9,6 +9,7 @@
 #include "http/ops_reply.h"
 #include "ops/evaluation.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/web.h"
 
 static const struct form_option instruments[] = {
@@ -185,8 +186,10 @@ static int outcomes_page(struct http_req *req, struct http_resp *resp)
 	}
 	const char *qi = http_query(req, "instrument");
 	struct ops_ctx c = http_ops_ctx(req);
+	char from[96], to[96];
 	enum ops_result r = ops_evaluation_outcomes(&c, qi && *qi ? qi : "swemwbs", http_query(req, "item"),
-						    http_query(req, "from"), http_query(req, "to"), http_query(req, "by"), o, fe);
+						    form_date_text(req, "from", 1, from, sizeof from),
+						    form_date_text(req, "to", 1, to, sizeof to), http_query(req, "by"), o, fe);
 	if (r == OPS_ERROR) {
 		ops_evaluation_outcomes_free(o);
 		free(fe);
@@ -200,17 +203,16 @@ static int outcomes_page(struct http_req *req, struct http_resp *resp)
 	char f[DH_DATE_LEN], t[DH_DATE_LEN];
 	dh_format_date(o->from_day, f);
 	dh_format_date(o->to_day, t);
-	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
 	html_open(h, "form", "method", "get", "action", "/evaluation/outcomes", "novalidate", "", NULL);
 	form_select(h, &(struct form_field){ .name = "instrument", .label = "Measure", .value = qi, .errors = fe },
 		    instruments);
 	form_select(h, &(struct form_field){ .name = "item", .label = "ONS4 question", .value = http_query(req, "item"),
 					     .errors = fe },
 		    items);
-	form_input(h, &(struct form_field){ .name = "from", .label = "Baselines from", .hint = "For example, 1/4/2026",
-					    .value = fe->n && qf ? qf : f, .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Baselines to", .hint = "For example, 31/3/2027",
-					    .value = fe->n && qt ? qt : t, .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "Baselines from", .hint = "For example, 1 4 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : o->from_day, 1);
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "Baselines to", .hint = "For example, 31 3 2027", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : o->to_day, 1);
 	form_select(h, &(struct form_field){ .name = "by", .label = "Break down by", .value = http_query(req, "by"), .errors = fe },
 		    breakdowns());
 	html_elem(h, "button", "Show outcomes", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
@@ -239,6 +241,7 @@ static int outcomes_page(struct http_req *req, struct http_resp *resp)
 
 const struct route web_evaluation_routes[] = {
 	{ "GET", "/evaluation/outcomes", outcomes_page, PERM_EVALUATION_READ,
-	  "Outcomes: paired statistics of an instrument by period and breakdown", NULL, "instrument item from to by" },
+	  "Outcomes: paired statistics of an instrument by period and breakdown", NULL,
+	  "instrument item from to by from.day from.month from.year to.day to.month to.year" },
 	{ 0 },
 };

@@ -16,6 +16,7 @@
 #include "ops/evaluation_extract.h"
 #include "store/evaluation_jobs.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/web.h"
 
 static const char *const file_labels[EXTRACT_FILES] = { "Extract (CSV)", "Extract (Excel workbook)",
@@ -65,8 +66,7 @@ static int job_line(void *ctx, const struct eval_job *j)
 	return 0;
 }
 
-static int extract_page_render(struct http_req *req, struct http_resp *resp, const struct field_errors *fe,
-			       const char *from, const char *to, unsigned status)
+static int extract_page_render(struct http_req *req, struct http_resp *resp, const struct field_errors *fe, unsigned status)
 {
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Evaluation extract", fe);
@@ -78,10 +78,12 @@ static int extract_page_render(struct http_req *req, struct http_resp *resp, con
 			  "withdrew consent to share their data are left out and counted in the manifest.",
 		  "class", "nhsuk-body", NULL);
 	form_begin(h, "/evaluation/extract", req->auth.csrf[0] ? req->auth.csrf : NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "Referrals received from", .hint = "For example, 1/4/2026",
-					    .value = from, .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Referrals received to", .hint = "For example, 31/3/2027",
-					    .value = to, .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req,
+		  &(struct form_field){ .name = "from", .label = "Referrals received from", .hint = "For example, 1 4 2026", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
+	form_date(h, req,
+		  &(struct form_field){ .name = "to", .label = "Referrals received to", .hint = "For example, 31 3 2027", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
 	form_button(h, "Make the extract");
 	form_end(h);
 	html_elem(h, "h2", "Extracts", NULL);
@@ -110,7 +112,7 @@ static int extract_page_render(struct http_req *req, struct http_resp *resp, con
 
 static int extract_page(struct http_req *req, struct http_resp *resp)
 {
-	return extract_page_render(req, resp, NULL, NULL, NULL, 200);
+	return extract_page_render(req, resp, NULL, 200);
 }
 
 static int extract_post(struct http_req *req, struct http_resp *resp)
@@ -118,7 +120,9 @@ static int extract_post(struct http_req *req, struct http_resp *resp)
 	struct field_errors *fe = ops_fielderr_new();
 	if (!fe)
 		return -1;
-	const char *from = http_form(req, "from"), *to = http_form(req, "to");
+	char typed_from[96], typed_to[96];
+	const char *from = form_date_text(req, "from", 0, typed_from, sizeof typed_from),
+		   *to = form_date_text(req, "to", 0, typed_to, sizeof typed_to);
 	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id = 0;
 	enum ops_result r = ops_evaluation_extract_request(&c, from, to, fe, &id);
@@ -127,7 +131,7 @@ static int extract_post(struct http_req *req, struct http_resp *resp)
 		jobs_wake();
 		rc = http_redirect(resp, "/evaluation/extract");
 	} else if (r == OPS_INVALID) {
-		rc = extract_page_render(req, resp, fe, from, to, 422);
+		rc = extract_page_render(req, resp, fe, 422);
 	} else {
 		rc = web_ops_reply(req, resp, r, "Evaluation extract", fe);
 	}

@@ -1,6 +1,8 @@
 /* The NHS.UK date input: day, month and year boxes under one legend, the error on the day box, and the boxes read back as one date text. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "web/form_date.h"
 #include "web/layout.h"
@@ -96,4 +98,23 @@ const char *form_date_text(struct http_req *req, const char *name, int from_quer
 	if (whole)
 		snprintf(out, n, "%s", whole);
 	return out;
+}
+
+int form_date_iso(struct http_req *req, const char *name, const char *what, int required, char iso[DT_DATE_LEN],
+		  struct field_errors *fe)
+{
+	char typed[96];
+	int64_t day;
+	iso[0] = '\0';
+	if (!*form_date_text(req, name, 0, typed, sizeof typed)) {
+		if (required)
+			fielderr_add(fe, name, "Enter the %s", what);
+		return 1;
+	}
+	if (dh_parse_date(typed, &day)) {
+		fielderr_add(fe, name, "%c%s must be a real date, for example 31 3 2027", toupper((unsigned char)what[0]), what + 1);
+		return -1;
+	}
+	dt_format_date(day, iso);
+	return 0;
 }

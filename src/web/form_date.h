@@ -3,6 +3,7 @@
 #define WAYMARK_WEB_FORM_DATE_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/datetime.h"
 #include "http/http.h"
 #include "web/form.h"
 
@@ -21,4 +22,15 @@ void form_date(struct html *h, struct http_req *req, const struct form_field *f,
  * was sent. Returns out.
  */
 const char *form_date_text(struct http_req *req, const char *name, int from_query, char *out, size_t n);
+
+/*
+ * The posted date NAME (form_date_text) as ISO "YYYY-MM-DD" in iso, for the
+ * use cases and the API, whose dates stay ISO. Returns 0 when it is a date,
+ * 1 when nothing was sent (iso ""), -1 when it is not a date. what names
+ * the field in its error, added to fe under NAME: "Enter the WHAT" when
+ * nothing was sent and required, "WHAT must be a real date, for example
+ * 31 3 2027" (first letter capitalised) when it is not a date.
+ */
+int form_date_iso(struct http_req *req, const char *name, const char *what, int required, char iso[DT_DATE_LEN],
+		  struct field_errors *fe);
 #endif

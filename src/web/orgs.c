@@ -3,12 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "core/datetime.h"
 #include "core/londontime.h"
 #include "http/ops_reply.h"
 #include "ops/orgs.h"
 #include "store/org.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/rec_form.h"
 #include "web/web.h"
 #include "web/widgets.h"
@@ -42,7 +44,7 @@ static int org_fields_form(struct html *h, struct http_req *req, char (*vals)[RE
 		return -1;
 	}
 	const struct form_option *opts[ORG_F__COUNT] = { [ORG_F_AREAS] = areas->o };
-	rec_form_fields(h, org_fields, ORG_F__COUNT, vals, opts, fe);
+	rec_form_fields(h, req, org_fields, ORG_F__COUNT, vals, opts, fe);
 	free(areas);
 	return 0;
 }
@@ -114,9 +116,9 @@ static int orgs_new(struct http_req *req, struct http_resp *resp)
 static int hist_row(void *ctx, const struct org_history_row *r)
 {
 	struct html *h = ctx;
-	char day[DT_DATE_LEN] = "", at[LONDON_FORMAT_LEN];
+	char day[DH_DATE_LEN] = "", at[LONDON_FORMAT_LEN];
 	if (r->from_day >= 0)
-		dt_format_date(r->from_day, day);
+		dh_format_date(r->from_day, day);
 	london_format(r->at, at);
 	html_open(h, "li", NULL);
 	html_textf(h, "%s from %s", rec_vocab_label(org_status_vocab, r->status), day[0] ? day : "the start");
@@ -152,14 +154,14 @@ static int org_page_render(struct http_req *req, struct http_resp *resp, int64_t
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, o->v[ORG_F_NAME], fe);
 	struct html *h = &pg.h;
-	char action[64], day[DT_DATE_LEN] = "";
+	char action[64], day[DH_DATE_LEN] = "";
 	html_elem(h, "h1", o->v[ORG_F_NAME], NULL);
 	if (notice)
 		widget_inset(h, notice);
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
 	widget_summary_row(h, "Framework status", rec_vocab_label(org_status_vocab, o->status));
 	if (o->status_day >= 0)
-		dt_format_date(o->status_day, day);
+		dh_format_date(o->status_day, day);
 	widget_summary_row(h, "Since", day[0] ? day : "Not recorded");
 	if (o->status_reason[0])
 		widget_summary_row(h, "Reason", o->status_reason);
@@ -193,8 +195,8 @@ static int org_page_render(struct http_req *req, struct http_resp *resp, int64_t
 		st[n++] = (struct form_option){ org_status_vocab[i], org_status_vocab[i + 1] };
 	st[n] = (struct form_option){ NULL, NULL };
 	form_select(h, &(struct form_field){ .name = "status", .label = "New status", .value = o->status, .errors = fe }, st);
-	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "A date like 2027-04-01; empty for today",
-					    .width = "nhsuk-input--width-10", .errors = fe, .value = http_form(req, "from") });
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "From", .hint = "For example, 1 4 2027; empty for today", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
 	form_input(h, &(struct form_field){ .name = "reason", .label = "Reason",
 					    .hint = "Needed when suspending or when the organisation leaves the framework",
 					    .errors = fe, .value = http_form(req, "reason") });
@@ -256,7 +258,9 @@ static int org_update(struct http_req *req, struct http_resp *resp)
 static enum ops_result status_op(struct http_req *req, int64_t id, struct field_errors *fe)
 {
 	struct ops_ctx c = http_ops_ctx(req);
-	return ops_org_status(&c, id, http_form(req, "status"), http_form(req, "from"), http_form(req, "reason"), fe);
+	char from[96];
+	return ops_org_status(&c, id, http_form(req, "status"), form_date_text(req, "from", 0, from, sizeof from),
+			      http_form(req, "reason"), fe);
 }
 
 static int org_status(struct http_req *req, struct http_resp *resp)

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/ops_reply.h"
+#include "core/datehuman.h"
+#include "web/form_date.h"
 #include "web/rec_form.h"
 #include "web/web.h"
 
@@ -33,7 +35,7 @@ static void vocab_options(const char *const *vocab, const char *prompt, struct f
 	o[n] = (struct form_option){ NULL, NULL };
 }
 
-void rec_form_fields(struct html *h, const struct rec_field *fields, int n, char (*vals)[REC_VALUE_MAX],
+void rec_form_fields(struct html *h, struct http_req *req, const struct rec_field *fields, int n, char (*vals)[REC_VALUE_MAX],
 		     const struct form_option *const *opts, const struct field_errors *fe)
 {
 	for (int f = 0; f < n; f++) {
@@ -62,6 +64,9 @@ void rec_form_fields(struct html *h, const struct rec_field *fields, int n, char
 				choices = o;
 			}
 			form_checkboxes(h, &ff, choices, checked);
+		} else if (d->kind == RK_DATE) {
+			int64_t day;
+			form_date(h, req, &ff, dh_parse_date(vals[f], &day) ? DT_DAYS_MIN - 1 : day, 0);
 		} else if (d->kind == RK_LONGTEXT) {
 			form_textarea(h, &ff, 3);
 		} else {
@@ -71,7 +76,7 @@ void rec_form_fields(struct html *h, const struct rec_field *fields, int n, char
 				ff.value = fte;
 			}
 			ff.type = d->kind == RK_EMAIL ? "email" : d->kind == RK_PHONE ? "tel" : NULL;
-			ff.width = d->kind == RK_DATE ? "nhsuk-input--width-10" : d->kind == RK_FTE ? "nhsuk-input--width-4" : NULL;
+			ff.width = d->kind == RK_FTE ? "nhsuk-input--width-4" : NULL;
 			form_input(h, &ff);
 		}
 	}
@@ -82,6 +87,10 @@ void rec_form_posted(struct http_req *req, const struct rec_field *fields, int n
 {
 	for (int f = 0; f < n; f++) {
 		given[f] = http_form(req, fields[f].key); /* parses the form */
+		if (fields[f].kind == RK_DATE) {
+			given[f] = form_date_text(req, fields[f].key, 0, buf[f], REC_VALUE_MAX);
+			continue;
+		}
 		if (fields[f].kind != RK_CODES) {
 			if (!given[f])
 				given[f] = "";

@@ -7,12 +7,13 @@
 #include "ops/ops.h"
 #include "web/form.h"
 
-/* Writes the n fields as a form; vals[f]: the value to show (stored form). opts[f], when opts and it are not
- * NULL, are the choices of a field of codes (else its vocabulary). */
-void rec_form_fields(struct html *h, const struct rec_field *fields, int n, char (*vals)[REC_VALUE_MAX],
+/* Writes the n fields of req's form; vals[f]: the value to show (stored form; a date's boxes show what req
+ * posted, if anything). opts[f], when opts and it are not NULL, are the choices of a field of codes (else its
+ * vocabulary). */
+void rec_form_fields(struct html *h, struct http_req *req, const struct rec_field *fields, int n, char (*vals)[REC_VALUE_MAX],
 		     const struct form_option *const *opts, const struct field_errors *fe);
 /* The posted values of the n fields into given ("" when not sent); a field of codes is every checked box,
- * comma-separated, in buf[f]. */
+ * comma-separated, in buf[f]; a date its day, month and year boxes (web/form_date.h) as one text in buf[f]. */
 void rec_form_posted(struct http_req *req, const struct rec_field *fields, int n, const char **given,
 		     char (*buf)[REC_VALUE_MAX]);
 

@@ -13,6 +13,7 @@
 #include "store/report.h"
 #include "store/story.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/report_view.h"
 #include "web/web.h"
 
@@ -60,10 +61,13 @@ static void board_form(struct html *h, struct http_req *req, const char *area, c
 		  NULL);
 	form_select(h, &(struct form_field){ .name = "area", .label = "Area or Place Board", .value = area, .errors = fe },
 		    a->o);
-	form_input(h, &(struct form_field){ .name = "from", .label = "First day", .hint = "The first day of the quarter, "
-							  "for example 2026-04-01", .value = from, .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Last day", .hint = "For example, 2026-06-30", .value = to,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	int64_t f, t;
+	form_date(h, req,
+		  &(struct form_field){ .name = "from", .label = "First day", .hint = "The first day of the quarter, for example 1 4 2026",
+					.errors = fe },
+		  dh_parse_date(from, &f) ? DT_DAYS_MIN - 1 : f, 1);
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "Last day", .hint = "For example, 30 6 2026", .errors = fe },
+		  dh_parse_date(to, &t) ? DT_DAYS_MIN - 1 : t, 1);
 	form_button(h, "Show the board pack");
 	html_close(h);
 	free(a);
@@ -86,7 +90,9 @@ static int pack_story(void *ctx, const char *text)
 
 static int board_page(struct http_req *req, struct http_resp *resp)
 {
-	const char *area = http_query(req, "area"), *from = http_query(req, "from"), *to = http_query(req, "to");
+	char typed_from[96], typed_to[96];
+	const char *area = http_query(req, "area"), *from = form_date_text(req, "from", 1, typed_from, sizeof typed_from),
+		   *to = form_date_text(req, "to", 1, typed_to, sizeof typed_to);
 	char dfrom[DT_DATE_LEN], dto[DT_DATE_LEN];
 	last_quarter(london_local_days(req->now), dfrom, dto);
 	if (!from || !*from)

@@ -10,12 +10,14 @@
 #include "http/ops_reply.h"
 #include "ops/report_pack.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/report_view.h"
 #include "web/web.h"
 
-/* What one request asked for and what it came to. */
+/* What one request asked for (the dates as typed) and what it came to. */
 struct view {
 	const char *report, *from, *to, *by;
+	char from_text[96], to_text[96];
 	struct ops_report now, trend, prev;
 	int have_trend, have_prev;
 };
@@ -32,8 +34,8 @@ static enum ops_result view_read(struct http_req *req, struct view *v, struct fi
 {
 	memset(v, 0, sizeof *v);
 	v->report = http_query(req, "report");
-	v->from = http_query(req, "from");
-	v->to = http_query(req, "to");
+	v->from = form_date_text(req, "from", 1, v->from_text, sizeof v->from_text);
+	v->to = form_date_text(req, "to", 1, v->to_text, sizeof v->to_text);
 	v->by = http_query(req, "by");
 	if (!v->report || !*v->report)
 		v->report = "activity";
@@ -55,7 +57,7 @@ static enum ops_result view_read(struct http_req *req, struct view *v, struct fi
 	return r;
 }
 
-static void choose_form(struct html *h, const struct view *v, const struct field_errors *fe)
+static void choose_form(struct html *h, struct http_req *req, const struct view *v, const struct field_errors *fe)
 {
 	struct form_option reports[REPORT__N + 1], dims[64];
 	for (int i = 0; i < REPORT__N; i++)
@@ -69,10 +71,11 @@ static void choose_form(struct html *h, const struct view *v, const struct field
 	html_open(h, "form", "method", "get", "action", "/reports", "novalidate", "", NULL);
 	form_select(h, &(struct form_field){ .name = "report", .label = "Report", .value = v->report, .errors = fe },
 		    reports);
-	form_input(h, &(struct form_field){ .name = "from", .label = "First day", .hint = "For example, 2026-04-01",
-					    .value = v->from, .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "Last day", .hint = "For example, 2026-06-30",
-					    .value = v->to, .width = "nhsuk-input--width-10", .errors = fe });
+	int ok = fe->n == 0; /* the period read: show its days */
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "First day", .hint = "For example, 1 4 2026", .errors = fe },
+		  ok ? v->now.p.from_day : DT_DAYS_MIN - 1, 1);
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "Last day", .hint = "For example, 30 6 2026", .errors = fe },
+		  ok ? v->now.p.to_day : DT_DAYS_MIN - 1, 1);
 	form_select(h, &(struct form_field){ .name = "by", .label = "Break down by", .value = v->by, .errors = fe }, dims);
 	form_button(h, "Show the report");
 	html_close(h);
@@ -109,7 +112,7 @@ static int reports_page(struct http_req *req, struct http_resp *resp)
 	html_elem(h, "h1", "Reports", NULL);
 	html_elem(h, "p", "Figures for boards and commissioners: choose a report, a period and a breakdown. Every "
 			  "measure's definition is beside its table.", NULL);
-	choose_form(h, v, fe);
+	choose_form(h, req, v, fe);
 	html_open(h, "p", NULL);
 	html_elem(h, "a", "Board packs for an area or Place Board", "href", "/reports/board", NULL);
 	html_close(h);

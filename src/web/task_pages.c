@@ -15,6 +15,7 @@
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/widgets.h"
 #include "web/web.h"
 
@@ -319,8 +320,9 @@ static int task_from_form(struct http_req *req, struct task_new *n, struct field
 	n->home_visit = hv && strcmp(hv, "yes") == 0;
 	int64_t day;
 	int a, b, ok = 1;
-	if (dh_parse_date(http_form(req, "window_date") ? http_form(req, "window_date") : "", &day))
-		ok = 0, fielderr_add(fe, "window_date", "Enter the day, like 24/12/2026 or 24 Dec 2026");
+	char typed[96];
+	if (dh_parse_date(form_date_text(req, "window_date", 0, typed, sizeof typed), &day))
+		ok = 0, fielderr_add(fe, "window_date", "Enter the day of the task, for example 24 12 2026");
 	if (hhmm(http_form(req, "window_start"), &a))
 		ok = 0, fielderr_add(fe, "window_start", "Enter the time it can start from as HH:MM, like 10:00");
 	if (hhmm(http_form(req, "window_end"), &b))
@@ -347,9 +349,10 @@ static void task_fields_form(struct html *h, struct http_req *req, const struct 
 		types[i] = (struct form_option){ match_skill_code((enum match_skill)i), match_skill_label((enum match_skill)i) };
 	types[MATCH_SKILL__MAX] = (struct form_option){ NULL, NULL };
 	int posted = strcmp(req->method, "POST") == 0;
-	char day[DH_DATE_LEN] = "", from[8] = "", to[8] = "", dur[16] = "60", pri[8] = "3";
+	char from[8] = "", to[8] = "", dur[16] = "60", pri[8] = "3";
+	int64_t day = DT_DAYS_MIN - 1;
 	if (t) {
-		dh_format_date(london_local_days(t->window_from), day);
+		day = london_local_days(t->window_from);
 		int64_t lf = t->window_from + london_offset(t->window_from), lt = t->window_to + london_offset(t->window_to);
 		snprintf(from, sizeof from, "%02d:%02d", (int)(lf % 86400 / 3600), (int)(lf % 3600 / 60));
 		snprintf(to, sizeof to, "%02d:%02d", (int)(lt % 86400 / 3600), (int)(lt % 3600 / 60));
@@ -365,8 +368,9 @@ static void task_fields_form(struct html *h, struct http_req *req, const struct 
 	form_radios(h, &(struct form_field){ .name = "home_visit", .label = "Is it a home visit?",
 					     .value = V("home_visit", t && t->home_visit ? "yes" : "no"), .errors = fe },
 		    yn);
-	form_input(h, &(struct form_field){ .name = "window_date", .label = "Day", .hint = "For example, 24/12/2026",
-					    .value = V("window_date", day), .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "window_date", .label = "Day of the task", .hint = "For example, 24 12 2026",
+						.errors = fe },
+		  day, 0);
 	form_input(h, &(struct form_field){ .name = "window_start", .label = "From", .hint = "HH:MM, London time",
 					    .value = V("window_start", from), .width = "nhsuk-input--width-5", .errors = fe });
 	form_input(h, &(struct form_field){ .name = "window_end", .label = "Done by", .hint = "HH:MM, London time",
@@ -524,9 +528,8 @@ static int extend_render(struct http_req *req, struct http_resp *resp, int64_t r
 					 "(up to 90 days ahead) and why; the latest extension counts.",
 					 action, fe);
 	int posted = strcmp(req->method, "POST") == 0;
-	form_input(h, &(struct form_field){ .name = "until", .label = "Last day of support", .hint = "YYYY-MM-DD",
-					    .value = posted ? http_form(req, "until") : NULL, .width = "nhsuk-input--width-10",
-					    .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "until", .label = "Last day of support", .hint = "For example, 24 12 2026", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
 	form_textarea(h, &(struct form_field){ .name = "reason", .label = "Why is more support needed?",
 					       .hint = "At most 2000 characters.", .value = posted ? http_form(req, "reason") : NULL,
 					       .errors = fe },
@@ -552,7 +555,9 @@ static int extend_post(struct http_req *req, struct http_resp *resp)
 		return -1;
 	int64_t id, until;
 	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_support_extend(&c, rid, http_form(req, "until"), http_form(req, "reason"), fe, &id, &until);
+	char typed[96];
+	form_date_text(req, "until", 0, typed, sizeof typed);
+	enum ops_result r = ops_support_extend(&c, rid, typed, http_form(req, "reason"), fe, &id, &until);
 	int rc = r == OPS_OK	    ? http_redirect(resp, "/volunteers/tasks")
 		 : again_status(r) ? extend_render(req, resp, rid, fe, again_status(r))
 				   : web_ops_reply(req, resp, r, "Extend community support", fe);

@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/datehuman.h"
 #include "http/ops_reply.h"
 #include "ops/training.h"
 #include "ops/volunteers.h"
 #include "store/training.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/web.h"
 
 /* Whether the required modules are done: until they are, matching offers the volunteer no task. */
@@ -46,8 +48,10 @@ int web_training_section(struct html *h, struct http_req *req, int64_t id, const
 	} else {
 		html_open(h, "ul", "class", "nhsuk-list nhsuk-list--bullet", NULL);
 		for (size_t i = 0; i < done->n; i++) {
-			char line[160];
-			snprintf(line, sizeof line, "%s: completed %s", done->m[i].title, done->m[i].completed_on);
+			char line[160], day[DH_DATE_LEN];
+			if (dh_format_iso(done->m[i].completed_on, day))
+				snprintf(day, sizeof day, "%s", done->m[i].completed_on);
+			snprintf(line, sizeof line, "%s: completed %s", done->m[i].title, day);
 			html_elem(h, "li", line, NULL);
 		}
 		html_close(h);
@@ -70,9 +74,8 @@ int web_training_section(struct html *h, struct http_req *req, int64_t id, const
 	form_checkboxes(h, &(struct form_field){ .name = "modules", .label = "Record training completed",
 						 .hint = "Tick the modules completed on the same date", .errors = fe },
 			opts, checked);
-	form_input(h, &(struct form_field){ .name = "completed_on", .label = "Date completed",
-					    .hint = "For example, 2026-11-02", .value = fe ? http_form(req, "completed_on") : NULL,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "completed_on", .label = "Date completed", .hint = "For example, 2 11 2026", .errors = fe },
+		  DT_DAYS_MIN - 1, 0);
 	form_button(h, "Record training");
 	form_end(h);
 	rc = 0;
@@ -94,7 +97,8 @@ static int training_post(struct http_req *req, struct http_resp *resp)
 	if (!fe || !items)
 		goto done;
 	size_t n = 0;
-	const char *on = http_form(req, "completed_on");
+	char on[96];
+	form_date_text(req, "completed_on", 0, on, sizeof on);
 	for (int i = 0; i < req->nform && n <= TRAINING_ITEMS_MAX; i++)
 		if (strcmp(req->form[i].name, "modules") == 0)
 			items[n++] = (struct training_item){ req->form[i].value, on, 0 };

@@ -10,6 +10,7 @@
 #include "http/ops_reply.h"
 #include "store/vol_hours.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/web.h"
 
 static void cell(struct html *h, const char *heading, const char *text, int numeric)
@@ -71,8 +72,9 @@ static int hours_page(struct http_req *req, struct http_resp *resp)
 	if (!fe)
 		return -1;
 	int64_t from_day, to_day;
-	triage_check_period(http_query(req, "from"), http_query(req, "to"), london_local_days(req->now), &from_day, &to_day,
-			    fe);
+	char from[96], to[96];
+	triage_check_period(form_date_text(req, "from", 1, from, sizeof from), form_date_text(req, "to", 1, to, sizeof to),
+			    london_local_days(req->now), &from_day, &to_day, fe);
 	const char *b = http_query(req, "by");
 	int by = b && *b ? vol_hours_by_of(b) : VOL_HOURS_VOLUNTEER;
 	if (by < 0) {
@@ -92,15 +94,11 @@ static int hours_page(struct http_req *req, struct http_resp *resp)
 	html_text(h, "Back to volunteers");
 	html_close(h);
 	html_elem(h, "h1", "Hours given by your volunteers", NULL);
-	char f[DT_DATE_LEN], t[DT_DATE_LEN];
-	dt_format_date(from_day, f);
-	dt_format_date(to_day, t);
-	const char *qf = http_query(req, "from"), *qt = http_query(req, "to");
 	html_open(h, "form", "method", "get", "action", "/volunteer-hours", NULL);
-	form_input(h, &(struct form_field){ .name = "from", .label = "From", .hint = "YYYY-MM-DD",
-					    .value = fe->n && qf ? qf : f, .width = "nhsuk-input--width-10", .errors = fe });
-	form_input(h, &(struct form_field){ .name = "to", .label = "To", .hint = "YYYY-MM-DD", .value = fe->n && qt ? qt : t,
-					    .width = "nhsuk-input--width-10", .errors = fe });
+	form_date(h, req, &(struct form_field){ .name = "from", .label = "From", .hint = "For example, 1 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : from_day, 1);
+	form_date(h, req, &(struct form_field){ .name = "to", .label = "To", .hint = "For example, 31 3 2026", .errors = fe },
+		  fe->n ? DT_DAYS_MIN - 1 : to_day, 1);
 	static const struct form_option bys[] = { { "volunteer", "Volunteer" }, { "organisation", "Organisation of the case" },
 						  { "area", "Area" }, { "month", "Month" }, { NULL, NULL } };
 	form_select(h, &(struct form_field){ .name = "by", .label = "Group by", .value = vol_hours_by_code((enum vol_hours_by)by),
@@ -118,6 +116,7 @@ static int hours_page(struct http_req *req, struct http_resp *resp)
 
 const struct route web_vol_hours_routes[] = {
 	{ "GET", "/volunteer-hours", hours_page, PERM_VOLUNTEER_MANAGE,
-	  "Hours your volunteers gave on tasks done, by volunteer, organisation, area or month", NULL, "from to by" },
+	  "Hours your volunteers gave on tasks done, by volunteer, organisation, area or month", NULL,
+	  "from to by from.day from.month from.year to.day to.month to.year" },
 	{ 0 },
 };

@@ -55,7 +55,7 @@ static int worker_fields_form(struct html *h, struct http_req *req, char (*vals)
 	    !org_hwp_areas(req->db, add_opt, areas)) {
 		const struct form_option *opts[WORKER_F__COUNT] = { [WORKER_F_CLUSTERS] = clusters->o,
 								    [WORKER_F_AREAS] = areas->o };
-		rec_form_fields(h, worker_fields, WORKER_F__COUNT, vals, opts, fe);
+		rec_form_fields(h, req, worker_fields, WORKER_F__COUNT, vals, opts, fe);
 		rc = 0;
 	}
 	free(clusters);

@@ -16,6 +16,20 @@ const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 const today = () => new Date().toISOString().slice(0, 10);
 const daysFromNow = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// An ISO date as the pages show it: "7 Dec 2026".
+const human = (isoDay) => `${+isoDay.slice(8, 10)} ${MONTHS[+isoDay.slice(5, 7) - 1]} ${isoDay.slice(0, 4)}`;
+// A page's form posted as a browser would (no JavaScript): the status and the page.
+async function postForm(srv, token, p, fields) {
+  const res = await fetch(srv.url + p, {
+    method: 'POST', redirect: 'manual', body: new URLSearchParams(fields).toString(),
+    headers: { authorization: `Bearer ${token}`, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
+}
+async function page(srv, token, p) {
+  return (await fetch(srv.url + p, { headers: { authorization: `Bearer ${token}`, accept: 'text/html' } })).text();
+}
 const PDF = Buffer.from('%PDF-1.4\n% evidence\n').toString('base64');
 
 for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.env.WAYMARK_TEST_PG_URL]]) {
@@ -289,11 +303,28 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.equal(paidEarly.status, 409);
       assert.equal((await api(srv, tok.bcs, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, { payment: pay, state: 'approved' })).status, 403);
       assert.equal((await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, { payment: pay, state: 'approved' })).status, 200);
-      const paid = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/payments`, {
-        payment: pay, state: 'paid', paid_on: today(), finance_ref: 'INV-0001',
-      });
-      assert.equal(paid.status, 200, JSON.stringify(paid.body));
-      assert.equal(paid.body.payments[0].finance_ref, 'INV-0001');
+      // Paid on the SLA's page: the date paid in the NHS.UK date input, named in plain English when it is
+      // missing or not a date (nothing changes), and taken as people type it ("7 Dec 2026" in one field).
+      const form = `/commissioning/slas/${slaB.id}/payments`;
+      const noDate = await postForm(srv, tok.lead, form, { payment: pay, state: 'paid', finance_ref: 'INV-0001' });
+      assert.equal(noDate.status, 422);
+      assert.match(noDate.html, /Enter the date paid/);
+      const badDate = await postForm(srv, tok.lead, form, { payment: pay, state: 'paid', finance_ref: 'INV-0001',
+        'paid_on.day': '31', 'paid_on.month': '2', 'paid_on.year': '2026' });
+      assert.equal(badDate.status, 422);
+      assert.match(badDate.html, /Date paid must be a real date, for example 31 3 2027/);
+      assert.match(badDate.html, /name="paid_on\.day"[^>]*value="31"/);
+      assert.equal((await api(srv, tok.lead, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body.payments[0].state, 'approved');
+      const paid = await postForm(srv, tok.lead, form, { payment: pay, state: 'paid', finance_ref: 'INV-0001', paid_on: human(today()) });
+      assert.equal(paid.status, 303, paid.html);
+      const after = (await api(srv, tok.lead, 'GET', `/api/v1/commissioning/slas/${slaB.id}`)).body;
+      assert.equal(after.payments[0].finance_ref, 'INV-0001');
+      assert.equal(after.payments[0].paid_on, today());
+      // The page shows its dates as people read them, never as ISO.
+      const shown = await page(srv, tok.lead, `/commissioning/slas/${slaB.id}`);
+      assert.ok(shown.includes(`Paid ${human(today())}, INV-0001`), 'the payment shows the day it was paid');
+      assert.ok(shown.includes(human(after.signed)), 'the day it was signed');
+      assert.doesNotMatch(shown.replace(/<form[\s\S]*?<\/form>/g, '').replace(/<head>[\s\S]*?<\/head>/, ''), /\b\d{4}-\d\d-\d\d\b/);
       const ext = await api(srv, tok.lead, 'POST', `/api/v1/commissioning/slas/${slaB.id}/extensions`, { end: '2000-01-01', reason: '' });
       assert.equal(ext.status, 422);
       assert.deepEqual(fieldsOf(ext).sort(), ['end', 'reason']);

@@ -173,8 +173,21 @@ for (const [label, dbUrl] of backends) {
       const id = Number(loc.match(/\/organisations\/(\d+)/)[1]);
       assert.deepEqual(sql(`SELECT area FROM org_areas WHERE org_id = ${id} ORDER BY area`).map((r) => r[0]), ['breckland', 'norwich']);
       assert.equal(sql(`SELECT framework_status FROM orgs WHERE id = ${id}`)[0][0], 'approved');
+      // The framework status from a date typed in the NHS.UK date input (a month by name), shown as people read it.
+      const post1 = (path, fields) => fetch(srv.url + path, {
+        method: 'POST', redirect: 'manual',
+        headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `${new URLSearchParams({ ...fields, csrf_token: lead.csrf })}`,
+      });
+      const badDay = await post1(`/organisations/${id}/status`, { status: 'suspended', reason: 'Review', 'from.day': '30', 'from.month': '2', 'from.year': '2027' });
+      assert.equal(badDay.status, 422);
+      assert.match(await badDay.text(), /nhsuk-error-summary[\s\S]*Date it takes effect must be a real date, for example 1 4 2027/);
+      const st = await post1(`/organisations/${id}/status`, { status: 'suspended', reason: 'Review', 'from.day': '4', 'from.month': 'Jan', 'from.year': '2027' });
+      assert.equal(st.status, 303);
       const page = await (await fetch(srv.url + `/organisations/${id}`, { headers: { cookie: lead.cookie } })).text();
       assert.match(page, /Status history/);
+      assert.match(page, /Since<\/dt><dd[^>]*>4 Jan 2027</);
+      assert.match(page, /Suspended from 4 Jan 2027: Review/i);
       const list = await (await fetch(srv.url + '/organisations', { headers: { cookie: lead.cookie } })).text();
       assert.match(list, /Page Org/);
     });

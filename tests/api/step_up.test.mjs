@@ -106,12 +106,31 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
         { headers: { authorization: `Bearer ${tok.hub}` } });
       assert.equal(page.status, 200);
       const html = await page.text();
-      const every = html.match(/<th class="nhsuk-table__header"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?Every day<\/th><td[^>]*>(?:<span[^>]*>[^<]*<\/span>)?(\d+)<\/td>/);
+      const everyRow = /<th class="nhsuk-table__header"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?Every day<\/th><td[^>]*>(?:<span[^>]*>[^<]*<\/span>)?(\d+)<\/td>/;
+      const every = html.match(everyRow);
       assert.ok(every, 'the every-day row');
       assert.equal(Number(every[1]), rows.length);
+      // The same period in the NHS.UK date input's boxes (a month by name), and typed as people do in one field.
+      const [fy, fm, fd] = from.split('-').map(Number);
+      const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+      const [ty, tm, td] = to.split('-').map(Number);
+      for (const q of [`from.day=${fd}&from.month=${months[fm - 1]}&from.year=${fy}&to.day=${td}&to.month=${tm}&to.year=${ty}`,
+        `from=${encodeURIComponent(`${fd}/${fm}/${fy}`)}&to=${encodeURIComponent(`${td} ${months[tm - 1]} ${ty}`)}`]) {
+        const again = await fetch(`${srv.url}/reports/operating-hours?${q}`, { headers: { authorization: `Bearer ${tok.hub}` } });
+        assert.equal(again.status, 200, q);
+        const text = await again.text();
+        assert.match(text, new RegExp(`name="from\\.day"[^>]*value="${fd}"`));
+        assert.equal(Number(text.match(everyRow)?.[1]), rows.length, q);
+      }
       const bad = await fetch(`${srv.url}/reports/operating-hours?from=2026-02-30`, { headers: { authorization: `Bearer ${tok.hub}` } });
       assert.equal(bad.status, 422);
       assert.match(await bad.text(), /href="#from"/);
+      const badBoxes = await fetch(`${srv.url}/reports/operating-hours?from.day=30&from.month=2&from.year=2026`,
+        { headers: { authorization: `Bearer ${tok.hub}` } });
+      assert.equal(badBoxes.status, 422);
+      const badText = await badBoxes.text();
+      assert.match(badText, /href="#from"[^>]*>Enter the first day as a real date/);
+      assert.match(badText, /name="from\.day"[^>]*value="30"/);
       const denied = await fetch(`${srv.url}/reports/operating-hours`, { headers: { authorization: `Bearer ${tok.lww}` } });
       assert.equal(denied.status, 403);
     });

@@ -79,6 +79,23 @@ for (const [backend, dbUrl] of [['SQLite', undefined], ['PostgreSQL', process.en
       assert.deepEqual(fieldsOf(await api(srv, tok.volco, 'GET', '/api/v1/volunteer-hours?by=colour')), ['by']);
       assert.deepEqual(fieldsOf(await api(srv, tok.volco, 'GET', '/api/v1/volunteer-hours?from=2026-02-30')), ['from']);
       assert.equal((await api(srv, tok.volco, 'GET', '/api/v1/volunteer-hours?colour=blue')).status, 400);
+      // The page: the period in the NHS.UK date input (or the old ISO from/to links), a date that is not one named.
+      const pageOf = async (q) => {
+        const r = await fetch(`${srv.url}/volunteer-hours?${q}`, { headers: { authorization: `Bearer ${tok.volco}`, accept: 'text/html' } });
+        return { status: r.status, html: await r.text() };
+      };
+      const now = new Date();
+      const [y, m, d] = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
+      const iso = now.toISOString().slice(0, 10);
+      for (const q of [`to=${iso}&by=volunteer`, `to.day=${d}&to.month=${m}&to.year=${y}&by=volunteer`, `to=${encodeURIComponent(`${d}/${m}/${y}`)}`]) {
+        const p = await pageOf(q);
+        assert.equal(p.status, 200, q);
+        assert.match(p.html, /Pat Phoneonly[\s\S]*?1 h 30 min/, q);
+        assert.match(p.html, new RegExp(`name="to\\.day"[^>]*value="${d}"`), q);
+      }
+      const badPage = await pageOf('from.day=30&from.month=2&from.year=2026');
+      assert.equal(badPage.status, 422);
+      assert.match(badPage.html, /href="#from"[^>]*>Enter the first day as a real date/);
       // Another organisation's coordinator sees none of these hours.
       const other = await api(srv, tok.manager2, 'GET', '/api/v1/volunteer-hours');
       assert.equal(other.status, 200);

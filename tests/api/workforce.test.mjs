@@ -178,9 +178,22 @@ for (const [label, dbUrl] of backends) {
       const bad = await post('/workers', { user_email: 'page.lww@example.org', kind: 'link_worker', fte: '2', clusters: 'Breckland' });
       assert.equal(bad.status, 422);
       assert.match(await bad.text(), /nhsuk-error-summary[\s\S]*Full-time equivalent must be a fraction/);
-      const ok = await post('/workers', { user_email: 'page.lww@example.org', kind: 'link_worker', fte: '0.5', clusters: 'Breckland' });
+      // Dates in the NHS.UK date input: one that does not exist is named; one typed as people do is kept as a day.
+      const badDay = await post('/workers', { user_email: 'page.lww@example.org', kind: 'link_worker', fte: '0.5', clusters: 'Breckland',
+        'start_date.day': '31', 'start_date.month': '2', 'start_date.year': '2027' });
+      assert.equal(badDay.status, 422);
+      const badPage = await badDay.text();
+      assert.match(badPage, /nhsuk-error-summary[\s\S]*Start date must be a real date, for example 1 4 2027/);
+      assert.match(badPage, /name="start_date\.day"[^>]*value="31"/);
+      const ok = await post('/workers', { user_email: 'page.lww@example.org', kind: 'link_worker', fte: '0.5', clusters: 'Breckland',
+        'start_date.day': '1', 'start_date.month': 'Apr', 'start_date.year': '2027', dbs_level: 'enhanced', dbs_issue_date: '7 Dec 2026' });
       assert.equal(ok.status, 303);
       const id = Number(ok.headers.get('location').match(/\/workers\/(\d+)/)[1]);
+      const rec = (await api(mgr, 'GET', `/api/v1/workers/${id}`)).body;
+      assert.equal(rec.start_date, '2027-04-01');
+      assert.equal(rec.dbs_issue_date, '2026-12-07');
+      const form = await (await fetch(`${srv.url}/workers/${id}`, { headers: { cookie: mgr.cookie } })).text();
+      assert.match(form, /name="start_date\.day"[^>]*value="1"[\s\S]*name="start_date\.month"[^>]*value="4"[\s\S]*name="start_date\.year"[^>]*value="2027"/);
       const page = await (await fetch(`${srv.url}/workers`, { headers: { cookie: mgr.cookie } })).text();
       assert.match(page, /New link_worker[\s\S]*clients in the last 12 months 0 of 100/);
       assert.equal((await post(`/workers/${id}/absences`, { from: '2030-02-01', to: '2030-02-03', reason: 'leave' })).status, 303);

@@ -43,7 +43,18 @@ function london(ms) {
   const f = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}` };
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}`, d: +p.day, m: +p.month, y: +p.year };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// "7 Dec 2026": how the pages show a date.
+const shown = (w) => `${w.d} ${MONTHS[w.m - 1]} ${w.y}`;
+
+// Types a date into the NHS.UK date input NAME: day, month (a number or a name) and year boxes.
+async function fillDate(page, name, d, m, y) {
+  await page.locator(`[name="${name}.day"]`).fill(String(d));
+  await page.locator(`[name="${name}.month"]`).fill(String(m));
+  await page.locator(`[name="${name}.year"]`).fill(String(y));
 }
 
 test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an amber review and a held payment', async () => {
@@ -58,13 +69,15 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
   const lp = lead.page;
   await lp.getByRole('link', { name: 'Commissioning' }).first().click();
   await lp.getByLabel('Title').fill('Social prescribing VCSE Lots 2026');
-  await lp.getByLabel('Deadline for expressions of interest: date').fill(when.date);
+  // The month typed as a name, as people do.
+  await fillDate(lp, 'eoi_deadline', when.d, MONTHS[when.m - 1], when.y);
   await lp.getByLabel('Deadline: time').fill(when.time);
   await lp.getByLabel('Lots in Breckland').fill('2');
   await lp.getByLabel("Lots in King's Lynn and West Norfolk").fill('1');
   await lp.getByRole('button', { name: 'Open the round' }).click();
   assert.match(await lp.locator('h1').innerText(), /Social prescribing VCSE Lots 2026/);
   assert.match(await lp.locator('.nhsuk-summary-list').innerText(), /£14,000\.00/);
+  assert.match(await lp.locator('.nhsuk-summary-list').innerText(), new RegExp(`Deadline for expressions of interest\\s+${shown(when)} \\d\\d:\\d\\d`));
   const roundUrl = lp.url();
 
   const eoi = async (email, min, max, clusters) => {
@@ -110,7 +123,12 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
   await lp.getByLabel("The panel's reason for the override").fill('Geographic mix: a West Norfolk provider');
   await lp.getByRole('button', { name: 'Accept and award the Lots' }).click();
   assert.match(await lp.locator('main').innerText(), /Lots awarded[\s\S]*Geographic mix/);
-  await lp.getByLabel('Date signed').fill(london(Date.now()).date);
+  // A date that does not exist is named in plain English; then today.
+  await fillDate(lp, 'signed', 31, 2, 2027);
+  await lp.getByRole('button', { name: 'Issue the SLAs' }).click();
+  assert.match(await lp.locator('.nhsuk-error-summary').innerText(), /Date signed must be a real date, for example 31 3 2027/);
+  const today = london(Date.now());
+  await fillDate(lp, 'signed', today.d, today.m, today.y);
   await lp.getByRole('button', { name: 'Issue the SLAs' }).click();
   assert.match(await lp.locator('main').innerText(), /contracted/);
 
@@ -120,11 +138,13 @@ test('a whole round: EOIs, scores, override, SLAs, worker in place, payments, an
   await bp.getByRole('link', { name: 'Breckland Community Support' }).click();
   const slaUrl = bp.url();
   await bp.getByLabel('Living Well Worker', { exact: true }).selectOption({ label: 'Lucy Walker' });
-  await bp.getByLabel('In place from').fill(london(Date.now()).date);
+  await fillDate(bp, 'in_place', today.d, today.m, today.y);
   await bp.getByRole('button', { name: 'Record the worker in place' }).click();
   const payments = await bp.locator('table', { hasText: 'Payments' }).locator('tbody tr').allInnerTexts();
   assert.equal(payments.length, 4);
-  assert.ok(payments.every((r) => /\d{4}-\d\d-\d\d/.test(r)), payments.join('\n'));
+  assert.ok(payments.every((r) => /\b\d{1,2} [A-Z][a-z]{2} \d{4}\b/.test(r) && !/\d{4}-\d\d-\d\d/.test(r)), payments.join('\n'));
+  assert.match(await bp.locator('.nhsuk-summary-list').innerText(), new RegExp(`Signed\\s+${shown(today)}`));
+  assert.match(await bp.locator('table', { hasText: 'Living Well Worker posts' }).innerText(), new RegExp(`Lucy Walker\\s+${shown(today)}`));
   assert.match(payments[0], /signing\s+£8,400\.00/);
   assert.match(payments[3], /12-months\s+£2,800\.00/);
 

@@ -43,18 +43,27 @@ async function signIn(page, email) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+// Types a date into the NHS.UK date input NAME.
+async function fillDate(page, name, d, m, y) {
+  await page.locator(`[name="${name}.day"]`).fill(String(d));
+  await page.locator(`[name="${name}.month"]`).fill(String(m));
+  await page.locator(`[name="${name}.year"]`).fill(String(y));
+}
+
 async function showQuarter(page) {
   await page.getByRole('link', { name: 'Outcomes' }).first().click();
   assert.equal(new URL(page.url()).pathname, '/evaluation/outcomes');
   await page.getByLabel('Measure').selectOption('swemwbs');
-  await page.getByLabel('Baselines from').fill('2026-07-01');
-  await page.getByLabel('Baselines to').fill('2026-09-30');
+  // The period in the NHS.UK date input, a month typed by name.
+  await fillDate(page, 'from', 1, 'Jul', 2026);
+  await fillDate(page, 'to', 30, 9, 2026);
   await page.getByLabel('Break down by').selectOption({ label: 'HWP area' });
   await page.getByRole('button', { name: 'Show outcomes' }).click();
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('by'), 'hwp_area');
-  assert.equal(url.searchParams.get('from'), '2026-07-01');
-  return url;
+  assert.equal(url.searchParams.get('from.month'), 'Jul');
+  // The same question of the API, whose dates are ISO.
+  return new URLSearchParams({ instrument: 'swemwbs', from: '2026-07-01', to: '2026-09-30', by: 'hwp_area' });
 }
 
 test('the programme lead reads the SWEMWBS outcomes for a quarter by HWP area and downloads the extract', async () => {
@@ -62,14 +71,14 @@ test('the programme lead reads the SWEMWBS outcomes for a quarter by HWP area an
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   await signIn(page, 'lead@demo.waymark.test');
-  const url = await showQuarter(page);
+  const query = await showQuarter(page);
   const table = page.locator('#outcomes-table');
   assert.match(await table.locator('caption').innerText(), /SWEMWBS, baselines 1 Jul 2026 to 30 Sep 2026, by HWP area/);
   const rows = await table.locator('tbody tr').allInnerTexts();
   assert.ok(rows.length >= 2, 'a row per area and the total');
   assert.match(rows.at(-1), /^All/);
   // The page shows the API's figures.
-  const apiRes = await page.request.get(`${server.url}/api/v1/evaluation/outcomes?${url.searchParams}`,
+  const apiRes = await page.request.get(`${server.url}/api/v1/evaluation/outcomes?${query}`,
     { headers: { accept: 'application/json' } });
   assert.equal(apiRes.status(), 200);
   const answer = await apiRes.json();
@@ -81,8 +90,8 @@ test('the programme lead reads the SWEMWBS outcomes for a quarter by HWP area an
 
   await page.getByRole('link', { name: 'The evaluation extract' }).click();
   assert.equal(new URL(page.url()).pathname, '/evaluation/extract');
-  await page.getByLabel('Referrals received from').fill('2026-01-01');
-  await page.getByLabel('Referrals received to').fill('2026-12-31');
+  await fillDate(page, 'from', 1, 1, 2026);
+  await fillDate(page, 'to', 31, 'December', 2026);
   await page.getByRole('button', { name: 'Make the extract' }).click();
   assert.equal(new URL(page.url()).pathname, '/evaluation/extract');
   const link = page.getByRole('link', { name: 'Extract (CSV), extract 1' });

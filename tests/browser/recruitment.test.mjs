@@ -42,12 +42,18 @@ test('a coordinator adds a campaign, someone applies through its link, the page 
   await page.getByLabel('Campaign name').fill('Library posters');
   await page.getByLabel('Area').selectOption('breckland');
   await page.getByLabel('Poster or leaflet').check();
-  await page.getByLabel('Start date').fill(day(-2));
-  await page.getByLabel('End date').fill('not a date');
+  const [sy, sm, sd] = day(-2).split('-').map(Number);
+  await page.locator('[name="start_date.day"]').fill(String(sd));
+  await page.locator('[name="start_date.month"]').fill(String(sm));
+  await page.locator('[name="start_date.year"]').fill(String(sy));
+  await page.locator('[name="end_date.day"]').fill('not a date');
   await page.getByRole('button', { name: 'Add campaign' }).click();
   assert.match(await page.locator('.nhsuk-error-summary').innerText(), /end date/i);
   await check(ctx, `${server.url}/recruitment`, 'recruitment');
-  await page.getByLabel('End date').fill(day(20));
+  const [ey, em, ed] = day(20).split('-').map(Number);
+  await page.locator('[name="end_date.day"]').fill(String(ed));
+  await page.locator('[name="end_date.month"]').fill(String(em));
+  await page.locator('[name="end_date.year"]').fill(String(ey));
   await page.getByRole('button', { name: 'Add campaign' }).click();
   assert.match(await page.locator('.nhsuk-notification-banner, .nhsuk-panel, body').first().innerText(), /Campaign added/);
   const link = await page.getByRole('link', { name: /volunteer-application\?campaign=/ }).first().getAttribute('href');
@@ -67,6 +73,8 @@ test('a coordinator adds a campaign, someone applies through its link, the page 
   await page.goto(`${server.url}/recruitment`);
   const row = page.locator('tr', { hasText: 'Library posters' });
   assert.match(await row.innerText(), /Library posters[\s\S]*Breckland[\s\S]*\b1\b[\s\S]*\b0\b/);
+  const mon = (m) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+  assert.ok((await row.innerText()).includes(`${sd} ${mon(sm)} ${sy} to ${ed} ${mon(em)} ${ey}`), await row.innerText());
 
   // The volunteer passport: tick modules, give the date; a missing date is named first.
   await page.goto(`${server.url}/volunteers?status=applicant`);
@@ -77,10 +85,15 @@ test('a coordinator adds a campaign, someone applies through its link, the page 
   assert.match(await page.locator('.nhsuk-error-summary').innerText(), /date/i);
   await page.getByLabel(/Safeguarding adults/).check();
   await page.getByLabel(/Lone working/).check();
-  await page.getByLabel('Date completed').fill(day(-3));
+  // The date in the NHS.UK date input, shown back as people read it ("7 Dec 2026").
+  const [cy, cm, cd] = day(-3).split('-').map(Number);
+  await page.locator('[name="completed_on.day"]').fill(String(cd));
+  await page.locator('[name="completed_on.month"]').fill(String(cm));
+  await page.locator('[name="completed_on.year"]').fill(String(cy));
   await page.getByRole('button', { name: 'Record training' }).click();
   const done = await page.locator('#training ~ ul.nhsuk-list--bullet').first().innerText();
-  assert.match(done, new RegExp(`Safeguarding adults: completed ${day(-3)}`));
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  assert.match(done, new RegExp(`Safeguarding adults: completed ${cd} ${months[cm - 1]} ${cy}`));
   assert.match(done, /Lone working/);
   await check(ctx, volunteerUrl, 'volunteer page with training');
   await ctx.close();

@@ -62,10 +62,20 @@ test('a commissioner opens the Breckland board pack for a quarter, reads a chart
   await page.getByRole('link', { name: 'Board packs for an area or Place Board' }).click();
   const [from, to] = thisQuarter();
   await page.getByLabel('Area or Place Board').selectOption('breckland');
-  await page.getByLabel('First day').fill(from);
-  await page.getByLabel('Last day').fill(to);
+  // The period in the NHS.UK date input, the first month typed by name; the page reads it back as "1 Apr 2026".
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  await page.locator('[name="from.day"]').fill(String(fd));
+  await page.locator('[name="from.month"]').fill(MONTHS[fm - 1]);
+  await page.locator('[name="from.year"]').fill(String(fy));
+  await page.locator('[name="to.day"]').fill(String(td));
+  await page.locator('[name="to.month"]').fill(String(tm));
+  await page.locator('[name="to.year"]').fill(String(ty));
   await page.getByRole('button', { name: 'Show the board pack' }).click();
   assert.equal(await page.locator('h1').innerText(), 'Board pack: Breckland');
+  assert.match(await page.locator('.nhsuk-body-l').first().innerText(),
+    new RegExp(`^${fd} ${MONTHS[fm - 1]} ${fy} to ${td} ${MONTHS[tm - 1]} ${ty}\\.`));
   assert.match(await page.locator('.nhsuk-inset-text').first().innerText(), /withheld/);
 
   // The activity chart and the table under it: a bar label for each month row, the same figures.

@@ -89,7 +89,10 @@ test('a coordinator records by phone, plans a task, extends support and steps a 
   await page.getByLabel('Done by').fill('12:00');
   await page.getByRole('button', { name: 'Plan the task' }).click();
   assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter the day/);
-  await page.getByLabel('Day', { exact: true }).fill(dateIn(2));
+  const [wy, wm, wd] = dateIn(2).split('-').map(Number);
+  await page.locator('[name="window_date.day"]').fill(String(wd));
+  await page.locator('[name="window_date.month"]').fill(String(wm));
+  await page.locator('[name="window_date.year"]').fill(String(wy));
   await page.getByRole('button', { name: 'Plan the task' }).click();
   assert.match(new URL(page.url()).pathname, /^\/volunteers\/tasks\/\d+$/);
   assert.match(await page.locator('main').innerText(), /Status\s+Open/i);
@@ -97,7 +100,17 @@ test('a coordinator records by phone, plans a task, extends support and steps a 
   // Extend support.
   await page.getByRole('link', { name: 'Extend community support beyond 14 days' }).click();
   await check(ctx, page.url(), 'extend support');
-  await page.getByLabel('Last day of support').fill(dateIn(30));
+  // The last day in the NHS.UK date input: one that does not exist is named in plain English; the month may be a name.
+  const [ey, em, ed] = dateIn(30).split('-').map(Number);
+  await page.locator('[name="until.day"]').fill('31');
+  await page.locator('[name="until.month"]').fill('2');
+  await page.locator('[name="until.year"]').fill(String(ey));
+  await page.getByLabel('Why is more support needed?').fill('Still recovering from a fall.');
+  await page.getByRole('button', { name: 'Extend support' }).click();
+  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Give the last day of support as a date, for example 24 12 2026/);
+  await page.locator('[name="until.day"]').fill(String(ed));
+  await page.locator('[name="until.month"]').fill(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][em - 1]);
+  await page.locator('[name="until.year"]').fill(String(ey));
   await page.getByLabel('Why is more support needed?').fill('Still recovering from a fall.');
   await page.getByRole('button', { name: 'Extend support' }).click();
   assert.equal(new URL(page.url()).pathname, '/volunteers/tasks');

@@ -33,6 +33,15 @@ static void test_format(void **state)
 	assert_string_equal(out, "29 Feb 2000");
 	dh_format_date(DT_DAYS_MAX + 1, out);
 	assert_string_equal(out, "unknown date");
+	assert_int_equal(dh_format_iso("2026-12-07", out), 0);
+	assert_string_equal(out, "7 Dec 2026");
+	assert_int_equal(dh_format_iso("2027-03-31", out), 0);
+	assert_string_equal(out, "31 Mar 2027");
+	assert_int_equal(dh_format_iso("2026-02-30", out), -1);
+	assert_string_equal(out, "31 Mar 2027");
+	assert_int_equal(dh_format_iso("7 Dec 2026", out), -1);
+	assert_int_equal(dh_format_iso("", out), -1);
+	assert_int_equal(dh_format_iso(NULL, out), -1);
 	char t[DH_TIME_LEN];
 	dh_format_minutes(9 * 60 + 32, t);
 	assert_string_equal(t, "09:32");
