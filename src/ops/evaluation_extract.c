@@ -109,6 +109,33 @@ static int file_sha256(const char *path, char out[65])
 	return bad ? -1 : 0;
 }
 
+/* The CSV's stream: what is written is hashed on the way (the manifest's SHA-256), so the hundreds of megabytes of
+ * a large extract are not read back to be hashed after it. */
+struct hashed_file {
+	int fd;
+	crypto_hash_sha256_state s;
+};
+
+static ssize_t hashed_write(void *cookie, const char *buf, size_t n)
+{
+	struct hashed_file *h = cookie;
+	crypto_hash_sha256_update(&h->s, (const unsigned char *)buf, n);
+	for (size_t done = 0; done < n;) {
+		ssize_t w = write(h->fd, buf + done, n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		done += (size_t)w;
+	}
+	return (ssize_t)n;
+}
+
+static int hashed_close(void *cookie)
+{
+	return close(((struct hashed_file *)cookie)->fd);
+}
+
 /* A new file in dir, owner-only. */
 static FILE *create_in(const char *dir, const char *name, char *path, size_t len)
 {
@@ -188,7 +215,13 @@ enum ops_result ops_evaluation_extract(const struct ops_ctx *c, int64_t from_day
 	struct writer w = { .key = key, .out = out };
 	w.cols = extract_cols(&w.ncols);
 	char csv_path[4096], xlsx_path[4096];
-	w.csv = create_in(dir, extract_file_names[0], csv_path, sizeof csv_path);
+	snprintf(csv_path, sizeof csv_path, "%s/%s", dir, extract_file_names[0]);
+	struct hashed_file csv_hash = { open(csv_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) };
+	crypto_hash_sha256_init(&csv_hash.s);
+	w.csv = csv_hash.fd < 0 ? NULL
+				: fopencookie(&csv_hash, "w", (cookie_io_functions_t){ .write = hashed_write, .close = hashed_close });
+	if (!w.csv && csv_hash.fd >= 0)
+		close(csv_hash.fd);
 	snprintf(xlsx_path, sizeof xlsx_path, "%s/%s", dir, extract_file_names[1]);
 	lxw_workbook_options wo = { .constant_memory = LXW_TRUE, .tmpdir = (char *)dir };
 	lxw_workbook *wb = w.csv ? workbook_new_opt(xlsx_path, &wo) : NULL;
@@ -235,7 +268,10 @@ enum ops_result ops_evaluation_extract(const struct ops_ctx *c, int64_t from_day
 		out->excluded_people += i == 0 || w.excluded[i] != w.excluded[i - 1];
 	free(w.excluded);
 	char path[4096];
-	for (int i = 0; i < EXTRACT_FILES - 1; i++) {
+	unsigned char csv_sum[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(&csv_hash.s, csv_sum);
+	sodium_bin2hex(out->sha256[0], sizeof out->sha256[0], csv_sum, sizeof csv_sum);
+	for (int i = 1; i < EXTRACT_FILES - 1; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, extract_file_names[i]);
 		if (file_sha256(path, out->sha256[i])) {
 			snprintf(err, errlen, "cannot read back %s", path);
