@@ -489,9 +489,14 @@ int http_serve(const struct http_config *cfg)
 		return -1;
 	}
 	if (referral_indexes_ensure(st)) {
-		fprintf(stderr, "waymark: cannot build the indexes an import deferred: %s\n", store_errmsg(st));
-		store_close(st);
-		return -1;
+		if (store_errcode(st) != STORE_BUSY) {
+			fprintf(stderr, "waymark: cannot build the indexes an import deferred: %s\n", store_errmsg(st));
+			store_close(st);
+			return -1;
+		}
+		/* An import still writing held the database past the busy timeout: it makes them itself at its end
+		 * (stopped before, the next start or `waymark init` does); the server serves meanwhile. */
+		fprintf(stderr, "waymark: the indexes an import deferred are left to it (%s)\n", store_errmsg(st));
 	}
 	if (http_static_open(cfg->static_dir)) {
 		store_close(st);
