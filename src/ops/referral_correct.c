@@ -27,7 +27,8 @@ int ops_referral_correctable(const struct ops_ctx *c, const struct referral_view
 	if (v->referrer_user_id <= 0 || v->referrer_user_id != c->user_id || strcmp(v->status, "received") != 0)
 		return 0;
 	struct count_ctx n = { 0 };
-	if (store_exec(c->db, STMT_REFERRAL_READ_BY_OTHERS, count_row, &n, "iii", v->person_id, v->id, c->user_id) < 0)
+	if (store_exec(c->db, STMT_REFERRAL_READ_BY_OTHERS, count_row, &n, "iiiii", v->person_id, v->person_id,
+		       v->person_id, v->id, c->user_id) < 0)
 		return -1;
 	return n.n == 0;
 }

@@ -153,6 +153,40 @@ int audit_memo_flush(struct store *st, struct audit_memo *memo)
 	return 0;
 }
 
+static int runs_row(void *ctx, const struct store_row *row)
+{
+	int64_t *v = ctx;
+	v[0] = store_row_int(row, 0);
+	v[1] = store_row_int(row, 1);
+	return 1;
+}
+
+int audit_index_people(struct store *st, int max_runs)
+{
+	int done = 0;
+	while (done < max_runs) {
+		int64_t v[2]; /* the last event, the last indexed */
+		if (store_exec(st, STMT_AUDIT_RUNS_GET, runs_row, v, "") != 1)
+			return -1;
+		int64_t from = v[1], to = from + AUDIT_RUN;
+		if (to > v[0])
+			break;
+		if (store_begin(st))
+			return -1;
+		int moved = store_exec(st, STMT_AUDIT_RUNS_SET, NULL, NULL, "ii", to, from);
+		if (moved < 0 || (moved == 1 && store_exec(st, STMT_AUDIT_RUN_INSERT, NULL, NULL, "iii", from / AUDIT_RUN,
+							     from, to) < 0) ||
+		    store_commit(st)) {
+			store_rollback(st);
+			return -1;
+		}
+		if (moved == 0)
+			break; /* someone else indexed it */
+		done++;
+	}
+	return done;
+}
+
 struct list_ctx {
 	int (*row)(void *ctx, const struct audit_listed *ev);
 	void *ctx;
@@ -177,8 +211,8 @@ int audit_list(struct store *st, const struct audit_filter *f,
 {
 	struct list_ctx l = { row, ctx };
 	const char *action = f->action ? f->action : "";
-	return store_exec(st, STMT_AUDIT_LIST, list_row, &l, "ssiiiiiii", action, action, f->user_id, f->user_id,
-			  f->person_id, f->person_id, f->person_id, f->before_id, f->limit);
+	return store_exec(st, STMT_AUDIT_LIST, list_row, &l, "ssiiiiiiii", action, action, f->user_id, f->user_id,
+			  f->person_id, f->person_id, f->person_id, f->person_id, f->before_id, f->limit);
 }
 
 struct unknown_ctx {

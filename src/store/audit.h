@@ -47,6 +47,15 @@ struct audit_memo {
 /* Writes the chain's head as memo has it, when events were appended since. 0 or -1. */
 int audit_memo_flush(struct store *st, struct audit_memo *memo);
 
+/* Events a run of the person index holds (sql/migrations/180_audit_person_runs.sql). */
+#define AUDIT_RUN 2048
+
+/* Indexes the people of the chain's whole runs not yet indexed, at most
+ * max_runs of them, each in its own transaction. Returns the runs indexed,
+ * or -1. Only one connection should call it at a time (the group commit
+ * writer); another that does finds the run done and stops. */
+int audit_index_people(struct store *st, int max_runs);
+
 /* Appends an event. Call inside the caller's transaction when the event
  * records a write (so both commit together); otherwise it opens its own.
  * Returns 0 or -1. */

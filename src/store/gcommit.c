@@ -4,6 +4,7 @@
  * each job's outcome. A job is never reported stored unless the commit that
  * holds it returned, so nothing is answered before it is on disk; a failed
  * commit fails every job in it, so nothing is half-stored. */
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,7 +21,8 @@ static struct {
 	int running, stopping;
 	pthread_t thread;
 	struct store *st;
-} gc = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, 0, 0, 0, NULL };
+	int64_t people_upto; /* the audit events the person index holds, as last seen */
+} gc = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, 0, 0, 0, NULL, 0 };
 
 static void job_fail(struct gc_job *j, enum store_err err, const char *msg)
 {
@@ -32,6 +34,20 @@ static void job_fail(struct gc_job *j, enum store_err err, const char *msg)
 static void log_error(const char *what, const char *msg)
 {
 	fprintf(stderr, "{\"level\":\"error\",\"msg\":\"group commit: %s\",\"detail\":\"%s\"}\n", what, msg);
+}
+
+/* Indexes at most max_runs runs of the audit trail's people (store/audit.h);
+ * a failure is logged and left for the next time. */
+static void index_people(struct store *st, int max_runs)
+{
+	int runs = audit_index_people(st, max_runs);
+	if (runs < 0) {
+		log_error("the audit person index was not extended", store_errmsg(st));
+		runs = 0;
+	}
+	int64_t v;
+	if (store_get_int(st, STMT_AUDIT_PEOPLE_UPTO, &v, "") == 1)
+		gc.people_upto = v;
 }
 
 /* Runs one batch (a list linked by next) and reports every job. */
@@ -100,6 +116,10 @@ static void run_batch(struct store *st, struct gc_job *batch)
 		next = j->next;
 		j->done(j); /* may free j */
 	}
+	/* Once the batch is answered, the person index takes its events when
+	 * they fill a run. */
+	if (!tx_lost && memo.valid && memo.id >= gc.people_upto + AUDIT_RUN)
+		index_people(st, 1);
 }
 
 static void *writer_main(void *arg)
@@ -142,6 +162,7 @@ int gcommit_start(const char *db_url)
 		store_close(st);
 		return -1;
 	}
+	index_people(st, INT_MAX); /* what the command line appended while no server ran */
 	pthread_mutex_lock(&gc.lock);
 	gc.st = st;
 	gc.stopping = 0;

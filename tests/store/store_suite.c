@@ -299,6 +299,41 @@ static void test_audit_people(void **state)
 	assert_int_equal(bad, 2);
 }
 
+/* The person index in runs (migration 180): the person filter finds the
+ * same events whether they are in a run or after the runs, and a run is
+ * made only once it is full. */
+static void test_audit_person_runs(void **state)
+{
+	struct store *st = *state;
+	assert_int_equal(store_begin(st), 0);
+	for (int i = 0; i < AUDIT_RUN + 300; i++) {
+		struct audit_event ev = { .at = 1, .action = "referral.read", .person_id = i % 7 == 0 ? 70 : 1 + i % 5 };
+		assert_int_equal(audit_append(st, &ev), 0);
+	}
+	assert_int_equal(store_commit(st), 0);
+	int want[3] = { 0, 0, 0 }, n = 0;
+	int64_t persons[3] = { 70, 3, 99 };
+	struct audit_filter f = { .before_id = INT64_MAX, .limit = 100000 };
+	for (int k = 0; k < 3; k++) {
+		f.person_id = persons[k], want[k] = 0;
+		assert_true(audit_list(st, &f, count_listed, &want[k]) >= 0);
+	}
+	assert_int_equal(want[0], (AUDIT_RUN + 300 + 6) / 7);
+	assert_int_equal(want[2], 0);
+	assert_int_equal(audit_index_people(st, 10), 1); /* one full run; the 300 after it wait */
+	assert_int_equal(audit_index_people(st, 10), 0);
+	int64_t runs = 0;
+	assert_int_equal(store_get_int(st, STMT_AUDIT_PEOPLE_UPTO, &runs, ""), 1);
+	assert_int_equal(runs, AUDIT_RUN);
+	for (int k = 0; k < 3; k++) {
+		f.person_id = persons[k], n = 0;
+		assert_true(audit_list(st, &f, count_listed, &n) >= 0);
+		assert_int_equal(n, want[k]);
+	}
+	int64_t bad = 0, checked = 0;
+	assert_int_equal(audit_verify(st, &bad, &checked), 0);
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -324,6 +359,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_tail_deletion, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_people, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_person_runs, setup, teardown),
 		STORE_TRIAGE_TESTS
 		STORE_CASEWORK_TESTS
 	};
