@@ -123,8 +123,7 @@ static json_t *record_json(json_t *o, enum case_rec rec, const struct case_value
 		}
 		json_object_set_new(o, case_fields[first + (int)i].name, j);
 	}
-	json_object_update(o, rest);
-	json_decref(rest);
+	json_object_update_new(o, rest);
 	return o;
 }
 

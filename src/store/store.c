@@ -159,10 +159,7 @@ static int vexec_after(struct store *st, enum stmt id, store_row_fn fn, void *ct
 {
 	struct store_param p[STORE_MAX_PARAMS];
 	int n = nfirst;
-	if (n > STORE_MAX_PARAMS) {
-		store_set_error(st, STORE_ERROR, "%s: too many parameters", store_stmt_name[id]);
-		return -1;
-	}
+	assert(n <= STORE_MAX_PARAMS && "a model's fields fit the parameters");
 	if (n)
 		memcpy(p, first, (size_t)n * sizeof *p);
 	for (const char *f = fmt ? fmt : ""; *f; f++, n++) {

@@ -235,12 +235,11 @@ static int assessment_fields(struct html *h, struct http_req *req, const struct 
 	if (a->version)
 		html_elem(h, "p", "Saving makes a new version; earlier versions are kept.", "class", "nhsuk-body", NULL);
 	int first = !fe;
-	form_textarea(h, &(struct form_field){ .name = "what_matters", .label = "What matters to the person",
-					       .hint = "In their words, where you can",
-					       .value = first && a->version ? a->v[CASE_I(ASSESSMENT, what_matters)].s
-									: http_form(req, "what_matters"),
-					       .errors = fe },
-		      4);
+	const char *now[CASE_FIELDS_MAX] = { NULL };
+	for (int i = 0; a->version && i < CASE_FIELDS_MAX; i++)
+		now[i] = a->v[i].s;
+	if (case_form_out(h, req, CR_ASSESSMENT, fe, now, 1u << CASE_I(ASSESSMENT, strengths)))
+		goto done;
 	html_elem(h, "h2", "Needs", "class", "nhsuk-heading-m", NULL);
 	html_elem(h, "p", "Leave a need unanswered if it was not talked about.", "class", "nhsuk-body", NULL);
 	for (int i = 0; i < domains->n; i++) {
@@ -257,13 +256,7 @@ static int assessment_fields(struct html *h, struct http_req *req, const struct 
 		snprintf(nlabel, sizeof nlabel, "Notes on %s (optional)", domains->label[i]);
 		form_input(h, &(struct form_field){ .name = nname, .label = nlabel, .value = note, .errors = fe });
 	}
-	form_textarea(h, &(struct form_field){ .name = "strengths", .label = "Strengths",
-					       .hint = "What the person is good at, and who and what they have around them",
-					       .value = first && a->version ? a->v[CASE_I(ASSESSMENT, strengths)].s
-									: http_form(req, "strengths"),
-					       .errors = fe },
-		      4);
-	rc = 0;
+	rc = case_form_out(h, req, CR_ASSESSMENT, fe, now, 1u << CASE_I(ASSESSMENT, what_matters));
 done:
 	case_full_free(c);
 	free(domains);
