@@ -155,7 +155,8 @@ static void goals(struct case_view *v)
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 		widget_cell(h, goal->s);
 		widget_cell(h, domain->given ? case_vocab_label(v->domains, domain->s) : "");
-		snprintf(buf, sizeof buf, "%lld of 10", (long long)g->v[CASE_I(GOAL, progress)].n);
+		snprintf(buf, sizeof buf, "%lld of %lld", (long long)g->v[CASE_I(GOAL, progress)].n,
+			 (long long)case_fields[CF_GOAL_progress].hi);
 		widget_cell(h, buf);
 		widget_cell(h, case_vocab_label(v->goal_statuses, g->v[CASE_I(GOAL, status)].s));
 		if (write) {
