@@ -95,6 +95,38 @@ json_t *cases_summary_json(const struct casework_summary *s)
 	return o;
 }
 
+/* o with record rec's values v as members, in model/case.def's order, then the members of rest (taken). */
+static json_t *record_json(json_t *o, enum case_rec rec, const struct case_value *v, json_t *rest)
+{
+	int first;
+	size_t n = case_record_fields(rec, &first);
+	for (size_t i = 0; i < n; i++) {
+		json_t *j;
+		switch (case_field_base(first + (int)i)->kind) {
+		case CK_TEXT:
+			j = json_string(v[i].s ? v[i].s : "");
+			break;
+		case CK_CODE:
+			j = code_or_null(v[i].s);
+			break;
+		case CK_TIME:
+			j = cases_time(v[i].n);
+			break;
+		case CK_BOOL:
+			j = json_boolean(v[i].n);
+			break;
+		case CK_INT:
+			j = json_integer(v[i].n);
+			break;
+		default: /* an id */
+			j = v[i].given ? json_integer(v[i].n) : json_null();
+		}
+		json_object_set_new(o, case_fields[first + (int)i].name, j);
+	}
+	json_object_update_new(o, rest);
+	return o;
+}
+
 static json_t *assessment_json(const struct casework_case *c)
 {
 	const struct casework_assessment *a = &c->assessment;
@@ -102,11 +134,15 @@ static json_t *assessment_json(const struct casework_case *c)
 		return json_null();
 	json_t *needs = json_array();
 	for (size_t i = 0; i < a->nneeds; i++)
-		json_array_append_new(needs, json_pack("{s:s,s:s,s:s}", "domain", a->needs[i].domain, "level",
-						       a->needs[i].level, "note", a->needs[i].note));
-	return json_pack("{s:I,s:i,s:i,s:s,s:s,s:o,s:s,s:o}", "id", (json_int_t)a->id, "version", a->version, "versions",
-			 c->assessments, "what_matters", a->what_matters, "strengths", a->strengths, "needs", needs, "by",
-			 a->by, "at", cases_time(a->at));
+		json_array_append_new(needs, record_json(json_object(), CR_NEED, a->needs[i], json_object()));
+	return record_json(json_pack("{s:I,s:i,s:i}", "id", (json_int_t)a->id, "version", a->version, "versions",
+				     c->assessments),
+			   CR_ASSESSMENT, a->v, json_pack("{s:o,s:s,s:o}", "needs", needs, "by", a->by, "at", cases_time(a->at)));
+}
+
+static json_t *id_json(int64_t id)
+{
+	return json_pack("{s:I}", "id", (json_int_t)id);
 }
 
 static json_t *goals_json(const struct casework_case *c)
@@ -117,15 +153,13 @@ static json_t *goals_json(const struct casework_case *c)
 		json_t *ups = json_array();
 		for (size_t k = 0; k < g->nupdates; k++) {
 			const struct casework_goal_update *u = &g->updates[k];
-			json_array_append_new(ups, json_pack("{s:I,s:i,s:s,s:s,s:s,s:o}", "id", (json_int_t)u->id, "progress",
-							     u->progress, "status", u->status, "note", u->note, "by", u->by,
-							     "at", cases_time(u->at)));
+			json_array_append_new(ups, record_json(id_json(u->id), CR_PROGRESS, u->v,
+							       json_pack("{s:s,s:o}", "by", u->by, "at", cases_time(u->at))));
 		}
-		json_array_append_new(list, json_pack("{s:I,s:s,s:o,s:s,s:i,s:s,s:o,s:o,s:o}", "id", (json_int_t)g->id, "goal",
-						      g->goal, "domain", code_or_null(g->domain), "status", g->status,
-						      "progress", g->progress, "by", g->by, "created_at",
-						      cases_time(g->created_at), "updated_at", cases_time(g->updated_at),
-						      "updates", ups));
+		json_array_append_new(list, record_json(id_json(g->id), CR_GOAL, g->v,
+							json_pack("{s:s,s:o,s:o,s:o}", "by", g->by, "created_at",
+								  cases_time(g->created_at), "updated_at",
+								  cases_time(g->updated_at), "updates", ups)));
 	}
 	return list;
 }
@@ -134,11 +168,9 @@ static json_t *sessions_json(const struct casework_case *c)
 {
 	json_t *list = json_array();
 	for (size_t i = 0; i < c->nsessions; i++) {
-		const struct casework_session *s = &c->sessions[i];
-		json_array_append_new(list, json_pack("{s:I,s:i,s:o,s:s,s:i,s:s,s:s,s:s}", "id", (json_int_t)s->id, "number",
-						      (int)i + 1, "at", cases_time(s->at), "mode", s->mode,
-						      "duration_minutes", s->duration_minutes, "notes", s->notes, "next_step",
-						      s->next_step, "by", s->by));
+		const struct casework_record *s = &c->sessions[i];
+		json_array_append_new(list, record_json(json_pack("{s:I,s:i}", "id", (json_int_t)s->id, "number", (int)i + 1),
+							CR_SESSION, s->v, json_pack("{s:s}", "by", s->by)));
 	}
 	return list;
 }
@@ -155,52 +187,34 @@ static json_t *onward_json(const struct casework_case *c)
 							      "to", u->to_status, "note", u->note, "by", u->by, "at",
 							      cases_time(u->at)));
 		}
-		json_array_append_new(list, json_pack("{s:I,s:o,s:s,s:o,s:s,s:s,s:s,s:o,s:o,s:o}", "id", (json_int_t)o->id,
-						      "service_id", o->service_id ? json_integer(o->service_id) : json_null(),
-						      "service_name", o->service_name, "domain", code_or_null(o->domain),
-						      "note", o->note, "status", o->status, "by", o->by, "made_at",
-						      cases_time(o->made_at), "updated_at", cases_time(o->updated_at),
-						      "history", hist));
+		json_array_append_new(list, record_json(id_json(o->id), CR_ONWARD, o->v,
+							json_pack("{s:s,s:s,s:o,s:o,s:o}", "status", o->status, "by", o->by,
+								  "made_at", cases_time(o->made_at), "updated_at",
+								  cases_time(o->updated_at), "history", hist)));
 	}
 	return list;
 }
 
-static json_t *concern_json(const struct casework_concern *g)
+/* A record of a section (unmet needs, safeguarding, consents, case studies): its id, fields, by and at_key. */
+static json_t *section_json(const struct casework_record *x, enum case_rec rec, const char *at_key)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s,s:o}", "id", (json_int_t)g->id, "category", g->category, "concern",
-			 g->concern, "action", g->action, "escalated_to", g->escalated_to, "raised_at",
-			 cases_time(g->raised_at), "by", g->by, "recorded_at", cases_time(g->recorded_at));
+	return record_json(id_json(x->id), rec, x->v, json_pack("{s:s,s:o}", "by", x->by, at_key, cases_time(x->at)));
+}
+
+static json_t *section_list(const struct casework_record *x, size_t n, enum case_rec rec, const char *at_key)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, section_json(&x[i], rec, at_key));
+	return list;
 }
 
 static json_t *others_json(const struct casework_case *c, json_t *doc)
 {
-	json_t *unmet = json_array(), *concerns = json_array(), *consents = json_array(), *studies = json_array();
-	for (size_t i = 0; i < c->nunmet; i++) {
-		const struct casework_unmet *u = &c->unmet[i];
-		json_array_append_new(unmet, json_pack("{s:I,s:s,s:o,s:o,s:s,s:s,s:o}", "id", (json_int_t)u->id, "need",
-						       u->need, "domain", code_or_null(u->domain), "area",
-						       code_or_null(u->area), "note", u->note, "by", u->by, "at",
-						       cases_time(u->at)));
-	}
-	for (size_t i = 0; i < c->nconcerns; i++)
-		json_array_append_new(concerns, concern_json(&c->concerns[i]));
-	for (size_t i = 0; i < c->nconsents; i++) {
-		const struct casework_consent *k = &c->consents[i];
-		json_array_append_new(consents, json_pack("{s:I,s:s,s:s,s:o,s:s,s:o}", "id", (json_int_t)k->id, "third_party",
-							  k->third_party, "purpose", k->purpose, "given_at",
-							  cases_time(k->given_at), "by", k->by, "recorded_at",
-							  cases_time(k->recorded_at)));
-	}
-	for (size_t i = 0; i < c->nstudies; i++) {
-		const struct casework_study *t = &c->studies[i];
-		json_array_append_new(studies, json_pack("{s:I,s:s,s:s,s:b,s:s,s:o}", "id", (json_int_t)t->id, "story",
-							 t->story, "unexpected_outcomes", t->unexpected_outcomes, "consent",
-							 t->consent, "by", t->by, "at", cases_time(t->at)));
-	}
-	json_object_set_new(doc, "unmet_needs", unmet);
-	json_object_set_new(doc, "safeguarding", concerns);
-	json_object_set_new(doc, "consents", consents);
-	json_object_set_new(doc, "case_studies", studies);
+	json_object_set_new(doc, "unmet_needs", section_list(c->unmet, c->nunmet, CR_UNMET, "at"));
+	json_object_set_new(doc, "safeguarding", section_list(c->concerns, c->nconcerns, CR_CONCERN, "recorded_at"));
+	json_object_set_new(doc, "consents", section_list(c->consents, c->nconsents, CR_CONSENT, "recorded_at"));
+	json_object_set_new(doc, "case_studies", section_list(c->studies, c->nstudies, CR_STUDY, "at"));
 	return doc;
 }
 
@@ -419,7 +433,7 @@ static int concern_get(struct http_req *req, struct http_resp *resp)
 	json_t *doc = NULL;
 	for (size_t i = 0; n > 0 && i < c->nconcerns; i++)
 		if (c->concerns[i].id == sid)
-			doc = concern_json(&c->concerns[i]);
+			doc = section_json(&c->concerns[i], CR_CONCERN, "recorded_at");
 	int64_t person = c->s.person_id;
 	casework_case_free(c);
 	free(c);

@@ -109,7 +109,9 @@ static int fill_records(struct store *st, int64_t case_id, int64_t user_id, int6
 						       T("Loves walking; good with people") };
 	if (check(st, casework_assessment_add(st, &w, a, needs, 3, &id, &version), &fe, &cf, "assessment"))
 		return -1;
-	const struct case_value g[CASE_FIELDS_MAX] = { T("Go to the walking group every week"), T("social_connection"), N(2) };
+	const struct case_value g[CASE_FIELDS_MAX] = { [CASE_I(GOAL, goal)] = T("Go to the walking group every week"),
+						       [CASE_I(GOAL, domain)] = T("social_connection"),
+						       [CASE_I(GOAL, progress)] = N(2) };
 	const struct case_value gp[CASE_FIELDS_MAX] = { N(6), { 0 }, T("Three weeks running") };
 	int64_t goal;
 	if (check(st, casework_goal_add(st, &w, g, &goal), &fe, &cf, "goal") ||

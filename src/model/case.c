@@ -4,11 +4,10 @@
 #include "model/case.h"
 #include "util/text.h"
 
-const struct case_field_def case_fields[CF__MAX] = {
-#define CASE_FIELD(R, name, kind, req, lo, hi, vocab, what, label, hint, rows) \
+#define FIELD(R, name, kind, req, lo, hi, vocab, what, label, hint, rows) \
 	[CF_##R##_##name] = { CR_##R, #name, CK_##kind, req, lo, hi, vocab, what, label, hint, rows },
-#include "model/case.def"
-};
+#define RECORD(R) CASE_##R(FIELD)
+const struct case_field_def case_fields[CF__MAX] = { CASE_RECORDS(RECORD) };
 
 size_t case_record_fields(enum case_rec r, int *first)
 {

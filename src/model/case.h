@@ -8,20 +8,15 @@
 
 enum case_kind { CK_TEXT, CK_CODE, CK_INT, CK_TIME, CK_BOOL, CK_ID, CK_SAME };
 
-enum case_rec {
-#define CASE_RECORD(R) CR_##R,
-#define CASE_FIELD(...)
 #include "model/case.def"
-	CR__MAX
-};
+
+#define CASE_REC_(R) CR_##R,
+enum case_rec { CASE_RECORDS(CASE_REC_) CR__MAX };
 
 /* Every field, records in turn; CF_<R>__BEGIN is the record's first. */
-enum case_field {
-#define CASE_RECORD(R) CF_##R##__BEGIN, CF_##R##__B = CF_##R##__BEGIN - 1,
-#define CASE_FIELD(R, name, ...) CF_##R##_##name,
-#include "model/case.def"
-	CF__MAX
-};
+#define CASE_FIELD_(R, name, ...) CF_##R##_##name,
+#define CASE_FIELDS_(R) CF_##R##__BEGIN, CF_##R##__B = CF_##R##__BEGIN - 1, CASE_##R(CASE_FIELD_)
+enum case_field { CASE_RECORDS(CASE_FIELDS_) CF__MAX };
 /* The running index of field name within record R (an index into struct case_value[]). */
 #define CASE_I(R, name) (CF_##R##_##name - CF_##R##__BEGIN)
 #define CASE_FIELDS_MAX 6 /* the most fields of one record */

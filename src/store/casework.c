@@ -32,10 +32,30 @@ static const char *given(const struct case_value *v, int i)
 	return v[i].given ? v[i].s : "";
 }
 
-/* The code of value i, NULL when not given (optional codes are stored NULL). */
-static const char *code_or_null(const struct case_value *v, int i)
+/* Record rec's values as parameters in column order (model/case.def; same: only
+ * its SAME fields), for store_exec_after: texts "", codes and ids NULL when not given. */
+static int fields(enum case_rec rec, const struct case_value *v, int same, struct store_param *p)
 {
-	return v[i].given ? v[i].s : NULL;
+	int first, n = 0;
+	size_t nf = case_record_fields(rec, &first);
+	for (int i = 0; i < (int)nf; i++) {
+		enum case_kind k = case_field_base(first + i)->kind;
+		if (same && case_fields[first + i].kind != CK_SAME)
+			continue;
+		if (k == CK_TEXT || k == CK_CODE)
+			p[n++] = (struct store_param){ .s = given(v, i), .is_null = k == CK_CODE && !v[i].given };
+		else
+			p[n++] = (struct store_param){ .is_int = 1, .i = v[i].n, .is_null = k == CK_ID && !v[i].given };
+	}
+	return n;
+}
+
+/* A copy of the values v with value i set to s ("": none) when not given. */
+static void with_default(struct case_value *to, const struct case_value *v, int i, const char *s)
+{
+	memcpy(to, v, CASE_FIELDS_MAX * sizeof *to);
+	if (!to[i].given)
+		to[i] = (struct case_value){ .s = s, .given = s && *s };
 }
 
 static int first_text(void *ctx, const struct store_row *r)
@@ -310,10 +330,9 @@ enum casework_result casework_session_add(struct store *st, const struct casewor
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	int64_t at = v[CASE_I(SESSION, at)].n;
-	if (store_exec(st, STMT_CASEWORK_SESSION_INSERT, store_row_first_int, id, "iisIssIi", s.id, at,
-		       v[CASE_I(SESSION, mode)].s, v[CASE_I(SESSION, duration_minutes)].n, given(v, CASE_I(SESSION, notes)),
-		       given(v, CASE_I(SESSION, next_step)), NO_USER(w->user_id), w->now) != 1)
+	struct store_param p[CASE_FIELDS_MAX];
+	if (store_exec_after(st, STMT_CASEWORK_SESSION_INSERT, store_row_first_int, id, p, fields(CR_SESSION, v, 0, p), "iIi",
+			     s.id, NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	if (strcmp(s.referral_status, "allocated") == 0) {
 		int n = store_exec(st, STMT_TRIAGE_REFERRAL_SET_STATUS, NULL, NULL, "siis", "in_progress", w->now,
@@ -323,7 +342,7 @@ enum casework_result casework_session_add(struct store *st, const struct casewor
 			return CASEWORK_ERROR;
 	}
 	if (strcmp(s.tier, "social_prescribing") == 0 &&
-	    add_coded_once(st, &s, at, w->user_id, "social_prescribing_accepted", "first session",
+	    add_coded_once(st, &s, v[CASE_I(SESSION, at)].n, w->user_id, "social_prescribing_accepted", "first session",
 			   CASEWORK_SNOMED_SP_ACCEPTED) < 0)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
@@ -338,10 +357,11 @@ enum casework_result casework_goal_add(struct store *st, const struct casework_w
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	const char *status = v[CASE_I(GOAL, status)].given ? v[CASE_I(GOAL, status)].s : "active";
-	return store_exec(st, STMT_CASEWORK_GOAL_INSERT, store_row_first_int, id, "isssIIii", s.id,
-			  code_or_null(v, CASE_I(GOAL, domain)), v[CASE_I(GOAL, goal)].s, status, v[CASE_I(GOAL, progress)].n,
-			  NO_USER(w->user_id), w->now, w->now) == 1
+	struct case_value g[CASE_FIELDS_MAX];
+	struct store_param p[CASE_FIELDS_MAX];
+	with_default(g, v, CASE_I(GOAL, status), "active");
+	return store_exec_after(st, STMT_CASEWORK_GOAL_INSERT, store_row_first_int, id, p, fields(CR_GOAL, g, 0, p), "iIii",
+				s.id, NO_USER(w->user_id), w->now, w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }
@@ -359,11 +379,12 @@ enum casework_result casework_goal_progress(struct store *st, const struct casew
 		return CASEWORK_ERROR;
 	if (n == 0)
 		return CASEWORK_NOT_FOUND;
-	const char *status = v[CASE_I(PROGRESS, status)].given ? v[CASE_I(PROGRESS, status)].s : current;
-	int64_t progress = v[CASE_I(PROGRESS, progress)].n;
-	if (store_exec(st, STMT_CASEWORK_GOAL_SET, NULL, NULL, "Isii", progress, status, w->now, goal_id) != 1 ||
-	    store_exec(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, store_row_first_int, id, "iIssIi", goal_id, progress, status,
-		       given(v, CASE_I(PROGRESS, note)), NO_USER(w->user_id), w->now) != 1)
+	struct case_value g[CASE_FIELDS_MAX];
+	struct store_param p[CASE_FIELDS_MAX];
+	with_default(g, v, CASE_I(PROGRESS, status), current);
+	if (store_exec_after(st, STMT_CASEWORK_GOAL_SET, NULL, NULL, p, fields(CR_PROGRESS, g, 1, p), "ii", w->now, goal_id) != 1 ||
+	    store_exec_after(st, STMT_CASEWORK_GOAL_UPDATE_INSERT, store_row_first_int, id, p, fields(CR_PROGRESS, g, 0, p),
+			     "iIi", goal_id, NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
 }
@@ -379,14 +400,13 @@ enum casework_result casework_assessment_add(struct store *st, const struct case
 	if (res != CASEWORK_OK)
 		return res;
 	int64_t next = 0;
+	struct store_param p[CASE_FIELDS_MAX];
 	if (store_get_int(st, STMT_CASEWORK_ASSESSMENT_NEXT, &next, "i", s.id) != 1 ||
-	    store_exec(st, STMT_CASEWORK_ASSESSMENT_INSERT, store_row_first_int, id, "idssIi", s.id, (int)next,
-		       v[CASE_I(ASSESSMENT, what_matters)].s, given(v, CASE_I(ASSESSMENT, strengths)), NO_USER(w->user_id),
-		       w->now) != 1)
+	    store_exec_after(st, STMT_CASEWORK_ASSESSMENT_INSERT, store_row_first_int, id, p, fields(CR_ASSESSMENT, v, 0, p),
+			     "iIid", s.id, NO_USER(w->user_id), w->now, (int)next) != 1)
 		return CASEWORK_ERROR;
 	for (size_t i = 0; i < nneeds; i++)
-		if (store_exec(st, STMT_CASEWORK_NEED_INSERT, NULL, NULL, "isss", *id, needs[i][CASE_I(NEED, domain)].s,
-			       needs[i][CASE_I(NEED, level)].s, given(needs[i], CASE_I(NEED, note))) != 1)
+		if (store_exec_after(st, STMT_CASEWORK_NEED_INSERT, NULL, NULL, p, fields(CR_NEED, needs[i], 0, p), "i", *id) != 1)
 			return CASEWORK_ERROR;
 	*version = (int)next;
 	return CASEWORK_OK;
@@ -401,13 +421,11 @@ enum casework_result casework_onward_add(struct store *st, const struct casework
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	const char *note = given(v, CASE_I(ONWARD, note));
-	if (store_exec(st, STMT_CASEWORK_ONWARD_INSERT, store_row_first_int, id, "iIsssIii", s.id,
-		       v[CASE_I(ONWARD, service_id)].given ? v[CASE_I(ONWARD, service_id)].n : INT64_MIN,
-		       v[CASE_I(ONWARD, service_name)].s, code_or_null(v, CASE_I(ONWARD, domain)), note, NO_USER(w->user_id),
-		       w->now, w->now) != 1 ||
-	    store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", *id, NULL, "made", note,
-		       NO_USER(w->user_id), w->now) != 1)
+	struct store_param p[CASE_FIELDS_MAX];
+	if (store_exec_after(st, STMT_CASEWORK_ONWARD_INSERT, store_row_first_int, id, p, fields(CR_ONWARD, v, 0, p), "iIii",
+			     s.id, NO_USER(w->user_id), w->now, w->now) != 1 ||
+	    store_exec(st, STMT_CASEWORK_ONWARD_UPDATE_INSERT, NULL, NULL, "isssIi", *id, NULL, "made",
+		       given(v, CASE_I(ONWARD, note)), NO_USER(w->user_id), w->now) != 1)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
 }
@@ -491,14 +509,13 @@ enum casework_result casework_unmet_add(struct store *st, const struct casework_
 	if (res != CASEWORK_OK)
 		return res;
 	char area[64] = "";
-	if (v[CASE_I(UNMET, area)].given)
-		casework_copy(area, sizeof area, v[CASE_I(UNMET, area)].s);
-	else if (store_exec(st, STMT_CASEWORK_PERSON_AREA, first_text, area, "i", s.id) < 0)
+	if (!v[CASE_I(UNMET, area)].given && store_exec(st, STMT_CASEWORK_PERSON_AREA, first_text, area, "i", s.id) < 0)
 		return CASEWORK_ERROR;
-	return store_exec(st, STMT_CASEWORK_UNMET_INSERT, store_row_first_int, id, "issssIi", s.id,
-			  code_or_null(v, CASE_I(UNMET, domain)), v[CASE_I(UNMET, need)].s, area[0] ? area : NULL,
-			  given(v, CASE_I(UNMET, note)),
-			  NO_USER(w->user_id), w->now) == 1
+	struct case_value u[CASE_FIELDS_MAX];
+	struct store_param p[CASE_FIELDS_MAX];
+	with_default(u, v, CASE_I(UNMET, area), area);
+	return store_exec_after(st, STMT_CASEWORK_UNMET_INSERT, store_row_first_int, id, p, fields(CR_UNMET, u, 0, p), "iIi",
+				s.id, NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }
@@ -512,10 +529,9 @@ enum casework_result casework_concern_add(struct store *st, const struct casewor
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	if (store_exec(st, STMT_CASEWORK_CONCERN_INSERT, store_row_first_int, id, "issssiIi", s.id,
-		       v[CASE_I(CONCERN, category)].s, v[CASE_I(CONCERN, concern)].s, v[CASE_I(CONCERN, action)].s,
-		       given(v, CASE_I(CONCERN, escalated_to)), v[CASE_I(CONCERN, raised_at)].n, NO_USER(w->user_id),
-		       w->now) != 1 ||
+	struct store_param p[CASE_FIELDS_MAX];
+	if (store_exec_after(st, STMT_CASEWORK_CONCERN_INSERT, store_row_first_int, id, p, fields(CR_CONCERN, v, 0, p), "iIi",
+			     s.id, NO_USER(w->user_id), w->now) != 1 ||
 	    store_exec(st, STMT_CASEWORK_CONCERN_SEAL, NULL, NULL, "ii", *id, w->now) != 1)
 		return CASEWORK_ERROR;
 	return CASEWORK_OK;
@@ -542,9 +558,9 @@ enum casework_result casework_consent_add(struct store *st, const struct casewor
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	return store_exec(st, STMT_CASEWORK_CONSENT_INSERT, store_row_first_int, id, "issiIi", s.id,
-			  v[CASE_I(CONSENT, third_party)].s, v[CASE_I(CONSENT, purpose)].s, v[CASE_I(CONSENT, given_at)].n,
-			  NO_USER(w->user_id), w->now) == 1
+	struct store_param p[CASE_FIELDS_MAX];
+	return store_exec_after(st, STMT_CASEWORK_CONSENT_INSERT, store_row_first_int, id, p, fields(CR_CONSENT, v, 0, p),
+				"iIi", s.id, NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }
@@ -556,8 +572,9 @@ enum casework_result casework_study_add(struct store *st, const struct casework_
 	enum casework_result res = load_case(st, w, &s);
 	if (res != CASEWORK_OK)
 		return res;
-	return store_exec(st, STMT_CASEWORK_STUDY_INSERT, store_row_first_int, id, "issdIi", s.id, v[CASE_I(STUDY, story)].s,
-			  given(v, CASE_I(STUDY, unexpected_outcomes)), 1, NO_USER(w->user_id), w->now) == 1
+	struct store_param p[CASE_FIELDS_MAX];
+	return store_exec_after(st, STMT_CASEWORK_STUDY_INSERT, store_row_first_int, id, p, fields(CR_STUDY, v, 0, p), "iIi",
+				s.id, NO_USER(w->user_id), w->now) == 1
 		       ? CASEWORK_OK
 		       : CASEWORK_ERROR;
 }

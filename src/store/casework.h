@@ -98,37 +98,27 @@ int casework_caseload(struct store *st, const struct casework_query *q, int64_t 
 /* Drop-outs (cases closed as drop-outs) of an organisation (0: all). -1 on error. */
 int64_t casework_dropout_count(struct store *st, int64_t org_id);
 
-struct casework_need {
-	char domain[40], level[24];
-	char *note;
-};
+/* Each record's fields are v, by running index (CASE_I(R, name), model/case.def):
+ * texts (never NULL) owned by the case, given 0 when the column is null or "". */
 struct casework_assessment {
 	int64_t id, at, by_user_id;
-	int version;                 /* 0: never assessed */
-	char *what_matters, *strengths;
+	int version; /* 0: never assessed */
 	char by[128];
-	struct casework_need needs[CASEWORK_NEEDS_MAX];
+	struct case_value v[CASE_FIELDS_MAX];
+	struct case_value needs[CASEWORK_NEEDS_MAX][CASE_FIELDS_MAX]; /* each by CASE_I(NEED, ...) */
 	size_t nneeds;
 };
 struct casework_goal_update {
 	int64_t id, goal_id, at;
-	int progress;
-	char status[24], by[128];
-	char *note;
+	char by[128];
+	struct case_value v[CASE_FIELDS_MAX]; /* CASE_I(PROGRESS, ...) */
 };
 struct casework_goal {
 	int64_t id, created_at, updated_at;
-	int progress;
-	char domain[40], status[24], by[128];
-	char *goal;
+	char by[128];
+	struct case_value v[CASE_FIELDS_MAX];
 	struct casework_goal_update *updates; /* oldest first */
 	size_t nupdates;
-};
-struct casework_session {
-	int64_t id, at, by_user_id, recorded_at;
-	int duration_minutes;
-	char mode[24], by[128];
-	char *notes, *next_step;
 };
 struct casework_onward_update {
 	int64_t id, at;
@@ -136,32 +126,17 @@ struct casework_onward_update {
 	char *note;
 };
 struct casework_onward {
-	int64_t id, service_id, made_at, updated_at; /* service_id 0: none */
-	char domain[40], status[24], by[128];
-	char *service_name, *note;
+	int64_t id, made_at, updated_at;
+	char status[24], by[128];
+	struct case_value v[CASE_FIELDS_MAX];
 	struct casework_onward_update *history; /* oldest first */
 	size_t nhistory;
 };
-struct casework_unmet {
-	int64_t id, at;
-	char domain[40], area[40], by[128];
-	char *need, *note;
-};
-struct casework_concern {
-	int64_t id, raised_at, recorded_at, by_user_id;
-	char category[40], by[128];
-	char *concern, *action, *escalated_to;
-};
-struct casework_consent {
-	int64_t id, given_at, recorded_at;
+/* A session, a need that could not be met, a safeguarding concern, a consent, a case study. */
+struct casework_record {
+	int64_t id, by_user_id, at; /* at: when it was recorded */
 	char by[128];
-	char *third_party, *purpose;
-};
-struct casework_study {
-	int64_t id, at;
-	int consent;
-	char by[128];
-	char *story, *unexpected_outcomes;
+	struct case_value v[CASE_FIELDS_MAX];
 };
 struct casework_measure {
 	int64_t id, at, recorded_at;
@@ -193,18 +168,12 @@ struct casework_case {
 	int assessments;                        /* versions saved */
 	struct casework_goal *goals;
 	size_t ngoals;
-	struct casework_session *sessions; /* oldest first */
+	struct casework_record *sessions; /* oldest first */
 	size_t nsessions;
 	struct casework_onward *onward;
 	size_t nonward;
-	struct casework_unmet *unmet;
-	size_t nunmet;
-	struct casework_concern *concerns;
-	size_t nconcerns;
-	struct casework_consent *consents;
-	size_t nconsents;
-	struct casework_study *studies;
-	size_t nstudies;
+	struct casework_record *unmet, *concerns, *consents, *studies;
+	size_t nunmet, nconcerns, nconsents, nstudies;
 	struct casework_measure *measures; /* by instrument, baseline first */
 	size_t nmeasures;
 	struct casework_pair pairs[INSTRUMENT__MAX]; /* one per instrument with a baseline */

@@ -52,18 +52,33 @@ static void *push(struct get_ctx *g, void **arr, size_t *n, size_t size)
 #define PUSH(g, field, count) push((g), (void **)&(g)->c->field, &(g)->c->count, sizeof *(g)->c->field)
 #define TEXT(dst, col) casework_copy((dst), sizeof(dst), store_row_text(r, (col)))
 
+/* Reads record rec's fields from column 0 on into v (model/case.def, running
+ * index; texts owned by the case); returns the next column. */
+static int row_fields(struct get_ctx *g, const struct store_row *r, enum case_rec rec, struct case_value *v)
+{
+	int first, n = (int)case_record_fields(rec, &first);
+	for (int i = 0; i < n; i++) {
+		enum case_kind k = case_field_base(first + i)->kind;
+		v[i] = (struct case_value){ .given = !store_row_isnull(r, i) };
+		if (k == CK_TEXT || k == CK_CODE)
+			v[i].given = *(v[i].s = own(g, store_row_text(r, i))) != '\0';
+		else
+			v[i].n = store_row_int(r, i);
+	}
+	return n;
+}
+
 static int assessment_row(void *ctx, const struct store_row *r)
 {
 	struct get_ctx *g = ctx;
 	struct casework_assessment *a = &g->c->assessment;
-	a->id = store_row_int(r, 0);
-	a->version = (int)store_row_int(r, 1);
-	a->what_matters = own(g, store_row_text(r, 2));
-	a->strengths = own(g, store_row_text(r, 3));
-	a->by_user_id = store_row_int(r, 4);
-	TEXT(a->by, 5);
-	a->at = store_row_int(r, 6);
-	g->c->assessments = (int)store_row_int(r, 7);
+	int c = row_fields(g, r, CR_ASSESSMENT, a->v);
+	a->id = store_row_int(r, c);
+	a->version = (int)store_row_int(r, c + 1);
+	a->by_user_id = store_row_int(r, c + 2);
+	TEXT(a->by, c + 3);
+	a->at = store_row_int(r, c + 4);
+	g->c->assessments = (int)store_row_int(r, c + 5);
 	return 1;
 }
 
@@ -73,10 +88,7 @@ static int need_row(void *ctx, const struct store_row *r)
 	struct casework_assessment *a = &g->c->assessment;
 	if (a->nneeds >= CASEWORK_NEEDS_MAX)
 		return 1;
-	struct casework_need *n = &a->needs[a->nneeds++];
-	TEXT(n->domain, 0);
-	TEXT(n->level, 1);
-	n->note = own(g, store_row_text(r, 2));
+	row_fields(g, r, CR_NEED, a->needs[a->nneeds++]);
 	return 0;
 }
 
@@ -86,21 +98,20 @@ static int goal_row(void *ctx, const struct store_row *r)
 	struct casework_goal *x = PUSH(g, goals, ngoals);
 	if (!x)
 		return 1;
-	x->id = store_row_int(r, 0);
-	TEXT(x->domain, 1);
-	x->goal = own(g, store_row_text(r, 2));
-	TEXT(x->status, 3);
-	x->progress = (int)store_row_int(r, 4);
-	TEXT(x->by, 5);
-	x->created_at = store_row_int(r, 6);
-	x->updated_at = store_row_int(r, 7);
+	int c = row_fields(g, r, CR_GOAL, x->v);
+	x->id = store_row_int(r, c);
+	TEXT(x->by, c + 1);
+	x->created_at = store_row_int(r, c + 2);
+	x->updated_at = store_row_int(r, c + 3);
 	return 0;
 }
 
 static int goal_update_row(void *ctx, const struct store_row *r)
 {
 	struct get_ctx *g = ctx;
-	int64_t goal_id = store_row_int(r, 1);
+	struct case_value v[CASE_FIELDS_MAX] = { { 0 } };
+	int c = row_fields(g, r, CR_PROGRESS, v);
+	int64_t goal_id = store_row_int(r, c + 1);
 	for (size_t i = 0; i < g->c->ngoals; i++) {
 		struct casework_goal *x = &g->c->goals[i];
 		if (x->id != goal_id)
@@ -108,33 +119,35 @@ static int goal_update_row(void *ctx, const struct store_row *r)
 		struct casework_goal_update *u = push(g, (void **)&x->updates, &x->nupdates, sizeof *u);
 		if (!u)
 			return 1;
-		u->id = store_row_int(r, 0);
+		memcpy(u->v, v, sizeof v);
+		u->id = store_row_int(r, c);
 		u->goal_id = goal_id;
-		u->progress = (int)store_row_int(r, 2);
-		TEXT(u->status, 3);
-		u->note = own(g, store_row_text(r, 4));
-		TEXT(u->by, 5);
-		u->at = store_row_int(r, 6);
+		TEXT(u->by, c + 2);
+		u->at = store_row_int(r, c + 3);
 		break;
 	}
 	return 0;
 }
 
-static int session_row(void *ctx, const struct store_row *r)
+/* A section read into casework_record (the fields, then id, by_user_id, by and when it was recorded). */
+struct section {
+	struct get_ctx *g;
+	enum case_rec rec;
+	struct casework_record **list;
+	size_t *n;
+};
+
+static int record_row(void *ctx, const struct store_row *r)
 {
-	struct get_ctx *g = ctx;
-	struct casework_session *x = PUSH(g, sessions, nsessions);
+	struct section *sec = ctx;
+	struct casework_record *x = push(sec->g, (void **)sec->list, sec->n, sizeof *x);
 	if (!x)
 		return 1;
-	x->id = store_row_int(r, 0);
-	x->at = store_row_int(r, 1);
-	TEXT(x->mode, 2);
-	x->duration_minutes = (int)store_row_int(r, 3);
-	x->notes = own(g, store_row_text(r, 4));
-	x->next_step = own(g, store_row_text(r, 5));
-	x->by_user_id = store_row_int(r, 6);
-	TEXT(x->by, 7);
-	x->recorded_at = store_row_int(r, 8);
+	int c = row_fields(sec->g, r, sec->rec, x->v);
+	x->id = store_row_int(r, c);
+	x->by_user_id = store_row_int(r, c + 1);
+	TEXT(x->by, c + 2);
+	x->at = store_row_int(r, c + 3);
 	return 0;
 }
 
@@ -144,15 +157,12 @@ static int onward_row(void *ctx, const struct store_row *r)
 	struct casework_onward *x = PUSH(g, onward, nonward);
 	if (!x)
 		return 1;
-	x->id = store_row_int(r, 0);
-	x->service_id = store_row_int(r, 1);
-	x->service_name = own(g, store_row_text(r, 2));
-	TEXT(x->domain, 3);
-	x->note = own(g, store_row_text(r, 4));
-	TEXT(x->status, 5);
-	TEXT(x->by, 6);
-	x->made_at = store_row_int(r, 7);
-	x->updated_at = store_row_int(r, 8);
+	int c = row_fields(g, r, CR_ONWARD, x->v);
+	x->id = store_row_int(r, c);
+	TEXT(x->status, c + 1);
+	TEXT(x->by, c + 2);
+	x->made_at = store_row_int(r, c + 3);
+	x->updated_at = store_row_int(r, c + 4);
 	return 0;
 }
 
@@ -175,70 +185,6 @@ static int onward_update_row(void *ctx, const struct store_row *r)
 		u->at = store_row_int(r, 6);
 		break;
 	}
-	return 0;
-}
-
-static int unmet_row(void *ctx, const struct store_row *r)
-{
-	struct get_ctx *g = ctx;
-	struct casework_unmet *x = PUSH(g, unmet, nunmet);
-	if (!x)
-		return 1;
-	x->id = store_row_int(r, 0);
-	TEXT(x->domain, 1);
-	x->need = own(g, store_row_text(r, 2));
-	TEXT(x->area, 3);
-	x->note = own(g, store_row_text(r, 4));
-	TEXT(x->by, 5);
-	x->at = store_row_int(r, 6);
-	return 0;
-}
-
-static int concern_row(void *ctx, const struct store_row *r)
-{
-	struct get_ctx *g = ctx;
-	struct casework_concern *x = PUSH(g, concerns, nconcerns);
-	if (!x)
-		return 1;
-	x->id = store_row_int(r, 0);
-	TEXT(x->category, 1);
-	x->concern = own(g, store_row_text(r, 2));
-	x->action = own(g, store_row_text(r, 3));
-	x->escalated_to = own(g, store_row_text(r, 4));
-	x->raised_at = store_row_int(r, 5);
-	x->by_user_id = store_row_int(r, 6);
-	TEXT(x->by, 7);
-	x->recorded_at = store_row_int(r, 8);
-	return 0;
-}
-
-static int consent_row(void *ctx, const struct store_row *r)
-{
-	struct get_ctx *g = ctx;
-	struct casework_consent *x = PUSH(g, consents, nconsents);
-	if (!x)
-		return 1;
-	x->id = store_row_int(r, 0);
-	x->third_party = own(g, store_row_text(r, 1));
-	x->purpose = own(g, store_row_text(r, 2));
-	x->given_at = store_row_int(r, 3);
-	TEXT(x->by, 4);
-	x->recorded_at = store_row_int(r, 5);
-	return 0;
-}
-
-static int study_row(void *ctx, const struct store_row *r)
-{
-	struct get_ctx *g = ctx;
-	struct casework_study *x = PUSH(g, studies, nstudies);
-	if (!x)
-		return 1;
-	x->id = store_row_int(r, 0);
-	x->story = own(g, store_row_text(r, 1));
-	x->unexpected_outcomes = own(g, store_row_text(r, 2));
-	x->consent = (int)store_row_int(r, 3);
-	TEXT(x->by, 4);
-	x->at = store_row_int(r, 5);
 	return 0;
 }
 
@@ -330,6 +276,14 @@ static void pair_measures(struct casework_case *c)
 	}
 }
 
+/* Reads the records of section id of the case into *list. */
+static int read_section(struct store *st, enum stmt id, struct get_ctx *g, enum case_rec rec, struct casework_record **list,
+		   size_t *n)
+{
+	struct section sec = { g, rec, list, n };
+	return store_exec(st, id, record_row, &sec, "i", g->c->s.id);
+}
+
 int casework_case_get(struct store *st, int64_t case_id, int64_t now, struct casework_case *out)
 {
 	memset(out, 0, sizeof *out);
@@ -343,23 +297,19 @@ int casework_case_get(struct store *st, int64_t case_id, int64_t now, struct cas
 	     store_exec(st, STMT_CASEWORK_NEEDS, need_row, &g, "i", out->assessment.id) < 0) ||
 	    store_exec(st, STMT_CASEWORK_GOALS, goal_row, &g, "i", id) < 0 ||
 	    store_exec(st, STMT_CASEWORK_GOAL_UPDATES, goal_update_row, &g, "i", id) < 0 ||
-	    store_exec(st, STMT_CASEWORK_SESSIONS, session_row, &g, "i", id) < 0 ||
+	    read_section(st, STMT_CASEWORK_SESSIONS, &g, CR_SESSION, &out->sessions, &out->nsessions) < 0 ||
 	    store_exec(st, STMT_CASEWORK_ONWARDS, onward_row, &g, "i", id) < 0 ||
 	    store_exec(st, STMT_CASEWORK_ONWARD_UPDATES, onward_update_row, &g, "i", id) < 0 ||
-	    store_exec(st, STMT_CASEWORK_UNMETS, unmet_row, &g, "i", id) < 0 ||
-	    store_exec(st, STMT_CASEWORK_CONCERNS, concern_row, &g, "i", id) < 0 ||
-	    store_exec(st, STMT_CASEWORK_CONSENTS, consent_row, &g, "i", id) < 0 ||
-	    store_exec(st, STMT_CASEWORK_STUDIES, study_row, &g, "i", id) < 0 ||
+	    read_section(st, STMT_CASEWORK_UNMETS, &g, CR_UNMET, &out->unmet, &out->nunmet) < 0 ||
+	    read_section(st, STMT_CASEWORK_CONCERNS, &g, CR_CONCERN, &out->concerns, &out->nconcerns) < 0 ||
+	    read_section(st, STMT_CASEWORK_CONSENTS, &g, CR_CONSENT, &out->consents, &out->nconsents) < 0 ||
+	    read_section(st, STMT_CASEWORK_STUDIES, &g, CR_STUDY, &out->studies, &out->nstudies) < 0 ||
 	    store_exec(st, STMT_CASEWORK_MEASURES, measure_row, &g, "i", id) < 0 ||
 	    store_exec(st, STMT_CASEWORK_EVENTS, event_row, &g, "i", out->s.referral_id) < 0)
 		return -1;
 	if (g.failed) {
 		store_set_error(st, STORE_ERROR, "out of memory");
 		return -1;
-	}
-	if (!out->assessment.what_matters) {
-		out->assessment.what_matters = (char *)"";
-		out->assessment.strengths = (char *)"";
 	}
 	pair_measures(out);
 	return 1;

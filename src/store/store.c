@@ -153,10 +153,15 @@ int store_stmt_nparams(enum stmt id)
 	return stmt_nparams[id];
 }
 
-int store_vexec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const char *fmt, va_list ap)
+/* Runs id with the nfirst parameters first, then those fmt names. */
+static int vexec_after(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const struct store_param *first,
+		       int nfirst, const char *fmt, va_list ap)
 {
 	struct store_param p[STORE_MAX_PARAMS];
-	int n = 0;
+	int n = nfirst;
+	assert(n <= STORE_MAX_PARAMS && "a model's fields fit the parameters");
+	if (n)
+		memcpy(p, first, (size_t)n * sizeof *p);
 	for (const char *f = fmt ? fmt : ""; *f; f++, n++) {
 		if (n == STORE_MAX_PARAMS) {
 			store_set_error(st, STORE_ERROR, "%s: too many parameters", store_stmt_name[id]);
@@ -189,6 +194,21 @@ int store_vexec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, cons
 	assert(n == store_stmt_nparams(id) && "the format string binds every placeholder of the statement");
 	st->errcode = STORE_OK;
 	return st->ops->exec(st, id, p, n, fn, ctx);
+}
+
+int store_vexec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const char *fmt, va_list ap)
+{
+	return vexec_after(st, id, fn, ctx, NULL, 0, fmt, ap);
+}
+
+int store_exec_after(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const struct store_param *first,
+		     int nfirst, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int r = vexec_after(st, id, fn, ctx, first, nfirst, fmt, ap);
+	va_end(ap);
+	return r;
 }
 
 int store_exec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const char *fmt, ...)

@@ -58,6 +58,11 @@ typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
  * statement without result rows, the number of rows changed), or -1. */
 int store_exec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const char *fmt, ...);
 int store_vexec(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const char *fmt, va_list ap);
+struct store_param;
+/* store_exec with the nfirst parameters of first (built from a model's
+ * description) before those fmt names. */
+int store_exec_after(struct store *st, enum stmt id, store_row_fn fn, void *ctx, const struct store_param *first,
+		     int nfirst, const char *fmt, ...);
 /* Runs a statement returning one integer column; 1 with *out set, 0 when no
  * row, -1 on error. */
 int store_get_int(struct store *st, enum stmt id, int64_t *out, const char *fmt, ...);

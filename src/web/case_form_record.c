@@ -124,7 +124,7 @@ static int status_fields(struct html *h, struct http_req *req, const struct case
 			goto done;
 		for (size_t i = 0; i < c->nonward; i++)
 			if (case_vocab_extra(st, c->onward[i].status)[0])
-				case_choice_add(choice, c->onward[i].id, c->onward[i].service_name);
+				case_choice_add(choice, c->onward[i].id, c->onward[i].v[CASE_I(ONWARD, service_name)].s);
 		if (!choice->n) {
 			html_elem(h, "p", "There are no onward referrals waiting for news on this case.", "class", "nhsuk-body",
 				  NULL);
@@ -145,7 +145,7 @@ static int status_fields(struct html *h, struct http_req *req, const struct case
 		snprintf(v, sizeof v, "%lld", (long long)o->id);
 		html_void(h, "input", "type", "hidden", "name", "onward_id", "value", v, NULL);
 		html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-		widget_summary_row(h, "Service", o->service_name);
+		widget_summary_row(h, "Service", o->v[CASE_I(ONWARD, service_name)].s);
 		case_date(o->made_at, made, sizeof made);
 		widget_summary_row(h, "Referred", made);
 		widget_summary_row(h, "Status now", case_vocab_label(st, o->status));

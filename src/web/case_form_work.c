@@ -235,11 +235,11 @@ static int assessment_fields(struct html *h, struct http_req *req, const struct 
 	if (a->version)
 		html_elem(h, "p", "Saving makes a new version; earlier versions are kept.", "class", "nhsuk-body", NULL);
 	int first = !fe;
-	form_textarea(h, &(struct form_field){ .name = "what_matters", .label = "What matters to the person",
-					       .hint = "In their words, where you can",
-					       .value = first && a->version ? a->what_matters : http_form(req, "what_matters"),
-					       .errors = fe },
-		      4);
+	const char *now[CASE_FIELDS_MAX] = { NULL };
+	for (int i = 0; a->version && i < CASE_FIELDS_MAX; i++)
+		now[i] = a->v[i].s;
+	if (case_form_out(h, req, CR_ASSESSMENT, fe, now, 1u << CASE_I(ASSESSMENT, strengths)))
+		goto done;
 	html_elem(h, "h2", "Needs", "class", "nhsuk-heading-m", NULL);
 	html_elem(h, "p", "Leave a need unanswered if it was not talked about.", "class", "nhsuk-body", NULL);
 	for (int i = 0; i < domains->n; i++) {
@@ -247,21 +247,16 @@ static int assessment_fields(struct html *h, struct http_req *req, const struct 
 		need_names(domains->code[i], lname, sizeof lname, nname, sizeof nname);
 		const char *level = http_form(req, lname), *note = http_form(req, nname);
 		for (size_t k = 0; first && k < a->nneeds; k++)
-			if (strcmp(a->needs[k].domain, domains->code[i]) == 0) {
-				level = a->needs[k].level;
-				note = a->needs[k].note;
+			if (strcmp(a->needs[k][CASE_I(NEED, domain)].s, domains->code[i]) == 0) {
+				level = a->needs[k][CASE_I(NEED, level)].s;
+				note = a->needs[k][CASE_I(NEED, note)].s;
 			}
 		form_radios(h, &(struct form_field){ .name = lname, .label = domains->label[i], .value = level, .errors = fe },
 			    levels->opts);
 		snprintf(nlabel, sizeof nlabel, "Notes on %s (optional)", domains->label[i]);
 		form_input(h, &(struct form_field){ .name = nname, .label = nlabel, .value = note, .errors = fe });
 	}
-	form_textarea(h, &(struct form_field){ .name = "strengths", .label = "Strengths",
-					       .hint = "What the person is good at, and who and what they have around them",
-					       .value = first && a->version ? a->strengths : http_form(req, "strengths"),
-					       .errors = fe },
-		      4);
-	rc = 0;
+	rc = case_form_out(h, req, CR_ASSESSMENT, fe, now, 1u << CASE_I(ASSESSMENT, what_matters));
 done:
 	case_full_free(c);
 	free(domains);
@@ -340,11 +335,11 @@ static int progress_fields(struct html *h, struct http_req *req, const struct ca
 	struct case_choice *choice = NULL;
 	if (g) {
 		snprintf(v, sizeof v, "%lld", (long long)g->id);
-		snprintf(p, sizeof p, "%d", g->progress);
+		snprintf(p, sizeof p, "%lld", (long long)g->v[CASE_I(GOAL, progress)].n);
 		html_void(h, "input", "type", "hidden", "name", "goal_id", "value", v, NULL);
 		html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-		widget_summary_row(h, "Goal", g->goal);
-		widget_summary_row(h, "Status now", case_vocab_label(statuses, g->status));
+		widget_summary_row(h, "Goal", g->v[CASE_I(GOAL, goal)].s);
+		widget_summary_row(h, "Status now", case_vocab_label(statuses, g->v[CASE_I(GOAL, status)].s));
 		widget_summary_row(h, "Progress now", p);
 		html_close(h);
 	} else {
@@ -353,7 +348,7 @@ static int progress_fields(struct html *h, struct http_req *req, const struct ca
 		if (!choice)
 			goto done;
 		for (size_t i = 0; i < c->ngoals; i++)
-			case_choice_add(choice, c->goals[i].id, c->goals[i].goal);
+			case_choice_add(choice, c->goals[i].id, c->goals[i].v[CASE_I(GOAL, goal)].s);
 		if (!choice->n) {
 			html_elem(h, "p", "There are no goals on this case yet.", "class", "nhsuk-body", NULL);
 			case_choice_free(choice);
@@ -366,7 +361,7 @@ static int progress_fields(struct html *h, struct http_req *req, const struct ca
 		case_choice_free(choice);
 	}
 	const char *now[CASE_FIELDS_MAX] = { [CASE_I(PROGRESS, progress)] = p,
-					     [CASE_I(PROGRESS, status)] = g ? g->status : NULL };
+					     [CASE_I(PROGRESS, status)] = g ? g->v[CASE_I(GOAL, status)].s : NULL };
 	if (case_form_out(h, req, CR_PROGRESS, fe, fe ? NULL : now, 0))
 		goto done;
 	rc = 0;

@@ -121,15 +121,16 @@ static void assessment(struct case_view *v)
 		return;
 	}
 	html_open(h, "dl", "class", "nhsuk-summary-list", NULL);
-	widget_summary_row(h, "What matters to the person", a->what_matters);
+	widget_summary_row(h, "What matters to the person", a->v[CASE_I(ASSESSMENT, what_matters)].s);
 	for (size_t i = 0; i < a->nneeds; i++) {
 		char buf[1200];
-		const struct casework_need *n = &a->needs[i];
-		snprintf(buf, sizeof buf, "%s%s%s", case_vocab_label(v->levels, n->level), n->note && n->note[0] ? ": " : "",
-			 n->note ? n->note : "");
-		widget_summary_row(h, case_vocab_label(v->domains, n->domain), buf);
+		const struct case_value *n = a->needs[i], *note = &n[CASE_I(NEED, note)];
+		snprintf(buf, sizeof buf, "%s%s%s", case_vocab_label(v->levels, n[CASE_I(NEED, level)].s), note->given ? ": " : "",
+			 note->s);
+		widget_summary_row(h, case_vocab_label(v->domains, n[CASE_I(NEED, domain)].s), buf);
 	}
-	widget_summary_row(h, "Strengths", a->strengths && a->strengths[0] ? a->strengths : "None recorded");
+	const struct case_value *strengths = &a->v[CASE_I(ASSESSMENT, strengths)];
+	widget_summary_row(h, "Strengths", strengths->given ? strengths->s : "None recorded");
 	char when[48], buf[256];
 	case_date(a->at, when, sizeof when);
 	snprintf(buf, sizeof buf, "Version %d, %s, %s", a->version, a->by, when);
@@ -149,20 +150,22 @@ static void goals(struct case_view *v)
 	widget_table_open(h, "Goals agreed with the person", cols, write ? 5 : 4);
 	for (size_t i = 0; i < c->ngoals; i++) {
 		const struct casework_goal *g = &c->goals[i];
+		const struct case_value *domain = &g->v[CASE_I(GOAL, domain)], *goal = &g->v[CASE_I(GOAL, goal)];
 		char buf[64];
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		widget_cell(h, g->goal);
-		widget_cell(h, g->domain[0] ? case_vocab_label(v->domains, g->domain) : "");
-		snprintf(buf, sizeof buf, "%d of 10", g->progress);
+		widget_cell(h, goal->s);
+		widget_cell(h, domain->given ? case_vocab_label(v->domains, domain->s) : "");
+		snprintf(buf, sizeof buf, "%lld of %lld", (long long)g->v[CASE_I(GOAL, progress)].n,
+			 (long long)case_fields[CF_GOAL_progress].hi);
 		widget_cell(h, buf);
-		widget_cell(h, case_vocab_label(v->goal_statuses, g->status));
+		widget_cell(h, case_vocab_label(v->goal_statuses, g->v[CASE_I(GOAL, status)].s));
 		if (write) {
 			char href[96];
 			snprintf(href, sizeof href, "/cases/%lld/goal-progress?goal=%lld", (long long)c->s.id, (long long)g->id);
 			html_open(h, "td", "class", "nhsuk-table__cell", NULL);
 			html_open(h, "a", "href", href, NULL);
 			html_text(h, "Record progress");
-			html_elem(h, "span", g->goal, "class", "nhsuk-u-visually-hidden", NULL);
+			html_elem(h, "span", goal->s, "class", "nhsuk-u-visually-hidden", NULL);
 			html_close(h);
 			html_close(h);
 		}
@@ -181,17 +184,17 @@ static void sessions(struct case_view *v)
 	static const char *const cols[] = { "Date", "How", "Minutes", "Notes", "Next step", "By" };
 	widget_table_open(h, "Sessions with the person, oldest first", cols, 6);
 	for (size_t i = 0; i < c->nsessions; i++) {
-		const struct casework_session *x = &c->sessions[i];
-		char when[48], mins[16];
-		case_date(x->at, when, sizeof when);
-		snprintf(mins, sizeof mins, "%d", x->duration_minutes);
+		const struct case_value *x = c->sessions[i].v;
+		char when[48], mins[24];
+		case_date(x[CASE_I(SESSION, at)].n, when, sizeof when);
+		snprintf(mins, sizeof mins, "%lld", (long long)x[CASE_I(SESSION, duration_minutes)].n);
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 		widget_cell(h, when);
-		widget_cell(h, case_vocab_label(v->modes, x->mode));
+		widget_cell(h, case_vocab_label(v->modes, x[CASE_I(SESSION, mode)].s));
 		widget_cell(h, mins);
-		widget_cell(h, x->notes ? x->notes : "");
-		widget_cell(h, x->next_step ? x->next_step : "");
-		widget_cell(h, x->by);
+		widget_cell(h, x[CASE_I(SESSION, notes)].s);
+		widget_cell(h, x[CASE_I(SESSION, next_step)].s);
+		widget_cell(h, c->sessions[i].by);
 		html_close(h);
 	}
 	widget_table_close(h);

@@ -112,11 +112,13 @@ static void onward(struct case_view *v)
 	widget_table_open(h, "Referrals to community services and what became of them", cols, write ? 5 : 4);
 	for (size_t i = 0; i < c->nonward; i++) {
 		const struct casework_onward *o = &c->onward[i];
+		const char *service = o->v[CASE_I(ONWARD, service_name)].s;
+		const struct case_value *domain = &o->v[CASE_I(ONWARD, domain)];
 		char when[48];
 		case_date(o->made_at, when, sizeof when);
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		widget_cell(h, o->service_name);
-		widget_cell(h, o->domain[0] ? case_vocab_label(v->domains, o->domain) : "");
+		widget_cell(h, service);
+		widget_cell(h, domain->given ? case_vocab_label(v->domains, domain->s) : "");
 		widget_cell(h, when);
 		widget_cell(h, case_vocab_label(v->onward_statuses, o->status));
 		if (write) {
@@ -127,7 +129,7 @@ static void onward(struct case_view *v)
 					 (long long)o->id);
 				html_open(h, "a", "href", href, NULL);
 				html_text(h, "Update status");
-				html_elem(h, "span", o->service_name, "class", "nhsuk-u-visually-hidden", NULL);
+				html_elem(h, "span", service, "class", "nhsuk-u-visually-hidden", NULL);
 				html_close(h);
 			} else {
 				html_text(h, "Final");
@@ -149,13 +151,13 @@ static void unmet(struct case_view *v)
 	static const char *const cols[] = { "What could not be met", "Area of need", "Where", "Recorded" };
 	widget_table_open(h, "Needs that could not be met, for the gaps in community resources", cols, 4);
 	for (size_t i = 0; i < c->nunmet; i++) {
-		const struct casework_unmet *u = &c->unmet[i];
+		const struct case_value *u = c->unmet[i].v, *domain = &u[CASE_I(UNMET, domain)], *area = &u[CASE_I(UNMET, area)];
 		char when[48];
-		case_date(u->at, when, sizeof when);
+		case_date(c->unmet[i].at, when, sizeof when);
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		widget_cell(h, u->need);
-		widget_cell(h, u->domain[0] ? case_vocab_label(v->domains, u->domain) : "");
-		widget_cell(h, u->area[0] ? case_vocab_label(v->areas, u->area) : "");
+		widget_cell(h, u[CASE_I(UNMET, need)].s);
+		widget_cell(h, domain->given ? case_vocab_label(v->domains, domain->s) : "");
+		widget_cell(h, area->given ? case_vocab_label(v->areas, area->s) : "");
 		widget_cell(h, when);
 		html_close(h);
 	}
@@ -177,16 +179,16 @@ static void safeguarding(struct case_view *v)
 					    "Recorded by" };
 	widget_table_open(h, "Safeguarding concerns, oldest first", cols, 6);
 	for (size_t i = 0; i < c->nconcerns; i++) {
-		const struct casework_concern *x = &c->concerns[i];
+		const struct case_value *x = c->concerns[i].v, *to = &x[CASE_I(CONCERN, escalated_to)];
 		char when[48];
-		case_date(x->raised_at, when, sizeof when);
+		case_date(x[CASE_I(CONCERN, raised_at)].n, when, sizeof when);
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
 		widget_cell(h, when);
-		widget_cell(h, case_vocab_label(v->categories, x->category));
-		widget_cell(h, x->concern);
-		widget_cell(h, x->action);
-		widget_cell(h, x->escalated_to && x->escalated_to[0] ? x->escalated_to : "Not escalated");
-		widget_cell(h, x->by);
+		widget_cell(h, case_vocab_label(v->categories, x[CASE_I(CONCERN, category)].s));
+		widget_cell(h, x[CASE_I(CONCERN, concern)].s);
+		widget_cell(h, x[CASE_I(CONCERN, action)].s);
+		widget_cell(h, to->given ? to->s : "Not escalated");
+		widget_cell(h, c->concerns[i].by);
 		html_close(h);
 	}
 	widget_table_close(h);
@@ -203,14 +205,14 @@ static void consents(struct case_view *v)
 	static const char *const cols[] = { "Who", "What for", "Given", "Recorded by" };
 	widget_table_open(h, "Third parties the person agreed the worker may speak to", cols, 4);
 	for (size_t i = 0; i < c->nconsents; i++) {
-		const struct casework_consent *x = &c->consents[i];
+		const struct case_value *x = c->consents[i].v;
 		char when[48];
-		case_date(x->given_at, when, sizeof when);
+		case_date(x[CASE_I(CONSENT, given_at)].n, when, sizeof when);
 		html_open(h, "tr", "class", "nhsuk-table__row", NULL);
-		widget_cell(h, x->third_party);
-		widget_cell(h, x->purpose);
+		widget_cell(h, x[CASE_I(CONSENT, third_party)].s);
+		widget_cell(h, x[CASE_I(CONSENT, purpose)].s);
 		widget_cell(h, when);
-		widget_cell(h, x->by);
+		widget_cell(h, c->consents[i].by);
 		html_close(h);
 	}
 	widget_table_close(h);
@@ -224,15 +226,16 @@ static void studies(struct case_view *v)
 			  "None."))
 		return;
 	for (size_t i = 0; i < c->nstudies; i++) {
-		const struct casework_study *x = &c->studies[i];
+		const struct casework_record *x = &c->studies[i];
+		const struct case_value *more = &x->v[CASE_I(STUDY, unexpected_outcomes)];
 		char when[48];
 		case_date(x->at, when, sizeof when);
 		html_open(h, "div", "class", "nhsuk-inset-text", NULL);
-		html_elem(h, "p", x->story, NULL);
-		if (x->unexpected_outcomes && x->unexpected_outcomes[0]) {
+		html_elem(h, "p", x->v[CASE_I(STUDY, story)].s, NULL);
+		if (more->given) {
 			html_open(h, "p", NULL);
 			html_elem(h, "strong", "Unexpected outcomes: ", NULL);
-			html_text(h, x->unexpected_outcomes);
+			html_text(h, more->s);
 			html_close(h);
 		}
 		html_open(h, "p", "class", "nhsuk-body-s", NULL);

@@ -139,8 +139,8 @@ static int referrer_page(struct http_req *req, struct http_resp *resp, int64_t i
 							     ? case_vocab_label(closure, cc->s.closure_reason)
 							     : "" };
 	for (size_t i = 0; got_case > 0 && i < cc->nonward && in.nonward < OUTCOME_ONWARD_MAX; i++)
-		if (cc->onward[i].service_name && cc->onward[i].service_name[0])
-			in.onward[in.nonward++] = cc->onward[i].service_name;
+		if (cc->onward[i].v[CASE_I(ONWARD, service_name)].given)
+			in.onward[in.nonward++] = cc->onward[i].v[CASE_I(ONWARD, service_name)].s;
 	char outcome[OUTCOME_LEN], buf[400], when[LONDON_FORMAT_LEN];
 	referral_outcome_text(&in, outcome, sizeof outcome);
 	html_elem(h, "h2", "Where it has got to", "class", "nhsuk-heading-m", "id", "status", NULL);
