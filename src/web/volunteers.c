@@ -12,6 +12,7 @@
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/form_date.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
@@ -452,27 +453,28 @@ static int new_page(struct http_req *req, struct http_resp *resp)
 	return r;
 }
 
-static int save(struct http_req *req, struct http_resp *resp, int64_t id)
+/* Adds a volunteer, or changes the one the path names (edit). */
+static int save(struct http_req *req, struct http_resp *resp, int edit)
 {
+	struct web_post p;
+	if (!(edit ? web_post_id(&p, req, resp) : web_post_fe(&p, req)))
+		return p.rc;
 	struct form_values *f = malloc(sizeof *f);
-	struct field_errors *fe = ops_fielderr_new();
 	int rc = -1;
-	if (!f || !fe)
+	if (!f)
 		goto done;
 	input_from_form(req, f);
 	int64_t out = 0;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_volunteer_save(&c, id, &f->in, fe, &out);
+	enum ops_result r = ops_volunteer_save(&p.c, p.id, &f->in, p.fe, &out);
 	if (r == OPS_OK)
 		rc = http_redirect(resp, "/volunteers?saved=1");
 	else if (r == OPS_INVALID)
-		rc = volunteer_form(req, resp, id, f, fe, 422);
+		rc = volunteer_form(req, resp, p.id, f, p.fe, 422);
 	else
-		rc = web_ops_reply(req, resp, r, "", fe);
+		rc = web_ops_reply(req, resp, r, "", p.fe);
 done:
 	free(f);
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 static int create_post(struct http_req *req, struct http_resp *resp)
@@ -507,10 +509,7 @@ done:
 
 static int edit_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	return save(req, resp, id);
+	return save(req, resp, 1);
 }
 
 /* Matching */
