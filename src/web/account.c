@@ -9,6 +9,7 @@
 #include "ops/accounts.h"
 #include "store/account.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "web/widgets.h"
 
@@ -126,17 +127,15 @@ static int password_get(struct http_req *req, struct http_resp *resp)
 
 static int password_post(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_password_change(&c, req->auth.session_id, http_form(req, "current_password"),
-						http_form(req, "password"), http_form(req, "confirm"), fe);
-	int rc = r == OPS_OK	  ? http_redirect(resp, "/account?done=password")
-		 : r == OPS_INVALID ? password_form(req, resp, fe, 422)
-				    : web_ops_reply(req, resp, r, "Your password was not changed", fe);
-	free(fe);
-	return rc;
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
+	enum ops_result r = ops_password_change(&p.c, req->auth.session_id, http_form(req, "current_password"),
+						http_form(req, "password"), http_form(req, "confirm"), p.fe);
+	return web_post_end(&p, r == OPS_OK ? http_redirect(resp, "/account?done=password")
+				: r == OPS_INVALID
+				    ? password_form(req, resp, p.fe, 422)
+				    : web_ops_reply(req, resp, r, "Your password was not changed", p.fe));
 }
 
 void web_new_password_fields(struct html *h, const struct field_errors *fe)

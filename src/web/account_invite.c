@@ -6,6 +6,7 @@
 #include "store/account.h"
 #include "util/secret.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static int invite_form(struct http_req *req, struct http_resp *resp, const char *token, const struct field_errors *fe,
@@ -46,17 +47,14 @@ static int invite_get(struct http_req *req, struct http_resp *resp)
 
 static int invite_post(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	const char *token = http_form(req, "token");
-	enum ops_result r = ops_invitation_accept(&c, token, http_form(req, "password"), http_form(req, "confirm"), fe);
-	int rc = r == OPS_OK	  ? http_redirect(resp, "/login")
-		 : r == OPS_INVALID ? invite_form(req, resp, token, fe, 422)
-				    : web_ops_reply(req, resp, r, "This link no longer works", fe);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_invitation_accept(&p.c, token, http_form(req, "password"), http_form(req, "confirm"), p.fe);
+	return web_post_end(&p, r == OPS_OK        ? http_redirect(resp, "/login")
+				: r == OPS_INVALID ? invite_form(req, resp, token, p.fe, 422)
+						   : web_ops_reply(req, resp, r, "This link no longer works", p.fe));
 }
 
 const struct route web_invite_routes[] = {

@@ -10,6 +10,7 @@
 #include "ops/accounts.h"
 #include "store/account.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "web/widgets.h"
 
@@ -162,20 +163,17 @@ static int invitation_shown(struct http_req *req, struct http_resp *resp, const 
 
 static int users_create(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	struct ops_user_new in = { http_form(req, "name"), http_form(req, "email"), http_form(req, "role"),
 				   http_form(req, "org"), NULL };
 	int64_t id = 0;
 	char token[SECRET_TOKEN_HEX];
-	enum ops_result r = ops_user_add(&c, &in, fe, &id, token);
-	int rc = r == OPS_OK	  ? invitation_shown(req, resp, token)
-		 : r == OPS_INVALID ? user_form(req, resp, fe, 422)
-				    : web_ops_reply(req, resp, r, "The user was not added", fe);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_user_add(&p.c, &in, p.fe, &id, token);
+	return web_post_end(&p, r == OPS_OK        ? invitation_shown(req, resp, token)
+				: r == OPS_INVALID ? user_form(req, resp, p.fe, 422)
+						   : web_ops_reply(req, resp, r, "The user was not added", p.fe));
 }
 
 static int users_set_active(struct http_req *req, struct http_resp *resp, int active)

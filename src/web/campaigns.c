@@ -12,6 +12,7 @@
 #include "store/org.h"
 #include "web/form.h"
 #include "web/form_date.h"
+#include "web/post.h"
 #include "web/web.h"
 
 struct areas {
@@ -143,21 +144,18 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 
 static int add_post(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	char start[96], end[96];
 	struct campaign_input in = { http_form(req, "name"), http_form(req, "area"), http_form(req, "channel"),
 				     form_date_text(req, "start_date", 0, start, sizeof start),
 				     form_date_text(req, "end_date", 0, end, sizeof end) };
-	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id;
-	enum ops_result r = ops_campaign_add(&c, &in, fe, &id);
-	int rc = r == OPS_OK	     ? http_redirect(resp, "/recruitment?done=campaign")
-		 : r == OPS_INVALID ? page(req, resp, fe, 422)
-				    : web_ops_reply(req, resp, r, "Recruitment campaigns", fe);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_campaign_add(&p.c, &in, p.fe, &id);
+	return web_post_end(&p, r == OPS_OK        ? http_redirect(resp, "/recruitment?done=campaign")
+				: r == OPS_INVALID ? page(req, resp, p.fe, 422)
+						   : web_ops_reply(req, resp, r, "Recruitment campaigns", p.fe));
 }
 
 const struct route web_campaign_routes[] = {

@@ -11,6 +11,7 @@
 #include "web/form.h"
 #include "web/form_date.h"
 #include "web/commission_web.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static const char *csrf(struct http_req *req)
@@ -470,39 +471,21 @@ static int round_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 
 static int round_get(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : round_page(req, resp, id, NULL, 200);
+	return web_id_show(req, resp, round_page);
 }
 
 typedef enum ops_result (*id_write)(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe);
-typedef int (*id_page)(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status);
 
-/* A form posted to a round's or SLA's page, with its dates (NULL: none): redirect there, or show it again with
- * the errors. */
-static int id_post(struct http_req *req, struct http_resp *resp, id_write fn, id_page page, const char *base, json_t *in,
-		   const struct date_field *dates)
+/* A form posted to a round's or SLA's page (done: its address, a format given the id), with its dates (NULL:
+ * none): redirect there, or show it again with the errors. */
+static int id_post(struct http_req *req, struct http_resp *resp, id_write fn, web_id_page page, const char *done,
+		   json_t *in, const struct date_field *dates)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0) {
-		json_decref(in);
-		return 0;
-	}
-	struct field_errors *fe = ops_fielderr_new();
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = !fe ? OPS_ERROR : dates_into(req, in, dates, fe) ? OPS_INVALID : fn(&c, id, in, fe);
+	struct web_post p;
+	int ok = web_post_id(&p, req, resp);
+	enum ops_result r = !ok ? OPS_ERROR : dates_into(req, in, dates, p.fe) ? OPS_INVALID : fn(&p.c, p.id, in, p.fe);
 	json_decref(in);
-	int rc;
-	if (r == OPS_OK) {
-		char loc[80];
-		snprintf(loc, sizeof loc, "%s/%lld", base, (long long)id);
-		rc = http_redirect(resp, loc);
-	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
-		rc = page(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
-	} else {
-		rc = web_ops_reply(req, resp, r, "Commissioning", fe);
-	}
-	free(fe);
-	return rc;
+	return ok ? web_post_done(&p, req, resp, r, done, page, "Commissioning") : p.rc;
 }
 
 static enum ops_result eoi_write(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe)
@@ -513,12 +496,12 @@ static enum ops_result eoi_write(const struct ops_ctx *c, int64_t id, json_t *in
 
 static int eoi_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, eoi_write, round_page, "/commissioning/rounds", form_json(req), NULL);
+	return id_post(req, resp, eoi_write, round_page, "/commissioning/rounds/%lld", form_json(req), NULL);
 }
 
 static int scores_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, ops_comm_score, round_page, "/commissioning/rounds", form_json(req), NULL);
+	return id_post(req, resp, ops_comm_score, round_page, "/commissioning/rounds/%lld", form_json(req), NULL);
 }
 
 static int awards_post(struct http_req *req, struct http_resp *resp)
@@ -533,14 +516,14 @@ static int awards_post(struct http_req *req, struct http_resp *resp)
 		json_object_set_new(in, "overrides", json_pack("[o]", o));
 	}
 	json_decref(f);
-	return id_post(req, resp, ops_comm_award, round_page, "/commissioning/rounds", in, NULL);
+	return id_post(req, resp, ops_comm_award, round_page, "/commissioning/rounds/%lld", in, NULL);
 }
 
 static int slas_post(struct http_req *req, struct http_resp *resp)
 {
 	static const struct date_field dates[] = { { "signed", "date signed", 1 }, { "mobilisation_end", "last day of mobilisation", 0 },
 						   { 0 } };
-	return id_post(req, resp, ops_comm_sla_issue, round_page, "/commissioning/rounds", form_json(req), dates);
+	return id_post(req, resp, ops_comm_sla_issue, round_page, "/commissioning/rounds/%lld", form_json(req), dates);
 }
 
 static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, const struct field_errors *fe, unsigned status)
@@ -758,14 +741,13 @@ static int sla_page(struct http_req *req, struct http_resp *resp, int64_t id, co
 
 static int sla_get(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : sla_page(req, resp, id, NULL, 200);
+	return web_id_show(req, resp, sla_page);
 }
 
 static int in_place_post(struct http_req *req, struct http_resp *resp)
 {
 	static const struct date_field dates[] = { { "in_place", "date the worker was in place from", 1 }, { 0 } };
-	return id_post(req, resp, ops_comm_in_place, sla_page, "/commissioning/slas", form_json(req), dates);
+	return id_post(req, resp, ops_comm_in_place, sla_page, "/commissioning/slas/%lld", form_json(req), dates);
 }
 
 static enum ops_result review_write(const struct ops_ctx *c, int64_t id, json_t *in, struct field_errors *fe)
@@ -776,14 +758,14 @@ static enum ops_result review_write(const struct ops_ctx *c, int64_t id, json_t 
 
 static int review_post(struct http_req *req, struct http_resp *resp)
 {
-	return id_post(req, resp, review_write, sla_page, "/commissioning/slas", form_json(req), NULL);
+	return id_post(req, resp, review_write, sla_page, "/commissioning/slas/%lld", form_json(req), NULL);
 }
 
 static int payment_post(struct http_req *req, struct http_resp *resp)
 {
 	const char *state = http_form(req, "state");
 	const struct date_field dates[] = { { "paid_on", "date paid", state && !strcmp(state, "paid") }, { 0 } };
-	return id_post(req, resp, ops_comm_payment, sla_page, "/commissioning/slas", form_json(req), dates);
+	return id_post(req, resp, ops_comm_payment, sla_page, "/commissioning/slas/%lld", form_json(req), dates);
 }
 
 const struct route web_commission_routes[] = {

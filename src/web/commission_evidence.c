@@ -12,6 +12,7 @@
 #include "ops/commission.h"
 #include "web/commission_web.h"
 #include "web/form_date.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static const char *status_tag(const char *st)
@@ -226,38 +227,33 @@ static json_t *upload_json(struct http_req *req, struct field_errors *fe)
 
 static int evidence_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	json_t *in = upload_json(req, fe);
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
+	json_t *in = upload_json(req, p.fe);
 	int rc;
-	if (fe->n) {
-		rc = evidence_render(req, resp, id, fe);
+	if (p.fe->n) {
+		rc = evidence_render(req, resp, p.id, p.fe);
 	} else {
-		struct ops_ctx c = http_ops_ctx(req);
 		int64_t ev = 0;
-		enum ops_result r = ops_comm_evidence_add(&c, id, in, fe, &ev);
+		enum ops_result r = ops_comm_evidence_add(&p.c, p.id, in, p.fe, &ev);
 		/* The use case names the file's parts as the API sends them. */
-		for (size_t i = 0; i < fe->n; i++)
-			if (!strcmp(fe->e[i].field, "file_base64") || !strcmp(fe->e[i].field, "content_type") ||
-			    !strcmp(fe->e[i].field, "file_name"))
-				snprintf(fe->e[i].field, sizeof fe->e[i].field, "file");
+		for (size_t i = 0; i < p.fe->n; i++)
+			if (!strcmp(p.fe->e[i].field, "file_base64") || !strcmp(p.fe->e[i].field, "content_type") ||
+			    !strcmp(p.fe->e[i].field, "file_name"))
+				snprintf(p.fe->e[i].field, sizeof p.fe->e[i].field, "file");
 		if (r == OPS_INVALID) {
-			rc = evidence_render(req, resp, id, fe);
+			rc = evidence_render(req, resp, p.id, p.fe);
 		} else if (r != OPS_OK) {
 			rc = web_ops_reply(req, resp, r, "Appendix B evidence", NULL);
 		} else {
 			char to[112];
-			snprintf(to, sizeof to, "/commissioning/providers/%lld/evidence?done=evidence", (long long)id);
+			snprintf(to, sizeof to, "/commissioning/providers/%lld/evidence?done=evidence", (long long)p.id);
 			rc = http_redirect(resp, to);
 		}
 	}
 	json_decref(in);
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 const struct route web_commission_evidence_routes[] = {

@@ -11,6 +11,7 @@
 #include "http/ops_reply.h"
 #include "ops/directory.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static const char *query(void *req, const char *name)
@@ -534,69 +535,65 @@ static int to_service(struct http_resp *resp, int64_t id, const char *then)
 	return http_redirect(resp, loc);
 }
 
-static int save_post(struct http_req *req, struct http_resp *resp, int64_t id, enum form_mode mode)
+/* Adds a service (FORM_ADD), or changes or suggests a change to the one the path names. */
+static int save_post(struct http_req *req, struct http_resp *resp, enum form_mode mode)
 {
+	struct web_post p;
+	if (!(mode == FORM_ADD ? web_post_fe(&p, req) : web_post_id(&p, req, resp)))
+		return p.rc;
 	struct directory_refs_buf *b = directory_refs_new(req->db);
 	struct service_input *in = malloc(sizeof *in);
-	struct field_errors *fe = ops_fielderr_new();
 	int rc = b ? -1 : http_store_failed(req, resp);
-	if (!b || !in || !fe)
+	if (!b || !in)
 		goto done;
 	input_from_form(req, in);
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t out = id;
-	enum ops_result r = mode == FORM_SUGGEST ? ops_service_suggest(&c, id, in, &b->refs, fe, &out)
-						 : ops_service_save(&c, id, in, &b->refs, fe, &out);
+	int64_t out = p.id;
+	enum ops_result r = mode == FORM_SUGGEST ? ops_service_suggest(&p.c, p.id, in, &b->refs, p.fe, &out)
+						 : ops_service_save(&p.c, p.id, in, &b->refs, p.fe, &out);
 	if (r == OPS_OK)
-		rc = to_service(resp, mode == FORM_SUGGEST ? id : out, "");
+		rc = to_service(resp, mode == FORM_SUGGEST ? p.id : out, "");
 	else if (r == OPS_INVALID)
-		rc = edit_form(req, resp, id, mode, in, &b->refs, fe);
+		rc = edit_form(req, resp, p.id, mode, in, &b->refs, p.fe);
 	else if (r == OPS_NOT_FOUND)
 		rc = not_found(req, resp);
 	else
-		rc = web_ops_reply(req, resp, r, "You cannot change this service", fe);
+		rc = web_ops_reply(req, resp, r, "You cannot change this service", p.fe);
 done:
-	free(fe);
 	free(in);
 	free(b);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 static int create_post(struct http_req *req, struct http_resp *resp)
 {
-	return save_post(req, resp, 0, FORM_ADD);
+	return save_post(req, resp, FORM_ADD);
 }
 
 static int edit_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : save_post(req, resp, id, FORM_EDIT);
+	return save_post(req, resp, FORM_EDIT);
 }
 
 static int suggest_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : save_post(req, resp, id, FORM_SUGGEST);
+	return save_post(req, resp, FORM_SUGGEST);
 }
 
 static int answer_post(struct http_req *req, struct http_resp *resp, int accept)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	struct directory_refs_buf *b = directory_refs_new(req->db);
-	struct field_errors *fe = ops_fielderr_new();
 	int rc = b ? -1 : http_store_failed(req, resp);
-	if (b && fe) {
-		struct ops_ctx c = http_ops_ctx(req);
+	if (b) {
 		int64_t sid = directory_suggestion_id(http_param(req, 1));
-		enum ops_result r = ops_suggestion_decide(&c, id, sid, accept, &b->refs, fe);
-		rc = r == OPS_OK ? to_service(resp, id, "/edit")
-				 : web_ops_reply(req, resp, r, "The suggestion cannot be answered", fe);
+		enum ops_result r = ops_suggestion_decide(&p.c, p.id, sid, accept, &b->refs, p.fe);
+		rc = r == OPS_OK ? to_service(resp, p.id, "/edit")
+				 : web_ops_reply(req, resp, r, "The suggestion cannot be answered", p.fe);
 	}
-	free(fe);
 	free(b);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 static int accept_post(struct http_req *req, struct http_resp *resp)

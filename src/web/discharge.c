@@ -14,6 +14,7 @@
 #include "web/form.h"
 #include "web/referral_card.h"
 #include "web/widgets.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "util/idlist.h"
 
@@ -352,35 +353,22 @@ static int check_page(struct http_req *req, struct http_resp *resp, int64_t id, 
 
 static int check_get(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : check_page(req, resp, id, NULL, 200);
+	return web_id_show(req, resp, check_page);
 }
 
 /* Take (complete 0) or record done (complete 1), then a redirect or the page. */
 static int post_action(struct http_req *req, struct http_resp *resp, int complete)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = complete ? ops_home_check_complete(&c, id, http_form(req, "outcome"), http_form(req, "note"), fe)
-				     : ops_home_check_take(&c, id, fe);
-	char loc[80];
-	int rc;
-	if (r == OPS_OK) {
-		snprintf(loc, sizeof loc, "/discharge/referrals/%lld/home-check?done=%s", (long long)id,
-			 complete ? "home-check-done" : "home-check-taken");
-		rc = http_redirect(resp, loc);
-	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
-		rc = check_page(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
-	} else {
-		rc = web_ops_reply(req, resp, r, "Home check", fe);
-	}
-	free(fe);
-	return rc;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
+	enum ops_result r =
+	    complete ? ops_home_check_complete(&p.c, p.id, http_form(req, "outcome"), http_form(req, "note"), p.fe)
+		     : ops_home_check_take(&p.c, p.id, p.fe);
+	return web_post_done(&p, req, resp, r,
+			     complete ? "/discharge/referrals/%lld/home-check?done=home-check-done"
+				      : "/discharge/referrals/%lld/home-check?done=home-check-taken",
+			     check_page, "Home check");
 }
 
 static int take_post(struct http_req *req, struct http_resp *resp)

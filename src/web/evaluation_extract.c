@@ -17,6 +17,7 @@
 #include "store/evaluation_jobs.h"
 #include "web/form.h"
 #include "web/form_date.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static const char *const file_labels[EXTRACT_FILES] = { "Extract (CSV)", "Extract (Excel workbook)",
@@ -117,26 +118,24 @@ static int extract_page(struct http_req *req, struct http_resp *resp)
 
 static int extract_post(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	char typed_from[96], typed_to[96];
 	const char *from = form_date_text(req, "from", 0, typed_from, sizeof typed_from),
 		   *to = form_date_text(req, "to", 0, typed_to, sizeof typed_to);
-	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id = 0;
-	enum ops_result r = ops_evaluation_extract_request(&c, from, to, fe, &id);
+	enum ops_result r = ops_evaluation_extract_request(&p.c, from, to, p.fe, &id);
 	int rc;
 	if (r == OPS_OK) {
 		jobs_wake();
 		rc = http_redirect(resp, "/evaluation/extract");
 	} else if (r == OPS_INVALID) {
-		rc = extract_page_render(req, resp, fe, 422);
+		rc = extract_page_render(req, resp, p.fe, 422);
 	} else {
-		rc = web_ops_reply(req, resp, r, "Evaluation extract", fe);
+		rc = web_ops_reply(req, resp, r, "Evaluation extract", p.fe);
 	}
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 static int extract_file(struct http_req *req, struct http_resp *resp)

@@ -7,26 +7,63 @@
 #include "web/form_date.h"
 #include "web/layout.h"
 
+static const char *const parts[3] = { "day", "month", "year" };
+
 static const char *sent(struct http_req *req, const char *name, int from_query)
 {
 	return from_query ? http_query(req, name) : http_form(req, name);
 }
 
-void form_date(struct html *h, struct http_req *req, const struct form_field *f, int64_t value, int from_query)
+void form_date_boxes(struct html *h, const char *name, const char *label, const char *hint_text, const char *err,
+		     const char *const given[3], int numeric, const char *autocomplete)
 {
-	static const char *const parts[3] = { "day", "month", "year" };
 	static const char *const labels[3] = { "Day", "Month", "Year" };
-	char id[96], hint[112], errid[112], described[240] = "";
-	layout_field_id(f->name, id, sizeof id);
+	char id[96], hint[112], errid[112], described[240];
+	layout_field_id(name, id, sizeof id);
 	snprintf(hint, sizeof hint, "%s-hint", id);
 	snprintf(errid, sizeof errid, "%s-error", id);
-	const char *err = f->errors ? fielderr_for(f->errors, f->name) : NULL;
-	if (f->hint)
-		snprintf(described, sizeof described, "%s", hint);
+	snprintf(described, sizeof described, "%s%s%s", hint_text ? hint : "", hint_text && err ? " " : "", err ? errid : "");
+	html_open(h, "div", "class", err ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group", NULL);
+	html_open(h, "fieldset", "class", "nhsuk-fieldset", "role", "group", "aria-describedby", described[0] ? described : NULL,
+		  NULL);
+	html_elem(h, "legend", label, "class", "nhsuk-fieldset__legend nhsuk-fieldset__legend--s", NULL);
+	if (hint_text)
+		html_elem(h, "div", hint_text, "class", "nhsuk-hint", "id", hint, NULL);
 	if (err) {
-		size_t n = strlen(described);
-		snprintf(described + n, sizeof described - n, "%s%s", n ? " " : "", errid);
+		html_open(h, "span", "class", "nhsuk-error-message", "id", errid, NULL);
+		html_elem(h, "span", "Error:", "class", "nhsuk-u-visually-hidden", NULL);
+		html_text(h, " ");
+		html_text(h, err);
+		html_close(h);
 	}
+	html_open(h, "div", "class", "nhsuk-date-input", NULL);
+	for (int i = 0; i < 3; i++) {
+		char box[128], pid[128], cls[128], ac[48];
+		snprintf(box, sizeof box, "%s.%s", name, parts[i]);
+		/* The day box takes the field's own id, so the error summary lands on it. */
+		if (i == 0)
+			snprintf(pid, sizeof pid, "%s", id);
+		else
+			snprintf(pid, sizeof pid, "%s-%s", id, parts[i]);
+		snprintf(cls, sizeof cls, "nhsuk-input nhsuk-date-input__input nhsuk-input--width-%d%s", i == 2 ? 4 : 2,
+			 err ? " nhsuk-input--error" : "");
+		snprintf(ac, sizeof ac, "%s-%s", autocomplete ? autocomplete : "", parts[i]);
+		html_open(h, "div", "class", "nhsuk-date-input__item", NULL);
+		html_open(h, "div", "class", "nhsuk-form-group", NULL);
+		html_elem(h, "label", labels[i], "class", "nhsuk-label nhsuk-date-input__label", "for", pid, NULL);
+		html_void(h, "input", "class", cls, "id", pid, "name", box, "type", "text", "inputmode",
+			  i == 1 && !numeric ? "text" : "numeric", "value", given[i], "autocomplete", autocomplete ? ac : "off",
+			  NULL);
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h); /* date-input */
+	html_close(h); /* fieldset */
+	html_close(h); /* group */
+}
+
+void form_date(struct html *h, struct http_req *req, const struct form_field *f, int64_t value, int from_query)
+{
 	char given[3][8] = { "", "", "" };
 	int any = 0;
 	for (int i = 0; i < 3; i++) {
@@ -44,41 +81,8 @@ void form_date(struct html *h, struct http_req *req, const struct form_field *f,
 		snprintf(given[1], sizeof given[1], "%d", m);
 		snprintf(given[2], sizeof given[2], "%d", y);
 	}
-	html_open(h, "div", "class", err ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group", NULL);
-	html_open(h, "fieldset", "class", "nhsuk-fieldset", "role", "group", "aria-describedby", described[0] ? described : NULL,
-		  NULL);
-	html_elem(h, "legend", f->label, "class", "nhsuk-fieldset__legend nhsuk-fieldset__legend--s", NULL);
-	if (f->hint)
-		html_elem(h, "div", f->hint, "class", "nhsuk-hint", "id", hint, NULL);
-	if (err) {
-		html_open(h, "span", "class", "nhsuk-error-message", "id", errid, NULL);
-		html_elem(h, "span", "Error:", "class", "nhsuk-u-visually-hidden", NULL);
-		html_text(h, " ");
-		html_text(h, err);
-		html_close(h);
-	}
-	html_open(h, "div", "class", "nhsuk-date-input", NULL);
-	for (int i = 0; i < 3; i++) {
-		char name[128], pid[128], cls[128];
-		snprintf(name, sizeof name, "%s.%s", f->name, parts[i]);
-		/* The day box takes the field's own id, so the error summary lands on it. */
-		if (i == 0)
-			snprintf(pid, sizeof pid, "%s", id);
-		else
-			snprintf(pid, sizeof pid, "%s-%s", id, parts[i]);
-		snprintf(cls, sizeof cls, "nhsuk-input nhsuk-date-input__input nhsuk-input--width-%d%s", i == 2 ? 4 : 2,
-			 err ? " nhsuk-input--error" : "");
-		html_open(h, "div", "class", "nhsuk-date-input__item", NULL);
-		html_open(h, "div", "class", "nhsuk-form-group", NULL);
-		html_elem(h, "label", labels[i], "class", "nhsuk-label nhsuk-date-input__label", "for", pid, NULL);
-		html_void(h, "input", "class", cls, "id", pid, "name", name, "type", "text", "inputmode", i == 1 ? "text" : "numeric",
-			  "value", given[i], "autocomplete", "off", NULL);
-		html_close(h);
-		html_close(h);
-	}
-	html_close(h); /* date-input */
-	html_close(h); /* fieldset */
-	html_close(h); /* group */
+	form_date_boxes(h, f->name, f->label, f->hint, f->errors ? fielderr_for(f->errors, f->name) : NULL,
+			(const char *const[3]){ given[0], given[1], given[2] }, 0, NULL);
 }
 
 const char *form_date_text(struct http_req *req, const char *name, int from_query, char *out, size_t n)

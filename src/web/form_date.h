@@ -14,6 +14,11 @@
  * was, the day number value (none when value < DT_DAYS_MIN).
  */
 void form_date(struct html *h, struct http_req *req, const struct form_field *f, int64_t value, int from_query);
+/* The same boxes for the date name showing given (day, month, year), with label, hint_text and err (each may
+ * be NULL); every box numeric when numeric (else the month may be a name); autocomplete: the boxes'
+ * autocomplete token as PREFIX-day, PREFIX-month, PREFIX-year (NULL: off). */
+void form_date_boxes(struct html *h, const char *name, const char *label, const char *hint_text, const char *err,
+		     const char *const given[3], int numeric, const char *autocomplete);
 
 /*
  * What was sent for the date NAME as one text for core/datehuman: the

@@ -13,6 +13,7 @@
 #include "ops/import.h"
 #include "util/csv.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "web/widgets.h"
 
@@ -157,26 +158,23 @@ static const char *upload_text(struct http_req *req, size_t *len, struct field_e
 
 static int check_post(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	struct import_job j;
-	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r;
 	const struct http_upload *u = http_upload_file(req);
 	if (u) {
 		size_t len = 0;
-		const char *csv = upload_text(req, &len, fe);
-		r = csv ? ops_import_check(&c, u->file_name, csv, len, "file", &j, fe) : fe->n ? OPS_INVALID : OPS_ERROR;
+		const char *csv = upload_text(req, &len, p.fe);
+		r = csv ? ops_import_check(&p.c, u->file_name, csv, len, "file", &j, p.fe) : p.fe->n ? OPS_INVALID : OPS_ERROR;
 	} else {
 		const char *csv = http_form(req, "csv");
-		r = ops_import_check(&c, http_form(req, "file_name"), csv, csv ? strlen(csv) : 0, "csv", &j, fe);
+		r = ops_import_check(&p.c, http_form(req, "file_name"), csv, csv ? strlen(csv) : 0, "csv", &j, p.fe);
 	}
-	int rc = r == OPS_OK ? report_page(req, resp, &j)
-		 : r == OPS_INVALID ? form_page(req, resp, fe, 422)
-				    : web_ops_reply(req, resp, r, "Import referrals", fe);
-	free(fe);
-	return rc;
+	return web_post_end(&p, r == OPS_OK        ? report_page(req, resp, &j)
+				: r == OPS_INVALID ? form_page(req, resp, p.fe, 422)
+						   : web_ops_reply(req, resp, r, "Import referrals", p.fe));
 }
 
 /* The job named by ?job= or the form's job: 1 found, 0 answered. */
@@ -200,11 +198,10 @@ static int confirm_post(struct http_req *req, struct http_resp *resp)
 	struct import_job j;
 	if (!job_of(req, resp, http_form(req, "job"), &j))
 		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_import_confirm(&c, j.id, fe);
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
+	enum ops_result r = ops_import_confirm(&p.c, j.id, p.fe);
 	int rc;
 	if (r == OPS_OK) {
 		jobs_wake();
@@ -212,10 +209,9 @@ static int confirm_post(struct http_req *req, struct http_resp *resp)
 		snprintf(to, sizeof to, "/imports/progress?job=%lld", (long long)j.id);
 		rc = http_redirect(resp, to);
 	} else {
-		rc = web_ops_reply(req, resp, r, "Import referrals", fe);
+		rc = web_ops_reply(req, resp, r, "Import referrals", p.fe);
 	}
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 static int progress_page(struct http_req *req, struct http_resp *resp)

@@ -4,6 +4,7 @@
 #include "http/internal.h"
 #include "http/session.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static int login_page(struct http_req *req, struct http_resp *resp, const char *email,
@@ -45,16 +46,16 @@ static int login_post(struct http_req *req, struct http_resp *resp)
 {
 	const char *email = http_form(req, "email");
 	const char *password = http_form(req, "password");
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	if (!email || !*email)
-		fielderr_add(fe, "email", "Enter your email address");
+		fielderr_add(p.fe, "email", "Enter your email address");
 	if (!password || !*password)
-		fielderr_add(fe, "password", "Enter your password");
+		fielderr_add(p.fe, "password", "Enter your password");
 	int rc;
-	if (fe->n) {
-		rc = login_page(req, resp, email, fe, 422);
+	if (p.fe->n) {
+		rc = login_page(req, resp, email, p.fe, 422);
 	} else {
 		char csrf[80];
 		const char *msg = NULL;
@@ -62,12 +63,11 @@ static int login_post(struct http_req *req, struct http_resp *resp)
 		if (status == 0) {
 			rc = http_redirect(resp, "/");
 		} else {
-			fielderr_add(fe, "email", "%s", msg);
-			rc = login_page(req, resp, email, fe, status);
+			fielderr_add(p.fe, "email", "%s", msg);
+			rc = login_page(req, resp, email, p.fe, status);
 		}
 	}
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 static int logout_post(struct http_req *req, struct http_resp *resp)

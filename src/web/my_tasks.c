@@ -9,6 +9,7 @@
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/milestones.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
@@ -302,34 +303,16 @@ static int task_page_render(struct http_req *req, struct http_resp *resp, int64_
 
 static int task_page(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : task_page_render(req, resp, id, NULL, 200);
-}
-
-/* A volunteer's answer (accept, decline) or log: what an operation came to, as a page. */
-static int answered(struct http_req *req, struct http_resp *resp, int64_t id, enum ops_result r,
-		    const struct field_errors *fe, const char *done)
-{
-	if (r == OPS_OK)
-		return http_redirect(resp, done);
-	if (r == OPS_INVALID || r == OPS_CONFLICT)
-		return task_page_render(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
-	return web_ops_reply(req, resp, r, "", fe);
+	return web_id_show(req, resp, task_page_render);
 }
 
 static int answer(struct http_req *req, struct http_resp *resp, int accept)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	int rc = answered(req, resp, id, ops_task_answer(&c, id, accept, fe), fe,
-			  accept ? "/my-tasks?done=accepted" : "/my-tasks?done=declined");
-	free(fe);
-	return rc;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
+	return web_post_done(&p, req, resp, ops_task_answer(&p.c, p.id, accept, p.fe),
+			     accept ? "/my-tasks?done=accepted" : "/my-tasks?done=declined", task_page_render, "");
 }
 
 static int accept_post(struct http_req *req, struct http_resp *resp)
@@ -344,18 +327,12 @@ static int decline_post(struct http_req *req, struct http_resp *resp)
 
 static int log_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	enum ops_result r =
-		ops_task_log(&c, id, http_form(req, "outcome"), http_form(req, "hours"), http_form(req, "note"), fe);
-	int rc = answered(req, resp, id, r, fe, "/my-tasks?done=logged");
-	free(fe);
-	return rc;
+	    ops_task_log(&p.c, p.id, http_form(req, "outcome"), http_form(req, "hours"), http_form(req, "note"), p.fe);
+	return web_post_done(&p, req, resp, r, "/my-tasks?done=logged", task_page_render, "");
 }
 
 /* Asks first: handing a task back cannot be undone by the volunteer. */
@@ -397,17 +374,11 @@ static int hand_back_page(struct http_req *req, struct http_resp *resp)
 
 static int hand_back_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_task_hand_back(&c, id, fe);
-	int rc = answered(req, resp, id, r, fe, "/my-tasks?done=handed-back");
-	free(fe);
-	return rc;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
+	return web_post_done(&p, req, resp, ops_task_hand_back(&p.c, p.id, p.fe), "/my-tasks?done=handed-back",
+			     task_page_render, "");
 }
 
 const struct route web_my_tasks_routes[] = {

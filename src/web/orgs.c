@@ -223,11 +223,9 @@ static int org_page(struct http_req *req, struct http_resp *resp)
 	return org_page_render(req, resp, id, NULL, NULL, 200, http_query(req, "saved") ? "Saved." : NULL);
 }
 
-static enum ops_result save_op(struct http_req *req, int64_t id, const char *const *given, int64_t *nid,
-			       struct field_errors *fe)
+static enum ops_result save_op(struct http_req *req, struct web_post *p, const char *const *given, int64_t *nid)
 {
-	struct ops_ctx c = http_ops_ctx(req);
-	return ops_org_save(&c, id, given, id ? NULL : http_form(req, "framework_status"), nid, fe);
+	return ops_org_save(&p->c, p->id, given, p->id ? NULL : http_form(req, "framework_status"), nid, p->fe);
 }
 
 static int org_again(struct http_req *req, struct http_resp *resp, int64_t id, char (*vals)[REC_VALUE_MAX],
@@ -239,28 +237,21 @@ static int org_again(struct http_req *req, struct http_resp *resp, int64_t id, c
 static const struct web_rec_save org_form = { org_fields, ORG_F__COUNT, save_op, org_again, "/organisations/%lld?saved=1",
 					      "The organisation was not added", "The organisation was not changed" };
 
-static int org_save(struct http_req *req, struct http_resp *resp, int64_t id)
-{
-	return web_rec_save(req, resp, id, &org_form);
-}
-
 static int orgs_create(struct http_req *req, struct http_resp *resp)
 {
-	return org_save(req, resp, 0);
+	return web_rec_save(req, resp, 0, &org_form);
 }
 
 static int org_update(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : org_save(req, resp, id);
+	return web_rec_save(req, resp, 1, &org_form);
 }
 
-static enum ops_result status_op(struct http_req *req, int64_t id, struct field_errors *fe)
+static enum ops_result status_op(struct http_req *req, struct web_post *p)
 {
-	struct ops_ctx c = http_ops_ctx(req);
 	char from[96];
-	return ops_org_status(&c, id, http_form(req, "status"), form_date_text(req, "from", 0, from, sizeof from),
-			      http_form(req, "reason"), fe);
+	return ops_org_status(&p->c, p->id, http_form(req, "status"), form_date_text(req, "from", 0, from, sizeof from),
+			      http_form(req, "reason"), p->fe);
 }
 
 static int org_status(struct http_req *req, struct http_resp *resp)

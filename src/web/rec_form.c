@@ -6,6 +6,7 @@
 #include "core/datehuman.h"
 #include "web/form_date.h"
 #include "web/rec_form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 #define CHECKED_MAX 64
@@ -119,41 +120,36 @@ int web_post_answer(struct http_req *req, struct http_resp *resp, enum ops_resul
 	return web_ops_reply(req, resp, r, failed, fe);
 }
 
-int web_id_post(struct http_req *req, struct http_resp *resp,
-		enum ops_result (*op)(struct http_req *req, int64_t id, struct field_errors *fe), web_again_fn again,
-		const char *done, const char *failed)
+int web_id_post(struct http_req *req, struct http_resp *resp, enum ops_result (*op)(struct http_req *req, struct web_post *p),
+		web_again_fn again, const char *done, const char *failed)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	enum ops_result r = op(req, id, fe);
-	int rc = web_post_answer(req, resp, r, id, done, id, again, NULL, failed, fe);
-	free(fe);
-	return rc;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
+	enum ops_result r = op(req, &p);
+	return web_post_end(&p, web_post_answer(req, resp, r, p.id, done, p.id, again, NULL, failed, p.fe));
 }
 
-int web_rec_save(struct http_req *req, struct http_resp *resp, int64_t id, const struct web_rec_save *s)
+int web_rec_save(struct http_req *req, struct http_resp *resp, int change, const struct web_rec_save *s)
 {
+	struct web_post p;
+	if (!(change ? web_post_id(&p, req, resp) : web_post_fe(&p, req)))
+		return p.rc;
 	const char **given = calloc((size_t)s->n, sizeof *given);
 	char (*buf)[REC_VALUE_MAX] = calloc((size_t)s->n, sizeof *buf);
-	struct field_errors *fe = ops_fielderr_new();
 	int rc = -1;
-	if (!given || !buf || !fe)
+	if (!given || !buf)
 		goto done;
 	rec_form_posted(req, s->fields, s->n, given, buf);
-	int64_t nid = id;
-	enum ops_result r = s->op(req, id, given, &nid, fe);
+	int64_t nid = p.id;
+	enum ops_result r = s->op(req, &p, given, &nid);
 	if (r == OPS_INVALID)
 		for (int f = 0; f < s->n; f++)
 			if (given[f] != buf[f])
 				snprintf(buf[f], REC_VALUE_MAX, "%s", given[f]);
-	rc = web_post_answer(req, resp, r, id, s->done, nid, s->again, buf, id ? s->change_failed : s->add_failed, fe);
+	rc = web_post_answer(req, resp, r, p.id, s->done, nid, s->again, buf, change ? s->change_failed : s->add_failed, p.fe);
 done:
 	free(given);
 	free(buf);
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }

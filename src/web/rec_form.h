@@ -6,6 +6,7 @@
 #include "http/http.h"
 #include "ops/ops.h"
 #include "web/form.h"
+#include "web/post.h"
 
 /* Writes the n fields of req's form; vals[f]: the value to show (stored form; a date's boxes show what req
  * posted, if anything). opts[f], when opts and it are not NULL, are the choices of a field of codes (else its
@@ -26,23 +27,22 @@ int web_post_answer(struct http_req *req, struct http_resp *resp, enum ops_resul
 		    int64_t done_id, web_again_fn again, char (*vals)[REC_VALUE_MAX], const char *failed,
 		    const struct field_errors *fe);
 
-/* A post to the record named by the path's {id}: op(req, id, fe) does it, then web_post_answer (again with
- * no values). Returns what a handler returns. */
-int web_id_post(struct http_req *req, struct http_resp *resp,
-		enum ops_result (*op)(struct http_req *req, int64_t id, struct field_errors *fe), web_again_fn again,
-		const char *done, const char *failed);
+/* A post to the record named by the path's {id}: op(req, p) does it (p->id, p->fe, p->c), then web_post_answer
+ * (again with no values). Returns what a handler returns. */
+int web_id_post(struct http_req *req, struct http_resp *resp, enum ops_result (*op)(struct http_req *req, struct web_post *p),
+		web_again_fn again, const char *done, const char *failed);
 
-/* Saving a record's form: the description, the operation (id 0: adding; writes the record's id to *nid), the
+/* Saving a record's form: the description, the operation (p->id 0: adding; writes the record's id to *nid), the
  * form again, where to go when done and the titles of the failures (adding, changing). */
 struct web_rec_save {
 	const struct rec_field *fields;
 	int n;
-	enum ops_result (*op)(struct http_req *req, int64_t id, const char *const *given, int64_t *nid,
-			      struct field_errors *fe);
+	enum ops_result (*op)(struct http_req *req, struct web_post *p, const char *const *given, int64_t *nid);
 	web_again_fn again;
 	const char *done;
 	const char *add_failed, *change_failed;
 };
-/* Reads the posted fields of s, runs s->op for record id (0: a new one) and answers the post. */
-int web_rec_save(struct http_req *req, struct http_resp *resp, int64_t id, const struct web_rec_save *s);
+/* Reads the posted fields of s, runs s->op for the record the path's {id} names (change), or a new one, and
+ * answers the post. */
+int web_rec_save(struct http_req *req, struct http_resp *resp, int change, const struct web_rec_save *s);
 #endif

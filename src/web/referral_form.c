@@ -10,6 +10,7 @@
 #include "core/referral_match.h"
 #include "core/titlecase.h"
 #include "web/form.h"
+#include "web/form_date.h"
 #include "web/referral_form.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
@@ -32,7 +33,6 @@ static const char *const section_title_self[S__MAX] = {
 };
 
 static const char *const date_parts[] = { "day", "month", "year" };
-static const char *const date_labels[] = { "Day", "Month", "Year" };
 
 /* The posted value of name, to show again (NULL when none; "" when it is
  * not UTF-8, which a page must not echo). */
@@ -98,51 +98,15 @@ void referral_form_words(unsigned channel, int f, char *label, size_t len, const
 static void date_input(struct html *h, struct http_req *req, const struct referral_field_desc *d, const char *err,
 		       int self, const char *label, const char *hint_text)
 {
-	char id[96], hint[104], errid[104], described[210];
-	layout_field_id(d->path, id, sizeof id);
-	snprintf(hint, sizeof hint, "%s-hint", id);
-	snprintf(errid, sizeof errid, "%s-error", id);
-	snprintf(described, sizeof described, "%s%s%s", hint_text ? hint : "", hint_text && err ? " " : "",
-		 err ? errid : "");
-	html_open(h, "div", "class", err ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group", NULL);
-	html_open(h, "fieldset", "class", "nhsuk-fieldset", "role", "group", "aria-describedby",
-		  described[0] ? described : NULL, NULL);
-	html_elem(h, "legend", label, "class", "nhsuk-fieldset__legend nhsuk-fieldset__legend--s", NULL);
-	if (hint_text)
-		html_elem(h, "div", hint_text, "class", "nhsuk-hint", "id", hint, NULL);
-	if (err) {
-		html_open(h, "span", "class", "nhsuk-error-message", "id", errid, NULL);
-		html_elem(h, "span", "Error:", "class", "nhsuk-u-visually-hidden", NULL);
-		html_text(h, " ");
-		html_text(h, err);
-		html_close(h);
-	}
-	html_open(h, "div", "class", "nhsuk-date-input", NULL);
+	const char *given[3];
 	for (int i = 0; i < 3; i++) {
-		char name[96], pid[112], ac[24];
+		char name[96];
 		snprintf(name, sizeof name, "%s.%s", d->path, date_parts[i]);
-		/* The day box takes the field's own id, so the error summary lands on it. */
-		if (i == 0)
-			snprintf(pid, sizeof pid, "%s", id);
-		else
-			snprintf(pid, sizeof pid, "%s-%s", id, date_parts[i]);
-		snprintf(ac, sizeof ac, "bday-%s", date_parts[i]);
-		char cls[128];
-		snprintf(cls, sizeof cls, "nhsuk-input nhsuk-date-input__input nhsuk-input--width-%d%s", i == 2 ? 4 : 2,
-			 err ? " nhsuk-input--error" : "");
-		const char *v = posted(req, name);
-		html_open(h, "div", "class", "nhsuk-date-input__item", NULL);
-		html_open(h, "div", "class", "nhsuk-form-group", NULL);
-		html_elem(h, "label", date_labels[i], "class", "nhsuk-label nhsuk-date-input__label", "for", pid, NULL);
-		html_void(h, "input", "class", cls, "id", pid, "name", name, "type", "text", "inputmode", "numeric",
-			  "value", v ? v : "", "autocomplete",
-			  self && strcmp(d->autocomplete, "bday") == 0 ? ac : "off", NULL);
-		html_close(h);
-		html_close(h);
+		given[i] = posted(req, name);
+		if (!given[i])
+			given[i] = "";
 	}
-	html_close(h); /* date-input */
-	html_close(h); /* fieldset */
-	html_close(h); /* group */
+	form_date_boxes(h, d->path, label, hint_text, err, given, 1, self && strcmp(d->autocomplete, "bday") == 0 ? "bday" : NULL);
 }
 
 static int by_name(const void *a, const void *b)

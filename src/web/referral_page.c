@@ -18,6 +18,7 @@
 #include "web/case_web.h"
 #include "web/form.h"
 #include "web/referral_card.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "web/widgets.h"
 
@@ -338,35 +339,19 @@ static int correct_form(struct http_req *req, struct http_resp *resp, int64_t id
 
 static int correct_get(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : correct_form(req, resp, id, NULL, 200);
+	return web_id_show(req, resp, correct_form);
 }
 
 static int correct_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	const char *values[REFERRAL_CORRECT_N];
 	for (int i = 0; i < REFERRAL_CORRECT_N; i++)
 		values[i] = http_form(req, referral_fields[referral_correct_fields[i]].path);
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_referral_correct(&c, id, values, fe);
-	int rc;
-	if (r == OPS_OK) {
-		char loc[64];
-		snprintf(loc, sizeof loc, "/referrals/%lld?done=corrected", (long long)id);
-		rc = http_redirect(resp, loc);
-	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
-		rc = correct_form(req, resp, id, fe, r == OPS_INVALID ? 422 : 409);
-	} else {
-		rc = web_ops_reply(req, resp, r, "The referral was not corrected", fe);
-	}
-	free(fe);
-	return rc;
+	return web_post_done(&p, req, resp, ops_referral_correct(&p.c, p.id, values, p.fe),
+			     "/referrals/%lld?done=corrected", correct_form, "The referral was not corrected");
 }
 
 const struct route web_referral_page_routes[] = {

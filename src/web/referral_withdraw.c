@@ -7,6 +7,7 @@
 #include "http/ops_reply.h"
 #include "ops/withdraw.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 #define REASON_FIELD "reason"
@@ -65,22 +66,17 @@ static int withdraw_page(struct http_req *req, struct http_resp *resp)
 
 static int withdraw_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
 	const char *reason = http_form(req, REASON_FIELD);
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	struct referral_withdrawal w;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_withdraw(&c, id, reason, fe, &w);
+	enum ops_result r = ops_withdraw(&p.c, p.id, reason, p.fe, &w);
 	unsigned status = r == OPS_CONFLICT ? 409 : 422;
-	int rc = r == OPS_OK				? http_redirect(resp, "/referrals?done=withdrawn")
-		 : r == OPS_CONFLICT || r == OPS_INVALID ? withdraw_form(req, resp, id, &w, r, fe, reason, status)
-							 : web_ops_reply(req, resp, r, "Withdraw a referral", fe);
-	free(fe);
-	return rc;
+	return web_post_end(&p, r == OPS_OK ? http_redirect(resp, "/referrals?done=withdrawn")
+				: r == OPS_CONFLICT || r == OPS_INVALID
+				    ? withdraw_form(req, resp, p.id, &w, r, p.fe, reason, status)
+				    : web_ops_reply(req, resp, r, "Withdraw a referral", p.fe));
 }
 
 const struct route web_referral_withdraw_routes[] = {

@@ -22,11 +22,14 @@ struct view {
 	int have_trend, have_prev;
 };
 
-static void view_free(struct view *v)
+/* Frees v and what it holds; returns rc. */
+static int view_free(struct view *v, int rc)
 {
 	ops_report_free(&v->now);
 	ops_report_free(&v->trend);
 	ops_report_free(&v->prev);
+	free(v);
+	return rc;
 }
 
 /* Reads the view for the query; OPS_INVALID with fe naming report, from, to or by. */
@@ -101,10 +104,8 @@ static int reports_page(struct http_req *req, struct http_resp *resp)
 	}
 	enum ops_result r = view_read(req, v, fe, 1);
 	if (r != OPS_OK && r != OPS_INVALID) {
-		view_free(v);
-		free(v);
 		free(fe);
-		return http_store_failed(req, resp);
+		return view_free(v, http_store_failed(req, resp));
 	}
 	struct web_page pg;
 	web_begin_errors(&pg, req, resp, "Reports", r == OPS_INVALID ? fe : NULL);
@@ -153,10 +154,8 @@ static int reports_page(struct http_req *req, struct http_resp *resp)
 		report_view_table(h, &v->trend, "By month over the 13 months to the end of the period", "Month");
 		http_audit(req, AUDIT_REPORT_READ, "report", 0, 0, q);
 	}
-	view_free(v);
-	free(v);
 	free(fe);
-	return web_end(&pg, resp, r == OPS_INVALID ? 400 : 200);
+	return view_free(v, web_end(&pg, resp, r == OPS_INVALID ? 400 : 200));
 }
 
 static void csv_put(struct buf *out, const char *cell, int last)
@@ -182,54 +181,53 @@ static void csv_row(struct buf *out, const struct ops_report *o, const struct re
 	}
 }
 
-static int bad_request(struct http_req *req, struct http_resp *resp, const struct field_errors *fe)
+/* The view a download asks for (extras: the trend and the period before), audited as exported; or NULL after
+ * answering (*rc: what to return): 400 naming the bad parameters, or the store's failure. */
+static struct view *download_view(struct http_req *req, struct http_resp *resp, int extras, int *rc)
 {
-	(void)req;
-	return http_problem_fields(resp, 400, "The report, period or breakdown is not valid", fe);
+	struct field_errors *fe = ops_fielderr_new();
+	struct view *v = calloc(1, sizeof *v);
+	enum ops_result r = fe && v ? view_read(req, v, fe, extras) : OPS_ERROR;
+	*rc = !fe || !v		   ? -1
+	      : r == OPS_INVALID ? http_problem_fields(resp, 400, "The report, period or breakdown is not valid", fe)
+	      : r != OPS_OK	   ? http_store_failed(req, resp)
+				   : 0;
+	free(fe);
+	if (r != OPS_OK) {
+		if (v)
+			view_free(v, 0);
+		return NULL;
+	}
+	char q[300];
+	query_of(v, q, sizeof q);
+	http_audit(req, AUDIT_REPORT_EXPORT, "report", 0, 0, q);
+	return v;
 }
 
 static int table_csv(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	struct view *v = calloc(1, sizeof *v);
-	if (!fe || !v) {
-		free(fe);
-		free(v);
-		return -1;
-	}
-	enum ops_result r = view_read(req, v, fe, 0);
 	int rc;
-	if (r == OPS_INVALID)
-		rc = bad_request(req, resp, fe);
-	else if (r != OPS_OK)
-		rc = http_store_failed(req, resp);
-	else {
-		const struct ops_report *o = &v->now;
-		resp->status = 200;
-		resp->content_type = "text/csv; charset=utf-8";
-		char disp[120];
-		snprintf(disp, sizeof disp, "attachment; filename=\"%s.csv\"", report_names[o->t.report]);
-		http_header_add(resp, "Content-Disposition", disp);
-		buf_reset(&resp->body);
-		csv_put(&resp->body, "key", 0);
-		csv_put(&resp->body, "label", 0);
-		for (size_t j = 0; j < o->t.nm; j++)
-			csv_put(&resp->body, report_measures[o->t.m[j]].key, j + 1 == o->t.nm);
-		for (size_t i = 0; i < o->t.nrows; i++) {
-			char label[REPORT_LABEL_MAX];
-			report_dim_label(o->t.dim, o->t.rows[i].key, o->ref, label);
-			csv_row(&resp->body, o, &o->t.rows[i], label);
-		}
-		csv_row(&resp->body, o, &o->t.total, "Total");
-		char q[300];
-		query_of(v, q, sizeof q);
-		http_audit(req, AUDIT_REPORT_EXPORT, "report", 0, 0, q);
-		rc = 0;
+	struct view *v = download_view(req, resp, 0, &rc);
+	if (!v)
+		return rc;
+	const struct ops_report *o = &v->now;
+	resp->status = 200;
+	resp->content_type = "text/csv; charset=utf-8";
+	char disp[120];
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s.csv\"", report_names[o->t.report]);
+	http_header_add(resp, "Content-Disposition", disp);
+	buf_reset(&resp->body);
+	csv_put(&resp->body, "key", 0);
+	csv_put(&resp->body, "label", 0);
+	for (size_t j = 0; j < o->t.nm; j++)
+		csv_put(&resp->body, report_measures[o->t.m[j]].key, j + 1 == o->t.nm);
+	for (size_t i = 0; i < o->t.nrows; i++) {
+		char label[REPORT_LABEL_MAX];
+		report_dim_label(o->t.dim, o->t.rows[i].key, o->ref, label);
+		csv_row(&resp->body, o, &o->t.rows[i], label);
 	}
-	view_free(v);
-	free(v);
-	free(fe);
-	return rc;
+	csv_row(&resp->body, o, &o->t.total, "Total");
+	return view_free(v, 0);
 }
 
 static int write_view(void *ctx, const char *path)
@@ -240,30 +238,13 @@ static int write_view(void *ctx, const char *path)
 
 static int view_xlsx(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	struct view *v = calloc(1, sizeof *v);
-	if (!fe || !v) {
-		free(fe);
-		free(v);
-		return -1;
-	}
-	enum ops_result r = view_read(req, v, fe, 1);
 	int rc;
-	if (r == OPS_INVALID)
-		rc = bad_request(req, resp, fe);
-	else if (r != OPS_OK)
-		rc = http_store_failed(req, resp);
-	else {
-		char name[80], q[300];
-		snprintf(name, sizeof name, "%s.xlsx", report_names[v->now.t.report]);
-		rc = http_reply_xlsx(req, resp, name, write_view, v);
-		query_of(v, q, sizeof q);
-		http_audit(req, AUDIT_REPORT_EXPORT, "report", 0, 0, q);
-	}
-	view_free(v);
-	free(v);
-	free(fe);
-	return rc;
+	struct view *v = download_view(req, resp, 1, &rc);
+	if (!v)
+		return rc;
+	char name[80];
+	snprintf(name, sizeof name, "%s.xlsx", report_names[v->now.t.report]);
+	return view_free(v, http_reply_xlsx(req, resp, name, write_view, v));
 }
 
 const struct route web_reports_routes[] = {

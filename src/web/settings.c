@@ -7,6 +7,7 @@
 #include "ops/settings.h"
 #include "store/settings.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static const struct form_option on_off[] = { { "on", "On" }, { "off", "Off" }, { NULL, NULL } };
@@ -71,20 +72,18 @@ static int settings_post(struct http_req *req, struct http_resp *resp)
 		if (v)
 			in[n++] = (struct ops_setting_change){ setting_defs[i].key, v };
 	}
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_settings_set(&c, in, n, NULL, fe);
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
+	enum ops_result r = ops_settings_set(&p.c, in, n, NULL, p.fe);
 	int rc;
 	if (r == OPS_OK)
 		rc = http_redirect(resp, "/settings?saved=1");
 	else if (r == OPS_INVALID)
-		rc = settings_form(req, resp, fe, given, 422, NULL);
+		rc = settings_form(req, resp, p.fe, given, 422, NULL);
 	else
-		rc = web_ops_reply(req, resp, r, "Settings", fe);
-	free(fe);
-	return rc;
+		rc = web_ops_reply(req, resp, r, "Settings", p.fe);
+	return web_post_end(&p, rc);
 }
 
 const struct route web_settings_routes[] = {

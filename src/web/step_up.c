@@ -9,6 +9,7 @@
 #include "http/ops_reply.h"
 #include "ops/step_up.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static const struct form_option tiers[] = {
@@ -85,34 +86,31 @@ static int step_up_page(struct http_req *req, struct http_resp *resp)
 
 static int step_up_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
 	const char *tier = http_form(req, "tier"), *reason = http_form(req, "reason");
-	struct field_errors *fe = ops_fielderr_new();
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	struct step_up_result *out = malloc(sizeof *out);
 	int rc = -1;
-	if (!fe || !out)
+	if (!out)
 		goto done;
-	struct ops_ctx c = http_ops_ctx(req);
-	struct ops_step_up in = { id, tier, reason };
-	enum ops_result r = ops_step_up(&c, &in, out, fe);
+	struct ops_step_up in = { p.id, tier, reason };
+	enum ops_result r = ops_step_up(&p.c, &in, out, p.fe);
 	char to[64];
-	snprintf(to, sizeof to, "/referrals/%lld/step-up", (long long)id);
+	snprintf(to, sizeof to, "/referrals/%lld/step-up", (long long)p.id);
 	if (r == OPS_OK) {
 		rc = http_redirect(resp, to);
 	} else if (r == OPS_INVALID || r == OPS_CONFLICT) {
 		struct triage_case cs;
-		enum ops_result now = ops_step_up_check(&c, id, &cs);
-		rc = step_up_form(req, resp, id, &cs, now == OPS_OK ? r : now, fe, tier, reason,
+		enum ops_result now = ops_step_up_check(&p.c, p.id, &cs);
+		rc = step_up_form(req, resp, p.id, &cs, now == OPS_OK ? r : now, p.fe, tier, reason,
 				  r == OPS_CONFLICT ? 409 : 422);
 	} else {
-		rc = web_ops_reply(req, resp, r, "Step up to a worker", fe);
+		rc = web_ops_reply(req, resp, r, "Step up to a worker", p.fe);
 	}
 done:
 	free(out);
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 const struct route web_step_up_routes[] = {

@@ -11,6 +11,7 @@
 #include "ops/stories.h"
 #include "store/story.h"
 #include "web/form.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static const char *kind_label(const char *kind)
@@ -224,20 +225,18 @@ static int64_t form_id(struct http_req *req, const char *name)
 
 static int new_post(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	const char *consent = http_form(req, "consent");
 	struct story_in in = { form_id(req, "referral_id"), form_id(req, "onward_referral_id"), http_form(req, "story"),
 			       http_form(req, "unexpected_outcomes"), consent && strcmp(consent, "yes") == 0 };
-	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id = 0;
-	enum ops_result r = ops_story_submit(&c, &in, fe, &id);
-	int rc = r == OPS_OK	   ? http_redirect(resp, "/stories?done=story")
-		 : r == OPS_INVALID ? new_form(req, resp, in.referral_id, in.onward_referral_id, fe, 422)
-				    : web_ops_reply(req, resp, r, "The story was not saved", fe);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_story_submit(&p.c, &in, p.fe, &id);
+	return web_post_end(&p, r == OPS_OK ? http_redirect(resp, "/stories?done=story")
+				: r == OPS_INVALID
+				    ? new_form(req, resp, in.referral_id, in.onward_referral_id, p.fe, 422)
+				    : web_ops_reply(req, resp, r, "The story was not saved", p.fe));
 }
 
 struct review {
@@ -323,19 +322,16 @@ static int review_page(struct http_req *req, struct http_resp *resp)
 
 static int approve_post(struct http_req *req, struct http_resp *resp)
 {
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_fe(&p, req))
+		return p.rc;
 	const char *source = http_form(req, "source");
 	int64_t id = form_id(req, "id");
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_story_approve(&c, source, id, http_form(req, "anonymised_text"), fe);
-	int rc = r == OPS_OK ? http_redirect(resp, "/stories?done=approved")
-		 : r == OPS_INVALID && (fielderr_for(fe, "anonymised_text") && fe->n == 1)
-			 ? review_render(req, resp, source, id, fe, 422)
-			 : web_ops_reply(req, resp, r, "The story was not approved", fe);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_story_approve(&p.c, source, id, http_form(req, "anonymised_text"), p.fe);
+	return web_post_end(&p, r == OPS_OK ? http_redirect(resp, "/stories?done=approved")
+				: r == OPS_INVALID && (fielderr_for(p.fe, "anonymised_text") && p.fe->n == 1)
+				    ? review_render(req, resp, source, id, p.fe, 422)
+				    : web_ops_reply(req, resp, r, "The story was not approved", p.fe));
 }
 
 const struct route web_stories_routes[] = {

@@ -17,6 +17,7 @@
 #include "web/form.h"
 #include "web/form_date.h"
 #include "web/widgets.h"
+#include "web/post.h"
 #include "web/web.h"
 
 static void row(struct html *h, const char *key, const char *value)
@@ -486,33 +487,23 @@ static int plan_render(struct http_req *req, struct http_resp *resp, int64_t rid
 
 static int plan_page(struct http_req *req, struct http_resp *resp)
 {
-	int64_t rid = http_param_id_or_respond(req, resp, 0);
-	return rid < 0 ? 0 : plan_render(req, resp, rid, NULL, 200);
+	return web_id_show(req, resp, plan_render);
 }
 
 static int plan_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t rid = http_param_id_or_respond(req, resp, 0);
-	if (rid < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
-	struct task_new n = { 0 };
-	n.referral_id = rid;
-	int ok = task_from_form(req, &n, fe);
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
+	struct task_new n = { .referral_id = p.id };
+	int ok = task_from_form(req, &n, p.fe);
 	int weeks = 1;
-	int_field(req, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, fe, "Weeks must be a whole number from 1 to 4");
+	int_field(req, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, p.fe, "Weeks must be a whole number from 1 to 4");
 	int64_t ids[TASK_WEEKS_MAX], until;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_task_create(&c, &n, ok, weeks, fe, ids, &until);
-	char to[64];
-	snprintf(to, sizeof to, "/volunteers/tasks/%lld", r == OPS_OK ? (long long)ids[0] : 0LL);
-	int rc = r == OPS_OK	    ? http_redirect(resp, to)
-		 : again_status(r) ? plan_render(req, resp, rid, fe, again_status(r))
-				   : web_ops_reply(req, resp, r, "Plan a task", fe);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_task_create(&p.c, &n, ok, weeks, p.fe, ids, &until);
+	if (r == OPS_OK)
+		p.id = ids[0]; /* to the first task planned */
+	return web_post_done(&p, req, resp, r, "/volunteers/tasks/%lld", plan_render, "Plan a task");
 }
 
 /* ---- Extending community support ---- */
@@ -541,28 +532,19 @@ static int extend_render(struct http_req *req, struct http_resp *resp, int64_t r
 
 static int extend_page(struct http_req *req, struct http_resp *resp)
 {
-	int64_t rid = http_param_id_or_respond(req, resp, 0);
-	return rid < 0 ? 0 : extend_render(req, resp, rid, NULL, 200);
+	return web_id_show(req, resp, extend_render);
 }
 
 static int extend_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t rid = http_param_id_or_respond(req, resp, 0);
-	if (rid < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	int64_t id, until;
-	struct ops_ctx c = http_ops_ctx(req);
 	char typed[96];
 	form_date_text(req, "until", 0, typed, sizeof typed);
-	enum ops_result r = ops_support_extend(&c, rid, typed, http_form(req, "reason"), fe, &id, &until);
-	int rc = r == OPS_OK	    ? http_redirect(resp, "/volunteers/tasks")
-		 : again_status(r) ? extend_render(req, resp, rid, fe, again_status(r))
-				   : web_ops_reply(req, resp, r, "Extend community support", fe);
-	free(fe);
-	return rc;
+	enum ops_result r = ops_support_extend(&p.c, p.id, typed, http_form(req, "reason"), p.fe, &id, &until);
+	return web_post_done(&p, req, resp, r, "/volunteers/tasks", extend_render, "Extend community support");
 }
 
 const struct route web_task_routes[] = {

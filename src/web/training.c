@@ -11,6 +11,7 @@
 #include "store/training.h"
 #include "web/form.h"
 #include "web/form_date.h"
+#include "web/post.h"
 #include "web/web.h"
 
 /* Whether the required modules are done: until they are, matching offers the volunteer no task. */
@@ -88,13 +89,12 @@ out:
 
 static int training_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	struct training_item *items = calloc(TRAINING_ITEMS_MAX + 1, sizeof *items);
 	int rc = -1;
-	if (!fe || !items)
+	if (!items)
 		goto done;
 	size_t n = 0;
 	char on[96];
@@ -102,22 +102,21 @@ static int training_post(struct http_req *req, struct http_resp *resp)
 	for (int i = 0; i < req->nform && n <= TRAINING_ITEMS_MAX; i++)
 		if (strcmp(req->form[i].name, "modules") == 0)
 			items[n++] = (struct training_item){ req->form[i].value, on, 0 };
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_volunteer_training(&c, id, items, n, fe);
+	enum ops_result r = ops_volunteer_training(&p.c, p.id, items, n, p.fe);
 	if (r == OPS_OK) {
 		char to[64];
-		snprintf(to, sizeof to, "/volunteers/%lld#training", (long long)id);
+		snprintf(to, sizeof to, "/volunteers/%lld#training", (long long)p.id);
 		rc = http_redirect(resp, to);
 	} else if (r == OPS_INVALID) {
 		/* The page's keys: every module shares the one date field. */
 		struct field_errors *pe = ops_fielderr_new();
 		if (!pe)
 			goto done;
-		for (size_t i = 0; i < fe->n; i++) {
-			const char *f = fe->e[i].field;
+		for (size_t i = 0; i < p.fe->n; i++) {
+			const char *f = p.fe->e[i].field;
 			const char *k = strstr(f, "completed_on") ? "completed_on" : "modules";
 			if (!fielderr_for(pe, k))
-				fielderr_add(pe, k, "%s", fe->e[i].message);
+				fielderr_add(pe, k, "%s", p.fe->e[i].message);
 		}
 		struct web_page pg;
 		web_begin_errors(&pg, req, resp, "Record training", pe);
@@ -125,18 +124,17 @@ static int training_post(struct http_req *req, struct http_resp *resp)
 		html_text(&pg.h, "Back to volunteers");
 		html_close(&pg.h);
 		html_elem(&pg.h, "h1", "Record training", NULL);
-		if (web_training_section(&pg.h, req, id, pe))
+		if (web_training_section(&pg.h, req, p.id, pe))
 			rc = http_store_failed(req, resp);
 		else
 			rc = web_end(&pg, resp, 422);
 		free(pe);
 	} else {
-		rc = web_ops_reply(req, resp, r, "Record training", fe);
+		rc = web_ops_reply(req, resp, r, "Record training", p.fe);
 	}
 done:
 	free(items);
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 const struct route web_training_routes[] = {

@@ -12,6 +12,7 @@
 #include "http/audit_req.h"
 #include "web/form.h"
 #include "web/form_date.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "http/ops_reply.h"
 #include "ops/volunteers.h"
@@ -164,6 +165,23 @@ static void volunteer_row(void *ctx, const struct volunteer_summary *s)
 	html_close(h);
 }
 
+/* Ends a list's GET form with the search box (hint), the sort choice and the button; hl: the page, search and
+ * sort asked for (by sorts). 0, or -1 when out of memory. */
+static int list_form_end(struct html *h, struct http_req *req, const char *const *sorts, struct http_list *hl,
+			 const char *hint, const struct form_option *sort_opts, const char *button)
+{
+	struct field_errors *fe = ops_fielderr_new();
+	if (!fe)
+		return -1;
+	http_list_page(req, sorts, hl, fe);
+	list_search_input(h, hl->q, hint, fe);
+	free(fe);
+	list_sort_select(h, sort_opts, hl->sort_name);
+	html_elem(h, "button", button, "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
+	html_close(h);
+	return 0;
+}
+
 static int list_page(struct http_req *req, struct http_resp *resp)
 {
 	const char *status = http_query(req, "status");
@@ -209,21 +227,14 @@ static int list_page(struct http_req *req, struct http_resp *resp)
 						       { "active", "Active" }, { "paused", "Paused" },
 						       { "left", "Left" }, { NULL, NULL } };
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, statuses);
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return http_store_failed(req, resp);
-	struct http_list hl;
-	http_list_page(req, volunteer_sorts, &hl, fe);
-	list_search_input(h, hl.q, "A name", fe);
-	free(fe);
 	static const struct form_option sort_opts[] = { { "name", "Name, A to Z" },
 							{ "name-desc", "Name, Z to A" },
 							{ "tasks", "Fewest tasks in the next 7 days" },
 							{ "tasks-desc", "Most tasks in the next 7 days" },
 							{ NULL, NULL } };
-	list_sort_select(h, sort_opts, hl.sort_name);
-	html_elem(h, "button", "Show volunteers", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
-	html_close(h);
+	struct http_list hl;
+	if (list_form_end(h, req, volunteer_sorts, &hl, "A name", sort_opts, "Show volunteers"))
+		return http_store_failed(req, resp);
 	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Volunteers of your organisation", "class", "nhsuk-table__caption", NULL);
 	static const struct list_column cols[] = { { "Name", "name", "name-desc", 0 },
@@ -452,27 +463,28 @@ static int new_page(struct http_req *req, struct http_resp *resp)
 	return r;
 }
 
-static int save(struct http_req *req, struct http_resp *resp, int64_t id)
+/* Adds a volunteer, or changes the one the path names (edit). */
+static int save(struct http_req *req, struct http_resp *resp, int edit)
 {
+	struct web_post p;
+	if (!(edit ? web_post_id(&p, req, resp) : web_post_fe(&p, req)))
+		return p.rc;
 	struct form_values *f = malloc(sizeof *f);
-	struct field_errors *fe = ops_fielderr_new();
 	int rc = -1;
-	if (!f || !fe)
+	if (!f)
 		goto done;
 	input_from_form(req, f);
 	int64_t out = 0;
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = ops_volunteer_save(&c, id, &f->in, fe, &out);
+	enum ops_result r = ops_volunteer_save(&p.c, p.id, &f->in, p.fe, &out);
 	if (r == OPS_OK)
 		rc = http_redirect(resp, "/volunteers?saved=1");
 	else if (r == OPS_INVALID)
-		rc = volunteer_form(req, resp, id, f, fe, 422);
+		rc = volunteer_form(req, resp, p.id, f, p.fe, 422);
 	else
-		rc = web_ops_reply(req, resp, r, "", fe);
+		rc = web_ops_reply(req, resp, r, "", p.fe);
 done:
 	free(f);
-	free(fe);
-	return rc;
+	return web_post_end(&p, rc);
 }
 
 static int create_post(struct http_req *req, struct http_resp *resp)
@@ -507,10 +519,7 @@ done:
 
 static int edit_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	return save(req, resp, id);
+	return save(req, resp, 1);
 }
 
 /* Matching */
@@ -836,13 +845,6 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 		opts[i + 1] = (struct form_option){ task_status_codes[i], task_status_label(task_status_codes[i]) };
 	opts[TASK_STATUS_COUNT + 1] = (struct form_option){ NULL, NULL };
 	form_select(h, &(struct form_field){ .name = "status", .label = "Status", .value = status }, opts);
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return http_store_failed(req, resp);
-	struct http_list hl;
-	http_list_page(req, task_sorts, &hl, fe);
-	list_search_input(h, hl.q, "A name, an NHS number or a reference", fe);
-	free(fe);
 	static const struct form_option sort_opts[] = { { "newest", "Latest first" },
 							{ "oldest", "Earliest first" },
 							{ "name", "Person, A to Z" },
@@ -850,9 +852,9 @@ static int tasks_page(struct http_req *req, struct http_resp *resp)
 							{ "volunteer", "Volunteer, A to Z" },
 							{ "volunteer-desc", "Volunteer, Z to A" },
 							{ NULL, NULL } };
-	list_sort_select(h, sort_opts, hl.sort_name);
-	html_elem(h, "button", "Show tasks", "class", "nhsuk-button nhsuk-button--secondary", "type", "submit", NULL);
-	html_close(h);
+	struct http_list hl;
+	if (list_form_end(h, req, task_sorts, &hl, "A name, an NHS number or a reference", sort_opts, "Show tasks"))
+		return http_store_failed(req, resp);
 	html_open(h, "table", "class", "nhsuk-table-responsive", NULL);
 	html_elem(h, "caption", "Tasks", "class", "nhsuk-table__caption", NULL);
 	static const struct list_column cols[] = { { "From", "oldest", "newest", 1 },

@@ -17,6 +17,7 @@
 #include "web/form.h"
 #include "web/form_date.h"
 #include "web/rec_form.h"
+#include "web/post.h"
 #include "web/web.h"
 #include "web/widgets.h"
 
@@ -320,12 +321,11 @@ static int redirect_saved(struct http_resp *resp, int64_t id)
 	return http_redirect(resp, to);
 }
 
-static enum ops_result save_op(struct http_req *req, int64_t id, const char *const *given, int64_t *nid,
-			       struct field_errors *fe)
+static enum ops_result save_op(struct http_req *req, struct web_post *p, const char *const *given, int64_t *nid)
 {
-	struct ops_ctx c = http_ops_ctx(req);
 	const char *email = http_form(req, "user_email");
-	return id ? ops_worker_edit(&c, id, given, fe) : ops_worker_add(&c, email ? email : "", 0, given, nid, fe);
+	return p->id ? ops_worker_edit(&p->c, p->id, given, p->fe)
+		     : ops_worker_add(&p->c, email ? email : "", 0, given, nid, p->fe);
 }
 
 static int worker_again(struct http_req *req, struct http_resp *resp, int64_t id, char (*vals)[REC_VALUE_MAX],
@@ -337,30 +337,23 @@ static int worker_again(struct http_req *req, struct http_resp *resp, int64_t id
 static const struct web_rec_save worker_form = { worker_fields, WORKER_F__COUNT, save_op, worker_again, "/workers/%lld?saved=1",
 						 "The worker was not registered", "The worker was not changed" };
 
-static int worker_save(struct http_req *req, struct http_resp *resp, int64_t id)
-{
-	return web_rec_save(req, resp, id, &worker_form);
-}
-
 static int workers_create(struct http_req *req, struct http_resp *resp)
 {
-	return worker_save(req, resp, 0);
+	return web_rec_save(req, resp, 0, &worker_form);
 }
 
 static int worker_update(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	return id < 0 ? 0 : worker_save(req, resp, id);
+	return web_rec_save(req, resp, 1, &worker_form);
 }
 
-static enum ops_result absence_op(struct http_req *req, int64_t id, struct field_errors *fe)
+static enum ops_result absence_op(struct http_req *req, struct web_post *p)
 {
-	struct ops_ctx c = http_ops_ctx(req);
 	char from[64], to[64];
-	struct ops_worker_absence in = { id, form_date_text(req, "from", 0, from, sizeof from),
+	struct ops_worker_absence in = { p->id, form_date_text(req, "from", 0, from, sizeof from),
 					 form_date_text(req, "to", 0, to, sizeof to), http_form(req, "reason") };
 	struct ops_worker_absent out;
-	return ops_worker_absence(&c, &in, &out, fe);
+	return ops_worker_absence(&p->c, &in, &out, p->fe);
 }
 
 static int absence_add(struct http_req *req, struct http_resp *resp)
@@ -388,28 +381,23 @@ static int absence_remove(struct http_req *req, struct http_resp *resp)
 
 static int reassign(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id = http_param_id_or_respond(req, resp, 0);
-	if (id < 0)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe)
-		return -1;
+	struct web_post p;
+	if (!web_post_id(&p, req, resp))
+		return p.rc;
 	const char *rid = http_form(req, "referral_id");
 	char wname[48];
 	snprintf(wname, sizeof wname, "worker_id_%lld", rid ? (long long)strtoll(rid, NULL, 10) : 0LL);
 	const char *wid = http_form(req, wname);
 	struct ops_triage_reallocation in = { rid ? strtoll(rid, NULL, 10) : 0, wid ? strtoll(wid, NULL, 10) : 0,
 					      http_form(req, "reason") };
-	struct ops_ctx c = http_ops_ctx(req);
 	struct triage_outcome out;
 	enum ops_result r = OPS_INVALID;
 	if (in.referral_id > 0)
-		r = ops_triage_reallocate(&c, &in, &out, fe);
+		r = ops_triage_reallocate(&p.c, &in, &out, p.fe);
 	else
-		fielderr_add(fe, "referral_id", "Choose the case to reassign");
-	int rc = r == OPS_OK ? redirect_saved(resp, id) : web_ops_reply(req, resp, r, "The case was not reassigned", fe);
-	free(fe);
-	return rc;
+		fielderr_add(p.fe, "referral_id", "Choose the case to reassign");
+	return web_post_end(&p, r == OPS_OK ? redirect_saved(resp, p.id)
+					    : web_ops_reply(req, resp, r, "The case was not reassigned", p.fe));
 }
 
 const struct route web_workforce_routes[] = {
