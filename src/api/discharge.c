@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "ops/referrals_access.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
@@ -130,28 +131,27 @@ static int home_check_get(struct http_req *req, struct http_resp *resp)
 
 static int home_check_action(struct http_req *req, struct http_resp *resp, int complete)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 1, NULL, NULL);
+	if (go <= 0)
+		return go;
+	int64_t id = p.id;
 	struct discharge_home_check *hc = malloc(sizeof *hc);
 	int rc = -1;
-	if (!fe || !hc)
+	if (!hc)
 		goto done;
-	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r;
 	if (complete) {
-		json_t *o = json_object_get(body, "outcome"), *n = json_object_get(body, "note");
+		json_t *o = json_object_get(p.body, "outcome"), *n = json_object_get(p.body, "note");
 		if ((o && !json_is_string(o)) || (n && !json_is_null(n) && !json_is_string(n)))
-			fielderr_add(fe, o && !json_is_string(o) ? "outcome" : "note", "must be a string");
-		r = ops_home_check_complete(&c, id, json_string_value(o), json_string_value(n), fe);
+			fielderr_add(p.fe, o && !json_is_string(o) ? "outcome" : "note", "must be a string");
+		r = ops_home_check_complete(&p.c, id, json_string_value(o), json_string_value(n), p.fe);
 	} else {
-		r = ops_home_check_take(&c, id, fe);
+		r = ops_home_check_take(&p.c, id, p.fe);
 	}
 	if (r != OPS_OK) {
 		rc = http_ops_reply(req, resp, r, r == OPS_INVALID ? "The home check needs correcting"
-								    : "The home check cannot be changed by you now", fe);
+								    : "The home check cannot be changed by you now", p.fe);
 		goto done;
 	}
 	int f = discharge_home_check_of(req->db, id, hc);
@@ -159,10 +159,8 @@ static int home_check_action(struct http_req *req, struct http_resp *resp, int c
 		    : http_reply_json(resp, 200, json_pack("{s:I,s:o}", "referral_id", (json_int_t)id, "home_check",
 							   home_check_json(NULL, hc)));
 done:
-	json_decref(body);
-	free(fe);
 	free(hc);
-	return rc;
+	return api_post_end(&p, rc);
 }
 
 static int home_check_take_h(struct http_req *req, struct http_resp *resp)

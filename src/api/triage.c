@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "api/triage.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
@@ -133,19 +134,6 @@ done:
 	return rc;
 }
 
-/* Reads a member that must be a string or absent/null; anything else is a field error. */
-static const char *str_member(json_t *body, const char *key, struct field_errors *fe)
-{
-	json_t *v = json_object_get(body, key);
-	if (!v || json_is_null(v))
-		return NULL;
-	if (!json_is_string(v)) {
-		fielderr_add(fe, key, "%s must be text (a JSON string)", key);
-		return NULL;
-	}
-	return json_string_value(v);
-}
-
 static json_t *outcome_json(int64_t referral_id, const struct triage_outcome *o)
 {
 	json_t *doc = json_pack("{s:I,s:s,s:s,s:s}", "referral_id", (json_int_t)referral_id, "status", o->status,
@@ -181,46 +169,24 @@ static int visible_or_respond(struct http_req *req, struct http_resp *resp, int6
 	return see > 0;
 }
 
-/* What a write holds: the path's id, the JSON body, its problems and the operation's context. */
-struct write {
-	int64_t id;
-	json_t *body;
-	struct field_errors *fe;
-	struct ops_ctx c;
-};
-
-/* Reads the id and the body: 1 to go on, 0 after answering, -1 out of memory. */
-static int write_begin(struct http_req *req, struct http_resp *resp, struct write *w)
-{
-	w->body = http_id_body_or_respond(req, resp, &w->id);
-	w->fe = w->body ? ops_fielderr_new() : NULL;
-	w->c = http_ops_ctx(req);
-	if (!w->fe)
-		json_decref(w->body);
-	return w->fe ? 1 : w->body ? -1 : 0;
-}
-
 /* Answers a referral's write: reply (a new reference, or NULL when r is not
  * OPS_OK) with status, or why not under title. Ends w. */
-static int write_end(struct http_req *req, struct http_resp *resp, struct write *w, enum ops_result r,
+static int write_end(struct http_req *req, struct http_resp *resp, struct api_post *w, enum ops_result r,
 		     const char *title, unsigned status, json_t *reply)
 {
 	if (r == OPS_OK)
 		jobs_wake();
-	int rc = r == OPS_OK ? http_reply_json(resp, status, reply) : triage_failed(req, resp, r, title, w->fe);
-	json_decref(w->body);
-	free(w->fe);
-	return rc;
+	return api_post_end(w, r == OPS_OK ? http_reply_json(resp, status, reply) : triage_failed(req, resp, r, title, w->fe));
 }
 
 static int referral_triage(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
-	struct ops_triage_decision in = { w.id, str_member(w.body, "tier", w.fe), str_member(w.body, "reason", w.fe),
-					  str_member(w.body, "information", w.fe) };
+	struct ops_triage_decision in = { w.id, api_post_text(&w, "tier", 1), api_post_text(&w, "reason", 1),
+					  api_post_text(&w, "information", 1) };
 	struct triage_outcome out;
 	enum ops_result r = ops_triage_decide(&w.c, &in, &out, w.fe);
 	return write_end(req, resp, &w, r, "The triage cannot be recorded", 200, r ? NULL : outcome_json(w.id, &out));
@@ -228,15 +194,15 @@ static int referral_triage(struct http_req *req, struct http_resp *resp)
 
 static int referral_allocation(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
 	json_t *worker = json_object_get(w.body, "worker_id");
 	if (!json_is_integer(worker) || json_integer_value(worker) <= 0)
 		fielderr_add(w.fe, "worker_id", "Give worker_id, the id of the worker to take the case (a whole number)");
 	struct ops_triage_reallocation in = { w.id, json_is_integer(worker) ? json_integer_value(worker) : 0,
-					      str_member(w.body, "reason", w.fe) };
+					      api_post_text(&w, "reason", 1) };
 	struct triage_outcome out;
 	enum ops_result r = ops_triage_reallocate(&w.c, &in, &out, w.fe);
 	return write_end(req, resp, &w, r, "The case cannot be reallocated", 200, r ? NULL : outcome_json(w.id, &out));
@@ -244,16 +210,16 @@ static int referral_allocation(struct http_req *req, struct http_resp *resp)
 
 static int contact_create(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
-	const char *at_s = str_member(w.body, "at", w.fe);
+	const char *at_s = api_post_text(&w, "at", 1);
 	int64_t at = req->now;
 	if (at_s && dt_parse_iso8601(at_s, &at))
 		fielderr_add(w.fe, "at", "Give the time of the contact in ISO 8601, like 2026-03-02T10:30:00Z");
-	struct ops_triage_contact in = { w.id, at, str_member(w.body, "mode", w.fe), str_member(w.body, "outcome", w.fe),
-					 str_member(w.body, "note", w.fe) };
+	struct ops_triage_contact in = { w.id, at, api_post_text(&w, "mode", 1), api_post_text(&w, "outcome", 1),
+					 api_post_text(&w, "note", 1) };
 	struct ops_triage_contacted out;
 	enum ops_result r = ops_triage_contact(&w.c, &in, &out, w.fe);
 	char at_out[DT_UTC_LEN];
@@ -538,12 +504,12 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 
 static int absence_create(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
-	struct ops_worker_absence in = { w.id, str_member(w.body, "from", w.fe), str_member(w.body, "to", w.fe),
-					 str_member(w.body, "reason", w.fe) };
+	struct ops_worker_absence in = { w.id, api_post_text(&w, "from", 1), api_post_text(&w, "to", 1),
+					 api_post_text(&w, "reason", 1) };
 	struct ops_worker_absent out;
 	enum ops_result r = ops_worker_absence(&w.c, &in, &out, w.fe);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN];

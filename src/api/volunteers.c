@@ -597,33 +597,26 @@ static int task_fields(json_t *doc, struct task_new *n, struct field_errors *fe)
 
 static int task_create_h(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	struct ops_ctx c = http_ops_ctx(req);
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
 	struct task_new n = { 0 };
 	int64_t weeks = 1, until = 0, ids[TASK_WEEKS_MAX];
-	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &n.referral_id, fe, "Give the referral's id (a whole number)");
-	json_int(body, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, fe, "Weeks must be a whole number from 1 to 4");
-	int windows = task_fields(body, &n, fe);
-	enum ops_result r = ops_task_create(&c, &n, windows, weeks < 1 ? 1 : weeks, fe, ids, &until);
+	json_int(p.body, "referral_id", 1, INT64_MAX, INT64_MIN, &n.referral_id, p.fe, "Give the referral's id (a whole number)");
+	json_int(p.body, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, p.fe, "Weeks must be a whole number from 1 to 4");
+	int windows = task_fields(p.body, &n, p.fe);
+	enum ops_result r = ops_task_create(&p.c, &n, windows, weeks < 1 ? 1 : weeks, p.fe, ids, &until);
 	int rc;
 	if (r != OPS_OK) {
-		rc = http_ops_reply(req, resp, r, "The task's details need correcting", fe);
+		rc = http_ops_reply(req, resp, r, "The task's details need correcting", p.fe);
 	} else {
 		json_t *a = json_array();
 		for (int64_t k = 0; k < weeks; k++)
 			json_array_append_new(a, json_integer(ids[k]));
 		rc = http_reply_json(resp, 201, json_pack("{s:o,s:o}", "task_ids", a, "support_until", utc_or_null(until)));
 	}
-	free(fe);
-	json_decref(body);
-	return rc;
+	return api_post_end(&p, rc);
 }
 
 /* A coordinator's change of a task (update, or an action: cancel, take back, a person's refusal). */
