@@ -1,5 +1,6 @@
 /* Storing volunteers and their tasks, and loading a matching run's input. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "core/londontime.h"
 #include "store/report_sum.h"
 #include "store/volunteer.h"
+#include "util/idlist.h"
 
 const char *const task_status_codes[TASK_STATUS_COUNT + 1] = { "open", "offered", "accepted", "done", "missed",
 							       "cancelled", NULL };
@@ -831,15 +833,7 @@ static int pool_row(void *ctx, const struct store_row *r)
 long match_plan_vol(const struct match_plan *p, int64_t volunteer_id)
 {
 	/* Volunteers are loaded in id order. */
-	size_t lo = 0, hi = p->n_vols;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p->vols[mid].id < volunteer_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->n_vols && p->vols[lo].id == volunteer_id ? (long)lo : -1;
+	return idlist_find(p->vols, p->n_vols, sizeof *p->vols, offsetof(struct match_volunteer, id), volunteer_id);
 }
 
 long match_plan_task(const struct match_plan *p, int64_t task_id)
