@@ -38,10 +38,8 @@ static int need(const char *cmd, const struct cli_opt *opts, const char *name)
 int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts)
 {
 	const char *cmd = "export evaluation";
-	if (argc > 0) {
-		fprintf(stderr, "waymark %s: unexpected argument '%s' (see --help)\n", cmd, argv[0]);
+	if (cli_no_args(cmd, argc, argv))
 		return 2;
-	}
 	if (need(cmd, opts, "from") || need(cmd, opts, "to") || need(cmd, opts, "key-file") || need(cmd, opts, "out"))
 		return 2;
 	int64_t from, to;
@@ -85,10 +83,8 @@ int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts)
 int cmd_export_linkage(int argc, char **argv, struct cli_opt *opts)
 {
 	const char *cmd = "export linkage";
-	if (argc > 0) {
-		fprintf(stderr, "waymark %s: unexpected argument '%s' (see --help)\n", cmd, argv[0]);
+	if (cli_no_args(cmd, argc, argv))
 		return 2;
-	}
 	if (need(cmd, opts, "key-file") || need(cmd, opts, "out") || need(cmd, opts, "user"))
 		return 2;
 	struct store *st = cli_open_db(opts, 1);
@@ -121,10 +117,8 @@ int cmd_export_linkage(int argc, char **argv, struct cli_opt *opts)
 int cmd_consent_withdraw(int argc, char **argv, struct cli_opt *opts)
 {
 	const char *cmd = "consent withdraw";
-	if (argc > 0) {
-		fprintf(stderr, "waymark %s: unexpected argument '%s' (see --help)\n", cmd, argv[0]);
+	if (cli_no_args(cmd, argc, argv))
 		return 2;
-	}
 	if (need(cmd, opts, "referral"))
 		return 2;
 	struct store *st = cli_open_db(opts, 1);

@@ -424,10 +424,8 @@ static int finish(struct gen_run *g, int64_t had, uint64_t seed, int64_t n)
 
 int cmd_gen(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark gen: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("gen", argc, argv))
 		return 2;
-	}
 	int64_t n, seed, days, until_day = london_local_days((int64_t)time(NULL)) - 1;
 	if (!cli_get(opts, "referrals")) {
 		fprintf(stderr, "waymark gen: --referrals N is required (up to %d)\n", GEN_MAX_REFERRALS);

@@ -67,10 +67,8 @@ static int worker_save(struct cli_opt *opts, int64_t id)
 
 int cmd_worker_add(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark worker add: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("worker add", argc, argv))
 		return 2;
-	}
 	if (!cli_get(opts, "user")) {
 		fprintf(stderr, "waymark worker add: --user EMAIL is required\n");
 		return 2;
