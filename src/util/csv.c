@@ -223,11 +223,12 @@ static int csv_cr(struct csv_reader *r)
 }
 
 /*
- * After a field: a comma begins the next one (0), a line break ends the
- * record (1, r->pos past it); anything else, a lone CR included, is not a
- * separator (2, nothing consumed). -1 on a read error.
+ * After a field: a comma begins the next one (0); a line break ends the
+ * record (1, *out what csv_next returns); anything else, a lone CR
+ * included, is not a separator (2, nothing consumed). 1 with *out CSV_EIO
+ * on a read error.
  */
-static int csv_separator(struct csv_reader *r)
+static int csv_separator(struct csv_reader *r, enum csv_status *out)
 {
 	int rc = 2;
 	switch (r->in[r->pos]) {
@@ -242,14 +243,17 @@ static int csv_separator(struct csv_reader *r)
 		break;
 	case '\r':
 		rc = csv_cr(r);
+		if (rc < 0)
+			*out = CSV_EIO;
 		if (rc <= 0)
-			return rc < 0 ? -1 : 2;
+			return rc < 0 ? 1 : 2;
 		break;
 	default:
 		return 2;
 	}
 	r->pos += (size_t)rc;
 	r->line++;
+	*out = csv_finish(r, CSV_ST_RECORD);
 	return 1;
 }
 
@@ -281,6 +285,7 @@ enum csv_status csv_next(struct csv_reader *r, const struct csv_record **rec)
 	};
 	const unsigned char *in = r->in; /* fixed: refills move bytes within it, never the buffer */
 	int rc;
+	enum csv_status done;
 
 	*rec = &r->rec;
 	if (r->failed)
@@ -350,11 +355,9 @@ enum csv_status csv_next(struct csv_reader *r, const struct csv_record **rec)
 				r->pos++;
 				continue;
 			}
-			rc = csv_separator(r);
-			if (rc < 0)
-				return CSV_EIO;
+			rc = csv_separator(r, &done);
 			if (rc == 1)
-				return csv_finish(r, CSV_ST_RECORD);
+				return done;
 			if (rc == 2) { /* a lone CR is data */
 				csv_put(r, in + r->pos, 1);
 				r->pos++;
@@ -384,11 +387,9 @@ enum csv_status csv_next(struct csv_reader *r, const struct csv_record **rec)
 				r->state = CSV_ST_QUOTED;
 				continue;
 			}
-			rc = csv_separator(r);
-			if (rc < 0)
-				return CSV_EIO;
+			rc = csv_separator(r, &done);
 			if (rc == 1)
-				return csv_finish(r, CSV_ST_RECORD);
+				return done;
 			if (rc == 2) {
 				/* Treat the rest as unquoted text so the reader resynchronises at the line break. */
 				csv_fail(r, CSV_EAFTER_QUOTE);
