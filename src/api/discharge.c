@@ -13,20 +13,6 @@
 #include "ops/discharge.h"
 #include "util/idlist.h"
 
-static json_t *utc_or_null(int64_t t)
-{
-	if (t <= 0)
-		return json_null();
-	char s[DT_UTC_LEN];
-	dt_format_utc(t, s);
-	return json_string(s);
-}
-
-static json_t *id_name(int64_t id, const char *name)
-{
-	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
-}
-
 static json_t *home_check_json(const struct discharge_row *r, const struct discharge_home_check *hc)
 {
 	const char *state = discharge_state_code(hc && hc->id ? hc->status : NULL,
@@ -35,11 +21,11 @@ static json_t *home_check_json(const struct discharge_row *r, const struct disch
 	if (!hc || !hc->id)
 		return j;
 	json_object_set_new(j, "id", json_integer(hc->id));
-	json_object_set_new(j, "due_at", utc_or_null(hc->due_at));
-	json_object_set_new(j, "worker", id_name(hc->worker_id, hc->worker_name));
-	json_object_set_new(j, "volunteer", id_name(hc->volunteer_id, hc->volunteer_name));
-	json_object_set_new(j, "taken_at", utc_or_null(hc->taken_at));
-	json_object_set_new(j, "completed_at", utc_or_null(!strcmp(hc->status, "done") ? hc->closed_at : 0));
+	json_object_set_new(j, "due_at", api_utc_or_null(hc->due_at));
+	json_object_set_new(j, "worker", api_id_name(hc->worker_id, hc->worker_name));
+	json_object_set_new(j, "volunteer", api_id_name(hc->volunteer_id, hc->volunteer_name));
+	json_object_set_new(j, "taken_at", api_utc_or_null(hc->taken_at));
+	json_object_set_new(j, "completed_at", api_utc_or_null(!strcmp(hc->status, "done") ? hc->closed_at : 0));
 	json_object_set_new(j, "outcome", hc->outcome[0] ? json_string(hc->outcome) : json_null());
 	json_object_set_new(j, "note", hc->note[0] ? json_string(hc->note) : json_null());
 	return j;
@@ -59,10 +45,10 @@ static json_t *row_json(const struct discharge_row *r, const struct discharge_ho
 			      r->given_name, "family_name", r->family_name, "hospital", "code", r->hospital_code, "name",
 			      r->hospital_name, "ward", r->ward, "expected_discharge_date", expected, "days_to_discharge",
 			      days, "status", r->status, "status_label", discharge_status_label(r->status), "tier",
-			      r->tier[0] ? json_string(r->tier) : json_null(), "organisation", id_name(r->org_id, r->org_name),
-			      "worker", id_name(r->worker_id, r->worker_name), "first_contact_at",
-			      utc_or_null(r->first_contact_at), "contact_made", r->first_contact_at > 0, "home_check",
-			      home_check_json(r, hc), "sla_due_at", utc_or_null(r->sla_due_at));
+			      r->tier[0] ? json_string(r->tier) : json_null(), "organisation", api_id_name(r->org_id, r->org_name),
+			      "worker", api_id_name(r->worker_id, r->worker_name), "first_contact_at",
+			      api_utc_or_null(r->first_contact_at), "contact_made", r->first_contact_at > 0, "home_check",
+			      home_check_json(r, hc), "sla_due_at", api_utc_or_null(r->sla_due_at));
 	return j;
 }
 

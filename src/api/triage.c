@@ -27,20 +27,6 @@ static int triage_failed(struct http_req *req, struct http_resp *resp, enum ops_
 	return http_ops_reply(req, resp, r, title, fe);
 }
 
-static json_t *iso_or_null(int64_t t)
-{
-	if (t == KPI_NONE || t <= 0)
-		return json_null();
-	char s[DT_UTC_LEN];
-	dt_format_utc(t, s);
-	return json_string(s);
-}
-
-static json_t *id_name(int64_t id, const char *name)
-{
-	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
-}
-
 /* A time, or null when there is none. */
 static void put_time_or_null(struct jsonw *w, const char *key, int64_t t)
 {
@@ -149,8 +135,8 @@ static json_t *outcome_json(int64_t referral_id, const struct triage_outcome *o)
 			    json_pack("{s:s,s:s,s:b}", "status", ops_triage_alloc_code(o->alloc.status), "reason", o->alloc.reason,
 				      "overflowed", o->alloc.overflowed));
 	json_object_set_new(doc, "case_id", o->case_id ? json_integer(o->case_id) : json_null());
-	json_object_set_new(doc, "allocated_organisation", id_name(o->org_id, o->org_name));
-	json_object_set_new(doc, "allocated_worker", id_name(o->worker_id, o->worker_name));
+	json_object_set_new(doc, "allocated_organisation", api_id_name(o->org_id, o->org_name));
+	json_object_set_new(doc, "allocated_worker", api_id_name(o->worker_id, o->worker_name));
 	json_object_set_new(doc, "tasks", json_integer(o->tasks));
 	if (o->signpost_id)
 		json_object_set_new(doc, "signpost_id", json_integer(o->signpost_id));
@@ -228,14 +214,14 @@ static int contact_create(struct http_req *req, struct http_resp *resp)
 			 r ? NULL
 			   : json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:I}", "id", (json_int_t)out.id, "referral_id",
 				       (json_int_t)w.id, "at", at_out, "mode", in.mode, "outcome", in.outcome, "status",
-				       out.status, "first_contact_at", iso_or_null(out.first_contact_at),
+				       out.status, "first_contact_at", api_utc_or_null(out.first_contact_at),
 				       "contact_attempts", (json_int_t)out.attempts));
 }
 
 static void contact_json(void *ctx, const struct triage_contact *c)
 {
-	json_t *j = json_pack("{s:I,s:o,s:s,s:s,s:s,s:o}", "id", (json_int_t)c->id, "at", iso_or_null(c->at), "mode",
-			      c->mode, "outcome", c->outcome, "by", c->by, "recorded_at", iso_or_null(c->recorded_at));
+	json_t *j = json_pack("{s:I,s:o,s:s,s:s,s:s,s:o}", "id", (json_int_t)c->id, "at", api_utc_or_null(c->at), "mode",
+			      c->mode, "outcome", c->outcome, "by", c->by, "recorded_at", api_utc_or_null(c->recorded_at));
 	if (c->note[0])
 		json_object_set_new(j, "note", json_string(c->note));
 	json_array_append_new(ctx, j);
@@ -262,7 +248,7 @@ static int contact_list(struct http_req *req, struct http_resp *resp)
 	}
 	http_audit(req, AUDIT_REFERRAL_CONTACTS_READ, "referral", id, s->person_id, "");
 	json_t *doc = json_pack("{s:I,s:o,s:o}", "referral_id", (json_int_t)id, "first_contact_at",
-				iso_or_null(s->first_contact_at), "contacts", list);
+				api_utc_or_null(s->first_contact_at), "contacts", list);
 	free(s);
 	return http_reply_json(resp, 200, doc);
 }
@@ -305,8 +291,8 @@ static void queue_item(void *ctx, const struct triage_subject *s)
 	char name[820];
 	snprintf(name, sizeof name, "%s %s", s->given_name, s->family_name);
 	json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)s->id, "reference",
-			      s->reference, "name", name, "source", s->source, "received_at", iso_or_null(s->received_at),
-			      "sla_due_at", iso_or_null(s->sla_due_at), "time_left_seconds",
+			      s->reference, "name", name, "source", s->source, "received_at", api_utc_or_null(s->received_at),
+			      "sla_due_at", api_utc_or_null(s->sla_due_at), "time_left_seconds",
 			      (json_int_t)workclock_remaining(wc, q->now, s->sla_due_at), "follow_up",
 			      kpi_state_code(kpi_state_of(wc, &k, q->now)), "area", s->area, "urgency", s->urgency,
 			      "contact_attempts", (json_int_t)s->attempts);
@@ -386,8 +372,8 @@ static json_t *watch_items(const struct triage_watch *w)
 		const struct triage_watch_item *it = &w->items[i];
 		json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:I,s:s,s:s}", "id", (json_int_t)it->id,
 						      "reference", it->reference, "name", it->name, "status", it->status,
-						      "received_at", iso_or_null(it->received_at), "sla_due_at",
-						      iso_or_null(it->sla_due_at), "time_left_seconds", (json_int_t)it->remaining,
+						      "received_at", api_utc_or_null(it->received_at), "sla_due_at",
+						      api_utc_or_null(it->sla_due_at), "time_left_seconds", (json_int_t)it->remaining,
 						      "follow_up", kpi_state_code(it->state), "area", it->area));
 	}
 	return list;
@@ -404,7 +390,7 @@ static int watch_get(struct http_req *req, struct http_resp *resp)
 		return http_store_failed(req, resp);
 	}
 	http_audit(req, AUDIT_TRIAGE_WATCH_READ, "referral", 0, 0, "");
-	json_t *doc = json_pack("{s:o,s:I,s:I,s:o}", "scanned_at", iso_or_null(w->scanned_at), "at_risk",
+	json_t *doc = json_pack("{s:o,s:I,s:I,s:o}", "scanned_at", api_utc_or_null(w->scanned_at), "at_risk",
 				(json_int_t)w->at_risk, "overdue", (json_int_t)w->overdue, "referrals", watch_items(w));
 	free(w);
 	return http_reply_json(resp, 200, doc);
@@ -415,7 +401,7 @@ static int watch_get(struct http_req *req, struct http_resp *resp)
 static void history_item(void *ctx, const struct triage_rules_version *v)
 {
 	json_array_append_new(ctx, json_pack("{s:I,s:b,s:o,s:s}", "version", (json_int_t)v->version, "active", v->active,
-					      "saved_at", iso_or_null(v->saved_at), "saved_by", v->saved_by));
+					      "saved_at", api_utc_or_null(v->saved_at), "saved_by", v->saved_by));
 }
 
 static int rules_get(struct http_req *req, struct http_resp *resp)
@@ -492,7 +478,7 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 			json_array_append_new(ar, json_string(pool.area_codes[w->areas[k] - 1]));
 		json_array_append_new(
 			list, json_pack("{s:I,s:s,s:s,s:o,s:f,s:o,s:o,s:i,s:i,s:i,s:b,s:b}", "id", (json_int_t)w->id, "name",
-					in->name, "kind", worker_kind_code(w->kind), "organisation", id_name(in->org_id, in->org_name),
+					in->name, "kind", worker_kind_code(w->kind), "organisation", api_id_name(in->org_id, in->org_name),
 					"fte", w->fte_hundredths / 100.0, "clusters", cl, "areas", ar, "open_cases",
 					w->open_caseload, "allocated_12_months", w->allocated_12m, "capacity",
 					allocate_capacity(&pool.policy, w), "absent_now",
