@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "http/ops_reply.h"
 #include "ops/campaigns.h"
 #include "store/campaign.h"
@@ -34,40 +35,35 @@ static int list_get(struct http_req *req, struct http_resp *resp)
 
 static int add_post(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
 	const char *v[5] = { 0 };
 	const char *key;
 	json_t *val;
-	json_object_foreach(body, key, val) {
+	json_object_foreach(p.body, key, val) {
 		int k = 0;
 		while (keys[k] && strcmp(keys[k], key) != 0)
 			k++;
 		if (!keys[k])
-			fielderr_add(fe, key, "%.40s is not a field of a campaign (give name, area, channel, start_date, end_date)",
+			fielderr_add(p.fe, key, "%.40s is not a field of a campaign (give name, area, channel, start_date, end_date)",
 				     key);
 		else if (!json_is_string(val))
-			fielderr_add(fe, key, "%s must be text (a JSON string)", key);
+			fielderr_add(p.fe, key, "%s must be text (a JSON string)", key);
 		else
 			v[k] = json_string_value(val);
 	}
 	struct campaign_input in = { v[0], v[1], v[2], v[3], v[4] };
-	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id = 0;
 	enum ops_result r = OPS_INVALID;
-	if (!fe->n)
-		r = ops_campaign_add(&c, &in, fe, &id);
+	if (!p.fe->n)
+		r = ops_campaign_add(&p.c, &in, p.fe, &id);
 	else
-		campaign_validate(&in, &(int64_t){ 0 }, &(int64_t){ 0 }, fe);
+		campaign_validate(&in, &(int64_t){ 0 }, &(int64_t){ 0 }, p.fe);
 	int rc;
 	if (r != OPS_OK) {
-		rc = http_ops_reply(req, resp, r, "The campaign cannot be added", fe);
+		rc = http_ops_reply(req, resp, r, "The campaign cannot be added", p.fe);
 	} else {
 		struct campaign_list l;
 		rc = -1;
@@ -80,9 +76,7 @@ static int add_post(struct http_req *req, struct http_resp *resp)
 			rc = http_store_failed(req, resp);
 		campaign_list_free(&l);
 	}
-	json_decref(body);
-	free(fe);
-	return rc;
+	return api_post_end(&p, rc);
 }
 
 const struct route api_campaign_routes[] = {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "core/datetime.h"
 #include "core/directory_json.h"
 #include "http/ops_reply.h"
@@ -13,15 +14,6 @@
 static const char *query(void *req, const char *name)
 {
 	return http_query(req, name);
-}
-
-static json_t *utc_or_null(int64_t t)
-{
-	if (t <= 0)
-		return json_null();
-	char s[DT_UTC_LEN];
-	dt_format_utc(t, s);
-	return json_string(s);
 }
 
 static json_t *coded(const struct service_record *r, int which, const struct directory_vocab *v, const char *name)
@@ -53,7 +45,7 @@ static json_t *service_json(const struct directory_service *s, const struct dire
 			 "service_areas", coded(r, SERVICE_LIST_AREAS, &refs->areas, "name"), "eligibility",
 			 r->v[SF_ELIGIBILITY], "capacity_status", cap, "capacity_status_label", cap_label ? cap_label : cap,
 			 "capacity_note", r->v[SF_CAPACITY_NOTE], "contact", contact, "demo", s->demo, "created_at",
-			 utc_or_null(s->created_at), "updated_at", utc_or_null(s->updated_at), "owner", owner);
+			 api_utc_or_null(s->created_at), "updated_at", api_utc_or_null(s->updated_at), "owner", owner);
 }
 
 static json_t *suggestion_json(const struct directory_suggestion *g)
@@ -61,7 +53,7 @@ static json_t *suggestion_json(const struct directory_suggestion *g)
 	return json_pack("{s:I,s:I,s:s,s:o,s:{s:s,s:s},s:o}", "id", (json_int_t)g->id, "service_id",
 			 (json_int_t)g->service_id, "status", g->status, "changes", json_loads(g->changes, 0, NULL),
 			 "suggested_by", "name", g->by_name, "organisation", g->by_org, "created_at",
-			 utc_or_null(g->created_at));
+			 api_utc_or_null(g->created_at));
 }
 
 struct search_json {

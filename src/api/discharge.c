@@ -5,26 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "ops/referrals_access.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
 #include "http/ops_reply.h"
 #include "ops/discharge.h"
 #include "util/idlist.h"
-
-static json_t *utc_or_null(int64_t t)
-{
-	if (t <= 0)
-		return json_null();
-	char s[DT_UTC_LEN];
-	dt_format_utc(t, s);
-	return json_string(s);
-}
-
-static json_t *id_name(int64_t id, const char *name)
-{
-	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
-}
 
 static json_t *home_check_json(const struct discharge_row *r, const struct discharge_home_check *hc)
 {
@@ -34,11 +21,11 @@ static json_t *home_check_json(const struct discharge_row *r, const struct disch
 	if (!hc || !hc->id)
 		return j;
 	json_object_set_new(j, "id", json_integer(hc->id));
-	json_object_set_new(j, "due_at", utc_or_null(hc->due_at));
-	json_object_set_new(j, "worker", id_name(hc->worker_id, hc->worker_name));
-	json_object_set_new(j, "volunteer", id_name(hc->volunteer_id, hc->volunteer_name));
-	json_object_set_new(j, "taken_at", utc_or_null(hc->taken_at));
-	json_object_set_new(j, "completed_at", utc_or_null(!strcmp(hc->status, "done") ? hc->closed_at : 0));
+	json_object_set_new(j, "due_at", api_utc_or_null(hc->due_at));
+	json_object_set_new(j, "worker", api_id_name(hc->worker_id, hc->worker_name));
+	json_object_set_new(j, "volunteer", api_id_name(hc->volunteer_id, hc->volunteer_name));
+	json_object_set_new(j, "taken_at", api_utc_or_null(hc->taken_at));
+	json_object_set_new(j, "completed_at", api_utc_or_null(!strcmp(hc->status, "done") ? hc->closed_at : 0));
 	json_object_set_new(j, "outcome", hc->outcome[0] ? json_string(hc->outcome) : json_null());
 	json_object_set_new(j, "note", hc->note[0] ? json_string(hc->note) : json_null());
 	return j;
@@ -58,10 +45,10 @@ static json_t *row_json(const struct discharge_row *r, const struct discharge_ho
 			      r->given_name, "family_name", r->family_name, "hospital", "code", r->hospital_code, "name",
 			      r->hospital_name, "ward", r->ward, "expected_discharge_date", expected, "days_to_discharge",
 			      days, "status", r->status, "status_label", discharge_status_label(r->status), "tier",
-			      r->tier[0] ? json_string(r->tier) : json_null(), "organisation", id_name(r->org_id, r->org_name),
-			      "worker", id_name(r->worker_id, r->worker_name), "first_contact_at",
-			      utc_or_null(r->first_contact_at), "contact_made", r->first_contact_at > 0, "home_check",
-			      home_check_json(r, hc), "sla_due_at", utc_or_null(r->sla_due_at));
+			      r->tier[0] ? json_string(r->tier) : json_null(), "organisation", api_id_name(r->org_id, r->org_name),
+			      "worker", api_id_name(r->worker_id, r->worker_name), "first_contact_at",
+			      api_utc_or_null(r->first_contact_at), "contact_made", r->first_contact_at > 0, "home_check",
+			      home_check_json(r, hc), "sla_due_at", api_utc_or_null(r->sla_due_at));
 	return j;
 }
 
@@ -130,28 +117,27 @@ static int home_check_get(struct http_req *req, struct http_resp *resp)
 
 static int home_check_action(struct http_req *req, struct http_resp *resp, int complete)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 1, NULL, NULL);
+	if (go <= 0)
+		return go;
+	int64_t id = p.id;
 	struct discharge_home_check *hc = malloc(sizeof *hc);
 	int rc = -1;
-	if (!fe || !hc)
+	if (!hc)
 		goto done;
-	struct ops_ctx c = http_ops_ctx(req);
 	enum ops_result r;
 	if (complete) {
-		json_t *o = json_object_get(body, "outcome"), *n = json_object_get(body, "note");
+		json_t *o = json_object_get(p.body, "outcome"), *n = json_object_get(p.body, "note");
 		if ((o && !json_is_string(o)) || (n && !json_is_null(n) && !json_is_string(n)))
-			fielderr_add(fe, o && !json_is_string(o) ? "outcome" : "note", "must be a string");
-		r = ops_home_check_complete(&c, id, json_string_value(o), json_string_value(n), fe);
+			fielderr_add(p.fe, o && !json_is_string(o) ? "outcome" : "note", "must be a string");
+		r = ops_home_check_complete(&p.c, id, json_string_value(o), json_string_value(n), p.fe);
 	} else {
-		r = ops_home_check_take(&c, id, fe);
+		r = ops_home_check_take(&p.c, id, p.fe);
 	}
 	if (r != OPS_OK) {
 		rc = http_ops_reply(req, resp, r, r == OPS_INVALID ? "The home check needs correcting"
-								    : "The home check cannot be changed by you now", fe);
+								    : "The home check cannot be changed by you now", p.fe);
 		goto done;
 	}
 	int f = discharge_home_check_of(req->db, id, hc);
@@ -159,10 +145,8 @@ static int home_check_action(struct http_req *req, struct http_resp *resp, int c
 		    : http_reply_json(resp, 200, json_pack("{s:I,s:o}", "referral_id", (json_int_t)id, "home_check",
 							   home_check_json(NULL, hc)));
 done:
-	json_decref(body);
-	free(fe);
 	free(hc);
-	return rc;
+	return api_post_end(&p, rc);
 }
 
 static int home_check_take_h(struct http_req *req, struct http_resp *resp)

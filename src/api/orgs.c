@@ -127,60 +127,51 @@ static void read_fields(json_t *body, const char *given[ORG_F__COUNT], char (*bu
 	}
 }
 
-static int org_write(struct http_req *req, struct http_resp *resp, int64_t id, json_t *body)
+/* A new organisation (POST) or a change to one (PATCH /organisations/{id}: patch). */
+static int org_write(struct http_req *req, struct http_resp *resp, int patch)
 {
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, patch, NULL, NULL);
+	if (go <= 0)
+		return go;
+	int64_t id = p.id;
 	const char *given[ORG_F__COUNT];
 	char (*buf)[REC_VALUE_MAX] = calloc(ORG_F__COUNT, sizeof *buf);
-	struct field_errors *fe = ops_fielderr_new();
-	int rc = -1;
-	if (!buf || !fe)
-		goto done;
-	read_fields(body, given, buf, fe);
+	if (!buf)
+		return api_post_end(&p, -1);
+	read_fields(p.body, given, buf, p.fe);
 	const char *status = NULL;
-	json_t *st = json_object_get(body, "framework_status");
+	json_t *st = json_object_get(p.body, "framework_status");
 	if (!id && st && !json_is_string(st))
-		fielderr_add(fe, "framework_status", "framework_status must be a string");
+		fielderr_add(p.fe, "framework_status", "framework_status must be a string");
 	else if (!id && st)
 		status = json_string_value(st);
 	const char *key;
 	json_t *v;
-	json_object_foreach(body, key, v) {
+	json_object_foreach(p.body, key, v) {
 		int known = !id && strcmp(key, "framework_status") == 0;
 		for (int f = 0; f < ORG_F__COUNT; f++)
 			known |= strcmp(key, org_fields[f].key) == 0;
 		if (!known)
-			fielderr_add(fe, strlen(key) < 60 ? key : "body", "%.60s is not a field of an organisation", key);
+			fielderr_add(p.fe, strlen(key) < 60 ? key : "body", "%.60s is not a field of an organisation", key);
 	}
-	struct ops_ctx c = http_ops_ctx(req);
 	int64_t nid = 0;
-	enum ops_result r = fe->n ? OPS_INVALID : ops_org_save(&c, id, given, status, &nid, fe);
-	rc = r == OPS_OK ? reply_org(req, resp, nid, id ? 200 : 201)
-			 : http_ops_reply(req, resp, r, id ? "The organisation was not changed" : "The organisation was not added", fe);
-done:
+	enum ops_result r = p.fe->n ? OPS_INVALID : ops_org_save(&p.c, id, given, status, &nid, p.fe);
+	int rc = r == OPS_OK ? reply_org(req, resp, nid, id ? 200 : 201)
+			     : http_ops_reply(req, resp, r, id ? "The organisation was not changed" : "The organisation was not added",
+					      p.fe);
 	free(buf);
-	free(fe);
-	return rc;
+	return api_post_end(&p, rc);
 }
 
 static int org_post(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	int rc = org_write(req, resp, 0, body);
-	json_decref(body);
-	return rc;
+	return org_write(req, resp, 0);
 }
 
 static int org_patch(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	int rc = org_write(req, resp, id, body);
-	json_decref(body);
-	return rc;
+	return org_write(req, resp, 1);
 }
 
 static const char *text_of(json_t *body, const char *key, struct field_errors *fe)
@@ -197,23 +188,15 @@ static const char *text_of(json_t *body, const char *key, struct field_errors *f
 
 static int org_status_post(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	int rc = -1;
-	if (fe) {
-		const char *status = text_of(body, "status", fe), *from = text_of(body, "from", fe),
-			   *reason = text_of(body, "reason", fe);
-		struct ops_ctx c = http_ops_ctx(req);
-		enum ops_result r = fe->n ? OPS_INVALID : ops_org_status(&c, id, status, from, reason, fe);
-		rc = r == OPS_OK ? reply_org(req, resp, id, 200)
-				 : http_ops_reply(req, resp, r, "The framework status was not changed", fe);
-	}
-	free(fe);
-	json_decref(body);
-	return rc;
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 1, NULL, NULL);
+	if (go <= 0)
+		return go;
+	const char *status = text_of(p.body, "status", p.fe), *from = text_of(p.body, "from", p.fe),
+		   *reason = text_of(p.body, "reason", p.fe);
+	enum ops_result r = p.fe->n ? OPS_INVALID : ops_org_status(&p.c, p.id, status, from, reason, p.fe);
+	return api_post_end(&p, r == OPS_OK ? reply_org(req, resp, p.id, 200)
+					     : http_ops_reply(req, resp, r, "The framework status was not changed", p.fe));
 }
 
 const struct route api_orgs_routes[] = {

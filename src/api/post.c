@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/post.h"
+#include "core/datetime.h"
 #include "http/ops_reply.h"
 
 /* 1 when key is one of the space-separated words of allowed. */
@@ -78,4 +79,18 @@ json_t *api_codes_json(const char *list)
 			p++;
 	}
 	return a;
+}
+
+json_t *api_utc_or_null(int64_t t)
+{
+	if (t <= 0)
+		return json_null();
+	char s[DT_UTC_LEN];
+	dt_format_utc(t, s);
+	return json_string(s);
+}
+
+json_t *api_id_name(int64_t id, const char *name)
+{
+	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
 }

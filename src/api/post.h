@@ -1,5 +1,6 @@
 /* A JSON post to the API: the body read (and the path's {id}), keys outside the operation's list refused
- * naming each, text fields read with their type checked, the operation's context, and the cleaning up. */
+ * naming each, text fields read with their type checked, the operation's context, and the cleaning up; and the
+ * small JSON values the answers share. */
 #ifndef WAYMARK_API_POST_H
 #define WAYMARK_API_POST_H
 #include <jansson.h>
@@ -25,6 +26,10 @@ int api_post_begin(struct api_post *p, struct http_req *req, struct http_resp *r
 const char *api_post_text(struct api_post *p, const char *key, int nullable);
 /* Answers a result other than OPS_OK (http_ops_reply with p's problems). Returns 0. */
 int api_post_failed(struct api_post *p, enum ops_result r, const char *title);
+/* A time (UTC seconds) as ISO 8601 UTC text, or null when there is none (0 or less). */
+json_t *api_utc_or_null(int64_t t);
+/* {"id", "name"} of a record, or null when there is none (id 0 or less). */
+json_t *api_id_name(int64_t id, const char *name);
 /* A comma-separated list of codes ("a,b") as a JSON array of strings. */
 json_t *api_codes_json(const char *list);
 /* Frees the body and the problems; returns rc. */

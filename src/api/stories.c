@@ -5,21 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "http/ops_reply.h"
 #include "ops/stories.h"
 #include "store/story.h"
-
-static const char *member_text(json_t *body, const char *key, struct field_errors *fe)
-{
-	json_t *v = json_object_get(body, key);
-	if (!v || json_is_null(v))
-		return NULL;
-	if (!json_is_string(v)) {
-		fielderr_add(fe, key, "%s must be text (a JSON string)", key);
-		return NULL;
-	}
-	return json_string_value(v);
-}
 
 static int64_t member_id(json_t *body, const char *key, struct field_errors *fe)
 {
@@ -35,51 +24,37 @@ static int64_t member_id(json_t *body, const char *key, struct field_errors *fe)
 
 static int story_create(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	json_t *consent = json_object_get(body, "consent");
-	struct story_in in = { member_id(body, "referral_id", fe), member_id(body, "onward_referral_id", fe),
-			       member_text(body, "story", fe), member_text(body, "unexpected_outcomes", fe),
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
+	json_t *consent = json_object_get(p.body, "consent");
+	struct story_in in = { member_id(p.body, "referral_id", p.fe), member_id(p.body, "onward_referral_id", p.fe),
+			       api_post_text(&p, "story", 1), api_post_text(&p, "unexpected_outcomes", 1),
 			       json_is_true(consent) };
-	struct ops_ctx c = http_ops_ctx(req);
 	int64_t id = 0;
-	enum ops_result r = fe->n ? OPS_INVALID : ops_story_submit(&c, &in, fe, &id);
+	enum ops_result r = p.fe->n ? OPS_INVALID : ops_story_submit(&p.c, &in, p.fe, &id);
 	int rc = r == OPS_OK ? http_reply_json(resp, 201, json_pack("{s:I,s:s}", "id", (json_int_t)id, "status", "draft"))
-		 : r == OPS_INVALID ? http_problem_fields(resp, 400, "The story cannot be recorded", fe)
-				    : http_ops_reply(req, resp, r, "The story cannot be recorded", fe);
-	json_decref(body);
-	free(fe);
-	return rc;
+		 : r == OPS_INVALID ? http_problem_fields(resp, 400, "The story cannot be recorded", p.fe)
+				    : http_ops_reply(req, resp, r, "The story cannot be recorded", p.fe);
+	return api_post_end(&p, rc);
 }
 
 static int story_approve(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	const char *source = member_text(body, "source", fe), *text = member_text(body, "anonymised_text", fe);
-	int64_t id = member_id(body, "id", fe);
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = fe->n ? OPS_INVALID : ops_story_approve(&c, source, id, text, fe);
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
+	const char *source = api_post_text(&p, "source", 1), *text = api_post_text(&p, "anonymised_text", 1);
+	int64_t id = member_id(p.body, "id", p.fe);
+	enum ops_result r = p.fe->n ? OPS_INVALID : ops_story_approve(&p.c, source, id, text, p.fe);
 	int rc = r == OPS_OK ? http_reply_json(resp, 200, json_pack("{s:s,s:I,s:s}", "source", source, "id", (json_int_t)id,
 								      "status", "approved"))
-		 : r == OPS_INVALID ? http_problem_fields(resp, 400, "The story cannot be approved", fe)
+		 : r == OPS_INVALID ? http_problem_fields(resp, 400, "The story cannot be approved", p.fe)
 		 : r == OPS_NOT_FOUND ? http_problem(resp, 404, "Not found", "There is no such draft.")
-				      : http_ops_reply(req, resp, r, "The story cannot be approved", fe);
-	json_decref(body);
-	free(fe);
-	return rc;
+				      : http_ops_reply(req, resp, r, "The story cannot be approved", p.fe);
+	return api_post_end(&p, rc);
 }
 
 struct list {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
+#include "api/post.h"
 #include "api/triage.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
@@ -24,20 +25,6 @@ static int triage_failed(struct http_req *req, struct http_resp *resp, enum ops_
 	if (r == OPS_CONFLICT && fe->n)
 		return http_problem(resp, 409, "Conflict", fe->e[0].message);
 	return http_ops_reply(req, resp, r, title, fe);
-}
-
-static json_t *iso_or_null(int64_t t)
-{
-	if (t == KPI_NONE || t <= 0)
-		return json_null();
-	char s[DT_UTC_LEN];
-	dt_format_utc(t, s);
-	return json_string(s);
-}
-
-static json_t *id_name(int64_t id, const char *name)
-{
-	return id > 0 ? json_pack("{s:I,s:s}", "id", (json_int_t)id, "name", name) : json_null();
 }
 
 /* A time, or null when there is none. */
@@ -133,19 +120,6 @@ done:
 	return rc;
 }
 
-/* Reads a member that must be a string or absent/null; anything else is a field error. */
-static const char *str_member(json_t *body, const char *key, struct field_errors *fe)
-{
-	json_t *v = json_object_get(body, key);
-	if (!v || json_is_null(v))
-		return NULL;
-	if (!json_is_string(v)) {
-		fielderr_add(fe, key, "%s must be text (a JSON string)", key);
-		return NULL;
-	}
-	return json_string_value(v);
-}
-
 static json_t *outcome_json(int64_t referral_id, const struct triage_outcome *o)
 {
 	json_t *doc = json_pack("{s:I,s:s,s:s,s:s}", "referral_id", (json_int_t)referral_id, "status", o->status,
@@ -161,8 +135,8 @@ static json_t *outcome_json(int64_t referral_id, const struct triage_outcome *o)
 			    json_pack("{s:s,s:s,s:b}", "status", ops_triage_alloc_code(o->alloc.status), "reason", o->alloc.reason,
 				      "overflowed", o->alloc.overflowed));
 	json_object_set_new(doc, "case_id", o->case_id ? json_integer(o->case_id) : json_null());
-	json_object_set_new(doc, "allocated_organisation", id_name(o->org_id, o->org_name));
-	json_object_set_new(doc, "allocated_worker", id_name(o->worker_id, o->worker_name));
+	json_object_set_new(doc, "allocated_organisation", api_id_name(o->org_id, o->org_name));
+	json_object_set_new(doc, "allocated_worker", api_id_name(o->worker_id, o->worker_name));
 	json_object_set_new(doc, "tasks", json_integer(o->tasks));
 	if (o->signpost_id)
 		json_object_set_new(doc, "signpost_id", json_integer(o->signpost_id));
@@ -181,46 +155,24 @@ static int visible_or_respond(struct http_req *req, struct http_resp *resp, int6
 	return see > 0;
 }
 
-/* What a write holds: the path's id, the JSON body, its problems and the operation's context. */
-struct write {
-	int64_t id;
-	json_t *body;
-	struct field_errors *fe;
-	struct ops_ctx c;
-};
-
-/* Reads the id and the body: 1 to go on, 0 after answering, -1 out of memory. */
-static int write_begin(struct http_req *req, struct http_resp *resp, struct write *w)
-{
-	w->body = http_id_body_or_respond(req, resp, &w->id);
-	w->fe = w->body ? ops_fielderr_new() : NULL;
-	w->c = http_ops_ctx(req);
-	if (!w->fe)
-		json_decref(w->body);
-	return w->fe ? 1 : w->body ? -1 : 0;
-}
-
 /* Answers a referral's write: reply (a new reference, or NULL when r is not
  * OPS_OK) with status, or why not under title. Ends w. */
-static int write_end(struct http_req *req, struct http_resp *resp, struct write *w, enum ops_result r,
+static int write_end(struct http_req *req, struct http_resp *resp, struct api_post *w, enum ops_result r,
 		     const char *title, unsigned status, json_t *reply)
 {
 	if (r == OPS_OK)
 		jobs_wake();
-	int rc = r == OPS_OK ? http_reply_json(resp, status, reply) : triage_failed(req, resp, r, title, w->fe);
-	json_decref(w->body);
-	free(w->fe);
-	return rc;
+	return api_post_end(w, r == OPS_OK ? http_reply_json(resp, status, reply) : triage_failed(req, resp, r, title, w->fe));
 }
 
 static int referral_triage(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
-	struct ops_triage_decision in = { w.id, str_member(w.body, "tier", w.fe), str_member(w.body, "reason", w.fe),
-					  str_member(w.body, "information", w.fe) };
+	struct ops_triage_decision in = { w.id, api_post_text(&w, "tier", 1), api_post_text(&w, "reason", 1),
+					  api_post_text(&w, "information", 1) };
 	struct triage_outcome out;
 	enum ops_result r = ops_triage_decide(&w.c, &in, &out, w.fe);
 	return write_end(req, resp, &w, r, "The triage cannot be recorded", 200, r ? NULL : outcome_json(w.id, &out));
@@ -228,15 +180,15 @@ static int referral_triage(struct http_req *req, struct http_resp *resp)
 
 static int referral_allocation(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
 	json_t *worker = json_object_get(w.body, "worker_id");
 	if (!json_is_integer(worker) || json_integer_value(worker) <= 0)
 		fielderr_add(w.fe, "worker_id", "Give worker_id, the id of the worker to take the case (a whole number)");
 	struct ops_triage_reallocation in = { w.id, json_is_integer(worker) ? json_integer_value(worker) : 0,
-					      str_member(w.body, "reason", w.fe) };
+					      api_post_text(&w, "reason", 1) };
 	struct triage_outcome out;
 	enum ops_result r = ops_triage_reallocate(&w.c, &in, &out, w.fe);
 	return write_end(req, resp, &w, r, "The case cannot be reallocated", 200, r ? NULL : outcome_json(w.id, &out));
@@ -244,16 +196,16 @@ static int referral_allocation(struct http_req *req, struct http_resp *resp)
 
 static int contact_create(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
-	const char *at_s = str_member(w.body, "at", w.fe);
+	const char *at_s = api_post_text(&w, "at", 1);
 	int64_t at = req->now;
 	if (at_s && dt_parse_iso8601(at_s, &at))
 		fielderr_add(w.fe, "at", "Give the time of the contact in ISO 8601, like 2026-03-02T10:30:00Z");
-	struct ops_triage_contact in = { w.id, at, str_member(w.body, "mode", w.fe), str_member(w.body, "outcome", w.fe),
-					 str_member(w.body, "note", w.fe) };
+	struct ops_triage_contact in = { w.id, at, api_post_text(&w, "mode", 1), api_post_text(&w, "outcome", 1),
+					 api_post_text(&w, "note", 1) };
 	struct ops_triage_contacted out;
 	enum ops_result r = ops_triage_contact(&w.c, &in, &out, w.fe);
 	char at_out[DT_UTC_LEN];
@@ -262,14 +214,14 @@ static int contact_create(struct http_req *req, struct http_resp *resp)
 			 r ? NULL
 			   : json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:I}", "id", (json_int_t)out.id, "referral_id",
 				       (json_int_t)w.id, "at", at_out, "mode", in.mode, "outcome", in.outcome, "status",
-				       out.status, "first_contact_at", iso_or_null(out.first_contact_at),
+				       out.status, "first_contact_at", api_utc_or_null(out.first_contact_at),
 				       "contact_attempts", (json_int_t)out.attempts));
 }
 
 static void contact_json(void *ctx, const struct triage_contact *c)
 {
-	json_t *j = json_pack("{s:I,s:o,s:s,s:s,s:s,s:o}", "id", (json_int_t)c->id, "at", iso_or_null(c->at), "mode",
-			      c->mode, "outcome", c->outcome, "by", c->by, "recorded_at", iso_or_null(c->recorded_at));
+	json_t *j = json_pack("{s:I,s:o,s:s,s:s,s:s,s:o}", "id", (json_int_t)c->id, "at", api_utc_or_null(c->at), "mode",
+			      c->mode, "outcome", c->outcome, "by", c->by, "recorded_at", api_utc_or_null(c->recorded_at));
 	if (c->note[0])
 		json_object_set_new(j, "note", json_string(c->note));
 	json_array_append_new(ctx, j);
@@ -296,7 +248,7 @@ static int contact_list(struct http_req *req, struct http_resp *resp)
 	}
 	http_audit(req, AUDIT_REFERRAL_CONTACTS_READ, "referral", id, s->person_id, "");
 	json_t *doc = json_pack("{s:I,s:o,s:o}", "referral_id", (json_int_t)id, "first_contact_at",
-				iso_or_null(s->first_contact_at), "contacts", list);
+				api_utc_or_null(s->first_contact_at), "contacts", list);
 	free(s);
 	return http_reply_json(resp, 200, doc);
 }
@@ -339,8 +291,8 @@ static void queue_item(void *ctx, const struct triage_subject *s)
 	char name[820];
 	snprintf(name, sizeof name, "%s %s", s->given_name, s->family_name);
 	json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)s->id, "reference",
-			      s->reference, "name", name, "source", s->source, "received_at", iso_or_null(s->received_at),
-			      "sla_due_at", iso_or_null(s->sla_due_at), "time_left_seconds",
+			      s->reference, "name", name, "source", s->source, "received_at", api_utc_or_null(s->received_at),
+			      "sla_due_at", api_utc_or_null(s->sla_due_at), "time_left_seconds",
 			      (json_int_t)workclock_remaining(wc, q->now, s->sla_due_at), "follow_up",
 			      kpi_state_code(kpi_state_of(wc, &k, q->now)), "area", s->area, "urgency", s->urgency,
 			      "contact_attempts", (json_int_t)s->attempts);
@@ -420,8 +372,8 @@ static json_t *watch_items(const struct triage_watch *w)
 		const struct triage_watch_item *it = &w->items[i];
 		json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:I,s:s,s:s}", "id", (json_int_t)it->id,
 						      "reference", it->reference, "name", it->name, "status", it->status,
-						      "received_at", iso_or_null(it->received_at), "sla_due_at",
-						      iso_or_null(it->sla_due_at), "time_left_seconds", (json_int_t)it->remaining,
+						      "received_at", api_utc_or_null(it->received_at), "sla_due_at",
+						      api_utc_or_null(it->sla_due_at), "time_left_seconds", (json_int_t)it->remaining,
 						      "follow_up", kpi_state_code(it->state), "area", it->area));
 	}
 	return list;
@@ -438,7 +390,7 @@ static int watch_get(struct http_req *req, struct http_resp *resp)
 		return http_store_failed(req, resp);
 	}
 	http_audit(req, AUDIT_TRIAGE_WATCH_READ, "referral", 0, 0, "");
-	json_t *doc = json_pack("{s:o,s:I,s:I,s:o}", "scanned_at", iso_or_null(w->scanned_at), "at_risk",
+	json_t *doc = json_pack("{s:o,s:I,s:I,s:o}", "scanned_at", api_utc_or_null(w->scanned_at), "at_risk",
 				(json_int_t)w->at_risk, "overdue", (json_int_t)w->overdue, "referrals", watch_items(w));
 	free(w);
 	return http_reply_json(resp, 200, doc);
@@ -449,7 +401,7 @@ static int watch_get(struct http_req *req, struct http_resp *resp)
 static void history_item(void *ctx, const struct triage_rules_version *v)
 {
 	json_array_append_new(ctx, json_pack("{s:I,s:b,s:o,s:s}", "version", (json_int_t)v->version, "active", v->active,
-					      "saved_at", iso_or_null(v->saved_at), "saved_by", v->saved_by));
+					      "saved_at", api_utc_or_null(v->saved_at), "saved_by", v->saved_by));
 }
 
 static int rules_get(struct http_req *req, struct http_resp *resp)
@@ -526,7 +478,7 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 			json_array_append_new(ar, json_string(pool.area_codes[w->areas[k] - 1]));
 		json_array_append_new(
 			list, json_pack("{s:I,s:s,s:s,s:o,s:f,s:o,s:o,s:i,s:i,s:i,s:b,s:b}", "id", (json_int_t)w->id, "name",
-					in->name, "kind", worker_kind_code(w->kind), "organisation", id_name(in->org_id, in->org_name),
+					in->name, "kind", worker_kind_code(w->kind), "organisation", api_id_name(in->org_id, in->org_name),
 					"fte", w->fte_hundredths / 100.0, "clusters", cl, "areas", ar, "open_cases",
 					w->open_caseload, "allocated_12_months", w->allocated_12m, "capacity",
 					allocate_capacity(&pool.policy, w), "absent_now",
@@ -538,12 +490,12 @@ static int workers_list(struct http_req *req, struct http_resp *resp)
 
 static int absence_create(struct http_req *req, struct http_resp *resp)
 {
-	struct write w;
-	int go = write_begin(req, resp, &w);
+	struct api_post w;
+	int go = api_post_begin(&w, req, resp, 1, NULL, NULL);
 	if (go <= 0)
 		return go;
-	struct ops_worker_absence in = { w.id, str_member(w.body, "from", w.fe), str_member(w.body, "to", w.fe),
-					 str_member(w.body, "reason", w.fe) };
+	struct ops_worker_absence in = { w.id, api_post_text(&w, "from", 1), api_post_text(&w, "to", 1),
+					 api_post_text(&w, "reason", 1) };
 	struct ops_worker_absent out;
 	enum ops_result r = ops_worker_absence(&w.c, &in, &out, w.fe);
 	char f[DT_DATE_LEN], t[DT_DATE_LEN];

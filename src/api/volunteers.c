@@ -29,15 +29,6 @@ static const char *stage_code(enum compliance_stage st)
 
 /* JSON helpers */
 
-static json_t *utc_or_null(int64_t t)
-{
-	if (t <= 0)
-		return json_null();
-	char s[DT_UTC_LEN];
-	dt_format_utc(t, s);
-	return json_string(s);
-}
-
 static json_t *day_or_null(int64_t d)
 {
 	if (d == COMPLIANCE_NO_DAY)
@@ -63,7 +54,7 @@ static json_t *compliance_json(const struct dbs_check *d, int64_t now)
 	int64_t until = compliance_home_visit_until_at(d, now);
 	int64_t left = compliance_days_left(d, today);
 	json_t *j = json_pack("{s:b,s:s}", "home_visits", until > now, "stage", stage_code(s));
-	json_object_set_new(j, "home_visits_until", until > 0 ? utc_or_null(until) : json_null());
+	json_object_set_new(j, "home_visits_until", until > 0 ? api_utc_or_null(until) : json_null());
 	json_object_set_new(j, "days_left", left == INT64_MIN ? json_null() : json_integer(left));
 	json_object_set_new(j, "reminder_due_on", day_or_null(compliance_reminder_day(d, s)));
 	return j;
@@ -126,8 +117,8 @@ static json_t *volunteer_json(const struct volunteer_view *v, int64_t now)
 	json_object_set_new(j, "days_off", off);
 	json_object_set_new(j, "training", training);
 	json_object_set_new(j, "compliance", compliance_json(&r->dbs, now));
-	json_object_set_new(j, "created_at", utc_or_null(v->created_at));
-	json_object_set_new(j, "updated_at", utc_or_null(v->updated_at));
+	json_object_set_new(j, "created_at", api_utc_or_null(v->created_at));
+	json_object_set_new(j, "updated_at", api_utc_or_null(v->updated_at));
 	return j;
 }
 
@@ -414,18 +405,18 @@ static json_t *task_json(const struct task_view *t, int for_volunteer)
 			      (json_int_t)t->referral_id, "reference", t->reference, "type", t->type, "skills",
 			      skills_json(t->skills), "home_visit", t->home_visit, "postcode", hidden ? outcode : t->postcode,
 			      "window_start",
-			      utc_or_null(t->window_from), "window_end", utc_or_null(t->window_to), "duration_minutes",
+			      api_utc_or_null(t->window_from), "window_end", api_utc_or_null(t->window_to), "duration_minutes",
 			      t->duration_minutes, "priority", t->priority, "status", t->status);
 	json_object_set_new(j, "volunteer", t->volunteer_id ? json_pack("{s:I,s:s}", "id", (json_int_t)t->volunteer_id,
 									 "name", t->volunteer_name)
 							    : json_null());
 	json_object_set_new(j, "match_reason", t->match_reason[0] ? json_string(t->match_reason) : json_null());
-	json_object_set_new(j, "offered_at", utc_or_null(t->offered_at));
-	json_object_set_new(j, "answered_at", utc_or_null(t->answered_at));
+	json_object_set_new(j, "offered_at", api_utc_or_null(t->offered_at));
+	json_object_set_new(j, "answered_at", api_utc_or_null(t->answered_at));
 	json_object_set_new(j, "hours_logged", t->minutes_logged >= 0 ? json_real(t->minutes_logged / 60.0) : json_null());
 	json_object_set_new(j, "outcome_note", t->outcome_note[0] ? json_string(t->outcome_note) : json_null());
 	json_object_set_new(j, "details", t->details[0] ? json_string(t->details) : json_null());
-	json_object_set_new(j, "support_until", utc_or_null(t->support_until));
+	json_object_set_new(j, "support_until", api_utc_or_null(t->support_until));
 	json_t *person = json_pack("{s:s}", "given_name", t->given_name);
 	if (!hidden) {
 		json_object_set_new(person, "family_name", json_string(t->family_name));
@@ -597,33 +588,26 @@ static int task_fields(json_t *doc, struct task_new *n, struct field_errors *fe)
 
 static int task_create_h(struct http_req *req, struct http_resp *resp)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
-	struct field_errors *fe = ops_fielderr_new();
-	if (!fe) {
-		json_decref(body);
-		return -1;
-	}
-	struct ops_ctx c = http_ops_ctx(req);
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, 0, NULL, NULL);
+	if (go <= 0)
+		return go;
 	struct task_new n = { 0 };
 	int64_t weeks = 1, until = 0, ids[TASK_WEEKS_MAX];
-	json_int(body, "referral_id", 1, INT64_MAX, INT64_MIN, &n.referral_id, fe, "Give the referral's id (a whole number)");
-	json_int(body, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, fe, "Weeks must be a whole number from 1 to 4");
-	int windows = task_fields(body, &n, fe);
-	enum ops_result r = ops_task_create(&c, &n, windows, weeks < 1 ? 1 : weeks, fe, ids, &until);
+	json_int(p.body, "referral_id", 1, INT64_MAX, INT64_MIN, &n.referral_id, p.fe, "Give the referral's id (a whole number)");
+	json_int(p.body, "weeks", 1, TASK_WEEKS_MAX, 1, &weeks, p.fe, "Weeks must be a whole number from 1 to 4");
+	int windows = task_fields(p.body, &n, p.fe);
+	enum ops_result r = ops_task_create(&p.c, &n, windows, weeks < 1 ? 1 : weeks, p.fe, ids, &until);
 	int rc;
 	if (r != OPS_OK) {
-		rc = http_ops_reply(req, resp, r, "The task's details need correcting", fe);
+		rc = http_ops_reply(req, resp, r, "The task's details need correcting", p.fe);
 	} else {
 		json_t *a = json_array();
 		for (int64_t k = 0; k < weeks; k++)
 			json_array_append_new(a, json_integer(ids[k]));
-		rc = http_reply_json(resp, 201, json_pack("{s:o,s:o}", "task_ids", a, "support_until", utc_or_null(until)));
+		rc = http_reply_json(resp, 201, json_pack("{s:o,s:o}", "task_ids", a, "support_until", api_utc_or_null(until)));
 	}
-	free(fe);
-	json_decref(body);
-	return rc;
+	return api_post_end(&p, rc);
 }
 
 /* A coordinator's change of a task (update, or an action: cancel, take back, a person's refusal). */
@@ -708,7 +692,7 @@ static int support_extension_h(struct http_req *req, struct http_resp *resp)
 	return api_post_end(&p, r != OPS_OK ? api_post_failed(&p, r, "The extension needs correcting")
 					    : http_reply_json(resp, 201, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)id, "referral_id",
 										   (json_int_t)referral_id, "support_until",
-										   utc_or_null(until))));
+										   api_utc_or_null(until))));
 }
 
 /* Matching */
@@ -724,7 +708,7 @@ static int match_proposals(struct http_req *req, struct http_resp *resp)
 		const struct task_view *t = &p.task_info[i];
 		json_t *o = json_pack("{s:I,s:s,s:s,s:i,s:b,s:o,s:o,s:s,s:I}", "task_id", (json_int_t)t->id, "reference",
 				      t->reference, "type", t->type, "priority", t->priority, "home_visit", t->home_visit,
-				      "window_start", utc_or_null(t->window_from), "window_end", utc_or_null(t->window_to),
+				      "window_start", api_utc_or_null(t->window_from), "window_end", api_utc_or_null(t->window_to),
 				      "reason", r->reason, "cost", (json_int_t)r->cost);
 		if (r->volunteer >= 0) {
 			const struct match_vol_info *v = &p.vol_info[r->volunteer];
@@ -918,8 +902,8 @@ static int recruit_get(struct http_req *req, struct http_resp *resp)
 		json_array_append_new(areas, recruit_line_json(&r->areas[r->area_order[i]], i + 1));
 	for (size_t i = 0; i <= r->n_clusters; i++)
 		json_array_append_new(clusters, recruit_line_json(&r->clusters[r->cluster_order[i]], i + 1));
-	json_t *doc = json_pack("{s:{s:o,s:o,s:i},s:{s:f,s:f},s:o,s:o,s:o}", "period", "from", utc_or_null(r->from), "to",
-				utc_or_null(r->to), "weeks", r->params.weeks, "target", "share", r->params.target_share,
+	json_t *doc = json_pack("{s:{s:o,s:o,s:i},s:{s:f,s:f},s:o,s:o,s:o}", "period", "from", api_utc_or_null(r->from), "to",
+				api_utc_or_null(r->to), "weeks", r->params.weeks, "target", "share", r->params.target_share,
 				"hours", r->params.target_hours, "areas", areas, "clusters", clusters, "total",
 				recruit_line_json(&r->total, 0));
 	free(r);

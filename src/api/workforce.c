@@ -111,41 +111,44 @@ static void unknown_keys(json_t *body, int adding, struct field_errors *fe)
 	}
 }
 
-static int worker_post(struct http_req *req, struct http_resp *resp)
+/* A new worker (POST /workers) or a change to one (PATCH /workers/{id}: patch). */
+static int worker_write(struct http_req *req, struct http_resp *resp, int patch)
 {
-	json_t *body = http_json_body_or_respond(req, resp);
-	if (!body)
-		return 0;
+	struct api_post p;
+	int go = api_post_begin(&p, req, resp, patch, NULL, NULL);
+	if (go <= 0)
+		return go;
 	const char *given[WORKER_F__COUNT];
 	char (*buf)[REC_VALUE_MAX] = calloc(WORKER_F__COUNT, sizeof *buf);
-	struct field_errors *fe = ops_fielderr_new();
-	int rc = -1;
-	if (!buf || !fe)
-		goto done;
-	read_fields(body, given, buf, fe);
-	unknown_keys(body, 1, fe);
-	json_t *em = json_object_get(body, "user_email"), *ui = json_object_get(body, "user_id");
+	if (!buf)
+		return api_post_end(&p, -1);
+	read_fields(p.body, given, buf, p.fe);
+	unknown_keys(p.body, !patch, p.fe);
+	json_t *em = json_object_get(p.body, "user_email"), *ui = json_object_get(p.body, "user_id");
 	const char *email = NULL;
 	int64_t uid = 0;
-	if (em && !json_is_string(em))
-		fielderr_add(fe, "user_email", "user_email must be a string");
-	else if (em)
+	if (!patch && em && !json_is_string(em))
+		fielderr_add(p.fe, "user_email", "user_email must be a string");
+	else if (!patch && em)
 		email = json_string_value(em);
-	if (ui && (!json_is_integer(ui) || json_integer_value(ui) <= 0))
-		fielderr_add(fe, "user_id", "user_id must be a positive whole number");
-	else if (ui)
+	if (!patch && ui && (!json_is_integer(ui) || json_integer_value(ui) <= 0))
+		fielderr_add(p.fe, "user_id", "user_id must be a positive whole number");
+	else if (!patch && ui)
 		uid = json_integer_value(ui);
-	if (!em && !ui)
-		fielderr_add(fe, "user_email", "Give user_email or user_id: the account of the worker");
-	struct ops_ctx c = http_ops_ctx(req);
-	int64_t id = 0;
-	enum ops_result r = fe->n ? OPS_INVALID : ops_worker_add(&c, email, uid, given, &id, fe);
-	rc = r == OPS_OK ? reply_worker(req, resp, id, 201) : http_ops_reply(req, resp, r, "The worker was not added", fe);
-done:
+	if (!patch && !em && !ui)
+		fielderr_add(p.fe, "user_email", "Give user_email or user_id: the account of the worker");
+	enum ops_result r = p.fe->n ? OPS_INVALID
+			    : patch ? ops_worker_edit(&p.c, p.id, given, p.fe)
+				    : ops_worker_add(&p.c, email, uid, given, &p.id, p.fe);
+	int rc = r == OPS_OK ? reply_worker(req, resp, p.id, patch ? 200 : 201)
+			     : http_ops_reply(req, resp, r, patch ? "The worker was not changed" : "The worker was not added", p.fe);
 	free(buf);
-	free(fe);
-	json_decref(body);
-	return rc;
+	return api_post_end(&p, rc);
+}
+
+static int worker_post(struct http_req *req, struct http_resp *resp)
+{
+	return worker_write(req, resp, 0);
 }
 
 static int worker_get_h(struct http_req *req, struct http_resp *resp)
@@ -156,26 +159,7 @@ static int worker_get_h(struct http_req *req, struct http_resp *resp)
 
 static int worker_patch(struct http_req *req, struct http_resp *resp)
 {
-	int64_t id;
-	json_t *body = http_id_body_or_respond(req, resp, &id);
-	if (!body)
-		return 0;
-	const char *given[WORKER_F__COUNT];
-	char (*buf)[REC_VALUE_MAX] = calloc(WORKER_F__COUNT, sizeof *buf);
-	struct field_errors *fe = ops_fielderr_new();
-	int rc = -1;
-	if (!buf || !fe)
-		goto done;
-	read_fields(body, given, buf, fe);
-	unknown_keys(body, 0, fe);
-	struct ops_ctx c = http_ops_ctx(req);
-	enum ops_result r = fe->n ? OPS_INVALID : ops_worker_edit(&c, id, given, fe);
-	rc = r == OPS_OK ? reply_worker(req, resp, id, 200) : http_ops_reply(req, resp, r, "The worker was not changed", fe);
-done:
-	free(buf);
-	free(fe);
-	json_decref(body);
-	return rc;
+	return worker_write(req, resp, 1);
 }
 
 static int absence_remove(struct http_req *req, struct http_resp *resp)

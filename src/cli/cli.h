@@ -24,6 +24,9 @@ extern const struct cli_cmd cli_cmds[];
 /* Value of an option by name (borrowed), or NULL / def. */
 const char *cli_get(const struct cli_opt *opts, const char *name);
 const char *cli_get_or(const struct cli_opt *opts, const char *name, const char *def);
+/* 0 when no argument is left after the options; otherwise says "waymark CMD:
+ * unexpected argument 'X' (see --help)" and returns 2 (the exit status). */
+int cli_no_args(const char *cmd, int argc, char **argv);
 /* The --db argument given on the command line (set by main), or NULL. */
 extern const char *cli_db_arg;
 /* The database to use: --db, else WAYMARK_DB, else waymark.db. */

@@ -35,13 +35,27 @@ static int need(const char *cmd, const struct cli_opt *opts, const char *name)
 	return -1;
 }
 
+/* Opens the database as --user (*c) with the pseudonym key of --key-file (*key); NULL after saying why. */
+static struct store *open_keyed(const char *cmd, const struct cli_opt *opts, struct ops_ctx *c, struct pseudonym_key *key,
+				char *err, size_t n)
+{
+	struct store *st = cli_open_db(opts, 1);
+	if (!st || acting(st, cmd, cli_get(opts, "user"), c))
+		goto fail;
+	if (!pseudonym_key_load(cli_get(opts, "key-file"), key, err, n))
+		return st;
+	fprintf(stderr, "waymark %s: %s\n", cmd, err);
+fail:
+	if (st)
+		store_close(st);
+	return NULL;
+}
+
 int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts)
 {
 	const char *cmd = "export evaluation";
-	if (argc > 0) {
-		fprintf(stderr, "waymark %s: unexpected argument '%s' (see --help)\n", cmd, argv[0]);
+	if (cli_no_args(cmd, argc, argv))
 		return 2;
-	}
 	if (need(cmd, opts, "from") || need(cmd, opts, "to") || need(cmd, opts, "key-file") || need(cmd, opts, "out"))
 		return 2;
 	int64_t from, to;
@@ -49,21 +63,12 @@ int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts)
 		fprintf(stderr, "waymark %s: --from and --to are days like 2026-04-01, the first not after the last\n", cmd);
 		return 2;
 	}
-	struct store *st = cli_open_db(opts, 1);
-	if (!st)
-		return 1;
+	struct ops_ctx c;
 	struct pseudonym_key key;
 	char err[600];
-	struct ops_ctx c;
-	if (acting(st, cmd, cli_get(opts, "user"), &c)) {
-		store_close(st);
+	struct store *st = open_keyed(cmd, opts, &c, &key, err, sizeof err);
+	if (!st)
 		return 1;
-	}
-	if (pseudonym_key_load(cli_get(opts, "key-file"), &key, err, sizeof err)) {
-		fprintf(stderr, "waymark %s: %s\n", cmd, err);
-		store_close(st);
-		return 1;
-	}
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	struct extract_result r;
@@ -85,27 +90,16 @@ int cmd_export_evaluation(int argc, char **argv, struct cli_opt *opts)
 int cmd_export_linkage(int argc, char **argv, struct cli_opt *opts)
 {
 	const char *cmd = "export linkage";
-	if (argc > 0) {
-		fprintf(stderr, "waymark %s: unexpected argument '%s' (see --help)\n", cmd, argv[0]);
+	if (cli_no_args(cmd, argc, argv))
 		return 2;
-	}
 	if (need(cmd, opts, "key-file") || need(cmd, opts, "out") || need(cmd, opts, "user"))
 		return 2;
-	struct store *st = cli_open_db(opts, 1);
-	if (!st)
-		return 1;
 	struct ops_ctx c;
 	struct pseudonym_key key;
 	char err[600];
-	if (acting(st, cmd, cli_get(opts, "user"), &c)) {
-		store_close(st);
+	struct store *st = open_keyed(cmd, opts, &c, &key, err, sizeof err);
+	if (!st)
 		return 1;
-	}
-	if (pseudonym_key_load(cli_get(opts, "key-file"), &key, err, sizeof err)) {
-		fprintf(stderr, "waymark %s: %s\n", cmd, err);
-		store_close(st);
-		return 1;
-	}
 	long long rows;
 	enum ops_result rc = ops_evaluation_linkage(&c, &key, cli_get(opts, "out"), &rows, err, sizeof err);
 	pseudonym_key_wipe(&key);
@@ -121,10 +115,8 @@ int cmd_export_linkage(int argc, char **argv, struct cli_opt *opts)
 int cmd_consent_withdraw(int argc, char **argv, struct cli_opt *opts)
 {
 	const char *cmd = "consent withdraw";
-	if (argc > 0) {
-		fprintf(stderr, "waymark %s: unexpected argument '%s' (see --help)\n", cmd, argv[0]);
+	if (cli_no_args(cmd, argc, argv))
 		return 2;
-	}
 	if (need(cmd, opts, "referral"))
 		return 2;
 	struct store *st = cli_open_db(opts, 1);

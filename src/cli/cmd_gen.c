@@ -18,6 +18,7 @@
 #include "store/calendar.h"
 #include "store/kpisum.h"
 #include "store/report_sum.h"
+#include "store/volunteer.h"
 
 #define GEN_MAX_REFERRALS 10000000
 #define GEN_BATCH 100000
@@ -38,6 +39,7 @@ struct gen_run {
 	int64_t person_base, referral_base, case_base, volunteer_base, org_id;
 	int64_t seq[100]; /* last reference number per two-digit year; -1 not read yet */
 	struct kpisum_acc *acc;
+	struct volunteer_rec *volunteer; /* the one being stored */
 	int quiet;
 };
 
@@ -164,33 +166,41 @@ static int put_task(struct gen_run *g, int64_t i, const struct gen_referral *r, 
 			  r->case_closed_at ? r->case_closed_at : r->triaged_at) < 0 ? -1 : 0;
 }
 
-/* Volunteer j with their skills and weekly availability. */
+/* Volunteer j with their skills and weekly availability, stored as a coordinator's are (store/volunteer.c). */
 static int put_volunteer(struct gen_run *g, int64_t j)
 {
 	struct gen_volunteer v;
 	gen_volunteer_make(&g->w, j, &v);
-	int64_t vid = g->volunteer_base + 1 + j, lat = 0, lon = 0;
+	double lat = 0, lon = 0;
 	for (size_t d = 0; d < g->n_districts; d++)
 		if (strcmp(g->districts[d].outcode, v.home->outcode) == 0) {
-			lat = g->districts[d].lat_e6;
-			lon = g->districts[d].lon_e6;
+			lat = (double)g->districts[d].lat_e6 / 1e6;
+			lon = (double)g->districts[d].lon_e6 / 1e6;
 		}
-	char name[56];
-	snprintf(name, sizeof name, "%s %s", v.given, v.family);
-	int64_t joined = london_midnight_utc(g->w.first_day);
-	if (store_exec(g->st, STMT_GEN_VOLUNTEER, NULL, NULL, "iissssiiddisIdIsii", vid, g->org_id, name, v.phone,
-		       v.postcode, v.home->outcode, lat, lon, v.travel_radius_m, v.has_car, v.max_tasks_per_week,
-		       v.dbs_level, v.dbs_level ? v.dbs_certificate_day : INT64_MIN, v.dbs_update_service,
-		       v.dbs_level ? v.dbs_renewal_day : INT64_MIN, v.status, joined, joined) < 0)
-		return -1;
+	struct volunteer_rec *r = g->volunteer;
+	memset(r, 0, sizeof *r);
+	snprintf(r->name, sizeof r->name, "%s %s", v.given, v.family);
+	snprintf(r->phone, sizeof r->phone, "%s", v.phone);
+	snprintf(r->postcode, sizeof r->postcode, "%.*s", (int)sizeof r->postcode - 1, v.postcode);
+	snprintf(r->outcode, sizeof r->outcode, "%s", v.home->outcode);
+	snprintf(r->notes, sizeof r->notes, "synthetic (waymark gen)");
+	r->travel_radius_m = v.travel_radius_m;
+	r->has_car = v.has_car;
+	r->max_tasks_per_week = v.max_tasks_per_week;
+	r->consent_to_share = 1;
+	int status = volunteer_status_from_code(v.status), level = v.dbs_level ? dbs_level_from_code(v.dbs_level) : -1;
+	r->status = status < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)status;
+	r->dbs = (struct dbs_check){ level < 0 ? DBS_NONE : (enum dbs_level)level,
+				     level < 0 ? COMPLIANCE_NO_DAY : v.dbs_certificate_day, v.dbs_update_service,
+				     level < 0 ? COMPLIANCE_NO_DAY : v.dbs_renewal_day };
 	for (int k = 0; k < v.n_skills; k++)
-		if (store_exec(g->st, STMT_GEN_VOLUNTEER_SKILL, NULL, NULL, "is", vid, v.skills[k]) < 0)
-			return -1;
+		if (volunteer_skill_of(v.skills[k]) >= 0)
+			r->skills |= 1u << volunteer_skill_of(v.skills[k]);
 	for (int k = 0; k < v.n_slots; k++)
-		if (store_exec(g->st, STMT_GEN_VOLUNTEER_SLOT, NULL, NULL, "iddd", vid, v.slots[k].weekday,
-			       v.slots[k].start_minute, v.slots[k].end_minute) < 0)
-			return -1;
-	return 0;
+		r->slots[r->n_slots++] = (struct volunteer_slot){ v.slots[k].weekday, v.slots[k].start_minute,
+								  v.slots[k].end_minute };
+	return volunteer_create_as(g->st, g->volunteer_base + 1 + j, g->org_id, lat, lon, r,
+				   london_midnight_utc(g->w.first_day));
 }
 
 /* Stores referral i with its person, reasons, triage, contacts, case, sessions, measures and task; tallies its KPI contribution. */
@@ -389,7 +399,8 @@ static int setup(struct gen_run *g, int64_t until_day, int64_t days)
 	if (!g->org_id && store_exec(st, STMT_GEN_ORG_ADD, int_row, &g->org_id, "si", GEN_ORG_NAME,
 				     london_midnight_utc(g->w.first_day)) != 1)
 		return -1;
-	return (g->acc = kpisum_acc_new()) ? 0 : (store_set_error(st, STORE_ERROR, "out of memory"), -1);
+	g->volunteer = malloc(sizeof *g->volunteer);
+	return (g->acc = kpisum_acc_new()) && g->volunteer ? 0 : (store_set_error(st, STORE_ERROR, "out of memory"), -1);
 }
 
 /* Summaries, reference numbers and the synthetic marker, in one transaction. */
@@ -413,10 +424,8 @@ static int finish(struct gen_run *g, int64_t had, uint64_t seed, int64_t n)
 
 int cmd_gen(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark gen: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("gen", argc, argv))
 		return 2;
-	}
 	int64_t n, seed, days, until_day = london_local_days((int64_t)time(NULL)) - 1;
 	if (!cli_get(opts, "referrals")) {
 		fprintf(stderr, "waymark gen: --referrals N is required (up to %d)\n", GEN_MAX_REFERRALS);
@@ -505,6 +514,7 @@ fail:
 out:
 	calendar_free(&cal);
 	kpisum_acc_free(g.acc);
+	free(g.volunteer);
 	gen_world_free(&g.w);
 	free(g.practices);
 	free(g.practice_text);

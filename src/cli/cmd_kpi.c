@@ -35,10 +35,8 @@ static void print_hundredths(const char *key, int v)
 
 int cmd_kpi_followup(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark kpi followup: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("kpi followup", argc, argv))
 		return 2;
-	}
 	int64_t now = (int64_t)time(NULL);
 	const char *at = cli_get(opts, "at");
 	if (at && dt_parse_iso8601(at, &now)) {

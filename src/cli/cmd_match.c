@@ -257,10 +257,8 @@ static int run_dry(struct cli_opt *opts)
 
 int cmd_match(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark match: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("match", argc, argv))
 		return 2;
-	}
 	const char *instance = cli_get(opts, "instance");
 	if (instance)
 		return run_instance(opts, instance);

@@ -7,10 +7,8 @@
 
 int cmd_payments_schedule(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark payments schedule: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("payments schedule", argc, argv))
 		return 2;
-	}
 	const char *total = cli_get(opts, "total"), *signed_on = cli_get(opts, "signed"), *in_place = cli_get(opts, "in-place");
 	int64_t pence, sday, iday;
 	if (!total || money_parse(total, &pence)) {

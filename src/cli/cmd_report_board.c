@@ -15,10 +15,8 @@ static void progress(int tty, const char *what)
 
 int cmd_report_board(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark report board: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("report board", argc, argv))
 		return 2;
-	}
 	const char *area = cli_get(opts, "area"), *out = cli_get(opts, "out");
 	const char *from = cli_get(opts, "from"), *to = cli_get(opts, "to");
 	if (!area || !out || !from || !to) {

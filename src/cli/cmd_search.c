@@ -23,10 +23,8 @@ static double ms_since(const struct timespec *t0)
 
 int cmd_referrals_search(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark referrals search: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("referrals search", argc, argv))
 		return 2;
-	}
 	const char *q = cli_get(opts, "q");
 	struct search_query s;
 	if (!q || search_parse(q, &s)) {

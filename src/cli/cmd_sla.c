@@ -14,10 +14,8 @@ static int is_postgres_url(const char *url)
 
 int cmd_sla_due(int argc, char **argv, struct cli_opt *opts)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark sla due: unexpected argument '%s' (see --help)\n", argv[0]);
+	if (cli_no_args("sla due", argc, argv))
 		return 2;
-	}
 	const char *received = cli_get(opts, "received");
 	if (!received) {
 		fprintf(stderr, "waymark sla due: --received is required, e.g. --received 2026-12-24T16:00:00Z\n");

@@ -37,16 +37,9 @@ static int report(struct store *st, const char *cmd, enum ops_result r, const st
 	return 1;
 }
 
-int cmd_worker_add(int argc, char **argv, struct cli_opt *opts)
+/* Adds a worker (id 0) or changes worker id, from the options; says what was done. */
+static int worker_save(struct cli_opt *opts, int64_t id)
 {
-	if (argc > 0) {
-		fprintf(stderr, "waymark worker add: unexpected argument '%s' (see --help)\n", argv[0]);
-		return 2;
-	}
-	if (!cli_get(opts, "user")) {
-		fprintf(stderr, "waymark worker add: --user EMAIL is required\n");
-		return 2;
-	}
 	struct store *st = cli_open_db(opts, 1);
 	struct field_errors *fe = st ? ops_fielderr_new() : NULL;
 	if (!fe) {
@@ -57,16 +50,30 @@ int cmd_worker_add(int argc, char **argv, struct cli_opt *opts)
 	const char *given[WORKER_F__COUNT];
 	given_from(opts, given);
 	struct ops_ctx c = operator_ctx(st);
-	int64_t id = 0;
-	enum ops_result r = ops_worker_add(&c, cli_get(opts, "user"), 0, given, &id, fe);
+	int64_t added = 0;
+	enum ops_result r = id ? ops_worker_edit(&c, id, given, fe)
+			       : ops_worker_add(&c, cli_get(opts, "user"), 0, given, &added, fe);
 	int rc = 0;
-	if (r == OPS_OK)
-		printf("%lld\n", (long long)id);
+	if (r == OPS_OK && id)
+		printf("Worker %lld changed.\n", (long long)id);
+	else if (r == OPS_OK)
+		printf("%lld\n", (long long)added);
 	else
-		rc = report(st, "worker add", r, fe);
+		rc = report(st, id ? "worker edit" : "worker add", r, fe);
 	free(fe);
 	store_close(st);
 	return rc;
+}
+
+int cmd_worker_add(int argc, char **argv, struct cli_opt *opts)
+{
+	if (cli_no_args("worker add", argc, argv))
+		return 2;
+	if (!cli_get(opts, "user")) {
+		fprintf(stderr, "waymark worker add: --user EMAIL is required\n");
+		return 2;
+	}
+	return worker_save(opts, 0);
 }
 
 int cmd_worker_edit(int argc, char **argv, struct cli_opt *opts)
@@ -77,25 +84,7 @@ int cmd_worker_edit(int argc, char **argv, struct cli_opt *opts)
 		fprintf(stderr, "waymark worker edit: give the worker's id (from `waymark worker list`)\n");
 		return 2;
 	}
-	struct store *st = cli_open_db(opts, 1);
-	struct field_errors *fe = st ? ops_fielderr_new() : NULL;
-	if (!fe) {
-		if (st)
-			store_close(st);
-		return 1;
-	}
-	const char *given[WORKER_F__COUNT];
-	given_from(opts, given);
-	struct ops_ctx c = operator_ctx(st);
-	enum ops_result r = ops_worker_edit(&c, (int64_t)id, given, fe);
-	int rc = 0;
-	if (r == OPS_OK)
-		printf("Worker %lld changed.\n", id);
-	else
-		rc = report(st, "worker edit", r, fe);
-	free(fe);
-	store_close(st);
-	return rc;
+	return worker_save(opts, (int64_t)id);
 }
 
 static int list_row(void *ctx, const struct worker_record *w)

@@ -19,6 +19,14 @@ const char *cli_get_or(const struct cli_opt *opts, const char *name, const char 
 	return v ? v : def;
 }
 
+int cli_no_args(const char *cmd, int argc, char **argv)
+{
+	if (argc <= 0)
+		return 0;
+	fprintf(stderr, "waymark %s: unexpected argument '%s' (see --help)\n", cmd, argv[0]);
+	return 2;
+}
+
 struct store *cli_open_db(const struct cli_opt *opts, int check_schema)
 {
 	char err[512];

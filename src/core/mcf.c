@@ -225,39 +225,35 @@ static int is_settled(const struct solver *s, int32_t n)
 	return s->mark[n] == s->gen + 1;
 }
 
+/* Node n reached at nd from (task, arc): 1 when that is its best distance so far in this search (and recorded), 0 when not. */
+static inline int relax(struct solver *s, int32_t n, int64_t nd, int32_t task, int32_t arc)
+{
+	if (is_settled(s, n))
+		return 0;
+	if (s->mark[n] == s->gen && nd >= s->dist[n])
+		return 0;
+	if (s->mark[n] != s->gen) {
+		s->mark[n] = s->gen;
+		s->hpos[n] = NIL;
+	}
+	s->dist[n] = nd;
+	s->pred_task[n] = task;
+	s->pred_arc[n] = arc;
+	return 1;
+}
+
 /* Lowers the sink's tentative distance when the sink is a transit node; via is a volunteer (task NIL) or a task's unassigned arc. */
 static void reach_sink(struct solver *s, int64_t nd, int32_t task, int32_t vol)
 {
-	int32_t z = s->sink;
-
-	if (is_settled(s, z))
-		return;
-	if (s->mark[z] == s->gen && nd >= s->dist[z])
-		return;
-	if (s->mark[z] != s->gen) {
-		s->mark[z] = s->gen;
-		s->hpos[z] = NIL;
-	}
-	s->dist[z] = nd;
-	s->pred_task[z] = task;
-	s->pred_arc[z] = vol;
-	heap_push_or_decrease(s, z);
+	if (relax(s, s->sink, nd, task, vol))
+		heap_push_or_decrease(s, s->sink);
 }
 
 /* Volunteer v reached at nd (tentatively, or for good): a terminal if owed, else a heap node that may pass on to the sink. */
 static void reach_vol(struct solver *s, int32_t v, int64_t nd, int32_t task, int32_t arc, struct term *best)
 {
-	if (is_settled(s, v))
+	if (!relax(s, v, nd, task, arc))
 		return;
-	if (s->mark[v] == s->gen && nd >= s->dist[v])
-		return;
-	if (s->mark[v] != s->gen) {
-		s->mark[v] = s->gen;
-		s->hpos[v] = NIL;
-	}
-	s->dist[v] = nd;
-	s->pred_task[v] = task;
-	s->pred_arc[v] = arc;
 	if (s->flow[v] > s->load[v]) {
 		offer(best, nd, TERM_VOL, v, 0);
 		return;

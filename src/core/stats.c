@@ -9,35 +9,30 @@
 #define STATS_CF_TINY 1e-300
 #define STATS_CF_MAXIT 10000
 
+/* v, or the tiny number that stands for it when it is all but zero (Lentz's method). */
+static double stats_cf_nonzero(double v)
+{
+	return fabs(v) < STATS_CF_TINY ? STATS_CF_TINY : v;
+}
+
+/* One step of the modified Lentz method with coefficient aa: updates c and d, returns the factor of the fraction. */
+static double stats_cf_step(double aa, double *c, double *d)
+{
+	*d = 1.0 / stats_cf_nonzero(1.0 + aa * *d);
+	*c = stats_cf_nonzero(1.0 + aa / *c);
+	return *d * *c;
+}
+
 /* The continued fraction of the incomplete beta (Numerical Recipes 6.4, modified Lentz). */
 static double stats_betacf(double a, double b, double x)
 {
 	double qab = a + b, qap = a + 1.0, qam = a - 1.0;
-	double c = 1.0, d = 1.0 - qab * x / qap;
-	if (fabs(d) < STATS_CF_TINY)
-		d = STATS_CF_TINY;
-	d = 1.0 / d;
+	double c = 1.0, d = 1.0 / stats_cf_nonzero(1.0 - qab * x / qap);
 	double h = d;
 	for (int m = 1; m <= STATS_CF_MAXIT; m++) {
 		double m2 = 2.0 * m;
-		double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-		d = 1.0 + aa * d;
-		if (fabs(d) < STATS_CF_TINY)
-			d = STATS_CF_TINY;
-		c = 1.0 + aa / c;
-		if (fabs(c) < STATS_CF_TINY)
-			c = STATS_CF_TINY;
-		d = 1.0 / d;
-		h *= d * c;
-		aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-		d = 1.0 + aa * d;
-		if (fabs(d) < STATS_CF_TINY)
-			d = STATS_CF_TINY;
-		c = 1.0 + aa / c;
-		if (fabs(c) < STATS_CF_TINY)
-			c = STATS_CF_TINY;
-		d = 1.0 / d;
-		double del = d * c;
+		h *= stats_cf_step(m * (b - m) * x / ((qam + m2) * (a + m2)), &c, &d);
+		double del = stats_cf_step(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), &c, &d);
 		h *= del;
 		if (fabs(del - 1.0) <= STATS_CF_EPS)
 			break;

@@ -7,6 +7,7 @@
 #include "core/londontime.h"
 #include "core/postcode.h"
 #include "store/recruit.h"
+#include "store/volunteer.h"
 
 #define DISTRICTS_MAX 512
 
@@ -17,6 +18,7 @@ struct load {
 	char outcodes[DISTRICTS_MAX][POSTCODE_OUTCODE_LEN];
 	struct geo_point districts[DISTRICTS_MAX];
 	size_t n_districts;
+	struct volunteer_rec rec; /* a volunteer row's described fields */
 };
 
 static int district_row(void *ctx, const struct store_row *row)
@@ -123,21 +125,20 @@ static int volunteer_row(void *ctx, const struct store_row *row)
 {
 	struct load *l = ctx;
 	struct recruit_report *r = l->r;
-	int lvl = dbs_level_from_code(store_row_text(row, 4));
-	struct dbs_check d = { lvl < 0 ? DBS_NONE : (enum dbs_level)lvl,
-			       store_row_isnull(row, 5) ? COMPLIANCE_NO_DAY : store_row_int(row, 5), (int)store_row_int(row, 6),
-			       store_row_isnull(row, 7) ? COMPLIANCE_NO_DAY : store_row_int(row, 7) };
+	int c = 0;
+	volunteer_row_fields(row, &c, &l->rec);
 	/* A volunteer whose check has lapsed is not compliant until it is renewed,
 	 * nor one missing a required training module until it is recorded. */
-	if (compliance_stage_on(&d, london_local_days(l->now)) == COMPLIANCE_LAPSED || store_row_int(row, 9) > 0)
+	if (compliance_stage_on(&l->rec.dbs, london_local_days(l->now)) == COMPLIANCE_LAPSED ||
+	    store_row_int(row, c + 4) > 0)
 		return 0;
-	double lat = (double)store_row_int(row, 1) / 1e6, lon = (double)store_row_int(row, 2) / 1e6;
-	struct recruit_group *groups[3] = { area_of(r, store_row_text(row, 0)), cluster_of(l, NULL, lat, lon), &r->total.g };
+	double lat = (double)store_row_int(row, c + 1) / 1e6, lon = (double)store_row_int(row, c + 2) / 1e6;
+	struct recruit_group *groups[3] = { area_of(r, store_row_text(row, c)), cluster_of(l, NULL, lat, lon), &r->total.g };
 	for (int i = 0; i < 3; i++)
 		if (groups[i]) {
 			groups[i]->volunteers++;
-			groups[i]->capacity += store_row_int(row, 3);
-			groups[i]->avail_minutes += store_row_int(row, 8);
+			groups[i]->capacity += l->rec.max_tasks_per_week;
+			groups[i]->avail_minutes += store_row_int(row, c + 3);
 		}
 	return 0;
 }

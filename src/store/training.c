@@ -5,33 +5,35 @@
 #include "core/datetime.h"
 #include "store/training.h"
 
-static int module_row(void *ctx, const struct store_row *r)
+/* The next module of catalogue c, with the row's code and title (columns 0 and 1); NULL when c is full. */
+static struct training_module *add_module(struct training_catalogue *c, const struct store_row *r)
 {
-	struct training_catalogue *c = ctx;
 	if (c->n >= TRAINING_MODULES_MAX)
-		return 1;
+		return NULL;
 	struct training_module *m = &c->m[c->n];
 	snprintf(m->code, sizeof m->code, "%s", store_row_text(r, 0));
 	snprintf(m->title, sizeof m->title, "%s", store_row_text(r, 1));
+	c->codes[c->n++] = m->code;
+	return m;
+}
+
+static int module_row(void *ctx, const struct store_row *r)
+{
+	struct training_module *m = add_module(ctx, r);
+	if (!m)
+		return 1;
 	m->required = (int)store_row_int(r, 2);
 	m->completed_on[0] = 0;
-	c->codes[c->n] = m->code;
-	c->n++;
 	return 0;
 }
 
 static int done_row(void *ctx, const struct store_row *r)
 {
-	struct training_catalogue *c = ctx;
-	if (c->n >= TRAINING_MODULES_MAX)
+	struct training_module *m = add_module(ctx, r);
+	if (!m)
 		return 1;
-	struct training_module *m = &c->m[c->n];
-	snprintf(m->code, sizeof m->code, "%s", store_row_text(r, 0));
-	snprintf(m->title, sizeof m->title, "%s", store_row_text(r, 1));
 	m->required = 0;
 	dt_format_date(store_row_int(r, 2), m->completed_on);
-	c->codes[c->n] = m->code;
-	c->n++;
 	return 0;
 }
 

@@ -1,5 +1,6 @@
 /* Storing volunteers and their tasks, and loading a matching run's input. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "core/londontime.h"
 #include "store/report_sum.h"
 #include "store/volunteer.h"
+#include "util/idlist.h"
 
 const char *const task_status_codes[TASK_STATUS_COUNT + 1] = { "open", "offered", "accepted", "done", "missed",
 							       "cancelled", NULL };
@@ -26,9 +28,10 @@ static void copy(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
-static int64_t opt_day(const struct store_row *r, int col)
+static int oom(struct store *st)
 {
-	return store_row_isnull(r, col) ? COMPLIANCE_NO_DAY : store_row_int(r, col);
+	store_set_error(st, STORE_ERROR, "out of memory");
+	return -1;
 }
 
 static int64_t e6(double deg)
@@ -121,12 +124,13 @@ static int id_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-static int write_children(struct store *st, int64_t id, const struct volunteer_rec *r)
+/* Writes r's lists of volunteer id, first clearing those it had (clear: an update). */
+static int write_children(struct store *st, int64_t id, int clear, const struct volunteer_rec *r)
 {
-	if (store_exec(st, STMT_VOLUNTEER_SKILLS_CLEAR, NULL, NULL, "i", id) < 0 ||
-	    store_exec(st, STMT_VOLUNTEER_AVAIL_CLEAR, NULL, NULL, "i", id) < 0 ||
-	    store_exec(st, STMT_VOLUNTEER_DAYS_OFF_CLEAR, NULL, NULL, "i", id) < 0 ||
-	    store_exec(st, STMT_VOLUNTEER_TRAINING_CLEAR, NULL, NULL, "i", id) < 0)
+	if (clear && (store_exec(st, STMT_VOLUNTEER_SKILLS_CLEAR, NULL, NULL, "i", id) < 0 ||
+		      store_exec(st, STMT_VOLUNTEER_AVAIL_CLEAR, NULL, NULL, "i", id) < 0 ||
+		      store_exec(st, STMT_VOLUNTEER_DAYS_OFF_CLEAR, NULL, NULL, "i", id) < 0 ||
+		      store_exec(st, STMT_VOLUNTEER_TRAINING_CLEAR, NULL, NULL, "i", id) < 0))
 		return -1;
 	for (int s = 0; s < MATCH_SKILL__MAX; s++)
 		if ((r->skills & (1u << s)) &&
@@ -166,8 +170,14 @@ static int bind_fields(struct store_param *p, const struct volunteer_rec *r)
 	return n;
 }
 
-/* Saves r: volunteer id, or a new one of org_id (id 0) with *new_id. */
-static int save(struct store *st, int64_t id, int64_t org_id, int64_t user_id, double lat, double lon,
+/*
+ * Saves r: volunteer id (update), or a new one of org_id given the id made
+ * (*new_id; insert) or given its id (id_given, waymark gen's). The
+ * statements' columns are the description's, then user_id, outcode,
+ * lat_e6, lon_e6, updated_at, then the id (update) or org_id, created_at
+ * (and the id given).
+ */
+static int save(struct store *st, int64_t id, int64_t org_id, int64_t id_given, int64_t user_id, double lat, double lon,
 		const struct volunteer_rec *r, int64_t now, int64_t *new_id)
 {
 	struct store_param p[VF__MAX + 8];
@@ -180,36 +190,46 @@ static int save(struct store *st, int64_t id, int64_t org_id, int64_t user_id, d
 	p[n++] = (struct store_param){ .is_int = 1, .i = id ? id : org_id };
 	if (!id)
 		p[n++] = (struct store_param){ .is_int = 1, .i = now };
+	if (id_given)
+		p[n++] = (struct store_param){ .is_int = 1, .i = id_given };
+	enum stmt s = id ? STMT_VOLUNTEER_UPDATE : id_given ? STMT_GEN_VOLUNTEER : STMT_VOLUNTEER_INSERT;
 	st->errcode = STORE_OK;
 	struct id_ctx c = { new_id };
-	int done = st->ops->exec(st, id ? STMT_VOLUNTEER_UPDATE : STMT_VOLUNTEER_INSERT, p, n, id ? NULL : id_row, &c);
+	int done = st->ops->exec(st, s, p, n, s == STMT_VOLUNTEER_INSERT ? id_row : NULL, &c);
 	if (done != 1) {
 		if (done == 0)
 			store_set_error(st, STORE_ERROR, "volunteer %lld is not there", (long long)id);
 		return -1;
 	}
-	return write_children(st, id ? id : *new_id, r);
+	return write_children(st, id ? id : id_given ? id_given : *new_id, id != 0, r);
 }
 
 int volunteer_create(struct store *st, int64_t org_id, int64_t user_id, double lat, double lon,
 		     const struct volunteer_rec *r, int64_t now, int64_t *id)
 {
-	return save(st, 0, org_id, user_id, lat, lon, r, now, id);
+	return save(st, 0, org_id, 0, user_id, lat, lon, r, now, id);
+}
+
+int volunteer_create_as(struct store *st, int64_t id, int64_t org_id, double lat, double lon,
+			const struct volunteer_rec *r, int64_t now)
+{
+	return save(st, 0, org_id, id, 0, lat, lon, r, now, NULL);
 }
 
 int volunteer_update(struct store *st, int64_t id, int64_t user_id, double lat, double lon,
 		     const struct volunteer_rec *r, int64_t now)
 {
-	return save(st, id, 0, user_id, lat, lon, r, now, NULL);
+	return save(st, id, 0, 0, user_id, lat, lon, r, now, NULL);
 }
 
-/* The DBS check in the four columns from *c on (level, certificate, update service, renewal); moves *c past them. */
-static struct dbs_check row_dbs(const struct store_row *r, int *c)
+void volunteer_row_fields(const struct store_row *r, int *c, struct volunteer_rec *rec)
 {
-	int l = dbs_level_from_code(store_row_text(r, *c));
-	*c += 4;
-	return (struct dbs_check){ l < 0 ? DBS_NONE : (enum dbs_level)l, opt_day(r, *c - 3), (int)store_row_int(r, *c - 2),
-				   opt_day(r, *c - 1) };
+	for (int f = 0; f < VF__MAX; f++)
+		if (volunteer_fields[f].column) {
+			volunteer_field_load(rec, (enum volunteer_field)f, store_row_isnull(r, *c), store_row_int(r, *c),
+					     store_row_text(r, *c));
+			++*c;
+		}
 }
 
 struct get_ctx {
@@ -223,13 +243,7 @@ static int get_row(void *ctx, const struct store_row *r)
 	struct volunteer_view *v = g->v;
 	g->found = 1;
 	int c = 0;
-	for (int f = 0; f < VF__MAX; f++) {
-		if (!volunteer_fields[f].column)
-			continue;
-		int64_t i = store_row_int(r, c);
-		volunteer_field_load(&v->rec, (enum volunteer_field)f, store_row_isnull(r, c), i, store_row_text(r, c));
-		c++;
-	}
+	volunteer_row_fields(r, &c, &v->rec);
 	v->id = store_row_int(r, c++);
 	v->user_id = store_row_int(r, c++);
 	v->org_id = store_row_int(r, c++);
@@ -302,11 +316,10 @@ int volunteer_for_user(struct store *st, int64_t user_id, int64_t *id)
 }
 
 struct list_ctx {
-	void (*fn)(void *ctx, const struct volunteer_summary *s);
-	void *ctx;
 	struct volunteer_summary *rows;
 	size_t n, cap;
 	int renewals;
+	struct volunteer_rec rec; /* the row's described fields */
 };
 
 static int list_row(void *ctx, const struct store_row *r)
@@ -323,22 +336,20 @@ static int list_row(void *ctx, const struct store_row *r)
 	struct volunteer_summary *s = &l->rows[l->n++];
 	memset(s, 0, sizeof *s);
 	int c = 0;
+	volunteer_row_fields(r, &c, &l->rec);
+	copy(s->name, sizeof s->name, l->rec.name);
+	s->status = l->rec.status;
+	s->dbs = l->rec.dbs;
 	s->id = store_row_int(r, c++);
-	copy(s->name, sizeof s->name, store_row_text(r, c++));
-	int st = volunteer_status_from_code(store_row_text(r, c++));
-	s->status = st < 0 ? VOLUNTEER_APPLICANT : (enum volunteer_status)st;
-	if (l->renewals) {
-		s->dbs = row_dbs(r, &c);
+	if (l->renewals)
 		return 0;
-	}
-	copy(s->postcode, sizeof s->postcode, store_row_text(r, c++));
+	copy(s->postcode, sizeof s->postcode, l->rec.postcode);
+	s->consent_to_share = l->rec.consent_to_share;
+	s->max_tasks_per_week = l->rec.max_tasks_per_week;
+	s->has_car = l->rec.has_car;
+	s->travel_radius_m = l->rec.travel_radius_m;
 	copy(s->area, sizeof s->area, store_row_text(r, c++));
-	s->dbs = row_dbs(r, &c);
-	s->consent_to_share = (int)store_row_int(r, c++);
-	s->max_tasks_per_week = (int)store_row_int(r, c++);
 	s->tasks_this_week = (int)store_row_int(r, c++);
-	s->has_car = (int)store_row_int(r, c++);
-	s->travel_radius_m = (int)store_row_int(r, c++);
 	s->user_id = store_row_int(r, c++);
 	s->training_missing = (int)store_row_int(r, c);
 	return 0;
@@ -372,37 +383,41 @@ static int volunteer_cmp(const void *a, const void *b, void *sort)
 	return s == VOLUNTEER_SORT_NAME_DESC || s == VOLUNTEER_SORT_TASKS_DESC ? -d : d;
 }
 
+/* Calls fn for each row of l, when the reads (r) went well; frees l. The count, or -1. */
+static int list_done(struct list_ctx *l, int r, void (*fn)(void *ctx, const struct volunteer_summary *s), void *ctx)
+{
+	for (size_t i = 0; r >= 0 && i < l->n; i++)
+		fn(ctx, &l->rows[i]);
+	int n = r < 0 ? -1 : (int)l->n;
+	free(l->rows);
+	free(l);
+	return n;
+}
+
 int volunteer_list(struct store *st, int64_t org_id, const char *status, int limit, int sort, int64_t week_from,
 		   int64_t week_to, void (*fn)(void *ctx, const struct volunteer_summary *s), void *ctx)
 {
-	struct list_ctx l = { fn, ctx, NULL, 0, 0, 0 };
+	struct list_ctx *l = calloc(1, sizeof *l);
+	if (!l)
+		return oom(st);
 	const char *s = status ? status : "";
-	if (store_exec(st, STMT_VOLUNTEER_LIST, list_row, &l, "iiissd", week_from, week_to, org_id, s, s, limit) < 0) {
-		free(l.rows);
-		return -1;
-	}
-	struct skills_merge m = { l.rows, l.n };
-	int r = store_exec(st, STMT_VOLUNTEER_SKILLS_ORG, skills_merge_row, &m, "i", org_id);
-	if (r >= 0 && l.n && sort)
-		qsort_r(l.rows, l.n, sizeof *l.rows, volunteer_cmp, &sort);
-	for (size_t i = 0; r >= 0 && i < l.n; i++)
-		fn(ctx, &l.rows[i]);
-	free(l.rows);
-	return r < 0 ? -1 : (int)l.n;
+	int r = store_exec(st, STMT_VOLUNTEER_LIST, list_row, l, "iiissd", week_from, week_to, org_id, s, s, limit);
+	struct skills_merge m = { l->rows, l->n };
+	if (r >= 0)
+		r = store_exec(st, STMT_VOLUNTEER_SKILLS_ORG, skills_merge_row, &m, "i", org_id);
+	if (r >= 0 && l->n && sort)
+		qsort_r(l->rows, l->n, sizeof *l->rows, volunteer_cmp, &sort);
+	return list_done(l, r, fn, ctx);
 }
 
 int volunteer_renewals(struct store *st, int64_t org_id, int64_t today,
 		       void (*fn)(void *ctx, const struct volunteer_summary *s), void *ctx)
 {
-	struct list_ctx l = { fn, ctx, NULL, 0, 0, 1 };
-	if (store_exec(st, STMT_VOLUNTEER_RENEWALS, list_row, &l, "ii", org_id, today + 60) < 0) {
-		free(l.rows);
-		return -1;
-	}
-	for (size_t i = 0; i < l.n; i++)
-		fn(ctx, &l.rows[i]);
-	free(l.rows);
-	return (int)l.n;
+	struct list_ctx *l = calloc(1, sizeof *l);
+	if (!l)
+		return oom(st);
+	l->renewals = 1;
+	return list_done(l, store_exec(st, STMT_VOLUNTEER_RENEWALS, list_row, l, "ii", org_id, today + 60), fn, ctx);
 }
 
 /* Tasks */
@@ -768,6 +783,7 @@ struct vol_load {
 	struct match_plan *p;
 	size_t cap;
 	int64_t now;
+	struct volunteer_rec *rec; /* the row's described fields */
 };
 
 static int pool_row(void *ctx, const struct store_row *r)
@@ -792,19 +808,19 @@ static int pool_row(void *ctx, const struct store_row *r)
 	memset(v, 0, sizeof *v);
 	memset(vi, 0, sizeof *vi);
 	int c = 0;
+	volunteer_row_fields(r, &c, l->rec);
+	copy(vi->name, sizeof vi->name, l->rec->name);
+	v->radius_m = l->rec->travel_radius_m;
+	v->car = l->rec->has_car;
+	v->dbs_enhanced_valid_until = compliance_home_visit_until_at(&l->rec->dbs, l->now);
 	v->id = vi->id = store_row_int(r, c++);
 	vi->org_id = store_row_int(r, c++);
 	copy(vi->org_name, sizeof vi->org_name, store_row_text(r, c++));
-	copy(vi->name, sizeof vi->name, store_row_text(r, c++));
 	v->lat = (double)store_row_int(r, c++) / 1e6;
 	v->lon = (double)store_row_int(r, c++) / 1e6;
-	v->radius_m = (int32_t)store_row_int(r, c++);
-	v->car = (int)store_row_int(r, c++);
-	int max = (int)store_row_int(r, c++);
-	struct dbs_check d = row_dbs(r, &c);
-	v->dbs_enhanced_valid_until = compliance_home_visit_until_at(&d, l->now);
 	vi->user_id = store_row_int(r, c++);
 	vi->taken = (int)store_row_int(r, c++);
+	int max = l->rec->max_tasks_per_week;
 	v->capacity = max > vi->taken ? max - vi->taken : 0;
 	if (v->capacity > MATCH_CAPACITY_MAX)
 		v->capacity = MATCH_CAPACITY_MAX;
@@ -817,15 +833,7 @@ static int pool_row(void *ctx, const struct store_row *r)
 long match_plan_vol(const struct match_plan *p, int64_t volunteer_id)
 {
 	/* Volunteers are loaded in id order. */
-	size_t lo = 0, hi = p->n_vols;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p->vols[mid].id < volunteer_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->n_vols && p->vols[lo].id == volunteer_id ? (long)lo : -1;
+	return idlist_find(p->vols, p->n_vols, sizeof *p->vols, offsetof(struct match_volunteer, id), volunteer_id);
 }
 
 long match_plan_task(const struct match_plan *p, int64_t task_id)
@@ -895,12 +903,6 @@ static int task_declined_row(void *ctx, const struct store_row *r)
 	if (i >= 0 && p->tasks[i].n_declined < MATCH_DECLINED_MAX)
 		p->tasks[i].declined[p->tasks[i].n_declined++] = store_row_int(r, 1);
 	return 0;
-}
-
-static int oom(struct store *st)
-{
-	store_set_error(st, STORE_ERROR, "out of memory");
-	return -1;
 }
 
 void match_plan_free(struct match_plan *p)
@@ -986,10 +988,14 @@ int match_plan_load(struct store *st, int64_t org_id, int64_t now, int64_t only_
 		goto fail;
 
 	/* Volunteers. */
-	struct vol_load vl = { p, 0, now };
+	struct vol_load vl = { p, 0, now, malloc(sizeof *vl.rec) };
+	recs = vl.rec;
+	if (!vl.rec)
+		goto nomem;
 	if (store_exec(st, STMT_VOLUNTEER_POOL, pool_row, &vl, "iiiiii", now, horizon, org_id, org_id, only_volunteer,
 		       only_volunteer) < 0)
 		goto fail;
+	free(recs);
 	recs = calloc(p->n_vols + 1, sizeof *recs);
 	if (!recs)
 		goto nomem;

@@ -45,6 +45,12 @@ int volunteer_create(struct store *st, int64_t org_id, int64_t user_id, double l
 		     const struct volunteer_rec *r, int64_t now, int64_t *id);
 int volunteer_update(struct store *st, int64_t id, int64_t user_id, double lat, double lon,
 		     const struct volunteer_rec *r, int64_t now);
+/* waymark gen's: as volunteer_create, with the id given and no account. */
+int volunteer_create_as(struct store *st, int64_t id, int64_t org_id, double lat, double lon,
+			const struct volunteer_rec *r, int64_t now);
+/* Reads model/volunteer.def's columns (VOLUNTEER_SQL_SELECT) from column *c
+ * on into rec; moves *c past them. */
+void volunteer_row_fields(const struct store_row *r, int *c, struct volunteer_rec *rec);
 
 /* 1 found, 0 none, -1 error. */
 int volunteer_get(struct store *st, int64_t id, struct volunteer_view *v);

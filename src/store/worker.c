@@ -1,8 +1,10 @@
 /* Workers, their clusters, areas and absences, and the pool core/allocate chooses from. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/londontime.h"
 #include "store/worker.h"
+#include "util/idlist.h"
 
 const char *worker_kind_code(enum allocate_kind kind)
 {
@@ -207,15 +209,7 @@ static int worker_row(void *ctx, const struct store_row *r)
 
 long worker_pool_find(const struct worker_pool *p, int64_t id)
 {
-	size_t lo = 0, hi = p->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p->w[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < p->n && p->w[lo].id == id ? (long)lo : -1;
+	return idlist_find(p->w, p->n, sizeof *p->w, offsetof(struct allocate_worker, id), id);
 }
 
 int64_t worker_pool_cluster_id(const struct worker_pool *p, const char *name)

@@ -222,6 +222,41 @@ static int csv_cr(struct csv_reader *r)
 	return r->in[r->pos + 1] == '\n' ? 2 : 0;
 }
 
+/*
+ * After a field: a comma begins the next one (0); a line break ends the
+ * record (1, *out what csv_next returns); anything else, a lone CR
+ * included, is not a separator (2, nothing consumed). 1 with *out CSV_EIO
+ * on a read error.
+ */
+static int csv_separator(struct csv_reader *r, enum csv_status *out)
+{
+	int rc = 2;
+	switch (r->in[r->pos]) {
+	case ',':
+		r->pos++;
+		csv_field_end(r);
+		csv_field_begin(r);
+		r->state = CSV_ST_FIELD;
+		return 0;
+	case '\n':
+		rc = 1;
+		break;
+	case '\r':
+		rc = csv_cr(r);
+		if (rc < 0)
+			*out = CSV_EIO;
+		if (rc <= 0)
+			return rc < 0 ? 1 : 2;
+		break;
+	default:
+		return 2;
+	}
+	r->pos += (size_t)rc;
+	r->line++;
+	*out = csv_finish(r, CSV_ST_RECORD);
+	return 1;
+}
+
 /* The input ran out in the middle of whatever state we are in. */
 static enum csv_status csv_at_end(struct csv_reader *r)
 {
@@ -250,6 +285,7 @@ enum csv_status csv_next(struct csv_reader *r, const struct csv_record **rec)
 	};
 	const unsigned char *in = r->in; /* fixed: refills move bytes within it, never the buffer */
 	int rc;
+	enum csv_status done;
 
 	*rec = &r->rec;
 	if (r->failed)
@@ -313,35 +349,20 @@ enum csv_status csv_next(struct csv_reader *r, const struct csv_record **rec)
 			r->pos = (size_t)(p - in);
 			if (p == e)
 				continue;
-			switch (*p) {
-			case ',':
-				r->pos++;
-				csv_field_end(r);
-				csv_field_begin(r);
-				r->state = CSV_ST_FIELD;
-				continue;
-			case '\n':
-				r->pos++;
-				r->line++;
-				return csv_finish(r, CSV_ST_RECORD);
-			case '\r':
-				rc = csv_cr(r);
-				if (rc < 0)
-					return CSV_EIO;
-				if (rc > 0) {
-					r->pos += rc;
-					r->line++;
-					return csv_finish(r, CSV_ST_RECORD);
-				}
-				csv_put(r, in + r->pos, 1);
-				r->pos++;
-				continue;
-			default: /* '"' */
+			if (*p == '"') {
 				/* Go on as if it were data so the reader resynchronises at the line break. */
 				csv_fail(r, CSV_ESTRAY_QUOTE);
 				r->pos++;
 				continue;
 			}
+			rc = csv_separator(r, &done);
+			if (rc == 1)
+				return done;
+			if (rc == 2) { /* a lone CR is data */
+				csv_put(r, in + r->pos, 1);
+				r->pos++;
+			}
+			continue;
 		}
 		case CSV_ST_QUOTED: {
 			const unsigned char *s = in + r->pos, *e = in + r->end;
@@ -360,38 +381,20 @@ enum csv_status csv_next(struct csv_reader *r, const struct csv_record **rec)
 			continue;
 		}
 		case CSV_ST_QUOTE:
-			switch (in[r->pos]) {
-			case '"':
+			if (in[r->pos] == '"') {
 				csv_put(r, in + r->pos, 1);
 				r->pos++;
 				r->state = CSV_ST_QUOTED;
 				continue;
-			case ',':
-				r->pos++;
-				csv_field_end(r);
-				csv_field_begin(r);
-				r->state = CSV_ST_FIELD;
-				continue;
-			case '\n':
-				r->pos++;
-				r->line++;
-				return csv_finish(r, CSV_ST_RECORD);
-			case '\r':
-				rc = csv_cr(r);
-				if (rc < 0)
-					return CSV_EIO;
-				if (rc > 0) {
-					r->pos += rc;
-					r->line++;
-					return csv_finish(r, CSV_ST_RECORD);
-				}
-				break;
-			default:
-				break;
 			}
-			/* Treat the rest as unquoted text so the reader resynchronises at the line break. */
-			csv_fail(r, CSV_EAFTER_QUOTE);
-			r->state = CSV_ST_PLAIN;
+			rc = csv_separator(r, &done);
+			if (rc == 1)
+				return done;
+			if (rc == 2) {
+				/* Treat the rest as unquoted text so the reader resynchronises at the line break. */
+				csv_fail(r, CSV_EAFTER_QUOTE);
+				r->state = CSV_ST_PLAIN;
+			}
 			continue;
 		case CSV_ST_DONE:
 			return CSV_END;

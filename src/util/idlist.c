@@ -1,4 +1,4 @@
-/* A growable list of ids. */
+/* A growable list of ids, and finding one in a sorted array. */
 #include <stdlib.h>
 #include "util/idlist.h"
 
@@ -23,4 +23,18 @@ void idlist_free(struct idlist *l)
 {
 	free(l->v);
 	*l = (struct idlist){ 0 };
+}
+
+long idlist_find(const void *base, size_t n, size_t size, size_t off, int64_t id)
+{
+	const char *b = base;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (*(const int64_t *)(const void *)(b + mid * size + off) < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && *(const int64_t *)(const void *)(b + lo * size + off) == id ? (long)lo : -1;
 }

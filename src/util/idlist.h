@@ -1,4 +1,4 @@
-/* A growable list of ids (the people a list read showed, for its audit event). */
+/* A growable list of ids (the people a list read showed, for its audit event), and finding an id in a sorted array. */
 #ifndef WAYMARK_UTIL_IDLIST_H
 #define WAYMARK_UTIL_IDLIST_H
 #include <stddef.h>
@@ -13,4 +13,7 @@ struct idlist {
 /* Adds id (ids of 0 or less are left out). */
 void idlist_add(struct idlist *l, int64_t id);
 void idlist_free(struct idlist *l);
+/* The index of the element of base (n of size bytes each, sorted by the
+ * int64_t id at offset off in each) whose id is id, or -1 (binary search). */
+long idlist_find(const void *base, size_t n, size_t size, size_t off, int64_t id);
 #endif
