@@ -7,6 +7,7 @@
 #include "core/list_sorts.h"
 #include "api/api.h"
 #include "api/cases.h"
+#include "api/post.h"
 #include "api/triage.h"
 #include "core/datetime.h"
 #include "http/audit_req.h"
@@ -30,15 +31,6 @@ int64_t cases_id_or_respond(struct http_req *req, struct http_resp *resp)
 		return -1;
 	}
 	return id;
-}
-
-json_t *cases_time(int64_t t)
-{
-	if (t <= 0)
-		return json_null();
-	char s[DT_UTC_LEN];
-	dt_format_utc(t, s);
-	return json_string(s);
 }
 
 json_t *cases_points(int x100)
@@ -78,16 +70,16 @@ json_t *cases_summary_json(const struct casework_summary *s)
 			      "referral", "id", (json_int_t)s->referral_id, "reference", s->reference, "status",
 			      s->referral_status, "person", "id", (json_int_t)s->person_id, "name", s->person_name, "tier",
 			      s->tier, "status", s->status, "organisation", id_name(s->org_id, s->org_name), "worker",
-			      id_name(s->worker_id, s->worker_name), "opened_at", cases_time(s->opened_at), "closed_at",
-			      cases_time(s->closed_at), "closure_reason", code_or_null(s->closure_reason), "dropout",
+			      id_name(s->worker_id, s->worker_name), "opened_at", api_utc_or_null(s->opened_at), "closed_at",
+			      api_utc_or_null(s->closed_at), "closure_reason", code_or_null(s->closure_reason), "dropout",
 			      s->dropout);
 	json_object_set_new(o, "continuing_support",
 			    s->continuing_support < 0 ? json_null() : json_boolean(s->continuing_support));
 	json_object_set_new(o, "sessions", json_integer(s->sessions));
 	json_object_set_new(o, "planned_sessions", json_integer(s->planned_sessions));
-	json_object_set_new(o, "last_contact_at", cases_time(s->last_contact_at));
+	json_object_set_new(o, "last_contact_at", api_utc_or_null(s->last_contact_at));
 	json_object_set_new(o, "unsuccessful_attempts_since_contact", json_integer(s->attempts_since_contact));
-	json_object_set_new(o, "due", s->due[0] ? json_pack("{s:s,s:o}", "what", s->due, "at", cases_time(s->due_at))
+	json_object_set_new(o, "due", s->due[0] ? json_pack("{s:s,s:o}", "what", s->due, "at", api_utc_or_null(s->due_at))
 						 : json_null());
 	json_object_set_new(o, "flags", json_pack("{s:b,s:b,s:b}", "safeguarding", s->flags.safeguarding, "discharge",
 						  s->flags.discharge, "overdue", s->flags.overdue));
@@ -110,7 +102,7 @@ static json_t *record_json(json_t *o, enum case_rec rec, const struct case_value
 			j = code_or_null(v[i].s);
 			break;
 		case CK_TIME:
-			j = cases_time(v[i].n);
+			j = api_utc_or_null(v[i].n);
 			break;
 		case CK_BOOL:
 			j = json_boolean(v[i].n);
@@ -137,7 +129,7 @@ static json_t *assessment_json(const struct casework_case *c)
 		json_array_append_new(needs, record_json(json_object(), CR_NEED, a->needs[i], json_object()));
 	return record_json(json_pack("{s:I,s:i,s:i}", "id", (json_int_t)a->id, "version", a->version, "versions",
 				     c->assessments),
-			   CR_ASSESSMENT, a->v, json_pack("{s:o,s:s,s:o}", "needs", needs, "by", a->by, "at", cases_time(a->at)));
+			   CR_ASSESSMENT, a->v, json_pack("{s:o,s:s,s:o}", "needs", needs, "by", a->by, "at", api_utc_or_null(a->at)));
 }
 
 static json_t *id_json(int64_t id)
@@ -154,12 +146,12 @@ static json_t *goals_json(const struct casework_case *c)
 		for (size_t k = 0; k < g->nupdates; k++) {
 			const struct casework_goal_update *u = &g->updates[k];
 			json_array_append_new(ups, record_json(id_json(u->id), CR_PROGRESS, u->v,
-							       json_pack("{s:s,s:o}", "by", u->by, "at", cases_time(u->at))));
+							       json_pack("{s:s,s:o}", "by", u->by, "at", api_utc_or_null(u->at))));
 		}
 		json_array_append_new(list, record_json(id_json(g->id), CR_GOAL, g->v,
 							json_pack("{s:s,s:o,s:o,s:o}", "by", g->by, "created_at",
-								  cases_time(g->created_at), "updated_at",
-								  cases_time(g->updated_at), "updates", ups)));
+								  api_utc_or_null(g->created_at), "updated_at",
+								  api_utc_or_null(g->updated_at), "updates", ups)));
 	}
 	return list;
 }
@@ -185,12 +177,12 @@ static json_t *onward_json(const struct casework_case *c)
 			const struct casework_onward_update *u = &o->history[k];
 			json_array_append_new(hist, json_pack("{s:o,s:s,s:s,s:s,s:o}", "from", code_or_null(u->from_status),
 							      "to", u->to_status, "note", u->note, "by", u->by, "at",
-							      cases_time(u->at)));
+							      api_utc_or_null(u->at)));
 		}
 		json_array_append_new(list, record_json(id_json(o->id), CR_ONWARD, o->v,
 							json_pack("{s:s,s:s,s:o,s:o,s:o}", "status", o->status, "by", o->by,
-								  "made_at", cases_time(o->made_at), "updated_at",
-								  cases_time(o->updated_at), "history", hist)));
+								  "made_at", api_utc_or_null(o->made_at), "updated_at",
+								  api_utc_or_null(o->updated_at), "history", hist)));
 	}
 	return list;
 }
@@ -198,7 +190,7 @@ static json_t *onward_json(const struct casework_case *c)
 /* A record of a section (unmet needs, safeguarding, consents, case studies): its id, fields, by and at_key. */
 static json_t *section_json(const struct casework_record *x, enum case_rec rec, const char *at_key)
 {
-	return record_json(id_json(x->id), rec, x->v, json_pack("{s:s,s:o}", "by", x->by, at_key, cases_time(x->at)));
+	return record_json(id_json(x->id), rec, x->v, json_pack("{s:s,s:o}", "by", x->by, at_key, api_utc_or_null(x->at)));
 }
 
 static json_t *section_list(const struct casework_record *x, size_t n, enum case_rec rec, const char *at_key)
@@ -224,7 +216,7 @@ static json_t *measure_json(const struct casework_measure *m)
 	for (size_t i = 0; i < m->nanswers; i++)
 		json_array_append_new(answers, json_integer(m->answers[i]));
 	json_t *o = json_pack("{s:I,s:s,s:s,s:o,s:o,s:s}", "id", (json_int_t)m->id, "instrument", m->instrument_code,
-			      "phase", m->phase, "answers", answers, "at", cases_time(m->at), "by", m->by);
+			      "phase", m->phase, "answers", answers, "at", api_utc_or_null(m->at), "by", m->by);
 	cases_score_json(o, &m->score);
 	return o;
 }
@@ -238,7 +230,7 @@ static json_t *pair_json(const struct casework_pair *p)
 {
 	const struct instrument_def *def = instrument_get(p->instrument);
 	json_t *o = json_pack("{s:s,s:s}", "instrument", def->code, "label", def->label);
-	json_t *b = json_pack("{s:I,s:o}", "id", (json_int_t)p->baseline->id, "at", cases_time(p->baseline->at));
+	json_t *b = json_pack("{s:I,s:o}", "id", (json_int_t)p->baseline->id, "at", api_utc_or_null(p->baseline->at));
 	cases_score_json(b, &p->baseline->score);
 	json_object_set_new(o, "baseline", b);
 	if (!p->follow_up) {
@@ -246,7 +238,7 @@ static json_t *pair_json(const struct casework_pair *p)
 		json_object_set_new(o, "change", json_null());
 		return o;
 	}
-	json_t *f = json_pack("{s:I,s:o}", "id", (json_int_t)p->follow_up->id, "at", cases_time(p->follow_up->at));
+	json_t *f = json_pack("{s:I,s:o}", "id", (json_int_t)p->follow_up->id, "at", api_utc_or_null(p->follow_up->at));
 	cases_score_json(f, &p->follow_up->score);
 	json_object_set_new(o, "follow_up", f);
 	if (!p->paired) {
@@ -269,7 +261,7 @@ static json_t *events_json(const struct casework_case *c)
 	json_t *list = json_array();
 	for (size_t i = 0; i < c->nevents; i++) {
 		const struct casework_event *e = &c->events[i];
-		json_array_append_new(list, json_pack("{s:o,s:s,s:o,s:o,s:s,s:o}", "at", cases_time(e->at), "kind", e->kind,
+		json_array_append_new(list, json_pack("{s:o,s:s,s:o,s:o,s:s,s:o}", "at", api_utc_or_null(e->at), "kind", e->kind,
 						      "from", code_or_null(e->from_status), "to", code_or_null(e->to_status),
 						      "detail", e->detail, "snomed", code_or_null(e->snomed)));
 	}

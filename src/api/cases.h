@@ -15,8 +15,6 @@ int64_t cases_id_or_respond(struct http_req *req, struct http_resp *resp);
  * answering 400 when it is not a whole number. */
 int64_t cases_sub_id_or_respond(struct http_req *req, struct http_resp *resp, int i, const char *what);
 
-/* "2026-03-02T10:00:00Z", or null for 0. */
-json_t *cases_time(int64_t t);
 /* A score in points from hundredths (null for INSTRUMENT_NO_TOTAL). */
 json_t *cases_points(int x100);
 /* raw and score of a scored measure: {"raw":25,"score":22.35}; ONS4 gives raw

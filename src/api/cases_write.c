@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/cases.h"
+#include "api/post.h"
 #include "core/datetime.h"
 #include "http/ops_reply.h"
 #include "ops/casework.h"
@@ -115,7 +116,7 @@ static void reply_extras(json_t *doc, enum ops_case_op op, const struct ops_case
 	if (op == OPS_CASE_SESSION)
 		json_object_update_new(doc, json_pack("{s:s,s:I,s:o}", "mode", v[CASE_I(SESSION, mode)].s,
 						      "duration_minutes", (json_int_t)v[CASE_I(SESSION, duration_minutes)].n,
-						      "at", cases_time(out->at)));
+						      "at", api_utc_or_null(out->at)));
 	if (op == OPS_CASE_PROGRESS)
 		json_object_update_new(doc, json_pack("{s:I,s:I}", "goal_id", (json_int_t)in->record_id, "progress",
 						      (json_int_t)v[CASE_I(PROGRESS, progress)].n));
@@ -130,7 +131,7 @@ static void reply_extras(json_t *doc, enum ops_case_op op, const struct ops_case
 		for (size_t i = 0; i < in->nanswers && i < INSTRUMENT_ITEMS_MAX; i++)
 			json_array_append_new(ans, json_integer(in->answers[i]));
 		json_object_update_new(doc, json_pack("{s:s,s:s,s:o,s:o}", "instrument", in->instrument, "phase", in->phase,
-						      "answers", ans, "at", cases_time(out->at)));
+						      "answers", ans, "at", api_utc_or_null(out->at)));
 		cases_score_json(doc, &out->score);
 	}
 }
