@@ -211,7 +211,8 @@ int dh_parse_time(const char *s, int *minutes)
 	if (i != n || hd == 0 || m > 59)
 		return -1;
 	if (half >= 0) {
-		if (h < 1 || h > 12)
+		/* "0:31am" is how a 12-hour clock in en-GB writes 00:31 */
+		if (h > 12 || (h == 0 && half))
 			return -1;
 		h = h % 12 + (half ? 12 : 0);
 	} else if (md == 0 || h > 23) {

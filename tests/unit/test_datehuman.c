@@ -156,6 +156,8 @@ static void test_every_minute(void **state)
 	}
 	assert_int_equal(minutes_of("1pm"), 13 * 60);
 	assert_int_equal(minutes_of("12am"), 0);
+	assert_int_equal(minutes_of("0:31am"), 31); /* en-GB's 12-hour clock just after midnight */
+	assert_int_equal(minutes_of("0 am"), 0);
 	assert_int_equal(minutes_of("12pm"), 12 * 60);
 	assert_int_equal(minutes_of("noon"), 12 * 60);
 	assert_int_equal(minutes_of("Midday"), 12 * 60);
