@@ -161,16 +161,17 @@ static int runs_row(void *ctx, const struct store_row *row)
 	return 1;
 }
 
-int audit_index_people(struct store *st, int max_runs)
+int audit_index_people(struct store *st, int max_runs, int64_t *upto)
 {
 	int done = 0;
-	while (done < max_runs) {
+	for (;;) {
 		int64_t v[2]; /* the last event, the last indexed */
 		if (store_exec(st, STMT_AUDIT_RUNS_GET, runs_row, v, "") != 1)
 			return -1;
+		*upto = v[1];
 		int64_t from = v[1], to = from + AUDIT_RUN;
-		if (to > v[0])
-			break;
+		if (done == max_runs || to > v[0])
+			return done;
 		if (store_begin(st))
 			return -1;
 		int moved = store_exec(st, STMT_AUDIT_RUNS_SET, NULL, NULL, "ii", to, from);
@@ -180,11 +181,8 @@ int audit_index_people(struct store *st, int max_runs)
 			store_rollback(st);
 			return -1;
 		}
-		if (moved == 0)
-			break; /* someone else indexed it */
-		done++;
+		done += moved; /* 0: someone else indexed it; read again */
 	}
-	return done;
 }
 
 struct list_ctx {

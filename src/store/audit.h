@@ -51,10 +51,11 @@ int audit_memo_flush(struct store *st, struct audit_memo *memo);
 #define AUDIT_RUN 2048
 
 /* Indexes the people of the chain's whole runs not yet indexed, at most
- * max_runs of them, each in its own transaction. Returns the runs indexed,
- * or -1. Only one connection should call it at a time (the group commit
- * writer); another that does finds the run done and stops. */
-int audit_index_people(struct store *st, int max_runs);
+ * max_runs of them, each in its own transaction, and sets *upto to the last
+ * event indexed. Returns the runs indexed, or -1. One connection should call
+ * it at a time (the group commit writer); another that does finds the run
+ * done and goes on from there. */
+int audit_index_people(struct store *st, int max_runs, int64_t *upto);
 
 /* Appends an event. Call inside the caller's transaction when the event
  * records a write (so both commit together); otherwise it opens its own.

@@ -40,14 +40,8 @@ static void log_error(const char *what, const char *msg)
  * a failure is logged and left for the next time. */
 static void index_people(struct store *st, int max_runs)
 {
-	int runs = audit_index_people(st, max_runs);
-	if (runs < 0) {
+	if (audit_index_people(st, max_runs, &gc.people_upto) < 0)
 		log_error("the audit person index was not extended", store_errmsg(st));
-		runs = 0;
-	}
-	int64_t v;
-	if (store_get_int(st, STMT_AUDIT_PEOPLE_UPTO, &v, "") == 1)
-		gc.people_upto = v;
 }
 
 /* Runs one batch (a list linked by next) and reports every job. */
